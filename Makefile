@@ -1,0 +1,40 @@
+# PSP Bot — one command to start, one command to test (see README).
+VENV ?= .venv
+PYTHON ?= python3
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
+CONFIG ?= $(wildcard config.toml)
+
+.PHONY: run test lint pytest pytest-postgres bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	rm -f $(VENV)/.installed-*
+	touch $(STAMP)
+
+## Set up (first time) and start the bot; console mode when no token is configured.
+run: $(STAMP)
+	$(BIN)/psp-bot run $(if $(CONFIG),--config $(CONFIG))
+
+## Set up (first time) and run everything CI runs: lint, types, the suite on SQLite and PostgreSQL.
+test: lint pytest pytest-postgres
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+pytest: $(STAMP)
+	$(BIN)/pytest
+
+pytest-postgres: $(STAMP)
+	@url=$$(bash .ci/postgres) || exit 1; \
+	if [ -z "$$url" ]; then echo "PostgreSQL not available here: suite ran on SQLite only"; \
+	else echo "== the suite on PostgreSQL =="; PSP_TEST_DATABASE_URL="$$url" $(BIN)/pytest; fi
+
+bench: $(STAMP)
+	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
+
+clean:
+	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache

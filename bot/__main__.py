@@ -1,0 +1,155 @@
+"""The ``psp-bot`` command line (also ``python -m bot``)."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import getpass
+import os
+import sys
+from collections.abc import Sequence
+from datetime import datetime
+from pathlib import Path
+
+from bot.config import ConfigError, Settings, format_duration, load_settings
+from bot.logs import setup_logging
+
+ROLES = ("admin", "coordinator", "principal", "public")
+
+
+def _config_path(value: str | None) -> str | None:
+    if value:
+        return value
+    if os.environ.get("PSP_CONFIG"):
+        return os.environ["PSP_CONFIG"]
+    return "config.toml" if Path("config.toml").exists() else None
+
+
+def _load(args: argparse.Namespace) -> Settings:
+    return load_settings(_config_path(getattr(args, "config", None)))
+
+
+def _safe_url(url: str) -> str:
+    from sqlalchemy.engine import make_url
+
+    return make_url(url).render_as_string(hide_password=True)
+
+
+def upcoming_reminders(settings: Settings, now: datetime, limit: int = 10) -> list[tuple[datetime, str, str]]:
+    """The next reminder times: (when, event title, offset) still ahead of ``now``."""
+    times = [
+        (event.starts_at - offset, event.title, format_duration(offset))
+        for event in settings.events
+        for offset in settings.reminders.offsets
+        if event.starts_at - offset > now
+    ]
+    return sorted(times)[:limit]
+
+
+def cmd_check_config(args: argparse.Namespace) -> int:
+    """Print what the config sets up; exit 0 when it is valid."""
+    settings = _load(args)
+    tz = settings.bot.timezone
+    now = datetime.now(tz)
+    print(f"Config: {settings.source} — OK")
+    print(f"Database: {_safe_url(settings.bot.database_url)}")
+    print(f"Time zone: {tz.key} (now {now:%Y-%m-%d %H:%M} {now.tzname()})")
+    print("Channels:")
+    tg = settings.telegram
+    if tg.enabled:
+        print(f"  telegram: {tg.mode}, API {tg.base_url}, {tg.rate_per_second:g} msg/s")
+    if settings.whatsapp.enabled:
+        print(f"  whatsapp: phone number id {settings.whatsapp.phone_number_id}, API {settings.whatsapp.api_base_url}")
+    if not settings.channel_names():
+        print("  none configured: `psp-bot run` starts the console channel")
+    print(f"HTTP: {settings.http.host}:{settings.http.port} (/healthz, /metrics)")
+    print(f"Roles: {len(settings.roles.admins)} admin(s), {len(settings.roles.coordinators)} coordinator(s)")
+    for c in settings.roles.coordinators:
+        print(f"  coordinator {c.kecamatan}: {c.contact.split(':')[0]}:…{c.contact[-3:]}")
+    reg = settings.registration
+    print(f"Registration: max age {reg.max_age}, definitive required: {reg.require_definitive}, jenjang {', '.join(reg.jenjang)}")
+    print(f"  kecamatan ({len(reg.kecamatan)}): {', '.join(reg.kecamatan)}; target {reg.target_per_kecamatan} per kecamatan")
+    print(f"Events ({len(settings.events)}):")
+    for event in settings.events:
+        start, end = event.starts_at.astimezone(tz), event.ends_at.astimezone(tz)
+        print(f"  {event.id}: {event.title} — {start:%a %d %b %Y %H:%M}–{end:%H:%M} WITA, audience {', '.join(event.audience)}")
+    offsets = ", ".join(format_duration(o) for o in settings.reminders.offsets)
+    print(f"Reminders: {offsets} before each start; late grace {format_duration(settings.reminders.late_grace)}")
+    upcoming = upcoming_reminders(settings, now)
+    if upcoming:
+        print("Next reminder times (WITA):")
+        for when, title, offset in upcoming:
+            print(f"  {when.astimezone(tz):%a %d %b %Y %H:%M} — {title} ({offset} before)")
+    else:
+        print("Next reminder times: none ahead (every event has started)")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    """Run the bot until stopped."""
+    settings = _load(args)
+    # In console mode the terminal is the chat: keep it readable.
+    setup_logging(settings.bot.log_level if settings.channel_names() else "WARNING")
+    from bot.app import run_bot
+
+    asyncio.run(run_bot(settings))
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace) -> int:
+    """Chat with the bot in this terminal."""
+    settings = _load(args)
+    setup_logging("WARNING")
+    from bot.app import run_chat
+
+    asyncio.run(run_chat(settings, user=args.name, role=args.role, kecamatan=args.kecamatan))
+    return 0
+
+
+def cmd_db_upgrade(args: argparse.Namespace) -> int:
+    """Apply database migrations."""
+    settings = _load(args)
+    from models.db import upgrade_schema
+
+    upgrade_schema(settings.bot.database_url)
+    print(f"Database schema up to date: {_safe_url(settings.bot.database_url)}")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser with every sub-command."""
+    parser = argparse.ArgumentParser(prog="psp-bot", description="PSP Bot — Program Sekolah Penggerak, Kabupaten Buleleng")
+    sub = parser.add_subparsers(dest="command", required=True)
+
+    def with_config(p: argparse.ArgumentParser) -> argparse.ArgumentParser:
+        p.add_argument("--config", help="TOML config file (default: $PSP_CONFIG or ./config.toml if present)")
+        return p
+
+    with_config(sub.add_parser("run", help="run every configured channel (console when none)")).set_defaults(func=cmd_run)
+    chat = with_config(sub.add_parser("chat", help="chat with the bot in this terminal"))
+    chat.add_argument("--as", dest="role", choices=ROLES, default="public", help="role of the console user")
+    chat.add_argument("--kecamatan", help="kecamatan for --as coordinator")
+    chat.add_argument("--name", default=getpass.getuser() or "operator", help="console user name")
+    chat.set_defaults(func=cmd_chat)
+    with_config(sub.add_parser("check-config", help="validate the config and print what it sets up")).set_defaults(func=cmd_check_config)
+    db = sub.add_parser("db", help="database tasks")
+    db_sub = db.add_subparsers(dest="db_command", required=True)
+    with_config(db_sub.add_parser("upgrade", help="apply migrations")).set_defaults(func=cmd_db_upgrade)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.func(args))
+    except ConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())

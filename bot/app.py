@@ -1,0 +1,184 @@
+"""Builds everything once; the start and stop order lives in one readable place."""
+
+from __future__ import annotations
+
+import asyncio
+import dataclasses
+import logging
+import signal
+from typing import Any
+
+from bot.channels.console import ConsoleChannel
+from bot.config import Settings
+from bot.core import Clock, Dispatcher, Incoming, PayloadSigner, Reply, SystemClock
+from bot.http import HttpRoute, HttpServer, build_http_app
+from bot.i18n import I18n
+from bot.metrics import Metrics
+from bot.services import Services
+from handlers.router import error_reply, handle_update, routes_for
+from models.contacts import sync_configured_roles
+from models.db import Database, upgrade_schema
+
+log = logging.getLogger(__name__)
+
+
+def build_services(settings: Settings, clock: Clock | None = None) -> Services:
+    """Config, database, texts, clock and signer: no network yet."""
+    services = Services(
+        settings=settings,
+        db=Database(settings.bot.database_url),
+        i18n=I18n(default=settings.bot.default_language),
+        clock=clock or SystemClock(),
+        signer=PayloadSigner(settings.signing_key),
+        metrics=Metrics(),
+    )
+    services.faq = load_faq(settings)
+    return services
+
+
+def load_faq(settings: Settings) -> Any:
+    """The FAQ engine, or ``None`` when the knowledge base is missing (logged)."""
+    try:
+        from handlers.faq import FaqEngine
+    except ImportError:
+        return None
+    try:
+        return FaqEngine.from_file(settings.bot.faq_path)
+    except FileNotFoundError:
+        log.error("FAQ knowledge base not found at %s", settings.bot.faq_path)
+        return None
+
+
+def commands_for(services: Services, role: str, lang: str) -> list[tuple[str, str]]:
+    """Telegram command menu entries for a role in a language."""
+    return [(r.name, services.i18n.t(lang, r.description_key)) for r in routes_for(role)]
+
+
+class BotApp:
+    """One bot process: channels, dispatcher, HTTP server."""
+
+    def __init__(self, settings: Settings, *, clock: Clock | None = None, console: ConsoleChannel | None = None) -> None:
+        self.settings = settings
+        self.services = build_services(settings, clock)
+        self.console = console
+        self.dispatcher = Dispatcher(self._handle, self.services.channels, self._error_reply)
+        self.http: HttpServer | None = None
+        self._started: list[Any] = []
+
+    async def _handle(self, incoming: Incoming) -> list[Reply]:
+        return await handle_update(self.services, incoming)
+
+    def _error_reply(self, incoming: Incoming) -> Reply:
+        self.services.metrics.handler_errors.inc()
+        return error_reply(self.services, incoming)
+
+    async def prepare_database(self) -> None:
+        """Apply migrations and make stored roles follow the config."""
+        await asyncio.to_thread(upgrade_schema, self.settings.bot.database_url)
+        async with self.services.db.session() as session:
+            await sync_configured_roles(session, self.settings, self.services.clock.now())
+            await session.commit()
+
+    async def start(self, *, http: bool = True) -> None:
+        """Start in order: database, channels' transports, HTTP server, receiving."""
+        await self.prepare_database()
+        routes: list[HttpRoute] = []
+        telegram = None
+        if self.settings.telegram.enabled:
+            from bot.channels.telegram import WEBHOOK_PATH, TelegramChannel
+
+            telegram = TelegramChannel(self.settings.telegram, self.services.signer, self.services.metrics)
+            self.services.channels[telegram.name] = telegram
+            if self.settings.telegram.mode == "webhook":
+                routes.append(HttpRoute("POST", WEBHOOK_PATH, telegram.handle_webhook, json_body=True))
+        if self.console is not None:
+            self.services.channels[self.console.name] = self.console
+        if http:
+            self.http = HttpServer(build_http_app(self.services, routes), self.settings.http.host, self.settings.http.port)
+            await self.http.start()
+            self._started.append(self.http)
+        if telegram is not None:
+            await telegram.start(self.dispatcher.dispatch)
+            self._started.append(telegram)
+            staff = {a: "admin" for a in self.settings.roles.admins}
+            staff.update({c.contact: "coordinator" for c in self.settings.roles.coordinators})
+            try:
+                await telegram.set_commands(lambda role, lang: commands_for(self.services, role, lang), self.services.i18n.languages, staff)
+            except Exception:  # noqa: BLE001 — a missing command menu must not stop the bot
+                log.exception("setMyCommands failed")
+
+    async def stop(self) -> None:
+        """Stop in reverse order, letting queued updates finish first."""
+        while self._started:
+            part = self._started.pop()
+            try:
+                await part.stop()
+            except Exception:  # noqa: BLE001 — keep stopping the rest
+                log.exception("stopping %s failed", type(part).__name__)
+            if part is not self.http:
+                await self.dispatcher.join()
+        await self.dispatcher.join()
+        await self.services.db.close()
+
+
+def with_console_role(settings: Settings, user: str, role: str, kecamatan: str | None) -> Settings:
+    """Settings in which the console contact has ``role`` (``chat --as``)."""
+    from bot.config import CoordinatorAssignment
+
+    contact = f"console:{user}"
+    roles = settings.roles
+    if role == "admin":
+        roles = dataclasses.replace(roles, admins=(*roles.admins, contact))
+    elif role == "coordinator":
+        kec = kecamatan or settings.registration.kecamatan[0]
+        roles = dataclasses.replace(roles, coordinators=(*roles.coordinators, CoordinatorAssignment(contact, kec)))
+    return dataclasses.replace(settings, roles=roles)
+
+
+async def run_bot(settings: Settings, *, console_user: str = "operator") -> None:
+    """``psp-bot run``: every configured channel until SIGTERM/SIGINT; the console when none is."""
+    console = None
+    if not settings.channel_names():
+        console = ConsoleChannel(console_user)
+        print(
+            "Tidak ada kanal yang dikonfigurasi (telegram.token kosong, whatsapp.enabled = false): "
+            "memulai mode konsol.\nNo channel configured (no telegram.token, whatsapp.enabled = false): "
+            "starting the console channel.",
+            flush=True,
+        )
+    app = BotApp(settings, console=console)
+    await app.start()
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for sig in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(sig, stop.set)
+    try:
+        if console is not None:
+            intro = app.services.i18n.t(settings.bot.default_language, "console.intro")
+            console_task = asyncio.create_task(console.run(app.dispatcher.dispatch, intro))
+            stop_task = asyncio.create_task(stop.wait())
+            await asyncio.wait({console_task, stop_task}, return_when=asyncio.FIRST_COMPLETED)
+            for task in (console_task, stop_task):
+                task.cancel()
+        else:
+            await stop.wait()
+    finally:
+        await app.stop()
+
+
+async def run_chat(settings: Settings, *, user: str, role: str, kecamatan: str | None) -> None:
+    """``psp-bot chat``: the console channel only, with no HTTP server."""
+    console = ConsoleChannel(user)
+    app = BotApp(with_console_role(settings, user, role, kecamatan), console=console)
+    await app.start(http=False)
+    if role == "principal":
+        from models.contacts import set_contact_role
+
+        async with app.services.db.session() as session:
+            await set_contact_role(session, f"console:{user}", role, kecamatan, app.services.clock.now())
+            await session.commit()
+    try:
+        intro = app.services.i18n.t(settings.bot.default_language, "console.intro")
+        await console.run(app.dispatcher.dispatch, intro)
+    finally:
+        await app.stop()

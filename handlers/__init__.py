@@ -1,0 +1,1 @@
+"""What the bot says and decides; imports no telegram and no aiohttp."""

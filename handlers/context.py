@@ -1,0 +1,51 @@
+"""The context a handler works with: who wrote, what, and where to put the answer."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.core import Button, Document, Incoming, Reply
+from bot.services import Services
+from models.tables import Contact
+
+
+@dataclass
+class Context:
+    """One update being handled, inside one database transaction."""
+
+    services: Services
+    incoming: Incoming
+    contact: Contact
+    session: AsyncSession
+    replies: list[Reply] = field(default_factory=list)
+
+    @property
+    def role(self) -> str:
+        """The contact's role."""
+        return self.contact.role
+
+    @property
+    def lang(self) -> str:
+        """The contact's language."""
+        return self.contact.language
+
+    def t(self, key: str, **values: Any) -> str:
+        """Text in the contact's language."""
+        return self.services.i18n.t(self.lang, key, **values)
+
+    def button(self, label_key: str, payload: str, **values: Any) -> Button:
+        """A button whose label is a locale key."""
+        return Button(self.t(label_key, **values), payload)
+
+    def say(
+        self,
+        text: str,
+        buttons: Sequence[Sequence[Button]] = (),
+        document: Document | None = None,
+    ) -> None:
+        """Add a reply."""
+        self.replies.append(Reply(text, tuple(tuple(row) for row in buttons if row), document))

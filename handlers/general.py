@@ -1,0 +1,89 @@
+"""Greeting, menu, help, language and reminder preference."""
+
+from __future__ import annotations
+
+from bot.core import Button
+from handlers.context import Context
+
+# Main-menu entries: (label key, payload, roles that see it). Two per row on a phone.
+MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
+    ("menu.faq", "tanya", None),
+    ("menu.register", "daftar", None),
+    ("menu.schedule", "jadwal", None),
+    ("menu.reminders", "pengingat", None),
+    ("menu.profile", "profil", None),
+    ("menu.language", "bahasa", None),
+    ("menu.recap", "rekap", frozenset({"coordinator"})),
+    ("menu.stats", "statistik", frozenset({"admin"})),
+)
+
+
+def menu_buttons(ctx: Context, available: set[str]) -> list[list[Button]]:
+    """The main menu for the contact's role, two buttons per row."""
+    buttons = [ctx.button(key, payload) for key, payload, roles in MENU if payload in available and (roles is None or ctx.role in roles)]
+    return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
+
+
+async def show_menu(ctx: Context, available: set[str]) -> None:
+    """Greeting and main menu."""
+    name = ctx.contact.name.split(" ")[0] if ctx.contact.name else ""
+    greeting = ctx.t("start.greeting_named", name=name) if name else ctx.t("start.greeting")
+    ctx.say(greeting + "\n\n" + ctx.t("start.intro"), menu_buttons(ctx, available))
+
+
+async def show_help(ctx: Context, commands: list[tuple[str, str]]) -> None:
+    """What the bot can do for this role: ``commands`` are (word, description key)."""
+    lines = [ctx.t("help.title"), ""]
+    lines += [f"/{word} — {ctx.t(key)}" for word, key in commands]
+    lines += ["", ctx.t("help.free_text")]
+    if ctx.incoming.channel != "telegram":
+        lines.append(ctx.t("help.no_slash"))
+    ctx.say("\n".join(lines))
+
+
+async def choose_language(ctx: Context, arg: str) -> None:
+    """``/bahasa``: show the choice, or switch to ``arg``."""
+    choice = arg.strip().lower()
+    aliases = {"id": "id", "indonesia": "id", "ind": "id", "en": "en", "english": "en", "inggris": "en"}
+    if choice in aliases:
+        ctx.contact.language = aliases[choice]
+        ctx.contact.updated_at = ctx.services.clock.now()
+        ctx.say(ctx.t("language.changed"), [[ctx.button("menu.back_to_menu", "menu")]])
+        return
+    if choice:
+        ctx.say(ctx.t("language.unknown", value=arg[:30]))
+    ctx.say(
+        ctx.t("language.choose"),
+        [[Button("Bahasa Indonesia", "bahasa:id"), Button("English", "bahasa:en")]],
+    )
+
+
+async def toggle_reminders(ctx: Context, arg: str) -> None:
+    """``/pengingat``: show the current state, or turn reminders on or off."""
+    choice = arg.strip().lower()
+    if choice in ("on", "ya", "aktif", "nyala", "hidup", "1"):
+        ctx.contact.reminders = True
+    elif choice in ("off", "tidak", "mati", "nonaktif", "0"):
+        ctx.contact.reminders = False
+    elif choice:
+        ctx.say(ctx.t("reminders.unknown", value=arg[:30]))
+    if choice:
+        ctx.contact.updated_at = ctx.services.clock.now()
+    state = ctx.t("reminders.on") if ctx.contact.reminders else ctx.t("reminders.off")
+    switch = ("reminders.turn_off", "pengingat:off") if ctx.contact.reminders else ("reminders.turn_on", "pengingat:on")
+    ctx.say(ctx.t("reminders.state", state=state), [[ctx.button(*switch)]])
+
+
+async def answer_media(ctx: Context) -> None:
+    """A photo, sticker, voice note or location: ask for text or buttons."""
+    ctx.say(ctx.t("media.not_understood"))
+
+
+async def answer_edited(ctx: Context) -> None:
+    """An edited old message is not re-read: ask to send it again."""
+    ctx.say(ctx.t("edited.not_processed"))
+
+
+async def answer_bad_button(ctx: Context) -> None:
+    """A stale or forged button press."""
+    ctx.say(ctx.t("button.expired"), [[ctx.button("menu.back_to_menu", "menu")]])

@@ -1,0 +1,160 @@
+"""One table from commands, typed words and button payloads to handlers, with the roles each needs."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.core import Incoming, Reply
+from bot.services import Services
+from handlers import general
+from handlers.context import Context
+from models.contacts import load_contact
+
+ALL = frozenset({"public", "principal", "coordinator", "admin"})
+STAFF = frozenset({"coordinator", "admin"})
+ADMIN = frozenset({"admin"})
+
+RouteFn = Callable[[Context, str], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Route:
+    """A command: its canonical name (also its button payload), who may use it, what it does."""
+
+    name: str
+    handler: RouteFn
+    description_key: str
+    roles: frozenset[str] = ALL
+    words: tuple[str, ...] = ()
+    takes_args: bool = False
+    listed: bool = True  # shown in /bantuan and in Telegram's command menu
+
+
+async def _menu(ctx: Context, _arg: str) -> None:
+    await general.show_menu(ctx, set(ROUTE_BY_NAME))
+
+
+async def _help(ctx: Context, _arg: str) -> None:
+    await general.show_help(ctx, [(r.name, r.description_key) for r in routes_for(ctx.role)])
+
+
+ROUTES: tuple[Route, ...] = (
+    Route("menu", _menu, "cmd.menu", words=("start", "halo", "hai", "hi", "hello", "mulai")),
+    Route("bantuan", _help, "cmd.help", words=("bantuan", "help", "tolong")),
+    Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
+    Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
+)
+
+ROUTE_BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
+ROUTE_BY_WORD: dict[str, Route] = {}
+for _route in ROUTES:
+    for _word in (_route.name, *_route.words):
+        ROUTE_BY_WORD.setdefault(_word, _route)
+
+
+def routes_for(role: str) -> list[Route]:
+    """The listed commands a role may use, in table order."""
+    return [r for r in ROUTES if r.listed and role in r.roles]
+
+
+_COMMAND_RE = re.compile(r"^/([A-Za-z_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
+_WORD_RE = re.compile(r"^([A-Za-z]{2,32})[.!?]*(?:\s+(.*))?$", re.DOTALL)
+
+
+def parse_command(text: str) -> tuple[str, str] | None:
+    """``(word, args)`` when ``text`` is a command: ``/word …``, or a bare command word.
+
+    A bare word counts only when it is the whole message, or the command takes arguments, so
+    "daftar" starts the form while "cara daftar psp?" is a question for the FAQ.
+    """
+    text = text.strip()
+    match = _COMMAND_RE.match(text)
+    if match:
+        return match.group(1).lower(), (match.group(2) or "").strip()
+    match = _WORD_RE.match(text)
+    if match:
+        word, args = match.group(1).lower(), (match.group(2) or "").strip()
+        route = ROUTE_BY_WORD.get(word)
+        if route is not None and (not args or route.takes_args):
+            return word, args
+    return None
+
+
+async def run_route(ctx: Context, route: Route, arg: str) -> None:
+    """Run ``route`` if the contact's role allows it, else refuse politely."""
+    if ctx.role not in route.roles:
+        # Same words whatever the command: a refusal reveals nothing about what exists.
+        ctx.say(ctx.t("refused"), [[ctx.button("menu.back_to_menu", "menu")]])
+        return
+    await route.handler(ctx, arg)
+
+
+async def answer_free_text(ctx: Context, text: str) -> None:
+    """Free text outside a form."""
+    if ctx.services.faq is None:
+        ctx.say(ctx.t("faq.unavailable"), [[ctx.button("menu.back_to_menu", "menu")]])
+        return
+    from handlers.faq import answer_question
+
+    await answer_question(ctx, text)
+
+
+async def route_update(ctx: Context) -> None:
+    """Decide what to do with one update."""
+    incoming = ctx.incoming
+    if incoming.kind == "bad_button":
+        await general.answer_bad_button(ctx)
+    elif incoming.kind == "media":
+        await general.answer_media(ctx)
+    elif incoming.kind == "edited":
+        await general.answer_edited(ctx)
+    elif incoming.kind == "button":
+        name, _, arg = (incoming.payload or "").partition(":")
+        route = ROUTE_BY_NAME.get(name)
+        if route is None:
+            await general.answer_bad_button(ctx)
+        else:
+            await run_route(ctx, route, arg)
+    else:
+        text = incoming.text.strip()
+        if not text:
+            await general.answer_media(ctx)
+            return
+        command = parse_command(text)
+        if command is not None:
+            route = ROUTE_BY_WORD.get(command[0])
+            if route is None:
+                ctx.say(ctx.t("unknown_command", command=command[0][:32]), [[ctx.button("menu.help", "bantuan")]])
+            else:
+                await run_route(ctx, route, command[1])
+            return
+        await answer_free_text(ctx, text)
+
+
+def error_reply(services: Services, incoming: Incoming) -> Reply:
+    """What the user sees when a handler failed: an apology that loses nothing they sent."""
+    return Reply(services.i18n.t(services.settings.bot.default_language, "error.internal"))
+
+
+async def handle_update(services: Services, incoming: Incoming) -> list[Reply]:
+    """Load the contact, route the update in one transaction, return the replies."""
+    started = time.perf_counter()
+    services.metrics.updates.labels(incoming.channel, incoming.kind).inc()
+    async with services.db.session() as session:
+        contact = await load_contact(
+            session,
+            services.settings,
+            incoming.channel,
+            incoming.external_id,
+            services.clock.now(),
+            incoming.name,
+        )
+        ctx = Context(services, incoming, contact, session)
+        await route_update(ctx)
+        await session.commit()
+    services.metrics.handle_seconds.observe(time.perf_counter() - started)
+    services.metrics.replies.labels(incoming.channel).inc(len(ctx.replies))
+    return ctx.replies

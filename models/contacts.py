@@ -1,0 +1,104 @@
+"""Queries on contacts: load or create, roles from config, recipients."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.config import Settings
+from models.tables import Contact
+
+STAFF_ROLES = ("coordinator", "admin")
+
+
+def configured_role(settings: Settings, contact_id: str) -> tuple[str, str | None] | None:
+    """The role (and kecamatan) the config gives ``contact_id``, if any."""
+    if contact_id in settings.roles.admins:
+        return "admin", None
+    for assignment in settings.roles.coordinators:
+        if assignment.contact == contact_id:
+            return "coordinator", assignment.kecamatan
+    return None
+
+
+def apply_configured_role(contact: Contact, settings: Settings) -> bool:
+    """Make the contact's stored role follow the config; return whether it changed."""
+    before = (contact.role, contact.kecamatan)
+    wanted = configured_role(settings, contact.id)
+    if wanted is not None:
+        if contact.role not in STAFF_ROLES:
+            contact.reminders = True  # staff get Bimtek reminders unless they opt out
+        contact.role, kecamatan = wanted
+        contact.kecamatan = kecamatan or contact.kecamatan
+    elif contact.role == "admin":
+        # Admins exist only by config: someone removed from roles.admins loses the role.
+        contact.role = "public"
+    return (contact.role, contact.kecamatan) != before
+
+
+async def load_contact(
+    session: AsyncSession,
+    settings: Settings,
+    channel: str,
+    external_id: str,
+    now: datetime,
+    name: str = "",
+) -> Contact:
+    """The contact for ``channel:external_id``, created on first contact, marked as just heard from."""
+    contact_id = f"{channel}:{external_id}"
+    contact = await session.get(Contact, contact_id)
+    if contact is None:
+        contact = Contact(
+            id=contact_id,
+            channel=channel,
+            external_id=external_id,
+            language=settings.bot.default_language,
+            created_at=now,
+        )
+        session.add(contact)
+    apply_configured_role(contact, settings)
+    if name:
+        contact.name = name[:200]
+    contact.last_inbound_at = now
+    contact.reachable = True  # they wrote to us, so they have not blocked the bot
+    contact.updated_at = now
+    return contact
+
+
+async def sync_configured_roles(session: AsyncSession, settings: Settings, now: datetime) -> int:
+    """Create or update the contacts the config names, and demote removed admins."""
+    changed = 0
+    named = list(settings.roles.admins) + [c.contact for c in settings.roles.coordinators]
+    for contact_id in dict.fromkeys(named):
+        contact = await session.get(Contact, contact_id)
+        if contact is None:
+            channel, external_id = contact_id.split(":", 1)
+            contact = Contact(id=contact_id, channel=channel, external_id=external_id, language=settings.bot.default_language, created_at=now)
+            session.add(contact)
+        if apply_configured_role(contact, settings):
+            contact.updated_at = now
+            changed += 1
+    stale = await session.exec(select(Contact).where(Contact.role == "admin", col(Contact.id).not_in(named or [""])))
+    for contact in stale:
+        apply_configured_role(contact, settings)
+        contact.updated_at = now
+        changed += 1
+    return changed
+
+
+async def set_contact_role(session: AsyncSession, contact_id: str, role: str, kecamatan: str | None, now: datetime) -> Contact:
+    """Give a contact a role (creating the contact if needed); ``kecamatan`` for coordinators."""
+    contact = await session.get(Contact, contact_id)
+    if contact is None:
+        channel, external_id = contact_id.split(":", 1)
+        contact = Contact(id=contact_id, channel=channel, external_id=external_id, created_at=now)
+        session.add(contact)
+    if role in STAFF_ROLES and contact.role not in STAFF_ROLES:
+        contact.reminders = True
+    contact.role = role
+    if kecamatan is not None:
+        contact.kecamatan = kecamatan
+    contact.updated_at = now
+    return contact

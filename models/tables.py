@@ -1,0 +1,40 @@
+"""The database tables."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import Column, Text
+from sqlmodel import Field, SQLModel
+
+from models.types import UTCDateTime, utcnow
+
+
+class Contact(SQLModel, table=True):
+    """A person reachable on one channel, identified as ``CHANNEL:ID``."""
+
+    id: str = Field(primary_key=True, max_length=80)
+    channel: str = Field(max_length=16, index=True)
+    external_id: str = Field(max_length=64)
+    name: str = Field(default="", max_length=200)
+    role: str = Field(default="public", max_length=16, index=True)
+    language: str = Field(default="id", max_length=4)
+    kecamatan: str | None = Field(default=None, max_length=64, index=True)
+    reminders: bool = Field(default=False)
+    reachable: bool = Field(default=True)
+    last_inbound_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class ConversationState(SQLModel, table=True):
+    """Where a contact is inside a form; one row per contact while a form is open."""
+
+    __tablename__ = "conversation_state"
+
+    contact_id: str = Field(primary_key=True, foreign_key="contact.id", max_length=80)
+    form: str = Field(max_length=32)
+    step: str = Field(max_length=32)
+    data: str = Field(default="{}", sa_column=Column(Text(), nullable=False))
+    started_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -1,0 +1,1 @@
+"""APScheduler set-up, scheduled jobs and the outbox sender."""

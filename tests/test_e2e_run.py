@@ -1,0 +1,117 @@
+"""End to end: the real ``psp-bot run`` process against the fake Bot API server."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import TEST_TOKEN
+from tests.fake_telegram import FakeTelegramServer
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow
+
+
+def write_config(path: Path, database_url: str, base_url: str, extra: str = "") -> Path:
+    path.write_text(
+        f"""
+[bot]
+database_url = "{database_url}"
+[telegram]
+token = "{TEST_TOKEN}"
+base_url = "{base_url}"
+rate_per_second = 1000
+[http]
+port = 0
+{extra}
+"""
+    )
+    return path
+
+
+async def test_psp_bot_run_answers_start(tmp_path: Path, database_url: str) -> None:
+    fake = FakeTelegramServer(TEST_TOKEN)
+    await fake.start()
+    config = write_config(tmp_path / "config.toml", database_url, fake.base_url)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    proc = await asyncio.create_subprocess_exec(
+        sys.executable,
+        "-m",
+        "bot",
+        "run",
+        "--config",
+        str(config),
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        await fake.wait_for(lambda: any(c.method == "setMyCommands" for c in fake.calls), timeout=30)
+        await fake.send_text(4242, "/start", "Nyoman")
+        calls = await fake.wait_for_messages(4242, 1, timeout=20)
+        assert calls[0].params["text"].startswith("Om Swastyastu, Bapak/Ibu Nyoman")
+        assert fake.buttons(calls[0])
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(proc.communicate(), 30)
+        await fake.stop()
+    assert proc.returncode == 0, stderr.decode()[-2000:]
+    assert TEST_TOKEN.split(":")[1] not in stderr.decode()  # logs never hold the token
+
+
+def test_run_without_channel_starts_console_and_says_why(tmp_path: Path, database_url: str) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n[http]\nport = 0\n')
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "run", "--config", str(config)],
+        input="/start\nbantuan\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No channel configured" in result.stdout and "mode konsol" in result.stdout
+    assert "Om Swastyastu" in result.stdout and "/bahasa" in result.stdout
+
+
+def test_check_config_of_the_example_exits_zero() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "check-config", "--config", "config.example.toml"], capture_output=True, text=True, cwd=ROOT, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Events (4)" in result.stdout and "WITA" in result.stdout
+
+
+def test_bad_config_stops_with_the_key(tmp_path: Path) -> None:
+    config = tmp_path / "bad.toml"
+    config.write_text('[telegram]\nmode = "pull"\n')
+    result = subprocess.run([sys.executable, "-m", "bot", "run", "--config", str(config)], capture_output=True, text=True, cwd=ROOT, timeout=60)
+    assert result.returncode == 2
+    assert "telegram.mode" in result.stderr and "polling" in result.stderr
+
+
+def test_chat_as_admin_in_console(tmp_path: Path, database_url: str) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n')
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    result = subprocess.run(
+        [sys.executable, "-m", "bot", "chat", "--config", str(config), "--as", "admin", "--name", "ops"],
+        input="/bahasa\n2\n/quit\n",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "[2] English" in result.stdout and "answer in English" in result.stdout
