@@ -116,6 +116,53 @@ def cmd_db_upgrade(args: argparse.Namespace) -> int:
     return 0
 
 
+def _faq_path(args: argparse.Namespace) -> Path:
+    from bot.config import DEFAULT_FAQ_PATH
+
+    return Path(args.file) if getattr(args, "file", None) else DEFAULT_FAQ_PATH
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    """Answer one question exactly as the bot would; needs no config, token or network."""
+    from bot.i18n import I18n
+    from handlers.faq import FaqEngine, ask_json, not_found_text
+
+    engine = FaqEngine.from_file(_faq_path(args))
+    i18n = I18n()
+
+    def translate(key: str) -> str:
+        return i18n.t(args.lang, key)
+
+    if args.json:
+        print(ask_json(engine, args.text, args.lang, translate))
+        return 0
+    match, answer = engine.answer(args.text, args.lang)
+    print(answer if match.entry else not_found_text(translate, match))
+    if match.suggestions:
+        print("\n" + ", ".join(e.topic.get(args.lang, e.topic["id"]) for e in match.suggestions))
+    return 0
+
+
+def cmd_faq_check(args: argparse.Namespace) -> int:
+    """Validate the knowledge base file."""
+    from handlers.faq import FaqError, load_file
+
+    path = _faq_path(args)
+    try:
+        entries, decline = load_file(path)
+    except FaqError as exc:
+        print(f"{path}: {len(exc.problems)} problem(s)", file=sys.stderr)
+        for problem in exc.problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"{path}: cannot read ({exc})", file=sys.stderr)
+        return 1
+    variants = sum(len(e.questions) for e in entries)
+    print(f"{path}: OK — {len(entries)} entries, {variants} question variants, {len(decline)} decline phrases, answers in id and en")
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The argument parser with every sub-command."""
     parser = argparse.ArgumentParser(prog="psp-bot", description="PSP Bot — Program Sekolah Penggerak, Kabupaten Buleleng")
@@ -132,6 +179,17 @@ def build_parser() -> argparse.ArgumentParser:
     chat.add_argument("--name", default=getpass.getuser() or "operator", help="console user name")
     chat.set_defaults(func=cmd_chat)
     with_config(sub.add_parser("check-config", help="validate the config and print what it sets up")).set_defaults(func=cmd_check_config)
+    ask = sub.add_parser("ask", help="answer one question as the bot would")
+    ask.add_argument("text")
+    ask.add_argument("--lang", choices=("id", "en"), default="id")
+    ask.add_argument("--json", action="store_true", help='print {"faq_id", "score", "answer"}')
+    ask.add_argument("--file", help="knowledge base (default: data/faq.toml)")
+    ask.set_defaults(func=cmd_ask)
+    faq = sub.add_parser("faq", help="knowledge base tasks")
+    faq_sub = faq.add_subparsers(dest="faq_command", required=True)
+    check = faq_sub.add_parser("check", help="validate the knowledge base")
+    check.add_argument("--file", help="knowledge base (default: data/faq.toml)")
+    check.set_defaults(func=cmd_faq_check)
     db = sub.add_parser("db", help="database tasks")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     with_config(db_sub.add_parser("upgrade", help="apply migrations")).set_defaults(func=cmd_db_upgrade)

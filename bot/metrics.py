@@ -20,6 +20,7 @@ class Metrics:
             registry=self.registry,
         )
         self.webhook_rejected = Counter("psp_webhook_rejected", "Webhook requests refused", ["channel", "reason"], registry=self.registry)
+        self.faq = Counter("psp_faq_questions", "Free-text questions by outcome", ["result"], registry=self.registry)
         self.busy_contacts = Gauge("psp_busy_contacts", "Contacts with updates in progress", registry=self.registry)
 
     def render(self) -> bytes:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import re
 import time
 from collections.abc import Awaitable, Callable
@@ -9,10 +10,13 @@ from dataclasses import dataclass
 
 from bot.core import Incoming, Reply
 from bot.services import Services
-from handlers import general
+from handlers import admin, faq, general
 from handlers.context import Context
 from models.contacts import load_contact
+from models.state import clear_state, get_state
+from models.tables import ConversationState
 
+log = logging.getLogger(__name__)
 ALL = frozenset({"public", "principal", "coordinator", "admin"})
 STAFF = frozenset({"coordinator", "admin"})
 ADMIN = frozenset({"admin"})
@@ -31,6 +35,7 @@ class Route:
     words: tuple[str, ...] = ()
     takes_args: bool = False
     listed: bool = True  # shown in /bantuan and in Telegram's command menu
+    typed: bool = True  # False: reachable by button payload only
 
 
 async def _menu(ctx: Context, _arg: str) -> None:
@@ -41,18 +46,35 @@ async def _help(ctx: Context, _arg: str) -> None:
     await general.show_help(ctx, [(r.name, r.description_key) for r in routes_for(ctx.role)])
 
 
+async def _cancel(ctx: Context, _arg: str) -> None:
+    if await clear_state(ctx.session, ctx.contact.id):
+        ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
+    else:
+        ctx.say(ctx.t("cancel.nothing"), [[ctx.button("menu.back_to_menu", "menu")]])
+
+
 ROUTES: tuple[Route, ...] = (
     Route("menu", _menu, "cmd.menu", words=("start", "halo", "hai", "hi", "hello", "mulai")),
     Route("bantuan", _help, "cmd.help", words=("bantuan", "help", "tolong")),
+    Route("tanya", faq.ask_prompt, "cmd.ask", words=("tanya", "faq", "ask"), takes_args=True),
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
+    Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
+    Route("pertanyaan", admin.list_questions, "cmd.questions", roles=ADMIN, words=("pertanyaan", "questions")),
+    Route("muatulang", admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
+    Route("faq", faq.show_topic, "cmd.ask", listed=False, typed=False),
+    Route("jawab", admin.start_answer, "cmd.questions", roles=ADMIN, listed=False, typed=False),
 )
 
 ROUTE_BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
 ROUTE_BY_WORD: dict[str, Route] = {}
 for _route in ROUTES:
-    for _word in (_route.name, *_route.words):
+    for _word in (_route.name, *_route.words) if _route.typed else ():
         ROUTE_BY_WORD.setdefault(_word, _route)
+
+# Open forms: which handler takes the contact's free text while the form is open.
+FormHandler = Callable[[Context, ConversationState, str], Awaitable[None]]
+FORMS: dict[str, FormHandler] = {admin.ANSWER_FORM: admin.receive_answer}
 
 
 def routes_for(role: str) -> list[Route]:
@@ -93,13 +115,11 @@ async def run_route(ctx: Context, route: Route, arg: str) -> None:
 
 
 async def answer_free_text(ctx: Context, text: str) -> None:
-    """Free text outside a form."""
+    """Free text outside a form: the FAQ."""
     if ctx.services.faq is None:
         ctx.say(ctx.t("faq.unavailable"), [[ctx.button("menu.back_to_menu", "menu")]])
         return
-    from handlers.faq import answer_question
-
-    await answer_question(ctx, text)
+    await faq.answer_question(ctx, text)
 
 
 async def route_update(ctx: Context) -> None:
@@ -131,6 +151,13 @@ async def route_update(ctx: Context) -> None:
             else:
                 await run_route(ctx, route, command[1])
             return
+        state = await get_state(ctx.session, ctx.contact.id)
+        form = FORMS.get(state.form) if state is not None else None
+        if state is not None and form is not None:
+            await form(ctx, state, text)
+            return
+        if state is not None:  # a form this version no longer knows: drop it rather than trap the user
+            await clear_state(ctx.session, ctx.contact.id)
         await answer_free_text(ctx, text)
 
 
@@ -155,6 +182,12 @@ async def handle_update(services: Services, incoming: Incoming) -> list[Reply]:
         ctx = Context(services, incoming, contact, session)
         await route_update(ctx)
         await session.commit()
+    # Work that must not happen unless the transaction stuck (messages to other contacts).
+    for task in ctx.after_commit:
+        try:
+            await task()
+        except Exception:
+            log.exception("after-commit task failed", extra={"contact": incoming.contact_id})
     services.metrics.handle_seconds.observe(time.perf_counter() - started)
     services.metrics.replies.labels(incoming.channel).inc(len(ctx.replies))
     return ctx.replies

@@ -38,3 +38,18 @@ class ConversationState(SQLModel, table=True):
     data: str = Field(default="{}", sa_column=Column(Text(), nullable=False))
     started_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class Question(SQLModel, table=True):
+    """A question the FAQ could not answer, kept for the admins (``/pertanyaan``)."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: str = Field(foreign_key="contact.id", max_length=80, index=True)
+    text: str = Field(sa_column=Column(Text(), nullable=False))
+    group_key: str = Field(max_length=200, index=True)
+    language: str = Field(default="id", max_length=4)
+    in_domain: bool = Field(default=True)
+    asked_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    answered_by: str | None = Field(default=None, max_length=80)
+    answer: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))

@@ -1,0 +1,103 @@
+"""FAQ matching: latency with the knowledge base padded to 300 entries, and accuracy.
+
+Side by side in one run: our matcher and a baseline that most simple FAQ bots use (rapidfuzz
+``token_set_ratio`` of the question against every stored question variant, best one wins when
+its score is at least 70).
+
+    .venv/bin/python bench/bench_faq.py
+"""
+
+from __future__ import annotations
+
+import csv
+import random
+import time
+
+from common import ROOT, machine, percentile
+from rapidfuzz import fuzz, process
+
+from bot.config import DEFAULT_FAQ_PATH
+from handlers.faq import FaqEngine, FaqEntry, load_file
+from tests.faq_scoring import has_facts
+
+QUERY_FILES = [ROOT / "tests/data/faq-queries.tsv", ROOT / "tests/data/faq-holdout.tsv", ROOT.parent / "shared/faq-dev-queries.tsv"]
+TARGET = 300
+
+
+def padded(entries: list[FaqEntry], target: int) -> list[FaqEntry]:
+    """Add synthetic entries (mixing real words into new questions) until there are ``target``."""
+    rng = random.Random(7)
+    words = sorted({w for e in entries for q in e.questions for w in q.lower().split() if len(w) > 3})
+    extra = []
+    for n in range(target - len(entries)):
+        questions = tuple(" ".join(rng.sample(words, 5)) + f" topik{n}" for _ in range(4))
+        extra.append(
+            FaqEntry(
+                f"pad-{n}", {"id": f"Topik {n}", "en": f"Topic {n}"}, questions, (f"kata{n}", rng.choice(words)), {"id": f"Jawaban {n}", "en": f"Answer {n}"}
+            )
+        )
+    return entries + extra
+
+
+def queries() -> list[tuple[str, str, str, str]]:
+    rows = []
+    for path in QUERY_FILES:
+        if path.exists():
+            with path.open(encoding="utf-8") as fh:
+                rows += [tuple(r[:4]) for r in csv.reader(fh, delimiter="\t") if r and not r[0].startswith("#")]
+    return rows  # type: ignore[return-value]
+
+
+class Baseline:
+    """Best fuzzy match over all question variants."""
+
+    def __init__(self, entries: list[FaqEntry]) -> None:
+        self.choices = [q.lower() for e in entries for q in e.questions]
+        self.owner = [e for e in entries for _ in e.questions]
+
+    def answer(self, text: str, lang: str) -> tuple[FaqEntry | None, str]:
+        found = process.extractOne(text.lower(), self.choices, scorer=fuzz.token_set_ratio, score_cutoff=70)
+        if not found:
+            return None, ""
+        entry = self.owner[found[2]]
+        return entry, entry.answer[lang]
+
+
+def measure(name: str, answer, rows, rounds: int = 20) -> None:  # type: ignore[no-untyped-def]
+    times = []
+    for _ in range(rounds):
+        for lang, text, _, _ in rows:
+            started = time.perf_counter()
+            answer(text, lang)
+            times.append((time.perf_counter() - started) * 1000)
+    ok_in = sum(1 for lang, text, facts, scope in rows if scope == "in" and (r := answer(text, lang))[0] is not None and has_facts(r[1], facts))
+    ok_out = sum(1 for lang, text, _, scope in rows if scope == "out" and answer(text, lang)[0] is None)
+    n_in = sum(1 for r in rows if r[3] == "in")
+    n_out = len(rows) - n_in
+    print(
+        f"{name:<28} p50 {percentile(times, 50):6.3f} ms  p99 {percentile(times, 99):6.3f} ms  max {max(times):6.2f} ms  "
+        f"in-scope {ok_in}/{n_in} ({ok_in / n_in:.0%})  declined {ok_out}/{n_out} ({ok_out / n_out:.0%})"
+    )
+
+
+def main() -> None:
+    entries, decline = load_file(DEFAULT_FAQ_PATH)
+    rows = queries()
+    big = padded(entries, TARGET)
+    ours = FaqEngine(big, None, decline)
+    base = Baseline(big)
+    print(f"machine: {machine()}")
+    print(f"knowledge base: {len(entries)} real + {len(big) - len(entries)} synthetic = {len(big)} entries; {len(rows)} queries x 20 rounds")
+
+    def ours_answer(text: str, lang: str) -> tuple[FaqEntry | None, str]:
+        match, answer = ours.answer(text, lang)
+        return match.entry, answer
+
+    measure("psp-bot matcher (300)", ours_answer, rows)
+    measure("baseline fuzzy (300)", base.answer, rows)
+    real = FaqEngine(entries, None, decline)
+    measure("psp-bot matcher (real 54)", lambda t, lang: (lambda m: (m[0].entry, m[1]))(real.answer(t, lang)), rows)
+
+
+if __name__ == "__main__":
+    main()

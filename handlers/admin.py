@@ -1,0 +1,118 @@
+"""Admin work on the FAQ: unanswered questions, answering the askers, reloading the knowledge base."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rapidfuzz import fuzz
+
+from bot.core import Reply
+from handlers.context import Context
+from handlers.faq import FaqError
+from models.questions import QuestionGroup, mark_answered, open_questions
+from models.state import set_state, state_data
+from models.tables import Contact, ConversationState, Question
+
+ANSWER_FORM = "faq_answer"
+SHOWN_GROUPS = 8
+MAX_ANSWER_CHARS = 2000
+
+
+def group_questions(questions: Sequence[Question]) -> list[QuestionGroup]:
+    """Group open questions that say the same thing, most asked first.
+
+    Same normalised words form a group; groups whose keys are near-identical (typos, word
+    order) are merged.
+    """
+    groups: list[QuestionGroup] = []
+    for q in questions:
+        assert q.id is not None
+        for group in groups:
+            if group.key == q.group_key or fuzz.token_sort_ratio(group.key, q.group_key) >= 90:
+                group.ids.append(q.id)
+                group.askers.add(q.contact_id)
+                group.in_domain = group.in_domain or q.in_domain
+                break
+        else:
+            groups.append(QuestionGroup(q.group_key, q.text, [q.id], {q.contact_id}, q.in_domain, q.asked_at))
+    return sorted(groups, key=lambda g: (not g.in_domain, -g.count, -g.last_asked.timestamp()))
+
+
+async def list_questions(ctx: Context, _arg: str) -> None:
+    """``/pertanyaan``: open questions grouped, most frequent first, each with an answer button."""
+    groups = group_questions(await open_questions(ctx.session))
+    if not groups:
+        ctx.say(ctx.t("questions.none"))
+        return
+    tz = ctx.services.settings.bot.timezone
+    lines = [ctx.t("questions.title", count=sum(g.count for g in groups), groups=len(groups))]
+    buttons = []
+    for n, group in enumerate(groups[:SHOWN_GROUPS], start=1):
+        when = group.last_asked.astimezone(tz).strftime("%d/%m %H:%M")
+        scope = "" if group.in_domain else " " + ctx.t("questions.off_topic")
+        lines.append(f"{n}. ({group.count}×) “{group.example[:160]}” — {when} WITA{scope}")
+        buttons.append(ctx.button("questions.answer_button", f"jawab:{group.ids[0]}", n=n))
+    if len(groups) > SHOWN_GROUPS:
+        lines.append(ctx.t("questions.more", count=len(groups) - SHOWN_GROUPS))
+    ctx.say("\n".join(lines), [buttons[i : i + 4] for i in range(0, len(buttons), 4)])
+
+
+async def start_answer(ctx: Context, arg: str) -> None:
+    """Button ``jawab:<question id>``: ask the admin for the answer text."""
+    groups = group_questions(await open_questions(ctx.session))
+    group = next((g for g in groups if arg.isdigit() and int(arg) in g.ids), None)
+    if group is None:
+        ctx.say(ctx.t("questions.already_answered"))
+        return
+    await set_state(ctx.session, ctx.contact.id, ANSWER_FORM, "answer", {"ids": group.ids, "example": group.example}, ctx.services.clock.now())
+    ctx.say(ctx.t("questions.type_answer", question=group.example[:300], askers=len(group.askers)))
+
+
+async def receive_answer(ctx: Context, state: ConversationState, text: str) -> None:
+    """The admin's typed answer: store it, close the form, deliver it to every asker after commit."""
+    data = state_data(state)
+    ids = [i for i in data.get("ids", []) if isinstance(i, int)]
+    answer = text.strip()
+    if len(answer) < 2:
+        ctx.say(ctx.t("questions.answer_too_short"))
+        return
+    if len(answer) > MAX_ANSWER_CHARS:
+        ctx.say(ctx.t("questions.answer_too_long", limit=MAX_ANSWER_CHARS))
+        return
+    await ctx.session.delete(state)
+    questions = await mark_answered(ctx.session, ids, answer, ctx.contact.id, ctx.services.clock.now())
+    if not questions:
+        ctx.say(ctx.t("questions.already_answered"))
+        return
+    first_by_asker: dict[str, Question] = {}
+    for q in questions:
+        first_by_asker.setdefault(q.contact_id, q)
+    askers = [(q, await ctx.session.get(Contact, q.contact_id)) for q in first_by_asker.values()]
+    i18n = ctx.services.i18n
+    channels = ctx.services.channels
+
+    async def deliver() -> None:
+        # Direct sends for now; the outbox will carry these once it exists.
+        for question, contact in askers:
+            if contact is None or not contact.reachable or contact.channel not in channels:
+                continue
+            message = i18n.t(contact.language, "questions.delivered", question=question.text[:300], answer=answer)
+            await channels[contact.channel].send(contact.external_id, [Reply(message)])
+
+    ctx.after_commit.append(deliver)
+    ctx.say(ctx.t("questions.sent", count=len(askers)))
+
+
+async def reload_faq(ctx: Context, _arg: str) -> None:
+    """``/muatulang``: re-read the knowledge base; a broken file leaves the current one in use."""
+    engine = ctx.services.faq
+    if engine is None:
+        ctx.say(ctx.t("faq.unavailable"))
+        return
+    try:
+        count = engine.reload()
+    except (FaqError, OSError) as exc:
+        problems = exc.problems if isinstance(exc, FaqError) else [str(exc)]
+        ctx.say(ctx.t("faq.reload_failed", problems="\n".join(f"• {p}" for p in problems[:10])))
+        return
+    ctx.say(ctx.t("faq.reloaded", count=count))

@@ -1,0 +1,254 @@
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_FAQ_PATH
+from handlers.faq import FaqEngine, FaqError, load_file, parse_entries
+from handlers.nlp import Vocabulary, raw_tokens
+from tests.conftest import SHARED, Harness, labels, text_of
+from tests.faq_scoring import score_file
+
+DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="module")
+def engine() -> FaqEngine:
+    return FaqEngine.from_file(DEFAULT_FAQ_PATH)
+
+
+def test_knowledge_base_is_valid_and_covers_the_facts(engine: FaqEngine) -> None:
+    entries, decline = load_file(DEFAULT_FAQ_PATH)
+    assert len(entries) >= 40 and decline
+    ids = {e.id for e in entries}
+    for needed in [
+        "angkatan-1",
+        "angkatan-3",
+        "bimtek-jadwal",
+        "bimtek-materi",
+        "syarat-kepsek",
+        "usia",
+        "plt",
+        "seleksi-tahapan",
+        "komite-pembelajaran",
+        "pelatih-ahli",
+        "dana",
+        "pmo-apa",
+        "kecamatan",
+        "zona-waktu",
+        "daftar-cara",
+    ]:
+        assert needed in ids, needed
+    for entry in entries:
+        assert entry.answer["id"] and entry.answer["en"]
+    # officials' names live in the data file, not in code
+    for folder in ("bot", "handlers", "models"):
+        for file in (ROOT / folder).rglob("*.py"):
+            assert "Astika" not in file.read_text() and "Bharata" not in file.read_text(), file
+
+
+@pytest.mark.skipif(not (SHARED / "faq-dev-queries.tsv").exists(), reason="shared dev query set not present")
+def test_dev_query_set(engine: FaqEngine) -> None:
+    score = score_file(engine, SHARED / "faq-dev-queries.tsv")
+    assert score.in_rate >= 0.9, score.misses
+    assert score.out_rate >= 0.9, score.misses
+
+
+def test_own_query_set_with_typos_and_slang(engine: FaqEngine) -> None:
+    score = score_file(engine, DATA / "faq-queries.tsv")
+    assert score.in_total >= 100 and score.out_total >= 25
+    assert score.in_rate >= 0.9, score.misses
+    assert score.out_rate >= 0.9, score.misses
+
+
+def test_holdout_set_never_tuned_on(engine: FaqEngine) -> None:
+    score = score_file(engine, DATA / "faq-holdout.tsv")
+    # An estimate of accuracy on unseen phrasing; a guard against regressions, not a target.
+    assert score.in_rate >= 0.8, score.misses
+    assert score.out_rate == 1.0, score.misses
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("angkatan 3", "angkatan III"),
+        ("angkatan tiga", "Angkatan-III"),
+        ("angkatan ketiga", "angkatan ke 3"),
+        ("gmn cara daftar", "bagaimana cara daftar"),
+        ("kepsek", "kepala sekolah"),
+        ("korwil", "koordinator wilayah"),
+        ("tgl brp", "tanggal berapa"),
+        ("minimal lima", "minimal 5"),
+    ],
+)
+def test_normaliser_equivalences(a: str, b: str) -> None:
+    assert raw_tokens(a) == raw_tokens(b)
+
+
+def test_affixes_typos_and_joined_words(engine: FaqEngine) -> None:
+    vocab = Vocabulary({"daftar", "jenjang", "bimtek", "pmo", "laksana", "dampingi"})
+    assert vocab.canonical("pendaftaran") == "daftar"
+    assert vocab.canonical("mendaftar") == "daftar"
+    assert vocab.canonical("dilaksanakan") == "laksana"
+    assert vocab.correct("jenjnag") == "jenjang"
+    assert vocab.correct("acara") is None  # a real word is not "corrected" into another
+    assert vocab.split_joined("bimtekpmo") == ["bimtek", "pmo"]
+    assert engine.match("jenjnag apa sj yg ikut psp").entry.id == "psp-jenjang"  # type: ignore[union-attr]
+    assert engine.match("bimtekpmo kapan").entry.id == "bimtek-jadwal"  # type: ignore[union-attr]
+    assert engine.match("When is registration for PSP cohort III opened?").entry.id in {"pendaftaran-jadwal", "seleksi-tahapan"}  # type: ignore[union-attr]
+
+
+def test_out_of_scope_and_other_programmes_are_declined(engine: FaqEngine) -> None:
+    for text in ["harga cabai hari ini", "daftar guru penggerak kapan", "jadwal kapal ke lombok", "🙂🙂", "?!", "", "a" * 5000]:
+        assert engine.match(text).entry is None, text
+
+
+def test_validation_reports_every_problem() -> None:
+    good = {"id": "a", "topic_id": "A", "topic_en": "A", "questions": ["q"], "answer_id": "x", "answer_en": "y"}
+    with pytest.raises(FaqError) as err:
+        parse_entries({"entry": [good, dict(good), {**good, "id": "b", "answer_en": " "}, {**good, "id": "c", "follow_up": ["zzz"]}, {**good, "id": "Bad Id"}]})
+    text = " ".join(err.value.problems)
+    assert "duplicate id" in text and "answer_en is missing or empty" in text and "'zzz' does not exist" in text and "'Bad Id'" in text
+    with pytest.raises(FaqError):
+        parse_entries({})
+
+
+def test_matching_is_fast_enough_for_a_chat(engine: FaqEngine) -> None:
+    # Functional check only (the measured figure lives in bench/bench_faq.py and BENCHMARKS.md).
+    started = time.perf_counter()
+    for _ in range(50):
+        engine.match("syarat kepsek daftar psp apa aj")
+    assert time.perf_counter() - started < 5
+
+
+def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
+
+
+def test_cli_ask_json_needs_no_config(tmp_path: Path) -> None:
+    env_root = str(ROOT)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import sys; sys.path.insert(0, {env_root!r}); from bot.__main__ import main; sys.exit(main(sys.argv[1:]))",
+            "ask",
+            "kpn bimtek pmo",
+            "--json",
+        ],
+        capture_output=True,
+        text=True,
+        cwd=tmp_path,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    data = json.loads(result.stdout)
+    assert set(data) == {"faq_id", "score", "answer"} and data["faq_id"] == "bimtek-jadwal" and "8" in data["answer"]
+    result = run_cli("ask", "resep nasi goreng", "--json", cwd=ROOT)
+    data = json.loads(result.stdout)
+    assert data["faq_id"] is None and isinstance(data["score"], float) and "PSP" in data["answer"]
+    result = run_cli("ask", "Can private schools join?", "--lang", "en", cwd=ROOT)
+    assert "private" in result.stdout.lower()
+
+
+def test_cli_faq_check(tmp_path: Path) -> None:
+    assert run_cli("faq", "check", cwd=ROOT).returncode == 0
+    bad = tmp_path / "bad.toml"
+    bad.write_text('[[entry]]\nid = "x"\nquestions = ["q"]\n')
+    result = run_cli("faq", "check", "--file", str(bad), cwd=ROOT)
+    assert result.returncode == 1 and "answer_id is missing" in result.stderr
+
+
+# -- in the conversation ------------------------------------------------------------------
+
+
+async def test_question_answered_with_follow_up_topics(harness: Harness) -> None:
+    replies = await harness.say("telegram:600", "bimtek pmo tgl brp ya")
+    assert "8 s.d. 11 Maret 2022" in replies[0].text
+    assert "Materi Bimtek PMO" in labels(replies)
+    follow = await harness.press("telegram:600", "Materi Bimtek PMO")
+    assert "Digitalisasi Sekolah" in text_of(follow)
+    await harness.say("telegram:600", "/bahasa en")
+    assert "March 2022" in text_of(await harness.say("telegram:600", "kapan bimtek pmo"))
+
+
+async def test_low_confidence_offers_topics_and_records_the_question(harness: Harness) -> None:
+    replies = await harness.say("telegram:601", "kapan ada pelatihan operator dapodik")
+    assert "belum yakin" in text_of(replies)
+    topic_buttons = [b for r in replies for b in r.all_buttons() if b.payload.startswith("faq:")]
+    assert 2 <= len(topic_buttons) <= 3
+    replies = await harness.payload("telegram:601", topic_buttons[0].payload)
+    assert replies and "tidak berlaku" not in text_of(replies)
+    declined = await harness.say("telegram:601", "resep ayam betutu")
+    assert "hanya dapat menjawab" in text_of(declined)
+
+
+async def test_admin_sees_grouped_questions_and_answer_reaches_askers(harness: Harness) -> None:
+    for who, text in [
+        ("telegram:700", "kapan pelatihan operator dapodik?"),
+        ("telegram:701", "Kapan pelatihan operator Dapodik"),
+        ("telegram:700", "kapan pelatihan operator dapodik"),
+        ("whatsapp:6281234567890", "kapan ada tunjangan kepala sekolah penggerak"),
+    ]:
+        await harness.say(who, text)
+    refused = await harness.say("telegram:700", "/pertanyaan")
+    assert "tidak tersedia" in text_of(refused)
+    listing = await harness.say("telegram:1", "/pertanyaan")
+    assert "(3×)" in text_of(listing) and "(1×)" in text_of(listing)
+    assert text_of(listing).index("(3×)") < text_of(listing).index("(1×)")
+    await harness.press("telegram:1", "Jawab 1")
+    assert "2 penanya" in text_of(harness.last["telegram:1"])
+    sent = await harness.say("telegram:1", "Pelatihan operator Dapodik diumumkan lewat surat edaran bulan depan.")
+    assert "dikirim ke 2 penanya" in text_of(sent)
+    delivered = [(who, r.text) for who, r in harness.channels["telegram"].sent if r.text.startswith("Jawaban dari Tim PMO") and who in ("700", "701")]
+    assert {who for who, _ in delivered} == {"700", "701"}
+    assert all("surat edaran bulan depan" in text for _, text in delivered)
+    listing = await harness.say("telegram:1", "/pertanyaan")
+    assert "(3×)" not in text_of(listing) and "tunjangan" in text_of(listing)
+    # a stale "Jawab" press for the answered group is refused kindly
+    assert "sudah dijawab" in text_of(await harness.payload("telegram:1", "jawab:1"))
+
+
+async def test_admin_can_cancel_an_answer(harness: Harness) -> None:
+    await harness.say("telegram:702", "kapan ada pelatihan operator dapodik")
+    await harness.say("telegram:1", "/pertanyaan")
+    await harness.press("telegram:1", "Jawab 1")
+    assert "dibatalkan" in text_of(await harness.say("telegram:1", "/batal"))
+    # the next free text is an ordinary question again
+    assert "Maret 2022" in text_of(await harness.say("telegram:1", "kapan bimtek pmo"))
+
+
+async def test_reload_keeps_old_base_on_a_broken_file(harness_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    kb = tmp_path / "faq.toml"
+    kb.write_text(DEFAULT_FAQ_PATH.read_text())
+    h = await harness_factory(bot={"faq_path": str(kb)}, roles={"admins": ["telegram:1"]})
+    assert "tidak tersedia" in text_of(await h.say("telegram:9", "/muatulang"))
+    kb.write_text(DEFAULT_FAQ_PATH.read_text().replace('id = "kecamatan"', 'id = "bimtek-jadwal"'))
+    reply = text_of(await h.say("telegram:1", "/muatulang"))
+    assert "TIDAK dimuat ulang" in reply and "duplicate id" in reply
+    assert "Gerokgak" in text_of(await h.say("telegram:9", "kecamatan apa saja di buleleng"))
+    kb.write_text(DEFAULT_FAQ_PATH.read_text().replace("Gerokgak, Seririt", "Gerokgak (barat), Seririt"))
+    assert "dimuat ulang: 54 topik" in text_of(await h.say("telegram:1", "/muatulang"))
+    assert "Gerokgak (barat)" in text_of(await h.say("telegram:9", "kecamatan apa saja di buleleng"))
+
+
+def test_engine_reloads_itself_when_the_file_changes(tmp_path: Path) -> None:
+    kb = tmp_path / "faq.toml"
+    kb.write_text(DEFAULT_FAQ_PATH.read_text())
+    engine = FaqEngine.from_file(kb)
+    kb.write_text(DEFAULT_FAQ_PATH.read_text().replace("ibu kota Singaraja", "ibu kota Kota Singaraja"))
+    os.utime(kb, (time.time() + 5, time.time() + 5))
+    assert engine.maybe_reload(every=0)
+    assert "Kota Singaraja" in engine.answer("kecamatan apa saja di buleleng", "id")[1]
+    kb.write_text("broken [")
+    os.utime(kb, (time.time() + 10, time.time() + 10))
+    assert not engine.maybe_reload(every=0)  # a broken file never replaces a working base
+    assert engine.match("kecamatan apa saja di buleleng").entry is not None
