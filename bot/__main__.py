@@ -106,6 +106,39 @@ def cmd_chat(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    """Write registrations to a CSV or XLSX file."""
+    settings = _load(args)
+    kecamatan = None
+    if args.kecamatan:
+        match = [k for k in settings.registration.kecamatan if k.lower() == args.kecamatan.strip().lower()]
+        if not match:
+            print(f"unknown kecamatan {args.kecamatan!r}; use one of: {', '.join(settings.registration.kecamatan)}", file=sys.stderr)
+            return 2
+        kecamatan = match[0]
+
+    async def export() -> tuple[bytes, int]:
+        from handlers.registration import export_rows, to_csv, to_xlsx
+        from models.db import Database, upgrade_schema
+        from models.registrations import list_registrations
+
+        await asyncio.to_thread(upgrade_schema, settings.bot.database_url)
+        db = Database(settings.bot.database_url)
+        try:
+            async with db.session() as session:
+                rows = await list_registrations(session, kecamatan)
+        finally:
+            await db.close()
+        today = datetime.now(settings.bot.timezone).date()
+        table = export_rows(settings, rows, today)
+        return (to_xlsx(table, kecamatan or "Buleleng") if args.format == "xlsx" else to_csv(table)), len(rows)
+
+    content, count = asyncio.run(export())
+    Path(args.out).write_bytes(content)
+    print(f"{count} registration(s) written to {args.out} ({args.format}{', ' + kecamatan if kecamatan else ''})")
+    return 0
+
+
 def cmd_db_upgrade(args: argparse.Namespace) -> int:
     """Apply database migrations."""
     settings = _load(args)
@@ -190,6 +223,13 @@ def build_parser() -> argparse.ArgumentParser:
     check = faq_sub.add_parser("check", help="validate the knowledge base")
     check.add_argument("--file", help="knowledge base (default: data/faq.toml)")
     check.set_defaults(func=cmd_faq_check)
+    export = sub.add_parser("export", help="export data")
+    export_sub = export.add_subparsers(dest="export_what", required=True)
+    regs = with_config(export_sub.add_parser("registrations", help="registrations as CSV or XLSX"))
+    regs.add_argument("--format", choices=("csv", "xlsx"), required=True)
+    regs.add_argument("--out", required=True, help="file to write")
+    regs.add_argument("--kecamatan", help="only this kecamatan")
+    regs.set_defaults(func=cmd_export)
     db = sub.add_parser("db", help="database tasks")
     db_sub = db.add_subparsers(dest="db_command", required=True)
     with_config(db_sub.add_parser("upgrade", help="apply migrations")).set_defaults(func=cmd_db_upgrade)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.core import Incoming, Reply
 from bot.services import Services
-from handlers import admin, faq, general
+from handlers import admin, faq, forms, general, registration
 from handlers.context import Context
 from models.contacts import load_contact
 from models.state import clear_state, get_state
@@ -57,12 +57,19 @@ ROUTES: tuple[Route, ...] = (
     Route("menu", _menu, "cmd.menu", words=("start", "halo", "hai", "hi", "hello", "mulai")),
     Route("bantuan", _help, "cmd.help", words=("bantuan", "help", "tolong")),
     Route("tanya", faq.ask_prompt, "cmd.ask", words=("tanya", "faq", "ask"), takes_args=True),
+    Route("daftar", registration.start_registration, "cmd.register", words=("daftar", "register", "registrasi", "pendaftaran")),
+    Route("profil", registration.show_profile, "cmd.profile", words=("profil", "profile")),
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
     Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
+    Route("rekap", registration.show_recap, "cmd.recap", roles=frozenset({"coordinator"}), words=("rekap", "recap")),
+    Route("statistik", registration.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
+    Route("ekspor", registration.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
     Route("pertanyaan", admin.list_questions, "cmd.questions", roles=ADMIN, words=("pertanyaan", "questions")),
     Route("muatulang", admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
     Route("faq", faq.show_topic, "cmd.ask", listed=False, typed=False),
+    Route("form", forms.handle_button, "cmd.register", listed=False, typed=False),
+    Route("korwil", registration.notify_coordinator, "cmd.register", listed=False, typed=False),
     Route("jawab", admin.start_answer, "cmd.questions", roles=ADMIN, listed=False, typed=False),
 )
 
@@ -72,7 +79,7 @@ for _route in ROUTES:
     for _word in (_route.name, *_route.words) if _route.typed else ():
         ROUTE_BY_WORD.setdefault(_word, _route)
 
-# Open forms: which handler takes the contact's free text while the form is open.
+# Conversations outside the form engine: which handler takes the contact's free text.
 FormHandler = Callable[[Context, ConversationState, str], Awaitable[None]]
 FORMS: dict[str, FormHandler] = {admin.ANSWER_FORM: admin.receive_answer}
 
@@ -128,7 +135,11 @@ async def route_update(ctx: Context) -> None:
     if incoming.kind == "bad_button":
         await general.answer_bad_button(ctx)
     elif incoming.kind == "media":
-        await general.answer_media(ctx)
+        state = await get_state(ctx.session, ctx.contact.id)
+        if state is not None and state.form in forms.FORMS:
+            await forms.handle_media(ctx, state)
+        else:
+            await general.answer_media(ctx)
     elif incoming.kind == "edited":
         await general.answer_edited(ctx)
     elif incoming.kind == "button":
@@ -152,6 +163,9 @@ async def route_update(ctx: Context) -> None:
                 await run_route(ctx, route, command[1])
             return
         state = await get_state(ctx.session, ctx.contact.id)
+        if state is not None and state.form in forms.FORMS:
+            await forms.handle_text(ctx, state, text)
+            return
         form = FORMS.get(state.form) if state is not None else None
         if state is not None and form is not None:
             await form(ctx, state, text)

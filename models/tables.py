@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import Column, Text
 from sqlmodel import Field, SQLModel
@@ -53,3 +53,26 @@ class Question(SQLModel, table=True):
     answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     answered_by: str | None = Field(default=None, max_length=80)
     answer: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))
+
+
+class Registration(SQLModel, table=True):
+    """A principal's PSP registration: one per NPSN, one per contact."""
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: str = Field(foreign_key="contact.id", max_length=80, unique=True)
+    nama: str = Field(max_length=100)
+    nip: str | None = Field(default=None, max_length=18)
+    birth_date: date
+    gender: str | None = Field(default=None, max_length=1)
+    tmt: str | None = Field(default=None, max_length=7)
+    npsn: str = Field(max_length=8, unique=True)
+    sekolah: str = Field(max_length=120)
+    jenjang: str = Field(max_length=16, index=True)
+    kecamatan: str = Field(max_length=64, index=True)
+    status: str = Field(max_length=16)
+    phone: str = Field(max_length=16)
+    email: str | None = Field(default=None, max_length=254)
+    eligible: bool = Field(default=False, index=True)
+    reasons: str = Field(default="[]", sa_column=Column(Text(), nullable=False))
+    submitted_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

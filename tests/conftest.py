@@ -6,6 +6,7 @@ import ipaddress
 import os
 import socket
 from collections.abc import AsyncIterator, Iterator, Sequence
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -175,6 +176,19 @@ class Harness:
         return await self.send(Incoming(channel=channel, external_id=external_id, kind="button", payload=payload))
 
 
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self, start: datetime | None = None) -> None:
+        self.current = start or datetime(2022, 3, 1, 2, 0, tzinfo=UTC)
+
+    def now(self) -> datetime:
+        return self.current
+
+    def advance(self, **kwargs: float) -> None:
+        self.current += timedelta(**kwargs)
+
+
 def text_of(replies: Sequence[Reply]) -> str:
     return "\n".join(r.text for r in replies)
 
@@ -187,8 +201,8 @@ def labels(replies: Sequence[Reply]) -> list[str]:
 async def harness_factory(database_url: str) -> AsyncIterator[Any]:
     apps: list[BotApp] = []
 
-    async def build(**tables: Any) -> Harness:
-        app = BotApp(make_settings(database_url, **tables))
+    async def build(clock: Any = None, **tables: Any) -> Harness:
+        app = BotApp(make_settings(database_url, **tables), clock=clock)
         await app.prepare_database()
         apps.append(app)
         return Harness(app)

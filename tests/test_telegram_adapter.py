@@ -146,3 +146,38 @@ async def test_webhook_checks_the_secret_and_processes_updates(database_url: str
                 assert "psp_updates_total" in body
     finally:
         await app.stop()
+
+
+async def test_registration_form_through_telegram_with_buttons(database_url: str, fake_api: FakeTelegramServer) -> None:
+    app = await start_bot(database_url, fake_api)
+    user = 31337
+
+    async def reply_to(text: str | None = None, button: str | None = None) -> Any:
+        before = len(fake_api.sent(user))
+        if button is None:
+            await fake_api.send_text(user, text or "")
+        else:
+            last = fake_api.sent(user)[-1]
+            data = next(b["callback_data"] for b in fake_api.buttons(last) if button in b["text"])
+            await fake_api.press(user, data)
+        calls = await fake_api.wait_for_messages(user, before + 1)
+        return calls[-1]
+
+    try:
+        assert "Nama lengkap" in (await reply_to("/daftar")).params["text"]
+        for answer in ["Ni Kadek Sri", "-", "12 Desember 1970", "50100321", "TK Negeri Pembina"]:
+            await reply_to(answer)
+        assert "Jenjang" in fake_api.sent(user)[-1].params["text"]
+        await reply_to(button="PAUD")
+        kecamatan = fake_api.sent(user)[-1]
+        assert len(fake_api.buttons(kecamatan)) == 9
+        assert len(kecamatan.params["reply_markup"]["inline_keyboard"]) == 3  # a 3×3 keyboard
+        await reply_to(button="Tejakula")
+        await reply_to(button="Definitif")
+        await reply_to("+62 813-3333-4444")
+        summary = await reply_to("-")
+        assert "Ringkasan" in summary.params["text"] and "Tejakula" in summary.params["text"]
+        done = await reply_to(button="Kirim")
+        assert "sudah tersimpan" in done.params["text"] and "memenuhi syarat" in done.params["text"]
+    finally:
+        await app.stop()

@@ -1,0 +1,352 @@
+"""One engine for declarative forms, on every channel.
+
+A form is a tuple of named steps (prompt, parser, choices, skip condition). The engine keeps
+the state in the database per contact, re-asks a wrong answer on the same step with what was
+wrong and an example, goes back on ``kembali``, leaves on ``/batal``, shows a summary with
+**Kirim / Ubah / Batal**, lets *Ubah* redo one field and return, and resumes after a restart or a
+long pause with a short note.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
+from datetime import timedelta
+from typing import Any
+
+from bot.core import Button
+from handlers.context import Context
+from handlers.nlp import fold
+from handlers.validators import Invalid
+from models.state import clear_state, get_state, set_state, state_data
+from models.tables import ConversationState
+
+SUMMARY = "summary"
+EDIT = "edit"
+BACK_WORDS = {"kembali", "back", "sebelumnya", "mundur", "balik"}
+RESUME_AFTER = timedelta(hours=1)
+MAX_ANSWER_CHARS = 500
+
+Parser = Callable[[str, Context, dict[str, Any]], Any]
+Choices = Callable[[Context], tuple[str, ...]]
+
+
+@dataclass(frozen=True)
+class Step:
+    """One question of a form.
+
+    ``parse`` turns the typed text into the stored value (JSON-serialisable) or raises
+    :class:`Invalid`; ``choices`` (if any) become buttons and button presses bypass typing;
+    ``skip`` returns True when the step is not needed given the answers so far;
+    ``show`` formats the stored value for the summary.
+    """
+
+    name: str
+    prompt_key: str
+    label_key: str
+    example_key: str
+    parse: Parser
+    choices: Choices | None = None
+    skip: Callable[[dict[str, Any]], bool] | None = None
+    show: Callable[[Any, Context], str] | None = None
+    optional: bool = False
+    columns: int = 2
+
+
+@dataclass(frozen=True)
+class Form:
+    """A named sequence of steps and what to do with the answers."""
+
+    name: str
+    title_key: str
+    steps: tuple[Step, ...]
+    on_submit: Callable[[Context, dict[str, Any]], Awaitable[bool]]  # True: done, close the form
+    summary_note: Callable[[Context, dict[str, Any]], Awaitable[str]] | None = None
+    by_name: dict[str, Step] = field(default_factory=dict, init=False, compare=False)
+
+    def __post_init__(self) -> None:
+        self.by_name.update({s.name: s for s in self.steps})
+
+    def needed(self, data: dict[str, Any]) -> list[Step]:
+        """The steps that apply given the answers so far."""
+        return [s for s in self.steps if not (s.skip and s.skip(data))]
+
+    def next_step(self, data: dict[str, Any]) -> Step | None:
+        """The first needed step without an answer."""
+        return next((s for s in self.needed(data) if s.name not in data), None)
+
+
+FORMS: dict[str, Form] = {}
+
+
+def register_form(form: Form) -> Form:
+    """Make a form known to the engine (by its name in the stored state)."""
+    FORMS[form.name] = form
+    return form
+
+
+# -- asking -----------------------------------------------------------------------------------
+
+
+def _choice_buttons(ctx: Context, form: Form, step: Step) -> list[list[Button]]:
+    if step.choices is None:
+        return []
+    options = step.choices(ctx)
+    buttons = [Button(label, f"form:{step.name}:{i}") for i, label in enumerate(options)]
+    return [buttons[i : i + step.columns] for i in range(0, len(buttons), step.columns)]
+
+
+def _number(form: Form, step: Step, data: dict[str, Any]) -> tuple[int, int]:
+    needed = form.needed(data)
+    names = [s.name for s in needed]
+    return (names.index(step.name) + 1 if step.name in names else 1), len(needed)
+
+
+async def ask(ctx: Context, form: Form, step: Step, data: dict[str, Any], note: str = "") -> None:
+    """Say the prompt of ``step`` (with its choice buttons and how to go back or leave)."""
+    n, total = _number(form, step, data)
+    lines = [note] if note else []
+    lines.append(ctx.t("form.progress", n=n, total=total) + " " + ctx.t(step.prompt_key))
+    lines.append(ctx.t("form.example", example=ctx.t(step.example_key)))
+    if step.optional:
+        lines.append(ctx.t("form.optional"))
+    lines.append(ctx.t("form.nav_first" if n == 1 else "form.nav"))
+    ctx.say("\n".join(lines), _choice_buttons(ctx, form, step))
+
+
+def _show(ctx: Context, step: Step, value: Any) -> str:
+    if value is None:
+        return "–"
+    return step.show(value, ctx) if step.show else str(value)
+
+
+async def show_summary(ctx: Context, form: Form, data: dict[str, Any]) -> None:
+    """The answers, numbered, with **Kirim / Ubah / Batal**."""
+    lines = [ctx.t("form.summary_title", title=ctx.t(form.title_key))]
+    for n, step in enumerate(form.needed(data), start=1):
+        lines.append(f"{n}. {ctx.t(step.label_key)}: {_show(ctx, step, data.get(step.name))}")
+    if form.summary_note is not None:
+        note = await form.summary_note(ctx, data)
+        if note:
+            lines += ["", note]
+    lines += ["", ctx.t("form.summary_question")]
+    buttons = [
+        [ctx.button("form.submit", f"form:{SUMMARY}:kirim"), ctx.button("form.edit", f"form:{SUMMARY}:ubah")],
+        [ctx.button("form.cancel", f"form:{SUMMARY}:batal")],
+    ]
+    ctx.say("\n".join(lines), buttons)
+
+
+async def _ask_edit(ctx: Context, form: Form, data: dict[str, Any]) -> None:
+    buttons = [ctx.button(step.label_key, f"form:{EDIT}:{step.name}") for step in form.needed(data)]
+    ctx.say(ctx.t("form.edit_which"), [buttons[i : i + 2] for i in range(0, len(buttons), 2)])
+
+
+async def _save(ctx: Context, form: Form, step: str, data: dict[str, Any]) -> None:
+    await set_state(ctx.session, ctx.contact.id, form.name, step, data, ctx.services.clock.now())
+
+
+async def _advance(ctx: Context, form: Form, data: dict[str, Any], note: str = "") -> None:
+    """Ask the next unanswered step, or show the summary when all are answered."""
+    step = form.next_step(data)
+    if step is None:
+        data.pop("_editing", None)
+        await _save(ctx, form, SUMMARY, data)
+        if note:
+            ctx.say(note)
+        await show_summary(ctx, form, data)
+        return
+    await _save(ctx, form, step.name, data)
+    await ask(ctx, form, step, data, note)
+
+
+# -- starting and resuming ------------------------------------------------------------------------
+
+
+async def start(ctx: Context, form: Form, prefill: dict[str, Any] | None = None) -> None:
+    """Open ``form`` (or resume it if it is already open)."""
+    state = await get_state(ctx.session, ctx.contact.id)
+    if state is not None and state.form == form.name:
+        await reprompt(ctx, state, ctx.t("form.resumed"))
+        return
+    data = dict(prefill or {})
+    await _advance(ctx, form, data, ctx.t("form.intro", title=ctx.t(form.title_key)) if not data else "")
+
+
+async def reprompt(ctx: Context, state: ConversationState, note: str = "") -> None:
+    """Ask the current question of an open form again (after media, a stale button, a pause)."""
+    form = FORMS.get(state.form)
+    if form is None:
+        await clear_state(ctx.session, ctx.contact.id)
+        return
+    data = state_data(state)
+    if state.step == SUMMARY:
+        if note:
+            ctx.say(note)
+        await show_summary(ctx, form, data)
+    elif state.step == EDIT:
+        if note:
+            ctx.say(note)
+        await _ask_edit(ctx, form, data)
+    elif state.step in form.by_name:
+        await ask(ctx, form, form.by_name[state.step], data, note)
+    else:  # a step this version no longer has: continue with the first unanswered one
+        await _advance(ctx, form, data, note)
+
+
+# -- answers ------------------------------------------------------------------------------------
+
+
+def _previous(form: Form, data: dict[str, Any], current: str) -> Step | None:
+    needed = form.needed(data)
+    names = [s.name for s in needed]
+    if current == SUMMARY:
+        return needed[-1] if needed else None
+    i = names.index(current) if current in names else 0
+    return needed[i - 1] if i > 0 else None
+
+
+async def _go_back(ctx: Context, form: Form, state: ConversationState, data: dict[str, Any]) -> None:
+    previous = _previous(form, data, state.step)
+    if previous is None:
+        await reprompt(ctx, state, ctx.t("form.at_first"))
+        return
+    data.pop(previous.name, None)
+    await _save(ctx, form, previous.name, data)
+    await ask(ctx, form, previous, data)
+
+
+async def _accept(ctx: Context, form: Form, step: Step, data: dict[str, Any], text: str) -> None:
+    try:
+        value = step.parse(text, ctx, data)
+    except Invalid as problem:
+        n, total = _number(form, step, data)
+        ctx.say(
+            ctx.t(problem.key, **problem.values) + "\n" + ctx.t("form.example", example=ctx.t(step.example_key)),
+            _choice_buttons(ctx, form, step),
+        )
+        await _save(ctx, form, step.name, data)  # still on the same step
+        return
+    data[step.name] = value
+    editing = bool(data.get("_editing"))
+    # A changed answer can make later answers stale (a new NIP decides whether the birth date
+    # is asked): drop answers of steps that no longer apply.
+    for other in form.steps:
+        if other.skip and other.skip(data):
+            data.pop(other.name, None)
+    if editing and form.next_step(data) is None:
+        data.pop("_editing", None)
+        await _save(ctx, form, SUMMARY, data)
+        await show_summary(ctx, form, data)
+        return
+    await _advance(ctx, form, data)
+
+
+async def handle_text(ctx: Context, state: ConversationState, text: str) -> None:
+    """Free text while a form is open: the answer to the current step (or kembali / kirim / ubah)."""
+    form = FORMS.get(state.form)
+    if form is None:
+        await clear_state(ctx.session, ctx.contact.id)
+        return
+    data = state_data(state)
+    if ctx.services.clock.now() - state.updated_at > RESUME_AFTER:
+        # Coming back after a pause or a restart: remind where we were instead of guessing.
+        await reprompt(ctx, state, ctx.t("form.welcome_back", title=ctx.t(form.title_key)))
+        await _save(ctx, form, state.step, data)
+        return
+    word = fold(text).strip().strip(".!")
+    if word in BACK_WORDS:
+        await _go_back(ctx, form, state, data)
+        return
+    if len(text) > MAX_ANSWER_CHARS:
+        ctx.say(ctx.t("form.error.too_long", limit=MAX_ANSWER_CHARS))
+        await reprompt(ctx, state)
+        return
+    if state.step == SUMMARY:
+        if word in ("kirim", "submit", "send", "ya", "benar", "ok"):
+            await _summary_action(ctx, form, state, data, "kirim")
+        elif word in ("ubah", "edit", "ganti"):
+            await _summary_action(ctx, form, state, data, "ubah")
+        else:
+            await reprompt(ctx, state, ctx.t("form.use_buttons"))
+        return
+    if state.step == EDIT:
+        step = _typed_step(ctx, form, data, word)
+        if step is None:
+            await reprompt(ctx, state, ctx.t("form.use_buttons"))
+        else:
+            await _start_edit(ctx, form, data, step)
+        return
+    step = form.by_name.get(state.step)
+    if step is None:
+        await _advance(ctx, form, data)
+        return
+    await _accept(ctx, form, step, data, text)
+
+
+def _typed_step(ctx: Context, form: Form, data: dict[str, Any], word: str) -> Step | None:
+    needed = form.needed(data)
+    if word.isdigit() and 1 <= int(word) <= len(needed):
+        return needed[int(word) - 1]
+    return next((s for s in needed if fold(ctx.t(s.label_key)) == word or s.name == word), None)
+
+
+async def _start_edit(ctx: Context, form: Form, data: dict[str, Any], step: Step) -> None:
+    data.pop(step.name, None)
+    data["_editing"] = True
+    await _save(ctx, form, step.name, data)
+    await ask(ctx, form, step, data)
+
+
+async def _summary_action(ctx: Context, form: Form, state: ConversationState, data: dict[str, Any], action: str) -> None:
+    if action == "kirim":
+        missing = form.next_step(data)
+        if missing is not None:  # never submit a half-filled form
+            await _advance(ctx, form, data)
+            return
+        if await form.on_submit(ctx, data):
+            await clear_state(ctx.session, ctx.contact.id)
+    elif action == "ubah":
+        await _save(ctx, form, EDIT, data)
+        await _ask_edit(ctx, form, data)
+    elif action == "batal":
+        await clear_state(ctx.session, ctx.contact.id)
+        ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
+
+
+async def handle_button(ctx: Context, arg: str) -> None:
+    """Button ``form:<step>:<value>``; a press for another step than the current one is stale."""
+    state = await get_state(ctx.session, ctx.contact.id)
+    step_name, _, value = arg.partition(":")
+    form = FORMS.get(state.form) if state is not None else None
+    if state is None or form is None or step_name != state.step:
+        if state is not None:
+            await reprompt(ctx, state, ctx.t("button.expired"))
+        else:
+            ctx.say(ctx.t("button.expired"), [[ctx.button("menu.back_to_menu", "menu")]])
+        return
+    data = state_data(state)
+    if step_name == SUMMARY:
+        if value in ("kirim", "ubah", "batal"):
+            await _summary_action(ctx, form, state, data, value)
+        else:
+            await reprompt(ctx, state, ctx.t("button.expired"))
+        return
+    if step_name == EDIT:
+        target = form.by_name.get(value)
+        if target is None or target not in form.needed(data):
+            await reprompt(ctx, state, ctx.t("button.expired"))
+        else:
+            await _start_edit(ctx, form, data, target)
+        return
+    step = form.by_name[step_name]
+    options = step.choices(ctx) if step.choices else ()
+    if not value.isdigit() or int(value) >= len(options):
+        await reprompt(ctx, state, ctx.t("button.expired"))
+        return
+    await _accept(ctx, form, step, data, options[int(value)])
+
+
+async def handle_media(ctx: Context, state: ConversationState) -> None:
+    """A photo or sticker inside a form: ask for text and repeat the question; nothing changes."""
+    await reprompt(ctx, state, ctx.t("media.not_understood"))

@@ -1,0 +1,278 @@
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from sqlmodel import select
+
+from bot.app import BotApp
+from bot.core import Incoming
+from models.tables import Contact, ConversationState, Registration
+from tests.conftest import FakeClock, Harness, labels, make_settings, text_of
+
+ROLES = {"admins": ["telegram:1"], "coordinators": [{"contact": "telegram:2", "kecamatan": "Seririt"}, {"contact": "telegram:3", "kecamatan": "Sawan"}]}
+GOOD = [
+    ("nama", "Dra. Ni Luh Putu Sari, M.Pd."),
+    ("nip", "197508172000032002"),
+    ("npsn", "50100123"),
+    ("sekolah", "SD Negeri 1 Seririt"),
+    ("jenjang", "SD"),
+    ("kecamatan", "Seririt"),
+    ("status", "Definitif"),
+    ("hp", "0812-3456-7890"),
+    ("email", "-"),
+]
+
+
+async def build(harness_factory: Any, clock: FakeClock | None = None) -> Harness:
+    return await harness_factory(clock=clock or FakeClock(), roles=ROLES)
+
+
+async def registrations(h: Harness) -> list[Registration]:
+    async with h.services.db.session() as session:
+        return list(await session.exec(select(Registration)))
+
+
+async def fill(h: Harness, who: str, answers: list[tuple[str, str]] = GOOD) -> str:
+    await h.say(who, "/daftar")
+    for _, answer in answers:
+        await h.say(who, answer)
+    return text_of(h.last[who])
+
+
+async def test_whole_form_then_submit(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    first = text_of(await h.say("telegram:10", "/daftar"))
+    assert "(1/10) Nama lengkap" in first and "Contoh: Dra." in first
+    summary = await fill(h, "telegram:10")
+    assert "Ringkasan" in summary and "lahir 17 Agustus 1975, perempuan" in summary and "+6281234567890" in summary
+    assert "Tanggal lahir" not in summary  # skipped: the NIP gave it
+    assert await registrations(h) == []  # nothing stored before Kirim
+    result = text_of(await h.press("telegram:10", "Kirim"))
+    assert "sudah tersimpan" in result and "memenuhi syarat usia dan jabatan (usia 46" in result
+    [record] = await registrations(h)
+    assert record.npsn == "50100123" and record.phone == "+6281234567890" and record.eligible and record.gender == "P" and record.tmt == "2000-03"
+    async with h.services.db.session() as session:
+        contact = await session.get(Contact, "telegram:10")
+        assert contact is not None and contact.role == "principal" and contact.kecamatan == "Seririt"
+        assert await session.get(ConversationState, "telegram:10") is None
+    profile = text_of(await h.say("telegram:10", "/profil"))
+    assert "50100123" in profile and "memenuhi syarat" in profile
+
+
+async def test_wrong_answers_are_reasked_on_the_same_field(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await h.say("telegram:11", "/daftar")
+    checks = [
+        ("1", "Nama terlalu pendek"),
+        ("Made Wirawan", "(2/10)"),
+        ("12345", "NIP harus 18 angka; yang Bapak/Ibu ketik 5"),
+        ("19751332200003 1 002", "bukan tanggal yang mungkin"),
+        ("-", "(3/10) Tanggal lahir"),
+        ("31 Februari 1970", "tidak ada di kalender"),
+        ("5 Juni 1962", "(4/10) NPSN"),
+        ("1234567", "NPSN harus 8 karakter"),
+        ("50100999", "(5/10)"),
+        ("SD 2 Sawan", "(6/10) Jenjang"),
+        ("SMA", "Pilihan tidak dikenali"),
+        ("sd", "(7/10) Kecamatan"),
+        ("Denpasar", "Pilihan tidak dikenali"),
+        ("sawan", "(8/10) Status"),
+        ("kepala", "Pilihan tidak dikenali"),
+        ("definitif", "(9/10) Nomor HP"),
+        ("0361 123456", "Nomor HP tidak valid"),
+        ("081234567891", "(10/10) Alamat email"),
+        ("made@", "Alamat email tidak valid"),
+        ("made@sd2sawan.sch.id", "Ringkasan"),
+    ]
+    for answer, expected in checks:
+        reply = text_of(await h.say("telegram:11", answer))
+        assert expected in reply, (answer, reply)
+        if expected.startswith(("NIP", "Nama", "NPSN", "Pilihan", "Nomor", "Alamat", "bukan", "tidak ada")):
+            assert "Contoh:" in reply  # what was wrong, and an example
+    assert "5 Juni 1962" in text_of(h.last["telegram:11"])
+    result = text_of(await h.press("telegram:11", "Kirim"))
+    assert "belum memenuhi syarat" in result and "usia 59 tahun melebihi batas 56" in result
+    [record] = await registrations(h)
+    assert not record.eligible and record.nip is None  # stored either way, with its result
+
+
+async def test_back_cancel_and_edit_from_summary(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await h.say("telegram:12", "/daftar")
+    assert "pertanyaan pertama" in text_of(await h.say("telegram:12", "kembali"))
+    await h.say("telegram:12", "Putu Ayu")
+    assert "(1/10) Nama lengkap" in text_of(await h.say("telegram:12", "kembali"))
+    await h.say("telegram:12", "Putu Ayu Lestari")
+    assert "dibatalkan" in text_of(await h.say("telegram:12", "/batal"))
+    assert await registrations(h) == []
+    assert "Maret 2022" in text_of(await h.say("telegram:12", "kapan bimtek pmo"))  # free text is the FAQ again
+    await fill(h, "telegram:12")
+    await h.press("telegram:12", "Ubah")
+    await h.press("telegram:12", "NIP")
+    assert "(2/" in text_of(h.last["telegram:12"])
+    reply = text_of(await h.say("telegram:12", "-"))  # no NIP now: the birth date must be asked
+    assert "Tanggal lahir" in reply
+    reply = text_of(await h.say("telegram:12", "1 Januari 1980"))
+    assert "Ringkasan" in reply and "1 Januari 1980" in reply and "NIP: –" in reply
+    await h.press("telegram:12", "Ubah")
+    await h.press("telegram:12", "Kecamatan")
+    reply = text_of(await h.press("telegram:12", "Banjar"))
+    assert "Kecamatan: Banjar" in reply
+    await h.press("telegram:12", "Kirim")
+    [record] = await registrations(h)
+    assert record.kecamatan == "Banjar" and record.nip is None and str(record.birth_date) == "1980-01-01"
+
+
+async def test_stale_buttons_inside_a_form(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await h.say("telegram:13", "/daftar")
+    for _, answer in GOOD[:4]:
+        await h.say("telegram:13", answer)
+    jenjang = h.last["telegram:13"]
+    await h.press("telegram:13", "SD")
+    h.last["telegram:13"] = jenjang  # press the old jenjang button again
+    reply = text_of(await h.press("telegram:13", "SMP"))
+    assert "tidak berlaku" in reply and "Kecamatan" in reply
+    reply = text_of(await h.payload("telegram:13", "form:kecamatan:99"))
+    assert "tidak berlaku" in reply
+    media = await h.send(Incoming(channel="telegram", external_id="13", kind="media", media="photo"))
+    assert "pesan teks" in text_of(media) and "Kecamatan" in text_of(media)
+
+
+async def test_resume_after_restart_and_after_a_pause(harness_factory: Any, database_url: str) -> None:
+    clock = FakeClock()
+    h = await build(harness_factory, clock)
+    await h.say("telegram:14", "/daftar")
+    await h.say("telegram:14", "Ketut Arya")
+    await h.app.dispatcher.join()
+    # a new process on the same database
+    h2 = await harness_factory(clock=clock, roles=ROLES)
+    assert "(3/9) NPSN" in text_of(await h2.say("telegram:14", "197508172000031002"))  # the NIP step survived the restart
+    clock.advance(days=2)
+    reply = text_of(await h2.say("telegram:14", "50100777"))
+    assert "Selamat datang kembali" in reply and "NPSN" in reply  # not taken as an answer after two days
+    assert "(4/9) Nama sekolah" in text_of(await h2.say("telegram:14", "50100777"))
+    reply = text_of(await h2.say("telegram:14", "/daftar"))
+    assert "Melanjutkan" in reply and "Nama sekolah" in reply
+
+
+async def test_duplicate_npsn_and_update_by_the_same_contact(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await fill(h, "telegram:15")
+    await h.press("telegram:15", "Kirim")
+    other = GOOD[:1] + [("nip", "198001012005011001")] + GOOD[2:]
+    await fill(h, "telegram:16", other)
+    reply = text_of(await h.press("telegram:16", "Kirim"))
+    assert "sudah didaftarkan oleh kontak lain" in reply and "Hubungi korwil" in labels(h.last["telegram:16"])
+    told = text_of(await h.press("telegram:16", "Hubungi korwil"))
+    assert "Seririt sudah kami beri tahu" in told
+    alerts = [r.text for who, r in h.channels["telegram"].sent if who == "2" and "NPSN 50100123" in r.text]
+    assert alerts and not [r for who, r in h.channels["telegram"].sent if who == "3" and "NPSN" in r.text]
+    assert len(await registrations(h)) == 1
+    # the same contact registering again updates its record
+    reply = text_of(await h.say("telegram:15", "/daftar"))
+    assert "sudah terdaftar" in reply and "Ringkasan" in reply
+    await h.press("telegram:15", "Ubah")
+    await h.press("telegram:15", "Nama sekolah")
+    await h.say("telegram:15", "SD Negeri 1 Seririt (Induk)")
+    assert "diperbarui" in text_of(await h.press("telegram:15", "Kirim"))
+    [record] = await registrations(h)
+    assert record.sekolah == "SD Negeri 1 Seririt (Induk)"
+
+
+async def test_recap_statistics_and_exports_respect_kecamatan(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await fill(h, "telegram:20")
+    await h.press("telegram:20", "Kirim")
+    sawan = [
+        ("nama", "Wayan Sudi"),
+        ("nip", "197001011995031001"),
+        ("npsn", "50100200"),
+        ("sekolah", "SMP Negeri 1 Sawan"),
+        ("jenjang", "SMP"),
+        ("kecamatan", "Sawan"),
+        ("status", "Plt"),
+        ("hp", "081999888777"),
+        ("email", "-"),
+    ]
+    await fill(h, "telegram:21", sawan)
+    await h.press("telegram:21", "Kirim")
+    recap = text_of(await h.say("telegram:2", "/rekap"))
+    assert "Kecamatan Seririt: 1 pendaftar" in recap and "SD: 1 pendaftar, 1 memenuhi syarat" in recap and "1 dari target 5" in recap
+    assert "Sawan" not in recap
+    assert "tidak tersedia" in text_of(await h.say("telegram:20", "/rekap"))
+    assert "tidak tersedia" in text_of(await h.say("telegram:2", "/statistik"))
+    stats = text_of(await h.say("telegram:1", "/statistik"))
+    assert "2 pendaftar, 1 memenuhi syarat" in stats and "Sawan: 1 pendaftar, 0/5" in stats
+    reply = await h.say("telegram:2", "/ekspor")
+    doc = reply[0].document
+    assert doc is not None and doc.filename.endswith(".xlsx")
+    sheet = openpyxl.load_workbook(io.BytesIO(doc.content)).active
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][0] == "Nama" and len(rows) == 2 and rows[1][8] == "Seririt" and rows[1][1] == "197508172000032002"
+    everything = (await h.say("telegram:1", "ekspor"))[0].document
+    assert everything is not None and len(list(openpyxl.load_workbook(io.BytesIO(everything.content)).active.iter_rows())) == 3
+    assert "tidak tersedia" in text_of(await h.say("telegram:20", "/ekspor"))
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(
+    st.lists(
+        st.one_of(
+            st.sampled_from(
+                [
+                    "/daftar",
+                    "kembali",
+                    "/batal",
+                    "ubah",
+                    "kirim",
+                    "Kirim",
+                    "-",
+                    "SD",
+                    "Seririt",
+                    "Definitif",
+                    "0812-3456-7890",
+                    "197508172000032002",
+                    "50100123",
+                    "Made Sari",
+                    "17 Agustus 1975",
+                    "halo",
+                    "/profil",
+                    "💥",
+                    "٣٤٥",
+                ]
+            ),
+            st.text(max_size=40),
+        ),
+        max_size=30,
+    )
+)
+def test_random_message_sequences_never_break_the_form(database_url: str, messages: list[str]) -> None:
+    import asyncio
+
+    from tests.conftest import RecordingChannel, wipe
+
+    async def run() -> None:
+        wipe(database_url)
+        app = BotApp(make_settings(database_url, roles=ROLES), clock=FakeClock())
+        await app.prepare_database()
+        channel = RecordingChannel("telegram")
+        app.services.channels["telegram"] = channel  # type: ignore[assignment]
+        try:
+            for text in messages:
+                replies = await app.dispatcher.dispatch(Incoming(channel="telegram", external_id="77", text=text))
+                assert replies, text  # always answers
+                assert app.dispatcher.failed == 0
+            async with app.services.db.session() as session:
+                for record in await session.exec(select(Registration)):
+                    # a stored registration is always complete
+                    assert record.nama and record.npsn and record.sekolah and record.jenjang and record.kecamatan and record.status and record.phone
+        finally:
+            await app.dispatcher.join()
+            await app.services.db.close()
+
+    asyncio.run(run())
