@@ -63,6 +63,7 @@ class BotApp:
         self.console = console
         self.dispatcher = Dispatcher(self._handle, self.services.channels, self._error_reply)
         self.http: HttpServer | None = None
+        self.outbox: Any = None
         self._started: list[Any] = []
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
@@ -79,7 +80,7 @@ class BotApp:
             await sync_configured_roles(session, self.settings, self.services.clock.now())
             await session.commit()
 
-    async def start(self, *, http: bool = True) -> None:
+    async def start(self, *, http: bool = True, outbox: bool = True) -> None:
         """Start in order: database, channels' transports, HTTP server, receiving."""
         await self.prepare_database()
         routes: list[HttpRoute] = []
@@ -106,6 +107,13 @@ class BotApp:
                 await telegram.set_commands(lambda role, lang: commands_for(self.services, role, lang), self.services.i18n.languages, staff)
             except Exception:  # noqa: BLE001 — a missing command menu must not stop the bot
                 log.exception("setMyCommands failed")
+        if outbox:
+            from scheduler.outbox import OutboxSender
+
+            self.outbox = OutboxSender(self.services)
+            self.services.wake_outbox = self.outbox.wake
+            await self.outbox.start()
+            self._started.append(self.outbox)
 
     async def stop(self) -> None:
         """Stop in reverse order, letting queued updates finish first."""

@@ -53,6 +53,19 @@ class Reply:
         return [b for row in self.buttons for b in row]
 
 
+_CONTROL = {c: None for c in range(32) if chr(c) not in "\t\n\r"} | {0x7F: None}
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters and lone surrogates from user text."""
+    cleaned = text.translate(_CONTROL)
+    try:
+        cleaned.encode("utf-8")
+    except UnicodeEncodeError:
+        cleaned = cleaned.encode("utf-8", "replace").decode("utf-8")
+    return cleaned
+
+
 @dataclass(frozen=True)
 class Incoming:
     """One update from a person, whatever the channel.
@@ -68,9 +81,19 @@ class Incoming:
     text: str = ""
     payload: str | None = None
     media: str = ""
+    attachment: Document | None = None
     name: str = ""
     message_id: str = ""
     received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def __post_init__(self) -> None:
+        # Whatever a client sends, handlers and the database only ever see clean text:
+        # no NUL or other control characters (PostgreSQL rejects NUL), no lone surrogates.
+        for name in ("text", "name"):
+            value = getattr(self, name)
+            cleaned = clean_text(value)
+            if cleaned != value:
+                object.__setattr__(self, name, cleaned)
 
     @property
     def contact_id(self) -> str:
@@ -122,13 +145,37 @@ class PayloadSigner:
         return payload if hmac.compare_digest(sig, self._sig(contact_id, payload)) else None
 
 
+class SendError(Exception):
+    """A delivery the platform refused, classified for the outbox.
+
+    ``retry_after``: the platform asked to wait (Telegram 429, WhatsApp pair limit);
+    ``blocked``: the person blocked the bot or cannot be reached (Telegram 403);
+    ``permanent``: retrying cannot help (bad request, unknown chat); otherwise transient (5xx, timeout).
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None, blocked: bool = False, permanent: bool = False, code: str = "") -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.blocked = blocked
+        self.permanent = permanent or blocked
+        self.code = code
+
+
 class Channel(Protocol):
     """A transport that can deliver replies to one of its contacts."""
 
     name: str
 
     async def send(self, external_id: str, replies: Sequence[Reply]) -> list[str]:
-        """Deliver ``replies`` in order; return the platform message ids."""
+        """Deliver ``replies`` in order (answers to the person's own message); return the platform ids."""
+        ...
+
+    async def deliver(self, external_id: str, reply: Reply, *, template: str | None = None) -> str:
+        """Deliver one outbox message, once, raising :class:`SendError`; return the platform id."""
+        ...
+
+    async def edit(self, external_id: str, message_id: str, reply: Reply) -> None:
+        """Replace a message sent earlier (progress reports)."""
         ...
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -27,4 +28,5 @@ class Services:
     metrics: Metrics
     channels: dict[str, Channel] = field(default_factory=dict)
     faq: FaqEngine | None = None
+    wake_outbox: Callable[[], None] = lambda: None  # set by the app when the outbox sender runs
     extras: dict[str, Any] = field(default_factory=dict)

@@ -342,6 +342,11 @@ async def show_recap(ctx: Context, _arg: str) -> None:
             lines.append(f"{mark} {r.sekolah} ({r.jenjang}) — {r.nama}")
         if len(rows) > 40:
             lines.append(ctx.t("recap.more", count=len(rows) - 40))
+    from handlers.broadcast import unacknowledged_lines
+
+    unread = await unacknowledged_lines(ctx, kecamatan)
+    if unread:
+        lines += ["", *unread]
     ctx.say("\n".join(lines), [[ctx.button("recap.export", "ekspor")]])
 
 
@@ -368,6 +373,11 @@ async def show_statistics(ctx: Context, _arg: str) -> None:
     lines.append("")
     lines.append(ctx.t("stats.jenjang", values=", ".join(f"{j} {per_jenjang[j]}" for j in settings.jenjang)))
     lines.append(ctx.t("stats.questions", count=await count_open_questions(ctx.session)))
+    from handlers.broadcast import broadcast_lines
+
+    circulars = await broadcast_lines(ctx)
+    if circulars:
+        lines += ["", ctx.t("stats.broadcasts"), *circulars]
     ctx.say("\n".join(lines), [[ctx.button("recap.export", "ekspor"), ctx.button("menu.questions", "pertanyaan")]])
 
 

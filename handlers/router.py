@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.core import Incoming, Reply
 from bot.services import Services
-from handlers import admin, faq, forms, general, registration
+from handlers import admin, broadcast, faq, forms, general, registration
 from handlers.context import Context
 from models.contacts import load_contact
 from models.state import clear_state, get_state
@@ -65,11 +65,14 @@ ROUTES: tuple[Route, ...] = (
     Route("rekap", registration.show_recap, "cmd.recap", roles=frozenset({"coordinator"}), words=("rekap", "recap")),
     Route("statistik", registration.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
     Route("ekspor", registration.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
+    Route("siaran", broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),
+    Route("peran", broadcast.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
     Route("pertanyaan", admin.list_questions, "cmd.questions", roles=ADMIN, words=("pertanyaan", "questions")),
     Route("muatulang", admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
     Route("faq", faq.show_topic, "cmd.ask", listed=False, typed=False),
     Route("form", forms.handle_button, "cmd.register", listed=False, typed=False),
     Route("korwil", registration.notify_coordinator, "cmd.register", listed=False, typed=False),
+    Route("baca", broadcast.acknowledge_read, "cmd.broadcast", listed=False, typed=False),
     Route("jawab", admin.start_answer, "cmd.questions", roles=ADMIN, listed=False, typed=False),
 )
 
@@ -81,7 +84,7 @@ for _route in ROUTES:
 
 # Conversations outside the form engine: which handler takes the contact's free text.
 FormHandler = Callable[[Context, ConversationState, str], Awaitable[None]]
-FORMS: dict[str, FormHandler] = {admin.ANSWER_FORM: admin.receive_answer}
+FORMS: dict[str, FormHandler] = {admin.ANSWER_FORM: admin.receive_answer, broadcast.FORM: broadcast.receive}
 
 
 def routes_for(role: str) -> list[Route]:
@@ -138,6 +141,8 @@ async def route_update(ctx: Context) -> None:
         state = await get_state(ctx.session, ctx.contact.id)
         if state is not None and state.form in forms.FORMS:
             await forms.handle_media(ctx, state)
+        elif state is not None and state.form == broadcast.FORM and ctx.role == "admin":
+            await broadcast.receive_document(ctx, state)
         else:
             await general.answer_media(ctx)
     elif incoming.kind == "edited":

@@ -101,7 +101,15 @@ def parse_nip(text: str, today: date) -> Nip | None:
 
 
 def parse_date(text: str, today: date) -> date:
-    """A birth date: ``17-08-1975``, ``17/8/1975``, ``17 Agustus 1975``, ``1975-08-17``, ``17.08.1975``."""
+    """A birth date (age 18–80 on ``today``) in any format :func:`read_date` reads."""
+    value = read_date(text, today)
+    if not 18 <= age_on(value, today) <= 80:
+        raise Invalid("form.error.date_range")
+    return value
+
+
+def read_date(text: str, today: date) -> date:
+    """A calendar date: ``17-08-1975``, ``17/8/1975``, ``17 Agustus 1975``, ``1975-08-17``, ``17.08.1975``."""
     cleaned = fold(text).strip().rstrip(".")
     day = month = year = None
     if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})", cleaned):
@@ -118,12 +126,9 @@ def parse_date(text: str, today: date) -> date:
     if year < 100:  # "17/8/75": a principal is born in the 1900s for two-digit years above today's
         year += 1900 if year > today.year % 100 else 2000
     try:
-        value = date(year, month, day)
+        return date(year, month, day)
     except ValueError:
         raise Invalid("form.error.date_impossible") from None
-    if not 18 <= age_on(value, today) <= 80:
-        raise Invalid("form.error.date_range")
-    return value
 
 
 def age_on(birth: date, day: date) -> int:

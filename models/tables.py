@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Text
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
 from sqlmodel import Field, SQLModel
 
 from models.types import UTCDateTime, utcnow
@@ -76,3 +76,49 @@ class Registration(SQLModel, table=True):
     reasons: str = Field(default="[]", sa_column=Column(Text(), nullable=False))
     submitted_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+
+
+class OutboxMessage(SQLModel, table=True):
+    """Something to deliver to many contacts: a circular, a reminder, a notice."""
+
+    __tablename__ = "outbox_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    kind: str = Field(max_length=16, index=True)  # broadcast | reminder | notice
+    text: str = Field(sa_column=Column(Text(), nullable=False))
+    document_name: str | None = Field(default=None, max_length=200)
+    document_mime: str | None = Field(default=None, max_length=100)
+    document: bytes | None = Field(default=None, sa_column=Column(LargeBinary(), nullable=True))
+    ack_button: bool = Field(default=False)
+    audience: str = Field(default="{}", sa_column=Column(Text(), nullable=False))
+    created_by: str | None = Field(default=None, max_length=80)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    send_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    total: int = Field(default=0)
+    status: str = Field(default="pending", max_length=16, index=True)  # pending | done | cancelled
+    progress_message_id: str | None = Field(default=None, max_length=64)
+    finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    dedupe_key: str | None = Field(default=None, max_length=120, unique=True)
+
+
+class OutboxItem(SQLModel, table=True):
+    """One message to one recipient: the unit the sender claims, sends, retries."""
+
+    __tablename__ = "outbox_item"
+    __table_args__ = (UniqueConstraint("message_id", "contact_id"), Index("ix_outbox_item_due", "status", "next_attempt_at"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    message_id: int = Field(foreign_key="outbox_message.id", index=True)
+    contact_id: str = Field(foreign_key="contact.id", max_length=80, index=True)
+    channel: str = Field(max_length=16)
+    external_id: str = Field(max_length=64)
+    status: str = Field(default="pending", max_length=16)  # pending | sending | sent | failed
+    attempts: int = Field(default=0)
+    next_attempt_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    error: str | None = Field(default=None, max_length=300)
+    platform_message_id: str | None = Field(default=None, max_length=128, index=True)
+    platform_status: str | None = Field(default=None, max_length=16)
+    sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    acknowledged_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -135,10 +135,22 @@ class RecordingChannel:
     def __init__(self, name: str) -> None:
         self.name = name
         self.sent: list[tuple[str, Reply]] = []
+        self.delivered: list[tuple[str, Reply]] = []
+        self.edits: list[tuple[str, str, Reply]] = []
+        self.fail_for: dict[str, Exception] = {}
 
     async def send(self, external_id: str, replies: Sequence[Reply]) -> list[str]:
         self.sent.extend((external_id, r) for r in replies)
-        return [str(len(self.sent) - i) for i in range(len(replies))]
+        return [str(len(self.sent) - len(replies) + i + 1) for i in range(len(replies))]
+
+    async def deliver(self, external_id: str, reply: Reply, *, template: str | None = None) -> str:
+        if external_id in self.fail_for:
+            raise self.fail_for[external_id]
+        self.delivered.append((external_id, reply))
+        return (await self.send(external_id, [reply]))[-1]
+
+    async def edit(self, external_id: str, message_id: str, reply: Reply) -> None:
+        self.edits.append((external_id, message_id, reply))
 
 
 class Harness:

@@ -33,6 +33,7 @@ class Call:
     params: dict[str, Any]
     at: float = field(default_factory=time.monotonic)
     files: dict[str, tuple[str, bytes]] = field(default_factory=dict)
+    ok: bool = True
 
     @property
     def chat_id(self) -> int | None:
@@ -65,6 +66,8 @@ class FakeTelegramServer:
         self._changed = asyncio.Condition()
         self.runner: web.AppRunner | None = None
         self.port = 0
+        self.delay = 0.0  # seconds each send takes (to make a broadcast last)
+        self.stored_files: dict[str, bytes] = {}
 
     @property
     def base_url(self) -> str:
@@ -73,6 +76,7 @@ class FakeTelegramServer:
     async def start(self) -> None:
         app = web.Application(client_max_size=50 * 1024 * 1024)
         app.router.add_route("*", "/bot{token}/{method}", self._handle)
+        app.router.add_get("/file/bot{token}/{path:.+}", self._download)
         self.runner = web.AppRunner(app, access_log=None)
         await self.runner.setup()
         site = web.TCPSite(self.runner, "127.0.0.1", 0)
@@ -136,7 +140,24 @@ class FakeTelegramServer:
     # -- what tests read back ---------------------------------------------------------
 
     def sent(self, chat_id: int | None = None, method: str = "sendMessage") -> list[Call]:
-        return [c for c in self.calls if c.method == method and (chat_id is None or c.chat_id == chat_id)]
+        """Successful calls of ``method`` (to ``chat_id``)."""
+        return [c for c in self.calls if c.ok and c.method == method and (chat_id is None or c.chat_id == chat_id)]
+
+    async def send_document(self, user_id: int, filename: str, content: bytes, caption: str = "") -> int:
+        file_id = f"doc{len(self.stored_files) + 1}"
+        self.stored_files[file_id] = content
+        update = self.text_update(user_id, "")
+        del update["message"]["text"]
+        update["message"]["document"] = {
+            "file_id": file_id,
+            "file_unique_id": file_id,
+            "file_name": filename,
+            "mime_type": "application/pdf",
+            "file_size": len(content),
+        }
+        if caption:
+            update["message"]["caption"] = caption
+        return await self.push(update)
 
     def texts(self, chat_id: int) -> list[str]:
         return [
@@ -207,19 +228,33 @@ class FakeTelegramServer:
             async with self._changed:
                 self.calls.append(call)
                 self._changed.notify_all()
+        if self.delay and method.startswith("send"):
+            await asyncio.sleep(self.delay)
         failure = self._take_failure(method, call.chat_id)
         if failure is not None:
+            call.ok = False
             body: dict[str, Any] = {"ok": False, "error_code": failure.status, "description": f"injected {failure.status}"}
             if failure.retry_after is not None:
                 body["parameters"] = {"retry_after": failure.retry_after}
                 body["description"] = f"Too Many Requests: retry after {failure.retry_after}"
             return web.json_response(body, status=failure.status)
         if call.chat_id is not None and call.chat_id in self.blocked and method.startswith("send"):
+            call.ok = False
             return web.json_response({"ok": False, "error_code": 403, "description": "Forbidden: bot was blocked by the user"}, status=403)
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found: method not found"}, status=404)
         return web.json_response({"ok": True, "result": await handler(params, files)})
+
+    async def _download(self, request: web.Request) -> web.Response:
+        file_id = request.match_info["path"].rsplit("/", 1)[-1]
+        if file_id not in self.stored_files:
+            return web.Response(status=404)
+        return web.Response(body=self.stored_files[file_id])
+
+    async def _api_getFile(self, params: dict[str, Any], files: Any) -> Any:
+        file_id = params["file_id"]
+        return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(self.stored_files.get(file_id, b"")), "file_path": f"documents/{file_id}"}
 
     async def _api_getMe(self, params: dict[str, Any], files: Any) -> Any:
         return BOT_USER

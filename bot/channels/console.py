@@ -60,6 +60,14 @@ class ConsoleChannel:
                 self._print(f"     📎 {path}")
         return ids
 
+    async def deliver(self, external_id: str, reply: Reply, *, template: str | None = None) -> str:
+        """Print one outbox message (reminders, circulars) in the terminal."""
+        return (await self.send(external_id, [reply]))[-1]
+
+    async def edit(self, external_id: str, message_id: str, reply: Reply) -> None:
+        """A terminal cannot change old lines: print the new version."""
+        self._print(f"bot (#{message_id}, diperbarui)> " + reply.text.replace("\n", "\n     "))
+
     def to_incoming(self, line: str) -> Incoming:
         """A typed line: a button number when it names one, else text."""
         text = line.strip()

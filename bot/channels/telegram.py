@@ -7,6 +7,8 @@ cannot break them) with inline keyboards whose callback data is signed.
 
 from __future__ import annotations
 
+import asyncio
+import hashlib
 import hmac
 import json
 import logging
@@ -24,17 +26,19 @@ from telegram import (
     Message,
     Update,
 )
-from telegram.error import BadRequest, Forbidden, TelegramError
+from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.config import TelegramSettings
-from bot.core import Incoming, PayloadSigner, Reply
+from bot.core import Document, Incoming, PayloadSigner, Reply, SendError
 from bot.metrics import Metrics
 from bot.text import split_text
 
 log = logging.getLogger(__name__)
 
 MESSAGE_LIMIT = 4096
+INTERACTIVE_RETRIES = 3
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 CAPTION_LIMIT = 1024
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 WEBHOOK_PATH = "/telegram/webhook"
@@ -58,8 +62,19 @@ Submit = Callable[[Incoming], Awaitable[Any]]
 CommandsFor = Callable[[str, str], list[tuple[str, str]]]
 
 
-class RecipientBlocked(Exception):
-    """The person blocked the bot or deleted their account (Telegram 403)."""
+def _classify(exc: TelegramError) -> SendError:
+    """Telegram's errors as the outbox understands them."""
+    if isinstance(exc, RetryAfter):
+        after = exc.retry_after
+        seconds = after.total_seconds() if hasattr(after, "total_seconds") else float(after)
+        return SendError(str(exc), retry_after=seconds, code="429")
+    if isinstance(exc, Forbidden):
+        return SendError(str(exc), blocked=True, code="403")
+    if isinstance(exc, BadRequest):
+        return SendError(str(exc), permanent=True, code="400")
+    if isinstance(exc, TimedOut | NetworkError):
+        return SendError(str(exc), code="network")
+    return SendError(str(exc), code="error")
 
 
 def _media_kind(message: Message) -> str:
@@ -79,12 +94,16 @@ class TelegramChannel:
         self.signer = signer
         self.metrics = metrics
         self._submit: Submit | None = None
+        self._file_ids: dict[str, str] = {}  # sha256 of a document → Telegram file_id (upload once)
+        self._upload_locks: dict[str, asyncio.Lock] = {}
         builder = (
             ApplicationBuilder()
             .token(settings.token)
             .base_url(settings.base_url)
             .base_file_url(settings.base_file_url)
-            .rate_limiter(AIORateLimiter(overall_max_rate=settings.rate_per_second, overall_time_period=1, max_retries=3))
+            # No automatic retries by default: the outbox decides itself when to retry. Replies to a
+            # person's own message ask for retries per call (INTERACTIVE_RETRIES).
+            .rate_limiter(AIORateLimiter(overall_max_rate=settings.rate_per_second, overall_time_period=1, max_retries=0))
             .concurrent_updates(256)
         )
         if settings.mode == "webhook":
@@ -127,7 +146,24 @@ class TelegramChannel:
                 log.info("answerCallbackQuery failed: %s", exc)
         if incoming is None or self._submit is None:
             return
+        message = update.message
+        if message is not None and message.document is not None:
+            incoming = await self._with_attachment(incoming, message)
         await self._submit(incoming)
+
+    async def _with_attachment(self, incoming: Incoming, message: Message) -> Incoming:
+        """Download a sent document (a circular's PDF) so handlers get its bytes."""
+        doc = message.document
+        if doc is None or (doc.file_size or 0) > MAX_ATTACHMENT_BYTES:
+            return incoming
+        try:
+            file = await doc.get_file()
+            content = bytes(await file.download_as_bytearray())
+        except TelegramError as exc:
+            log.warning("could not download a document: %s", exc)
+            return incoming
+        attachment = Document(doc.file_name or "dokumen", content, doc.mime_type or "application/octet-stream")
+        return Incoming(**{**incoming.__dict__, "attachment": attachment, "text": message.caption or ""})
 
     async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
         log.error("telegram error: %s", context.error, exc_info=context.error)
@@ -160,36 +196,51 @@ class TelegramChannel:
             [[InlineKeyboardButton(b.label[:64], callback_data=self.signer.sign(contact_id, b.payload)) for b in row] for row in reply.buttons]
         )
 
+    async def _send_document(self, chat_id: int, doc: Document, caption: str | None, markup: InlineKeyboardMarkup | None, retries: int | None) -> Message:
+        digest = hashlib.sha256(doc.content).hexdigest()
+        lock = self._upload_locks.setdefault(digest, asyncio.Lock())
+        async with lock:  # the first send uploads; the others reuse Telegram's file_id
+            file: Any = self._file_ids.get(digest) or InputFile(doc.content, filename=doc.filename)
+            message = await self.application.bot.send_document(chat_id, file, caption=caption, reply_markup=markup, rate_limit_args=retries)
+            if message.document is not None:
+                self._file_ids[digest] = message.document.file_id
+        return message
+
+    async def _send_reply(self, chat_id: int, external_id: str, reply: Reply, retries: int | None) -> list[str]:
+        bot = self.application.bot
+        markup = self._markup(external_id, reply)
+        sent: list[str] = []
+        if reply.document is not None:
+            caption = reply.text if len(reply.text) <= CAPTION_LIMIT else None
+            if caption is None:
+                for chunk in split_text(reply.text, MESSAGE_LIMIT):
+                    sent.append(str((await bot.send_message(chat_id, chunk, rate_limit_args=retries)).message_id))
+            sent.append(str((await self._send_document(chat_id, reply.document, caption, markup, retries)).message_id))
+            return sent
+        chunks = split_text(reply.text, MESSAGE_LIMIT)
+        for i, chunk in enumerate(chunks):
+            last = i == len(chunks) - 1
+            message = await bot.send_message(chat_id, chunk, reply_markup=markup if last else None, rate_limit_args=retries)
+            sent.append(str(message.message_id))
+        return sent
+
     async def send(self, external_id: str, replies: Sequence[Reply]) -> list[str]:
         """Send ``replies`` in order; buttons go on the last piece of each reply."""
         chat_id = int(external_id)
         sent: list[str] = []
-        bot = self.application.bot
         try:
             for reply in replies:
-                markup = self._markup(external_id, reply)
-                if reply.document is not None:
-                    doc = reply.document
-                    caption = reply.text if len(reply.text) <= CAPTION_LIMIT else None
-                    if caption is None:
-                        for chunk in split_text(reply.text, MESSAGE_LIMIT):
-                            sent.append(str((await bot.send_message(chat_id, chunk)).message_id))
-                    message = await bot.send_document(
-                        chat_id,
-                        InputFile(doc.content, filename=doc.filename),
-                        caption=caption,
-                        reply_markup=markup,
-                    )
-                    sent.append(str(message.message_id))
-                    continue
-                chunks = split_text(reply.text, MESSAGE_LIMIT)
-                for i, chunk in enumerate(chunks):
-                    last = i == len(chunks) - 1
-                    message = await bot.send_message(chat_id, chunk, reply_markup=markup if last else None)
-                    sent.append(str(message.message_id))
-        except Forbidden as exc:
-            raise RecipientBlocked(str(exc)) from exc
+                sent += await self._send_reply(chat_id, external_id, reply, INTERACTIVE_RETRIES)
+        except TelegramError as exc:
+            raise _classify(exc) from exc
         return sent
+
+    async def deliver(self, external_id: str, reply: Reply, *, template: str | None = None) -> str:
+        """Send one outbox message once (no automatic retry); errors classified as :class:`SendError`."""
+        try:
+            return (await self._send_reply(int(external_id), external_id, reply, None))[-1]
+        except TelegramError as exc:
+            raise _classify(exc) from exc
 
     async def edit(self, external_id: str, message_id: str, reply: Reply) -> None:
         """Replace the text of a message sent earlier (progress reports)."""
@@ -202,7 +253,9 @@ class TelegramChannel:
             )
         except BadRequest as exc:
             if "not modified" not in str(exc).lower():
-                raise
+                raise _classify(exc) from exc
+        except TelegramError as exc:
+            raise _classify(exc) from exc
 
     # -- life cycle ------------------------------------------------------------------
 

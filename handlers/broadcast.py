@@ -1,0 +1,317 @@
+"""Circulars (``/siaran``), their acknowledgements, and roles given by admins (``/peran``)."""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import datetime, timedelta
+from typing import Any
+
+from bot.core import Button
+from handlers.context import Context
+from handlers.validators import Invalid, read_date
+from models.contacts import set_contact_role
+from models.outbox import acknowledge, audience_contacts, create_message, enqueue, progress_of, recent_broadcasts, unacknowledged_in
+from models.registrations import registration_by_npsn
+from models.state import clear_state, get_state, set_state, state_data
+from models.tables import Contact, ConversationState, OutboxMessage
+
+FORM = "siaran"
+MAX_TEXT = 3500
+MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
+GROUPS = ("all", "principal", "coordinator")
+
+
+# -- composing -----------------------------------------------------------------------------------------
+
+
+async def start_broadcast(ctx: Context, arg: str) -> None:
+    """``/siaran`` (admin): the text first; buttons drive the rest (``siaran:<action>``)."""
+    if arg:
+        await _button(ctx, arg)
+        return
+    await set_state(ctx.session, ctx.contact.id, FORM, "text", {}, ctx.services.clock.now())
+    ctx.say(ctx.t("broadcast.ask_text"))
+
+
+async def receive(ctx: Context, state: ConversationState, text: str) -> None:
+    """Typed text while composing: the circular's text, "-" for no document, or the schedule time."""
+    data = state_data(state)
+    now = ctx.services.clock.now()
+    if state.step == "text":
+        text = text.strip()
+        if len(text) < 5:
+            ctx.say(ctx.t("broadcast.text_short"))
+            return
+        if len(text) > MAX_TEXT:
+            ctx.say(ctx.t("broadcast.text_long", limit=MAX_TEXT))
+            return
+        message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status="draft", now=now)
+        await set_state(ctx.session, ctx.contact.id, FORM, "document", {"message": message.id}, now)
+        ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", "siaran:nodoc")]])
+    elif state.step == "document":
+        if text.strip() in ("-", "tidak", "tanpa", "tidak ada"):
+            await _ask_audience(ctx, data)
+        else:
+            ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", "siaran:nodoc")]])
+    elif state.step == "schedule":
+        await _schedule(ctx, data, text)
+    else:
+        await _ask_audience(ctx, data, ctx.t("form.use_buttons"))
+
+
+async def receive_document(ctx: Context, state: ConversationState) -> None:
+    """A file sent while composing: the circular's document (PDF)."""
+    doc = ctx.incoming.attachment
+    if state.step != "document" or doc is None:
+        ctx.say(ctx.t("broadcast.document_unexpected"))
+        return
+    if len(doc.content) > MAX_DOCUMENT_BYTES:
+        ctx.say(ctx.t("broadcast.document_big"))
+        return
+    data = state_data(state)
+    message = await ctx.session.get(OutboxMessage, data.get("message"))
+    if message is None:
+        await clear_state(ctx.session, ctx.contact.id)
+        ctx.say(ctx.t("button.expired"))
+        return
+    message.document_name, message.document_mime, message.document = doc.filename[:200], doc.mime_type[:100], doc.content
+    ctx.say(ctx.t("broadcast.document_ok", name=doc.filename))
+    await _ask_audience(ctx, data)
+
+
+def _audience(data: dict[str, Any]) -> dict[str, list[str]]:
+    raw = data.get("audience") or {}
+    return {k: [v for v in raw.get(k, []) if isinstance(v, str)] for k in ("groups", "jenjang", "kecamatan")}
+
+
+async def _ask_audience(ctx: Context, data: dict[str, Any], note: str = "") -> None:
+    audience = _audience(data)
+    data["audience"] = audience
+    await set_state(ctx.session, ctx.contact.id, FORM, "audience", data, ctx.services.clock.now())
+    settings = ctx.services.settings.registration
+
+    def toggle(label: str, kind: str, value: str, index: int) -> Button:
+        mark = "✅ " if value in audience[kind] else "▫️ "
+        return Button(mark + label, f"siaran:t:{kind[0]}:{index}")
+
+    rows = [[toggle(ctx.t(f"broadcast.group_{g}"), "groups", g, i) for i, g in enumerate(GROUPS)]]
+    rows.append([toggle(j, "jenjang", j, i) for i, j in enumerate(settings.jenjang)])
+    kec = [toggle(k, "kecamatan", k, i) for i, k in enumerate(settings.kecamatan)]
+    rows += [kec[i : i + 3] for i in range(0, len(kec), 3)]
+    rows.append([ctx.button("broadcast.preview", "siaran:preview"), ctx.button("form.cancel", "siaran:cancel")])
+    lines = [note] if note else []
+    lines.append(ctx.t("broadcast.ask_audience"))
+    ctx.say("\n".join(lines), rows)
+
+
+async def _recipients(ctx: Context, data: dict[str, Any]) -> list[Contact]:
+    audience = _audience(data)
+    return await audience_contacts(ctx.session, audience["groups"], audience["jenjang"], audience["kecamatan"])
+
+
+async def _preview(ctx: Context, data: dict[str, Any]) -> None:
+    audience = _audience(data)
+    if not audience["groups"]:
+        await _ask_audience(ctx, data, ctx.t("broadcast.pick_group"))
+        return
+    message = await ctx.session.get(OutboxMessage, data.get("message"))
+    if message is None:
+        await clear_state(ctx.session, ctx.contact.id)
+        ctx.say(ctx.t("button.expired"))
+        return
+    recipients = await _recipients(ctx, data)
+    per_channel = ", ".join(f"{name} {sum(c.channel == name for c in recipients)}" for name in sorted({c.channel for c in recipients}))
+    describe = " + ".join(ctx.t(f"broadcast.group_{g}") for g in audience["groups"])
+    if audience["jenjang"]:
+        describe += " · " + "/".join(audience["jenjang"])
+    if audience["kecamatan"]:
+        describe += " · " + ", ".join(audience["kecamatan"])
+    await set_state(ctx.session, ctx.contact.id, FORM, "preview", data, ctx.services.clock.now())
+    lines = [
+        ctx.t("broadcast.preview_title"),
+        "",
+        message.text,
+        "",
+        ctx.t("broadcast.preview_document", name=message.document_name) if message.document_name else ctx.t("broadcast.preview_no_document"),
+        ctx.t("broadcast.preview_audience", audience=describe, count=len(recipients), channels=per_channel or "–"),
+    ]
+    buttons = [[ctx.button("broadcast.send_now", "siaran:send"), ctx.button("broadcast.schedule", "siaran:schedule")],
+               [ctx.button("broadcast.change_audience", "siaran:audience"), ctx.button("form.cancel", "siaran:cancel")]]  # fmt: skip
+    ctx.say("\n".join(lines), buttons if recipients else buttons[1:])
+
+
+async def _commit_send(ctx: Context, data: dict[str, Any], when: datetime) -> None:
+    message = await ctx.session.get(OutboxMessage, data.get("message"))
+    if message is None or message.status != "draft":
+        await clear_state(ctx.session, ctx.contact.id)
+        ctx.say(ctx.t("button.expired"))
+        return
+    recipients = await _recipients(ctx, data)
+    if not recipients:
+        await _ask_audience(ctx, data, ctx.t("broadcast.nobody"))
+        return
+    message.audience = json.dumps(_audience(data))
+    count = await enqueue(ctx.session, message, recipients, when)
+    await clear_state(ctx.session, ctx.contact.id)
+    ctx.after_commit.append(_wake(ctx))
+    now = ctx.services.clock.now()
+    if when <= now:
+        ctx.say(ctx.t("broadcast.queued", count=count, id=message.id))
+    else:
+        local = when.astimezone(ctx.services.settings.bot.timezone)
+        ctx.say(ctx.t("broadcast.scheduled", count=count, id=message.id, when=local.strftime("%d-%m-%Y %H:%M")))
+
+
+def _wake(ctx: Context) -> Any:
+    async def wake() -> None:
+        ctx.services.wake_outbox()
+
+    return wake
+
+
+_TIME_RE = re.compile(r"^(.*?)[\s,]+(?:jam|pukul|pkl)?\s*(\d{1,2})[.:](\d{2})\s*(?:wita)?$")
+
+
+async def _schedule(ctx: Context, data: dict[str, Any], text: str) -> None:
+    tz = ctx.services.settings.bot.timezone
+    now = ctx.services.clock.now()
+    match = _TIME_RE.match(text.strip().lower())
+    try:
+        if not match:
+            raise Invalid("broadcast.time_format")
+        day = read_date(match[1], now.astimezone(tz).date())
+        hour, minute = int(match[2]), int(match[3])
+        if hour > 23 or minute > 59:
+            raise Invalid("broadcast.time_format")
+        when = datetime(day.year, day.month, day.day, hour, minute, tzinfo=tz)
+    except Invalid:
+        ctx.say(ctx.t("broadcast.time_format"))
+        return
+    if when <= now + timedelta(minutes=1):
+        ctx.say(ctx.t("broadcast.time_past"))
+        return
+    await _commit_send(ctx, data, when)
+
+
+async def _button(ctx: Context, arg: str) -> None:
+    state = await get_state(ctx.session, ctx.contact.id)
+    if state is None or state.form != FORM:
+        ctx.say(ctx.t("button.expired"))
+        return
+    data = state_data(state)
+    action, _, rest = arg.partition(":")
+    if action == "cancel":
+        message = await ctx.session.get(OutboxMessage, data.get("message"))
+        if message is not None and message.status == "draft":
+            await ctx.session.delete(message)
+        await clear_state(ctx.session, ctx.contact.id)
+        ctx.say(ctx.t("cancel.done"))
+    elif action == "nodoc" and state.step == "document":
+        await _ask_audience(ctx, data)
+    elif action == "t" and state.step == "audience":
+        await _toggle(ctx, data, rest)
+    elif action == "audience" and state.step == "preview":
+        await _ask_audience(ctx, data)
+    elif action == "preview" and state.step == "audience":
+        await _preview(ctx, data)
+    elif action == "send" and state.step == "preview":
+        await _commit_send(ctx, data, ctx.services.clock.now())
+    elif action == "schedule" and state.step == "preview":
+        await set_state(ctx.session, ctx.contact.id, FORM, "schedule", data, ctx.services.clock.now())
+        ctx.say(ctx.t("broadcast.ask_time"))
+    else:
+        ctx.say(ctx.t("button.expired"))
+
+
+async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
+    kind_code, _, index = rest.partition(":")
+    settings = ctx.services.settings.registration
+    options = {"g": ("groups", GROUPS), "j": ("jenjang", settings.jenjang), "k": ("kecamatan", settings.kecamatan)}.get(kind_code)
+    if options is None or not index.isdigit() or int(index) >= len(options[1]):
+        ctx.say(ctx.t("button.expired"))
+        return
+    kind, values = options
+    audience = _audience(data)
+    value = values[int(index)]
+    chosen = audience[kind]
+    audience[kind] = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+    data["audience"] = audience
+    await _ask_audience(ctx, data)
+
+
+# -- acknowledgements and reports ----------------------------------------------------------------------
+
+
+async def acknowledge_read(ctx: Context, arg: str) -> None:
+    """Button ``baca:<message id>``: the recipient read the circular."""
+    result = await acknowledge(ctx.session, int(arg), ctx.contact.id, ctx.services.clock.now()) if arg.isdigit() else None
+    if result is None:
+        ctx.say(ctx.t("button.expired"))
+    else:
+        ctx.say(ctx.t("broadcast.ack_thanks" if result else "broadcast.ack_again"))
+
+
+async def broadcast_lines(ctx: Context) -> list[str]:
+    """Recent circulars with delivery and acknowledgement rates (for ``/statistik``)."""
+    lines = []
+    tz = ctx.services.settings.bot.timezone
+    for message in await recent_broadcasts(ctx.session):
+        assert message.id is not None
+        p = await progress_of(ctx.session, message.id)
+        rate = f"{100 * p.acknowledged / p.sent:.0f}%" if p.sent else "–"
+        lines.append(ctx.t("broadcast.stat_line", id=message.id, when=message.send_at.astimezone(tz).strftime("%d/%m %H:%M"), text=message.text[:40],
+                           sent=p.sent, total=p.total, failed=p.failed, acked=p.acknowledged, rate=rate))  # fmt: skip
+    return lines
+
+
+async def unacknowledged_lines(ctx: Context, kecamatan: str) -> list[str]:
+    """For a coordinator: who in the kecamatan has not acknowledged the latest circular."""
+    latest = await recent_broadcasts(ctx.session, 1)
+    if not latest or latest[0].id is None:
+        return []
+    rows = await unacknowledged_in(ctx.session, latest[0].id, kecamatan)
+    lines = [ctx.t("broadcast.unread_title", id=latest[0].id, count=len(rows))]
+    for contact, registration in rows[:30]:
+        lines.append(f"• {registration.sekolah if registration else contact.name or contact.id} ({registration.nama if registration else contact.name})")
+    return lines
+
+
+# -- roles -----------------------------------------------------------------------------------------------
+
+
+async def assign_role(ctx: Context, arg: str) -> None:
+    """``/peran <kontak|NPSN> <kecamatan>`` makes a coordinator; ``/peran <kontak|NPSN> -`` takes it back."""
+    parts = arg.split()
+    if len(parts) != 2:
+        ctx.say(ctx.t("roles.usage", kecamatan=", ".join(ctx.services.settings.registration.kecamatan)))
+        return
+    who, where = parts
+    contact_id = who if ":" in who else None
+    if contact_id is None:
+        registration = await registration_by_npsn(ctx.session, who.upper())
+        contact_id = registration.contact_id if registration else None
+    if contact_id is None or not re.fullmatch(r"(telegram|whatsapp|console):[A-Za-z0-9_.-]{1,64}", contact_id):
+        ctx.say(ctx.t("roles.unknown_contact", who=who[:40]))
+        return
+    now = ctx.services.clock.now()
+    if contact_id in ctx.services.settings.roles.admins:
+        ctx.say(ctx.t("roles.is_admin"))
+        return
+    if where in ("-", "cabut", "hapus"):
+        contact = await ctx.session.get(Contact, contact_id)
+        if contact is None or contact.role != "coordinator":
+            ctx.say(ctx.t("roles.not_coordinator"))
+            return
+        from models.registrations import registration_of
+
+        contact.role = "principal" if await registration_of(ctx.session, contact_id) else "public"
+        contact.updated_at = now
+        ctx.say(ctx.t("roles.revoked", contact=contact_id))
+        return
+    match = [k for k in ctx.services.settings.registration.kecamatan if k.lower() == where.lower()]
+    if not match:
+        ctx.say(ctx.t("roles.unknown_kecamatan", kecamatan=", ".join(ctx.services.settings.registration.kecamatan)))
+        return
+    await set_contact_role(ctx.session, contact_id, "coordinator", match[0], now)
+    ctx.say(ctx.t("roles.assigned", contact=contact_id, kecamatan=match[0]))

@@ -1,0 +1,201 @@
+"""The persistent outbox: one row per (message, recipient), claimed, sent, retried, reported."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+
+from sqlalchemy import func, or_, update
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from models.tables import Contact, OutboxItem, OutboxMessage, Registration
+
+
+async def create_message(
+    session: AsyncSession,
+    kind: str,
+    text: str,
+    *,
+    created_by: str | None = None,
+    document: tuple[str, str, bytes] | None = None,
+    ack_button: bool = False,
+    audience: str = "{}",
+    status: str = "pending",
+    now: datetime,
+    dedupe_key: str | None = None,
+) -> OutboxMessage:
+    """A message row (``draft`` while an admin is still composing)."""
+    message = OutboxMessage(
+        kind=kind,
+        text=text,
+        created_by=created_by,
+        ack_button=ack_button,
+        audience=audience,
+        status=status,
+        created_at=now,
+        send_at=now,
+        dedupe_key=dedupe_key,
+    )
+    if document is not None:
+        message.document_name, message.document_mime, message.document = document
+    session.add(message)
+    await session.flush()
+    return message
+
+
+async def enqueue(session: AsyncSession, message: OutboxMessage, recipients: Sequence[Contact], send_at: datetime) -> int:
+    """One pending row per recipient (each contact once), due at ``send_at``."""
+    assert message.id is not None
+    seen: set[str] = set()
+    for contact in recipients:
+        if contact.id in seen:
+            continue
+        seen.add(contact.id)
+        session.add(OutboxItem(message_id=message.id, contact_id=contact.id, channel=contact.channel, external_id=contact.external_id, next_attempt_at=send_at))
+    message.total = len(seen)
+    message.send_at = send_at
+    message.status = "pending"
+    await session.flush()
+    return len(seen)
+
+
+async def enqueue_once(session: AsyncSession, dedupe_key: str, build: OutboxMessage, recipients: Sequence[Contact], send_at: datetime) -> int | None:
+    """Enqueue unless a message with ``dedupe_key`` exists already (a reminder job that ran twice)."""
+    existing = await session.exec(select(OutboxMessage).where(OutboxMessage.dedupe_key == dedupe_key))
+    if existing.first() is not None:
+        return None
+    build.dedupe_key = dedupe_key
+    session.add(build)
+    try:
+        async with session.begin_nested():
+            await session.flush()
+    except IntegrityError:  # another process won the race
+        return None
+    return await enqueue(session, build, recipients, send_at)
+
+
+async def claim_due(session: AsyncSession, worker: str, now: datetime, limit: int, lease: timedelta, postgres: bool) -> list[OutboxItem]:
+    """Take up to ``limit`` due rows for this worker.
+
+    Due: pending and past its next attempt, or ``sending`` under a lease that ran out (the
+    worker that held it crashed). On PostgreSQL ``FOR UPDATE SKIP LOCKED`` keeps concurrent
+    senders off each other's rows.
+    """
+    due = or_(
+        (col(OutboxItem.status) == "pending") & (col(OutboxItem.next_attempt_at) <= now),
+        (col(OutboxItem.status) == "sending") & (col(OutboxItem.claimed_at) < now - lease),
+    )
+    query = select(OutboxItem).where(due).order_by(col(OutboxItem.next_attempt_at), col(OutboxItem.id)).limit(limit)
+    if postgres:
+        query = query.with_for_update(skip_locked=True)
+    items = list(await session.exec(query))
+    if items:
+        ids = [i.id for i in items]
+        await session.exec(update(OutboxItem).where(col(OutboxItem.id).in_(ids)).values(status="sending", claimed_by=worker, claimed_at=now))  # type: ignore[call-overload]
+        for item in items:
+            item.status, item.claimed_by, item.claimed_at = "sending", worker, now
+    return items
+
+
+async def release_claims(session: AsyncSession, workers: Sequence[str]) -> int:
+    """Give back the rows claimed by these (dead) workers, so they are sent without waiting for the lease."""
+    if not workers:
+        return 0
+    result = await session.exec(  # type: ignore[call-overload]
+        update(OutboxItem)
+        .where(col(OutboxItem.status) == "sending", col(OutboxItem.claimed_by).in_(list(workers)))
+        .values(status="pending", claimed_by=None, claimed_at=None)
+    )
+    return int(result.rowcount or 0)
+
+
+async def claim_holders(session: AsyncSession) -> list[str]:
+    """Workers that hold claimed rows now."""
+    result = await session.exec(select(OutboxItem.claimed_by).where(OutboxItem.status == "sending").distinct())
+    return [w for w in result if w]
+
+
+@dataclass
+class Progress:
+    """Delivery counts of one message."""
+
+    total: int
+    sent: int
+    failed: int
+    blocked: int
+    acknowledged: int
+
+    @property
+    def left(self) -> int:
+        """Rows not finished yet."""
+        return self.total - self.sent - self.failed
+
+
+async def progress_of(session: AsyncSession, message_id: int) -> Progress:
+    """Counts by status for one message."""
+    rows = await session.exec(
+        select(OutboxItem.status, func.count(), func.count(col(OutboxItem.acknowledged_at)))  # type: ignore[call-overload]
+        .where(OutboxItem.message_id == message_id)
+        .group_by(OutboxItem.status)
+    )
+    counts = {status: (n, acks) for status, n, acks in rows}
+    blocked = await session.exec(
+        select(func.count()).select_from(OutboxItem).where(OutboxItem.message_id == message_id, OutboxItem.status == "failed", OutboxItem.error == "blocked")
+    )
+    return Progress(
+        total=sum(n for n, _ in counts.values()),
+        sent=counts.get("sent", (0, 0))[0],
+        failed=counts.get("failed", (0, 0))[0],
+        blocked=int(blocked.one()),
+        acknowledged=sum(a for _, a in counts.values()),
+    )
+
+
+async def acknowledge(session: AsyncSession, message_id: int, contact_id: str, now: datetime) -> bool | None:
+    """Record "Sudah dibaca"; None when the contact never got that message, False when already recorded."""
+    result = await session.exec(select(OutboxItem).where(OutboxItem.message_id == message_id, OutboxItem.contact_id == contact_id))
+    item = result.first()
+    if item is None:
+        return None
+    if item.acknowledged_at is not None:
+        return False
+    item.acknowledged_at = now
+    return True
+
+
+async def recent_broadcasts(session: AsyncSession, limit: int = 5) -> list[OutboxMessage]:
+    """The latest circulars, newest first."""
+    result = await session.exec(
+        select(OutboxMessage)
+        .where(OutboxMessage.kind == "broadcast", OutboxMessage.status != "draft")
+        .order_by(col(OutboxMessage.created_at).desc())
+        .limit(limit)
+    )
+    return list(result)
+
+
+async def unacknowledged_in(session: AsyncSession, message_id: int, kecamatan: str) -> list[tuple[Contact, Registration | None]]:
+    """Recipients in ``kecamatan`` who got the message and have not pressed "Sudah dibaca"."""
+    result = await session.exec(
+        select(Contact, Registration)
+        .join(OutboxItem, col(OutboxItem.contact_id) == col(Contact.id))
+        .join(Registration, col(Registration.contact_id) == col(Contact.id), isouter=True)
+        .where(OutboxItem.message_id == message_id, OutboxItem.status == "sent", col(OutboxItem.acknowledged_at).is_(None), Contact.kecamatan == kecamatan)
+        .order_by(col(Contact.name))
+    )
+    return list(result)  # type: ignore[arg-type]
+
+
+async def audience_contacts(session: AsyncSession, groups: Sequence[str], jenjang: Sequence[str], kecamatan: Sequence[str]) -> list[Contact]:
+    """Reachable contacts in any of ``groups`` (``all``, ``principal``, ``coordinator``), narrowed by jenjang and kecamatan."""
+    query = select(Contact).where(col(Contact.reachable).is_(True))
+    if "all" not in groups:
+        query = query.where(col(Contact.role).in_(list(groups) or ["-"]))
+    if jenjang:
+        query = query.join(Registration, col(Registration.contact_id) == col(Contact.id)).where(col(Registration.jenjang).in_(list(jenjang)))
+    if kecamatan:
+        query = query.where(col(Contact.kecamatan).in_(list(kecamatan)))
+    return list(await session.exec(query.order_by(col(Contact.id))))
