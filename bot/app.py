@@ -64,6 +64,7 @@ class BotApp:
         self.dispatcher = Dispatcher(self._handle, self.services.channels, self._error_reply)
         self.http: HttpServer | None = None
         self.outbox: Any = None
+        self.reminders: Any = None
         self._started: list[Any] = []
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
@@ -80,7 +81,7 @@ class BotApp:
             await sync_configured_roles(session, self.settings, self.services.clock.now())
             await session.commit()
 
-    async def start(self, *, http: bool = True, outbox: bool = True) -> None:
+    async def start(self, *, http: bool = True, outbox: bool = True, scheduler: bool = True) -> None:
         """Start in order: database, channels' transports, HTTP server, receiving."""
         await self.prepare_database()
         routes: list[HttpRoute] = []
@@ -114,6 +115,12 @@ class BotApp:
             self.services.wake_outbox = self.outbox.wake
             await self.outbox.start()
             self._started.append(self.outbox)
+        if scheduler:
+            from scheduler.reminders import ReminderScheduler
+
+            self.reminders = ReminderScheduler(self.services)
+            await self.reminders.start()
+            self._started.append(self.reminders)
 
     async def stop(self) -> None:
         """Stop in reverse order, letting queued updates finish first."""

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.core import Incoming, Reply
 from bot.services import Services
-from handlers import admin, broadcast, faq, forms, general, registration
+from handlers import admin, broadcast, faq, forms, general, registration, schedule
 from handlers.context import Context
 from models.contacts import load_contact
 from models.state import clear_state, get_state
@@ -59,6 +59,7 @@ ROUTES: tuple[Route, ...] = (
     Route("tanya", faq.ask_prompt, "cmd.ask", words=("tanya", "faq", "ask"), takes_args=True),
     Route("daftar", registration.start_registration, "cmd.register", words=("daftar", "register", "registrasi", "pendaftaran")),
     Route("profil", registration.show_profile, "cmd.profile", words=("profil", "profile")),
+    Route("jadwal", schedule.show_schedule, "cmd.schedule", words=("jadwal", "schedule", "zoom")),
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
     Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),

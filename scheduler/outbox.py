@@ -207,7 +207,7 @@ class OutboxSender:
     def render(self, message: OutboxMessage, lang: str) -> Reply:
         """The reply a recipient sees: header, text, document, the acknowledge button."""
         i18n = self.services.i18n
-        text = message.text
+        text = message.text_en if lang == "en" and message.text_en else message.text
         if message.kind == "broadcast":
             text = i18n.t(lang, "broadcast.header") + "\n\n" + text
         buttons: tuple[tuple[Button, ...], ...] = ()

@@ -1,0 +1,101 @@
+"""``/jadwal``: the Bimtek sessions in WITA with their Zoom details, and an ``.ics`` calendar file."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from bot.config import EventSettings, Settings
+from bot.core import Document
+from handlers.context import Context
+from scheduler.reminders import describe_offset, format_day
+
+
+def _escape(value: str) -> str:
+    return value.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
+
+
+def _fold(line: str) -> list[str]:
+    """RFC 5545 §3.1: lines of at most 75 octets, continued with a leading space."""
+    out: list[str] = []
+    current = ""
+    for char in line:
+        limit = 75 if not out else 74
+        if len((current + char).encode("utf-8")) > limit:
+            out.append(current)
+            current = char
+        else:
+            current += char
+    out.append(current)
+    return [out[0]] + [" " + part for part in out[1:]]
+
+
+def _utc(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime("%Y%m%dT%H%M%SZ")
+
+
+def calendar(settings: Settings, events: list[EventSettings], now: datetime) -> bytes:
+    """An RFC 5545 calendar with one VEVENT per session and a VALARM per reminder offset."""
+    lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Disdikpora Buleleng//PSP Bot//ID", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
+    for event in events:
+        details = [event.zoom_url, f"Meeting ID: {event.meeting_id}" if event.meeting_id else "", f"Passcode: {event.passcode}" if event.passcode else ""]
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{event.id}@psp-bot.disdikpora-buleleng",
+            f"DTSTAMP:{_utc(now)}",
+            f"DTSTART:{_utc(event.starts_at)}",
+            f"DTEND:{_utc(event.ends_at)}",
+            f"SUMMARY:{_escape(event.title)}",
+            f"DESCRIPTION:{_escape(chr(10).join(d for d in details if d))}",
+            f"LOCATION:{_escape(event.zoom_url or 'Zoom')}",
+        ]
+        if event.zoom_url:
+            lines.append(f"URL:{event.zoom_url}")
+        for offset in settings.reminders.offsets:
+            minutes = int(offset.total_seconds() // 60)
+            lines += [
+                "BEGIN:VALARM",
+                "ACTION:DISPLAY",
+                f"DESCRIPTION:{_escape(event.title)}",
+                f"TRIGGER:-PT{minutes}M",
+                "END:VALARM",
+            ]
+        lines.append("END:VEVENT")
+    lines.append("END:VCALENDAR")
+    return ("\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n").encode("utf-8")
+
+
+async def show_schedule(ctx: Context, _arg: str) -> None:
+    """Upcoming sessions first (then past ones), in WITA, with Zoom details and the .ics file."""
+    settings = ctx.services.settings
+    tz = settings.bot.timezone
+    now = ctx.services.clock.now()
+    events = list(settings.events)
+    if not events:
+        ctx.say(ctx.t("schedule.none"))
+        return
+    upcoming = [e for e in events if e.ends_at > now]
+    past = [e for e in events if e.ends_at <= now]
+    lines = [ctx.t("schedule.title")]
+
+    def describe(event: EventSettings) -> list[str]:
+        start, end = event.starts_at.astimezone(tz), event.ends_at.astimezone(tz)
+        return [
+            f"📅 {event.title}",
+            "   " + ctx.t("schedule.when", date=format_day(start, ctx.lang), start=start.strftime("%H.%M"), end=end.strftime("%H.%M")),
+            "   " + ctx.t("schedule.zoom", zoom=event.zoom_url or "–", meeting=event.meeting_id or "–", passcode=event.passcode or "–"),
+        ]
+
+    if upcoming:
+        lines += ["", ctx.t("schedule.upcoming")]
+        for event in upcoming:
+            lines += describe(event)
+    if past:
+        lines += ["", ctx.t("schedule.past")]
+        for event in past:
+            lines += describe(event)
+    offsets = ", ".join(describe_offset(o, ctx.lang) for o in settings.reminders.offsets)
+    state = ctx.t("reminders.on") if ctx.contact.reminders else ctx.t("reminders.off")
+    lines += ["", ctx.t("schedule.reminder_note", offsets=offsets, state=state)]
+    switch = ("reminders.turn_off", "pengingat:off") if ctx.contact.reminders else ("reminders.turn_on", "pengingat:on")
+    ctx.say("\n".join(lines), [[ctx.button(*switch)]])
+    ctx.say(ctx.t("schedule.ics_caption"), document=Document("jadwal-bimtek-pmo.ics", calendar(settings, events, now), "text/calendar"))
