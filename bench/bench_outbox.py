@@ -21,7 +21,7 @@ from common import machine
 
 from bot.app import BotApp
 from bot.config import parse_settings
-from bot.core import Reply
+from bot.core import Delivery, Reply
 from models.outbox import create_message, enqueue
 from models.tables import Contact, OutboxItem
 from scheduler.outbox import OutboxSender
@@ -37,7 +37,7 @@ class InstantChannel:
         self.count += len(replies)
         return [str(self.count)]
 
-    async def deliver(self, external_id: str, reply: Reply, *, template: str | None = None) -> str:
+    async def deliver(self, external_id: str, reply: Reply, *, delivery: Delivery | None = None) -> str:
         self.count += 1
         return str(self.count)
 

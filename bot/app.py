@@ -93,12 +93,23 @@ class BotApp:
             self.services.channels[telegram.name] = telegram
             if self.settings.telegram.mode == "webhook":
                 routes.append(HttpRoute("POST", WEBHOOK_PATH, telegram.handle_webhook, json_body=True))
+        whatsapp = None
+        if self.settings.whatsapp.enabled:
+            from bot.channels.whatsapp import WhatsAppChannel
+
+            services = self.services
+            whatsapp = WhatsAppChannel(self.settings.whatsapp, services.signer, services.metrics, services.db, services.clock, services.i18n)
+            self.services.channels[whatsapp.name] = whatsapp
+            routes += whatsapp.routes()
         if self.console is not None:
             self.services.channels[self.console.name] = self.console
         if http:
             self.http = HttpServer(build_http_app(self.services, routes), self.settings.http.host, self.settings.http.port)
             await self.http.start()
             self._started.append(self.http)
+        if whatsapp is not None:
+            await whatsapp.start(self.dispatcher.dispatch)
+            self._started.append(whatsapp)
         if telegram is not None:
             await telegram.start(self.dispatcher.dispatch)
             self._started.append(telegram)
@@ -162,11 +173,12 @@ async def run_bot(settings: Settings, *, console_user: str = "operator") -> None
             flush=True,
         )
     app = BotApp(settings, console=console)
-    await app.start()
+    # Handlers first: a SIGTERM that arrives while starting still stops cleanly.
     stop = asyncio.Event()
     loop = asyncio.get_running_loop()
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
+    await app.start()
     try:
         if console is not None:
             intro = app.services.i18n.t(settings.bot.default_language, "console.intro")

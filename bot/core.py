@@ -161,6 +161,15 @@ class SendError(Exception):
         self.code = code
 
 
+@dataclass(frozen=True)
+class Delivery:
+    """What the outbox knows about one delivery, for channels with rules about it (WhatsApp)."""
+
+    kind: str = "notice"  # broadcast | reminder | notice
+    last_inbound: datetime | None = None  # when the person last wrote to us
+    force_template: bool = False  # the platform said the conversation window is closed
+
+
 class Channel(Protocol):
     """A transport that can deliver replies to one of its contacts."""
 
@@ -170,7 +179,7 @@ class Channel(Protocol):
         """Deliver ``replies`` in order (answers to the person's own message); return the platform ids."""
         ...
 
-    async def deliver(self, external_id: str, reply: Reply, *, template: str | None = None) -> str:
+    async def deliver(self, external_id: str, reply: Reply, *, delivery: Delivery | None = None) -> str:
         """Deliver one outbox message, once, raising :class:`SendError`; return the platform id."""
         ...
 

@@ -123,3 +123,12 @@ class OutboxItem(SQLModel, table=True):
     platform_status: str | None = Field(default=None, max_length=16)
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     acknowledged_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class SeenMessage(SQLModel, table=True):
+    """Inbound message ids already handled: a webhook delivered twice is answered once."""
+
+    __tablename__ = "seen_message"
+
+    id: str = Field(primary_key=True, max_length=200)  # CHANNEL:platform message id
+    seen_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False, index=True))

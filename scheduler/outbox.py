@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from bot.core import Button, Document, Reply, SendError
+from bot.core import Button, Delivery, Document, Reply, SendError
 from bot.services import Services
 from models.outbox import Progress, claim_due, claim_holders, progress_of, release_claims
 from models.tables import Contact, OutboxItem, OutboxMessage
@@ -183,12 +183,12 @@ class OutboxSender:
         message_ids = {i.message_id for i in items}
         async with services.db.session() as session:
             messages = {m.id: m for m in await session.exec(select(OutboxMessage).where(OutboxMessage.id.in_(message_ids)))}  # type: ignore[union-attr]
-            languages = {c.id: c.language for c in await session.exec(select(Contact).where(Contact.id.in_({i.contact_id for i in items})))}  # type: ignore[attr-defined]
+            contacts = {c.id: c for c in await session.exec(select(Contact).where(Contact.id.in_({i.contact_id for i in items})))}  # type: ignore[attr-defined]
         semaphore = asyncio.Semaphore(self.concurrency)
 
         async def one(item: OutboxItem) -> Outcome:
             async with semaphore:
-                return await self._send(item, messages[item.message_id], languages.get(item.contact_id, "id"))
+                return await self._send(item, messages[item.message_id], contacts.get(item.contact_id))
 
         # Outcomes are recorded as they come, in small groups: a crash then repeats at most the
         # sends in flight plus one unrecorded group, never the whole batch.
@@ -218,7 +218,7 @@ class OutboxSender:
             document = Document(message.document_name or "dokumen", message.document, message.document_mime or "application/octet-stream")
         return Reply(text, buttons, document)
 
-    async def _send(self, item: OutboxItem, message: OutboxMessage, lang: str) -> Outcome:
+    async def _send(self, item: OutboxItem, message: OutboxMessage, contact: Contact | None) -> Outcome:
         assert item.id is not None
         channel = self.services.channels.get(item.channel)
         if channel is None:
@@ -233,7 +233,12 @@ class OutboxSender:
         if bucket is not None:
             await bucket.take()
         try:
-            platform_id = await channel.deliver(item.external_id, self.render(message, lang), template=message.kind)
+            delivery = Delivery(
+                kind=message.kind,
+                last_inbound=contact.last_inbound_at if contact else None,
+                force_template=(item.error or "").startswith("131047"),
+            )
+            platform_id = await channel.deliver(item.external_id, self.render(message, contact.language if contact else "id"), delivery=delivery)
         except SendError as exc:
             if exc.retry_after is not None:
                 if bucket is not None:

@@ -16,7 +16,7 @@ from sqlmodel import SQLModel
 
 from bot.app import BotApp
 from bot.config import Settings, parse_settings
-from bot.core import Button, Incoming, Reply
+from bot.core import Button, Delivery, Incoming, Reply
 from models.db import is_sqlite, sync_url, upgrade_schema
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
@@ -143,7 +143,7 @@ class RecordingChannel:
         self.sent.extend((external_id, r) for r in replies)
         return [str(len(self.sent) - len(replies) + i + 1) for i in range(len(replies))]
 
-    async def deliver(self, external_id: str, reply: Reply, *, template: str | None = None) -> str:
+    async def deliver(self, external_id: str, reply: Reply, *, delivery: Delivery | None = None) -> str:
         if external_id in self.fail_for:
             raise self.fail_for[external_id]
         self.delivered.append((external_id, reply))

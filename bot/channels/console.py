@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.core import Button, Incoming, Reply
+from bot.core import Button, Delivery, Incoming, Reply
 
 QUIT_WORDS = {"/keluar", "/quit", "/exit", "keluar", "quit", "exit"}
 
@@ -60,7 +60,7 @@ class ConsoleChannel:
                 self._print(f"     📎 {path}")
         return ids
 
-    async def deliver(self, external_id: str, reply: Reply, *, template: str | None = None) -> str:
+    async def deliver(self, external_id: str, reply: Reply, *, delivery: Delivery | None = None) -> str:
         """Print one outbox message (reminders, circulars) in the terminal."""
         return (await self.send(external_id, [reply]))[-1]
 

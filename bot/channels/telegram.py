@@ -30,7 +30,7 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.config import TelegramSettings
-from bot.core import Document, Incoming, PayloadSigner, Reply, SendError
+from bot.core import Delivery, Document, Incoming, PayloadSigner, Reply, SendError
 from bot.metrics import Metrics
 from bot.text import split_text
 
@@ -235,7 +235,7 @@ class TelegramChannel:
             raise _classify(exc) from exc
         return sent
 
-    async def deliver(self, external_id: str, reply: Reply, *, template: str | None = None) -> str:
+    async def deliver(self, external_id: str, reply: Reply, *, delivery: Delivery | None = None) -> str:
         """Send one outbox message once (no automatic retry); errors classified as :class:`SendError`."""
         try:
             return (await self._send_reply(int(external_id), external_id, reply, None))[-1]

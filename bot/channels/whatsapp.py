@@ -1,0 +1,403 @@
+"""WhatsApp Cloud API channel: the webhook on the shared aiohttp app, and a Graph API client.
+
+Inbound: the verification handshake; every POST is checked against ``X-Hub-Signature-256``
+(HMAC-SHA256 of the raw body with the app secret) before it is parsed, acknowledged at once and
+processed after; message ids already handled are dropped (persisted, so a restart does not answer
+twice); ``statuses`` are recorded against outbox rows.
+
+Outbound: a :class:`Reply` is rendered within WhatsApp's limits — up to 3 reply buttons (titles
+≤ 20), else a list (≤ 10 rows, titles ≤ 24, descriptions ≤ 72), else a numbered text menu whose
+numbers are accepted back. Outside the 24-hour customer-service window reminders and circulars go
+out as the configured templates.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import hmac
+import json
+import logging
+import re
+from collections.abc import Awaitable, Callable, Sequence
+from datetime import timedelta
+from typing import Any
+
+import aiohttp
+from aiohttp import web
+from sqlalchemy import delete
+from sqlalchemy.exc import IntegrityError
+from sqlmodel import col, select
+
+from bot.config import WhatsAppSettings
+from bot.core import Button, Clock, Delivery, Incoming, PayloadSigner, Reply, SendError
+from bot.http import HttpRoute
+from bot.i18n import I18n
+from bot.metrics import Metrics
+from bot.text import split_text
+from models.db import Database
+from models.tables import OutboxItem, SeenMessage
+
+log = logging.getLogger(__name__)
+
+WEBHOOK_PATH = "/whatsapp/webhook"
+TEXT_LIMIT = 4096
+BODY_LIMIT = 1024
+CAPTION_LIMIT = 1024
+BUTTON_TITLE = 20
+ROW_TITLE = 24
+ROW_DESCRIPTION = 72
+WINDOW = timedelta(hours=24)
+PAIR_LIMIT_SECONDS = 6.0  # about one message per 6 s to the same person (error 131056)
+RATE_LIMIT_SECONDS = 60.0  # error 130429: the throughput limit of the number
+TEMPLATE_PARAM_LIMIT = 1000
+_MEDIA = {"image", "audio", "video", "sticker", "location", "contacts", "document", "voice", "reaction"}
+
+Submit = Callable[[Incoming], Awaitable[Any]]
+
+
+def _fits_buttons(buttons: list[Button]) -> bool:
+    return 0 < len(buttons) <= 3 and all(len(b.label) <= BUTTON_TITLE for b in buttons)
+
+
+def _fits_list(buttons: list[Button]) -> bool:
+    return 0 < len(buttons) <= 10
+
+
+def _flat(text: str) -> str:
+    """Template parameters may not hold new lines, tabs or long runs of spaces."""
+    return re.sub(r"\s{2,}|\n|\t", " · ", text.strip())[:TEMPLATE_PARAM_LIMIT]
+
+
+class WhatsAppChannel:
+    """Receives the Cloud API webhook and sends through the Graph API."""
+
+    name = "whatsapp"
+
+    def __init__(self, settings: WhatsAppSettings, signer: PayloadSigner, metrics: Metrics, db: Database, clock: Clock, i18n: I18n) -> None:
+        self.settings = settings
+        self.signer = signer
+        self.metrics = metrics
+        self.db = db
+        self.clock = clock
+        self.i18n = i18n
+        self._submit: Submit | None = None
+        self._http: aiohttp.ClientSession | None = None
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._menus: dict[str, list[str]] = {}  # wa_id → payloads of the last numbered menu
+        self._media_ids: dict[str, str] = {}  # sha256 of a document → uploaded media id
+
+    # -- life cycle --------------------------------------------------------------------------
+
+    def routes(self) -> list[HttpRoute]:
+        """The webhook routes for the shared HTTP app."""
+        return [HttpRoute("GET", WEBHOOK_PATH, self.verify), HttpRoute("POST", WEBHOOK_PATH, self.receive)]
+
+    async def start(self, submit: Submit) -> None:
+        """Open the Graph API session and accept webhook deliveries."""
+        self._submit = submit
+        self._http = aiohttp.ClientSession(
+            headers={"Authorization": f"Bearer {self.settings.access_token}"},
+            timeout=aiohttp.ClientTimeout(total=30),
+        )
+        # Meta retries a delivery for a few days at most: older ids need not be kept.
+        async with self.db.session() as session:
+            await session.exec(delete(SeenMessage).where(col(SeenMessage.seen_at) < self.clock.now() - timedelta(days=7)))  # type: ignore[call-overload]
+            await session.commit()
+        log.info("whatsapp channel started (phone number id %s)", self.settings.phone_number_id)
+
+    async def stop(self) -> None:
+        """Finish the webhook work in progress, then close the session."""
+        if self._tasks:
+            await asyncio.gather(*self._tasks, return_exceptions=True)
+        if self._http is not None:
+            await self._http.close()
+            self._http = None
+
+    # -- webhook -------------------------------------------------------------------------------
+
+    async def verify(self, request: web.Request) -> web.Response:
+        """``GET``: Meta's subscription handshake."""
+        mode = request.query.get("hub.mode", "")
+        token = request.query.get("hub.verify_token", "")
+        challenge = request.query.get("hub.challenge", "")
+        if mode == "subscribe" and self.settings.verify_token and hmac.compare_digest(token.encode(), self.settings.verify_token.encode()):
+            return web.Response(text=challenge)
+        self.metrics.webhook_rejected.labels(self.name, "verify").inc()
+        return web.Response(status=403, text="forbidden")
+
+    async def receive(self, request: web.Request) -> web.Response:
+        """``POST``: check the signature on the raw body, answer 200 at once, process after."""
+        raw = await request.read()
+        given = request.headers.get("X-Hub-Signature-256", "")
+        if not given:
+            self.metrics.webhook_rejected.labels(self.name, "unsigned").inc()
+            return web.json_response({"error": "missing signature"}, status=401)
+        expected = "sha256=" + hmac.new(self.settings.app_secret.encode(), raw, hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(given.encode(), expected.encode()):
+            self.metrics.webhook_rejected.labels(self.name, "signature").inc()
+            return web.json_response({"error": "bad signature"}, status=403)
+        try:
+            payload = json.loads(raw)
+            if not isinstance(payload, dict) or not isinstance(payload.get("entry", []), list):
+                raise ValueError("not a webhook payload")
+        except ValueError:
+            self.metrics.webhook_rejected.labels(self.name, "malformed").inc()
+            return web.json_response({"error": "malformed body"}, status=400)
+        task = asyncio.create_task(self._process(payload))
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+        return web.json_response({"ok": True})
+
+    async def _process(self, payload: dict[str, Any]) -> None:
+        try:
+            pending = []
+            for entry in payload.get("entry") or []:
+                for change in (entry or {}).get("changes") or []:
+                    value = (change or {}).get("value") or {}
+                    if not isinstance(value, dict):
+                        continue
+                    await self._record_statuses(value.get("statuses") or [])
+                    names = {str(c.get("wa_id")): str((c.get("profile") or {}).get("name", "")) for c in value.get("contacts") or [] if isinstance(c, dict)}
+                    for message in value.get("messages") or []:
+                        incoming = await self._to_incoming(message, names)
+                        if incoming is not None and self._submit is not None:
+                            # Started in arrival order, so the Dispatcher keeps each person's order.
+                            pending.append(asyncio.ensure_future(self._submit(incoming)))
+            if pending:
+                await asyncio.gather(*pending)
+        except Exception:
+            log.exception("processing a whatsapp webhook failed")
+
+    async def _first_time(self, message_id: str) -> bool:
+        """Record a message id; False when it was seen before (a repeated delivery)."""
+        async with self.db.session() as session:
+            session.add(SeenMessage(id=f"{self.name}:{message_id}"[:200], seen_at=self.clock.now()))
+            try:
+                await session.commit()
+            except IntegrityError:
+                return False
+        return True
+
+    async def _to_incoming(self, message: Any, names: dict[str, str]) -> Incoming | None:
+        if not isinstance(message, dict):
+            return None
+        wa_id = str(message.get("from") or "")
+        message_id = str(message.get("id") or "")
+        if not wa_id.isdigit() or not message_id:
+            return None
+        if not await self._first_time(message_id):
+            log.info("duplicate whatsapp delivery dropped")
+            return None
+        common: dict[str, Any] = {"channel": self.name, "external_id": wa_id, "name": names.get(wa_id, ""), "message_id": message_id}
+        kind = message.get("type")
+        if kind == "text":
+            body = str((message.get("text") or {}).get("body") or "")
+            payload = self._menu_choice(wa_id, body)
+            if payload is not None:
+                return Incoming(kind="button", payload=payload, **common)
+            return Incoming(kind="text", text=body, **common)
+        if kind == "interactive":
+            interactive = message.get("interactive") or {}
+            reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
+            payload = self.signer.verify(f"{self.name}:{wa_id}", str(reply.get("id") or ""))
+            return Incoming(kind="button" if payload is not None else "bad_button", payload=payload, **common)
+        if kind == "button":  # a quick-reply button of a template: its text is the answer
+            return Incoming(kind="text", text=str((message.get("button") or {}).get("text") or ""), **common)
+        if kind in _MEDIA:
+            return Incoming(kind="media", media=str(kind), **common)
+        return Incoming(kind="media", media=str(kind or "unknown"), **common)
+
+    def _menu_choice(self, wa_id: str, body: str) -> str | None:
+        menu = self._menus.get(wa_id)
+        text = body.strip().rstrip(".")
+        if menu and text.isdigit() and 1 <= int(text) <= len(menu):
+            return menu[int(text) - 1]
+        return None
+
+    async def _record_statuses(self, statuses: list[Any]) -> None:
+        """Sent / delivered / read / failed against the outbox rows; 131047 goes again as a template."""
+        for status in statuses:
+            if not isinstance(status, dict) or not status.get("id"):
+                continue
+            async with self.db.session() as session:
+                item = (await session.exec(select(OutboxItem).where(OutboxItem.platform_message_id == str(status["id"])))).first()
+                if item is None:
+                    continue
+                item.platform_status = str(status.get("status") or "")[:16]
+                if status.get("status") == "failed":
+                    errors = status.get("errors") or [{}]
+                    code = str((errors[0] or {}).get("code") or "")
+                    title = str((errors[0] or {}).get("title") or "")
+                    item.error = f"{code}: {title}"[:300]
+                    if code == "131047":  # outside the 24-hour window: send the template instead
+                        item.status = "pending"
+                        item.next_attempt_at = self.clock.now()
+                    else:
+                        item.status = "failed"
+                await session.commit()
+
+    # -- sending ---------------------------------------------------------------------------------
+
+    async def _post(self, path: str, **kwargs: Any) -> dict[str, Any]:
+        if self._http is None:
+            raise SendError("whatsapp channel not started", code="closed")
+        url = f"{self.settings.api_base_url}/{self.settings.phone_number_id}/{path}"
+        try:
+            async with self._http.post(url, **kwargs) as response:
+                try:
+                    body = await response.json(content_type=None)
+                except (ValueError, aiohttp.ContentTypeError):
+                    body = {}
+                if response.status < 400:
+                    return body if isinstance(body, dict) else {}
+                raise _classify(response.status, body)
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            raise SendError(f"network: {type(exc).__name__}", code="network") from exc
+
+    async def _send_message(self, to: str, content: dict[str, Any]) -> str:
+        body = {"messaging_product": "whatsapp", "recipient_type": "individual", "to": to, **content}
+        result = await self._post("messages", json=body)
+        messages = result.get("messages") or [{}]
+        return str(messages[0].get("id") or "")
+
+    def _interactive(self, to: str, body: str, buttons: list[Button]) -> dict[str, Any]:
+        contact_id = f"{self.name}:{to}"
+        if _fits_buttons(buttons):
+            self._menus.pop(to, None)
+            return {
+                "type": "interactive",
+                "interactive": {
+                    "type": "button",
+                    "body": {"text": body},
+                    "action": {"buttons": [{"type": "reply", "reply": {"id": self.signer.sign(contact_id, b.payload), "title": b.label}} for b in buttons]},
+                },
+            }
+        self._menus.pop(to, None)
+        lang = self.i18n.default
+        rows = []
+        for b in buttons:
+            row: dict[str, Any] = {
+                "id": self.signer.sign(contact_id, b.payload),
+                "title": b.label if len(b.label) <= ROW_TITLE else b.label[: ROW_TITLE - 1] + "…",
+            }
+            if len(b.label) > ROW_TITLE:
+                row["description"] = b.label[:ROW_DESCRIPTION]
+            rows.append(row)
+        return {
+            "type": "interactive",
+            "interactive": {
+                "type": "list",
+                "body": {"text": body},
+                "action": {
+                    "button": self.i18n.t(lang, "whatsapp.list_button")[:BUTTON_TITLE],
+                    "sections": [{"title": self.i18n.t(lang, "whatsapp.list_section")[:ROW_TITLE], "rows": rows}],
+                },
+            },
+        }
+
+    def _numbered(self, to: str, text: str, buttons: list[Button]) -> str:
+        self._menus[to] = [b.payload for b in buttons]
+        lines = [text, "", self.i18n.t(self.i18n.default, "whatsapp.numbered_menu")]
+        lines += [f"{n}. {b.label}" for n, b in enumerate(buttons, start=1)]
+        return "\n".join(lines)
+
+    async def _upload(self, content: bytes, filename: str, mime: str) -> str:
+        digest = hashlib.sha256(content).hexdigest()
+        if digest in self._media_ids:
+            return self._media_ids[digest]
+        form = aiohttp.FormData()
+        form.add_field("messaging_product", "whatsapp")
+        form.add_field("type", mime)
+        form.add_field("file", content, filename=filename, content_type=mime)
+        result = await self._post("media", data=form)
+        media_id = str(result.get("id") or "")
+        if not media_id:
+            raise SendError("media upload returned no id", code="media")
+        self._media_ids[digest] = media_id
+        return media_id
+
+    async def _send_reply(self, to: str, reply: Reply) -> list[str]:
+        ids: list[str] = []
+        buttons = reply.all_buttons()
+        text = reply.text
+        if reply.document is not None:
+            doc = reply.document
+            media_id = await self._upload(doc.content, doc.filename, doc.mime_type)
+            caption = text if len(text) <= CAPTION_LIMIT and not buttons else ""
+            content: dict[str, Any] = {"type": "document", "document": {"id": media_id, "filename": doc.filename}}
+            if caption:
+                content["document"]["caption"] = caption
+            ids.append(await self._send_message(to, content))
+            if caption:
+                return ids
+        if buttons and (_fits_buttons(buttons) or _fits_list(buttons)):
+            chunks = split_text(text, TEXT_LIMIT)
+            if len(chunks[-1]) > BODY_LIMIT:  # the interactive body is short: text first, then the choice
+                for chunk in chunks:
+                    ids.append(await self._send_message(to, {"type": "text", "text": {"body": chunk}}))
+                chunks = [self.i18n.t(self.i18n.default, "whatsapp.choose")]
+            for chunk in chunks[:-1]:
+                ids.append(await self._send_message(to, {"type": "text", "text": {"body": chunk}}))
+            ids.append(await self._send_message(to, self._interactive(to, chunks[-1], buttons)))
+            return ids
+        if buttons:
+            text = self._numbered(to, text, buttons)
+        for chunk in split_text(text, TEXT_LIMIT):
+            ids.append(await self._send_message(to, {"type": "text", "text": {"body": chunk}}))
+        return ids
+
+    async def send(self, external_id: str, replies: Sequence[Reply]) -> list[str]:
+        """Answer a person who just wrote (always inside the 24-hour window)."""
+        ids: list[str] = []
+        for reply in replies:
+            ids += await self._send_reply(external_id, reply)
+        return ids
+
+    def _template_for(self, kind: str) -> str:
+        return self.settings.reminder_template if kind == "reminder" else self.settings.broadcast_template
+
+    async def _send_template(self, to: str, reply: Reply, kind: str) -> str:
+        name = self._template_for(kind)
+        if not name:
+            raise SendError(f"outside the 24-hour window and no {kind} template configured", permanent=True, code="no_template")
+        content = {
+            "type": "template",
+            "template": {
+                "name": name,
+                "language": {"code": self.settings.template_language},
+                "components": [{"type": "body", "parameters": [{"type": "text", "text": _flat(reply.text)}]}],
+            },
+        }
+        return await self._send_message(to, content)
+
+    async def deliver(self, external_id: str, reply: Reply, *, delivery: Delivery | None = None) -> str:
+        """An outbox message: free-form inside the 24-hour window, else the configured template."""
+        delivery = delivery or Delivery()
+        now = self.clock.now()
+        open_window = delivery.last_inbound is not None and now - delivery.last_inbound < WINDOW
+        if delivery.force_template or (not open_window and delivery.kind in ("reminder", "broadcast")):
+            return await self._send_template(external_id, reply, delivery.kind)
+        try:
+            return (await self._send_reply(external_id, reply))[-1]
+        except SendError as exc:
+            if exc.code == "131047" and delivery.kind in ("reminder", "broadcast"):
+                return await self._send_template(external_id, reply, delivery.kind)
+            raise
+
+    async def edit(self, external_id: str, message_id: str, reply: Reply) -> None:
+        """WhatsApp cannot edit a sent message: progress goes out as a new one."""
+        await self._send_reply(external_id, reply)
+
+
+def _classify(status: int, body: Any) -> SendError:
+    error = (body or {}).get("error") or {} if isinstance(body, dict) else {}
+    code = str(error.get("code") or status)
+    message = str(error.get("message") or f"HTTP {status}")[:200]
+    if code == "131056":
+        return SendError(message, retry_after=PAIR_LIMIT_SECONDS, code=code)
+    if code in ("130429", "80007", "4"):
+        return SendError(message, retry_after=RATE_LIMIT_SECONDS, code=code)
+    if status >= 500 or code in ("1", "2", "131000", "131016"):  # Meta's side: try again later
+        return SendError(message, code=code)
+    return SendError(message, permanent=True, code=code)  # 131026 not on WhatsApp, 131051, 100 …
