@@ -105,6 +105,9 @@ class TelegramChannel:
             # person's own message ask for retries per call (INTERACTIVE_RETRIES).
             .rate_limiter(AIORateLimiter(overall_max_rate=settings.rate_per_second, overall_time_period=1, max_retries=0))
             .concurrent_updates(256)
+            # httpcore scans its whole pool on every request: 32 connections keep that cheap and are
+            # plenty for Telegram's ~30 messages per second (PTB's default is 256).
+            .connection_pool_size(32)
         )
         if settings.mode == "webhook":
             builder = builder.updater(None)
