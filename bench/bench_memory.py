@@ -76,7 +76,9 @@ async def main() -> None:
         fake = FakeTelegramServer(TOKEN)
         await fake.start()
         config = Path(tmp) / "config.toml"
-        config.write_text(f'[bot]\ndatabase_url = "{url}"\nlog_level = "WARNING"\n[telegram]\ntoken = "{TOKEN}"\nbase_url = "{fake.base_url}"\n[http]\nport = 0\n')
+        config.write_text(
+            f'[bot]\ndatabase_url = "{url}"\nlog_level = "WARNING"\n[telegram]\ntoken = "{TOKEN}"\nbase_url = "{fake.base_url}"\n[http]\nport = 0\n'
+        )
         ours = await measure(fake, [sys.executable, "-m", "bot", "run", "--config", str(config)], "setMyCommands", env)
         await fake.stop()
     print(f"echo bot (bare PTB), idle:                          RSS {echo:.1f} MB")

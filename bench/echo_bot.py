@@ -1,6 +1,6 @@
 """The baseline: a bare python-telegram-bot echo bot (concurrent updates, no rate limiter).
 
-    python bench/echo_bot.py BASE_URL TOKEN
+python bench/echo_bot.py BASE_URL TOKEN
 """
 
 from __future__ import annotations

@@ -181,3 +181,20 @@ async def test_registration_form_through_telegram_with_buttons(database_url: str
         assert "sudah tersimpan" in done.params["text"] and "memenuhi syarat" in done.params["text"]
     finally:
         await app.stop()
+
+
+async def test_interleaved_chats_get_replies_in_their_own_order(database_url: str, fake_api: FakeTelegramServer) -> None:
+    app = await start_bot(database_url, fake_api)
+    questions = ["kapan bimtek pmo", "kecamatan apa saja di buleleng", "apa itu komite pembelajaran", "syarat kepsek apa saja", "zona waktu apa"]
+    markers = ["8 s.d. 11 Maret", "Gerokgak", "Komite Pembelajaran terdiri", "Kepmendikbud 1177", "WITA"]
+    try:
+        orders = {chat: [(chat + i) % 5 for i in range(5)] for chat in range(5000, 5030)}
+        for i in range(5):
+            for chat, order in orders.items():
+                await fake_api.send_text(chat, questions[order[i]])
+        await fake_api.wait_for(lambda: all(len(fake_api.sent(c)) >= 5 for c in orders), timeout=60)
+        for chat, order in orders.items():
+            texts = [c.params["text"] for c in fake_api.sent(chat)]
+            assert [next(n for n, m in enumerate(markers) if m in t) for t in texts] == order, chat
+    finally:
+        await app.stop()
