@@ -6,9 +6,9 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
-from bot.core import Reply
 from handlers.context import Context
 from handlers.faq import FaqError
+from handlers.notify import notify
 from models.questions import QuestionGroup, mark_answered, open_questions
 from models.state import set_state, state_data
 from models.tables import Contact, ConversationState, Question
@@ -87,20 +87,12 @@ async def receive_answer(ctx: Context, state: ConversationState, text: str) -> N
     first_by_asker: dict[str, Question] = {}
     for q in questions:
         first_by_asker.setdefault(q.contact_id, q)
-    askers = [(q, await ctx.session.get(Contact, q.contact_id)) for q in first_by_asker.values()]
-    i18n = ctx.services.i18n
-    channels = ctx.services.channels
-
-    async def deliver() -> None:
-        # Direct sends for now; the outbox will carry these once it exists.
-        for question, contact in askers:
-            if contact is None or not contact.reachable or contact.channel not in channels:
-                continue
-            message = i18n.t(contact.language, "questions.delivered", question=question.text[:300], answer=answer)
-            await channels[contact.channel].send(contact.external_id, [Reply(message)])
-
-    ctx.after_commit.append(deliver)
-    ctx.say(ctx.t("questions.sent", count=len(askers)))
+    askers = 0
+    for question in first_by_asker.values():
+        contact = await ctx.session.get(Contact, question.contact_id)
+        if contact is not None:
+            askers += await notify(ctx, [contact], "questions.delivered", question=question.text[:300], answer=answer)
+    ctx.say(ctx.t("questions.sent", count=askers))
 
 
 async def reload_faq(ctx: Context, _arg: str) -> None:

@@ -15,9 +15,10 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from bot.config import Settings
-from bot.core import Document, Reply
+from bot.core import Document
 from handlers import forms
 from handlers.context import Context
+from handlers.notify import notify
 from handlers.validators import (
     age_on,
     format_date,
@@ -273,17 +274,8 @@ async def notify_coordinator(ctx: Context, npsn: str) -> None:
         return
     coordinators = await coordinators_of(ctx.session, existing.kecamatan)
     name = ctx.contact.name or ctx.t("reg.someone")
-    message_args = {"npsn": npsn, "sekolah": existing.sekolah, "name": name, "contact": ctx.contact.id}
-    channels = ctx.services.channels
-    i18n = ctx.services.i18n
-    targets = [(c.channel, c.external_id, c.language) for c in coordinators if c.channel in channels]
-
-    async def deliver() -> None:
-        for channel, external_id, lang in targets:
-            await channels[channel].send(external_id, [Reply(i18n.t(lang, "reg.coordinator_alert", **message_args))])
-
-    ctx.after_commit.append(deliver)
-    ctx.say(ctx.t("reg.coordinator_told" if targets else "reg.no_coordinator", kecamatan=existing.kecamatan))
+    told = await notify(ctx, coordinators, "reg.coordinator_alert", npsn=npsn, sekolah=existing.sekolah, name=name, contact=ctx.contact.id)
+    ctx.say(ctx.t("reg.coordinator_told" if told else "reg.no_coordinator", kecamatan=existing.kecamatan))
 
 
 # -- what people see of it ------------------------------------------------------------------------------

@@ -208,7 +208,12 @@ async def test_admin_sees_grouped_questions_and_answer_reaches_askers(harness: H
     assert "2 penanya" in text_of(harness.last["telegram:1"])
     sent = await harness.say("telegram:1", "Pelatihan operator Dapodik diumumkan lewat surat edaran bulan depan.")
     assert "dikirim ke 2 penanya" in text_of(sent)
-    delivered = [(who, r.text) for who, r in harness.channels["telegram"].sent if r.text.startswith("Jawaban dari Tim PMO") and who in ("700", "701")]
+    from scheduler.outbox import OutboxSender
+
+    sender = OutboxSender(harness.services, per_chat_seconds=0)
+    while await sender.run_once():
+        pass
+    delivered = [(who, r.text) for who, r in harness.channels["telegram"].delivered if r.text.startswith("Jawaban dari Tim PMO")]
     assert {who for who, _ in delivered} == {"700", "701"}
     assert all("surat edaran bulan depan" in text for _, text in delivered)
     listing = await harness.say("telegram:1", "/pertanyaan")

@@ -170,8 +170,13 @@ async def test_duplicate_npsn_and_update_by_the_same_contact(harness_factory: An
     assert "sudah didaftarkan oleh kontak lain" in reply and "Hubungi korwil" in labels(h.last["telegram:16"])
     told = text_of(await h.press("telegram:16", "Hubungi korwil"))
     assert "Seririt sudah kami beri tahu" in told
-    alerts = [r.text for who, r in h.channels["telegram"].sent if who == "2" and "NPSN 50100123" in r.text]
-    assert alerts and not [r for who, r in h.channels["telegram"].sent if who == "3" and "NPSN" in r.text]
+    from scheduler.outbox import OutboxSender
+
+    sender = OutboxSender(h.services, per_chat_seconds=0)
+    while await sender.run_once():
+        pass
+    alerts = [r.text for who, r in h.channels["telegram"].delivered if who == "2" and "NPSN 50100123" in r.text]
+    assert alerts and not [r for who, r in h.channels["telegram"].delivered if who == "3"]
     assert len(await registrations(h)) == 1
     # the same contact registering again updates its record
     reply = text_of(await h.say("telegram:15", "/daftar"))
