@@ -310,3 +310,35 @@ async def test_lease_expiry_lets_another_sender_take_over(harness_factory: Any) 
     assert await sender.run_once() == 5
     async with h.services.db.session() as session:
         assert {i.status for i in await session.exec(select(OutboxItem))} == {"sent"}
+
+
+@pytest.mark.slow
+async def test_two_psp_bot_processes_on_postgresql_send_each_row_once(tmp_path: Path, database_url: str, fake_api: FakeTelegramServer) -> None:
+    if database_url.startswith("sqlite"):
+        pytest.skip("several processes need PostgreSQL (SQLite is one process)")
+    setup = BotApp(telegram_settings(database_url, fake_api))
+    await setup.prepare_database()
+    await add_contacts(setup.services.db, range(40_000, 40_300))
+    fake_api.delay = 0.005
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[bot]\ndatabase_url = "{database_url}"\n[telegram]\ntoken = "{TEST_TOKEN}"\nbase_url = "{fake_api.base_url}"\n'
+        f"rate_per_second = 200\n[http]\nport = 0\n"
+    )
+    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    procs = [subprocess.Popen([sys.executable, "-m", "bot", "run", "--config", str(config)], cwd=ROOT, env=env,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]  # fmt: skip
+    try:
+        await fake_api.wait_for(lambda: len([c for c in fake_api.calls if c.method == "setMyCommands"]) >= 4, timeout=60)
+        message_id = await queue_broadcast(setup.services.db, "Dua proses, satu pesan.", setup.services.clock.now())
+        await wait_done(setup.services.db, message_id, timeout=90)
+    finally:
+        for proc in procs:
+            proc.send_signal(signal.SIGTERM)
+        errors = [proc.communicate(timeout=30)[1] for proc in procs]
+        await setup.services.db.close()
+    delivered = Counter(c.chat_id for c in fake_api.sent() if "Dua proses" in c.params.get("text", ""))
+    async with Database(database_url).session() as session:
+        errors_seen = Counter((i.status, i.error) for i in await session.exec(select(OutboxItem)))
+    assert set(delivered) == set(range(40_000, 40_300)) and max(delivered.values()) == 1, errors_seen
+    assert all(proc.returncode == 0 for proc in procs), [e.decode()[-1500:] for e in errors]
