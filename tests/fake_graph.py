@@ -38,6 +38,7 @@ class FakeGraphServer:
         self._changed = asyncio.Condition()
         self.runner: web.AppRunner | None = None
         self.port = 0
+        self.files: dict[str, bytes] = {}  # media id → bytes people "sent"
 
     @property
     def base_url(self) -> str:
@@ -47,6 +48,8 @@ class FakeGraphServer:
         app = web.Application(client_max_size=20 * 1024 * 1024)
         app.router.add_post("/v21.0/{phone}/messages", self._messages)
         app.router.add_post("/v21.0/{phone}/media", self._media)
+        app.router.add_get("/v21.0/{media_id}", self._media_info)
+        app.router.add_get("/download/{media_id}", self._media_download)
         self.runner = web.AppRunner(app, access_log=None)
         await self.runner.setup()
         site = web.TCPSite(self.runner, "127.0.0.1", 0)
@@ -95,6 +98,18 @@ class FakeGraphServer:
         await self._record(call)
         return web.json_response({"messaging_product": "whatsapp", "contacts": [{"input": body.get("to"), "wa_id": body.get("to")}],
                                   "messages": [{"id": f"wamid.fake{next(self._ids)}"}]})  # fmt: skip
+
+    async def _media_info(self, request: web.Request) -> web.Response:
+        media_id = request.match_info["media_id"]
+        if not self._authorized(request) or media_id not in self.files:
+            return web.json_response({"error": {"message": "not found", "code": 100}}, status=404)
+        url = f"http://127.0.0.1:{self.port}/download/{media_id}"
+        return web.json_response({"url": url, "mime_type": "application/pdf", "file_size": len(self.files[media_id]), "id": media_id})
+
+    async def _media_download(self, request: web.Request) -> web.Response:
+        if not self._authorized(request):
+            return web.Response(status=401)
+        return web.Response(body=self.files.get(request.match_info["media_id"], b""))
 
     async def _media(self, request: web.Request) -> web.Response:
         if not self._authorized(request):

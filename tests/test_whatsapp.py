@@ -283,3 +283,21 @@ async def _until(wa: WhatsAppHarness, contact_id: str, check: Any) -> None:
             return
         await asyncio.sleep(0.05)
     raise AssertionError(f"{contact_id}: {await _item(wa, contact_id)}")
+
+
+async def test_admin_attaches_a_circular_pdf_over_whatsapp(wa: WhatsAppHarness) -> None:
+    admin = "6281200000001"
+    await wa.say(admin, "siaran")
+    await wa.say(admin, "Surat edaran tentang jadwal PSP terlampir.")
+    wa.graph.files["4490709327384033"] = b"%PDF-1.4 edaran"
+    before = len(wa.graph.messages(admin))
+    body = payload("document_message", WA_ID=admin, MESSAGE_ID="wamid.doc1", FILENAME="SE-PSP.pdf", MEDIA_ID="4490709327384033", NAME="Admin")
+    assert await wa.post(body, sign(body)) == 200
+    await wa.graph.wait_for(lambda: len(wa.graph.messages(admin)) >= before + 2)
+    texts = [body_text(m) for m in wa.graph.messages(admin)[before:]]
+    assert any("Lampiran diterima: SE-PSP.pdf" in t for t in texts)
+    async with wa.app.services.db.session() as session:
+        from models.tables import OutboxMessage
+
+        message = (await session.exec(select(OutboxMessage))).one()
+    assert message.document == b"%PDF-1.4 edaran" and message.document_name == "SE-PSP.pdf"

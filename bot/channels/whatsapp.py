@@ -30,7 +30,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from bot.config import WhatsAppSettings
-from bot.core import Button, Clock, Delivery, Incoming, PayloadSigner, Reply, SendError
+from bot.core import Button, Clock, Delivery, Document, Incoming, PayloadSigner, Reply, SendError
 from bot.http import HttpRoute
 from bot.i18n import I18n
 from bot.metrics import Metrics
@@ -51,6 +51,7 @@ WINDOW = timedelta(hours=24)
 PAIR_LIMIT_SECONDS = 6.0  # about one message per 6 s to the same person (error 131056)
 RATE_LIMIT_SECONDS = 60.0  # error 130429: the throughput limit of the number
 TEMPLATE_PARAM_LIMIT = 1000
+MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 _MEDIA = {"image", "audio", "video", "sticker", "location", "contacts", "document", "voice", "reaction"}
 
 Submit = Callable[[Incoming], Awaitable[Any]]
@@ -204,9 +205,34 @@ class WhatsAppChannel:
             return Incoming(kind="button" if payload is not None else "bad_button", payload=payload, **common)
         if kind == "button":  # a quick-reply button of a template: its text is the answer
             return Incoming(kind="text", text=str((message.get("button") or {}).get("text") or ""), **common)
+        if kind == "document":
+            doc = message.get("document") or {}
+            attachment = await self._download(str(doc.get("id") or ""), str(doc.get("filename") or "dokumen"), str(doc.get("mime_type") or ""))
+            return Incoming(kind="media", media="document", attachment=attachment, text=str(doc.get("caption") or ""), **common)
         if kind in _MEDIA:
             return Incoming(kind="media", media=str(kind), **common)
         return Incoming(kind="media", media=str(kind or "unknown"), **common)
+
+    async def _download(self, media_id: str, filename: str, mime: str) -> Document | None:
+        """Fetch a sent document (a circular's PDF): its URL from the Graph API, then the bytes."""
+        if not media_id or self._http is None:
+            return None
+        try:
+            async with self._http.get(f"{self.settings.api_base_url}/{media_id}") as response:
+                info = await response.json(content_type=None) if response.status < 400 else {}
+            url = str((info or {}).get("url") or "")
+            if not url or int((info or {}).get("file_size") or 0) > MAX_ATTACHMENT_BYTES:
+                return None
+            async with self._http.get(url) as response:
+                if response.status >= 400:
+                    return None
+                content = await response.content.read(MAX_ATTACHMENT_BYTES + 1)
+        except (TimeoutError, aiohttp.ClientError, ValueError) as exc:
+            log.warning("could not download a whatsapp document: %s", type(exc).__name__)
+            return None
+        if len(content) > MAX_ATTACHMENT_BYTES:
+            return None
+        return Document(filename, content, mime or str(info.get("mime_type") or "application/octet-stream"))
 
     def _menu_choice(self, wa_id: str, body: str) -> str | None:
         menu = self._menus.get(wa_id)
