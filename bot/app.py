@@ -62,6 +62,7 @@ class BotApp:
         self.services = build_services(settings, clock)
         self.console = console
         self.dispatcher = Dispatcher(self._handle, self.services.channels, self._error_reply)
+        self.dispatcher.on_blocked = self._mark_unreachable
         self.http: HttpServer | None = None
         self.outbox: Any = None
         self.reminders: Any = None
@@ -69,6 +70,15 @@ class BotApp:
 
     async def _handle(self, incoming: Incoming) -> list[Reply]:
         return await handle_update(self.services, incoming)
+
+    async def _mark_unreachable(self, contact_id: str) -> None:
+        from models.tables import Contact
+
+        async with self.services.db.session() as session:
+            contact = await session.get(Contact, contact_id)
+            if contact is not None:
+                contact.reachable = False
+                await session.commit()
 
     def _error_reply(self, incoming: Incoming) -> Reply:
         self.services.metrics.handler_errors.inc()

@@ -211,6 +211,7 @@ class Dispatcher:
         self.channels = channels
         self._error_reply = error_reply
         self._lanes: dict[str, _Lane] = {}
+        self.on_blocked: Callable[[str], Awaitable[None]] | None = None  # a reply hit "blocked by the user"
         self.handled = 0
         self.failed = 0
 
@@ -261,6 +262,10 @@ class Dispatcher:
             return replies
         try:
             await channel.send(incoming.external_id, replies)
+        except SendError as exc:
+            log.warning("reply not delivered (%s)", exc.code, extra={"contact": incoming.contact_id})
+            if exc.blocked and self.on_blocked is not None:
+                await self.on_blocked(incoming.contact_id)
         except Exception:
             log.exception("sending the reply failed", extra={"contact": incoming.contact_id})
         return replies

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.core import Channel, Clock, PayloadSigner
@@ -29,4 +29,3 @@ class Services:
     channels: dict[str, Channel] = field(default_factory=dict)
     faq: FaqEngine | None = None
     wake_outbox: Callable[[], None] = lambda: None  # set by the app when the outbox sender runs
-    extras: dict[str, Any] = field(default_factory=dict)

@@ -198,3 +198,19 @@ async def test_interleaved_chats_get_replies_in_their_own_order(database_url: st
             assert [next(n for n, m in enumerate(markers) if m in t) for t in texts] == order, chat
     finally:
         await app.stop()
+
+
+async def test_a_reply_to_someone_who_blocked_the_bot_marks_them_unreachable(database_url: str, fake_api: FakeTelegramServer) -> None:
+    from models.tables import Contact
+
+    app = await start_bot(database_url, fake_api)
+    try:
+        fake_api.blocked.add(991)
+        await fake_api.send_text(991, "/start")
+        await fake_api.wait_for(lambda: any(c.method == "sendMessage" and c.chat_id == 991 for c in fake_api.calls), timeout=10)
+        await app.dispatcher.join()
+        async with app.services.db.session() as session:
+            contact = await session.get(Contact, "telegram:991")
+        assert contact is not None and contact.reachable is False
+    finally:
+        await app.stop()
