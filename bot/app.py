@@ -115,8 +115,17 @@ class BotApp:
             self.services.channels[self.console.name] = self.console
         if http:
             self.http = HttpServer(build_http_app(self.services, routes), self.settings.http.host, self.settings.http.port)
-            await self.http.start()
-            self._started.append(self.http)
+            try:
+                await self.http.start()
+                self._started.append(self.http)
+            except OSError as exc:
+                if routes or self.console is None:
+                    raise  # webhooks need the port: fail loudly
+                # The console needs no HTTP: say why /healthz is missing and carry on.
+                log.warning("HTTP server not started on %s:%s (%s)", self.settings.http.host, self.settings.http.port, exc.strerror)
+                print(f"Catatan: port HTTP {self.settings.http.port} sedang dipakai; /healthz dan /metrics tidak aktif.", flush=True)
+                await self.http.stop()
+                self.http = None
         if whatsapp is not None:
             await whatsapp.start(self.dispatcher.dispatch)
             self._started.append(whatsapp)

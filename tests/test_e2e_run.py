@@ -115,3 +115,19 @@ def test_chat_as_admin_in_console(tmp_path: Path, database_url: str) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "[2] English" in result.stdout and "answer in English" in result.stdout
+
+
+def test_console_mode_survives_a_busy_http_port(tmp_path: Path, database_url: str) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        config = tmp_path / "c.toml"
+        config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n[http]\nport = {port}\n')
+        env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+        result = subprocess.run([sys.executable, "-m", "bot", "run", "--config", str(config)], input="/start\n", capture_output=True, text=True,
+                                cwd=ROOT, env=env, timeout=60)  # fmt: skip
+    assert result.returncode == 0, result.stderr
+    assert f"port HTTP {port} sedang dipakai" in result.stdout and "Om Swastyastu" in result.stdout
