@@ -9,12 +9,13 @@ import signal
 from typing import Any
 
 from bot.channels.console import ConsoleChannel
-from bot.config import Settings
+from bot.config import ConfigError, Settings
 from bot.core import Clock, Dispatcher, Incoming, PayloadSigner, Reply, SystemClock
 from bot.http import HttpRoute, HttpServer, build_http_app
 from bot.i18n import I18n
 from bot.metrics import Metrics
 from bot.services import Services
+from handlers.faq import FaqEngine, FaqError
 from handlers.router import error_reply, handle_update, routes_for
 from models.contacts import sync_configured_roles
 from models.db import Database, upgrade_schema
@@ -36,17 +37,15 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
     return services
 
 
-def load_faq(settings: Settings) -> Any:
-    """The FAQ engine, or ``None`` when the knowledge base is missing (logged)."""
-    try:
-        from handlers.faq import FaqEngine
-    except ImportError:
-        return None
+def load_faq(settings: Settings) -> FaqEngine:
+    """The FAQ engine; a missing or broken knowledge base stops start-up with the problems listed."""
     try:
         return FaqEngine.from_file(settings.bot.faq_path)
     except FileNotFoundError:
-        log.error("FAQ knowledge base not found at %s", settings.bot.faq_path)
-        return None
+        raise ConfigError("bot.faq_path", f"{settings.bot.faq_path} not found", "point it at the knowledge base (default data/faq.toml)") from None
+    except FaqError as exc:
+        problems = "; ".join(exc.problems[:5])
+        raise ConfigError("bot.faq_path", f"the knowledge base has problems: {problems}", "fix the file; `psp-bot faq check` lists every problem") from None
 
 
 def commands_for(services: Services, role: str, lang: str) -> list[tuple[str, str]]:

@@ -131,3 +131,13 @@ def test_console_mode_survives_a_busy_http_port(tmp_path: Path, database_url: st
                                 cwd=ROOT, env=env, timeout=60)  # fmt: skip
     assert result.returncode == 0, result.stderr
     assert f"port HTTP {port} sedang dipakai" in result.stdout and "Om Swastyastu" in result.stdout
+
+
+def test_a_broken_knowledge_base_stops_start_up_with_the_problems(tmp_path: Path) -> None:
+    kb = tmp_path / "faq.toml"
+    kb.write_text('[[entry]]\nid = "x"\nquestions = ["q"]\n')
+    config = tmp_path / "c.toml"
+    config.write_text(f'[bot]\nfaq_path = "{kb}"\ndatabase_url = "sqlite:///{tmp_path}/x.sqlite3"\n')
+    result = subprocess.run([sys.executable, "-m", "bot", "run", "--config", str(config)], capture_output=True, text=True, cwd=ROOT, timeout=60, input="")
+    assert result.returncode == 2
+    assert "bot.faq_path" in result.stderr and "answer_id is missing" in result.stderr and "faq check" in result.stderr
