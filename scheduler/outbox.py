@@ -292,24 +292,30 @@ class OutboxSender:
             await session.commit()
 
     async def _report(self, message_ids: set[int]) -> None:
-        """Progress to the admin who sent a circular (edited in place), and a final report."""
+        """Progress to the admin who sent a circular (edited in place), and a final report.
+
+        The final report goes out before the message is marked done: a stop in between repeats
+        the report rather than losing it.
+        """
         for message_id in message_ids:
             async with self.services.db.session() as session:
                 message = await session.get(OutboxMessage, message_id)
                 if message is None:
                     continue
                 progress = await progress_of(session, message_id)
-                finished = progress.left == 0 and message.status != "done"
-                if finished:
-                    message.status = "done"
-                    message.finished_at = self.services.clock.now()
-                await session.commit()
-            if message.kind != "broadcast" or not message.created_by:
-                continue
-            due = time.monotonic() - self._last_progress.get(message_id, 0.0) >= self.progress_every
-            if finished or due:
-                self._last_progress[message_id] = time.monotonic()
-                await self._show_progress(message, progress, finished)
+            finished = progress.left == 0 and message.status != "done"
+            if message.kind == "broadcast" and message.created_by:
+                due = time.monotonic() - self._last_progress.get(message_id, 0.0) >= self.progress_every
+                if finished or due:
+                    self._last_progress[message_id] = time.monotonic()
+                    await self._show_progress(message, progress, finished)
+            if finished:
+                async with self.services.db.session() as session:
+                    row = await session.get(OutboxMessage, message_id)
+                    if row is not None and row.status != "done":
+                        row.status = "done"
+                        row.finished_at = self.services.clock.now()
+                        await session.commit()
 
     async def _show_progress(self, message: OutboxMessage, progress: Progress, finished: bool) -> None:
         admin_id = message.created_by or ""

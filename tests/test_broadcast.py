@@ -83,6 +83,7 @@ async def test_broadcast_through_429_5xx_and_blocked_reaches_everyone_once(datab
         message_id = await queue_broadcast(app.services.db, "Surat edaran: pendaftaran PSP diperpanjang.", app.services.clock.now())
         app.services.wake_outbox()
         await wait_done(app.services.db, message_id)
+        await fake_api.wait_for(lambda: any("selesai" in c.params.get("text", "") for c in fake_api.sent(1)), timeout=20)
     finally:
         await app.stop()
     delivered = Counter(c.chat_id for c in fake_api.sent() if "Surat edaran" in c.params.get("text", ""))
