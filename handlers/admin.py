@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 from handlers.context import Context
 from handlers.faq import FaqError
 from handlers.notify import notify
+from handlers.validators import Invalid, parse_text
 from models.questions import QuestionGroup, mark_answered, open_questions
 from models.state import set_state, state_data
 from models.tables import Contact, ConversationState, Question
@@ -72,12 +73,10 @@ async def receive_answer(ctx: Context, state: ConversationState, text: str) -> N
     """The admin's typed answer: store it, close the form, deliver it to every asker after commit."""
     data = state_data(state)
     ids = [i for i in data.get("ids", []) if isinstance(i, int)]
-    answer = text.strip()
-    if len(answer) < 2:
-        ctx.say(ctx.t("questions.answer_too_short"))
-        return
-    if len(answer) > MAX_ANSWER_CHARS:
-        ctx.say(ctx.t("questions.answer_too_long", limit=MAX_ANSWER_CHARS))
+    try:
+        answer = parse_text(text, minimum=2, maximum=MAX_ANSWER_CHARS, short_key="questions.answer_too_short", long_key="questions.answer_too_long")
+    except Invalid as problem:
+        ctx.say(ctx.t(problem.key, **problem.values))
         return
     await ctx.session.delete(state)
     questions = await mark_answered(ctx.session, ids, answer, ctx.contact.id, ctx.services.clock.now())

@@ -9,7 +9,7 @@ from typing import Any
 
 from bot.core import Button
 from handlers.context import Context
-from handlers.validators import Invalid, read_date
+from handlers.validators import Invalid, parse_text, read_date
 from models.contacts import set_contact_role
 from models.outbox import acknowledge, audience_contacts, create_message, enqueue, progress_of, recent_broadcasts, unacknowledged_in
 from models.registrations import registration_by_npsn
@@ -39,12 +39,10 @@ async def receive(ctx: Context, state: ConversationState, text: str) -> None:
     data = state_data(state)
     now = ctx.services.clock.now()
     if state.step == "text":
-        text = text.strip()
-        if len(text) < 5:
-            ctx.say(ctx.t("broadcast.text_short"))
-            return
-        if len(text) > MAX_TEXT:
-            ctx.say(ctx.t("broadcast.text_long", limit=MAX_TEXT))
+        try:
+            text = parse_text(text, minimum=5, maximum=MAX_TEXT, short_key="broadcast.text_short", long_key="broadcast.text_long")
+        except Invalid as problem:
+            ctx.say(ctx.t(problem.key, **problem.values))
             return
         message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status="draft", now=now)
         await set_state(ctx.session, ctx.contact.id, FORM, "document", {"message": message.id}, now)

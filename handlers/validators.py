@@ -48,13 +48,21 @@ def is_skip(text: str) -> bool:
     return fold(text).strip().strip(".!") in SKIP_WORDS
 
 
+def parse_text(text: str, *, minimum: int, maximum: int, short_key: str, long_key: str = "form.error.too_long", one_line: bool = False) -> str:
+    """Trimmed text between ``minimum`` and ``maximum`` characters (spaces folded when ``one_line``)."""
+    value = " ".join(text.split()) if one_line else text.strip()
+    if len(value) < minimum:
+        raise Invalid(short_key)
+    if len(value) > maximum:
+        raise Invalid(long_key, limit=maximum)
+    return value
+
+
 def parse_name(text: str) -> str:
     """A full name, titles allowed: ``Dra. Ni Luh Putu Sari, M.Pd.``."""
-    name = " ".join(text.split())
-    if len(name) < 3 or not re.search(r"[A-Za-zÀ-ÿ]{2}", name):
+    name = parse_text(text, minimum=3, maximum=100, short_key="form.error.name_short", one_line=True)
+    if not re.search(r"[A-Za-zÀ-ÿ]{2}", name):
         raise Invalid("form.error.name_short")
-    if len(name) > 100:
-        raise Invalid("form.error.too_long", limit=100)
     if not _NAME_RE.match(name):
         raise Invalid("form.error.name_chars")
     return name
@@ -148,11 +156,9 @@ def parse_npsn(text: str) -> str:
 
 def parse_school(text: str) -> str:
     """A school name such as ``SD Negeri 1 Seririt``."""
-    name = " ".join(text.split())
-    if len(name) < 3 or not re.search(r"[A-Za-z]", name):
+    name = parse_text(text, minimum=3, maximum=120, short_key="form.error.school_short", one_line=True)
+    if not re.search(r"[A-Za-z]", name):
         raise Invalid("form.error.school_short")
-    if len(name) > 120:
-        raise Invalid("form.error.too_long", limit=120)
     if re.search(r"[<>{}\\|@#$%^*=]", name):
         raise Invalid("form.error.school_chars")
     return name
