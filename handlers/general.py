@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from bot.core import Button
 from handlers.context import Context
+from handlers.registration import REGISTRATION
+from models.state import get_state
 
 # Main-menu entries: (label key, payload, roles that see it). Two per row on a phone.
 MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
@@ -25,10 +27,14 @@ def menu_buttons(ctx: Context, available: set[str]) -> list[list[Button]]:
 
 
 async def show_menu(ctx: Context, available: set[str]) -> None:
-    """Greeting and main menu."""
+    """Greeting and main menu; an unfinished registration is offered first."""
     name = ctx.contact.name.split(" ")[0] if ctx.contact.name else ""
     greeting = ctx.t("start.greeting_named", name=name) if name else ctx.t("start.greeting")
-    ctx.say(greeting + "\n\n" + ctx.t("start.intro"), menu_buttons(ctx, available))
+    buttons = menu_buttons(ctx, available)
+    state = await get_state(ctx.session, ctx.contact.id)
+    if state is not None and state.form == REGISTRATION.name:
+        buttons.insert(0, [ctx.button("menu.resume", "daftar")])
+    ctx.say(greeting + "\n\n" + ctx.t("start.intro"), buttons)
 
 
 async def show_help(ctx: Context, commands: list[tuple[str, str]]) -> None:

@@ -104,6 +104,8 @@ async def test_back_cancel_and_edit_from_summary(harness_factory: Any) -> None:
     h = await build(harness_factory)
     await h.say("telegram:12", "/daftar")
     assert "pertanyaan pertama" in text_of(await h.say("telegram:12", "kembali"))
+    assert "▶️ Lanjutkan pendaftaran" in labels(await h.say("telegram:12", "/menu"))  # the open form is offered first
+    assert "(1/10) Nama lengkap" in text_of(await h.press("telegram:12", "Lanjutkan"))
     await h.say("telegram:12", "Putu Ayu")
     assert "(1/10) Nama lengkap" in text_of(await h.say("telegram:12", "kembali"))
     await h.say("telegram:12", "Putu Ayu Lestari")
