@@ -7,7 +7,7 @@ import io
 import json
 from collections import Counter
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from openpyxl import Workbook
@@ -178,6 +178,28 @@ def explain(ctx: Context, verdict: Eligibility) -> str:
 # -- submitting ------------------------------------------------------------------------------------
 
 
+def _record_fields(data: dict[str, Any], verdict: Eligibility, now: datetime) -> dict[str, Any]:
+    """The stored columns from the form's answers (the inverse of :func:`prefill_from`)."""
+    nip = data.get("nip") if isinstance(data.get("nip"), dict) else None
+    return {
+        "nama": data["nama"],
+        "nip": nip["number"] if nip else None,
+        "birth_date": birth_date_of(data),
+        "gender": nip["gender"] if nip else None,
+        "tmt": nip["tmt"] if nip else None,
+        "npsn": data["npsn"],
+        "sekolah": data["sekolah"],
+        "jenjang": data["jenjang"],
+        "kecamatan": data["kecamatan"],
+        "status": data["status"],
+        "phone": data["hp"],
+        "email": data.get("email"),
+        "eligible": verdict.eligible,
+        "reasons": json.dumps([key for key, _ in verdict.reasons]),
+        "updated_at": now,
+    }
+
+
 async def submit(ctx: Context, data: dict[str, Any]) -> bool:
     """Store the registration with its eligibility; False keeps the form open (duplicate NPSN)."""
     now = ctx.services.clock.now()
@@ -189,38 +211,15 @@ async def submit(ctx: Context, data: dict[str, Any]) -> bool:
         )
         return False
     verdict = evaluate(ctx.services.settings, birth_date_of(data), data["status"], _today(ctx))
-    nip = data.get("nip") if isinstance(data.get("nip"), dict) else None
+    fields = _record_fields(data, verdict, now)
     record = await registration_of(ctx.session, ctx.contact.id)
     updating = record is not None
     if record is None:
-        record = Registration(
-            contact_id=ctx.contact.id,
-            submitted_at=now,
-            nama="",
-            birth_date=birth_date_of(data),
-            npsn="",
-            sekolah="",
-            jenjang="",
-            kecamatan="",
-            status="",
-            phone="",
-        )
+        record = Registration(contact_id=ctx.contact.id, submitted_at=now, **fields)
         ctx.session.add(record)
-    record.nama = data["nama"]
-    record.nip = nip["number"] if nip else None
-    record.birth_date = birth_date_of(data)
-    record.gender = nip["gender"] if nip else None
-    record.tmt = nip["tmt"] if nip else None
-    record.npsn = data["npsn"]
-    record.sekolah = data["sekolah"]
-    record.jenjang = data["jenjang"]
-    record.kecamatan = data["kecamatan"]
-    record.status = data["status"]
-    record.phone = data["hp"]
-    record.email = data.get("email")
-    record.eligible = verdict.eligible
-    record.reasons = json.dumps([key for key, _ in verdict.reasons])
-    record.updated_at = now
+    else:
+        for name, value in fields.items():
+            setattr(record, name, value)
     if ctx.contact.role not in STAFF_ROLES:
         ctx.contact.role = "principal"
     if ctx.contact.role == "principal":

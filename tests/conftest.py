@@ -23,6 +23,11 @@ SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 TEST_TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
 
 
+def clean_env() -> dict[str, str]:
+    """This process's environment without PSP_* (a subprocess reads only the config it is given)."""
+    return {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+
+
 # -- no internet --------------------------------------------------------------------------
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import subprocess
 import sys
@@ -20,7 +19,7 @@ from models.db import Database
 from models.outbox import create_message, enqueue, progress_of
 from models.tables import Contact, OutboxItem, OutboxMessage, Registration
 from scheduler.outbox import OutboxSender
-from tests.conftest import TEST_TOKEN, FakeClock, Harness, make_settings, text_of
+from tests.conftest import TEST_TOKEN, FakeClock, Harness, clean_env, make_settings, text_of
 from tests.fake_telegram import FakeTelegramServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,6 +62,17 @@ async def fake_api() -> Any:
     await server.start()
     yield server
     await server.stop()
+
+
+def spawn_bots(tmp_path: Path, database_url: str, fake: FakeTelegramServer, rate: int, count: int = 1, extra: str = "") -> list[Any]:
+    """``count`` real ``psp-bot run`` processes on one config (Telegram against ``fake``)."""
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'[bot]\ndatabase_url = "{database_url}"\n[telegram]\ntoken = "{TEST_TOKEN}"\nbase_url = "{fake.base_url}"\n'
+        f"rate_per_second = {rate}\n[http]\nport = 0\n{extra}"
+    )
+    command = [sys.executable, "-m", "bot", "run", "--config", str(config)]
+    return [subprocess.Popen(command, cwd=ROOT, env=clean_env(), stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(count)]
 
 
 def telegram_settings(database_url: str, fake: FakeTelegramServer, rate: float = 1000) -> Any:
@@ -239,17 +249,9 @@ async def test_kill_minus_nine_mid_broadcast_then_restart_misses_nobody(tmp_path
     message_id = await queue_broadcast(setup.services.db, "Siaran yang terputus.", setup.services.clock.now())
     await setup.services.db.close()
     fake_api.delay = 0.01
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[bot]\ndatabase_url = "{database_url}"\n[telegram]\ntoken = "{TEST_TOKEN}"\nbase_url = "{fake_api.base_url}"\n'
-        f'rate_per_second = 60\n[http]\nport = 0\n[roles]\nadmins = ["telegram:1"]\n'
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
 
     def spawn() -> Any:
-        return subprocess.Popen(
-            [sys.executable, "-m", "bot", "run", "--config", str(config)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE
-        )
+        return spawn_bots(tmp_path, database_url, fake_api, rate=60, extra='[roles]\nadmins = ["telegram:1"]\n')[0]
 
     def count() -> int:
         return len([c for c in fake_api.sent() if "terputus" in c.params.get("text", "")])
@@ -321,14 +323,7 @@ async def test_two_psp_bot_processes_on_postgresql_send_each_row_once(tmp_path: 
     await setup.prepare_database()
     await add_contacts(setup.services.db, range(40_000, 40_300))
     fake_api.delay = 0.005
-    config = tmp_path / "config.toml"
-    config.write_text(
-        f'[bot]\ndatabase_url = "{database_url}"\n[telegram]\ntoken = "{TEST_TOKEN}"\nbase_url = "{fake_api.base_url}"\n'
-        f"rate_per_second = 200\n[http]\nport = 0\n"
-    )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
-    procs = [subprocess.Popen([sys.executable, "-m", "bot", "run", "--config", str(config)], cwd=ROOT, env=env,
-                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for _ in range(2)]  # fmt: skip
+    procs = spawn_bots(tmp_path, database_url, fake_api, rate=200, count=2)
     try:
         await fake_api.wait_for(lambda: len([c for c in fake_api.calls if c.method == "setMyCommands"]) >= 4, timeout=60)
         message_id = await queue_broadcast(setup.services.db, "Dua proses, satu pesan.", setup.services.clock.now())

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import subprocess
 import sys
@@ -11,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import TEST_TOKEN
+from tests.conftest import TEST_TOKEN, clean_env
 from tests.fake_telegram import FakeTelegramServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -39,7 +38,7 @@ async def test_psp_bot_run_answers_start(tmp_path: Path, database_url: str) -> N
     fake = FakeTelegramServer(TEST_TOKEN)
     await fake.start()
     config = write_config(tmp_path / "config.toml", database_url, fake.base_url)
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    env = clean_env()
     proc = await asyncio.create_subprocess_exec(
         sys.executable,
         "-m",
@@ -69,7 +68,7 @@ async def test_psp_bot_run_answers_start(tmp_path: Path, database_url: str) -> N
 def test_run_without_channel_starts_console_and_says_why(tmp_path: Path, database_url: str) -> None:
     config = tmp_path / "c.toml"
     config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n[http]\nport = 0\n')
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    env = clean_env()
     result = subprocess.run(
         [sys.executable, "-m", "bot", "run", "--config", str(config)],
         input="/start\nbantuan\n",
@@ -103,7 +102,7 @@ def test_bad_config_stops_with_the_key(tmp_path: Path) -> None:
 def test_chat_as_admin_in_console(tmp_path: Path, database_url: str) -> None:
     config = tmp_path / "c.toml"
     config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n')
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    env = clean_env()
     result = subprocess.run(
         [sys.executable, "-m", "bot", "chat", "--config", str(config), "--as", "admin", "--name", "ops"],
         input="/bahasa\n2\n/quit\n",
@@ -126,7 +125,7 @@ def test_console_mode_survives_a_busy_http_port(tmp_path: Path, database_url: st
         port = busy.getsockname()[1]
         config = tmp_path / "c.toml"
         config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n[http]\nport = {port}\n')
-        env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+        env = clean_env()
         result = subprocess.run([sys.executable, "-m", "bot", "run", "--config", str(config)], input="/start\n", capture_output=True, text=True,
                                 cwd=ROOT, env=env, timeout=60)  # fmt: skip
     assert result.returncode == 0, result.stderr

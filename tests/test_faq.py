@@ -12,7 +12,7 @@ import pytest
 from bot.config import DEFAULT_FAQ_PATH
 from handlers.faq import FaqEngine, FaqError, load_file, parse_entries
 from handlers.nlp import Vocabulary, raw_tokens
-from tests.conftest import SHARED, Harness, labels, text_of
+from tests.conftest import SHARED, Harness, clean_env, labels, text_of
 from tests.faq_scoring import score_file
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -129,7 +129,7 @@ def test_matching_is_fast_enough_for_a_chat(engine: FaqEngine) -> None:
 
 
 def run_cli(*args: str, cwd: Path) -> subprocess.CompletedProcess[str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    env = clean_env()
     return subprocess.run([sys.executable, "-m", "bot", *args], capture_output=True, text=True, cwd=cwd, env=env, timeout=60)
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import os
 import signal
 import subprocess
 import sys
@@ -18,7 +17,7 @@ from bot.app import BotApp
 from models.tables import Contact, OutboxItem, OutboxMessage
 from scheduler.outbox import OutboxSender
 from scheduler.reminders import ReminderScheduler, reminder_job_id, send_reminder, sync_jobs
-from tests.conftest import TEST_TOKEN, FakeClock, Harness, make_settings, text_of
+from tests.conftest import TEST_TOKEN, FakeClock, Harness, clean_env, make_settings, text_of
 from tests.fake_telegram import FakeTelegramServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -184,7 +183,7 @@ async def test_psp_bot_run_sends_a_reminder_a_minute_ahead(tmp_path: Path, datab
         f'[[events]]\nid = "uji"\ntitle = "Sesi Uji"\nstarts_at = "{start.isoformat()}"\nends_at = "{(start + timedelta(hours=1)).isoformat()}"\n'
         f'zoom_url = "https://zoom.us/j/123"\nmeeting_id = "123"\npasscode = "abc"\n'
     )
-    env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
+    env = clean_env()
     proc = subprocess.Popen([sys.executable, "-m", "bot", "run", "--config", str(config)], cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:
         await fake.wait_for(lambda: any("Sesi Uji" in c.params.get("text", "") for c in fake.sent(4242)), timeout=60)

@@ -210,36 +210,9 @@ async def test_reminder_outside_the_window_goes_as_template_and_errors_are_handl
     services = wa.app.services
     now = services.clock.now()
     async with services.db.session() as session:
-        session.add(
-            Contact(
-                id="whatsapp:6281234500010",
-                channel="whatsapp",
-                external_id="6281234500010",
-                role="coordinator",
-                reminders=True,
-                last_inbound_at=now - timedelta(days=3),
-            )
-        )
-        session.add(
-            Contact(
-                id="whatsapp:6281234500011",
-                channel="whatsapp",
-                external_id="6281234500011",
-                role="coordinator",
-                reminders=True,
-                last_inbound_at=now - timedelta(hours=2),
-            )
-        )
-        session.add(
-            Contact(
-                id="whatsapp:6281234500012",
-                channel="whatsapp",
-                external_id="6281234500012",
-                role="coordinator",
-                reminders=True,
-                last_inbound_at=now - timedelta(hours=1),
-            )
-        )
+        # last wrote 3 days ago (window closed), 2 hours ago and 1 hour ago (window open)
+        for wa_id, ago in (("6281234500010", timedelta(days=3)), ("6281234500011", timedelta(hours=2)), ("6281234500012", timedelta(hours=1))):
+            session.add(Contact(id=f"whatsapp:{wa_id}", channel="whatsapp", external_id=wa_id, role="coordinator", reminders=True, last_inbound_at=now - ago))
         await session.commit()
     wa.graph.fail(131047, to="6281234500011")  # the window closed after all: fall back to the template
     wa.graph.fail(130429, to="6281234500012", kinds=("text",))  # throughput limit: back off, try again later
