@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import getpass
 import os
+import re
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -13,6 +13,7 @@ from pathlib import Path
 
 from bot.config import ConfigError, Settings, format_duration, load_settings
 from bot.logs import setup_logging
+from models.db import DatabaseUnavailable
 
 ROLES = ("admin", "coordinator", "principal", "public")
 
@@ -27,6 +28,37 @@ def _config_path(value: str | None) -> str | None:
 
 def _load(args: argparse.Namespace) -> Settings:
     return load_settings(_config_path(getattr(args, "config", None)))
+
+
+EXAMPLE_CONFIG = Path(__file__).resolve().parent.parent / "config.example.toml"
+
+
+def _load_for_console(args: argparse.Namespace) -> Settings:
+    """Settings for ``run``/``chat``: with no config file at all, the example's data (said so), so a newcomer sees the product."""
+    path = _config_path(getattr(args, "config", None))
+    if path is None and EXAMPLE_CONFIG.exists():
+        print(
+            f"Tidak ada config.toml: memakai data contoh dari {EXAMPLE_CONFIG.name} (jadwal Bimtek dan Zoom contoh).\n"
+            f"No config.toml: using the example data of {EXAMPLE_CONFIG.name} (example Bimtek sessions and Zoom details).",
+            flush=True,
+        )
+        path = str(EXAMPLE_CONFIG)
+    return load_settings(path)
+
+
+def placeholder_warnings(settings: Settings) -> list[str]:
+    """Events that still carry the example's placeholder Zoom link or meeting ID."""
+
+    def placeholder(value: str) -> bool:
+        digits = re.sub(r"\D", "", value)
+        # The example's IDs are zeros with a last digit ("000 0000 0001"); no real meeting ID looks like that.
+        return "example" in value.lower() or (len(digits) >= 9 and len(digits.lstrip("0")) <= 2)
+
+    return [
+        f"event {event.id!r}: zoom_url / meeting_id look like the example's placeholders — put the real Zoom details in [[events]]"
+        for event in settings.events
+        if placeholder(event.zoom_url) or placeholder(event.meeting_id)
+    ]
 
 
 def _safe_url(url: str) -> str:
@@ -82,12 +114,14 @@ def cmd_check_config(args: argparse.Namespace) -> int:
             print(f"  {when.astimezone(tz):%a %d %b %Y %H:%M} — {title} ({offset} before)")
     else:
         print("Next reminder times: none ahead (every event has started)")
+    for warning in placeholder_warnings(settings):
+        print(f"Warning: {warning}")
     return 0
 
 
 def cmd_run(args: argparse.Namespace) -> int:
     """Run the bot until stopped."""
-    settings = _load(args)
+    settings = _load_for_console(args)
     # In console mode the terminal is the chat: keep it readable.
     setup_logging(settings.bot.log_level if settings.channel_names() else "WARNING")
     from bot.app import run_bot
@@ -98,11 +132,20 @@ def cmd_run(args: argparse.Namespace) -> int:
 
 def cmd_chat(args: argparse.Namespace) -> int:
     """Chat with the bot in this terminal."""
-    settings = _load(args)
+    settings = _load_for_console(args)
+    kecamatan = None
+    if args.kecamatan or args.role == "coordinator":
+        known = settings.registration.kecamatan
+        match = [k for k in known if k.lower() == (args.kecamatan or "").strip().lower()]
+        if not match:
+            given = f"{args.kecamatan!r} is not a kecamatan of the config" if args.kecamatan else "--as coordinator needs --kecamatan"
+            print(f"{given}; use one of: {', '.join(known)}", file=sys.stderr)
+            return 2
+        kecamatan = match[0]
     setup_logging("WARNING")
     from bot.app import run_chat
 
-    asyncio.run(run_chat(settings, user=args.name, role=args.role, kecamatan=args.kecamatan))
+    asyncio.run(run_chat(settings, user=args.name or "operator", role=args.role, kecamatan=kecamatan, display_name=args.name or ""))
     return 0
 
 
@@ -116,6 +159,10 @@ def cmd_export(args: argparse.Namespace) -> int:
             print(f"unknown kecamatan {args.kecamatan!r}; use one of: {', '.join(settings.registration.kecamatan)}", file=sys.stderr)
             return 2
         kecamatan = match[0]
+    out = Path(args.out)
+    if not out.parent.is_dir():
+        print(f"cannot write {out}: folder {out.parent} does not exist", file=sys.stderr)
+        return 1
 
     async def export() -> tuple[bytes, int]:
         from handlers.registration import export_rows, to_csv, to_xlsx
@@ -134,7 +181,11 @@ def cmd_export(args: argparse.Namespace) -> int:
         return (to_xlsx(table, kecamatan or "Buleleng") if args.format == "xlsx" else to_csv(table)), len(rows)
 
     content, count = asyncio.run(export())
-    Path(args.out).write_bytes(content)
+    try:
+        out.write_bytes(content)
+    except OSError as exc:
+        print(f"cannot write {out}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
     print(f"{count} registration(s) written to {args.out} ({args.format}{', ' + kecamatan if kecamatan else ''})")
     return 0
 
@@ -209,7 +260,7 @@ def build_parser() -> argparse.ArgumentParser:
     chat = with_config(sub.add_parser("chat", help="chat with the bot in this terminal"))
     chat.add_argument("--as", dest="role", choices=ROLES, default="public", help="role of the console user")
     chat.add_argument("--kecamatan", help="kecamatan for --as coordinator")
-    chat.add_argument("--name", default=getpass.getuser() or "operator", help="console user name")
+    chat.add_argument("--name", help="console user name (also the name the bot greets)")
     chat.set_defaults(func=cmd_chat)
     with_config(sub.add_parser("check-config", help="validate the config and print what it sets up")).set_defaults(func=cmd_check_config)
     ask = sub.add_parser("ask", help="answer one question as the bot would")
@@ -240,9 +291,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Entry point."""
     parser = build_parser()
     args = parser.parse_args(argv)
+    # The database, its WAL and exports hold NIPs, phones and birth dates: readable by this user only.
+    os.umask(0o077)
     try:
         return int(args.func(args))
     except ConfigError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    except DatabaseUnavailable as exc:
         print(str(exc), file=sys.stderr)
         return 2
     except KeyboardInterrupt:

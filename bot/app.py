@@ -125,6 +125,14 @@ class BotApp:
                 print(f"Catatan: port HTTP {self.settings.http.port} sedang dipakai; /healthz dan /metrics tidak aktif.", flush=True)
                 await self.http.stop()
                 self.http = None
+        if scheduler:
+            # Before receiving: APScheduler's SQLite job store writes synchronously on the event loop, and a
+            # write lock held meanwhile by a handler's transaction (which then cannot finish) stalls start-up.
+            from scheduler.reminders import ReminderScheduler
+
+            self.reminders = ReminderScheduler(self.services)
+            await self.reminders.start()
+            self._started.append(self.reminders)
         if whatsapp is not None:
             await whatsapp.start(self.dispatcher.dispatch)
             self._started.append(whatsapp)
@@ -144,12 +152,6 @@ class BotApp:
             self.services.wake_outbox = self.outbox.wake
             await self.outbox.start()
             self._started.append(self.outbox)
-        if scheduler:
-            from scheduler.reminders import ReminderScheduler
-
-            self.reminders = ReminderScheduler(self.services)
-            await self.reminders.start()
-            self._started.append(self.reminders)
 
     async def stop(self) -> None:
         """Stop in reverse order, letting queued updates finish first."""
@@ -211,9 +213,9 @@ async def run_bot(settings: Settings, *, console_user: str = "operator") -> None
         await app.stop()
 
 
-async def run_chat(settings: Settings, *, user: str, role: str, kecamatan: str | None) -> None:
+async def run_chat(settings: Settings, *, user: str, role: str, kecamatan: str | None, display_name: str = "") -> None:
     """``psp-bot chat``: the console channel only, with no HTTP server."""
-    console = ConsoleChannel(user)
+    console = ConsoleChannel(user, display_name=display_name)
     app = BotApp(with_console_role(settings, user, role, kecamatan), console=console)
     await app.start(http=False)
     if role == "principal":

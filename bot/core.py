@@ -142,7 +142,12 @@ class PayloadSigner:
         if not token or token.count("|") != 1 or len(token) > 128:
             return None
         payload, sig = token.split("|")
-        return payload if hmac.compare_digest(sig, self._sig(contact_id, payload)) else None
+        try:
+            # Bytes on both sides: a lone surrogate or non-ASCII text in forged data is simply not genuine.
+            genuine = hmac.compare_digest(sig.encode(), self._sig(contact_id, payload).encode())
+        except UnicodeEncodeError:
+            return None
+        return payload if genuine else None
 
 
 class SendError(Exception):

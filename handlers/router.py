@@ -208,6 +208,8 @@ async def handle_update(services: Services, incoming: Incoming) -> list[Reply]:
             await task()
         except Exception:
             log.exception("after-commit task failed", extra={"contact": incoming.contact_id})
-    services.metrics.handle_seconds.observe(time.perf_counter() - started)
+    elapsed = time.perf_counter() - started
+    services.metrics.handle_seconds.observe(elapsed)
+    log.debug("%s update handled in %.1f ms, %d replies", incoming.kind, elapsed * 1000, len(ctx.replies), extra={"contact": incoming.contact_id})
     services.metrics.replies.labels(incoming.channel).inc(len(ctx.replies))
     return ctx.replies

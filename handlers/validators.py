@@ -6,6 +6,7 @@ Every parser accepts any string without raising anything but :class:`Invalid`.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
@@ -48,8 +49,25 @@ def is_skip(text: str) -> bool:
     return fold(text).strip().strip(".!") in SKIP_WORDS
 
 
+# Bidi overrides and isolates can make "SD Negeri 1 \u202etiriseS" show as "Seririt" in a staff list.
+_BIDI = dict.fromkeys([*range(0x202A, 0x202F), *range(0x2066, 0x206A)])
+
+
+def strip_invisible(text: str, *, all_format: bool) -> str:
+    """Drop bidi controls; with ``all_format`` every invisible format character (zero-width space, BOM…) too."""
+    text = text.translate(_BIDI)
+    if all_format:
+        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
+    return text
+
+
 def parse_text(text: str, *, minimum: int, maximum: int, short_key: str, long_key: str = "form.error.too_long", one_line: bool = False) -> str:
-    """Trimmed text between ``minimum`` and ``maximum`` characters (spaces folded when ``one_line``)."""
+    """Trimmed text between ``minimum`` and ``maximum`` characters (spaces folded when ``one_line``).
+
+    Invisible characters are dropped: all of them in one-line values (names, schools), only the bidi
+    controls in longer text, where a zero-width joiner still holds emoji together.
+    """
+    text = strip_invisible(text, all_format=one_line)
     value = " ".join(text.split()) if one_line else text.strip()
     if len(value) < minimum:
         raise Invalid(short_key)

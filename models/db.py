@@ -50,7 +50,10 @@ def is_sqlite(url: str) -> bool:
 def _prepare_sqlite_file(url: str) -> None:
     database = _parse(url).database
     if database and database != ":memory:":
-        Path(database).parent.mkdir(parents=True, exist_ok=True)
+        try:
+            Path(database).parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise DatabaseUnavailable(url, exc) from None
 
 
 def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
@@ -63,10 +66,41 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
+class DatabaseUnavailable(Exception):
+    """The configured database cannot be opened; the message names the key and the fix."""
+
+    def __init__(self, url: str, reason: BaseException) -> None:
+        first_line = (str(getattr(reason, "orig", None) or reason).strip().splitlines() or [type(reason).__name__])[0]
+        shown = make_url(url).render_as_string(hide_password=True)
+        fix = (
+            "use a path in a writable folder, e.g. sqlite:///var/psp-bot.sqlite3"
+            if is_sqlite(url)
+            else "start the PostgreSQL server or correct host, port, user, password and database name"
+        )
+        super().__init__(f"database error at 'bot.database_url' ({shown}): {first_line}. Fix: {fix}")
+
+
+def check_reachable(url: str) -> None:
+    """Open one connection to the database (creating an SQLite file's folder); raise :class:`DatabaseUnavailable`."""
+    from sqlalchemy import create_engine, text
+    from sqlalchemy.exc import DBAPIError
+
+    try:
+        if is_sqlite(url):
+            _prepare_sqlite_file(url)
+        engine = create_engine(sync_url(url), connect_args={"connect_timeout": 10} if not is_sqlite(url) else {})
+        try:
+            with engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+        finally:
+            engine.dispose()
+    except (DBAPIError, OSError) as exc:
+        raise DatabaseUnavailable(url, exc) from None
+
+
 def upgrade_schema(url: str, revision: str = "head") -> None:
-    """Apply the Alembic migrations up to ``revision``."""
-    if is_sqlite(url):
-        _prepare_sqlite_file(url)
+    """Apply the Alembic migrations up to ``revision`` (:class:`DatabaseUnavailable` when it cannot connect)."""
+    check_reachable(url)
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["database_url"] = sync_url(url)

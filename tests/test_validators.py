@@ -121,3 +121,23 @@ def test_parsers_only_ever_raise_invalid(text: str) -> None:
 @given(st.dates(min_value=date(1942, 3, 2), max_value=date(2004, 3, 1)), st.sampled_from(["%d-%m-%Y", "%d/%m/%Y", "%Y-%m-%d", "%d.%m.%Y"]))
 def test_any_plausible_birth_date_round_trips(day: date, fmt: str) -> None:
     assert parse_date(day.strftime(fmt), TODAY) == day
+
+
+def test_invisible_characters_are_dropped_from_names_and_schools() -> None:
+    from handlers.validators import parse_name, parse_school
+
+    assert parse_school("SD Negeri 1 \u202etiriseS\u202c") == "SD Negeri 1 tiriseS"
+    assert parse_name("Ni\u200b Luh\ufeff Sari") == "Ni Luh Sari"
+    # Longer text keeps the zero-width joiner that holds an emoji together, but not a bidi override.
+    from handlers.validators import parse_text
+
+    assert parse_text("Rapat 👨\u200d👩 \u202ebesok", minimum=1, maximum=100, short_key="x") == "Rapat 👨\u200d👩 besok"
+
+
+def test_a_lone_surrogate_in_button_data_is_refused_not_raised() -> None:
+    from bot.core import PayloadSigner
+
+    signer = PayloadSigner(b"k" * 32)
+    assert signer.verify("telegram:1", "menu|\ud800abc") is None
+    assert signer.verify("telegram:1", "\ud800|abcdefgh") is None
+    assert signer.verify("telegram:1", signer.sign("telegram:1", "menu")) == "menu"

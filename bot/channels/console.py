@@ -25,8 +25,11 @@ class ConsoleChannel:
         stdin: TextIO | None = None,
         stdout: TextIO | None = None,
         files_dir: Path = Path("console-files"),
+        display_name: str = "",
     ) -> None:
         self.user = user
+        # The name the bot greets with: empty unless the person gave one (never the login name).
+        self.display_name = display_name
         self.stdin = stdin or sys.stdin
         self.stdout = stdout or sys.stdout
         self.files_dir = files_dir
@@ -72,8 +75,8 @@ class ConsoleChannel:
         """A typed line: a button number when it names one, else text."""
         text = line.strip()
         if text.isdigit() and 1 <= int(text) <= len(self._buttons):
-            return Incoming(channel=self.name, external_id=self.user, kind="button", payload=self._buttons[int(text) - 1].payload, name=self.user)
-        return Incoming(channel=self.name, external_id=self.user, kind="text", text=text, name=self.user)
+            return Incoming(channel=self.name, external_id=self.user, kind="button", payload=self._buttons[int(text) - 1].payload, name=self.display_name)
+        return Incoming(channel=self.name, external_id=self.user, kind="text", text=text, name=self.display_name)
 
     async def run(self, dispatch: Callable[[Incoming], Awaitable[Any]], intro: str) -> None:
         """Read until end of input or a quit word, answering each line before reading the next."""
