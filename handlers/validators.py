@@ -39,6 +39,41 @@ _NAME_RE = re.compile(r"^[A-Za-zÀ-ÿ'’.,\- ]+$")
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
 
 
+def month_number(word: str) -> int | None:
+    """A month from its name in Indonesian or English, also shortened ("agust", "sept", "des")."""
+    word = word.strip(".").lower()
+    if word in MONTHS:
+        return MONTHS[word]
+    if len(word) < 3:
+        return None
+    found = {number for name, number in MONTHS.items() if len(name) > 3 and name.startswith(word)}
+    return found.pop() if len(found) == 1 else None
+
+
+# School types and unit names written in capitals whatever the person typed.
+ACRONYMS = {
+    "sd", "sdn", "smp", "smpn", "sma", "sman", "smk", "smkn", "tk", "tkn", "paud", "kb", "tpa", "sps", "slb", "mi", "min",
+    "mts", "ma", "n", "uptd", "yp", "ypk", "ii", "iii", "iv", "vi", "vii", "viii", "ix", "xi", "xii",
+}  # fmt: skip
+
+
+def tidy_case(text: str, *, acronyms: frozenset[str] | set[str] = frozenset()) -> str:
+    """Title case for words typed all in lower or upper case.
+
+    Anything with a dot (degrees such as ``S.Pd.``, ``M.Pd.``) or in mixed case is kept as written;
+    ``acronyms`` are written in capitals.
+    """
+    words = []
+    for word in text.split(" "):
+        bare = word.strip(",;()")
+        if bare.lower() in acronyms:
+            word = word.replace(bare, bare.upper())
+        elif "." not in word and (word.islower() or (word.isupper() and len(bare) > 1)):
+            word = re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), word)
+        words.append(word)
+    return " ".join(words)
+
+
 def format_date(value: date) -> str:
     """``17 Agustus 1975``."""
     return f"{value.day} {MONTH_NAMES_ID[value.month]} {value.year}"
@@ -83,7 +118,7 @@ def parse_name(text: str) -> str:
         raise Invalid("form.error.name_short")
     if not _NAME_RE.match(name):
         raise Invalid("form.error.name_chars")
-    return name
+    return tidy_case(name)
 
 
 @dataclass(frozen=True)
@@ -144,13 +179,15 @@ def read_date(text: str, today: date) -> date:
         day, month, year = int(m[1]), int(m[2]), int(m[3])
     elif m := re.fullmatch(r"(\d{1,2})\s*[-/.\s]\s*([a-z]+)\.?\s*[-/.\s]\s*(\d{2,4})", cleaned):
         day, year = int(m[1]), int(m[3])
-        month = MONTHS.get(m[2])
+        month = month_number(m[2])
         if month is None:
             raise Invalid("form.error.date_month", month=m[2][:20])
     else:
         raise Invalid("form.error.date_format")
     if year < 100:  # "17/8/75": a principal is born in the 1900s for two-digit years above today's
         year += 1900 if year > today.year % 100 else 2000
+    if month > 12 and 1 <= day <= 12:  # "08/13/1975": month first, as in the US
+        raise Invalid("form.error.date_order", month=month, suggestion=f"{month:02d}/{day:02d}/{year}")
     try:
         return date(year, month, day)
     except ValueError:
@@ -179,7 +216,7 @@ def parse_school(text: str) -> str:
         raise Invalid("form.error.school_short")
     if re.search(r"[<>{}\\|@#$%^*=]", name):
         raise Invalid("form.error.school_chars")
-    return name
+    return tidy_case(name, acronyms=ACRONYMS)
 
 
 def parse_choice(text: str, choices: tuple[str, ...], aliases: dict[str, str] | None = None) -> str:

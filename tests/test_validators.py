@@ -141,3 +141,34 @@ def test_a_lone_surrogate_in_button_data_is_refused_not_raised() -> None:
     assert signer.verify("telegram:1", "menu|\ud800abc") is None
     assert signer.verify("telegram:1", "\ud800|abcdefgh") is None
     assert signer.verify("telegram:1", signer.sign("telegram:1", "menu")) == "menu"
+
+
+@pytest.mark.parametrize(("typed", "day"), [("13 agust 1975", date(1975, 8, 13)), ("1 Sept. 1970", date(1970, 9, 1)), ("2 des 1969", date(1969, 12, 2))])
+def test_shortened_month_names_are_read(typed: str, day: date) -> None:
+    assert parse_date(typed, date(2022, 3, 1)) == day
+
+
+def test_month_first_dates_are_told_the_order() -> None:
+    with pytest.raises(Invalid) as caught:
+        parse_date("08/13/1975", date(2022, 3, 1))
+    assert caught.value.key == "form.error.date_order" and caught.value.values["suggestion"] == "13/08/1975"
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [
+        ("i gede wirawan", "I Gede Wirawan"),
+        ("I GEDE WIRAWAN, S.Pd.", "I Gede Wirawan, S.Pd."),
+        ("Dra. Ni Luh Putu Sari, M.Pd.", "Dra. Ni Luh Putu Sari, M.Pd."),
+    ],
+)
+def test_names_are_stored_in_tidy_title_case(typed: str, stored: str) -> None:
+    assert parse_name(typed) == stored
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"),
+    [("tk negeri pembina buleleng", "TK Negeri Pembina Buleleng"), ("SMP NEGERI 2 SAWAN", "SMP Negeri 2 Sawan"), ("sdn 3 Banjar", "SDN 3 Banjar")],
+)
+def test_school_names_are_stored_in_tidy_title_case(typed: str, stored: str) -> None:
+    assert parse_school(typed) == stored
