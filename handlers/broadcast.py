@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.core import Button
+from bot.enums import MessageStatus, Role
 from handlers.context import Context
 from handlers.validators import Invalid, parse_text, read_date
 from models.contacts import set_contact_role
@@ -19,7 +20,7 @@ from models.tables import Contact, ConversationState, OutboxMessage
 FORM = "siaran"
 MAX_TEXT = 3500
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-GROUPS = ("all", "principal", "coordinator")
+GROUPS = ("all", Role.PRINCIPAL.value, Role.COORDINATOR.value)
 
 
 # -- composing -----------------------------------------------------------------------------------------
@@ -44,7 +45,7 @@ async def receive(ctx: Context, state: ConversationState, text: str) -> None:
         except Invalid as problem:
             ctx.say(ctx.t(problem.key, **problem.values))
             return
-        message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status="draft", now=now)
+        message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status=MessageStatus.DRAFT, now=now)
         await set_state(ctx.session, ctx.contact.id, FORM, "document", {"message": message.id}, now)
         ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", "siaran:nodoc")]])
     elif state.step == "document":
@@ -141,7 +142,7 @@ async def _preview(ctx: Context, data: dict[str, Any]) -> None:
 
 async def _commit_send(ctx: Context, data: dict[str, Any], when: datetime) -> None:
     message = await ctx.session.get(OutboxMessage, data.get("message"))
-    if message is None or message.status != "draft":
+    if message is None or message.status != MessageStatus.DRAFT:
         await clear_state(ctx.session, ctx.contact.id)
         ctx.say(ctx.t("button.expired"))
         return
@@ -201,7 +202,7 @@ async def _button(ctx: Context, arg: str) -> None:
     action, _, rest = arg.partition(":")
     if action == "cancel":
         message = await ctx.session.get(OutboxMessage, data.get("message"))
-        if message is not None and message.status == "draft":
+        if message is not None and message.status == MessageStatus.DRAFT:
             await ctx.session.delete(message)
         await clear_state(ctx.session, ctx.contact.id)
         ctx.say(ctx.t("cancel.done"))
@@ -298,12 +299,12 @@ async def assign_role(ctx: Context, arg: str) -> None:
         return
     if where in ("-", "cabut", "hapus"):
         contact = await ctx.session.get(Contact, contact_id)
-        if contact is None or contact.role != "coordinator":
+        if contact is None or contact.role != Role.COORDINATOR:
             ctx.say(ctx.t("roles.not_coordinator"))
             return
         from models.registrations import registration_of
 
-        contact.role = "principal" if await registration_of(ctx.session, contact_id) else "public"
+        contact.role = Role.PRINCIPAL if await registration_of(ctx.session, contact_id) else Role.PUBLIC
         contact.updated_at = now
         ctx.say(ctx.t("roles.revoked", contact=contact_id))
         return
@@ -311,5 +312,5 @@ async def assign_role(ctx: Context, arg: str) -> None:
     if not match:
         ctx.say(ctx.t("roles.unknown_kecamatan", kecamatan=", ".join(ctx.services.settings.registration.kecamatan)))
         return
-    await set_contact_role(ctx.session, contact_id, "coordinator", match[0], now)
+    await set_contact_role(ctx.session, contact_id, Role.COORDINATOR, match[0], now)
     ctx.say(ctx.t("roles.assigned", contact=contact_id, kecamatan=match[0]))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bot.core import Button
+from bot.enums import Role
 from handlers.context import Context
 from handlers.registration import REGISTRATION
 from models.state import get_state
@@ -15,8 +16,8 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("menu.reminders", "pengingat", None),
     ("menu.profile", "profil", None),
     ("menu.language", "bahasa", None),
-    ("menu.recap", "rekap", frozenset({"coordinator"})),
-    ("menu.stats", "statistik", frozenset({"admin"})),
+    ("menu.recap", "rekap", frozenset({Role.COORDINATOR})),
+    ("menu.stats", "statistik", frozenset({Role.ADMIN})),
 )
 
 

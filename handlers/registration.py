@@ -16,6 +16,7 @@ from openpyxl.utils import get_column_letter
 
 from bot.config import Settings
 from bot.core import Document
+from bot.enums import STAFF_ROLES, Role
 from handlers import forms
 from handlers.context import Context
 from handlers.notify import notify
@@ -31,7 +32,6 @@ from handlers.validators import (
     parse_phone,
     parse_school,
 )
-from models.contacts import STAFF_ROLES
 from models.questions import count_open_questions
 from models.registrations import coordinators_of, list_registrations, registration_by_npsn, registration_of
 from models.state import get_state
@@ -221,8 +221,8 @@ async def submit(ctx: Context, data: dict[str, Any]) -> bool:
         for name, value in fields.items():
             setattr(record, name, value)
     if ctx.contact.role not in STAFF_ROLES:
-        ctx.contact.role = "principal"
-    if ctx.contact.role == "principal":
+        ctx.contact.role = Role.PRINCIPAL
+    if ctx.contact.role == Role.PRINCIPAL:
         ctx.contact.kecamatan = data["kecamatan"]
     ctx.contact.updated_at = now
     await ctx.session.flush()
@@ -438,7 +438,7 @@ def to_csv(rows: list[list[Any]]) -> bytes:
 async def export_registrations(ctx: Context, _arg: str) -> None:
     """``/ekspor``: registrations as XLSX; a coordinator's limited to their kecamatan."""
     kecamatan = None
-    if ctx.role == "coordinator":
+    if ctx.role == Role.COORDINATOR:
         kecamatan = ctx.contact.kecamatan
         if not kecamatan:
             ctx.say(ctx.t("recap.no_kecamatan"))

@@ -9,6 +9,7 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
 from bot.core import Incoming, Reply
+from bot.enums import ALL_ROLES, STAFF_ROLES, Role
 from bot.services import Services
 from handlers import admin, broadcast, faq, forms, general, registration, schedule
 from handlers.context import Context
@@ -17,9 +18,9 @@ from models.state import clear_state, get_state
 from models.tables import ConversationState
 
 log = logging.getLogger(__name__)
-ALL = frozenset({"public", "principal", "coordinator", "admin"})
-STAFF = frozenset({"coordinator", "admin"})
-ADMIN = frozenset({"admin"})
+ALL = ALL_ROLES
+STAFF = STAFF_ROLES
+ADMIN = frozenset({Role.ADMIN})
 
 RouteFn = Callable[[Context, str], Awaitable[None]]
 
@@ -63,7 +64,7 @@ ROUTES: tuple[Route, ...] = (
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
     Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
-    Route("rekap", registration.show_recap, "cmd.recap", roles=frozenset({"coordinator"}), words=("rekap", "recap")),
+    Route("rekap", registration.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap")),
     Route("statistik", registration.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
     Route("ekspor", registration.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
     Route("siaran", broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),
@@ -142,7 +143,7 @@ async def route_update(ctx: Context) -> None:
         state = await get_state(ctx.session, ctx.contact.id)
         if state is not None and state.form in forms.FORMS:
             await forms.handle_media(ctx, state)
-        elif state is not None and state.form == broadcast.FORM and ctx.role == "admin":
+        elif state is not None and state.form == broadcast.FORM and ctx.role == Role.ADMIN:
             await broadcast.receive_document(ctx, state)
         else:
             await general.answer_media(ctx)

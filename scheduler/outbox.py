@@ -18,6 +18,7 @@ from datetime import timedelta
 from sqlmodel import select
 
 from bot.core import Button, Delivery, Document, Reply, SendError
+from bot.enums import MessageStatus, OutboxStatus
 from bot.services import Services
 from models.outbox import Progress, claim_due, claim_holders, progress_of, release_claims
 from models.tables import Contact, OutboxItem, OutboxMessage
@@ -80,7 +81,7 @@ class Outcome:
     """What happened to one claimed row."""
 
     item_id: int
-    status: str  # sent | pending (retry or deferred) | failed
+    status: OutboxStatus  # sent | pending (retry or deferred) | failed
     platform_id: str | None = None
     error: str | None = None
     delay: float = 0.0
@@ -222,12 +223,12 @@ class OutboxSender:
         assert item.id is not None
         channel = self.services.channels.get(item.channel)
         if channel is None:
-            return Outcome(item.id, "pending", error=f"channel {item.channel} not running", delay=60, attempted=False)
+            return Outcome(item.id, OutboxStatus.PENDING, error=f"channel {item.channel} not running", delay=60, attempted=False)
         chat_key = f"{item.channel}:{item.external_id}"
         free_at = self._chat_free_at.get(chat_key, 0.0)
         now = time.monotonic()
         if free_at > now:  # this chat just got a message: keep ≤ 1 per second per chat
-            return Outcome(item.id, "pending", delay=free_at - now, attempted=False)
+            return Outcome(item.id, OutboxStatus.PENDING, delay=free_at - now, attempted=False)
         self._chat_free_at[chat_key] = now + self.per_chat
         bucket = self.buckets.get(item.channel)
         if bucket is not None:
@@ -243,23 +244,23 @@ class OutboxSender:
             if exc.retry_after is not None:
                 if bucket is not None:
                     bucket.pause(exc.retry_after)
-                return Outcome(item.id, "pending", error=f"{exc.code}: retry after {exc.retry_after:g}s", delay=exc.retry_after)
+                return Outcome(item.id, OutboxStatus.PENDING, error=f"{exc.code}: retry after {exc.retry_after:g}s", delay=exc.retry_after)
             if exc.blocked:
-                return Outcome(item.id, "failed", error="blocked", blocked=True)
+                return Outcome(item.id, OutboxStatus.FAILED, error="blocked", blocked=True)
             if exc.permanent:
-                return Outcome(item.id, "failed", error=f"{exc.code}: {str(exc)[:200]}")
+                return Outcome(item.id, OutboxStatus.FAILED, error=f"{exc.code}: {str(exc)[:200]}")
             return self._retry(item, f"{exc.code}: {str(exc)[:200]}")
         except Exception as exc:  # an unexpected failure is treated as transient
             log.warning("outbox send failed: %s", type(exc).__name__)
             return self._retry(item, f"{type(exc).__name__}: {str(exc)[:200]}")
         self.sent += 1
-        return Outcome(item.id, "sent", platform_id=platform_id)
+        return Outcome(item.id, OutboxStatus.SENT, platform_id=platform_id)
 
     def _retry(self, item: OutboxItem, error: str) -> Outcome:
         assert item.id is not None
         if item.attempts + 1 >= MAX_ATTEMPTS:
-            return Outcome(item.id, "failed", error=error)
-        return Outcome(item.id, "pending", error=error, delay=min(MAX_BACKOFF, 2.0 ** (item.attempts + 1)))
+            return Outcome(item.id, OutboxStatus.FAILED, error=error)
+        return Outcome(item.id, OutboxStatus.PENDING, error=error, delay=min(MAX_BACKOFF, 2.0 ** (item.attempts + 1)))
 
     async def _record(self, outcomes: list[Outcome]) -> None:
         now = self.services.clock.now()
@@ -277,11 +278,11 @@ class OutboxSender:
                 row.attempts += 1 if outcome.attempted else 0
                 if outcome.error is not None:
                     row.error = outcome.error[:300]
-                if outcome.status == "sent":
+                if outcome.status == OutboxStatus.SENT:
                     row.platform_message_id = outcome.platform_id
                     row.sent_at = now
                     row.error = None
-                elif outcome.status == "pending":
+                elif outcome.status == OutboxStatus.PENDING:
                     row.next_attempt_at = now + timedelta(seconds=outcome.delay)
                 if outcome.blocked:
                     blocked.add(row.contact_id)
@@ -303,7 +304,7 @@ class OutboxSender:
                 if message is None:
                     continue
                 progress = await progress_of(session, message_id)
-            finished = progress.left == 0 and message.status != "done"
+            finished = progress.left == 0 and message.status != MessageStatus.DONE
             if message.kind == "broadcast" and message.created_by:
                 due = time.monotonic() - self._last_progress.get(message_id, 0.0) >= self.progress_every
                 if finished or due:
@@ -312,8 +313,8 @@ class OutboxSender:
             if finished:
                 async with self.services.db.session() as session:
                     row = await session.get(OutboxMessage, message_id)
-                    if row is not None and row.status != "done":
-                        row.status = "done"
+                    if row is not None and row.status != MessageStatus.DONE:
+                        row.status = MessageStatus.DONE
                         row.finished_at = self.services.clock.now()
                         await session.commit()
 

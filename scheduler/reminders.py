@@ -20,9 +20,9 @@ from sqlalchemy import text
 from sqlmodel import col, select
 
 from bot.config import EventSettings, Settings, format_duration
+from bot.enums import STAFF_ROLES
 from bot.i18n import I18n
 from bot.services import Services
-from models.contacts import STAFF_ROLES
 from models.db import sync_url
 from models.outbox import enqueue_once
 from models.tables import Contact, OutboxMessage
