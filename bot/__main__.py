@@ -164,7 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
 
     async def export() -> tuple[bytes, int]:
-        from handlers.registration import export_rows, to_csv, to_xlsx
+        from handlers.exports import export_rows, to_csv, to_xlsx
         from models.db import Database, upgrade_schema
         from models.registrations import list_registrations
 

@@ -65,7 +65,7 @@ async def start_answer(ctx: Context, arg: str) -> None:
     if group is None:
         ctx.say(ctx.t("questions.already_answered"))
         return
-    await set_state(ctx.session, ctx.contact.id, ANSWER_FORM, "answer", {"ids": group.ids, "example": group.example}, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, ANSWER_FORM, "answer", {"ids": group.ids, "example": group.example}, ctx.now)
     ctx.say(ctx.t("questions.type_answer", question=group.example[:300], askers=len(group.askers)))
 
 
@@ -79,7 +79,7 @@ async def receive_answer(ctx: Context, state: ConversationState, text: str) -> N
         ctx.say(ctx.t(problem.key, **problem.values))
         return
     await ctx.session.delete(state)
-    questions = await mark_answered(ctx.session, ids, answer, ctx.contact.id, ctx.services.clock.now())
+    questions = await mark_answered(ctx.session, ids, answer, ctx.contact.id, ctx.now)
     if not questions:
         ctx.say(ctx.t("questions.already_answered"))
         return

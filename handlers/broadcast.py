@@ -1,4 +1,4 @@
-"""Circulars (``/siaran``), their acknowledgements, and roles given by admins (``/peran``)."""
+"""Circulars (``/siaran``) and their acknowledgements."""
 
 from __future__ import annotations
 
@@ -11,9 +11,7 @@ from bot.core import Button
 from bot.enums import MessageStatus, Role
 from handlers.context import Context
 from handlers.validators import Invalid, parse_text, read_date
-from models.contacts import set_contact_role
-from models.outbox import acknowledge, audience_contacts, create_message, enqueue, progress_of, recent_broadcasts, unacknowledged_in
-from models.registrations import registration_by_npsn
+from models.outbox import acknowledge, audience_contacts, create_message, enqueue
 from models.state import clear_state, get_state, set_state, state_data
 from models.tables import Contact, ConversationState, OutboxMessage
 
@@ -31,14 +29,14 @@ async def start_broadcast(ctx: Context, arg: str) -> None:
     if arg:
         await _button(ctx, arg)
         return
-    await set_state(ctx.session, ctx.contact.id, FORM, "text", {}, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, FORM, "text", {}, ctx.now)
     ctx.say(ctx.t("broadcast.ask_text"))
 
 
 async def receive(ctx: Context, state: ConversationState, text: str) -> None:
     """Typed text while composing: the circular's text, "-" for no document, or the schedule time."""
     data = state_data(state)
-    now = ctx.services.clock.now()
+    now = ctx.now
     if state.step == "text":
         try:
             text = parse_text(text, minimum=5, maximum=MAX_TEXT, short_key="broadcast.text_short", long_key="broadcast.text_long")
@@ -87,7 +85,7 @@ def _audience(data: dict[str, Any]) -> dict[str, list[str]]:
 async def _ask_audience(ctx: Context, data: dict[str, Any], note: str = "") -> None:
     audience = _audience(data)
     data["audience"] = audience
-    await set_state(ctx.session, ctx.contact.id, FORM, "audience", data, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, FORM, "audience", data, ctx.now)
     settings = ctx.services.settings.registration
 
     def toggle(label: str, kind: str, value: str, index: int) -> Button:
@@ -126,7 +124,7 @@ async def _preview(ctx: Context, data: dict[str, Any]) -> None:
         describe += " · " + "/".join(audience["jenjang"])
     if audience["kecamatan"]:
         describe += " · " + ", ".join(audience["kecamatan"])
-    await set_state(ctx.session, ctx.contact.id, FORM, "preview", data, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, FORM, "preview", data, ctx.now)
     lines = [
         ctx.t("broadcast.preview_title"),
         "",
@@ -154,7 +152,7 @@ async def _commit_send(ctx: Context, data: dict[str, Any], when: datetime) -> No
     count = await enqueue(ctx.session, message, recipients, when)
     await clear_state(ctx.session, ctx.contact.id)
     ctx.after_commit.append(_wake(ctx))
-    now = ctx.services.clock.now()
+    now = ctx.now
     if when <= now:
         ctx.say(ctx.t("broadcast.queued", count=count, id=message.id))
     else:
@@ -174,7 +172,7 @@ _TIME_RE = re.compile(r"^(.*?)[\s,]+(?:jam|pukul|pkl)?\s*(\d{1,2})[.:](\d{2})\s*
 
 async def _schedule(ctx: Context, data: dict[str, Any], text: str) -> None:
     tz = ctx.services.settings.bot.timezone
-    now = ctx.services.clock.now()
+    now = ctx.now
     match = _TIME_RE.match(text.strip().lower())
     try:
         if not match:
@@ -215,9 +213,9 @@ async def _button(ctx: Context, arg: str) -> None:
     elif action == "preview" and state.step == "audience":
         await _preview(ctx, data)
     elif action == "send" and state.step == "preview":
-        await _commit_send(ctx, data, ctx.services.clock.now())
+        await _commit_send(ctx, data, ctx.now)
     elif action == "schedule" and state.step == "preview":
-        await set_state(ctx.session, ctx.contact.id, FORM, "schedule", data, ctx.services.clock.now())
+        await set_state(ctx.session, ctx.contact.id, FORM, "schedule", data, ctx.now)
         ctx.say(ctx.t("broadcast.ask_time"))
     else:
         ctx.say(ctx.t("button.expired"))
@@ -239,78 +237,13 @@ async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
     await _ask_audience(ctx, data)
 
 
-# -- acknowledgements and reports ----------------------------------------------------------------------
+# -- acknowledgements ----------------------------------------------------------------------
 
 
 async def acknowledge_read(ctx: Context, arg: str) -> None:
     """Button ``baca:<message id>``: the recipient read the circular."""
-    result = await acknowledge(ctx.session, int(arg), ctx.contact.id, ctx.services.clock.now()) if arg.isdigit() else None
+    result = await acknowledge(ctx.session, int(arg), ctx.contact.id, ctx.now) if arg.isdigit() else None
     if result is None:
         ctx.say(ctx.t("button.expired"))
     else:
         ctx.say(ctx.t("broadcast.ack_thanks" if result else "broadcast.ack_again"))
-
-
-async def broadcast_lines(ctx: Context) -> list[str]:
-    """Recent circulars with delivery and acknowledgement rates (for ``/statistik``)."""
-    lines = []
-    tz = ctx.services.settings.bot.timezone
-    for message in await recent_broadcasts(ctx.session):
-        assert message.id is not None
-        p = await progress_of(ctx.session, message.id)
-        rate = f"{100 * p.acknowledged / p.sent:.0f}%" if p.sent else "–"
-        lines.append(ctx.t("broadcast.stat_line", id=message.id, when=message.send_at.astimezone(tz).strftime("%d/%m %H:%M"), text=message.text[:40],
-                           sent=p.sent, total=p.total, failed=p.failed, acked=p.acknowledged, rate=rate))  # fmt: skip
-    return lines
-
-
-async def unacknowledged_lines(ctx: Context, kecamatan: str) -> list[str]:
-    """For a coordinator: who in the kecamatan has not acknowledged the latest circular."""
-    latest = await recent_broadcasts(ctx.session, 1)
-    if not latest or latest[0].id is None:
-        return []
-    rows = await unacknowledged_in(ctx.session, latest[0].id, kecamatan)
-    lines = [ctx.t("broadcast.unread_title", id=latest[0].id, count=len(rows))]
-    for contact, registration in rows[:30]:
-        lines.append(f"• {registration.sekolah if registration else contact.name or contact.id} ({registration.nama if registration else contact.name})")
-    return lines
-
-
-# -- roles -----------------------------------------------------------------------------------------------
-
-
-async def assign_role(ctx: Context, arg: str) -> None:
-    """``/peran <kontak|NPSN> <kecamatan>`` makes a coordinator; ``/peran <kontak|NPSN> -`` takes it back."""
-    parts = arg.split()
-    if len(parts) != 2:
-        ctx.say(ctx.t("roles.usage", kecamatan=", ".join(ctx.services.settings.registration.kecamatan)))
-        return
-    who, where = parts
-    contact_id = who if ":" in who else None
-    if contact_id is None:
-        registration = await registration_by_npsn(ctx.session, who.upper())
-        contact_id = registration.contact_id if registration else None
-    if contact_id is None or not re.fullmatch(r"(telegram|whatsapp|console):[A-Za-z0-9_.-]{1,64}", contact_id):
-        ctx.say(ctx.t("roles.unknown_contact", who=who[:40]))
-        return
-    now = ctx.services.clock.now()
-    if contact_id in ctx.services.settings.roles.admins:
-        ctx.say(ctx.t("roles.is_admin"))
-        return
-    if where in ("-", "cabut", "hapus"):
-        contact = await ctx.session.get(Contact, contact_id)
-        if contact is None or contact.role != Role.COORDINATOR:
-            ctx.say(ctx.t("roles.not_coordinator"))
-            return
-        from models.registrations import registration_of
-
-        contact.role = Role.PRINCIPAL if await registration_of(ctx.session, contact_id) else Role.PUBLIC
-        contact.updated_at = now
-        ctx.say(ctx.t("roles.revoked", contact=contact_id))
-        return
-    match = [k for k in ctx.services.settings.registration.kecamatan if k.lower() == where.lower()]
-    if not match:
-        ctx.say(ctx.t("roles.unknown_kecamatan", kecamatan=", ".join(ctx.services.settings.registration.kecamatan)))
-        return
-    await set_contact_role(ctx.session, contact_id, Role.COORDINATOR, match[0], now)
-    ctx.say(ctx.t("roles.assigned", contact=contact_id, kecamatan=match[0]))

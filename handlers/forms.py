@@ -143,7 +143,7 @@ async def _ask_edit(ctx: Context, form: Form, data: dict[str, Any]) -> None:
 
 
 async def _save(ctx: Context, form: Form, step: str, data: dict[str, Any]) -> None:
-    await set_state(ctx.session, ctx.contact.id, form.name, step, data, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, form.name, step, data, ctx.now)
 
 
 async def _advance(ctx: Context, form: Form, data: dict[str, Any], note: str = "") -> None:
@@ -249,7 +249,7 @@ async def handle_text(ctx: Context, state: ConversationState, text: str) -> None
         await clear_state(ctx.session, ctx.contact.id)
         return
     data = state_data(state)
-    if ctx.services.clock.now() - state.updated_at > RESUME_AFTER:
+    if ctx.now - state.updated_at > RESUME_AFTER:
         # Coming back after a pause or a restart: remind where we were instead of guessing.
         await reprompt(ctx, state, ctx.t("form.welcome_back", title=ctx.t(form.title_key)))
         await _save(ctx, form, state.step, data)

@@ -54,7 +54,7 @@ async def choose_language(ctx: Context, arg: str) -> None:
     aliases = {"id": "id", "indonesia": "id", "ind": "id", "en": "en", "english": "en", "inggris": "en"}
     if choice in aliases:
         ctx.contact.language = aliases[choice]
-        ctx.contact.updated_at = ctx.services.clock.now()
+        ctx.contact.updated_at = ctx.now
         ctx.say(ctx.t("language.changed"), [[ctx.button("menu.back_to_menu", "menu")]])
         return
     if choice:
@@ -75,7 +75,7 @@ async def toggle_reminders(ctx: Context, arg: str) -> None:
     elif choice:
         ctx.say(ctx.t("reminders.unknown", value=arg[:30]))
     if choice:
-        ctx.contact.updated_at = ctx.services.clock.now()
+        ctx.contact.updated_at = ctx.now
     state = ctx.t("reminders.on") if ctx.contact.reminders else ctx.t("reminders.off")
     switch = ("reminders.turn_off", "pengingat:off") if ctx.contact.reminders else ("reminders.turn_on", "pengingat:on")
     ctx.say(ctx.t("reminders.state", state=state), [[ctx.button(*switch)]])

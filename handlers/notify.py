@@ -20,7 +20,7 @@ async def notify(ctx: Context, recipients: Sequence[Contact], key: str, **values
     if not reachable:
         return 0
     i18n = ctx.services.i18n
-    now = ctx.services.clock.now()
+    now = ctx.now
     message = await create_message(ctx.session, "notice", i18n.t("id", key, **values), created_by=ctx.contact.id, now=now)
     message.text_en = i18n.t("en", key, **values)
     count = await enqueue(ctx.session, message, reachable, now)

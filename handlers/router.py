@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.core import Incoming, Reply
 from bot.enums import ALL_ROLES, STAFF_ROLES, Role
 from bot.services import Services
-from handlers import admin, broadcast, faq, forms, general, registration, schedule
+from handlers import admin, broadcast, exports, faq, forms, general, registration, reports, roles, schedule
 from handlers.context import Context
 from models.contacts import load_contact
 from models.state import clear_state, get_state
@@ -64,11 +64,11 @@ ROUTES: tuple[Route, ...] = (
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
     Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
-    Route("rekap", registration.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap")),
-    Route("statistik", registration.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
-    Route("ekspor", registration.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
+    Route("rekap", reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap")),
+    Route("statistik", reports.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
+    Route("ekspor", exports.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
     Route("siaran", broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),
-    Route("peran", broadcast.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
+    Route("peran", roles.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
     Route("pertanyaan", admin.list_questions, "cmd.questions", roles=ADMIN, words=("pertanyaan", "questions")),
     Route("muatulang", admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
     Route("faq", faq.show_topic, "cmd.ask", listed=False, typed=False),

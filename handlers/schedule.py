@@ -68,7 +68,7 @@ async def show_schedule(ctx: Context, _arg: str) -> None:
     """Upcoming sessions first (then past ones), in WITA, with Zoom details and the .ics file."""
     settings = ctx.services.settings
     tz = settings.bot.timezone
-    now = ctx.services.clock.now()
+    now = ctx.now
     events = list(settings.events)
     if not events:
         ctx.say(ctx.t("schedule.none"))
