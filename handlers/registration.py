@@ -6,13 +6,13 @@ import json
 from datetime import date, datetime
 from typing import Any
 
+from bot.dates import format_date
 from bot.enums import STAFF_ROLES, Role
 from handlers import forms
 from handlers.context import Context
 from handlers.eligibility import STATUS_ACTING, STATUS_DEFINITIVE, Eligibility, birth_date_of, evaluate, explain
 from handlers.notify import notify
 from handlers.validators import (
-    format_date,
     parse_choice,
     parse_date,
     parse_email,

@@ -6,8 +6,8 @@ from datetime import UTC, datetime
 
 from bot.config import EventSettings, Settings
 from bot.core import Document
+from bot.dates import describe_offset, format_day
 from handlers.context import Context
-from scheduler.reminders import describe_offset, format_day
 
 
 def _escape(value: str) -> str:
