@@ -1,4 +1,8 @@
-"""Circulars (``/siaran``) and their acknowledgements."""
+"""Circulars (``/siaran``) and their acknowledgements.
+
+Composing is a conversation (:data:`CIRCULAR`): the text, then a file (its one step that takes a
+document), then the audience picked with toggle buttons, a preview, and send now or at a time.
+"""
 
 from __future__ import annotations
 
@@ -7,15 +11,18 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.core import Button
+from bot.core import Button, Document
 from bot.enums import MessageStatus, Role
 from handlers.context import Context
+from handlers.conversation import Conversation, Payload
 from handlers.validators import Invalid, parse_text, read_date
 from models.outbox import acknowledge, audience_contacts, create_message, enqueue
 from models.state import clear_state, get_state, set_state, state_data
 from models.tables import Contact, ConversationState, OutboxMessage
 
 FORM = "siaran"
+BUTTON = Payload("siaran")  # siaran:<action>[:<kind>:<index>] while composing
+ACK_BUTTON = Payload("baca")  # baca:<message id> under a delivered circular
 MAX_TEXT = 3500
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 GROUPS = ("all", Role.PRINCIPAL.value, Role.COORDINATOR.value)
@@ -45,24 +52,20 @@ async def receive(ctx: Context, state: ConversationState, text: str) -> None:
             return
         message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status=MessageStatus.DRAFT, now=now)
         await set_state(ctx.session, ctx.contact.id, FORM, "document", {"message": message.id}, now)
-        ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", "siaran:nodoc")]])
+        ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", BUTTON.pack("nodoc"))]])
     elif state.step == "document":
         if text.strip() in ("-", "tidak", "tanpa", "tidak ada"):
             await _ask_audience(ctx, data)
         else:
-            ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", "siaran:nodoc")]])
+            ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", BUTTON.pack("nodoc"))]])
     elif state.step == "schedule":
         await _schedule(ctx, data, text)
     else:
         await _ask_audience(ctx, data, ctx.t("form.use_buttons"))
 
 
-async def receive_document(ctx: Context, state: ConversationState) -> None:
-    """A file sent while composing: the circular's document (PDF)."""
-    doc = ctx.incoming.attachment
-    if state.step != "document" or doc is None:
-        ctx.say(ctx.t("broadcast.document_unexpected"))
-        return
+async def receive_document(ctx: Context, state: ConversationState, doc: Document) -> None:
+    """A file sent at the document step: the circular's document (PDF)."""
     if len(doc.content) > MAX_DOCUMENT_BYTES:
         ctx.say(ctx.t("broadcast.document_big"))
         return
@@ -75,6 +78,10 @@ async def receive_document(ctx: Context, state: ConversationState) -> None:
     message.document_name, message.document_mime, message.document = doc.filename[:200], doc.mime_type[:100], doc.content
     ctx.say(ctx.t("broadcast.document_ok", name=doc.filename))
     await _ask_audience(ctx, data)
+
+
+async def _document_unexpected(ctx: Context, _state: ConversationState) -> None:
+    ctx.say(ctx.t("broadcast.document_unexpected"))
 
 
 def _audience(data: dict[str, Any]) -> dict[str, list[str]]:
@@ -90,13 +97,13 @@ async def _ask_audience(ctx: Context, data: dict[str, Any], note: str = "") -> N
 
     def toggle(label: str, kind: str, value: str, index: int) -> Button:
         mark = "✅ " if value in audience[kind] else "▫️ "
-        return Button(mark + label, f"siaran:t:{kind[0]}:{index}")
+        return Button(mark + label, BUTTON.pack("t", kind[0], index))
 
     rows = [[toggle(ctx.t(f"broadcast.group_{g}"), "groups", g, i) for i, g in enumerate(GROUPS)]]
     rows.append([toggle(j, "jenjang", j, i) for i, j in enumerate(settings.jenjang)])
     kec = [toggle(k, "kecamatan", k, i) for i, k in enumerate(settings.kecamatan)]
     rows += [kec[i : i + 3] for i in range(0, len(kec), 3)]
-    rows.append([ctx.button("broadcast.preview", "siaran:preview"), ctx.button("form.cancel", "siaran:cancel")])
+    rows.append([ctx.button("broadcast.preview", BUTTON.pack("preview")), ctx.button("form.cancel", BUTTON.pack("cancel"))])
     lines = [note] if note else []
     lines.append(ctx.t("broadcast.ask_audience"))
     ctx.say("\n".join(lines), rows)
@@ -133,8 +140,8 @@ async def _preview(ctx: Context, data: dict[str, Any]) -> None:
         ctx.t("broadcast.preview_document", name=message.document_name) if message.document_name else ctx.t("broadcast.preview_no_document"),
         ctx.t("broadcast.preview_audience", audience=describe, count=len(recipients), channels=per_channel or "–"),
     ]
-    buttons = [[ctx.button("broadcast.send_now", "siaran:send"), ctx.button("broadcast.schedule", "siaran:schedule")],
-               [ctx.button("broadcast.change_audience", "siaran:audience"), ctx.button("form.cancel", "siaran:cancel")]]  # fmt: skip
+    buttons = [[ctx.button("broadcast.send_now", BUTTON.pack("send")), ctx.button("broadcast.schedule", BUTTON.pack("schedule"))],
+               [ctx.button("broadcast.change_audience", BUTTON.pack("audience")), ctx.button("form.cancel", BUTTON.pack("cancel"))]]  # fmt: skip
     ctx.say("\n".join(lines), buttons if recipients else buttons[1:])
 
 
@@ -197,7 +204,7 @@ async def _button(ctx: Context, arg: str) -> None:
         ctx.say(ctx.t("button.expired"))
         return
     data = state_data(state)
-    action, _, rest = arg.partition(":")
+    action, rest = BUTTON.unpack(arg, 2)
     if action == "cancel":
         message = await ctx.session.get(OutboxMessage, data.get("message"))
         if message is not None and message.status == MessageStatus.DRAFT:
@@ -222,7 +229,7 @@ async def _button(ctx: Context, arg: str) -> None:
 
 
 async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
-    kind_code, _, index = rest.partition(":")
+    kind_code, index = BUTTON.unpack(rest, 2)
     settings = ctx.services.settings.registration
     options = {"g": ("groups", GROUPS), "j": ("jenjang", settings.jenjang), "k": ("kecamatan", settings.kecamatan)}.get(kind_code)
     if options is None or not index.isdigit() or int(index) >= len(options[1]):
@@ -247,3 +254,13 @@ async def acknowledge_read(ctx: Context, arg: str) -> None:
         ctx.say(ctx.t("button.expired"))
     else:
         ctx.say(ctx.t("broadcast.ack_thanks" if result else "broadcast.ack_again"))
+
+
+CIRCULAR = Conversation(
+    FORM,
+    receive,
+    on_document=receive_document,
+    document_steps=frozenset({"document"}),
+    on_media=_document_unexpected,
+    roles=frozenset({Role.ADMIN}),
+)

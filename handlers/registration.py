@@ -10,6 +10,7 @@ from bot.dates import format_date
 from bot.enums import STAFF_ROLES, Role
 from handlers import forms
 from handlers.context import Context
+from handlers.conversation import Payload
 from handlers.eligibility import STATUS_ACTING, STATUS_DEFINITIVE, Eligibility, birth_date_of, evaluate, explain
 from handlers.notify import notify
 from handlers.validators import (
@@ -31,6 +32,7 @@ STATUS_ALIASES = {
     "ks definitif": STATUS_DEFINITIVE, "plt": STATUS_ACTING, "pelaksana tugas": STATUS_ACTING, "plt.": STATUS_ACTING,
     "pjs": STATUS_ACTING, "pj": STATUS_ACTING, "sementara": STATUS_ACTING, "acting": STATUS_ACTING,
 }  # fmt: skip
+COORDINATOR_BUTTON = Payload("korwil")  # korwil:<npsn>: tell the coordinators someone else registered this NPSN
 JENJANG_ALIASES = {"tk": "PAUD", "kb": "PAUD", "sps": "PAUD", "tpa": "PAUD", "ra": "PAUD", "mi": "SD", "mts": "SMP"}
 
 
@@ -68,55 +70,53 @@ def _has_nip(data: dict[str, Any]) -> bool:
     return isinstance(data.get("nip"), dict)
 
 
-REGISTRATION = forms.register_form(
-    forms.Form(
-        name="registration",
-        title_key="reg.title",
-        steps=(
-            forms.Step("nama", "reg.ask.nama", "reg.label.nama", "reg.example.nama", lambda t, c, d: parse_name(t)),
-            forms.Step("nip", "reg.ask.nip", "reg.label.nip", "reg.example.nip", _nip, show=_show_nip),
-            forms.Step(
-                "tanggal_lahir",
-                "reg.ask.tanggal_lahir",
-                "reg.label.tanggal_lahir",
-                "reg.example.tanggal_lahir",
-                _birth,
-                skip=_has_nip,
-                show=lambda v, c: format_date(date.fromisoformat(v)),
-            ),
-            forms.Step("npsn", "reg.ask.npsn", "reg.label.npsn", "reg.example.npsn", lambda t, c, d: parse_npsn(t)),
-            forms.Step("sekolah", "reg.ask.sekolah", "reg.label.sekolah", "reg.example.sekolah", lambda t, c, d: parse_school(t)),
-            forms.Step(
-                "jenjang",
-                "reg.ask.jenjang",
-                "reg.label.jenjang",
-                "reg.example.jenjang",
-                lambda t, c, d: parse_choice(t, _choices_jenjang(c), JENJANG_ALIASES),
-                choices=_choices_jenjang,
-                columns=3,
-            ),
-            forms.Step(
-                "kecamatan",
-                "reg.ask.kecamatan",
-                "reg.label.kecamatan",
-                "reg.example.kecamatan",
-                lambda t, c, d: parse_choice(t, _choices_kecamatan(c)),
-                choices=_choices_kecamatan,
-                columns=3,
-            ),
-            forms.Step(
-                "status",
-                "reg.ask.status",
-                "reg.label.status",
-                "reg.example.status",
-                lambda t, c, d: parse_choice(t, _choices_status(c), STATUS_ALIASES),
-                choices=_choices_status,
-            ),
-            forms.Step("hp", "reg.ask.hp", "reg.label.hp", "reg.example.hp", lambda t, c, d: parse_phone(t)),
-            forms.Step("email", "reg.ask.email", "reg.label.email", "reg.example.email", lambda t, c, d: parse_email(t), optional=True),
+REGISTRATION = forms.Form(
+    name="registration",
+    title_key="reg.title",
+    steps=(
+        forms.Step("nama", "reg.ask.nama", "reg.label.nama", "reg.example.nama", lambda t, c, d: parse_name(t)),
+        forms.Step("nip", "reg.ask.nip", "reg.label.nip", "reg.example.nip", _nip, show=_show_nip),
+        forms.Step(
+            "tanggal_lahir",
+            "reg.ask.tanggal_lahir",
+            "reg.label.tanggal_lahir",
+            "reg.example.tanggal_lahir",
+            _birth,
+            skip=_has_nip,
+            show=lambda v, c: format_date(date.fromisoformat(v)),
         ),
-        on_submit=lambda ctx, data: submit(ctx, data),
-    )
+        forms.Step("npsn", "reg.ask.npsn", "reg.label.npsn", "reg.example.npsn", lambda t, c, d: parse_npsn(t)),
+        forms.Step("sekolah", "reg.ask.sekolah", "reg.label.sekolah", "reg.example.sekolah", lambda t, c, d: parse_school(t)),
+        forms.Step(
+            "jenjang",
+            "reg.ask.jenjang",
+            "reg.label.jenjang",
+            "reg.example.jenjang",
+            lambda t, c, d: parse_choice(t, _choices_jenjang(c), JENJANG_ALIASES),
+            choices=_choices_jenjang,
+            columns=3,
+        ),
+        forms.Step(
+            "kecamatan",
+            "reg.ask.kecamatan",
+            "reg.label.kecamatan",
+            "reg.example.kecamatan",
+            lambda t, c, d: parse_choice(t, _choices_kecamatan(c)),
+            choices=_choices_kecamatan,
+            columns=3,
+        ),
+        forms.Step(
+            "status",
+            "reg.ask.status",
+            "reg.label.status",
+            "reg.example.status",
+            lambda t, c, d: parse_choice(t, _choices_status(c), STATUS_ALIASES),
+            choices=_choices_status,
+        ),
+        forms.Step("hp", "reg.ask.hp", "reg.label.hp", "reg.example.hp", lambda t, c, d: parse_phone(t)),
+        forms.Step("email", "reg.ask.email", "reg.label.email", "reg.example.email", lambda t, c, d: parse_email(t), optional=True),
+    ),
+    on_submit=lambda ctx, data: submit(ctx, data),
 )
 
 # -- submitting ------------------------------------------------------------------------------------
@@ -151,7 +151,10 @@ async def submit(ctx: Context, data: dict[str, Any]) -> bool:
     if existing is not None and existing.contact_id != ctx.contact.id:
         ctx.say(
             ctx.t("reg.npsn_taken", npsn=data["npsn"], kecamatan=existing.kecamatan),
-            [[ctx.button("reg.contact_coordinator", f"korwil:{data['npsn']}")], [ctx.button("form.edit", "form:summary:ubah")]],
+            [
+                [ctx.button("reg.contact_coordinator", COORDINATOR_BUTTON.pack(data["npsn"]))],
+                [ctx.button("form.edit", forms.FORM_BUTTON.pack(forms.SUMMARY, "ubah"))],
+            ],
         )
         return False
     verdict = evaluate(ctx.services.settings, birth_date_of(data), data["status"], ctx.today)
