@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
 from bot.enums import MessageStatus, OutboxStatus, Role
@@ -120,6 +120,8 @@ class OutboxItem(SQLModel, table=True):
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     error: str | None = Field(default=None, max_length=300)
+    # The platform said the conversation window is closed (WhatsApp 131047): send it as a template.
+    needs_template: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     platform_message_id: str | None = Field(default=None, max_length=128, index=True)
     platform_status: str | None = Field(default=None, max_length=16)
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -17,9 +17,10 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from bot.core import Button, Delivery, Document, Reply, SendError
+from bot.core import Delivery, Reply, SendError
 from bot.enums import MessageStatus, OutboxStatus
 from bot.services import Services
+from handlers.notify import progress_text, render_outbox, report_text
 from models.outbox import Progress, claim_due, claim_holders, progress_of, release_claims
 from models.tables import Contact, OutboxItem, OutboxMessage
 
@@ -205,20 +206,6 @@ class OutboxSender:
         await self._report(message_ids)
         return len(items)
 
-    def render(self, message: OutboxMessage, lang: str) -> Reply:
-        """The reply a recipient sees: header, text, document, the acknowledge button."""
-        i18n = self.services.i18n
-        text = message.text_en if lang == "en" and message.text_en else message.text
-        if message.kind == "broadcast":
-            text = i18n.t(lang, "broadcast.header") + "\n\n" + text
-        buttons: tuple[tuple[Button, ...], ...] = ()
-        if message.ack_button:
-            buttons = ((Button(i18n.t(lang, "broadcast.ack_button"), f"baca:{message.id}"),),)
-        document = None
-        if message.document is not None:
-            document = Document(message.document_name or "dokumen", message.document, message.document_mime or "application/octet-stream")
-        return Reply(text, buttons, document)
-
     async def _send(self, item: OutboxItem, message: OutboxMessage, contact: Contact | None) -> Outcome:
         assert item.id is not None
         channel = self.services.channels.get(item.channel)
@@ -237,9 +224,10 @@ class OutboxSender:
             delivery = Delivery(
                 kind=message.kind,
                 last_inbound=contact.last_inbound_at if contact else None,
-                force_template=(item.error or "").startswith("131047"),
+                force_template=item.needs_template,
             )
-            platform_id = await channel.deliver(item.external_id, self.render(message, contact.language if contact else "id"), delivery=delivery)
+            reply = render_outbox(self.services.i18n, message, contact.language if contact else "id")
+            platform_id = await channel.deliver(item.external_id, reply, delivery=delivery)
         except SendError as exc:
             if exc.retry_after is not None:
                 if bucket is not None:
@@ -327,9 +315,7 @@ class OutboxSender:
         async with self.services.db.session() as session:
             admin = await session.get(Contact, admin_id)
         lang = admin.language if admin else "id"
-        t = self.services.i18n.t
-        values = {"id": message.id, "sent": progress.sent, "failed": progress.failed, "left": progress.left, "total": progress.total}
-        text = t(lang, "broadcast.progress", **values)
+        text = progress_text(self.services.i18n, lang, message, progress)
         try:
             if message.progress_message_id is None:
                 platform_id = await channel.deliver(external_id, Reply(text))
@@ -342,7 +328,6 @@ class OutboxSender:
             else:
                 await channel.edit(external_id, message.progress_message_id, Reply(text))
             if finished:
-                report = t(lang, "broadcast.report", blocked=progress.blocked, **values)
-                await channel.deliver(external_id, Reply(report))
+                await channel.deliver(external_id, Reply(report_text(self.services.i18n, lang, message, progress)))
         except SendError as exc:
             log.info("progress report not delivered: %s", exc.code)

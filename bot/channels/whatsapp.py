@@ -259,6 +259,7 @@ class WhatsAppChannel:
                     item.error = f"{code}: {title}"[:300]
                     if code == "131047":  # outside the 24-hour window: send the template instead
                         item.status = OutboxStatus.PENDING
+                        item.needs_template = True
                         item.next_attempt_at = self.clock.now()
                     else:
                         item.status = OutboxStatus.FAILED
