@@ -21,12 +21,9 @@ async def create_message(
     text: str,
     *,
     created_by: str | None = None,
-    document: tuple[str, str, bytes] | None = None,
     ack_button: bool = False,
-    audience: str = "{}",
     status: str = MessageStatus.PENDING,
     now: datetime,
-    dedupe_key: str | None = None,
 ) -> OutboxMessage:
     """A message row (``draft`` while an admin is still composing)."""
     message = OutboxMessage(
@@ -34,14 +31,10 @@ async def create_message(
         text=text,
         created_by=created_by,
         ack_button=ack_button,
-        audience=audience,
         status=status,
         created_at=now,
         send_at=now,
-        dedupe_key=dedupe_key,
     )
-    if document is not None:
-        message.document_name, message.document_mime, message.document = document
     session.add(message)
     await session.flush()
     return message
