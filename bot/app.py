@@ -4,16 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 import signal
 from typing import Any
 
 from bot.channels.console import ConsoleChannel
 from bot.config import ConfigError, Settings
-from bot.core import Clock, Dispatcher, Incoming, PayloadSigner, Reply, SystemClock
+from bot.core import Dispatcher
 from bot.enums import Role
 from bot.http import HttpRoute, HttpServer, build_http_app
 from bot.i18n import I18n
+from bot.messages import Clock, Incoming, PayloadSigner, Reply, SystemClock
 from bot.metrics import Metrics
 from bot.services import Services
 from handlers.faq import FaqEngine, FaqError
@@ -61,15 +63,13 @@ class BotApp:
         self.settings = settings
         self.services = build_services(settings, clock)
         self.console = console
-        self.dispatcher = Dispatcher(self._handle, self.services.channels, self._error_reply)
+        # The lanes call the router directly: no module of the assembly sits on a message's path.
+        self.dispatcher = Dispatcher(functools.partial(handle_update, self.services), self.services.channels, self._error_reply)
         self.dispatcher.on_blocked = self._mark_unreachable
         self.http: HttpServer | None = None
         self.outbox: Any = None
         self.reminders: Any = None
         self._started: list[Any] = []
-
-    async def _handle(self, incoming: Incoming) -> list[Reply]:
-        return await handle_update(self.services, incoming)
 
     async def _mark_unreachable(self, contact_id: str) -> None:
         from models.tables import Contact

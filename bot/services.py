@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 from typing import Any, Protocol
 
 from bot.config import Settings
-from bot.core import Channel, Clock, PayloadSigner
 from bot.i18n import I18n
+from bot.messages import Channel, Clock, PayloadSigner
 from bot.metrics import Metrics
 from models.db import Database
 

@@ -11,8 +11,8 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.core import Button, Document
 from bot.enums import MessageStatus, Role
+from bot.messages import Button, Document
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
 from handlers.validators import Invalid, parse_text, read_date

@@ -9,7 +9,7 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.core import Button, Document, Incoming, Reply
+from bot.messages import Button, Document, Incoming, Reply
 from bot.services import Services
 from models.tables import Contact
 

@@ -21,8 +21,8 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.core import Document
 from bot.enums import ALL_ROLES
+from bot.messages import Document
 from handlers.context import Context
 from models.tables import ConversationState
 

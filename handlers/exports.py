@@ -13,8 +13,8 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from bot.config import Settings
-from bot.core import Document
 from bot.enums import Role
+from bot.messages import Document
 from handlers.context import Context
 from handlers.validators import age_on
 from models.registrations import list_registrations

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from bot.core import Button, Document
+from bot.messages import Button, Document
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
 from handlers.nlp import fold

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bot.core import Button
 from bot.enums import Role
+from bot.messages import Button
 from handlers.context import Context
 from handlers.registration import REGISTRATION
 from models.state import get_state

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from bot.core import Button, Document, Reply
 from bot.i18n import I18n
+from bot.messages import Button, Document, Reply
 from handlers.broadcast import ACK_BUTTON
 from handlers.context import Context
 from models.outbox import Progress, create_message, enqueue

@@ -8,8 +8,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.core import Incoming, Reply
 from bot.enums import ALL_ROLES, STAFF_ROLES, Role
+from bot.messages import Incoming, Reply
 from bot.services import Services
 from handlers import admin, broadcast, exports, faq, forms, general, registration, reports, roles, schedule
 from handlers.context import Context

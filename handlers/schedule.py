@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.config import EventSettings, Settings
-from bot.core import Document
 from bot.dates import describe_offset, format_day
+from bot.messages import Document
 from handlers.context import Context
 
 

@@ -17,8 +17,8 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from bot.core import Delivery, Reply, SendError
 from bot.enums import MessageStatus, OutboxStatus
+from bot.messages import Delivery, Reply, SendError
 from bot.services import Services
 from handlers.notify import progress_text, render_outbox, report_text
 from models.outbox import Progress, claim_due, claim_holders, progress_of, release_claims

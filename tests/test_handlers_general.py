@@ -3,8 +3,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from bot.core import Incoming
 from bot.i18n import LOCALES, placeholders
+from bot.messages import Incoming
 from tests.conftest import Harness, labels, text_of
 
 

@@ -13,12 +13,12 @@ ROOT = Path(__file__).resolve().parent.parent
 PACKAGES = ("bot", "handlers", "models", "scheduler")
 
 LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("vocabulary and settings", ("bot.enums", "bot.core", "bot.text", "bot.logs", "bot.metrics", "bot.i18n", "bot.config", "bot.dates")),
+    ("vocabulary and settings", ("bot.enums", "bot.messages", "bot.logs", "bot.metrics", "bot.i18n", "bot.config", "bot.dates")),
     ("storage", ("models",)),
     ("dependencies handed to handlers", ("bot.services",)),
     ("decisions", ("handlers",)),
     ("background work", ("scheduler",)),
-    ("edges", ("bot.http", "bot.channels")),
+    ("edges: transports and the per-contact lanes", ("bot.http", "bot.channels", "bot.core")),
     ("assembly", ("bot.app", "bot.__main__")),
 )
 
@@ -128,5 +128,5 @@ def test_the_checks_see_a_circle_and_an_upward_import() -> None:
     # The checks themselves: a made-up circle is found, and a handler importing the app is upward.
     assert cycles({"a": {"b"}, "b": {"c"}, "c": {"a"}, "d": {"a"}}) == [["a", "b", "c"]]
     assert layer_of("handlers.router") < layer_of("bot.app")
-    assert layer_of("bot.core") < layer_of("models.tables") < layer_of("bot.services") < layer_of("handlers.faq")
+    assert layer_of("bot.messages") < layer_of("models.tables") < layer_of("bot.services") < layer_of("handlers.faq")
     assert "handlers.forms" in imports_of(ROOT / "handlers" / "router.py", project_modules())

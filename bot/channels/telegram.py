@@ -30,10 +30,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.config import TelegramSettings
-from bot.core import Delivery, Document, Incoming, PayloadSigner, Reply, SendError
 from bot.enums import Role
+from bot.messages import Delivery, Document, Incoming, PayloadSigner, Reply, SendError, split_text
 from bot.metrics import Metrics
-from bot.text import split_text
 
 log = logging.getLogger(__name__)
 

@@ -30,12 +30,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from bot.config import WhatsAppSettings
-from bot.core import Button, Clock, Delivery, Document, Incoming, PayloadSigner, Reply, SendError
 from bot.enums import OutboxStatus
 from bot.http import HttpRoute
 from bot.i18n import I18n
+from bot.messages import Button, Clock, Delivery, Document, Incoming, PayloadSigner, Reply, SendError, split_text
 from bot.metrics import Metrics
-from bot.text import split_text
 from models.db import Database
 from models.tables import OutboxItem, SeenMessage
 
