@@ -21,7 +21,7 @@ from common import machine
 
 from bot.app import BotApp
 from bot.config import parse_settings
-from bot.core import Delivery, Reply
+from bot.messages import Delivery, Reply
 from models.outbox import create_message, enqueue
 from models.tables import Contact, OutboxItem
 from scheduler.outbox import OutboxSender

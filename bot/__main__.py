@@ -12,10 +12,9 @@ from datetime import datetime
 from pathlib import Path
 
 from bot.config import ConfigError, Settings, format_duration, load_settings
+from bot.enums import Role
 from bot.logs import setup_logging
 from models.db import DatabaseUnavailable
-
-ROLES = ("admin", "coordinator", "principal", "public")
 
 
 def _config_path(value: str | None) -> str | None:
@@ -165,7 +164,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         return 1
 
     async def export() -> tuple[bytes, int]:
-        from handlers.registration import export_rows, to_csv, to_xlsx
+        from handlers.exports import export_rows, to_csv, to_xlsx
         from models.db import Database, upgrade_schema
         from models.registrations import list_registrations
 
@@ -258,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     with_config(sub.add_parser("run", help="run every configured channel (console when none)")).set_defaults(func=cmd_run)
     chat = with_config(sub.add_parser("chat", help="chat with the bot in this terminal"))
-    chat.add_argument("--as", dest="role", choices=ROLES, default="public", help="role of the console user")
+    chat.add_argument("--as", dest="role", choices=[r.value for r in reversed(Role)], default=Role.PUBLIC.value, help="role of the console user")
     chat.add_argument("--kecamatan", help="kecamatan for --as coordinator")
     chat.add_argument("--name", help="console user name (also the name the bot greets)")
     chat.set_defaults(func=cmd_chat)

@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import asyncio
 import dataclasses
+import functools
 import logging
 import signal
 from typing import Any
 
 from bot.channels.console import ConsoleChannel
 from bot.config import ConfigError, Settings
-from bot.core import Clock, Dispatcher, Incoming, PayloadSigner, Reply, SystemClock
+from bot.core import Dispatcher
+from bot.enums import Role
 from bot.http import HttpRoute, HttpServer, build_http_app
 from bot.i18n import I18n
+from bot.messages import Clock, Incoming, PayloadSigner, Reply, SystemClock
 from bot.metrics import Metrics
 from bot.services import Services
 from handlers.faq import FaqEngine, FaqError
@@ -60,15 +63,13 @@ class BotApp:
         self.settings = settings
         self.services = build_services(settings, clock)
         self.console = console
-        self.dispatcher = Dispatcher(self._handle, self.services.channels, self._error_reply)
+        # The lanes call the router directly: no module of the assembly sits on a message's path.
+        self.dispatcher = Dispatcher(functools.partial(handle_update, self.services), self.services.channels, self._error_reply)
         self.dispatcher.on_blocked = self._mark_unreachable
         self.http: HttpServer | None = None
         self.outbox: Any = None
         self.reminders: Any = None
         self._started: list[Any] = []
-
-    async def _handle(self, incoming: Incoming) -> list[Reply]:
-        return await handle_update(self.services, incoming)
 
     async def _mark_unreachable(self, contact_id: str) -> None:
         from models.tables import Contact
@@ -139,8 +140,8 @@ class BotApp:
         if telegram is not None:
             await telegram.start(self.dispatcher.dispatch)
             self._started.append(telegram)
-            staff = {a: "admin" for a in self.settings.roles.admins}
-            staff.update({c.contact: "coordinator" for c in self.settings.roles.coordinators})
+            staff: dict[str, str] = {a: Role.ADMIN for a in self.settings.roles.admins}
+            staff.update({c.contact: Role.COORDINATOR for c in self.settings.roles.coordinators})
             try:
                 await telegram.set_commands(lambda role, lang: commands_for(self.services, role, lang), self.services.i18n.languages, staff)
             except Exception:  # noqa: BLE001 — a missing command menu must not stop the bot
@@ -173,9 +174,9 @@ def with_console_role(settings: Settings, user: str, role: str, kecamatan: str |
 
     contact = f"console:{user}"
     roles = settings.roles
-    if role == "admin":
+    if role == Role.ADMIN:
         roles = dataclasses.replace(roles, admins=(*roles.admins, contact))
-    elif role == "coordinator":
+    elif role == Role.COORDINATOR:
         kec = kecamatan or settings.registration.kecamatan[0]
         roles = dataclasses.replace(roles, coordinators=(*roles.coordinators, CoordinatorAssignment(contact, kec)))
     return dataclasses.replace(settings, roles=roles)
@@ -218,7 +219,7 @@ async def run_chat(settings: Settings, *, user: str, role: str, kecamatan: str |
     console = ConsoleChannel(user, display_name=display_name)
     app = BotApp(with_console_role(settings, user, role, kecamatan), console=console)
     await app.start(http=False)
-    if role == "principal":
+    if role == Role.PRINCIPAL:
         from models.contacts import set_contact_role
 
         async with app.services.db.session() as session:

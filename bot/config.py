@@ -18,11 +18,12 @@ from pathlib import Path
 from typing import Any
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from bot.enums import ALL_ROLES, Role
+
 REPO_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_FAQ_PATH = REPO_ROOT / "data" / "faq.toml"
 DEFAULT_DATABASE_URL = "sqlite:///psp-bot.sqlite3"
 LANGUAGES = ("id", "en")
-ROLES = ("public", "principal", "coordinator", "admin")
 CONTACT_RE = re.compile(r"^(telegram|whatsapp|console):[A-Za-z0-9_.-]{1,64}$")
 BULELENG_KECAMATAN = (
     "Gerokgak",
@@ -177,7 +178,7 @@ class EventSettings:
     zoom_url: str = ""
     meeting_id: str = ""
     passcode: str = ""
-    audience: tuple[str, ...] = ("coordinator", "admin")
+    audience: tuple[str, ...] = (Role.COORDINATOR, Role.ADMIN)
 
 
 @dataclass(frozen=True)
@@ -467,10 +468,10 @@ def _read_events(raw: Any, tz: ZoneInfo) -> tuple[EventSettings, ...]:
         zoom_url = table.text("zoom_url", "")
         if zoom_url and not zoom_url.startswith("https://"):
             raise ConfigError(table.key("zoom_url"), f"{zoom_url!r} is not an https link", 'write zoom_url = "https://zoom.us/j/…"')
-        audience = table.str_list("audience", ("coordinator", "admin"))
+        audience = table.str_list("audience", (Role.COORDINATOR, Role.ADMIN))
         for role in audience:
-            if role not in ROLES:
-                raise ConfigError(table.key("audience"), f"unknown role {role!r}", "use " + ", ".join(ROLES))
+            if role not in ALL_ROLES:
+                raise ConfigError(table.key("audience"), f"unknown role {role!r}", "use " + ", ".join(Role))
         events.append(
             EventSettings(
                 id=event_id,

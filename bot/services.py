@@ -4,16 +4,45 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
+from typing import Any, Protocol
 
 from bot.config import Settings
-from bot.core import Channel, Clock, PayloadSigner
 from bot.i18n import I18n
+from bot.messages import Channel, Clock, PayloadSigner
 from bot.metrics import Metrics
 from models.db import Database
 
-if TYPE_CHECKING:
-    from handlers.faq import FaqEngine
+
+class KnowledgeBase(Protocol):
+    """What handlers ask of the FAQ engine.
+
+    A protocol rather than the engine's class: the engine lives with the handlers, and this module
+    sits below them, so naming the class here would make the imports run in a circle.
+    """
+
+    def get(self, entry_id: str) -> Any:
+        """The entry with this id, or None."""
+        ...
+
+    def match(self, text: str) -> Any:
+        """The best entry for a question, with its score."""
+        ...
+
+    def answer(self, text: str, lang: str) -> tuple[Any, str]:
+        """The match and the text to send."""
+        ...
+
+    def words(self, text: str) -> list[str]:
+        """The normalised content words of a question."""
+        ...
+
+    def reload(self) -> int:
+        """Re-read the knowledge base now; return the number of entries."""
+        ...
+
+    def maybe_reload(self, every: float = 2.0) -> bool:
+        """Re-read it when the file changed."""
+        ...
 
 
 @dataclass
@@ -27,5 +56,5 @@ class Services:
     signer: PayloadSigner
     metrics: Metrics
     channels: dict[str, Channel] = field(default_factory=dict)
-    faq: FaqEngine | None = None
+    faq: KnowledgeBase | None = None
     wake_outbox: Callable[[], None] = lambda: None  # set by the app when the outbox sender runs

@@ -6,7 +6,9 @@ from collections.abc import Sequence
 
 from rapidfuzz import fuzz
 
+from bot.enums import Role
 from handlers.context import Context
+from handlers.conversation import Conversation, Payload
 from handlers.faq import FaqError
 from handlers.notify import notify
 from handlers.validators import Invalid, parse_text
@@ -15,6 +17,7 @@ from models.state import set_state, state_data
 from models.tables import Contact, ConversationState, Question
 
 ANSWER_FORM = "faq_answer"
+ANSWER_BUTTON = Payload("jawab")  # jawab:<id of one question of the group>
 SHOWN_GROUPS = 8
 MAX_ANSWER_CHARS = 2000
 
@@ -52,7 +55,7 @@ async def list_questions(ctx: Context, _arg: str) -> None:
         when = group.last_asked.astimezone(tz).strftime("%d/%m %H:%M")
         scope = "" if group.in_domain else " " + ctx.t("questions.off_topic")
         lines.append(f"{n}. ({group.count}×) “{group.example[:160]}” — {when} WITA{scope}")
-        buttons.append(ctx.button("questions.answer_button", f"jawab:{group.ids[0]}", n=n))
+        buttons.append(ctx.button("questions.answer_button", ANSWER_BUTTON.pack(group.ids[0]), n=n))
     if len(groups) > SHOWN_GROUPS:
         lines.append(ctx.t("questions.more", count=len(groups) - SHOWN_GROUPS))
     ctx.say("\n".join(lines), [buttons[i : i + 4] for i in range(0, len(buttons), 4)])
@@ -65,7 +68,7 @@ async def start_answer(ctx: Context, arg: str) -> None:
     if group is None:
         ctx.say(ctx.t("questions.already_answered"))
         return
-    await set_state(ctx.session, ctx.contact.id, ANSWER_FORM, "answer", {"ids": group.ids, "example": group.example}, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, ANSWER_FORM, "answer", {"ids": group.ids, "example": group.example}, ctx.now)
     ctx.say(ctx.t("questions.type_answer", question=group.example[:300], askers=len(group.askers)))
 
 
@@ -79,7 +82,7 @@ async def receive_answer(ctx: Context, state: ConversationState, text: str) -> N
         ctx.say(ctx.t(problem.key, **problem.values))
         return
     await ctx.session.delete(state)
-    questions = await mark_answered(ctx.session, ids, answer, ctx.contact.id, ctx.services.clock.now())
+    questions = await mark_answered(ctx.session, ids, answer, ctx.contact.id, ctx.now)
     if not questions:
         ctx.say(ctx.t("questions.already_answered"))
         return
@@ -92,6 +95,10 @@ async def receive_answer(ctx: Context, state: ConversationState, text: str) -> N
         if contact is not None:
             askers += await notify(ctx, [contact], "questions.delivered", question=question.text[:300], answer=answer)
     ctx.say(ctx.t("questions.sent", count=askers))
+
+
+# The admin's next text is the answer; files and photos are not answers (they get the usual reply).
+ANSWER = Conversation(ANSWER_FORM, receive_answer, roles=frozenset({Role.ADMIN}))
 
 
 async def reload_faq(ctx: Context, _arg: str) -> None:

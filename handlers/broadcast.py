@@ -1,4 +1,8 @@
-"""Circulars (``/siaran``), their acknowledgements, and roles given by admins (``/peran``)."""
+"""Circulars (``/siaran``) and their acknowledgements.
+
+Composing is a conversation (:data:`CIRCULAR`): the text, then a file (its one step that takes a
+document), then the audience picked with toggle buttons, a preview, and send now or at a time.
+"""
 
 from __future__ import annotations
 
@@ -7,19 +11,21 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
-from bot.core import Button
+from bot.enums import MessageStatus, Role
+from bot.messages import Button, Document
 from handlers.context import Context
+from handlers.conversation import Conversation, Payload
 from handlers.validators import Invalid, parse_text, read_date
-from models.contacts import set_contact_role
-from models.outbox import acknowledge, audience_contacts, create_message, enqueue, progress_of, recent_broadcasts, unacknowledged_in
-from models.registrations import registration_by_npsn
+from models.outbox import acknowledge, audience_contacts, create_message, enqueue
 from models.state import clear_state, get_state, set_state, state_data
 from models.tables import Contact, ConversationState, OutboxMessage
 
 FORM = "siaran"
+BUTTON = Payload("siaran")  # siaran:<action>[:<kind>:<index>] while composing
+ACK_BUTTON = Payload("baca")  # baca:<message id> under a delivered circular
 MAX_TEXT = 3500
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
-GROUPS = ("all", "principal", "coordinator")
+GROUPS = ("all", Role.PRINCIPAL.value, Role.COORDINATOR.value)
 
 
 # -- composing -----------------------------------------------------------------------------------------
@@ -30,40 +36,36 @@ async def start_broadcast(ctx: Context, arg: str) -> None:
     if arg:
         await _button(ctx, arg)
         return
-    await set_state(ctx.session, ctx.contact.id, FORM, "text", {}, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, FORM, "text", {}, ctx.now)
     ctx.say(ctx.t("broadcast.ask_text"))
 
 
 async def receive(ctx: Context, state: ConversationState, text: str) -> None:
     """Typed text while composing: the circular's text, "-" for no document, or the schedule time."""
     data = state_data(state)
-    now = ctx.services.clock.now()
+    now = ctx.now
     if state.step == "text":
         try:
             text = parse_text(text, minimum=5, maximum=MAX_TEXT, short_key="broadcast.text_short", long_key="broadcast.text_long")
         except Invalid as problem:
             ctx.say(ctx.t(problem.key, **problem.values))
             return
-        message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status="draft", now=now)
+        message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status=MessageStatus.DRAFT, now=now)
         await set_state(ctx.session, ctx.contact.id, FORM, "document", {"message": message.id}, now)
-        ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", "siaran:nodoc")]])
+        ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", BUTTON.pack("nodoc"))]])
     elif state.step == "document":
         if text.strip() in ("-", "tidak", "tanpa", "tidak ada"):
             await _ask_audience(ctx, data)
         else:
-            ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", "siaran:nodoc")]])
+            ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", BUTTON.pack("nodoc"))]])
     elif state.step == "schedule":
         await _schedule(ctx, data, text)
     else:
         await _ask_audience(ctx, data, ctx.t("form.use_buttons"))
 
 
-async def receive_document(ctx: Context, state: ConversationState) -> None:
-    """A file sent while composing: the circular's document (PDF)."""
-    doc = ctx.incoming.attachment
-    if state.step != "document" or doc is None:
-        ctx.say(ctx.t("broadcast.document_unexpected"))
-        return
+async def receive_document(ctx: Context, state: ConversationState, doc: Document) -> None:
+    """A file sent at the document step: the circular's document (PDF)."""
     if len(doc.content) > MAX_DOCUMENT_BYTES:
         ctx.say(ctx.t("broadcast.document_big"))
         return
@@ -78,6 +80,10 @@ async def receive_document(ctx: Context, state: ConversationState) -> None:
     await _ask_audience(ctx, data)
 
 
+async def _document_unexpected(ctx: Context, _state: ConversationState) -> None:
+    ctx.say(ctx.t("broadcast.document_unexpected"))
+
+
 def _audience(data: dict[str, Any]) -> dict[str, list[str]]:
     raw = data.get("audience") or {}
     return {k: [v for v in raw.get(k, []) if isinstance(v, str)] for k in ("groups", "jenjang", "kecamatan")}
@@ -86,18 +92,18 @@ def _audience(data: dict[str, Any]) -> dict[str, list[str]]:
 async def _ask_audience(ctx: Context, data: dict[str, Any], note: str = "") -> None:
     audience = _audience(data)
     data["audience"] = audience
-    await set_state(ctx.session, ctx.contact.id, FORM, "audience", data, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, FORM, "audience", data, ctx.now)
     settings = ctx.services.settings.registration
 
     def toggle(label: str, kind: str, value: str, index: int) -> Button:
         mark = "✅ " if value in audience[kind] else "▫️ "
-        return Button(mark + label, f"siaran:t:{kind[0]}:{index}")
+        return Button(mark + label, BUTTON.pack("t", kind[0], index))
 
     rows = [[toggle(ctx.t(f"broadcast.group_{g}"), "groups", g, i) for i, g in enumerate(GROUPS)]]
     rows.append([toggle(j, "jenjang", j, i) for i, j in enumerate(settings.jenjang)])
     kec = [toggle(k, "kecamatan", k, i) for i, k in enumerate(settings.kecamatan)]
     rows += [kec[i : i + 3] for i in range(0, len(kec), 3)]
-    rows.append([ctx.button("broadcast.preview", "siaran:preview"), ctx.button("form.cancel", "siaran:cancel")])
+    rows.append([ctx.button("broadcast.preview", BUTTON.pack("preview")), ctx.button("form.cancel", BUTTON.pack("cancel"))])
     lines = [note] if note else []
     lines.append(ctx.t("broadcast.ask_audience"))
     ctx.say("\n".join(lines), rows)
@@ -125,7 +131,7 @@ async def _preview(ctx: Context, data: dict[str, Any]) -> None:
         describe += " · " + "/".join(audience["jenjang"])
     if audience["kecamatan"]:
         describe += " · " + ", ".join(audience["kecamatan"])
-    await set_state(ctx.session, ctx.contact.id, FORM, "preview", data, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, FORM, "preview", data, ctx.now)
     lines = [
         ctx.t("broadcast.preview_title"),
         "",
@@ -134,14 +140,14 @@ async def _preview(ctx: Context, data: dict[str, Any]) -> None:
         ctx.t("broadcast.preview_document", name=message.document_name) if message.document_name else ctx.t("broadcast.preview_no_document"),
         ctx.t("broadcast.preview_audience", audience=describe, count=len(recipients), channels=per_channel or "–"),
     ]
-    buttons = [[ctx.button("broadcast.send_now", "siaran:send"), ctx.button("broadcast.schedule", "siaran:schedule")],
-               [ctx.button("broadcast.change_audience", "siaran:audience"), ctx.button("form.cancel", "siaran:cancel")]]  # fmt: skip
+    buttons = [[ctx.button("broadcast.send_now", BUTTON.pack("send")), ctx.button("broadcast.schedule", BUTTON.pack("schedule"))],
+               [ctx.button("broadcast.change_audience", BUTTON.pack("audience")), ctx.button("form.cancel", BUTTON.pack("cancel"))]]  # fmt: skip
     ctx.say("\n".join(lines), buttons if recipients else buttons[1:])
 
 
 async def _commit_send(ctx: Context, data: dict[str, Any], when: datetime) -> None:
     message = await ctx.session.get(OutboxMessage, data.get("message"))
-    if message is None or message.status != "draft":
+    if message is None or message.status != MessageStatus.DRAFT:
         await clear_state(ctx.session, ctx.contact.id)
         ctx.say(ctx.t("button.expired"))
         return
@@ -153,7 +159,7 @@ async def _commit_send(ctx: Context, data: dict[str, Any], when: datetime) -> No
     count = await enqueue(ctx.session, message, recipients, when)
     await clear_state(ctx.session, ctx.contact.id)
     ctx.after_commit.append(_wake(ctx))
-    now = ctx.services.clock.now()
+    now = ctx.now
     if when <= now:
         ctx.say(ctx.t("broadcast.queued", count=count, id=message.id))
     else:
@@ -173,7 +179,7 @@ _TIME_RE = re.compile(r"^(.*?)[\s,]+(?:jam|pukul|pkl)?\s*(\d{1,2})[.:](\d{2})\s*
 
 async def _schedule(ctx: Context, data: dict[str, Any], text: str) -> None:
     tz = ctx.services.settings.bot.timezone
-    now = ctx.services.clock.now()
+    now = ctx.now
     match = _TIME_RE.match(text.strip().lower())
     try:
         if not match:
@@ -198,10 +204,10 @@ async def _button(ctx: Context, arg: str) -> None:
         ctx.say(ctx.t("button.expired"))
         return
     data = state_data(state)
-    action, _, rest = arg.partition(":")
+    action, rest = BUTTON.unpack(arg, 2)
     if action == "cancel":
         message = await ctx.session.get(OutboxMessage, data.get("message"))
-        if message is not None and message.status == "draft":
+        if message is not None and message.status == MessageStatus.DRAFT:
             await ctx.session.delete(message)
         await clear_state(ctx.session, ctx.contact.id)
         ctx.say(ctx.t("cancel.done"))
@@ -214,16 +220,16 @@ async def _button(ctx: Context, arg: str) -> None:
     elif action == "preview" and state.step == "audience":
         await _preview(ctx, data)
     elif action == "send" and state.step == "preview":
-        await _commit_send(ctx, data, ctx.services.clock.now())
+        await _commit_send(ctx, data, ctx.now)
     elif action == "schedule" and state.step == "preview":
-        await set_state(ctx.session, ctx.contact.id, FORM, "schedule", data, ctx.services.clock.now())
+        await set_state(ctx.session, ctx.contact.id, FORM, "schedule", data, ctx.now)
         ctx.say(ctx.t("broadcast.ask_time"))
     else:
         ctx.say(ctx.t("button.expired"))
 
 
 async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
-    kind_code, _, index = rest.partition(":")
+    kind_code, index = BUTTON.unpack(rest, 2)
     settings = ctx.services.settings.registration
     options = {"g": ("groups", GROUPS), "j": ("jenjang", settings.jenjang), "k": ("kecamatan", settings.kecamatan)}.get(kind_code)
     if options is None or not index.isdigit() or int(index) >= len(options[1]):
@@ -238,78 +244,23 @@ async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
     await _ask_audience(ctx, data)
 
 
-# -- acknowledgements and reports ----------------------------------------------------------------------
+# -- acknowledgements ----------------------------------------------------------------------
 
 
 async def acknowledge_read(ctx: Context, arg: str) -> None:
     """Button ``baca:<message id>``: the recipient read the circular."""
-    result = await acknowledge(ctx.session, int(arg), ctx.contact.id, ctx.services.clock.now()) if arg.isdigit() else None
+    result = await acknowledge(ctx.session, int(arg), ctx.contact.id, ctx.now) if arg.isdigit() else None
     if result is None:
         ctx.say(ctx.t("button.expired"))
     else:
         ctx.say(ctx.t("broadcast.ack_thanks" if result else "broadcast.ack_again"))
 
 
-async def broadcast_lines(ctx: Context) -> list[str]:
-    """Recent circulars with delivery and acknowledgement rates (for ``/statistik``)."""
-    lines = []
-    tz = ctx.services.settings.bot.timezone
-    for message in await recent_broadcasts(ctx.session):
-        assert message.id is not None
-        p = await progress_of(ctx.session, message.id)
-        rate = f"{100 * p.acknowledged / p.sent:.0f}%" if p.sent else "–"
-        lines.append(ctx.t("broadcast.stat_line", id=message.id, when=message.send_at.astimezone(tz).strftime("%d/%m %H:%M"), text=message.text[:40],
-                           sent=p.sent, total=p.total, failed=p.failed, acked=p.acknowledged, rate=rate))  # fmt: skip
-    return lines
-
-
-async def unacknowledged_lines(ctx: Context, kecamatan: str) -> list[str]:
-    """For a coordinator: who in the kecamatan has not acknowledged the latest circular."""
-    latest = await recent_broadcasts(ctx.session, 1)
-    if not latest or latest[0].id is None:
-        return []
-    rows = await unacknowledged_in(ctx.session, latest[0].id, kecamatan)
-    lines = [ctx.t("broadcast.unread_title", id=latest[0].id, count=len(rows))]
-    for contact, registration in rows[:30]:
-        lines.append(f"• {registration.sekolah if registration else contact.name or contact.id} ({registration.nama if registration else contact.name})")
-    return lines
-
-
-# -- roles -----------------------------------------------------------------------------------------------
-
-
-async def assign_role(ctx: Context, arg: str) -> None:
-    """``/peran <kontak|NPSN> <kecamatan>`` makes a coordinator; ``/peran <kontak|NPSN> -`` takes it back."""
-    parts = arg.split()
-    if len(parts) != 2:
-        ctx.say(ctx.t("roles.usage", kecamatan=", ".join(ctx.services.settings.registration.kecamatan)))
-        return
-    who, where = parts
-    contact_id = who if ":" in who else None
-    if contact_id is None:
-        registration = await registration_by_npsn(ctx.session, who.upper())
-        contact_id = registration.contact_id if registration else None
-    if contact_id is None or not re.fullmatch(r"(telegram|whatsapp|console):[A-Za-z0-9_.-]{1,64}", contact_id):
-        ctx.say(ctx.t("roles.unknown_contact", who=who[:40]))
-        return
-    now = ctx.services.clock.now()
-    if contact_id in ctx.services.settings.roles.admins:
-        ctx.say(ctx.t("roles.is_admin"))
-        return
-    if where in ("-", "cabut", "hapus"):
-        contact = await ctx.session.get(Contact, contact_id)
-        if contact is None or contact.role != "coordinator":
-            ctx.say(ctx.t("roles.not_coordinator"))
-            return
-        from models.registrations import registration_of
-
-        contact.role = "principal" if await registration_of(ctx.session, contact_id) else "public"
-        contact.updated_at = now
-        ctx.say(ctx.t("roles.revoked", contact=contact_id))
-        return
-    match = [k for k in ctx.services.settings.registration.kecamatan if k.lower() == where.lower()]
-    if not match:
-        ctx.say(ctx.t("roles.unknown_kecamatan", kecamatan=", ".join(ctx.services.settings.registration.kecamatan)))
-        return
-    await set_contact_role(ctx.session, contact_id, "coordinator", match[0], now)
-    ctx.say(ctx.t("roles.assigned", contact=contact_id, kecamatan=match[0]))
+CIRCULAR = Conversation(
+    FORM,
+    receive,
+    on_document=receive_document,
+    document_steps=frozenset({"document"}),
+    on_media=_document_unexpected,
+    roles=frozenset({Role.ADMIN}),
+)

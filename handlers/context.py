@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from datetime import date, datetime
 from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.core import Button, Document, Incoming, Reply
+from bot.messages import Button, Document, Incoming, Reply
 from bot.services import Services
 from models.tables import Contact
 
@@ -23,6 +24,16 @@ class Context:
     session: AsyncSession
     replies: list[Reply] = field(default_factory=list)
     after_commit: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
+
+    @property
+    def now(self) -> datetime:
+        """The current time (from the injected clock, so tests control it)."""
+        return self.services.clock.now()
+
+    @property
+    def today(self) -> date:
+        """Today's date in the bot's time zone (WITA)."""
+        return self.now.astimezone(self.services.settings.bot.timezone).date()
 
     @property
     def role(self) -> str:

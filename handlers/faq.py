@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from bot.core import Button
+from bot.messages import Button
 from handlers.nlp import STOPWORDS, Vocabulary, raw_tokens
 
 if TYPE_CHECKING:  # kept out of the import path of `psp-bot ask`, which must start fast

@@ -4,7 +4,10 @@ A form is a tuple of named steps (prompt, parser, choices, skip condition). The 
 the state in the database per contact, re-asks a wrong answer on the same step with what was
 wrong and an example, goes back on ``kembali``, leaves on ``/batal``, shows a summary with
 **Kirim / Ubah / Batal**, lets *Ubah* redo one field and return, and resumes after a restart or a
-long pause with a short note.
+long pause with a short note. A step may take a file instead of text (``Step.document``).
+
+A form is one kind of :class:`~handlers.conversation.Conversation`: :func:`conversation` makes
+the entry for the router's table.
 """
 
 from __future__ import annotations
@@ -14,8 +17,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from bot.core import Button
+from bot.messages import Button, Document
 from handlers.context import Context
+from handlers.conversation import Conversation, Payload
 from handlers.nlp import fold
 from handlers.validators import Invalid
 from models.state import clear_state, get_state, set_state, state_data
@@ -28,6 +32,7 @@ RESUME_AFTER = timedelta(hours=1)
 MAX_ANSWER_CHARS = 500
 
 Parser = Callable[[str, Context, dict[str, Any]], Any]
+DocumentParser = Callable[[Document, Context, dict[str, Any]], Any]
 Choices = Callable[[Context], tuple[str, ...]]
 
 
@@ -38,7 +43,8 @@ class Step:
     ``parse`` turns the typed text into the stored value (JSON-serialisable) or raises
     :class:`Invalid`; ``choices`` (if any) become buttons and button presses bypass typing;
     ``skip`` returns True when the step is not needed given the answers so far;
-    ``show`` formats the stored value for the summary.
+    ``show`` formats the stored value for the summary; ``document`` (if any) makes the step take
+    a file as its answer, turning it into the stored value or raising :class:`Invalid`.
     """
 
     name: str
@@ -51,6 +57,7 @@ class Step:
     show: Callable[[Any, Context], str] | None = None
     optional: bool = False
     columns: int = 2
+    document: DocumentParser | None = None
 
 
 @dataclass(frozen=True)
@@ -76,13 +83,33 @@ class Form:
         return next((s for s in self.needed(data) if s.name not in data), None)
 
 
-FORMS: dict[str, Form] = {}
+# Buttons of every form: ``form:<step>:<value>``, sent to the form the contact is in.
+FORM_BUTTON = Payload("form")
 
 
-def register_form(form: Form) -> Form:
-    """Make a form known to the engine (by its name in the stored state)."""
-    FORMS[form.name] = form
-    return form
+def conversation(form: Form) -> Conversation:
+    """The form as an entry of the router's table of conversations."""
+
+    async def on_text(ctx: Context, state: ConversationState, text: str) -> None:
+        await handle_text(ctx, form, state, text)
+
+    async def on_button(ctx: Context, state: ConversationState, arg: str) -> None:
+        await handle_button(ctx, form, state, arg)
+
+    async def on_document(ctx: Context, state: ConversationState, document: Document) -> None:
+        await handle_document(ctx, form, state, document)
+
+    async def on_media(ctx: Context, state: ConversationState) -> None:
+        await reprompt(ctx, form, state, ctx.t("media.not_understood"))
+
+    return Conversation(
+        form.name,
+        on_text,
+        on_button=on_button,
+        on_document=on_document,
+        document_steps=frozenset(s.name for s in form.steps if s.document is not None),
+        on_media=on_media,
+    )
 
 
 # -- asking -----------------------------------------------------------------------------------
@@ -92,7 +119,7 @@ def _choice_buttons(ctx: Context, form: Form, step: Step) -> list[list[Button]]:
     if step.choices is None:
         return []
     options = step.choices(ctx)
-    buttons = [Button(label, f"form:{step.name}:{i}") for i, label in enumerate(options)]
+    buttons = [Button(label, FORM_BUTTON.pack(step.name, i)) for i, label in enumerate(options)]
     return [buttons[i : i + step.columns] for i in range(0, len(buttons), step.columns)]
 
 
@@ -131,19 +158,19 @@ async def show_summary(ctx: Context, form: Form, data: dict[str, Any]) -> None:
             lines += ["", note]
     lines += ["", ctx.t("form.summary_question")]
     buttons = [
-        [ctx.button("form.submit", f"form:{SUMMARY}:kirim"), ctx.button("form.edit", f"form:{SUMMARY}:ubah")],
-        [ctx.button("form.cancel", f"form:{SUMMARY}:batal")],
+        [ctx.button("form.submit", FORM_BUTTON.pack(SUMMARY, "kirim")), ctx.button("form.edit", FORM_BUTTON.pack(SUMMARY, "ubah"))],
+        [ctx.button("form.cancel", FORM_BUTTON.pack(SUMMARY, "batal"))],
     ]
     ctx.say("\n".join(lines), buttons)
 
 
 async def _ask_edit(ctx: Context, form: Form, data: dict[str, Any]) -> None:
-    buttons = [ctx.button(step.label_key, f"form:{EDIT}:{step.name}") for step in form.needed(data)]
+    buttons = [ctx.button(step.label_key, FORM_BUTTON.pack(EDIT, step.name)) for step in form.needed(data)]
     ctx.say(ctx.t("form.edit_which"), [buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
 async def _save(ctx: Context, form: Form, step: str, data: dict[str, Any]) -> None:
-    await set_state(ctx.session, ctx.contact.id, form.name, step, data, ctx.services.clock.now())
+    await set_state(ctx.session, ctx.contact.id, form.name, step, data, ctx.now)
 
 
 async def _advance(ctx: Context, form: Form, data: dict[str, Any], note: str = "") -> None:
@@ -167,18 +194,14 @@ async def start(ctx: Context, form: Form, prefill: dict[str, Any] | None = None)
     """Open ``form`` (or resume it if it is already open)."""
     state = await get_state(ctx.session, ctx.contact.id)
     if state is not None and state.form == form.name:
-        await reprompt(ctx, state, ctx.t("form.resumed"))
+        await reprompt(ctx, form, state, ctx.t("form.resumed"))
         return
     data = dict(prefill or {})
     await _advance(ctx, form, data, ctx.t("form.intro", title=ctx.t(form.title_key)) if not data else "")
 
 
-async def reprompt(ctx: Context, state: ConversationState, note: str = "") -> None:
+async def reprompt(ctx: Context, form: Form, state: ConversationState, note: str = "") -> None:
     """Ask the current question of an open form again (after media, a stale button, a pause)."""
-    form = FORMS.get(state.form)
-    if form is None:
-        await clear_state(ctx.session, ctx.contact.id)
-        return
     data = state_data(state)
     if state.step == SUMMARY:
         if note:
@@ -209,7 +232,7 @@ def _previous(form: Form, data: dict[str, Any], current: str) -> Step | None:
 async def _go_back(ctx: Context, form: Form, state: ConversationState, data: dict[str, Any]) -> None:
     previous = _previous(form, data, state.step)
     if previous is None:
-        await reprompt(ctx, state, ctx.t("form.at_first"))
+        await reprompt(ctx, form, state, ctx.t("form.at_first"))
         return
     data.pop(previous.name, None)
     await _save(ctx, form, previous.name, data)
@@ -217,8 +240,13 @@ async def _go_back(ctx: Context, form: Form, state: ConversationState, data: dic
 
 
 async def _accept(ctx: Context, form: Form, step: Step, data: dict[str, Any], text: str) -> None:
+    await _take(ctx, form, step, data, lambda: step.parse(text, ctx, data))
+
+
+async def _take(ctx: Context, form: Form, step: Step, data: dict[str, Any], parse: Callable[[], Any]) -> None:
+    """Store the parsed answer of ``step`` and move on; an :class:`Invalid` answer is asked again."""
     try:
-        value = step.parse(text, ctx, data)
+        value = parse()
     except Invalid as problem:
         n, total = _number(form, step, data)
         ctx.say(
@@ -242,16 +270,12 @@ async def _accept(ctx: Context, form: Form, step: Step, data: dict[str, Any], te
     await _advance(ctx, form, data)
 
 
-async def handle_text(ctx: Context, state: ConversationState, text: str) -> None:
+async def handle_text(ctx: Context, form: Form, state: ConversationState, text: str) -> None:
     """Free text while a form is open: the answer to the current step (or kembali / kirim / ubah)."""
-    form = FORMS.get(state.form)
-    if form is None:
-        await clear_state(ctx.session, ctx.contact.id)
-        return
     data = state_data(state)
-    if ctx.services.clock.now() - state.updated_at > RESUME_AFTER:
+    if ctx.now - state.updated_at > RESUME_AFTER:
         # Coming back after a pause or a restart: remind where we were instead of guessing.
-        await reprompt(ctx, state, ctx.t("form.welcome_back", title=ctx.t(form.title_key)))
+        await reprompt(ctx, form, state, ctx.t("form.welcome_back", title=ctx.t(form.title_key)))
         await _save(ctx, form, state.step, data)
         return
     word = fold(text).strip().strip(".!")
@@ -260,7 +284,7 @@ async def handle_text(ctx: Context, state: ConversationState, text: str) -> None
         return
     if len(text) > MAX_ANSWER_CHARS:
         ctx.say(ctx.t("form.error.too_long", limit=MAX_ANSWER_CHARS))
-        await reprompt(ctx, state)
+        await reprompt(ctx, form, state)
         return
     if state.step == SUMMARY:
         if word in ("kirim", "submit", "send", "ya", "benar", "ok"):
@@ -268,12 +292,12 @@ async def handle_text(ctx: Context, state: ConversationState, text: str) -> None
         elif word in ("ubah", "edit", "ganti"):
             await _summary_action(ctx, form, state, data, "ubah")
         else:
-            await reprompt(ctx, state, ctx.t("form.use_buttons"))
+            await reprompt(ctx, form, state, ctx.t("form.use_buttons"))
         return
     if state.step == EDIT:
         step = _typed_step(ctx, form, data, word)
         if step is None:
-            await reprompt(ctx, state, ctx.t("form.use_buttons"))
+            await reprompt(ctx, form, state, ctx.t("form.use_buttons"))
         else:
             await _start_edit(ctx, form, data, step)
         return
@@ -314,39 +338,40 @@ async def _summary_action(ctx: Context, form: Form, state: ConversationState, da
         ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
 
 
-async def handle_button(ctx: Context, arg: str) -> None:
+async def handle_button(ctx: Context, form: Form, state: ConversationState, arg: str) -> None:
     """Button ``form:<step>:<value>``; a press for another step than the current one is stale."""
-    state = await get_state(ctx.session, ctx.contact.id)
-    step_name, _, value = arg.partition(":")
-    form = FORMS.get(state.form) if state is not None else None
-    if state is None or form is None or step_name != state.step:
-        if state is not None:
-            await reprompt(ctx, state, ctx.t("button.expired"))
-        else:
-            ctx.say(ctx.t("button.expired"), [[ctx.button("menu.back_to_menu", "menu")]])
+    step_name, value = FORM_BUTTON.unpack(arg, 2)
+    if step_name != state.step:
+        await reprompt(ctx, form, state, ctx.t("button.expired"))
         return
     data = state_data(state)
     if step_name == SUMMARY:
         if value in ("kirim", "ubah", "batal"):
             await _summary_action(ctx, form, state, data, value)
         else:
-            await reprompt(ctx, state, ctx.t("button.expired"))
+            await reprompt(ctx, form, state, ctx.t("button.expired"))
         return
     if step_name == EDIT:
         target = form.by_name.get(value)
         if target is None or target not in form.needed(data):
-            await reprompt(ctx, state, ctx.t("button.expired"))
+            await reprompt(ctx, form, state, ctx.t("button.expired"))
         else:
             await _start_edit(ctx, form, data, target)
         return
-    step = form.by_name[step_name]
-    options = step.choices(ctx) if step.choices else ()
-    if not value.isdigit() or int(value) >= len(options):
-        await reprompt(ctx, state, ctx.t("button.expired"))
+    step = form.by_name.get(step_name)
+    options = step.choices(ctx) if step is not None and step.choices else ()
+    if step is None or not value.isdigit() or int(value) >= len(options):
+        await reprompt(ctx, form, state, ctx.t("button.expired"))
         return
     await _accept(ctx, form, step, data, options[int(value)])
 
 
-async def handle_media(ctx: Context, state: ConversationState) -> None:
-    """A photo or sticker inside a form: ask for text and repeat the question; nothing changes."""
-    await reprompt(ctx, state, ctx.t("media.not_understood"))
+async def handle_document(ctx: Context, form: Form, state: ConversationState, document: Document) -> None:
+    """A file sent on a step that takes one (the router checks ``document_steps``)."""
+    step = form.by_name.get(state.step)
+    if step is None or step.document is None:
+        await reprompt(ctx, form, state, ctx.t("media.not_understood"))
+        return
+    parse = step.document
+    data = state_data(state)
+    await _take(ctx, form, step, data, lambda: parse(document, ctx, data))

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from bot.core import Button
+from bot.enums import Role
+from bot.messages import Button
 from handlers.context import Context
 from handlers.registration import REGISTRATION
 from models.state import get_state
@@ -15,8 +16,8 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("menu.reminders", "pengingat", None),
     ("menu.profile", "profil", None),
     ("menu.language", "bahasa", None),
-    ("menu.recap", "rekap", frozenset({"coordinator"})),
-    ("menu.stats", "statistik", frozenset({"admin"})),
+    ("menu.recap", "rekap", frozenset({Role.COORDINATOR})),
+    ("menu.stats", "statistik", frozenset({Role.ADMIN})),
 )
 
 
@@ -53,7 +54,7 @@ async def choose_language(ctx: Context, arg: str) -> None:
     aliases = {"id": "id", "indonesia": "id", "ind": "id", "en": "en", "english": "en", "inggris": "en"}
     if choice in aliases:
         ctx.contact.language = aliases[choice]
-        ctx.contact.updated_at = ctx.services.clock.now()
+        ctx.contact.updated_at = ctx.now
         ctx.say(ctx.t("language.changed"), [[ctx.button("menu.back_to_menu", "menu")]])
         return
     if choice:
@@ -74,7 +75,7 @@ async def toggle_reminders(ctx: Context, arg: str) -> None:
     elif choice:
         ctx.say(ctx.t("reminders.unknown", value=arg[:30]))
     if choice:
-        ctx.contact.updated_at = ctx.services.clock.now()
+        ctx.contact.updated_at = ctx.now
     state = ctx.t("reminders.on") if ctx.contact.reminders else ctx.t("reminders.off")
     switch = ("reminders.turn_off", "pengingat:off") if ctx.contact.reminders else ("reminders.turn_on", "pengingat:on")
     ctx.say(ctx.t("reminders.state", state=state), [[ctx.button(*switch)]])

@@ -1,13 +1,16 @@
-"""Messages to other people than the one who wrote: always through the outbox."""
+"""Messages to other people than the one who wrote: queued in the outbox, and how they read when sent."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
 
+from bot.i18n import I18n
+from bot.messages import Button, Document, Reply
+from handlers.broadcast import ACK_BUTTON
 from handlers.context import Context
-from models.outbox import create_message, enqueue
-from models.tables import Contact
+from models.outbox import Progress, create_message, enqueue
+from models.tables import Contact, OutboxMessage
 
 
 async def notify(ctx: Context, recipients: Sequence[Contact], key: str, **values: Any) -> int:
@@ -20,7 +23,7 @@ async def notify(ctx: Context, recipients: Sequence[Contact], key: str, **values
     if not reachable:
         return 0
     i18n = ctx.services.i18n
-    now = ctx.services.clock.now()
+    now = ctx.now
     message = await create_message(ctx.session, "notice", i18n.t("id", key, **values), created_by=ctx.contact.id, now=now)
     message.text_en = i18n.t("en", key, **values)
     count = await enqueue(ctx.session, message, reachable, now)
@@ -30,3 +33,31 @@ async def notify(ctx: Context, recipients: Sequence[Contact], key: str, **values
 
     ctx.after_commit.append(wake)
     return count
+
+
+def render_outbox(i18n: I18n, message: OutboxMessage, lang: str) -> Reply:
+    """The reply a recipient sees: header, text, document, the acknowledge button."""
+    text = message.text_en if lang == "en" and message.text_en else message.text
+    if message.kind == "broadcast":
+        text = i18n.t(lang, "broadcast.header") + "\n\n" + text
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    if message.ack_button:
+        buttons = ((Button(i18n.t(lang, "broadcast.ack_button"), ACK_BUTTON.pack(message.id)),),)
+    document = None
+    if message.document is not None:
+        document = Document(message.document_name or "dokumen", message.document, message.document_mime or "application/octet-stream")
+    return Reply(text, buttons, document)
+
+
+def _progress_values(message: OutboxMessage, progress: Progress) -> dict[str, Any]:
+    return {"id": message.id, "sent": progress.sent, "failed": progress.failed, "left": progress.left, "total": progress.total}
+
+
+def progress_text(i18n: I18n, lang: str, message: OutboxMessage, progress: Progress) -> str:
+    """How far a circular has gone, for the admin who sent it (edited in place while it runs)."""
+    return i18n.t(lang, "broadcast.progress", **_progress_values(message, progress))
+
+
+def report_text(i18n: I18n, lang: str, message: OutboxMessage, progress: Progress) -> str:
+    """The final report of a circular, for the admin who sent it."""
+    return i18n.t(lang, "broadcast.report", blocked=progress.blocked, **_progress_values(message, progress))

@@ -8,18 +8,20 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
-from bot.core import Incoming, Reply
+from bot.enums import ALL_ROLES, STAFF_ROLES, Role
+from bot.messages import Incoming, Reply
 from bot.services import Services
-from handlers import admin, broadcast, faq, forms, general, registration, schedule
+from handlers import admin, broadcast, exports, faq, forms, general, registration, reports, roles, schedule
 from handlers.context import Context
+from handlers.conversation import Conversation
 from models.contacts import load_contact
 from models.state import clear_state, get_state
 from models.tables import ConversationState
 
 log = logging.getLogger(__name__)
-ALL = frozenset({"public", "principal", "coordinator", "admin"})
-STAFF = frozenset({"coordinator", "admin"})
-ADMIN = frozenset({"admin"})
+ALL = ALL_ROLES
+STAFF = STAFF_ROLES
+ADMIN = frozenset({Role.ADMIN})
 
 RouteFn = Callable[[Context, str], Awaitable[None]]
 
@@ -53,6 +55,16 @@ async def _cancel(ctx: Context, _arg: str) -> None:
         ctx.say(ctx.t("cancel.nothing"), [[ctx.button("menu.back_to_menu", "menu")]])
 
 
+async def _form_button(ctx: Context, arg: str) -> None:
+    """``form:…`` buttons go to the form the contact is in; with none open the press is stale."""
+    current = await current_conversation(ctx)
+    on_button = current[1].on_button if current is not None else None
+    if current is None or on_button is None:
+        ctx.say(ctx.t("button.expired"), [[ctx.button("menu.back_to_menu", "menu")]])
+        return
+    await on_button(ctx, current[0], arg)
+
+
 ROUTES: tuple[Route, ...] = (
     Route("menu", _menu, "cmd.menu", words=("start", "halo", "hai", "hi", "hello", "mulai")),
     Route("bantuan", _help, "cmd.help", words=("bantuan", "help", "tolong")),
@@ -63,18 +75,18 @@ ROUTES: tuple[Route, ...] = (
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
     Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
-    Route("rekap", registration.show_recap, "cmd.recap", roles=frozenset({"coordinator"}), words=("rekap", "recap")),
-    Route("statistik", registration.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
-    Route("ekspor", registration.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
-    Route("siaran", broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),
-    Route("peran", broadcast.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
+    Route("rekap", reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap")),
+    Route("statistik", reports.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
+    Route("ekspor", exports.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
+    Route(broadcast.BUTTON.route, broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),
+    Route("peran", roles.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
     Route("pertanyaan", admin.list_questions, "cmd.questions", roles=ADMIN, words=("pertanyaan", "questions")),
     Route("muatulang", admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
     Route("faq", faq.show_topic, "cmd.ask", listed=False, typed=False),
-    Route("form", forms.handle_button, "cmd.register", listed=False, typed=False),
-    Route("korwil", registration.notify_coordinator, "cmd.register", listed=False, typed=False),
-    Route("baca", broadcast.acknowledge_read, "cmd.broadcast", listed=False, typed=False),
-    Route("jawab", admin.start_answer, "cmd.questions", roles=ADMIN, listed=False, typed=False),
+    Route(forms.FORM_BUTTON.route, _form_button, "cmd.register", listed=False, typed=False),
+    Route(registration.COORDINATOR_BUTTON.route, registration.notify_coordinator, "cmd.register", listed=False, typed=False),
+    Route(broadcast.ACK_BUTTON.route, broadcast.acknowledge_read, "cmd.broadcast", listed=False, typed=False),
+    Route(admin.ANSWER_BUTTON.route, admin.start_answer, "cmd.questions", roles=ADMIN, listed=False, typed=False),
 )
 
 ROUTE_BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
@@ -83,9 +95,13 @@ for _route in ROUTES:
     for _word in (_route.name, *_route.words) if _route.typed else ():
         ROUTE_BY_WORD.setdefault(_word, _route)
 
-# Conversations outside the form engine: which handler takes the contact's free text.
-FormHandler = Callable[[Context, ConversationState, str], Awaitable[None]]
-FORMS: dict[str, FormHandler] = {admin.ANSWER_FORM: admin.receive_answer, broadcast.FORM: broadcast.receive}
+# Every multi-step exchange, by the name stored in the contact's conversation state.
+CONVERSATIONS: tuple[Conversation, ...] = (
+    forms.conversation(registration.REGISTRATION),
+    broadcast.CIRCULAR,
+    admin.ANSWER,
+)
+CONVERSATION_BY_NAME: dict[str, Conversation] = {c.name: c for c in CONVERSATIONS}
 
 
 def routes_for(role: str) -> list[Route]:
@@ -133,17 +149,37 @@ async def answer_free_text(ctx: Context, text: str) -> None:
     await faq.answer_question(ctx, text)
 
 
+async def current_conversation(ctx: Context) -> tuple[ConversationState, Conversation] | None:
+    """The contact's open conversation, if any.
+
+    One this version no longer knows, or that the contact's role no longer allows, is closed
+    rather than left to trap them.
+    """
+    state = await get_state(ctx.session, ctx.contact.id)
+    if state is None:
+        return None
+    conversation = CONVERSATION_BY_NAME.get(state.form)
+    if conversation is None or ctx.role not in conversation.roles:
+        await clear_state(ctx.session, ctx.contact.id)
+        return None
+    return state, conversation
+
+
 async def route_update(ctx: Context) -> None:
     """Decide what to do with one update."""
     incoming = ctx.incoming
     if incoming.kind == "bad_button":
         await general.answer_bad_button(ctx)
     elif incoming.kind == "media":
-        state = await get_state(ctx.session, ctx.contact.id)
-        if state is not None and state.form in forms.FORMS:
-            await forms.handle_media(ctx, state)
-        elif state is not None and state.form == broadcast.FORM and ctx.role == "admin":
-            await broadcast.receive_document(ctx, state)
+        current = await current_conversation(ctx)
+        if current is None:
+            await general.answer_media(ctx)
+            return
+        state, conversation = current
+        if incoming.attachment is not None and conversation.on_document is not None and conversation.takes_document(state.step):
+            await conversation.on_document(ctx, state, incoming.attachment)
+        elif conversation.on_media is not None:
+            await conversation.on_media(ctx, state)
         else:
             await general.answer_media(ctx)
     elif incoming.kind == "edited":
@@ -168,16 +204,11 @@ async def route_update(ctx: Context) -> None:
             else:
                 await run_route(ctx, route, command[1])
             return
-        state = await get_state(ctx.session, ctx.contact.id)
-        if state is not None and state.form in forms.FORMS:
-            await forms.handle_text(ctx, state, text)
+        current = await current_conversation(ctx)
+        if current is not None:
+            state, conversation = current
+            await conversation.on_text(ctx, state, text)
             return
-        form = FORMS.get(state.form) if state is not None else None
-        if state is not None and form is not None:
-            await form(ctx, state, text)
-            return
-        if state is not None:  # a form this version no longer knows: drop it rather than trap the user
-            await clear_state(ctx.session, ctx.contact.id)
         await answer_free_text(ctx, text)
 
 

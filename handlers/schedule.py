@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from bot.config import EventSettings, Settings
-from bot.core import Document
+from bot.dates import describe_offset, format_day
+from bot.messages import Document
 from handlers.context import Context
-from scheduler.reminders import describe_offset, format_day
 
 
 def _escape(value: str) -> str:
@@ -68,7 +68,7 @@ async def show_schedule(ctx: Context, _arg: str) -> None:
     """Upcoming sessions first (then past ones), in WITA, with Zoom details and the .ics file."""
     settings = ctx.services.settings
     tz = settings.bot.timezone
-    now = ctx.services.clock.now()
+    now = ctx.now
     events = list(settings.events)
     if not events:
         ctx.say(ctx.t("schedule.none"))

@@ -14,6 +14,7 @@ from typing import Any
 import phonenumbers
 from rapidfuzz import fuzz, process
 
+from bot.dates import MONTH_NAMES
 from handlers.nlp import fold
 
 
@@ -26,14 +27,11 @@ class Invalid(Exception):
         self.values = values
 
 
-MONTHS = {
-    "januari": 1, "jan": 1, "january": 1, "februari": 2, "feb": 2, "pebruari": 2, "february": 2, "maret": 3,
-    "mar": 3, "march": 3, "april": 4, "apr": 4, "mei": 5, "may": 5, "juni": 6, "jun": 6, "june": 6, "juli": 7,
-    "jul": 7, "july": 7, "agustus": 8, "agu": 8, "agt": 8, "ags": 8, "aug": 8, "august": 8, "september": 9,
-    "sep": 9, "sept": 9, "oktober": 10, "okt": 10, "oct": 10, "october": 10, "november": 11, "nov": 11,
-    "nop": 11, "desember": 12, "des": 12, "dec": 12, "december": 12,
+# The full names (both languages) come from bot.dates; these are the short forms people type.
+MONTHS = {name.lower(): n for names in MONTH_NAMES.values() for n, name in enumerate(names) if n} | {
+    "jan": 1, "feb": 2, "pebruari": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "agu": 8, "agt": 8, "ags": 8, "aug": 8,
+    "sep": 9, "sept": 9, "okt": 10, "oct": 10, "nov": 11, "nop": 11, "des": 12, "dec": 12,
 }  # fmt: skip
-MONTH_NAMES_ID = ("", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember")
 SKIP_WORDS = {"-", "--", "tidak ada", "tdk ada", "ga ada", "gak ada", "nggak ada", "kosong", "skip", "lewati", "none", "no", "tidak", "bukan pns", "non pns"}
 _NAME_RE = re.compile(r"^[A-Za-zÀ-ÿ'’.,\- ]+$")
 _EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$")
@@ -72,11 +70,6 @@ def tidy_case(text: str, *, acronyms: frozenset[str] | set[str] = frozenset()) -
             word = re.sub(r"[^\W\d_]+", lambda m: m.group(0)[0].upper() + m.group(0)[1:].lower(), word)
         words.append(word)
     return " ".join(words)
-
-
-def format_date(value: date) -> str:
-    """``17 Agustus 1975``."""
-    return f"{value.day} {MONTH_NAMES_ID[value.month]} {value.year}"
 
 
 def is_skip(text: str) -> bool:

@@ -8,18 +8,17 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import Settings
+from bot.enums import STAFF_ROLES, Role
 from models.tables import Contact
-
-STAFF_ROLES = ("coordinator", "admin")
 
 
 def configured_role(settings: Settings, contact_id: str) -> tuple[str, str | None] | None:
     """The role (and kecamatan) the config gives ``contact_id``, if any."""
     if contact_id in settings.roles.admins:
-        return "admin", None
+        return Role.ADMIN, None
     for assignment in settings.roles.coordinators:
         if assignment.contact == contact_id:
-            return "coordinator", assignment.kecamatan
+            return Role.COORDINATOR, assignment.kecamatan
     return None
 
 
@@ -32,9 +31,9 @@ def apply_configured_role(contact: Contact, settings: Settings) -> bool:
             contact.reminders = True  # staff get Bimtek reminders unless they opt out
         contact.role, kecamatan = wanted
         contact.kecamatan = kecamatan or contact.kecamatan
-    elif contact.role == "admin":
+    elif contact.role == Role.ADMIN:
         # Admins exist only by config: someone removed from roles.admins loses the role.
-        contact.role = "public"
+        contact.role = Role.PUBLIC
     return (contact.role, contact.kecamatan) != before
 
 
@@ -80,7 +79,7 @@ async def sync_configured_roles(session: AsyncSession, settings: Settings, now: 
         if apply_configured_role(contact, settings):
             contact.updated_at = now
             changed += 1
-    stale = await session.exec(select(Contact).where(Contact.role == "admin", col(Contact.id).not_in(named or [""])))
+    stale = await session.exec(select(Contact).where(Contact.role == Role.ADMIN, col(Contact.id).not_in(named or [""])))
     for contact in stale:
         apply_configured_role(contact, settings)
         contact.updated_at = now

@@ -11,6 +11,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.enums import MessageStatus, OutboxStatus
 from models.tables import Contact, OutboxItem, OutboxMessage, Registration
 
 
@@ -20,12 +21,9 @@ async def create_message(
     text: str,
     *,
     created_by: str | None = None,
-    document: tuple[str, str, bytes] | None = None,
     ack_button: bool = False,
-    audience: str = "{}",
-    status: str = "pending",
+    status: str = MessageStatus.PENDING,
     now: datetime,
-    dedupe_key: str | None = None,
 ) -> OutboxMessage:
     """A message row (``draft`` while an admin is still composing)."""
     message = OutboxMessage(
@@ -33,14 +31,10 @@ async def create_message(
         text=text,
         created_by=created_by,
         ack_button=ack_button,
-        audience=audience,
         status=status,
         created_at=now,
         send_at=now,
-        dedupe_key=dedupe_key,
     )
-    if document is not None:
-        message.document_name, message.document_mime, message.document = document
     session.add(message)
     await session.flush()
     return message
@@ -57,7 +51,7 @@ async def enqueue(session: AsyncSession, message: OutboxMessage, recipients: Seq
         session.add(OutboxItem(message_id=message.id, contact_id=contact.id, channel=contact.channel, external_id=contact.external_id, next_attempt_at=send_at))
     message.total = len(seen)
     message.send_at = send_at
-    message.status = "pending"
+    message.status = MessageStatus.PENDING
     await session.flush()
     return len(seen)
 
@@ -85,8 +79,8 @@ async def claim_due(session: AsyncSession, worker: str, now: datetime, limit: in
     senders off each other's rows.
     """
     due = or_(
-        (col(OutboxItem.status) == "pending") & (col(OutboxItem.next_attempt_at) <= now),
-        (col(OutboxItem.status) == "sending") & (col(OutboxItem.claimed_at) < now - lease),
+        (col(OutboxItem.status) == OutboxStatus.PENDING) & (col(OutboxItem.next_attempt_at) <= now),
+        (col(OutboxItem.status) == OutboxStatus.SENDING) & (col(OutboxItem.claimed_at) < now - lease),
     )
     query = select(OutboxItem).where(due).order_by(col(OutboxItem.next_attempt_at), col(OutboxItem.id)).limit(limit)
     if postgres:
@@ -94,9 +88,9 @@ async def claim_due(session: AsyncSession, worker: str, now: datetime, limit: in
     items = list(await session.exec(query))
     if items:
         ids = [i.id for i in items]
-        await session.exec(update(OutboxItem).where(col(OutboxItem.id).in_(ids)).values(status="sending", claimed_by=worker, claimed_at=now))  # type: ignore[call-overload]
+        await session.exec(update(OutboxItem).where(col(OutboxItem.id).in_(ids)).values(status=OutboxStatus.SENDING, claimed_by=worker, claimed_at=now))  # type: ignore[call-overload]
         for item in items:
-            item.status, item.claimed_by, item.claimed_at = "sending", worker, now
+            item.status, item.claimed_by, item.claimed_at = OutboxStatus.SENDING, worker, now
     return items
 
 
@@ -106,15 +100,15 @@ async def release_claims(session: AsyncSession, workers: Sequence[str]) -> int:
         return 0
     result = await session.exec(  # type: ignore[call-overload]
         update(OutboxItem)
-        .where(col(OutboxItem.status) == "sending", col(OutboxItem.claimed_by).in_(list(workers)))
-        .values(status="pending", claimed_by=None, claimed_at=None)
+        .where(col(OutboxItem.status) == OutboxStatus.SENDING, col(OutboxItem.claimed_by).in_(list(workers)))
+        .values(status=OutboxStatus.PENDING, claimed_by=None, claimed_at=None)
     )
     return int(result.rowcount or 0)
 
 
 async def claim_holders(session: AsyncSession) -> list[str]:
     """Workers that hold claimed rows now."""
-    result = await session.exec(select(OutboxItem.claimed_by).where(OutboxItem.status == "sending").distinct())
+    result = await session.exec(select(OutboxItem.claimed_by).where(OutboxItem.status == OutboxStatus.SENDING).distinct())
     return [w for w in result if w]
 
 
@@ -143,12 +137,14 @@ async def progress_of(session: AsyncSession, message_id: int) -> Progress:
     )
     counts = {status: (n, acks) for status, n, acks in rows}
     blocked = await session.exec(
-        select(func.count()).select_from(OutboxItem).where(OutboxItem.message_id == message_id, OutboxItem.status == "failed", OutboxItem.error == "blocked")
+        select(func.count())
+        .select_from(OutboxItem)
+        .where(OutboxItem.message_id == message_id, OutboxItem.status == OutboxStatus.FAILED, OutboxItem.error == "blocked")
     )
     return Progress(
         total=sum(n for n, _ in counts.values()),
-        sent=counts.get("sent", (0, 0))[0],
-        failed=counts.get("failed", (0, 0))[0],
+        sent=counts.get(OutboxStatus.SENT, (0, 0))[0],
+        failed=counts.get(OutboxStatus.FAILED, (0, 0))[0],
         blocked=int(blocked.one()),
         acknowledged=sum(a for _, a in counts.values()),
     )
@@ -170,7 +166,7 @@ async def recent_broadcasts(session: AsyncSession, limit: int = 5) -> list[Outbo
     """The latest circulars, newest first."""
     result = await session.exec(
         select(OutboxMessage)
-        .where(OutboxMessage.kind == "broadcast", OutboxMessage.status != "draft")
+        .where(OutboxMessage.kind == "broadcast", OutboxMessage.status != MessageStatus.DRAFT)
         .order_by(col(OutboxMessage.created_at).desc())
         .limit(limit)
     )
@@ -183,7 +179,8 @@ async def unacknowledged_in(session: AsyncSession, message_id: int, kecamatan: s
         select(Contact, Registration)
         .join(OutboxItem, col(OutboxItem.contact_id) == col(Contact.id))
         .join(Registration, col(Registration.contact_id) == col(Contact.id), isouter=True)
-        .where(OutboxItem.message_id == message_id, OutboxItem.status == "sent", col(OutboxItem.acknowledged_at).is_(None), Contact.kecamatan == kecamatan)
+        .where(OutboxItem.message_id == message_id, OutboxItem.status == OutboxStatus.SENT)
+        .where(col(OutboxItem.acknowledged_at).is_(None), Contact.kecamatan == kecamatan)
         .order_by(col(Contact.name))
     )
     return list(result)  # type: ignore[arg-type]

@@ -5,6 +5,7 @@ from __future__ import annotations
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.enums import Role
 from models.tables import Contact, Registration
 
 
@@ -30,5 +31,5 @@ async def list_registrations(session: AsyncSession, kecamatan: str | None = None
 
 async def coordinators_of(session: AsyncSession, kecamatan: str) -> list[Contact]:
     """The reachable coordinators of a kecamatan."""
-    result = await session.exec(select(Contact).where(Contact.role == "coordinator", Contact.kecamatan == kecamatan, col(Contact.reachable).is_(True)))
+    result = await session.exec(select(Contact).where(Contact.role == Role.COORDINATOR, Contact.kecamatan == kecamatan, col(Contact.reachable).is_(True)))
     return list(result)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint
+from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
+from bot.enums import MessageStatus, OutboxStatus, Role
 from models.types import UTCDateTime, utcnow
 
 
@@ -17,7 +18,7 @@ class Contact(SQLModel, table=True):
     channel: str = Field(max_length=16, index=True)
     external_id: str = Field(max_length=64)
     name: str = Field(default="", max_length=200)
-    role: str = Field(default="public", max_length=16, index=True)
+    role: str = Field(default=Role.PUBLIC, max_length=16, index=True)
     language: str = Field(default="id", max_length=4)
     kecamatan: str | None = Field(default=None, max_length=64, index=True)
     reminders: bool = Field(default=False)
@@ -96,7 +97,7 @@ class OutboxMessage(SQLModel, table=True):
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     send_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     total: int = Field(default=0)
-    status: str = Field(default="pending", max_length=16, index=True)  # pending | done | cancelled
+    status: str = Field(default=MessageStatus.PENDING, max_length=16, index=True)  # MessageStatus
     progress_message_id: str | None = Field(default=None, max_length=64)
     finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     dedupe_key: str | None = Field(default=None, max_length=120, unique=True)
@@ -113,12 +114,14 @@ class OutboxItem(SQLModel, table=True):
     contact_id: str = Field(foreign_key="contact.id", max_length=80, index=True)
     channel: str = Field(max_length=16)
     external_id: str = Field(max_length=64)
-    status: str = Field(default="pending", max_length=16)  # pending | sending | sent | failed
+    status: str = Field(default=OutboxStatus.PENDING, max_length=16)  # OutboxStatus
     attempts: int = Field(default=0)
     next_attempt_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     error: str | None = Field(default=None, max_length=300)
+    # The platform said the conversation window is closed (WhatsApp 131047): send it as a template.
+    needs_template: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
     platform_message_id: str | None = Field(default=None, max_length=128, index=True)
     platform_status: str | None = Field(default=None, max_length=16)
     sent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))

@@ -17,8 +17,10 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from bot.core import Button, Delivery, Document, Reply, SendError
+from bot.enums import MessageStatus, OutboxStatus
+from bot.messages import Delivery, Reply, SendError
 from bot.services import Services
+from handlers.notify import progress_text, render_outbox, report_text
 from models.outbox import Progress, claim_due, claim_holders, progress_of, release_claims
 from models.tables import Contact, OutboxItem, OutboxMessage
 
@@ -80,7 +82,7 @@ class Outcome:
     """What happened to one claimed row."""
 
     item_id: int
-    status: str  # sent | pending (retry or deferred) | failed
+    status: OutboxStatus  # sent | pending (retry or deferred) | failed
     platform_id: str | None = None
     error: str | None = None
     delay: float = 0.0
@@ -204,30 +206,16 @@ class OutboxSender:
         await self._report(message_ids)
         return len(items)
 
-    def render(self, message: OutboxMessage, lang: str) -> Reply:
-        """The reply a recipient sees: header, text, document, the acknowledge button."""
-        i18n = self.services.i18n
-        text = message.text_en if lang == "en" and message.text_en else message.text
-        if message.kind == "broadcast":
-            text = i18n.t(lang, "broadcast.header") + "\n\n" + text
-        buttons: tuple[tuple[Button, ...], ...] = ()
-        if message.ack_button:
-            buttons = ((Button(i18n.t(lang, "broadcast.ack_button"), f"baca:{message.id}"),),)
-        document = None
-        if message.document is not None:
-            document = Document(message.document_name or "dokumen", message.document, message.document_mime or "application/octet-stream")
-        return Reply(text, buttons, document)
-
     async def _send(self, item: OutboxItem, message: OutboxMessage, contact: Contact | None) -> Outcome:
         assert item.id is not None
         channel = self.services.channels.get(item.channel)
         if channel is None:
-            return Outcome(item.id, "pending", error=f"channel {item.channel} not running", delay=60, attempted=False)
+            return Outcome(item.id, OutboxStatus.PENDING, error=f"channel {item.channel} not running", delay=60, attempted=False)
         chat_key = f"{item.channel}:{item.external_id}"
         free_at = self._chat_free_at.get(chat_key, 0.0)
         now = time.monotonic()
         if free_at > now:  # this chat just got a message: keep ≤ 1 per second per chat
-            return Outcome(item.id, "pending", delay=free_at - now, attempted=False)
+            return Outcome(item.id, OutboxStatus.PENDING, delay=free_at - now, attempted=False)
         self._chat_free_at[chat_key] = now + self.per_chat
         bucket = self.buckets.get(item.channel)
         if bucket is not None:
@@ -236,30 +224,31 @@ class OutboxSender:
             delivery = Delivery(
                 kind=message.kind,
                 last_inbound=contact.last_inbound_at if contact else None,
-                force_template=(item.error or "").startswith("131047"),
+                force_template=item.needs_template,
             )
-            platform_id = await channel.deliver(item.external_id, self.render(message, contact.language if contact else "id"), delivery=delivery)
+            reply = render_outbox(self.services.i18n, message, contact.language if contact else "id")
+            platform_id = await channel.deliver(item.external_id, reply, delivery=delivery)
         except SendError as exc:
             if exc.retry_after is not None:
                 if bucket is not None:
                     bucket.pause(exc.retry_after)
-                return Outcome(item.id, "pending", error=f"{exc.code}: retry after {exc.retry_after:g}s", delay=exc.retry_after)
+                return Outcome(item.id, OutboxStatus.PENDING, error=f"{exc.code}: retry after {exc.retry_after:g}s", delay=exc.retry_after)
             if exc.blocked:
-                return Outcome(item.id, "failed", error="blocked", blocked=True)
+                return Outcome(item.id, OutboxStatus.FAILED, error="blocked", blocked=True)
             if exc.permanent:
-                return Outcome(item.id, "failed", error=f"{exc.code}: {str(exc)[:200]}")
+                return Outcome(item.id, OutboxStatus.FAILED, error=f"{exc.code}: {str(exc)[:200]}")
             return self._retry(item, f"{exc.code}: {str(exc)[:200]}")
         except Exception as exc:  # an unexpected failure is treated as transient
             log.warning("outbox send failed: %s", type(exc).__name__)
             return self._retry(item, f"{type(exc).__name__}: {str(exc)[:200]}")
         self.sent += 1
-        return Outcome(item.id, "sent", platform_id=platform_id)
+        return Outcome(item.id, OutboxStatus.SENT, platform_id=platform_id)
 
     def _retry(self, item: OutboxItem, error: str) -> Outcome:
         assert item.id is not None
         if item.attempts + 1 >= MAX_ATTEMPTS:
-            return Outcome(item.id, "failed", error=error)
-        return Outcome(item.id, "pending", error=error, delay=min(MAX_BACKOFF, 2.0 ** (item.attempts + 1)))
+            return Outcome(item.id, OutboxStatus.FAILED, error=error)
+        return Outcome(item.id, OutboxStatus.PENDING, error=error, delay=min(MAX_BACKOFF, 2.0 ** (item.attempts + 1)))
 
     async def _record(self, outcomes: list[Outcome]) -> None:
         now = self.services.clock.now()
@@ -277,11 +266,11 @@ class OutboxSender:
                 row.attempts += 1 if outcome.attempted else 0
                 if outcome.error is not None:
                     row.error = outcome.error[:300]
-                if outcome.status == "sent":
+                if outcome.status == OutboxStatus.SENT:
                     row.platform_message_id = outcome.platform_id
                     row.sent_at = now
                     row.error = None
-                elif outcome.status == "pending":
+                elif outcome.status == OutboxStatus.PENDING:
                     row.next_attempt_at = now + timedelta(seconds=outcome.delay)
                 if outcome.blocked:
                     blocked.add(row.contact_id)
@@ -303,7 +292,7 @@ class OutboxSender:
                 if message is None:
                     continue
                 progress = await progress_of(session, message_id)
-            finished = progress.left == 0 and message.status != "done"
+            finished = progress.left == 0 and message.status != MessageStatus.DONE
             if message.kind == "broadcast" and message.created_by:
                 due = time.monotonic() - self._last_progress.get(message_id, 0.0) >= self.progress_every
                 if finished or due:
@@ -312,8 +301,8 @@ class OutboxSender:
             if finished:
                 async with self.services.db.session() as session:
                     row = await session.get(OutboxMessage, message_id)
-                    if row is not None and row.status != "done":
-                        row.status = "done"
+                    if row is not None and row.status != MessageStatus.DONE:
+                        row.status = MessageStatus.DONE
                         row.finished_at = self.services.clock.now()
                         await session.commit()
 
@@ -326,9 +315,7 @@ class OutboxSender:
         async with self.services.db.session() as session:
             admin = await session.get(Contact, admin_id)
         lang = admin.language if admin else "id"
-        t = self.services.i18n.t
-        values = {"id": message.id, "sent": progress.sent, "failed": progress.failed, "left": progress.left, "total": progress.total}
-        text = t(lang, "broadcast.progress", **values)
+        text = progress_text(self.services.i18n, lang, message, progress)
         try:
             if message.progress_message_id is None:
                 platform_id = await channel.deliver(external_id, Reply(text))
@@ -341,7 +328,6 @@ class OutboxSender:
             else:
                 await channel.edit(external_id, message.progress_message_id, Reply(text))
             if finished:
-                report = t(lang, "broadcast.report", blocked=progress.blocked, **values)
-                await channel.deliver(external_id, Reply(report))
+                await channel.deliver(external_id, Reply(report_text(self.services.i18n, lang, message, progress)))
         except SendError as exc:
             log.info("progress report not delivered: %s", exc.code)

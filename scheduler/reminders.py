@@ -20,9 +20,10 @@ from sqlalchemy import text
 from sqlmodel import col, select
 
 from bot.config import EventSettings, Settings, format_duration
+from bot.dates import describe_offset, format_day
+from bot.enums import STAFF_ROLES
 from bot.i18n import I18n
 from bot.services import Services
-from models.contacts import STAFF_ROLES
 from models.db import sync_url
 from models.outbox import enqueue_once
 from models.tables import Contact, OutboxMessage
@@ -56,33 +57,6 @@ def reminder_text(i18n: I18n, lang: str, settings: Settings, event: EventSetting
         meeting=event.meeting_id or "–",
         passcode=event.passcode or "–",
     )
-
-
-DAYS = {
-    "id": ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu"),
-    "en": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
-}
-MONTHS = {
-    "id": ("", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"),
-    "en": ("", "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"),
-}
-
-
-def format_day(moment: datetime, lang: str) -> str:
-    """``Selasa, 8 Maret 2022``."""
-    lang = lang if lang in DAYS else "id"
-    return f"{DAYS[lang][moment.weekday()]}, {moment.day} {MONTHS[lang][moment.month]} {moment.year}"
-
-
-def describe_offset(offset: timedelta, lang: str) -> str:
-    """``1 hari``, ``1 jam``, ``10 menit`` (``1 day``…)."""
-    seconds = int(offset.total_seconds())
-    units = (("hari", "day", 86400), ("jam", "hour", 3600), ("menit", "minute", 60), ("detik", "second", 1))
-    for id_word, en_word, size in units:
-        if seconds >= size and seconds % size == 0:
-            n = seconds // size
-            return f"{n} {id_word}" if lang == "id" else f"{n} {en_word}{'s' if n > 1 else ''}"
-    return format_duration(offset)
 
 
 async def send_reminder(services: Services, event_id: str, offset_seconds: int, fire_time: datetime | None = None) -> int | None:

@@ -16,7 +16,7 @@ from sqlmodel import SQLModel
 
 from bot.app import BotApp
 from bot.config import Settings, parse_settings
-from bot.core import Button, Delivery, Incoming, Reply
+from bot.messages import Button, Delivery, Incoming, Reply
 from models.db import is_sqlite, sync_url, upgrade_schema
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"

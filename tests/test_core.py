@@ -4,9 +4,9 @@ import asyncio
 import random
 from collections.abc import Sequence
 
-from bot.core import Dispatcher, Incoming, PayloadSigner, Reply
+from bot.core import Dispatcher
 from bot.logs import redact
-from bot.text import split_text
+from bot.messages import Incoming, PayloadSigner, Reply, split_text
 
 
 class SlowEcho:

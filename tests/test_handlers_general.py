@@ -3,8 +3,8 @@ from __future__ import annotations
 import tomllib
 from pathlib import Path
 
-from bot.core import Incoming
 from bot.i18n import LOCALES, placeholders
+from bot.messages import Incoming
 from tests.conftest import Harness, labels, text_of
 
 
@@ -80,6 +80,7 @@ async def test_unknown_command_and_non_text_and_bad_buttons(harness: Harness) ->
 async def test_roles_follow_config(harness: Harness) -> None:
     await harness.say("telegram:1", "/start")
     await harness.say("telegram:2", "/start")
+    await harness.say("telegram:500", "/start")  # not named in the config
     from models.tables import Contact
 
     async with harness.services.db.session() as session:
@@ -88,4 +89,8 @@ async def test_roles_follow_config(harness: Harness) -> None:
         public = await session.get(Contact, "telegram:500")
     assert admin is not None and admin.role == "admin"
     assert coordinator is not None and coordinator.role == "coordinator" and coordinator.kecamatan == "Seririt"
-    assert public is None or public.role == "public"
+    assert public is not None and public.role == "public" and public.kecamatan is None
+    # The stored roles decide what each may do: only the admin gets the statistics.
+    assert "tidak tersedia" in text_of(await harness.say("telegram:500", "/statistik"))
+    assert "tidak tersedia" in text_of(await harness.say("telegram:2", "/statistik"))
+    assert "tidak tersedia" not in text_of(await harness.say("telegram:1", "/statistik"))

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from sqlmodel import select
 
 from bot.app import BotApp
-from bot.core import Incoming
+from bot.messages import Incoming
 from models.tables import Contact, ConversationState, Registration
 from tests.conftest import FakeClock, Harness, labels, make_settings, text_of
 

@@ -9,7 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.core import Incoming
+from bot.messages import Incoming
 from handlers.router import ROUTES
 from models.state import state_data
 from models.tables import ConversationState, Registration

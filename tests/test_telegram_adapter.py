@@ -11,7 +11,7 @@ import pytest
 
 from bot.app import BotApp
 from bot.channels.telegram import TelegramChannel
-from bot.core import Reply
+from bot.messages import Reply
 from tests.conftest import TEST_TOKEN, make_settings
 from tests.fake_telegram import FakeTelegramServer
 
@@ -98,7 +98,7 @@ async def test_long_texts_are_split_and_documents_sent(database_url: str, fake_a
     try:
         channel = app.services.channels["telegram"]
         assert isinstance(channel, TelegramChannel)
-        from bot.core import Button, Document
+        from bot.messages import Button, Document
 
         long_text = "\n\n".join(f"Bagian {i}: " + "informasi " * 100 for i in range(12))
         await channel.send(

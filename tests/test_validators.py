@@ -135,7 +135,7 @@ def test_invisible_characters_are_dropped_from_names_and_schools() -> None:
 
 
 def test_a_lone_surrogate_in_button_data_is_refused_not_raised() -> None:
-    from bot.core import PayloadSigner
+    from bot.messages import PayloadSigner
 
     signer = PayloadSigner(b"k" * 32)
     assert signer.verify("telegram:1", "menu|\ud800abc") is None

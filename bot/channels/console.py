@@ -8,7 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
-from bot.core import Button, Delivery, Incoming, Reply
+from bot.messages import Button, Delivery, Incoming, Reply
 
 QUIT_WORDS = {"/keluar", "/quit", "/exit", "keluar", "quit", "exit"}
 

@@ -30,9 +30,9 @@ from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, Tele
 from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
 
 from bot.config import TelegramSettings
-from bot.core import Delivery, Document, Incoming, PayloadSigner, Reply, SendError
+from bot.enums import Role
+from bot.messages import Delivery, Document, Incoming, PayloadSigner, Reply, SendError, split_text
 from bot.metrics import Metrics
-from bot.text import split_text
 
 log = logging.getLogger(__name__)
 
@@ -266,7 +266,7 @@ class TelegramChannel:
         """Register the command menu: public commands per language, more for staff chats."""
         bot = self.application.bot
         for lang in languages:
-            commands = [BotCommand(n, d[:256]) for n, d in commands_for("public", lang)]
+            commands = [BotCommand(n, d[:256]) for n, d in commands_for(Role.PUBLIC, lang)]
             await bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=None if lang == "id" else lang)
         for contact_id, role in staff.items():
             channel, _, external_id = contact_id.partition(":")

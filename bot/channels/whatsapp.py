@@ -30,11 +30,11 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 
 from bot.config import WhatsAppSettings
-from bot.core import Button, Clock, Delivery, Document, Incoming, PayloadSigner, Reply, SendError
+from bot.enums import OutboxStatus
 from bot.http import HttpRoute
 from bot.i18n import I18n
+from bot.messages import Button, Clock, Delivery, Document, Incoming, PayloadSigner, Reply, SendError, split_text
 from bot.metrics import Metrics
-from bot.text import split_text
 from models.db import Database
 from models.tables import OutboxItem, SeenMessage
 
@@ -257,10 +257,11 @@ class WhatsAppChannel:
                     title = str((errors[0] or {}).get("title") or "")
                     item.error = f"{code}: {title}"[:300]
                     if code == "131047":  # outside the 24-hour window: send the template instead
-                        item.status = "pending"
+                        item.status = OutboxStatus.PENDING
+                        item.needs_template = True
                         item.next_attempt_at = self.clock.now()
                     else:
-                        item.status = "failed"
+                        item.status = OutboxStatus.FAILED
                 await session.commit()
 
     # -- sending ---------------------------------------------------------------------------------

@@ -1,0 +1,39 @@
+"""The fixed vocabularies the layers exchange: who someone is, where an outbox row stands.
+
+``StrEnum`` so the values stored in the database and written in ``config.toml`` stay the same
+plain strings, while the code names each one once.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class Role(StrEnum):
+    """What a contact may do; a contact has exactly one."""
+
+    PUBLIC = "public"
+    PRINCIPAL = "principal"
+    COORDINATOR = "coordinator"
+    ADMIN = "admin"
+
+
+ALL_ROLES = frozenset(Role)
+STAFF_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
+
+
+class OutboxStatus(StrEnum):
+    """Where one outbox item (one message to one recipient) stands."""
+
+    PENDING = "pending"  # due at ``next_attempt_at``
+    SENDING = "sending"  # claimed by a sender (a claim whose lease ran out is taken again)
+    SENT = "sent"
+    FAILED = "failed"  # for good (blocked, permanent error, attempts used up)
+
+
+class MessageStatus(StrEnum):
+    """Where one outbox message (a circular, reminder or notice for many recipients) stands."""
+
+    DRAFT = "draft"  # a circular being composed: no items yet
+    PENDING = "pending"  # items queued, not all settled
+    DONE = "done"  # every item sent or failed, final report given

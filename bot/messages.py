@@ -1,0 +1,219 @@
+"""Channel-neutral messages: the bottom layer every other one speaks.
+
+A channel adapter turns a platform update into an :class:`Incoming`; handlers answer with
+:class:`Reply` objects; the adapter renders them within its platform's limits (:func:`split_text`).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Protocol
+
+log = logging.getLogger(__name__)
+
+# Telegram allows 64 bytes of callback data; the signature takes 9 of them.
+MAX_PAYLOAD_BYTES = 55
+
+
+@dataclass(frozen=True)
+class Button:
+    """A choice the user can press; ``payload`` is what comes back."""
+
+    label: str
+    payload: str
+
+
+@dataclass(frozen=True)
+class Document:
+    """A file sent with a reply (XLSX export, ``.ics`` calendar, circular PDF)."""
+
+    filename: str
+    content: bytes
+    mime_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class Reply:
+    """What the bot says: text, optional rows of buttons, optional document."""
+
+    text: str
+    buttons: tuple[tuple[Button, ...], ...] = ()
+    document: Document | None = None
+
+    def all_buttons(self) -> list[Button]:
+        """The buttons in reading order."""
+        return [b for row in self.buttons for b in row]
+
+
+_CONTROL = {c: None for c in range(32) if chr(c) not in "\t\n\r"} | {0x7F: None}
+
+
+def clean_text(text: str) -> str:
+    """Drop control characters and lone surrogates from user text."""
+    cleaned = text.translate(_CONTROL)
+    try:
+        cleaned.encode("utf-8")
+    except UnicodeEncodeError:
+        cleaned = cleaned.encode("utf-8", "replace").decode("utf-8")
+    return cleaned
+
+
+@dataclass(frozen=True)
+class Incoming:
+    """One update from a person, whatever the channel.
+
+    ``kind`` is ``text``, ``button`` (``payload`` verified), ``bad_button`` (stale or
+    forged press), ``media`` (photo, sticker, voice, location…; ``media`` names it) or
+    ``edited`` (an edited old message).
+    """
+
+    channel: str
+    external_id: str
+    kind: str = "text"
+    text: str = ""
+    payload: str | None = None
+    media: str = ""
+    attachment: Document | None = None
+    name: str = ""
+    message_id: str = ""
+    received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
+
+    def __post_init__(self) -> None:
+        # Whatever a client sends, handlers and the database only ever see clean text:
+        # no NUL or other control characters (PostgreSQL rejects NUL), no lone surrogates.
+        for name in ("text", "name"):
+            value = getattr(self, name)
+            cleaned = clean_text(value)
+            if cleaned != value:
+                object.__setattr__(self, name, cleaned)
+
+    @property
+    def contact_id(self) -> str:
+        """``CHANNEL:ID``."""
+        return f"{self.channel}:{self.external_id}"
+
+
+class Clock(Protocol):
+    """Source of the current time (injected so tests never sleep)."""
+
+    def now(self) -> datetime:
+        """The current time, aware."""
+        ...
+
+
+class SystemClock:
+    """The real clock."""
+
+    def now(self) -> datetime:
+        """The current time in UTC."""
+        return datetime.now(UTC)
+
+
+class PayloadSigner:
+    """Signs button payloads per contact so forged presses are refused.
+
+    The token is ``payload|sig`` where ``sig`` is 8 characters of HMAC-SHA256 over the
+    contact id and the payload.
+    """
+
+    def __init__(self, key: bytes) -> None:
+        self._key = key
+
+    def _sig(self, contact_id: str, payload: str) -> str:
+        digest = hmac.new(self._key, f"{contact_id}\n{payload}".encode(), hashlib.sha256).digest()
+        return base64.urlsafe_b64encode(digest[:6]).decode()
+
+    def sign(self, contact_id: str, payload: str) -> str:
+        """The token to put in the button."""
+        if "|" in payload or len(payload.encode()) > MAX_PAYLOAD_BYTES:
+            raise ValueError(f"button payload not allowed: {payload!r}")
+        return f"{payload}|{self._sig(contact_id, payload)}"
+
+    def verify(self, contact_id: str, token: str | None) -> str | None:
+        """The payload if the token is genuine for this contact, else ``None``."""
+        if not token or token.count("|") != 1 or len(token) > 128:
+            return None
+        payload, sig = token.split("|")
+        try:
+            # Bytes on both sides: a lone surrogate or non-ASCII text in forged data is simply not genuine.
+            genuine = hmac.compare_digest(sig.encode(), self._sig(contact_id, payload).encode())
+        except UnicodeEncodeError:
+            return None
+        return payload if genuine else None
+
+
+class SendError(Exception):
+    """A delivery the platform refused, classified for the outbox.
+
+    ``retry_after``: the platform asked to wait (Telegram 429, WhatsApp pair limit);
+    ``blocked``: the person blocked the bot or cannot be reached (Telegram 403);
+    ``permanent``: retrying cannot help (bad request, unknown chat); otherwise transient (5xx, timeout).
+    """
+
+    def __init__(self, message: str, *, retry_after: float | None = None, blocked: bool = False, permanent: bool = False, code: str = "") -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+        self.blocked = blocked
+        self.permanent = permanent or blocked
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Delivery:
+    """What the outbox knows about one delivery, for channels with rules about it (WhatsApp)."""
+
+    kind: str = "notice"  # broadcast | reminder | notice
+    last_inbound: datetime | None = None  # when the person last wrote to us
+    force_template: bool = False  # the platform said the conversation window is closed
+
+
+class Channel(Protocol):
+    """A transport that can deliver replies to one of its contacts."""
+
+    name: str
+
+    async def send(self, external_id: str, replies: Sequence[Reply]) -> list[str]:
+        """Deliver ``replies`` in order (answers to the person's own message); return the platform ids."""
+        ...
+
+    async def deliver(self, external_id: str, reply: Reply, *, delivery: Delivery | None = None) -> str:
+        """Deliver one outbox message, once, raising :class:`SendError`; return the platform id."""
+        ...
+
+    async def edit(self, external_id: str, message_id: str, reply: Reply) -> None:
+        """Replace a message sent earlier (progress reports)."""
+        ...
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Split ``text`` into chunks of at most ``limit`` characters.
+
+    Cuts at paragraph boundaries first, then at line ends, then at spaces, and only as a last
+    resort inside a word, so a long answer reads naturally on a phone.
+    """
+    if limit < 1:
+        raise ValueError("limit must be positive")
+    chunks: list[str] = []
+    rest = text.strip()
+    while len(rest) > limit:
+        window = rest[: limit + 1]
+        cut = -1
+        for separator in ("\n\n", "\n", " "):
+            cut = window.rfind(separator, 0, limit + 1)
+            if cut > limit // 3:  # never leave a uselessly short chunk
+                break
+        if cut <= 0:
+            cut = limit
+        chunk = rest[:cut].rstrip()
+        if chunk:
+            chunks.append(chunk)
+        rest = rest[cut:].lstrip()
+    if rest:
+        chunks.append(rest)
+    return chunks or [""]

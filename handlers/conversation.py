@@ -1,0 +1,73 @@
+"""Multi-step exchanges: one kind of object for every conversation, and typed button payloads.
+
+A conversation is what a contact is in between two messages: the registration form, composing a
+circular, typing the answer to grouped questions. Its place is one ``ConversationState`` row (its
+``name``, the current ``step``, the data so far), so it survives restarts and works with several
+processes. The router's table lists every conversation explicitly (``handlers/router.py:
+CONVERSATIONS``) and hands it the contact's free text, button presses and files:
+
+- ``on_text``: typed text that is not a command;
+- ``on_button``: a press of one of its ``form:`` buttons (conversations with their own route, such
+  as ``siaran:``, receive their buttons through that route instead);
+- ``on_document``: a file, but only on the steps named in ``document_steps``;
+- ``on_media``: anything else that is not text (a photo, a sticker, a file where none is asked);
+  ``None`` answers as outside any conversation.
+
+``roles`` are who may be in it: a contact whose role changed meanwhile leaves it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+from bot.enums import ALL_ROLES
+from bot.messages import Document
+from handlers.context import Context
+from models.tables import ConversationState
+
+TextHandler = Callable[[Context, ConversationState, str], Awaitable[None]]
+DocumentHandler = Callable[[Context, ConversationState, Document], Awaitable[None]]
+MediaHandler = Callable[[Context, ConversationState], Awaitable[None]]
+
+
+@dataclass(frozen=True)
+class Conversation:
+    """A named multi-step exchange and what it does with each kind of input."""
+
+    name: str
+    on_text: TextHandler
+    on_button: TextHandler | None = None
+    on_document: DocumentHandler | None = None
+    document_steps: frozenset[str] = frozenset()
+    on_media: MediaHandler | None = None
+    roles: frozenset[str] = ALL_ROLES
+
+    def takes_document(self, step: str) -> bool:
+        """Whether a file is an answer at ``step``."""
+        return self.on_document is not None and step in self.document_steps
+
+
+@dataclass(frozen=True)
+class Payload:
+    """The button payloads of one route: ``<route>:<part>:<part>…``.
+
+    The route that handles the presses owns its payloads, so what a button sends and what its
+    handler reads are written in one module (like aiogram's ``CallbackData``). The router cuts
+    ``<route>:`` off and passes the rest; :meth:`unpack` splits it again.
+    """
+
+    route: str
+
+    def pack(self, *parts: object) -> str:
+        """The payload for a button; parts must not contain ``:`` (except the last)."""
+        texts = [str(p) for p in parts]
+        if any(":" in t for t in texts[:-1]):
+            raise ValueError(f"':' inside a payload part of {self.route}: {texts!r}")
+        return ":".join([self.route, *texts])
+
+    @staticmethod
+    def unpack(arg: str, count: int) -> list[str]:
+        """``count`` parts of what the router passed on (missing ones are empty)."""
+        parts = arg.split(":", count - 1)
+        return parts + [""] * (count - len(parts))

@@ -1,0 +1,97 @@
+"""Registrations as a spreadsheet: ``/ekspor`` (XLSX) and ``psp-bot export`` (XLSX or CSV)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import date
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Font
+from openpyxl.utils import get_column_letter
+
+from bot.config import Settings
+from bot.enums import Role
+from bot.messages import Document
+from handlers.context import Context
+from handlers.validators import age_on
+from models.registrations import list_registrations
+from models.tables import Registration
+
+EXPORT_COLUMNS = (
+    "Nama", "NIP", "Tanggal lahir", "Usia", "JK", "NPSN", "Sekolah", "Jenjang", "Kecamatan", "Status jabatan",
+    "HP/WhatsApp", "Email", "Memenuhi syarat", "Alasan", "Didaftarkan (WITA)", "Diperbarui (WITA)",
+)  # fmt: skip
+REASON_TEXT = {"reg.reason.age": "usia melebihi batas", "reg.reason.plt": "belum kepala sekolah definitif"}
+
+
+def export_rows(settings: Settings, rows: list[Registration], today: date) -> list[list[Any]]:
+    """One list per registration, in :data:`EXPORT_COLUMNS` order."""
+    tz = settings.bot.timezone
+    table = []
+    for r in rows:
+        reasons = ", ".join(REASON_TEXT.get(k, k) for k in json.loads(r.reasons or "[]"))
+        table.append([
+            r.nama, r.nip or "", r.birth_date, age_on(r.birth_date, today), r.gender or "", r.npsn, r.sekolah, r.jenjang,
+            r.kecamatan, r.status, r.phone, r.email or "", "Ya" if r.eligible else "Tidak", reasons,
+            r.submitted_at.astimezone(tz).replace(tzinfo=None), r.updated_at.astimezone(tz).replace(tzinfo=None),
+        ])  # fmt: skip
+    return table
+
+
+def to_xlsx(rows: list[list[Any]], title: str) -> bytes:
+    """An XLSX workbook with a bold header row, frozen, with filters; NIP/NPSN/HP kept as text."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    sheet.title = title[:31]
+    sheet.append(list(EXPORT_COLUMNS))
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for row in rows:
+        sheet.append(row)
+    for col in (2, 6, 11):  # long digit strings must not become numbers in Excel
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
+            cell.number_format = "@"
+    for col in (3,):
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
+            cell.number_format = "DD-MM-YYYY"
+    for col in (15, 16):
+        for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
+            cell.number_format = "DD-MM-YYYY HH:MM"
+    widths = (28, 20, 12, 6, 4, 10, 30, 8, 14, 14, 16, 26, 10, 30, 17, 17)
+    for i, width in enumerate(widths, start=1):
+        sheet.column_dimensions[get_column_letter(i)].width = width
+    sheet.freeze_panes = "A2"
+    sheet.auto_filter.ref = sheet.dimensions
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def to_csv(rows: list[list[Any]]) -> bytes:
+    """CSV (UTF-8 with BOM so spreadsheet programs read the accents)."""
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    for row in rows:
+        writer.writerow([v.strftime("%Y-%m-%d %H:%M") if hasattr(v, "hour") else v for v in row])
+    return ("\ufeff" + out.getvalue()).encode("utf-8")
+
+
+async def export_registrations(ctx: Context, _arg: str) -> None:
+    """``/ekspor``: registrations as XLSX; a coordinator's limited to their kecamatan."""
+    kecamatan = None
+    if ctx.role == Role.COORDINATOR:
+        kecamatan = ctx.contact.kecamatan
+        if not kecamatan:
+            ctx.say(ctx.t("recap.no_kecamatan"))
+            return
+    rows = await list_registrations(ctx.session, kecamatan)
+    today = ctx.today
+    name = f"pendaftaran-psp-{(kecamatan or 'buleleng').lower()}-{today.isoformat()}.xlsx"
+    content = to_xlsx(export_rows(ctx.services.settings, rows, today), kecamatan or "Buleleng")
+    mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    ctx.say(ctx.t("export.caption", count=len(rows), scope=kecamatan or ctx.t("export.all")), document=Document(name, content, mime))
