@@ -242,7 +242,7 @@ async def test_list_search_filter_sort_and_pages(site: tuple[Harness, TestClient
     by_filter = await (await client.get("/dasbor/pendaftaran", params={"kecamatan": "Sawan", "jenjang": "SD"})).text()
     assert "Sawan" in by_filter and "Gerokgak</td>" not in by_filter
     not_ok = await (await client.get("/dasbor/pendaftaran", params={"syarat": "tidak"})).text()
-    assert "✅ Ya" not in not_ok
+    assert ">Ya</span>" not in not_ok and ">Tidak</span>" in not_ok
     odd = await client.get("/dasbor/pendaftaran", params={"q": "%_'\"<script>", "urut": "x; drop", "hal": "999999999"})
     assert odd.status == 200 and "<script>" not in await odd.text()
     async with harness.services.db.session() as session:

@@ -22,7 +22,7 @@ async def seed_registrations(db: Database, count: int, now: datetime, seed: int 
     async with db.session() as session:
         for n in range(count):
             kec = kecamatan[n % len(kecamatan)]
-            jenjang = ("PAUD", "SD", "SMP")[n % 3]
+            jenjang = ("PAUD", "SD", "SMP")[(n // len(kecamatan)) % 3]
             contact_id = f"whatsapp:62812{n:07d}"
             session.add(Contact(id=contact_id, channel="whatsapp", external_id=f"62812{n:07d}", role="principal", kecamatan=kec, name=f"Kontak {n}"))
             eligible = rng.random() > 0.33
