@@ -173,19 +173,6 @@ async def recent_broadcasts(session: AsyncSession, limit: int = 5) -> list[Outbo
     return list(result)
 
 
-async def unacknowledged_in(session: AsyncSession, message_id: int, kecamatan: str) -> list[tuple[Contact, Registration | None]]:
-    """Recipients in ``kecamatan`` who got the message and have not pressed "Sudah dibaca"."""
-    result = await session.exec(
-        select(Contact, Registration)
-        .join(OutboxItem, col(OutboxItem.contact_id) == col(Contact.id))
-        .join(Registration, col(Registration.contact_id) == col(Contact.id), isouter=True)
-        .where(OutboxItem.message_id == message_id, OutboxItem.status == OutboxStatus.SENT)
-        .where(col(OutboxItem.acknowledged_at).is_(None), Contact.kecamatan == kecamatan)
-        .order_by(col(Contact.name))
-    )
-    return list(result)  # type: ignore[arg-type]
-
-
 async def audience_contacts(session: AsyncSession, groups: Sequence[str], jenjang: Sequence[str], kecamatan: Sequence[str]) -> list[Contact]:
     """Reachable contacts in any of ``groups`` (``all``, ``principal``, ``coordinator``), narrowed by jenjang and kecamatan."""
     query = select(Contact).where(col(Contact.reachable).is_(True))
@@ -242,18 +229,19 @@ async def broadcast_figures(session: AsyncSession, message_ids: Sequence[int], k
     return figures
 
 
-async def unread_by_kecamatan(session: AsyncSession, message_id: int, kecamatan: str | None = None) -> list[tuple[str, Contact, Registration | None]]:
-    """Recipients who got the message and have not pressed "Sudah dibaca", by kecamatan (``-`` when unknown)."""
+async def unread_in(session: AsyncSession, message_id: int, kecamatan: str) -> list[tuple[str, str, str | None, str | None]]:
+    """Who in ``kecamatan`` got the message and has not pressed "Sudah dibaca": ``(contact id, name, school, principal)``.
+
+    Plain columns rather than rows: a kecamatan can have hundreds of recipients.
+    """
     query = (
-        select(Contact, Registration)
+        select(Contact.id, Contact.name, Registration.sekolah, Registration.nama)
         .join(OutboxItem, col(OutboxItem.contact_id) == col(Contact.id))
         .join(Registration, col(Registration.contact_id) == col(Contact.id), isouter=True)
-        .where(OutboxItem.message_id == message_id, OutboxItem.status == "sent", col(OutboxItem.acknowledged_at).is_(None))
-        .order_by(col(Contact.kecamatan), col(Contact.name))
+        .where(OutboxItem.message_id == message_id, OutboxItem.status == "sent", col(OutboxItem.acknowledged_at).is_(None), Contact.kecamatan == kecamatan)
+        .order_by(col(Registration.sekolah), col(Contact.name))
     )
-    if kecamatan is not None:
-        query = query.where(Contact.kecamatan == kecamatan)
-    return [(contact.kecamatan or "-", contact, registration) for contact, registration in await session.exec(query)]
+    return [tuple(row) for row in await session.exec(query)]  # type: ignore[misc]
 
 
 async def cancel_scheduled(session: AsyncSession, message_id: int, now: datetime) -> int | None:

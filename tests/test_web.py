@@ -215,6 +215,10 @@ async def test_coordinator_sees_and_downloads_only_their_kecamatan(site: tuple[H
     rows = list(csv.reader(io.StringIO(body.decode("utf-8-sig"))))
     assert len(rows) == 6 and {r[8] for r in rows[1:]} == {"Seririt"}
     assert (await client.get("/dasbor/unduh/pendaftaran.xlsx", params={"kecamatan": "Gerokgak"})).status == 403
+    pages = await _pages(harness)
+    unread = pages["siaran-unread"][1]
+    assert (await client.get(unread, params={"kecamatan": "Gerokgak"})).status == 403
+    assert (await client.get(unread)).status == 200
 
 
 async def test_role_taken_away_counts_at_the_next_request(site: tuple[Harness, TestClient]) -> None:

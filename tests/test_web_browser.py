@@ -158,6 +158,10 @@ async def test_staff_pages_in_chromium(bot: tuple[BotApp, FakeTelegramServer, st
             text = await page.inner_text("main")
             assert "Terjadwal" in text and "Sudah dibaca" in text
             await shoot(page, "siaran", tmp_path)
+            await page.click("text=Siapa yang belum membaca")
+            await page.click("#unread-counts a >> nth=0")
+            await page.wait_for_selector("#unread-names li")
+            await shoot(page, "siaran-belum-dibaca", tmp_path)
 
             # -- a question answered on the page reaches the asker on Telegram -----------------------------
             await page.click("text=Pertanyaan")

@@ -29,7 +29,7 @@ from handlers.dashboard import WEB_PREFIX
 from handlers.inbox import answer_item, inbox_items
 from handlers.registration import EXPORT_COLUMNS, export_rows, to_csv, to_xlsx
 from handlers.validators import Invalid
-from models.outbox import broadcast_figures, cancel_scheduled, recent_broadcasts, unread_by_kecamatan
+from models.outbox import broadcast_figures, cancel_scheduled, recent_broadcasts, unread_in
 from models.questions import count_open_questions
 from models.registrations import RegistrationFilter, registration_counts, search_registrations
 from models.tables import Contact, OutboxMessage, Registration
@@ -411,19 +411,21 @@ def _audience_text(t: Callable[..., str], audience: str) -> str:
 
 
 async def broadcast_unread(request: web.Request) -> web.Response:
-    """Who has not pressed "Sudah dibaca" for one circular, by kecamatan (a coordinator: their own)."""
+    """Who has not pressed "Sudah dibaca" for one circular: counts per kecamatan, names for one kecamatan at a time."""
     services = request.app[SERVICES]
     ident = request.match_info["id"]
     scope = _scope(request[VIEWER])
+    chosen = request.query.get("kecamatan") or scope
+    if scope is not None and chosen != scope:
+        return _problem(request, 403, "web.other_kecamatan")
     async with services.db.session() as session:
         message = await session.get(OutboxMessage, int(ident)) if ident.isdigit() and len(ident) < 10 else None
         if message is None or message.kind != "broadcast" or message.status == "draft":
             return _problem(request, 404, "web.not_found")
-        unread = await unread_by_kecamatan(session, int(ident), scope)
-    groups: dict[str, list[tuple[Contact, Registration | None]]] = {}
-    for kec, contact, registration in unread:
-        groups.setdefault(kec, []).append((contact, registration))
-    return _render(request, "broadcast.html", {"page": "siaran", "message": message, "groups": groups, "tz": services.settings.bot.timezone})
+        figures = (await broadcast_figures(session, [int(ident)], scope))[int(ident)]
+        people = await unread_in(session, int(ident), chosen) if chosen else []
+    context = {"page": "siaran", "message": message, "figures": figures, "chosen": chosen, "people": people, "scope": scope}
+    return _render(request, "broadcast.html", context)
 
 
 async def cancel_broadcast(request: web.Request) -> web.StreamResponse:
