@@ -302,3 +302,12 @@ async def test_secure_cookie_behind_https(harness_factory: Any) -> None:
         assert response.cookies[COOKIE]["secure"] and response.cookies[COOKIE]["path"] == "/psp/dasbor"
     finally:
         await client.close()
+
+
+async def test_pages_speak_the_staff_members_language(site: tuple[Harness, TestClient]) -> None:
+    harness, client = site
+    await harness.say(ADMIN, "/bahasa en")
+    client.session.cookie_jar.update_cookies({COOKIE: await session_cookie(harness, ADMIN)})
+    page = await (await client.get("/dasbor/")).text()
+    assert 'lang="en"' in page and "Summary" in page and "Registrations per kecamatan" in page
+    assert "Ringkasan" not in page
