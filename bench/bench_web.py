@@ -28,8 +28,7 @@ from bot.http import build_http_app
 from bot.web.pages import COOKIE
 from models.outbox import create_message, enqueue
 from models.tables import Contact, OutboxItem, Registration
-from models.web import create_login, redeem_login
-from tests.web_support import seed_question, seed_registrations
+from tests.web_support import open_session, seed_question, seed_registrations
 
 REGISTRATIONS = 10_000
 ROUNDS = 30
@@ -58,16 +57,6 @@ async def seed(app: BotApp) -> tuple[int, int]:
     for n in range(300):
         await seed_question(services.db, f"whatsapp:62812{n:07d}", f"pertanyaan nomor {n} tentang psp yang belum terjawab?", now - timedelta(minutes=n))
     return sent.id, middle.id
-
-
-async def session_for(app: BotApp, contact_id: str) -> str:
-    now = app.services.clock.now()
-    async with app.services.db.session() as session:
-        token = await create_login(session, contact_id, now)
-        opened = await redeem_login(session, token, now, timedelta(hours=1))
-        await session.commit()
-    assert opened is not None
-    return opened[0]
 
 
 async def measure(client: TestClient, cookie: str, path: str) -> tuple[list[float], float]:
@@ -115,11 +104,11 @@ async def main() -> None:
         print(f"{'page':44} {'viewer':12} {'p50 ms':>8} {'p95 ms':>8} {'max ms':>8} {'client ms':>10}")
         try:
             for role, contact in (("admin", "telegram:1"), ("coordinator", "telegram:2")):
-                cookie = await session_for(app, contact)
+                cookie = await open_session(app.services, contact)
                 for name, path in pages:
                     server, wall = await measure(client, cookie, path)
                     print(f"{name:44} {role:12} {statistics.median(server):8.1f} {percentile(server, 95):8.1f} {max(server):8.1f} {wall:10.1f}")
-            cookie = await session_for(app, "telegram:1")
+            cookie = await open_session(app.services, "telegram:1")
             for fmt in ("xlsx", "csv"):
                 client.session.cookie_jar.update_cookies({COOKIE: cookie})
                 started = time.perf_counter()

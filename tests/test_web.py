@@ -17,9 +17,8 @@ from bot.web.pages import COOKIE
 from models.contacts import set_contact_role
 from models.outbox import create_message, enqueue
 from models.tables import Contact, OutboxItem, OutboxMessage, Question, Registration
-from models.web import create_login, redeem_login
 from tests.conftest import FakeClock, Harness, text_of
-from tests.web_support import csrf_of, login_token, problem_status, seed_question, seed_registrations
+from tests.web_support import csrf_of, login_token, open_session, problem_status, seed_question, seed_registrations
 
 ADMIN, COORDINATOR, PRINCIPAL, PUBLIC = "telegram:1", "telegram:2", "whatsapp:628120000001", "telegram:9"
 ROLES = {"admins": [ADMIN], "coordinators": [{"contact": COORDINATOR, "kecamatan": "Seririt"}]}
@@ -45,17 +44,6 @@ async def log_in(client: TestClient, token: str) -> Any:
     page = await client.get("/dasbor/masuk", params={"t": token})
     assert page.status == 200 and "Masuk" in await page.text()
     return await client.post("/dasbor/masuk", data={"t": token}, allow_redirects=False)
-
-
-async def session_cookie(harness: Harness, contact_id: str) -> str:
-    """A session opened directly (public and principal contacts get no link from /dasbor)."""
-    now = harness.services.clock.now()
-    async with harness.services.db.session() as session:
-        token = await create_login(session, contact_id, now)
-        opened = await redeem_login(session, token, now, timedelta(hours=1))
-        await session.commit()
-    assert opened is not None
-    return opened[0]
 
 
 async def test_dasbor_sends_a_link_that_works_once(site: tuple[Harness, TestClient]) -> None:
@@ -148,7 +136,7 @@ async def test_authorization_matrix(site: tuple[Harness, TestClient], visitor: s
             continue  # last: it ends the session
         client.session.cookie_jar.clear()
         if who is not None:
-            client.session.cookie_jar.update_cookies({COOKIE: await session_cookie(harness, who)})
+            client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, who)})
         csrf = ""
         if who is not None:
             home = await client.get("/dasbor/pertanyaan")
@@ -179,7 +167,7 @@ async def test_with_a_reused_link_nothing_opens(site: tuple[Harness, TestClient]
 
 async def test_logout_ends_the_session_on_the_server(site: tuple[Harness, TestClient]) -> None:
     harness, client = site
-    secret = await session_cookie(harness, ADMIN)
+    secret = await open_session(harness.services, ADMIN)
     client.session.cookie_jar.update_cookies({COOKIE: secret})
     csrf = csrf_of(await (await client.get("/dasbor/")).text())
     assert (await client.post("/dasbor/keluar", data={"csrf": csrf}, allow_redirects=False)).status == 303
@@ -191,9 +179,9 @@ async def test_forged_csrf_is_refused_and_changes_nothing(site: tuple[Harness, T
     harness, client = site
     now = harness.services.clock.now()
     question = await seed_question(harness.services.db, PRINCIPAL, "apakah ada biaya pendaftaran psp?", now)
-    client.session.cookie_jar.update_cookies({COOKIE: await session_cookie(harness, ADMIN)})
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     other_session_csrf = csrf_of(await (await client.get("/dasbor/pertanyaan")).text())
-    client.session.cookie_jar.update_cookies({COOKIE: await session_cookie(harness, ADMIN)})
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     for forged in ("", "0" * 64, other_session_csrf):
         response = await client.post("/dasbor/pertanyaan/jawab", data={"ref": f"faq:{question}", "answer": "Tidak ada biaya.", "csrf": forged})
         assert response.status == 403 and problem_status(await response.text()) == 403
@@ -239,7 +227,7 @@ async def test_role_taken_away_counts_at_the_next_request(site: tuple[Harness, T
 
 async def test_list_search_filter_sort_and_pages(site: tuple[Harness, TestClient]) -> None:
     harness, client = site
-    client.session.cookie_jar.update_cookies({COOKIE: await session_cookie(harness, ADMIN)})
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     first = await (await client.get("/dasbor/pendaftaran")).text()
     assert "45 pendaftaran" in first and "Halaman 1 dari 1" not in first
     assert (await (await client.get("/dasbor/pendaftaran", params={"q": "50100007"})).text()).count("<td>50100007</td>") == 1
@@ -259,7 +247,7 @@ async def test_answer_from_the_page_goes_through_the_outbox(site: tuple[Harness,
     harness, client = site
     now = harness.services.clock.now()
     question = await seed_question(harness.services.db, PRINCIPAL, "kapan pengumuman hasil seleksi psp?", now)
-    client.session.cookie_jar.update_cookies({COOKIE: await session_cookie(harness, ADMIN)})
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     inbox = await (await client.get("/dasbor/pertanyaan")).text()
     assert "kapan pengumuman hasil seleksi psp?" in inbox
     csrf = csrf_of(inbox)
@@ -279,7 +267,7 @@ async def test_scheduled_circular_can_be_cancelled_once(site: tuple[Harness, Tes
     harness, client = site
     pages = await _pages(harness)
     path = pages["batal"][1]
-    client.session.cookie_jar.update_cookies({COOKIE: await session_cookie(harness, ADMIN)})
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     listing = await (await client.get("/dasbor/siaran")).text()
     assert "Terjadwal" in listing and "Batalkan" in listing
     csrf = csrf_of(listing)
@@ -307,7 +295,7 @@ async def test_secure_cookie_behind_https(harness_factory: Any) -> None:
 async def test_pages_speak_the_staff_members_language(site: tuple[Harness, TestClient]) -> None:
     harness, client = site
     await harness.say(ADMIN, "/bahasa en")
-    client.session.cookie_jar.update_cookies({COOKIE: await session_cookie(harness, ADMIN)})
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     page = await (await client.get("/dasbor/")).text()
     assert 'lang="en"' in page and "Summary" in page and "Registrations per kecamatan" in page
     assert "Ringkasan" not in page

@@ -8,8 +8,10 @@ from datetime import date, datetime, timedelta
 from typing import Any
 
 from bot.config import BULELENG_KECAMATAN
+from bot.services import Services
 from models.db import Database
 from models.tables import Contact, Question, Registration
+from models.web import create_login, redeem_login
 
 FIRST = ("Made", "Ketut", "Nyoman", "Wayan", "Putu", "Kadek", "Komang", "Gede", "Luh", "Ayu")
 LAST = ("Sudarma", "Arsana", "Widiastuti", "Suarjana", "Sari", "Astawa", "Yasa", "Purnami", "Darmawan", "Ariani")
@@ -76,3 +78,14 @@ def problem_status(html: str) -> Any:
     """The status the problem page says (None on a normal page)."""
     match = re.search(r'id="problem" data-status="(\d+)"', html)
     return int(match.group(1)) if match else None
+
+
+async def open_session(services: Services, contact_id: str) -> str:
+    """A web session for ``contact_id`` opened directly (public and principal contacts get no link from /dasbor)."""
+    now = services.clock.now()
+    async with services.db.session() as session:
+        token = await create_login(session, contact_id, now)
+        opened = await redeem_login(session, token, now, timedelta(hours=1))
+        await session.commit()
+    assert opened is not None
+    return opened[0]

@@ -139,6 +139,17 @@ async def require_staff(request: web.Request, handler: Handler) -> web.StreamRes
     path = request.path[len(request.app[PREFIX]) :]
     if any(path.startswith(p) for p in PUBLIC_PATHS):
         return await handler(request)
+    try:
+        return await _as_staff(request, handler)
+    except OtherKecamatan:
+        return _problem(request, 403, "web.other_kecamatan")
+
+
+class OtherKecamatan(Exception):
+    """A coordinator asked for another kecamatan's data."""
+
+
+async def _as_staff(request: web.Request, handler: Handler) -> web.StreamResponse:
     services = request.app[SERVICES]
     secret = request.cookies.get(COOKIE, "")
     async with services.db.session() as session:
@@ -270,7 +281,7 @@ async def summary(request: web.Request) -> web.Response:
 
 
 def _filter_from(request: web.Request) -> RegistrationFilter:
-    """The list's filters from the query string; a coordinator asking for another kecamatan gets 403."""
+    """The list's filters from the query string; :class:`OtherKecamatan` when a coordinator asks for another kecamatan."""
     services = request.app[SERVICES]
     settings = services.settings.registration
     query = request.query
@@ -280,7 +291,7 @@ def _filter_from(request: web.Request) -> RegistrationFilter:
         kecamatan = None
     if scope is not None:
         if kecamatan not in (None, scope):
-            raise web.HTTPForbidden()
+            raise OtherKecamatan(kecamatan)
         kecamatan = scope
     jenjang = query.get("jenjang") or None
     eligible = {"ya": True, "tidak": False}.get(query.get("syarat", ""))
@@ -296,13 +307,16 @@ def _int(value: str, default: int) -> int:
     return int(value) if value.isdigit() and len(value) < 7 else default
 
 
+def _ident(request: web.Request) -> int | None:
+    """The ``{id}`` of the path as a number, None when it is not one."""
+    value = request.match_info["id"]
+    return int(value) if value.isdigit() and len(value) < 10 else None
+
+
 async def registrations(request: web.Request) -> web.Response:
     """The list with search, filters, sort and paging."""
     services = request.app[SERVICES]
-    try:
-        where = _filter_from(request)
-    except web.HTTPForbidden:
-        return _problem(request, 403, "web.other_kecamatan")
+    where = _filter_from(request)
     sort = request.query.get("urut", "baru")
     page = max(1, _int(request.query.get("hal", "1"), 1))
     async with services.db.session() as session:
@@ -332,9 +346,9 @@ async def registrations(request: web.Request) -> web.Response:
 async def registration_detail(request: web.Request) -> web.Response:
     """One registration; another kecamatan's is "not found" for a coordinator."""
     services = request.app[SERVICES]
-    ident = request.match_info["id"]
+    ident = _ident(request)
     async with services.db.session() as session:
-        record = await session.get(Registration, int(ident)) if ident.isdigit() and len(ident) < 10 else None
+        record = await session.get(Registration, ident) if ident is not None else None
         contact = await session.get(Contact, record.contact_id) if record is not None else None
     scope = _scope(request[VIEWER])
     if record is None or (scope is not None and record.kecamatan != scope):
@@ -357,10 +371,7 @@ def _shown(value: Any) -> Any:
 async def download(request: web.Request) -> web.StreamResponse:
     """The filtered list as XLSX or CSV, written by the same code as ``/ekspor`` and ``psp-bot export``."""
     services = request.app[SERVICES]
-    try:
-        where = _filter_from(request)
-    except web.HTTPForbidden:
-        return _problem(request, 403, "web.other_kecamatan")
+    where = _filter_from(request)
     fmt = request.match_info["fmt"]
     async with services.db.session() as session:
         rows, _ = await search_registrations(session, where, "kecamatan", 0, None)
@@ -413,17 +424,17 @@ def _audience_text(t: Callable[..., str], audience: str) -> str:
 async def broadcast_unread(request: web.Request) -> web.Response:
     """Who has not pressed "Sudah dibaca" for one circular: counts per kecamatan, names for one kecamatan at a time."""
     services = request.app[SERVICES]
-    ident = request.match_info["id"]
+    ident = _ident(request)
     scope = _scope(request[VIEWER])
     chosen = request.query.get("kecamatan") or scope
     if scope is not None and chosen != scope:
-        return _problem(request, 403, "web.other_kecamatan")
+        raise OtherKecamatan(chosen)
     async with services.db.session() as session:
-        message = await session.get(OutboxMessage, int(ident)) if ident.isdigit() and len(ident) < 10 else None
-        if message is None or message.kind != "broadcast" or message.status == "draft":
+        message = await session.get(OutboxMessage, ident) if ident is not None else None
+        if message is None or message.id is None or message.kind != "broadcast" or message.status == "draft":
             return _problem(request, 404, "web.not_found")
-        figures = (await broadcast_figures(session, [int(ident)], scope))[int(ident)]
-        people = await unread_in(session, int(ident), chosen) if chosen else []
+        figures = (await broadcast_figures(session, [message.id], scope))[message.id]
+        people = await unread_in(session, message.id, chosen) if chosen else []
     context = {"page": "siaran", "message": message, "figures": figures, "chosen": chosen, "people": people, "scope": scope}
     return _render(request, "broadcast.html", context)
 
@@ -433,9 +444,9 @@ async def cancel_broadcast(request: web.Request) -> web.StreamResponse:
     services = request.app[SERVICES]
     if request[VIEWER].role != "admin":
         return _problem(request, 403, "web.admins_only")
-    ident = request.match_info["id"]
+    ident = _ident(request)
     async with services.db.session() as session:
-        cancelled = await cancel_scheduled(session, int(ident), services.clock.now()) if ident.isdigit() and len(ident) < 10 else None
+        cancelled = await cancel_scheduled(session, ident, services.clock.now()) if ident is not None else None
         await session.commit()
     if cancelled is None:
         return _problem(request, 409, "web.cannot_cancel")
