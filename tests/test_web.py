@@ -153,13 +153,19 @@ async def test_authorization_matrix(site: tuple[Harness, TestClient], visitor: s
     assert results == EXPECTED[visitor]
 
 
-async def test_with_a_reused_link_nothing_opens(site: tuple[Harness, TestClient]) -> None:
+@pytest.mark.parametrize("link", ["reused", "expired"])
+async def test_with_a_reused_or_expired_link_nothing_opens(site: tuple[Harness, TestClient], link: str) -> None:
     harness, client = site
     pages = await _pages(harness)
     token = await link_for(harness, ADMIN)
-    assert (await log_in(client, token)).status == 303
-    client.session.cookie_jar.clear()
+    if link == "reused":
+        assert (await log_in(client, token)).status == 303
+        client.session.cookie_jar.clear()
+    else:
+        harness.services.clock.advance(minutes=10, seconds=1)  # type: ignore[attr-defined]
+        assert (await client.get("/dasbor/masuk", params={"t": token})).status == 410
     assert (await client.post("/dasbor/masuk", data={"t": token}, allow_redirects=False)).status == 410
+    assert COOKIE not in {c.key for c in client.session.cookie_jar}
     for method, path, fields in pages.values():
         response = await client.request(method, path, data=fields or None, allow_redirects=False)
         assert response.status == 401, path

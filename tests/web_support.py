@@ -15,7 +15,7 @@ from models.web import create_login, redeem_login
 
 FIRST = ("Made", "Ketut", "Nyoman", "Wayan", "Putu", "Kadek", "Komang", "Gede", "Luh", "Ayu")
 LAST = ("Sudarma", "Arsana", "Widiastuti", "Suarjana", "Sari", "Astawa", "Yasa", "Purnami", "Darmawan", "Ariani")
-KIND = ("SD Negeri", "SMP Negeri", "TK", "SD", "KB")
+KIND = {"PAUD": ("TK", "KB", "TK Negeri"), "SD": ("SD Negeri", "SD"), "SMP": ("SMP Negeri", "SMP")}
 
 
 async def seed_registrations(db: Database, count: int, now: datetime, seed: int = 7, kecamatan: tuple[str, ...] = BULELENG_KECAMATAN) -> None:
@@ -34,7 +34,7 @@ async def seed_registrations(db: Database, count: int, now: datetime, seed: int 
                     nama=f"{rng.choice(FIRST)} {rng.choice(LAST)}, S.Pd.",
                     birth_date=date(1970 + n % 20, 1 + n % 12, 1 + n % 28),
                     npsn=f"{50100000 + n:08d}",
-                    sekolah=f"{rng.choice(KIND)} {n % 9 + 1} {kec}",
+                    sekolah=f"{rng.choice(KIND[jenjang])} {n // 27 + 1} {kec}",
                     jenjang=jenjang,
                     kecamatan=kec,
                     status="Definitif" if eligible else "Plt",
