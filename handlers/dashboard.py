@@ -19,6 +19,6 @@ async def send_login_link(ctx: Context, _arg: str) -> None:
     if not public_url:
         ctx.say(ctx.t("dasbor.no_url"))
         return
-    token = await create_login(ctx.session, ctx.contact.id, ctx.services.clock.now())
+    token = await create_login(ctx.session, ctx.contact.id, ctx.now)
     minutes = int(LOGIN_LINK_LIFETIME.total_seconds() // 60)
     ctx.say(ctx.t("dasbor.link", url=login_url(public_url, token), minutes=minutes))

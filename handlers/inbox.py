@@ -12,6 +12,7 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.enums import Role
 from bot.services import Services
 from handlers.admin import answer_questions, group_questions, parse_answer
 from models.questions import open_questions
@@ -35,7 +36,7 @@ class InboxItem:
 
 def can_answer_faq(viewer: Contact) -> bool:
     """Unanswered FAQ questions are the admins' (as ``/pertanyaan`` and its answer button)."""
-    return viewer.role == "admin"
+    return viewer.role == Role.ADMIN
 
 
 async def faq_items(session: AsyncSession, viewer: Contact) -> list[InboxItem]:

@@ -220,11 +220,11 @@ async def broadcast_figures(session: AsyncSession, message_ids: Sequence[int], k
         row = figures[message_id]
         row.total += count
         row.acknowledged += acks
-        if status in ("sent", "failed", "cancelled"):
+        if status in (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.CANCELLED):
             setattr(row, status, getattr(row, status) + count)
         else:  # pending or being sent right now
             row.pending += count
-        if status == "sent" and count > acks:
+        if status == OutboxStatus.SENT and count > acks:
             row.unread_by_kecamatan[kec or "-"] = row.unread_by_kecamatan.get(kec or "-", 0) + count - acks
     return figures
 
@@ -238,7 +238,8 @@ async def unread_in(session: AsyncSession, message_id: int, kecamatan: str) -> l
         select(Contact.id, Contact.name, Registration.sekolah, Registration.nama)
         .join(OutboxItem, col(OutboxItem.contact_id) == col(Contact.id))
         .join(Registration, col(Registration.contact_id) == col(Contact.id), isouter=True)
-        .where(OutboxItem.message_id == message_id, OutboxItem.status == "sent", col(OutboxItem.acknowledged_at).is_(None), Contact.kecamatan == kecamatan)
+        .where(OutboxItem.message_id == message_id, OutboxItem.status == OutboxStatus.SENT, col(OutboxItem.acknowledged_at).is_(None))
+        .where(Contact.kecamatan == kecamatan)
         .order_by(col(Registration.sekolah), col(Contact.name))
     )
     return [tuple(row) for row in await session.exec(query)]  # type: ignore[misc]
@@ -247,11 +248,11 @@ async def unread_in(session: AsyncSession, message_id: int, kecamatan: str) -> l
 async def cancel_scheduled(session: AsyncSession, message_id: int, now: datetime) -> int | None:
     """Withdraw a circular not yet due: its pending rows become ``cancelled``. None when it cannot be cancelled."""
     message = await session.get(OutboxMessage, message_id)
-    if message is None or message.kind != "broadcast" or message.status != "pending" or message.send_at <= now:
+    if message is None or message.kind != "broadcast" or message.status != MessageStatus.PENDING or message.send_at <= now:
         return None
     result = await session.exec(  # type: ignore[call-overload]
-        update(OutboxItem).where(col(OutboxItem.message_id) == message_id, col(OutboxItem.status) == "pending").values(status="cancelled")
+        update(OutboxItem).where(col(OutboxItem.message_id) == message_id, col(OutboxItem.status) == OutboxStatus.PENDING).values(status=OutboxStatus.CANCELLED)
     )
-    message.status = "cancelled"
+    message.status = MessageStatus.CANCELLED
     message.finished_at = now
     return int(result.rowcount or 0)

@@ -23,11 +23,12 @@ import jinja2
 from aiohttp import web
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.enums import STAFF_ROLES, MessageStatus, Role
 from bot.services import Services
 from handlers.broadcast import GROUPS
 from handlers.dashboard import WEB_PREFIX
+from handlers.exports import EXPORT_COLUMNS, export_rows, to_csv, to_xlsx
 from handlers.inbox import answer_item, inbox_items
-from handlers.registration import EXPORT_COLUMNS, export_rows, to_csv, to_xlsx
 from handlers.validators import Invalid
 from models.outbox import broadcast_figures, cancel_scheduled, recent_broadcasts, unread_in
 from models.questions import count_open_questions
@@ -37,7 +38,6 @@ from models.web import end_session, login_usable, redeem_login, session_contact
 
 HERE = Path(__file__).resolve().parent
 COOKIE = "psp_dasbor"
-STAFF = ("coordinator", "admin")
 PAGE_SIZE = 50
 SERVICES: web.AppKey[Services] = web.AppKey("services", Services)
 PREFIX: web.AppKey[str] = web.AppKey("prefix", str)
@@ -159,7 +159,7 @@ async def _as_staff(request: web.Request, handler: Handler) -> web.StreamRespons
     request[VIEWER] = viewer
     request[SECRET] = secret
     request[CSRF] = csrf_token(services, secret)
-    if viewer.role not in STAFF or (viewer.role == "coordinator" and not viewer.kecamatan):
+    if viewer.role not in STAFF_ROLES or (viewer.role == Role.COORDINATOR and not viewer.kecamatan):
         return _problem(request, 403, "web.not_staff")
     if request.method == "POST":
         form = await request.post()
@@ -170,7 +170,7 @@ async def _as_staff(request: web.Request, handler: Handler) -> web.StreamRespons
 
 def _scope(viewer: Contact) -> str | None:
     """The kecamatan a viewer is held to: a coordinator's own, None (all) for an admin."""
-    return viewer.kecamatan if viewer.role == "coordinator" else None
+    return viewer.kecamatan if viewer.role == Role.COORDINATOR else None
 
 
 # -- login and logout -------------------------------------------------------------------------------------
@@ -235,7 +235,7 @@ async def summary(request: web.Request) -> web.Response:
     async with services.db.session() as session:
         counts = await registration_counts(session, scope)
         latest, _ = await search_registrations(session, RegistrationFilter(kecamatan=scope), "baru", 0, 8)
-        open_questions = await count_open_questions(session) if viewer.role == "admin" else None
+        open_questions = await count_open_questions(session) if viewer.role == Role.ADMIN else None
     eligible: Counter[str] = Counter()
     not_eligible: Counter[str] = Counter()
     per_jenjang: Counter[tuple[str, bool]] = Counter()
@@ -399,7 +399,7 @@ async def broadcasts(request: web.Request) -> web.Response:
         figures = await broadcast_figures(session, [m.id for m in messages if m.id is not None], scope)
     t = _texts(services, viewer.language)
     items = [
-        {"message": m, "figures": figures[m.id], "scheduled": m.status == "pending" and m.send_at > now, "audience": _audience_text(t, m.audience)}
+        {"message": m, "figures": figures[m.id], "scheduled": m.status == MessageStatus.PENDING and m.send_at > now, "audience": _audience_text(t, m.audience)}
         for m in messages
         if m.id is not None
     ]
@@ -431,7 +431,7 @@ async def broadcast_unread(request: web.Request) -> web.Response:
         raise OtherKecamatan(chosen)
     async with services.db.session() as session:
         message = await session.get(OutboxMessage, ident) if ident is not None else None
-        if message is None or message.id is None or message.kind != "broadcast" or message.status == "draft":
+        if message is None or message.id is None or message.kind != "broadcast" or message.status == MessageStatus.DRAFT:
             return _problem(request, 404, "web.not_found")
         figures = (await broadcast_figures(session, [message.id], scope))[message.id]
         people = await unread_in(session, message.id, chosen) if chosen else []
@@ -442,7 +442,7 @@ async def broadcast_unread(request: web.Request) -> web.Response:
 async def cancel_broadcast(request: web.Request) -> web.StreamResponse:
     """Cancel a scheduled circular (admins, as they scheduled it)."""
     services = request.app[SERVICES]
-    if request[VIEWER].role != "admin":
+    if request[VIEWER].role != Role.ADMIN:
         return _problem(request, 403, "web.admins_only")
     ident = _ident(request)
     async with services.db.session() as session:

@@ -1,7 +1,7 @@
 """staff web pages: one-time login links and sessions
 
 Revision ID: 0010_web
-Revises: 0006
+Revises: 0007_tidy
 Create Date: 2026-11-28 22:50:00
 """
 
@@ -15,7 +15,7 @@ import models.types
 
 
 revision = "0010_web"
-down_revision = "0006"
+down_revision = "0007_tidy"
 branch_labels = None
 depends_on = None
 
