@@ -16,9 +16,11 @@ from bot.enums import Role
 from bot.services import Services
 from handlers.admin import answer_questions, group_questions, parse_answer
 from models.questions import open_questions
-from models.tables import Contact
+from models.registrations import who_are
+from models.tables import Contact, Registration
 
 KIND_FAQ = "faq"
+SHOWN_ASKERS = 3
 
 
 @dataclass(frozen=True)
@@ -32,6 +34,7 @@ class InboxItem:
     askers: int
     last_at: datetime
     off_topic: bool = False
+    who: tuple[str, ...] = ()  # the first askers: name, school, kecamatan as far as known
 
 
 def can_answer_faq(viewer: Contact) -> bool:
@@ -44,7 +47,25 @@ async def faq_items(session: AsyncSession, viewer: Contact) -> list[InboxItem]:
     if not can_answer_faq(viewer):
         return []
     groups = group_questions(await open_questions(session))
-    return [InboxItem(KIND_FAQ, f"{KIND_FAQ}:{g.ids[0]}", g.example, g.count, len(g.askers), g.last_asked, not g.in_domain) for g in groups]
+    shown = {g.key: sorted(g.askers)[:SHOWN_ASKERS] for g in groups}
+    people = await who_are(session, [c for ids in shown.values() for c in ids])
+    return [
+        InboxItem(KIND_FAQ, f"{KIND_FAQ}:{g.ids[0]}", g.example, g.count, len(g.askers), g.last_asked, not g.in_domain, _describe(people, shown[g.key]))
+        for g in groups
+    ]
+
+
+def _describe(people: dict[str, tuple[Contact, Registration | None]], contact_ids: list[str]) -> tuple[str, ...]:
+    """Each contact as "name (school, kecamatan)", as much as the bot knows."""
+    described = []
+    for contact_id in contact_ids:
+        contact, registration = people.get(contact_id, (None, None))
+        name = (registration.nama if registration else None) or (contact.name if contact else "") or contact_id
+        where = [registration.sekolah] if registration else []
+        kecamatan = registration.kecamatan if registration else contact.kecamatan if contact else None
+        where += [kecamatan] if kecamatan else []
+        described.append(f"{name} ({', '.join(where)})" if where else name)
+    return tuple(described)
 
 
 async def inbox_items(session: AsyncSession, viewer: Contact) -> list[InboxItem]:

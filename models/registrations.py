@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -96,3 +97,15 @@ async def registration_counts(session: AsyncSession, kecamatan: str | None = Non
     if kecamatan is not None:
         query = query.where(Registration.kecamatan == kecamatan)
     return [(k, j, bool(e), int(n)) for k, j, e, n in await session.exec(query)]
+
+
+async def who_are(session: AsyncSession, contact_ids: Sequence[str]) -> dict[str, tuple[Contact, Registration | None]]:
+    """Contacts by id with their registration, if any, in one query (to say who wrote)."""
+    if not contact_ids:
+        return {}
+    query = (
+        select(Contact, Registration)
+        .join(Registration, col(Registration.contact_id) == col(Contact.id), isouter=True)
+        .where(col(Contact.id).in_(list(contact_ids)))
+    )
+    return {contact.id: (contact, registration) for contact, registration in await session.exec(query)}

@@ -256,6 +256,9 @@ async def test_answer_from_the_page_goes_through_the_outbox(site: tuple[Harness,
     client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     inbox = await (await client.get("/dasbor/pertanyaan")).text()
     assert "kapan pengumuman hasil seleksi psp?" in inbox
+    async with harness.services.db.session() as session:
+        asker = (await session.exec(select(Registration).where(Registration.contact_id == PRINCIPAL))).one()
+    assert f"Penanya: {asker.nama} ({asker.sekolah}, {asker.kecamatan})" in inbox
     csrf = csrf_of(inbox)
     short = await client.post("/dasbor/pertanyaan/jawab", data={"ref": f"faq:{question}", "answer": "x", "csrf": csrf})
     assert short.status == 400 and "terlalu pendek" in (await short.text()).lower()
