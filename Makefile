@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 CONFIG ?= $(wildcard config.toml)
 
-.PHONY: run test lint pytest pytest-postgres bench clean
+.PHONY: run test lint pytest pytest-postgres browser bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -25,11 +25,15 @@ lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# Chromium for the browser tests: installed under CI, otherwise those tests skip and say so.
+browser:
+	@bash .ci/chromium
+
 # The SQLite run uses a server time zone far from WITA: times must not depend on it.
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	TZ=America/New_York $(BIN)/pytest
 
-pytest-postgres: $(STAMP)
+pytest-postgres: $(STAMP) browser
 	@url=$$(bash .ci/postgres) || exit 1; \
 	if [ -z "$$url" ]; then echo "PostgreSQL not available here: suite ran on SQLite only"; \
 	else echo "== the suite on PostgreSQL =="; PSP_TEST_DATABASE_URL="$$url" $(BIN)/pytest; fi

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from bot.enums import ALL_ROLES, Role
@@ -138,6 +139,8 @@ class HttpSettings:
     host: str = "127.0.0.1"
     port: int = 8080
     max_body_bytes: int = 1_048_576
+    public_url: str = ""  # where people reach this server; the staff pages' links start with it
+    session_hours: int = 12
 
 
 @dataclass(frozen=True)
@@ -405,8 +408,13 @@ def _read_http(table: _Table) -> HttpSettings:
         host=table.text("host", "127.0.0.1"),
         port=table.int("port", 8080, minimum=0, maximum=65535),
         max_body_bytes=table.int("max_body_bytes", 1_048_576, minimum=1024, maximum=100_000_000),
+        public_url=table.text("public_url", "").rstrip("/"),
+        session_hours=table.int("session_hours", 12, minimum=1, maximum=24 * 30),
     )
     table.finish()
+    url = urlsplit(settings.public_url)
+    if settings.public_url and (url.scheme not in ("http", "https") or not url.netloc or url.query or url.fragment):
+        raise ConfigError(table.key("public_url"), f"{settings.public_url!r} is not an http(s) URL", 'write e.g. public_url = "https://psp.bulelengkab.go.id"')
     return settings
 
 

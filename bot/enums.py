@@ -29,6 +29,7 @@ class OutboxStatus(StrEnum):
     SENDING = "sending"  # claimed by a sender (a claim whose lease ran out is taken again)
     SENT = "sent"
     FAILED = "failed"  # for good (blocked, permanent error, attempts used up)
+    CANCELLED = "cancelled"  # its circular was withdrawn before it was due
 
 
 class MessageStatus(StrEnum):
@@ -37,3 +38,4 @@ class MessageStatus(StrEnum):
     DRAFT = "draft"  # a circular being composed: no items yet
     PENDING = "pending"  # items queued, not all settled
     DONE = "done"  # every item sent or failed, final report given
+    CANCELLED = "cancelled"  # a scheduled circular withdrawn before it was due (staff pages)

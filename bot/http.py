@@ -1,4 +1,4 @@
-"""One aiohttp app on ``http.host:http.port``: webhooks, ``/healthz`` and ``/metrics``."""
+"""One aiohttp app on ``http.host:http.port``: webhooks, ``/healthz``, ``/metrics`` and the staff pages."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from aiohttp import web
 
 from bot.services import Services
+from bot.web import build_web_app, web_prefix
 
 log = logging.getLogger(__name__)
 RouteHandler = Callable[[web.Request], Awaitable[web.StreamResponse]]
@@ -51,6 +52,7 @@ def build_http_app(services: Services, routes: list[HttpRoute]) -> web.Applicati
     for route in routes:
         handler = _require_json(route.handler) if route.json_body else route.handler
         app.router.add_route(route.method, route.path, handler)
+    app.add_subapp(web_prefix(services), build_web_app(services))  # the staff pages
     return app
 
 

@@ -5,12 +5,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
+from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.enums import Role
+from bot.services import Services
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
 from handlers.faq import FaqError
-from handlers.notify import notify
+from handlers.notify import queue_notice
 from handlers.validators import Invalid, parse_text
 from models.questions import QuestionGroup, mark_answered, open_questions
 from models.state import set_state, state_data
@@ -77,24 +79,47 @@ async def receive_answer(ctx: Context, state: ConversationState, text: str) -> N
     data = state_data(state)
     ids = [i for i in data.get("ids", []) if isinstance(i, int)]
     try:
-        answer = parse_text(text, minimum=2, maximum=MAX_ANSWER_CHARS, short_key="questions.answer_too_short", long_key="questions.answer_too_long")
+        answer = parse_answer(text)
     except Invalid as problem:
         ctx.say(ctx.t(problem.key, **problem.values))
         return
     await ctx.session.delete(state)
-    questions = await mark_answered(ctx.session, ids, answer, ctx.contact.id, ctx.now)
-    if not questions:
+    askers = await answer_questions(ctx.services, ctx.session, ids, answer, ctx.contact.id)
+    if askers is None:
         ctx.say(ctx.t("questions.already_answered"))
         return
+    if askers:
+
+        async def wake() -> None:
+            ctx.services.wake_outbox()
+
+        ctx.after_commit.append(wake)
+    ctx.say(ctx.t("questions.sent", count=askers))
+
+
+def parse_answer(text: str) -> str:
+    """A staff member's answer text, or :class:`Invalid` saying what is wrong with it."""
+    return parse_text(text, minimum=2, maximum=MAX_ANSWER_CHARS, short_key="questions.answer_too_short", long_key="questions.answer_too_long")
+
+
+async def answer_questions(services: Services, session: AsyncSession, ids: list[int], answer: str, staff_id: str) -> int | None:
+    """Record ``answer`` on the open questions ``ids`` and queue it for each asker once (chat and web alike).
+
+    Returns how many askers it was queued for, or None when the questions were answered already.
+    The caller commits and then wakes the outbox sender.
+    """
+    questions = await mark_answered(session, ids, answer, staff_id, services.clock.now())
+    if not questions:
+        return None
     first_by_asker: dict[str, Question] = {}
     for q in questions:
         first_by_asker.setdefault(q.contact_id, q)
     askers = 0
     for question in first_by_asker.values():
-        contact = await ctx.session.get(Contact, question.contact_id)
+        contact = await session.get(Contact, question.contact_id)
         if contact is not None:
-            askers += await notify(ctx, [contact], "questions.delivered", question=question.text[:300], answer=answer)
-    ctx.say(ctx.t("questions.sent", count=askers))
+            askers += await queue_notice(services, session, [contact], staff_id, "questions.delivered", question=question.text[:300], answer=answer)
+    return askers
 
 
 # The admin's next text is the answer; files and photos are not answers (they get the usual reply).

@@ -5,33 +5,41 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
 from bot.i18n import I18n
 from bot.messages import Button, Document, Reply
+from bot.services import Services
 from handlers.broadcast import ACK_BUTTON
 from handlers.context import Context
 from models.outbox import Progress, create_message, enqueue
 from models.tables import Contact, OutboxMessage
 
 
-async def notify(ctx: Context, recipients: Sequence[Contact], key: str, **values: Any) -> int:
-    """Queue the text ``key`` (Indonesian, and English for English contacts) for ``recipients``.
+async def queue_notice(services: Services, session: AsyncSession, recipients: Sequence[Contact], created_by: str, key: str, **values: Any) -> int:
+    """Queue the text ``key`` (Indonesian, and English for English contacts) for the reachable ``recipients``.
 
-    The rows are committed with the rest of the update and sent by the outbox sender, under the
-    rate limits and with retries; the sender is woken once the transaction has stuck.
+    The rows go out with the caller's transaction; the caller wakes the sender once it has committed.
     """
     reachable = [c for c in recipients if c.reachable]
     if not reachable:
         return 0
-    i18n = ctx.services.i18n
-    now = ctx.now
-    message = await create_message(ctx.session, "notice", i18n.t("id", key, **values), created_by=ctx.contact.id, now=now)
+    i18n = services.i18n
+    now = services.clock.now()
+    message = await create_message(session, "notice", i18n.t("id", key, **values), created_by=created_by, now=now)
     message.text_en = i18n.t("en", key, **values)
-    count = await enqueue(ctx.session, message, reachable, now)
+    return await enqueue(session, message, reachable, now)
 
-    async def wake() -> None:
-        ctx.services.wake_outbox()
 
-    ctx.after_commit.append(wake)
+async def notify(ctx: Context, recipients: Sequence[Contact], key: str, **values: Any) -> int:
+    """:func:`queue_notice` from a chat update; the sender is woken once the update's transaction has stuck."""
+    count = await queue_notice(ctx.services, ctx.session, recipients, ctx.contact.id, key, **values)
+    if count:
+
+        async def wake() -> None:
+            ctx.services.wake_outbox()
+
+        ctx.after_commit.append(wake)
     return count
 
 

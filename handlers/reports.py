@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from handlers.context import Context
-from models.outbox import progress_of, recent_broadcasts, unacknowledged_in
+from models.outbox import progress_of, recent_broadcasts, unread_in
 from models.questions import count_open_questions
 from models.registrations import list_registrations
 from models.tables import Registration
@@ -91,8 +91,8 @@ async def unacknowledged_lines(ctx: Context, kecamatan: str) -> list[str]:
     latest = await recent_broadcasts(ctx.session, 1)
     if not latest or latest[0].id is None:
         return []
-    rows = await unacknowledged_in(ctx.session, latest[0].id, kecamatan)
+    rows = await unread_in(ctx.session, latest[0].id, kecamatan)
     lines = [ctx.t("broadcast.unread_title", id=latest[0].id, count=len(rows))]
-    for contact, registration in rows[:30]:
-        lines.append(f"• {registration.sekolah if registration else contact.name or contact.id} ({registration.nama if registration else contact.name})")
+    for contact_id, name, school, principal in rows[:30]:
+        lines.append(f"• {school or name or contact_id} ({principal or name})")
     return lines

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from bot.enums import ALL_ROLES, STAFF_ROLES, Role
 from bot.messages import Incoming, Reply
 from bot.services import Services
-from handlers import admin, broadcast, exports, faq, forms, general, registration, reports, roles, schedule
+from handlers import admin, broadcast, dashboard, exports, faq, forms, general, registration, reports, roles, schedule
 from handlers.context import Context
 from handlers.conversation import Conversation
 from models.contacts import load_contact
@@ -82,6 +82,7 @@ ROUTES: tuple[Route, ...] = (
     Route("peran", roles.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
     Route("pertanyaan", admin.list_questions, "cmd.questions", roles=ADMIN, words=("pertanyaan", "questions")),
     Route("muatulang", admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
+    Route("dasbor", dashboard.send_login_link, "cmd.dashboard", roles=STAFF, words=("dasbor", "dashboard")),
     Route("faq", faq.show_topic, "cmd.ask", listed=False, typed=False),
     Route(forms.FORM_BUTTON.route, _form_button, "cmd.register", listed=False, typed=False),
     Route(registration.COORDINATOR_BUTTON.route, registration.notify_coordinator, "cmd.register", listed=False, typed=False),

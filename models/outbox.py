@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from sqlalchemy import func, or_, update
@@ -173,19 +173,6 @@ async def recent_broadcasts(session: AsyncSession, limit: int = 5) -> list[Outbo
     return list(result)
 
 
-async def unacknowledged_in(session: AsyncSession, message_id: int, kecamatan: str) -> list[tuple[Contact, Registration | None]]:
-    """Recipients in ``kecamatan`` who got the message and have not pressed "Sudah dibaca"."""
-    result = await session.exec(
-        select(Contact, Registration)
-        .join(OutboxItem, col(OutboxItem.contact_id) == col(Contact.id))
-        .join(Registration, col(Registration.contact_id) == col(Contact.id), isouter=True)
-        .where(OutboxItem.message_id == message_id, OutboxItem.status == OutboxStatus.SENT)
-        .where(col(OutboxItem.acknowledged_at).is_(None), Contact.kecamatan == kecamatan)
-        .order_by(col(Contact.name))
-    )
-    return list(result)  # type: ignore[arg-type]
-
-
 async def audience_contacts(session: AsyncSession, groups: Sequence[str], jenjang: Sequence[str], kecamatan: Sequence[str]) -> list[Contact]:
     """Reachable contacts in any of ``groups`` (``all``, ``principal``, ``coordinator``), narrowed by jenjang and kecamatan."""
     query = select(Contact).where(col(Contact.reachable).is_(True))
@@ -196,3 +183,76 @@ async def audience_contacts(session: AsyncSession, groups: Sequence[str], jenjan
     if kecamatan:
         query = query.where(col(Contact.kecamatan).in_(list(kecamatan)))
     return list(await session.exec(query.order_by(col(Contact.id))))
+
+
+@dataclass
+class Figures:
+    """Delivery figures of one circular: rows by status, acknowledgements, and who has not read it per kecamatan."""
+
+    total: int = 0
+    sent: int = 0
+    failed: int = 0
+    pending: int = 0
+    cancelled: int = 0
+    acknowledged: int = 0
+    unread_by_kecamatan: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def read_percent(self) -> int | None:
+        """Share of delivered messages marked "Sudah dibaca", None before any was delivered."""
+        return round(100 * self.acknowledged / self.sent) if self.sent else None
+
+
+async def broadcast_figures(session: AsyncSession, message_ids: Sequence[int], kecamatan: str | None = None) -> dict[int, Figures]:
+    """:class:`Figures` of each message in one query; only ``kecamatan``'s recipients when given."""
+    figures = {i: Figures() for i in message_ids}
+    if not message_ids:
+        return figures
+    query = (
+        select(OutboxItem.message_id, Contact.kecamatan, OutboxItem.status, func.count(), func.count(col(OutboxItem.acknowledged_at)))  # type: ignore[call-overload]
+        .join(Contact, col(Contact.id) == col(OutboxItem.contact_id))
+        .where(col(OutboxItem.message_id).in_(list(message_ids)))
+        .group_by(col(OutboxItem.message_id), col(Contact.kecamatan), col(OutboxItem.status))
+    )
+    if kecamatan is not None:
+        query = query.where(Contact.kecamatan == kecamatan)
+    for message_id, kec, status, count, acks in await session.exec(query):
+        row = figures[message_id]
+        row.total += count
+        row.acknowledged += acks
+        if status in (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.CANCELLED):
+            setattr(row, status, getattr(row, status) + count)
+        else:  # pending or being sent right now
+            row.pending += count
+        if status == OutboxStatus.SENT and count > acks:
+            row.unread_by_kecamatan[kec or "-"] = row.unread_by_kecamatan.get(kec or "-", 0) + count - acks
+    return figures
+
+
+async def unread_in(session: AsyncSession, message_id: int, kecamatan: str) -> list[tuple[str, str, str | None, str | None]]:
+    """Who in ``kecamatan`` got the message and has not pressed "Sudah dibaca": ``(contact id, name, school, principal)``.
+
+    Plain columns rather than rows: a kecamatan can have hundreds of recipients.
+    """
+    query = (
+        select(Contact.id, Contact.name, Registration.sekolah, Registration.nama)
+        .join(OutboxItem, col(OutboxItem.contact_id) == col(Contact.id))
+        .join(Registration, col(Registration.contact_id) == col(Contact.id), isouter=True)
+        .where(OutboxItem.message_id == message_id, OutboxItem.status == OutboxStatus.SENT, col(OutboxItem.acknowledged_at).is_(None))
+        .where(Contact.kecamatan == kecamatan)
+        .order_by(col(Registration.sekolah), col(Contact.name))
+    )
+    return [tuple(row) for row in await session.exec(query)]  # type: ignore[misc]
+
+
+async def cancel_scheduled(session: AsyncSession, message_id: int, now: datetime) -> int | None:
+    """Withdraw a circular not yet due: its pending rows become ``cancelled``. None when it cannot be cancelled."""
+    message = await session.get(OutboxMessage, message_id)
+    if message is None or message.kind != "broadcast" or message.status != MessageStatus.PENDING or message.send_at <= now:
+        return None
+    result = await session.exec(  # type: ignore[call-overload]
+        update(OutboxItem).where(col(OutboxItem.message_id) == message_id, col(OutboxItem.status) == OutboxStatus.PENDING).values(status=OutboxStatus.CANCELLED)
+    )
+    message.status = MessageStatus.CANCELLED
+    message.finished_at = now
+    return int(result.rowcount or 0)

@@ -135,3 +135,26 @@ class SeenMessage(SQLModel, table=True):
 
     id: str = Field(primary_key=True, max_length=200)  # CHANNEL:platform message id
     seen_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False, index=True))
+
+
+class WebLogin(SQLModel, table=True):
+    """A one-time link into the staff web pages, sent by ``/dasbor``; only its hash is stored."""
+
+    __tablename__ = "web_login"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    contact_id: str = Field(foreign_key="contact.id", max_length=80, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False))
+    used_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+
+
+class WebSession(SQLModel, table=True):
+    """A staff member logged into the web pages; the cookie holds the token, the table its hash."""
+
+    __tablename__ = "web_session"
+
+    token_hash: str = Field(primary_key=True, max_length=64)
+    contact_id: str = Field(foreign_key="contact.id", max_length=80, index=True)
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))

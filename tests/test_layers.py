@@ -18,7 +18,7 @@ LAYERS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("dependencies handed to handlers", ("bot.services",)),
     ("decisions", ("handlers",)),
     ("background work", ("scheduler",)),
-    ("edges: transports and the per-contact lanes", ("bot.http", "bot.channels", "bot.core")),
+    ("edges: transports and the per-contact lanes", ("bot.http", "bot.web", "bot.channels", "bot.core")),
     ("assembly", ("bot.app", "bot.__main__")),
 )
 
