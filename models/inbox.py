@@ -94,8 +94,12 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
     return Accepted(tuple(overflowing))
 
 
-async def claim_heads(session: AsyncSession, worker: str, now: datetime, limit: int, lease: timedelta, postgres: bool) -> list[InboxItem]:
-    """Claim up to ``limit`` contacts: for each, its oldest pending row, oldest contacts first.
+async def claim_heads(
+    session: AsyncSession, worker: str, now: datetime, limit: int, lease: timedelta, postgres: bool, channels: Sequence[str]
+) -> list[InboxItem]:
+    """Claim up to ``limit`` contacts of ``channels``: for each, its oldest pending row, oldest contacts first.
+
+    Rows of a channel this process does not run wait for one that does.
 
     A row can be claimed when nobody holds it, or another worker's claim ran out (it died).
     On PostgreSQL ``FOR UPDATE SKIP LOCKED`` keeps two processes off the same row; a contact
@@ -104,7 +108,8 @@ async def claim_heads(session: AsyncSession, worker: str, now: datetime, limit: 
     older = aliased(InboxItem)
     has_older = exists().where(col(older.contact_id) == col(InboxItem.contact_id), col(older.status) == PENDING, col(older.id) < col(InboxItem.id))
     free = or_(col(InboxItem.claimed_by).is_(None), and_(col(InboxItem.claimed_by) != worker, col(InboxItem.claimed_at) < now - lease))
-    query = select(InboxItem).where(col(InboxItem.status) == PENDING, free, ~has_older).order_by(col(InboxItem.id)).limit(limit)
+    mine = col(InboxItem.channel).in_(list(channels))
+    query = select(InboxItem).where(col(InboxItem.status) == PENDING, mine, free, ~has_older).order_by(col(InboxItem.id)).limit(limit)
     if postgres:
         query = query.with_for_update(skip_locked=True)
     items = list((await session.exec(query)).scalars())  # type: ignore

@@ -231,7 +231,8 @@ class InboxProcessor:
     async def _claim(self, limit: int) -> int:
         services = self.services
         async with services.db.session() as session:
-            rows = await inbox.claim_heads(session, self.worker, services.clock.now(), limit, self.lease, postgres=not services.db.sqlite)
+            now = services.clock.now()
+            rows = await inbox.claim_heads(session, self.worker, now, limit, self.lease, postgres=not services.db.sqlite, channels=sorted(self.receivers))
             await session.commit()
         for row in rows:
             task = asyncio.create_task(self._lane(row), name=f"inbox-lane-{row.contact_id}")
@@ -283,6 +284,7 @@ class InboxProcessor:
             raise
         except Exception:  # noqa: BLE001 — the rows stay pending and are claimed again
             log.exception("inbox lane failed", extra={"contact": contact_id})
+            await asyncio.sleep(1.0)  # a database that is down is not asked again at once
             try:
                 async with self.services.db.session() as session:
                     await inbox.release_claims(session, [self.worker], contact_id=contact_id)

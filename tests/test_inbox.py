@@ -271,17 +271,21 @@ async def test_only_the_oldest_pending_row_of_a_contact_can_be_claimed(database_
         from datetime import timedelta
 
         async with db.session() as session:
-            first = await claim_heads(session, "a", now, 10, timedelta(minutes=5), postgres)
+            first = await claim_heads(session, "a", now, 10, timedelta(minutes=5), postgres, channels=["telegram"])
             await session.commit()
         assert sorted(r.key for r in first) == ["t:0", "t:1", "t:2"]  # one per contact, its oldest
         async with db.session() as session:
-            second = await claim_heads(session, "b", now, 10, timedelta(minutes=5), postgres)
+            second = await claim_heads(session, "b", now, 10, timedelta(minutes=5), postgres, channels=["telegram"])
             await session.commit()
         assert second == []  # every contact is held by worker a
         async with db.session() as session:
-            later = await claim_heads(session, "b", now + timedelta(minutes=6), 10, timedelta(minutes=5), postgres)
+            later = await claim_heads(session, "b", now + timedelta(minutes=6), 10, timedelta(minutes=5), postgres, channels=["telegram"])
             await session.commit()
         assert sorted(r.key for r in later) == ["t:0", "t:1", "t:2"]  # a's lease ran out: b takes over
+        async with db.session() as session:
+            # b's lease ran out too, but c runs WhatsApp only: Telegram's rows wait for a Telegram process
+            assert await claim_heads(session, "c", now + timedelta(minutes=12), 10, timedelta(minutes=5), postgres, channels=["whatsapp"]) == []
+            assert len(await claim_heads(session, "c", now + timedelta(minutes=12), 10, timedelta(minutes=5), postgres, channels=["telegram"])) == 3
     finally:
         await db.close()
 
