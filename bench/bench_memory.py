@@ -1,4 +1,4 @@
-"""Memory: RSS of an idle `psp-bot run` with 10,000 contacts and 1,000 registrations (goal < 150 MB).
+"""Memory: RSS of an idle `psp-bot run` with 10,000 contacts and 1,000 registrations (goal < 100 MB).
 
 Side by side: the bare python-telegram-bot echo bot on the same fake Bot API server.
 
@@ -82,7 +82,7 @@ async def main() -> None:
         ours = await measure(fake, [sys.executable, "-m", "bot", "run", "--config", str(config)], "setMyCommands", env)
         await fake.stop()
     print(f"echo bot (bare PTB), idle:                          RSS {echo:.1f} MB")
-    print(f"psp-bot run, idle, 10,000 contacts, 1,000 registrations: RSS {ours:.1f} MB (goal < 150 MB)")
+    print(f"psp-bot run, idle, 10,000 contacts, 1,000 registrations: RSS {ours:.1f} MB (goal < 100 MB)")
 
 
 if __name__ == "__main__":

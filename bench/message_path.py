@@ -1,9 +1,10 @@
 """Which project modules one Telegram update crosses on its way to the reply.
 
-Runs the real bot against the fake Bot API (tests/fake_telegram.py), feeds it one text update
-through python-telegram-bot's ``process_update`` and records, with ``sys.setprofile``, every call
-into a project module made on behalf of that update (its own task and the tasks it starts: a
-context variable marks them, so the outbox and reminder loops running meanwhile are not counted).
+Runs the real bot against the fake Bot API (tests/fake_telegram.py), hands it one text update as
+the channel receives it (stored in the inbox), has the inbox handle it, and records, with
+``sys.setprofile``, every call into a project module made on behalf of that update (its own task
+and the tasks it starts: a context variable marks them, so the outbox and reminder loops running
+meanwhile are not counted).
 
 A module is *entered again* when it is called while one of its own frames is already further down
 the same call chain with another module's frame in between (A → B → A): a layer calling back up.
@@ -34,8 +35,6 @@ def _project(frame: FrameType) -> str | None:
 
 async def trace(text: str) -> tuple[list[str], list[str]]:
     """(modules in order of first entry, modules entered again) for one text update."""
-    from telegram import Update
-
     from bot.app import BotApp
     from tests.conftest import TEST_TOKEN, make_settings
     from tests.fake_telegram import FakeTelegramServer
@@ -47,9 +46,14 @@ async def trace(text: str) -> tuple[list[str], list[str]]:
         app = BotApp(make_settings(url, telegram={"token": TEST_TOKEN, "base_url": fake.base_url, "rate_per_second": 1000}))
         await app.start()
         try:
-            telegram = app.services.channels["telegram"]
-            application = telegram.application  # type: ignore[attr-defined]
-            await application.process_update(Update.de_json({"update_id": 1, **fake.text_update(900, "/start")}, application.bot))  # warm up
+            telegram: Any = app.services.channels["telegram"]
+            await app.inbox.stop()  # handled by hand below, so the inbox's work runs on the traced path
+
+            async def receive_and_handle(update_id: int, chat: int) -> None:
+                await app.inbox.accept([telegram.to_inbound({"update_id": update_id, **fake.text_update(chat, text)})])
+                await app.inbox.handle_waiting()
+
+            await receive_and_handle(1, 900)  # warm up
             order: list[str] = []
             again: list[str] = []
 
@@ -72,11 +76,10 @@ async def trace(text: str) -> tuple[list[str], list[str]]:
                         break
                     caller = caller.f_back
 
-            update = Update.de_json({"update_id": 2, **fake.text_update(901, text)}, application.bot)
             token = ON_PATH.set(True)
             sys.setprofile(profile)
             try:
-                await application.process_update(update)
+                await receive_and_handle(2, 901)
             finally:
                 sys.setprofile(None)
                 ON_PATH.reset(token)

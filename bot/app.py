@@ -20,8 +20,10 @@ from bot.metrics import Metrics
 from bot.services import Services
 from handlers.faq import FaqEngine, FaqError
 from handlers.router import error_reply, handle_update, routes_for
-from models.contacts import sync_configured_roles
+from models.contacts import mark_unreachable, sync_configured_roles
 from models.db import Database, upgrade_schema
+from models.inbox import NumberedMenus
+from scheduler.inbox import InboxProcessor
 
 log = logging.getLogger(__name__)
 
@@ -63,22 +65,20 @@ class BotApp:
         self.settings = settings
         self.services = build_services(settings, clock)
         self.console = console
-        # The lanes call the router directly: no module of the assembly sits on a message's path.
+        # The console (and tests) answer in memory, the lanes calling the router directly; platform
+        # updates go through the inbox.
         self.dispatcher = Dispatcher(functools.partial(handle_update, self.services), self.services.channels, self._error_reply)
         self.dispatcher.on_blocked = self._mark_unreachable
+        self.inbox = InboxProcessor(self.services)
         self.http: HttpServer | None = None
         self.outbox: Any = None
         self.reminders: Any = None
         self._started: list[Any] = []
 
     async def _mark_unreachable(self, contact_id: str) -> None:
-        from models.tables import Contact
-
         async with self.services.db.session() as session:
-            contact = await session.get(Contact, contact_id)
-            if contact is not None:
-                contact.reachable = False
-                await session.commit()
+            await mark_unreachable(session, contact_id)
+            await session.commit()
 
     def _error_reply(self, incoming: Incoming) -> Reply:
         self.services.metrics.handler_errors.inc()
@@ -92,7 +92,7 @@ class BotApp:
             await session.commit()
 
     async def start(self, *, http: bool = True, outbox: bool = True, scheduler: bool = True) -> None:
-        """Start in order: database, channels' transports, HTTP server, receiving."""
+        """Start in order: database, HTTP server, receiving (into the inbox), handling the inbox."""
         await self.prepare_database()
         routes: list[HttpRoute] = []
         telegram = None
@@ -101,6 +101,7 @@ class BotApp:
 
             telegram = TelegramChannel(self.settings.telegram, self.services.signer, self.services.metrics)
             self.services.channels[telegram.name] = telegram
+            self.inbox.receivers[telegram.name] = telegram
             if self.settings.telegram.mode == "webhook":
                 routes.append(HttpRoute("POST", WEBHOOK_PATH, telegram.handle_webhook, json_body=True))
         whatsapp = None
@@ -108,8 +109,10 @@ class BotApp:
             from bot.channels.whatsapp import WhatsAppChannel
 
             services = self.services
-            whatsapp = WhatsAppChannel(self.settings.whatsapp, services.signer, services.metrics, services.db, services.clock, services.i18n)
+            menus = NumberedMenus(services.db, services.clock)
+            whatsapp = WhatsAppChannel(self.settings.whatsapp, services.signer, services.metrics, services.clock, services.i18n, menus, self._record_statuses)
             self.services.channels[whatsapp.name] = whatsapp
+            self.inbox.receivers[whatsapp.name] = whatsapp
             routes += whatsapp.routes()
         if self.console is not None:
             self.services.channels[self.console.name] = self.console
@@ -135,10 +138,10 @@ class BotApp:
             await self.reminders.start()
             self._started.append(self.reminders)
         if whatsapp is not None:
-            await whatsapp.start(self.dispatcher.dispatch)
+            await whatsapp.start(self.inbox.accept)
             self._started.append(whatsapp)
         if telegram is not None:
-            await telegram.start(self.dispatcher.dispatch)
+            await telegram.start(self.inbox.accept)
             self._started.append(telegram)
             staff: dict[str, str] = {a: Role.ADMIN for a in self.settings.roles.admins}
             staff.update({c.contact: Role.COORDINATOR for c in self.settings.roles.coordinators})
@@ -146,6 +149,11 @@ class BotApp:
                 await telegram.set_commands(lambda role, lang: commands_for(self.services, role, lang), self.services.i18n.languages, staff)
             except Exception:  # noqa: BLE001 — a missing command menu must not stop the bot
                 log.exception("setMyCommands failed")
+        if self.inbox.receivers:
+            # After the channels: what they store waits until now; what an earlier run left
+            # unfinished is oldest, so it is handled first.
+            await self.inbox.start()
+            self._started.append(self.inbox)
         if outbox:
             from scheduler.outbox import OutboxSender
 
@@ -153,6 +161,14 @@ class BotApp:
             self.services.wake_outbox = self.outbox.wake
             await self.outbox.start()
             self._started.append(self.outbox)
+
+    async def _record_statuses(self, statuses: list[dict[str, Any]]) -> None:
+        from models.outbox import record_platform_statuses
+
+        async with self.services.db.session() as session:
+            await record_platform_statuses(session, statuses, self.services.clock.now())
+            await session.commit()
+        self.services.wake_outbox()
 
     async def stop(self) -> None:
         """Stop in reverse order, letting queued updates finish first."""

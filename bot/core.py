@@ -24,7 +24,10 @@ class _Lane:
 
 
 class Dispatcher:
-    """Handles one contact's updates strictly in order and different contacts concurrently.
+    """Handles one contact's updates strictly in order and different contacts concurrently, in memory.
+
+    For the console and tests, where nothing was acknowledged to a platform; Telegram and
+    WhatsApp updates go through the inbox (``scheduler.inbox``) instead.
 
     Each contact with pending updates has a lane: a queue and one worker task that exits when
     the queue is empty, so idle contacts cost nothing.
@@ -36,7 +39,6 @@ class Dispatcher:
         self._error_reply = error_reply
         self._lanes: dict[str, _Lane] = {}
         self.on_blocked: Callable[[str], Awaitable[None]] | None = None  # a reply hit "blocked by the user"
-        self.handled = 0
         self.failed = 0
 
     def submit(self, incoming: Incoming) -> asyncio.Future[list[Reply]]:
@@ -79,7 +81,6 @@ class Dispatcher:
             self.failed += 1
             log.exception("handler failed", extra={"contact": incoming.contact_id, "kind": incoming.kind})
             replies = [self._error_reply(incoming)]
-        self.handled += 1
         channel = self.channels.get(incoming.channel)
         if channel is None:
             log.error("no channel %r to answer on", incoming.channel)

@@ -10,8 +10,8 @@ import base64
 import hashlib
 import hmac
 import logging
-from collections.abc import Sequence
-from dataclasses import dataclass, field
+from collections.abc import Awaitable, Callable, Sequence
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
 
@@ -69,8 +69,8 @@ class Incoming:
     """One update from a person, whatever the channel.
 
     ``kind`` is ``text``, ``button`` (``payload`` verified), ``bad_button`` (stale or
-    forged press), ``media`` (photo, sticker, voice, location…; ``media`` names it) or
-    ``edited`` (an edited old message).
+    forged press), ``media`` (photo, sticker, voice, location…, or a document whose bytes are
+    in ``attachment``) or ``edited`` (an edited old message).
     """
 
     channel: str
@@ -78,11 +78,9 @@ class Incoming:
     kind: str = "text"
     text: str = ""
     payload: str | None = None
-    media: str = ""
     attachment: Document | None = None
     name: str = ""
     message_id: str = ""
-    received_at: datetime = field(default_factory=lambda: datetime.now(UTC))
 
     def __post_init__(self) -> None:
         # Whatever a client sends, handlers and the database only ever see clean text:
@@ -97,6 +95,29 @@ class Incoming:
     def contact_id(self) -> str:
         """``CHANNEL:ID``."""
         return f"{self.channel}:{self.external_id}"
+
+
+@dataclass(frozen=True)
+class Inbound:
+    """A platform update as received, before it is understood: what the inbox stores.
+
+    ``key`` is the platform's id of the delivery (a repeat has the same key); ``payload`` is
+    the platform's JSON, turned into an :class:`Incoming` by the channel when it is handled.
+    """
+
+    key: str
+    channel: str
+    external_id: str
+    payload: str
+
+    @property
+    def contact_id(self) -> str:
+        """``CHANNEL:ID``."""
+        return f"{self.channel}:{self.external_id}"
+
+
+# Stores received updates durably; returns once they are committed (then the platform may be told).
+Accept = Callable[[Sequence[Inbound]], Awaitable[None]]
 
 
 class Clock(Protocol):
@@ -188,6 +209,22 @@ class Channel(Protocol):
 
     async def edit(self, external_id: str, message_id: str, reply: Reply) -> None:
         """Replace a message sent earlier (progress reports)."""
+        ...
+
+
+class Receiver(Channel, Protocol):
+    """A channel that receives updates from a platform through the inbox."""
+
+    async def start(self, accept: Accept) -> None:
+        """Start receiving; every update goes to ``accept`` before the platform is told it arrived."""
+        ...
+
+    async def stop(self) -> None:
+        """Stop receiving and close connections."""
+        ...
+
+    async def decode(self, payload: str) -> Incoming | None:
+        """The update stored by the inbox as an :class:`Incoming` (``None``: nothing to handle)."""
         ...
 
 

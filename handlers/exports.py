@@ -8,10 +8,6 @@ import json
 from datetime import date
 from typing import Any
 
-from openpyxl import Workbook
-from openpyxl.styles import Font
-from openpyxl.utils import get_column_letter
-
 from bot.config import Settings
 from bot.enums import Role
 from bot.messages import Document
@@ -43,6 +39,11 @@ def export_rows(settings: Settings, rows: list[Registration], today: date) -> li
 
 def to_xlsx(rows: list[list[Any]], title: str) -> bytes:
     """An XLSX workbook with a bold header row, frozen, with filters; NIP/NPSN/HP kept as text."""
+    # Imported here: openpyxl holds ~5 MB for the process's life, and exports are rare (idle RSS goal).
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
     book = Workbook()
     sheet = book.active
     assert sheet is not None

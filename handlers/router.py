@@ -8,6 +8,8 @@ import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 
+from sqlmodel.ext.asyncio.session import AsyncSession
+
 from bot.enums import ALL_ROLES, STAFF_ROLES, Role
 from bot.messages import Incoming, Reply
 from bot.services import Services
@@ -218,7 +220,12 @@ def error_reply(services: Services, incoming: Incoming) -> Reply:
     return Reply(services.i18n.t(services.settings.bot.default_language, "error.internal"))
 
 
-async def handle_update(services: Services, incoming: Incoming) -> list[Reply]:
+# Runs inside the update's transaction just before commit, with the replies decided: the inbox
+# marks its row handled there, so the state change and "handled" commit together or not at all.
+BeforeCommit = Callable[[AsyncSession, list[Reply]], Awaitable[None]]
+
+
+async def handle_update(services: Services, incoming: Incoming, before_commit: BeforeCommit | None = None) -> list[Reply]:
     """Load the contact, route the update in one transaction, return the replies."""
     started = time.perf_counter()
     services.metrics.updates.labels(incoming.channel, incoming.kind).inc()
@@ -233,6 +240,8 @@ async def handle_update(services: Services, incoming: Incoming) -> list[Reply]:
         )
         ctx = Context(services, incoming, contact, session)
         await route_update(ctx)
+        if before_commit is not None:
+            await before_commit(session, ctx.replies)
         await session.commit()
     # Work that must not happen unless the transaction stuck (messages to other contacts).
     for task in ctx.after_commit:

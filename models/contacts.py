@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -10,6 +10,10 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.config import Settings
 from bot.enums import STAFF_ROLES, Role
 from models.tables import Contact
+
+# last_inbound_at only matters to the minute (WhatsApp's 24-hour window): refreshing it at most
+# once a minute spares a write on most answers.
+INBOUND_RESOLUTION = timedelta(minutes=1)
 
 
 def configured_role(settings: Settings, contact_id: str) -> tuple[str, str | None] | None:
@@ -57,13 +61,25 @@ async def load_contact(
             created_at=now,
         )
         session.add(contact)
-    apply_configured_role(contact, settings)
-    if name:
+    changed = apply_configured_role(contact, settings)
+    if name and contact.name != name[:200]:
         contact.name = name[:200]
-    contact.last_inbound_at = now
-    contact.reachable = True  # they wrote to us, so they have not blocked the bot
-    contact.updated_at = now
+        changed = True
+    if not contact.reachable:
+        contact.reachable = True  # they wrote to us, so they have not blocked the bot
+        changed = True
+    if changed or contact.last_inbound_at is None or now - contact.last_inbound_at >= INBOUND_RESOLUTION:
+        contact.last_inbound_at = now
+    if changed:
+        contact.updated_at = now
     return contact
+
+
+async def mark_unreachable(session: AsyncSession, contact_id: str) -> None:
+    """The person blocked the bot: later audiences skip them until they write again."""
+    contact = await session.get(Contact, contact_id)
+    if contact is not None:
+        contact.reachable = False
 
 
 async def sync_configured_roles(session: AsyncSession, settings: Settings, now: datetime) -> int:

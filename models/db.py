@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import asyncio
 import logging
-from collections.abc import AsyncIterator
+import re
+import sqlite3
+import types
+from collections.abc import AsyncIterator, Generator
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any
 
-from alembic import command
-from alembic.config import Config as AlembicConfig
-from sqlalchemy import event
+import aiosqlite
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.dialects import registry
+from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi, SQLiteDialect_aiosqlite
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -35,11 +40,65 @@ def sync_url(url: str) -> str:
 
 
 def async_url(url: str) -> str:
-    """The asyncio SQLAlchemy URL (aiosqlite or psycopg 3)."""
+    """The asyncio SQLAlchemy URL (SQLite in the event loop's thread, or psycopg 3)."""
     parsed = _parse(url)
     if parsed.get_backend_name() == "sqlite":
-        parsed = parsed.set(drivername="sqlite+aiosqlite")
+        parsed = parsed.set(drivername="sqlite+inline")
     return parsed.render_as_string(hide_password=False)
+
+
+class _InlineQueue:
+    """Stands in for aiosqlite's queue to its worker thread: runs each call at once, here."""
+
+    def put_nowait(self, item: tuple[asyncio.Future[Any] | None, Any]) -> None:
+        future, function = item
+        try:
+            result = function()
+        except BaseException as exc:  # noqa: BLE001 — handed to the awaiting caller, as aiosqlite does
+            if future is not None and not future.done():
+                future.set_exception(exc)
+            return
+        if future is not None and not future.done():
+            future.set_result(result)
+
+
+class _InlineConnection(aiosqlite.Connection):
+    """aiosqlite without its thread.
+
+    A statement on a local SQLite file takes microseconds; the hop to aiosqlite's thread and
+    back costs far more (several per statement), and on a busy 2-core machine it was most of
+    the time an answer took (BENCHMARKS.md). Sessions take turns (see :class:`Database`), so a
+    call only blocks while another process (a CLI export, APScheduler's store) writes.
+    """
+
+    def __init__(self, connector: Any, iter_chunk_size: int) -> None:
+        super().__init__(connector, iter_chunk_size)
+        self._tx = _InlineQueue()  # type: ignore[assignment]
+
+    def __await__(self) -> Generator[Any, None, aiosqlite.Connection]:
+        return self._connect().__await__()  # no worker thread to start
+
+
+def _inline_connect(database: str | Path, *, iter_chunk_size: int = 64, **kwargs: Any) -> _InlineConnection:
+    return _InlineConnection(lambda: sqlite3.connect(str(database), **kwargs), iter_chunk_size)
+
+
+class InlineSQLiteDialect(SQLiteDialect_aiosqlite):
+    """``sqlite+inline://``: SQLAlchemy's aiosqlite dialect on :class:`_InlineConnection`."""
+
+    driver = "inline"
+    supports_statement_cache = True
+
+    @classmethod
+    def import_dbapi(cls) -> Any:
+        """The aiosqlite module with ``connect`` and ``Connection`` swapped."""
+        module = types.ModuleType("psp_inline_aiosqlite")
+        module.__dict__.update({k: v for k, v in vars(aiosqlite).items() if not k.startswith("__")})
+        module.__dict__.update(connect=_inline_connect, Connection=_InlineConnection, __version__=aiosqlite.__version__)
+        return AsyncAdapt_aiosqlite_dbapi(module, sqlite3)
+
+
+registry.register("sqlite.inline", __name__, "InlineSQLiteDialect")
 
 
 def is_sqlite(url: str) -> bool:
@@ -82,7 +141,6 @@ class DatabaseUnavailable(Exception):
 
 def check_reachable(url: str) -> None:
     """Open one connection to the database (creating an SQLite file's folder); raise :class:`DatabaseUnavailable`."""
-    from sqlalchemy import create_engine, text
     from sqlalchemy.exc import DBAPIError
 
     try:
@@ -98,9 +156,44 @@ def check_reachable(url: str) -> None:
         raise DatabaseUnavailable(url, exc) from None
 
 
+def _head_revisions() -> set[str]:
+    """The revisions no migration builds on, read from the files (no Alembic import)."""
+    revisions: set[str] = set()
+    parents: set[str] = set()
+    for path in (MIGRATIONS / "versions").glob("*.py"):
+        text = path.read_text(encoding="utf-8")
+        revision = re.search(r'^revision\s*=\s*["\']([^"\']+)["\']', text, re.MULTILINE)
+        down = re.search(r"^down_revision\s*=\s*(.+)$", text, re.MULTILINE)
+        if revision:
+            revisions.add(revision.group(1))
+        if down:
+            parents.update(re.findall(r'["\']([^"\']+)["\']', down.group(1)))
+    return revisions - parents
+
+
+def schema_is_current(url: str) -> bool:
+    """Whether the database is already at the newest migration."""
+    engine = create_engine(sync_url(url))
+    try:
+        with engine.connect() as conn:
+            stored = {row[0] for row in conn.execute(text("SELECT version_num FROM alembic_version"))}
+    except Exception:  # noqa: BLE001 — no table yet (a new database) or an old layout: migrate
+        return False
+    finally:
+        engine.dispose()
+    return bool(stored) and stored == _head_revisions()
+
+
 def upgrade_schema(url: str, revision: str = "head") -> None:
     """Apply the Alembic migrations up to ``revision`` (:class:`DatabaseUnavailable` when it cannot connect)."""
     check_reachable(url)
+    # Alembic (with Mako) costs ~10 MB of memory for the process's whole life: only load it
+    # when there is something to migrate.
+    if revision == "head" and schema_is_current(url):
+        return
+    from alembic import command
+    from alembic.config import Config as AlembicConfig
+
     cfg = AlembicConfig()
     cfg.set_main_option("script_location", str(MIGRATIONS))
     cfg.attributes["database_url"] = sync_url(url)
@@ -122,10 +215,30 @@ class Database:
         if self.sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self._sessions = async_sessionmaker(self.engine, class_=AsyncSession, expire_on_commit=False)
+        # SQLite has one writer, and a transaction that read first and writes later fails at once
+        # ("database is locked") when another connection wrote in between: busy_timeout cannot
+        # help. SQLite means one process, so its sessions take turns here instead (FIFO, no
+        # polling); a task that already holds the turn may open another session inside it.
+        self._turn = asyncio.Lock() if self.sqlite else None
+        self._turn_holder: asyncio.Task[Any] | None = None
 
     @asynccontextmanager
     async def session(self) -> AsyncIterator[AsyncSession]:
         """A session; commit is the caller's, rollback happens on error."""
+        if self._turn is None or self._turn_holder is asyncio.current_task():
+            async with self._open() as session:
+                yield session
+            return
+        async with self._turn:
+            self._turn_holder = asyncio.current_task()
+            try:
+                async with self._open() as session:
+                    yield session
+            finally:
+                self._turn_holder = None
+
+    @asynccontextmanager
+    async def _open(self) -> AsyncIterator[AsyncSession]:
         async with self._sessions() as session:
             try:
                 yield session
@@ -135,8 +248,6 @@ class Database:
 
     async def ping(self) -> bool:
         """Whether the database answers."""
-        from sqlalchemy import text
-
         try:
             async with self.engine.connect() as conn:
                 await conn.execute(text("SELECT 1"))

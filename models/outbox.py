@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import func, or_, update
 from sqlalchemy.exc import IntegrityError
@@ -256,3 +257,29 @@ async def cancel_scheduled(session: AsyncSession, message_id: int, now: datetime
     message.status = MessageStatus.CANCELLED
     message.finished_at = now
     return int(result.rowcount or 0)
+
+
+async def record_platform_statuses(session: AsyncSession, statuses: Sequence[Any], now: datetime) -> None:
+    """A platform's delivery reports (sent / delivered / read / failed) against the outbox rows.
+
+    WhatsApp's 131047 (the 24-hour window closed) makes the row pending again, marked to go out
+    as the template.
+    """
+    for status in statuses:
+        if not isinstance(status, dict) or not status.get("id"):
+            continue
+        item = (await session.exec(select(OutboxItem).where(OutboxItem.platform_message_id == str(status["id"])))).first()
+        if item is None:
+            continue
+        item.platform_status = str(status.get("status") or "")[:16]
+        if status.get("status") == "failed":
+            errors = status.get("errors") or [{}]
+            code = str((errors[0] or {}).get("code") or "")
+            title = str((errors[0] or {}).get("title") or "")
+            item.error = f"{code}: {title}"[:300]
+            if code == "131047":
+                item.status = OutboxStatus.PENDING
+                item.needs_template = True
+                item.next_attempt_at = now
+            else:
+                item.status = OutboxStatus.FAILED

@@ -128,13 +128,39 @@ class OutboxItem(SQLModel, table=True):
     acknowledged_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
 
 
-class SeenMessage(SQLModel, table=True):
-    """Inbound message ids already handled: a webhook delivered twice is answered once."""
+class InboxItem(SQLModel, table=True):
+    """One update a platform delivered, stored before it is acknowledged; handled from here.
 
-    __tablename__ = "seen_message"
+    ``key`` is the platform's own id (``telegram:<update_id>``, ``whatsapp:<message id>``), so a
+    repeated delivery hits the unique index and is dropped. A row is ``pending`` until handled,
+    then ``done``; ``dropped`` when it came past the contact's backlog limit. While a process
+    works on a contact it holds the contact's oldest pending row (``claimed_by``); ``replies``
+    holds the decided answers until they are delivered (a crash in between sends them again).
+    """
 
-    id: str = Field(primary_key=True, max_length=200)  # CHANNEL:platform message id
-    seen_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False, index=True))
+    __tablename__ = "inbox"
+    __table_args__ = (Index("ix_inbox_contact_status", "contact_id", "status", "id"), Index("ix_inbox_status", "status", "id"))
+
+    id: int | None = Field(default=None, primary_key=True)
+    key: str = Field(max_length=200, unique=True)
+    channel: str = Field(max_length=16)
+    contact_id: str = Field(max_length=80)
+    payload: str = Field(sa_column=Column(Text(), nullable=False))
+    status: str = Field(default="pending", max_length=16)  # pending | done | dropped
+    claimed_by: str | None = Field(default=None, max_length=64)
+    claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    replies: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))
+    received_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False, index=True))
+
+
+class NumberedMenu(SQLModel, table=True):
+    """The choices of the last numbered text menu sent to a contact, so a typed number can be read back."""
+
+    __tablename__ = "numbered_menu"
+
+    contact_id: str = Field(primary_key=True, max_length=80)
+    payloads: str = Field(sa_column=Column(Text(), nullable=False))  # JSON list, choice 1 first
+    sent_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
 
 
 class WebLogin(SQLModel, table=True):

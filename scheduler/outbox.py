@@ -63,6 +63,25 @@ class TokenBucket:
                 await asyncio.sleep((1 - self.tokens) / self.rate)
 
 
+def retry_delay(attempts: int) -> float:
+    """Seconds before the next try after ``attempts`` failed ones (5xx, timeouts): 2, 4, 8 … up to 10 minutes."""
+    return min(MAX_BACKOFF, 2.0**attempts)
+
+
+def worker_name(owner: object) -> str:
+    """``host:pid:object``: who holds a claimed row (a dead pid on this host frees its rows)."""
+    return f"{socket.gethostname()}:{os.getpid()}:{id(owner):x}"[:64]
+
+
+def dead_local_workers(workers: list[str]) -> list[str]:
+    """The workers among ``workers`` that ran on this host in a process that is gone (a crash, kill -9).
+
+    Claims of other hosts are left to their lease: only they can tell whether they live.
+    """
+    host = socket.gethostname()
+    return [w for w in workers if _dead_local_worker(w, host)]
+
+
 def _dead_local_worker(worker: str, host: str) -> bool:
     name, _, rest = worker.partition(":")
     pid = rest.partition(":")[0]
@@ -108,7 +127,7 @@ class OutboxSender:
     ) -> None:
         self.services = services
         settings = services.settings
-        self.worker = f"{socket.gethostname()}:{os.getpid()}:{id(self):x}"[:64]
+        self.worker = worker_name(self)
         self.batch = batch
         self.concurrency = concurrency
         self.poll_seconds = poll_seconds
@@ -138,9 +157,8 @@ class OutboxSender:
 
         Claims of other hosts are left to their lease: only they can tell whether they live.
         """
-        host = socket.gethostname()
         async with self.services.db.session() as session:
-            dead = [w for w in await claim_holders(session) if _dead_local_worker(w, host)]
+            dead = dead_local_workers(await claim_holders(session))
             released = await release_claims(session, dead)
             await session.commit()
         if released:
@@ -169,7 +187,10 @@ class OutboxSender:
             if handled == 0:
                 self._wake.clear()
                 try:
-                    await asyncio.wait_for(self._wake.wait(), self.poll_seconds)
+                    # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancel
+                    # that arrives as the event is set, and stop() would hang.
+                    async with asyncio.timeout(self.poll_seconds):
+                        await self._wake.wait()
                 except TimeoutError:
                     pass
 
@@ -248,7 +269,7 @@ class OutboxSender:
         assert item.id is not None
         if item.attempts + 1 >= MAX_ATTEMPTS:
             return Outcome(item.id, OutboxStatus.FAILED, error=error)
-        return Outcome(item.id, OutboxStatus.PENDING, error=error, delay=min(MAX_BACKOFF, 2.0 ** (item.attempts + 1)))
+        return Outcome(item.id, OutboxStatus.PENDING, error=error, delay=retry_delay(item.attempts + 1))
 
     async def _record(self, outcomes: list[Outcome]) -> None:
         now = self.services.clock.now()

@@ -215,6 +215,17 @@ def labels(replies: Sequence[Reply]) -> list[str]:
 
 
 @pytest.fixture
+async def fake_api() -> AsyncIterator[Any]:
+    """A fake Telegram Bot API server on 127.0.0.1."""
+    from tests.fake_telegram import FakeTelegramServer
+
+    server = FakeTelegramServer(TEST_TOKEN)
+    await server.start()
+    yield server
+    await server.stop()
+
+
+@pytest.fixture
 async def harness_factory(database_url: str) -> AsyncIterator[Any]:
     apps: list[BotApp] = []
 

@@ -68,6 +68,8 @@ class FakeTelegramServer:
         self.port = 0
         self.delay = 0.0  # seconds each send takes (to make a broadcast last)
         self.stored_files: dict[str, bytes] = {}
+        self.confirmed = 0  # the highest update_id a getUpdates offset has confirmed
+        self.sent_count = 0  # successful send* calls (cheap to poll in benchmarks)
 
     @property
     def base_url(self) -> str:
@@ -89,8 +91,9 @@ class FakeTelegramServer:
 
     # -- what tests put in ------------------------------------------------------------
 
-    async def push(self, update: dict[str, Any]) -> int:
-        update_id = next(self._next_update)
+    async def push(self, update: dict[str, Any], update_id: int | None = None) -> int:
+        """Queue an update for getUpdates (``update_id`` given: a repeated delivery of that id)."""
+        update_id = update_id if update_id is not None else next(self._next_update)
         update["update_id"] = update_id
         async with self._changed:
             self.updates.append(update)
@@ -244,7 +247,10 @@ class FakeTelegramServer:
         handler = getattr(self, f"_api_{method}", None)
         if handler is None:
             return web.json_response({"ok": False, "error_code": 404, "description": "Not Found: method not found"}, status=404)
-        return web.json_response({"ok": True, "result": await handler(params, files)})
+        result = await handler(params, files)
+        if method.startswith("send"):
+            self.sent_count += 1
+        return web.json_response({"ok": True, "result": result})
 
     async def _download(self, request: web.Request) -> web.Response:
         file_id = request.match_info["path"].rsplit("/", 1)[-1]
@@ -274,6 +280,10 @@ class FakeTelegramServer:
                 pass
         # Confirmed updates are forgotten, as Telegram does.
         self.updates = [u for u in self.updates if u["update_id"] >= offset]
+        if offset - 1 > self.confirmed:
+            async with self._changed:
+                self.confirmed = offset - 1
+                self._changed.notify_all()
         return pending()
 
     async def _api_sendMessage(self, params: dict[str, Any], files: Any) -> Any:

@@ -50,7 +50,7 @@ UPLOAD = forms.Form(
 
 def _file(who: str, name: str) -> Incoming:
     channel, external_id = who.split(":", 1)
-    return Incoming(channel=channel, external_id=external_id, kind="media", media="document", attachment=Document(name, b"%PDF-1.4 x"))
+    return Incoming(channel=channel, external_id=external_id, kind="media", attachment=Document(name, b"%PDF-1.4 x"))
 
 
 async def _state(h: Harness, who: str) -> tuple[str, dict[str, Any]]:

@@ -67,7 +67,7 @@ async def test_reminder_toggle_shows_state(harness: Harness) -> None:
 
 async def test_unknown_command_and_non_text_and_bad_buttons(harness: Harness) -> None:
     assert "tidak saya kenali" in text_of(await harness.say("telegram:500", "/terbang"))
-    media = await harness.send(Incoming(channel="telegram", external_id="500", kind="media", media="sticker"))
+    media = await harness.send(Incoming(channel="telegram", external_id="500", kind="media"))
     assert "pesan teks" in text_of(media)
     edited = await harness.send(Incoming(channel="telegram", external_id="500", kind="edited"))
     assert "diubah" in text_of(edited)

@@ -38,7 +38,7 @@ def random_update(rng: random.Random, who: str) -> Incoming:
     if roll < 0.87:
         return Incoming(channel=channel, external_id=external_id, kind="bad_button")
     if roll < 0.94:
-        return Incoming(channel=channel, external_id=external_id, kind="media", media=rng.choice(["sticker", "photo", "voice", "location"]))
+        return Incoming(channel=channel, external_id=external_id, kind="media")
     return Incoming(channel=channel, external_id=external_id, kind="edited")
 
 

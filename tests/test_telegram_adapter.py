@@ -3,25 +3,15 @@
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
 from typing import Any
 
 import aiohttp
-import pytest
 
 from bot.app import BotApp
 from bot.channels.telegram import TelegramChannel
 from bot.messages import Reply
 from tests.conftest import TEST_TOKEN, make_settings
 from tests.fake_telegram import FakeTelegramServer
-
-
-@pytest.fixture
-async def fake_api() -> AsyncIterator[FakeTelegramServer]:
-    server = FakeTelegramServer(TEST_TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
 
 
 async def start_bot(database_url: str, fake: FakeTelegramServer, **telegram: Any) -> BotApp:
@@ -208,7 +198,7 @@ async def test_a_reply_to_someone_who_blocked_the_bot_marks_them_unreachable(dat
         fake_api.blocked.add(991)
         await fake_api.send_text(991, "/start")
         await fake_api.wait_for(lambda: any(c.method == "sendMessage" and c.chat_id == 991 for c in fake_api.calls), timeout=10)
-        await app.dispatcher.join()
+        await app.inbox.join()
         async with app.services.db.session() as session:
             contact = await session.get(Contact, "telegram:991")
         assert contact is not None and contact.reachable is False

@@ -59,7 +59,7 @@ class WhatsAppHarness:
         body = payload("text_message", WA_ID=wa_id, MESSAGE_ID=message_id or f"wamid.in{next(_ids)}", BODY=text, NAME="Kadek")
         assert await self.post(body, sign(body)) == 200
         await self.graph.wait_for(lambda: len(self.graph.messages(wa_id)) > before)
-        await self.app.dispatcher.join()
+        await self.app.inbox.join()
         return self.graph.messages(wa_id)[-1]
 
     async def choose(self, wa_id: str, title: str) -> dict[str, Any]:
@@ -77,7 +77,7 @@ class WhatsAppHarness:
         body = payload(fixture, WA_ID=wa_id, MESSAGE_ID=f"wamid.in{next(_ids)}", REPLY_ID=reply_id, TITLE=title, NAME="Kadek")
         assert await self.post(body, sign(body)) == 200
         await self.graph.wait_for(lambda: len(self.graph.messages(wa_id)) > before)
-        await self.app.dispatcher.join()
+        await self.app.inbox.join()
         return self.graph.messages(wa_id)[-1]
 
 
@@ -274,3 +274,32 @@ async def test_admin_attaches_a_circular_pdf_over_whatsapp(wa: WhatsAppHarness) 
 
         message = (await session.exec(select(OutboxMessage))).one()
     assert message.document == b"%PDF-1.4 edaran" and message.document_name == "SE-PSP.pdf"
+
+
+async def test_a_message_is_stored_before_the_200_and_handled_after_a_restart_of_handling(wa: WhatsAppHarness) -> None:
+    from models.tables import InboxItem
+
+    await wa.app.inbox.stop()  # as if the process died right after answering Meta
+    body = payload("text_message", WA_ID="6281234500009", MESSAGE_ID="wamid.kept", BODY="halo", NAME="Kadek")
+    assert await wa.post(body, sign(body)) == 200
+    async with wa.app.services.db.session() as session:
+        rows = list(await session.exec(select(InboxItem)))
+    assert [(r.key, r.contact_id, r.status) for r in rows] == [("whatsapp:wamid.kept", "whatsapp:6281234500009", "pending")]
+    assert wa.graph.messages("6281234500009") == []
+    await wa.app.inbox.start()
+    await wa.graph.wait_for(lambda: len(wa.graph.messages("6281234500009")) == 1)
+    assert "Om Swastyastu" in body_text(wa.graph.messages("6281234500009")[0])
+
+
+async def test_a_typed_number_is_read_back_from_the_menu_stored_in_the_database(wa: WhatsAppHarness) -> None:
+    from models.inbox import menu_choice
+
+    async with wa.app.services.db.session() as session:
+        from models.inbox import remember_menu
+
+        await remember_menu(session, "whatsapp:6281234500010", ["bantuan", "jadwal"], wa.app.services.clock.now())
+        await session.commit()
+    reply = await wa.say("6281234500010", "1")  # another process sent the menu; this one reads the choice
+    assert "menu, bantuan, bahasa" in body_text(reply)
+    async with wa.app.services.db.session() as session:
+        assert await menu_choice(session, "whatsapp:6281234500010", 3) is None

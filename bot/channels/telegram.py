@@ -1,18 +1,21 @@
 """Telegram channel: python-telegram-bot as transport only.
 
-One ``TypeHandler(Update, …)`` turns every update into an :class:`Incoming` for the
-Dispatcher; replies are rendered as plain text (never parsed as Markdown, so user text
-cannot break them) with inline keyboards whose callback data is signed.
+Every update is stored in the inbox before Telegram is told it arrived (the webhook's 200,
+or the next ``getUpdates`` offset); the inbox later hands it back to :meth:`TelegramChannel.decode`,
+which makes it an :class:`Incoming`. Replies are rendered as plain text (never parsed as
+Markdown, so user text cannot break them) with inline keyboards whose callback data is signed.
 """
 
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import hashlib
 import hmac
 import json
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from aiohttp import web
@@ -24,50 +27,42 @@ from telegram import (
     InlineKeyboardMarkup,
     InputFile,
     Message,
-    Update,
 )
 from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TelegramError, TimedOut
-from telegram.ext import AIORateLimiter, Application, ApplicationBuilder, ContextTypes, TypeHandler
+from telegram.ext import AIORateLimiter, ExtBot
+from telegram.warnings import PTBUserWarning
 
+from bot.channels.ptb_aiohttp import AiohttpRequest
 from bot.config import TelegramSettings
 from bot.enums import Role
-from bot.messages import Delivery, Document, Incoming, PayloadSigner, Reply, SendError, split_text
+from bot.messages import Accept, Delivery, Document, Inbound, Incoming, PayloadSigner, Reply, SendError, split_text
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
+# PTB's limiter logs every 429 it passes on with a traceback; the inbox and the outbox log
+# what they do about it themselves.
+logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
+# getUpdates goes through do_api_request for its raw JSON; PTB would suggest get_updates each time.
+warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'", category=PTBUserWarning)
 
 MESSAGE_LIMIT = 4096
-INTERACTIVE_RETRIES = 3
+POLL_TIMEOUT = 20  # seconds a getUpdates call waits for updates
+SEND_POOL = 32  # connections for sending (measured: see BENCHMARKS.md)
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 CAPTION_LIMIT = 1024
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
 WEBHOOK_PATH = "/telegram/webhook"
-_MEDIA_KINDS = (
-    "photo",
-    "sticker",
-    "voice",
-    "audio",
-    "video",
-    "video_note",
-    "animation",
-    "document",
-    "location",
-    "venue",
-    "contact",
-    "poll",
-    "dice",
-)
-
-Submit = Callable[[Incoming], Awaitable[Any]]
 CommandsFor = Callable[[str, str], list[tuple[str, str]]]
+
+
+def _seconds(after: Any) -> float:
+    return float(after.total_seconds()) if hasattr(after, "total_seconds") else float(after)
 
 
 def _classify(exc: TelegramError) -> SendError:
     """Telegram's errors as the outbox understands them."""
     if isinstance(exc, RetryAfter):
-        after = exc.retry_after
-        seconds = after.total_seconds() if hasattr(after, "total_seconds") else float(after)
-        return SendError(str(exc), retry_after=seconds, code="429")
+        return SendError(str(exc), retry_after=_seconds(exc.retry_after), code="429")
     if isinstance(exc, Forbidden):
         return SendError(str(exc), blocked=True, code="403")
     if isinstance(exc, BadRequest):
@@ -77,15 +72,13 @@ def _classify(exc: TelegramError) -> SendError:
     return SendError(str(exc), code="error")
 
 
-def _media_kind(message: Message) -> str:
-    for kind in _MEDIA_KINDS:
-        if getattr(message, kind, None):
-            return kind
-    return "other"
-
-
 class TelegramChannel:
-    """Receives updates (polling or webhook) and sends replies through the Bot API."""
+    """Receives updates (polling or webhook) into the inbox and sends replies through the Bot API.
+
+    python-telegram-bot is the transport (its ``ExtBot``, with the aiohttp request class of
+    :mod:`bot.channels.ptb_aiohttp`); its ``Application`` is not used, because an update is
+    first stored and handled later from the inbox, not dispatched when it arrives.
+    """
 
     name = "telegram"
 
@@ -93,86 +86,97 @@ class TelegramChannel:
         self.settings = settings
         self.signer = signer
         self.metrics = metrics
-        self._submit: Submit | None = None
+        self._accept: Accept | None = None
+        self._poller: asyncio.Task[None] | None = None
         self._file_ids: dict[str, str] = {}  # sha256 of a document → Telegram file_id (upload once)
         self._upload_locks: dict[str, asyncio.Lock] = {}
-        builder = (
-            ApplicationBuilder()
-            .token(settings.token)
-            .base_url(settings.base_url)
-            .base_file_url(settings.base_file_url)
-            # No automatic retries by default: the outbox decides itself when to retry. Replies to a
-            # person's own message ask for retries per call (INTERACTIVE_RETRIES).
-            .rate_limiter(AIORateLimiter(overall_max_rate=settings.rate_per_second, overall_time_period=1, max_retries=0))
-            .concurrent_updates(256)
-            # httpcore scans its whole pool on every request: 32 connections keep that cheap and are
-            # plenty for Telegram's ~30 messages per second (PTB's default is 256).
-            .connection_pool_size(32)
+        self.bot: ExtBot[Any] = ExtBot(
+            settings.token,
+            base_url=settings.base_url,
+            base_file_url=settings.base_file_url,
+            request=AiohttpRequest(connection_pool_size=SEND_POOL),
+            # Long polls hold their connection for up to POLL_TIMEOUT seconds: a pool of their own.
+            get_updates_request=AiohttpRequest(connection_pool_size=1, read_timeout=POLL_TIMEOUT + 10),
+            # No automatic retries: the inbox (replies) and the outbox (everything else) retry themselves.
+            rate_limiter=AIORateLimiter(overall_max_rate=settings.rate_per_second, overall_time_period=1, max_retries=0),
         )
-        if settings.mode == "webhook":
-            builder = builder.updater(None)
-        self.application: Application[Any, Any, Any, Any, Any, Any] = builder.build()
-        self.application.add_handler(TypeHandler(Update, self._on_update))
-        self.application.add_error_handler(self._on_error)
 
     # -- receiving -------------------------------------------------------------------
 
-    def to_incoming(self, update: Update) -> Incoming | None:
-        """The channel-neutral form of ``update``; ``None`` for what the bot ignores."""
-        user = update.effective_user
-        chat = update.effective_chat
-        if user is None or user.is_bot or (chat is not None and chat.type != "private"):
-            return None  # the bot serves private chats only
-        common: dict[str, Any] = {"channel": self.name, "external_id": str(user.id), "name": user.full_name or ""}
-        if update.callback_query is not None:
-            query = update.callback_query
-            payload = self.signer.verify(f"{self.name}:{user.id}", query.data)
-            kind = "button" if payload is not None else "bad_button"
-            message_id = str(query.message.message_id) if query.message else ""
-            return Incoming(kind=kind, payload=payload, message_id=message_id, **common)
-        if update.edited_message is not None:
-            return Incoming(kind="edited", message_id=str(update.edited_message.message_id), **common)
-        message = update.message
-        if message is None:
-            return None
-        if message.text is not None:
-            return Incoming(kind="text", text=message.text, message_id=str(message.message_id), **common)
-        return Incoming(kind="media", media=_media_kind(message), message_id=str(message.message_id), **common)
+    def to_incoming(self, data: dict[str, Any]) -> Incoming | None:
+        """The channel-neutral form of an update's JSON; ``None`` for what the bot ignores.
 
-    async def _on_update(self, update: Update, _context: ContextTypes.DEFAULT_TYPE) -> None:
-        incoming = self.to_incoming(update)
-        if update.callback_query is not None:
+        Read from the JSON itself: building python-telegram-bot objects for it cost more than
+        the rest of receiving (BENCHMARKS.md).
+        """
+        part = next((p for p in ("callback_query", "edited_message", "message") if isinstance(data.get(p), dict)), None)
+        if part is None:
+            return None
+        body: dict[str, Any] = data[part]
+        user = body.get("from")
+        if not isinstance(user, dict) or not isinstance(user.get("id"), int) or user.get("is_bot"):
+            return None
+        message = body.get("message") if part == "callback_query" else body
+        chat = message.get("chat") if isinstance(message, dict) else None
+        if isinstance(chat, dict) and chat.get("type") != "private":
+            return None  # the bot serves private chats only
+        name = " ".join(str(user[k]) for k in ("first_name", "last_name") if user.get(k))
+        common: dict[str, Any] = {"channel": self.name, "external_id": str(user["id"]), "name": name}
+        message_id = str(message.get("message_id") or "") if isinstance(message, dict) else ""
+        if part == "callback_query":
+            payload = self.signer.verify(f"{self.name}:{user['id']}", body.get("data") if isinstance(body.get("data"), str) else None)
+            return Incoming(kind="button" if payload is not None else "bad_button", payload=payload, message_id=message_id, **common)
+        if part == "edited_message":
+            return Incoming(kind="edited", message_id=message_id, **common)
+        if isinstance(body.get("text"), str):
+            return Incoming(kind="text", text=body["text"], message_id=message_id, **common)
+        return Incoming(kind="media", message_id=message_id, **common)
+
+    def to_inbound(self, data: dict[str, Any]) -> Inbound | None:
+        """An update's JSON as an inbox row; ``None`` for updates from no person (nothing to store)."""
+        update_id = data.get("update_id")
+        for part in ("message", "edited_message", "callback_query"):
+            body = data.get(part)
+            if isinstance(body, dict):
+                sender = body.get("from")
+                if isinstance(sender, dict) and isinstance(sender.get("id"), int) and isinstance(update_id, int):
+                    return Inbound(f"{self.name}:{update_id}", self.name, str(sender["id"]), json.dumps(data, ensure_ascii=False))
+                return None
+        return None
+
+    async def decode(self, payload: str) -> Incoming | None:
+        """A stored update as an :class:`Incoming`; a sent document is downloaded here."""
+        data = json.loads(payload)
+        if not isinstance(data, dict):
+            return None
+        query = data.get("callback_query")
+        if isinstance(query, dict) and query.get("id"):
             # Always answer the press so the phone stops showing a spinner.
             try:
-                await update.callback_query.answer()
+                await self.bot.answer_callback_query(str(query["id"]))
             except TelegramError as exc:
                 log.info("answerCallbackQuery failed: %s", exc)
-        if incoming is None or self._submit is None:
-            return
-        message = update.message
-        if message is not None and message.document is not None:
-            incoming = await self._with_attachment(incoming, message)
-        await self._submit(incoming)
+        incoming = self.to_incoming(data)
+        message = data.get("message")
+        if incoming is not None and isinstance(message, dict) and isinstance(message.get("document"), dict):
+            incoming = await self._with_attachment(incoming, message["document"], str(message.get("caption") or ""))
+        return incoming
 
-    async def _with_attachment(self, incoming: Incoming, message: Message) -> Incoming:
+    async def _with_attachment(self, incoming: Incoming, doc: dict[str, Any], caption: str) -> Incoming:
         """Download a sent document (a circular's PDF) so handlers get its bytes."""
-        doc = message.document
-        if doc is None or (doc.file_size or 0) > MAX_ATTACHMENT_BYTES:
+        if not doc.get("file_id") or int(doc.get("file_size") or 0) > MAX_ATTACHMENT_BYTES:
             return incoming
         try:
-            file = await doc.get_file()
+            file = await self.bot.get_file(str(doc["file_id"]))
             content = bytes(await file.download_as_bytearray())
         except TelegramError as exc:
             log.warning("could not download a document: %s", exc)
             return incoming
-        attachment = Document(doc.file_name or "dokumen", content, doc.mime_type or "application/octet-stream")
-        return Incoming(**{**incoming.__dict__, "attachment": attachment, "text": message.caption or ""})
-
-    async def _on_error(self, update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
-        log.error("telegram error: %s", context.error, exc_info=context.error)
+        attachment = Document(str(doc.get("file_name") or "dokumen"), content, str(doc.get("mime_type") or "application/octet-stream"))
+        return dataclasses.replace(incoming, attachment=attachment, text=caption)
 
     async def handle_webhook(self, request: web.Request) -> web.Response:
-        """``POST /telegram/webhook``: check the secret header, queue the update, answer fast."""
+        """``POST /telegram/webhook``: check the secret header, store the update, then answer 200."""
         given = request.headers.get("X-Telegram-Bot-Api-Secret-Token", "")
         if not self.settings.webhook_secret or not hmac.compare_digest(given.encode(), self.settings.webhook_secret.encode()):
             self.metrics.webhook_rejected.labels(self.name, "secret").inc()
@@ -181,13 +185,46 @@ class TelegramChannel:
             data = json.loads(await request.read())
             if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
                 raise ValueError("not an update")
-            update = Update.de_json(data, self.application.bot)
-        except (ValueError, TypeError, KeyError) as exc:
+        except ValueError as exc:
             self.metrics.webhook_rejected.labels(self.name, "malformed").inc()
             log.warning("malformed telegram webhook body: %s", type(exc).__name__)
             return web.json_response({"ok": False, "error": "malformed update"}, status=400)
-        await self.application.update_queue.put(update)
+        inbound = self.to_inbound(data)
+        if inbound is not None and self._accept is not None:
+            try:
+                await self._accept([inbound])
+            except Exception:  # noqa: BLE001 — not stored, so not acknowledged: Telegram sends it again
+                log.exception("storing a telegram update failed")
+                return web.json_response({"ok": False, "error": "try again later"}, status=503)
         return web.json_response({"ok": True})
+
+    async def _poll(self) -> None:
+        """Poll ``getUpdates`` in a loop; the offset moves past an update only once it is stored."""
+        offset: int | None = None
+        pause = 1.0
+        while True:
+            try:
+                # The raw JSON (get_updates would build PTB objects, only to be turned back into JSON).
+                updates = await self.bot.do_api_request(
+                    "getUpdates",
+                    api_kwargs={"offset": offset, "timeout": POLL_TIMEOUT, "allowed_updates": ALLOWED_UPDATES},
+                    read_timeout=POLL_TIMEOUT + 10,
+                )
+                updates = [u for u in updates if isinstance(u, dict) and isinstance(u.get("update_id"), int)] if isinstance(updates, list) else []
+                inbound = [i for i in (self.to_inbound(u) for u in updates) if i is not None]
+                if inbound and self._accept is not None:
+                    await self._accept(inbound)
+                if updates:
+                    offset = max(u["update_id"] for u in updates) + 1  # the next call confirms these to Telegram
+                pause = 1.0
+            except asyncio.CancelledError:
+                raise
+            except RetryAfter as exc:
+                await asyncio.sleep(_seconds(exc.retry_after))
+            except Exception as exc:  # noqa: BLE001 — network, database: wait and ask again from the same offset
+                log.warning("polling failed (%s); again in %.0f s", type(exc).__name__, pause)
+                await asyncio.sleep(pause)
+                pause = min(30.0, pause * 2)
 
     # -- sending ---------------------------------------------------------------------
 
@@ -199,31 +236,31 @@ class TelegramChannel:
             [[InlineKeyboardButton(b.label[:64], callback_data=self.signer.sign(contact_id, b.payload)) for b in row] for row in reply.buttons]
         )
 
-    async def _send_document(self, chat_id: int, doc: Document, caption: str | None, markup: InlineKeyboardMarkup | None, retries: int | None) -> Message:
+    async def _send_document(self, chat_id: int, doc: Document, caption: str | None, markup: InlineKeyboardMarkup | None) -> Message:
         digest = hashlib.sha256(doc.content).hexdigest()
         lock = self._upload_locks.setdefault(digest, asyncio.Lock())
         async with lock:  # the first send uploads; the others reuse Telegram's file_id
             file: Any = self._file_ids.get(digest) or InputFile(doc.content, filename=doc.filename)
-            message = await self.application.bot.send_document(chat_id, file, caption=caption, reply_markup=markup, rate_limit_args=retries)
+            message = await self.bot.send_document(chat_id, file, caption=caption, reply_markup=markup)
             if message.document is not None:
                 self._file_ids[digest] = message.document.file_id
         return message
 
-    async def _send_reply(self, chat_id: int, external_id: str, reply: Reply, retries: int | None) -> list[str]:
-        bot = self.application.bot
+    async def _send_reply(self, chat_id: int, external_id: str, reply: Reply) -> list[str]:
+        bot = self.bot
         markup = self._markup(external_id, reply)
         sent: list[str] = []
         if reply.document is not None:
             caption = reply.text if len(reply.text) <= CAPTION_LIMIT else None
             if caption is None:
                 for chunk in split_text(reply.text, MESSAGE_LIMIT):
-                    sent.append(str((await bot.send_message(chat_id, chunk, rate_limit_args=retries)).message_id))
-            sent.append(str((await self._send_document(chat_id, reply.document, caption, markup, retries)).message_id))
+                    sent.append(str((await bot.send_message(chat_id, chunk)).message_id))
+            sent.append(str((await self._send_document(chat_id, reply.document, caption, markup)).message_id))
             return sent
         chunks = split_text(reply.text, MESSAGE_LIMIT)
         for i, chunk in enumerate(chunks):
             last = i == len(chunks) - 1
-            message = await bot.send_message(chat_id, chunk, reply_markup=markup if last else None, rate_limit_args=retries)
+            message = await bot.send_message(chat_id, chunk, reply_markup=markup if last else None)
             sent.append(str(message.message_id))
         return sent
 
@@ -233,7 +270,7 @@ class TelegramChannel:
         sent: list[str] = []
         try:
             for reply in replies:
-                sent += await self._send_reply(chat_id, external_id, reply, INTERACTIVE_RETRIES)
+                sent += await self._send_reply(chat_id, external_id, reply)
         except TelegramError as exc:
             raise _classify(exc) from exc
         return sent
@@ -241,14 +278,14 @@ class TelegramChannel:
     async def deliver(self, external_id: str, reply: Reply, *, delivery: Delivery | None = None) -> str:
         """Send one outbox message once (no automatic retry); errors classified as :class:`SendError`."""
         try:
-            return (await self._send_reply(int(external_id), external_id, reply, None))[-1]
+            return (await self._send_reply(int(external_id), external_id, reply))[-1]
         except TelegramError as exc:
             raise _classify(exc) from exc
 
     async def edit(self, external_id: str, message_id: str, reply: Reply) -> None:
         """Replace the text of a message sent earlier (progress reports)."""
         try:
-            await self.application.bot.edit_message_text(
+            await self.bot.edit_message_text(
                 split_text(reply.text, MESSAGE_LIMIT)[0],
                 chat_id=int(external_id),
                 message_id=int(message_id),
@@ -264,7 +301,7 @@ class TelegramChannel:
 
     async def set_commands(self, commands_for: CommandsFor, languages: Sequence[str], staff: dict[str, str]) -> None:
         """Register the command menu: public commands per language, more for staff chats."""
-        bot = self.application.bot
+        bot = self.bot
         for lang in languages:
             commands = [BotCommand(n, d[:256]) for n, d in commands_for(Role.PUBLIC, lang)]
             await bot.set_my_commands(commands, scope=BotCommandScopeDefault(), language_code=None if lang == "id" else lang)
@@ -278,28 +315,22 @@ class TelegramChannel:
             except TelegramError as exc:  # the person may never have opened the chat
                 log.info("could not set commands for a staff chat: %s", exc)
 
-    async def start(self, submit: Submit) -> None:
-        """Connect to the Bot API and start receiving updates."""
-        self._submit = submit
-        app = self.application
-        await app.initialize()
-        await app.start()
+    async def start(self, accept: Accept) -> None:
+        """Connect to the Bot API and start receiving updates into ``accept`` (the inbox)."""
+        self._accept = accept
+        await self.bot.initialize()
         if self.settings.mode == "webhook":
-            await app.bot.set_webhook(
-                self.settings.webhook_url,
-                secret_token=self.settings.webhook_secret,
-                allowed_updates=ALLOWED_UPDATES,
-            )
-        elif app.updater is not None:
-            await app.updater.start_polling(allowed_updates=ALLOWED_UPDATES, timeout=20)
-        me = app.bot.bot
-        log.info("telegram channel started as @%s (%s)", me.username, self.settings.mode)
+            await self.bot.set_webhook(self.settings.webhook_url, secret_token=self.settings.webhook_secret, allowed_updates=ALLOWED_UPDATES)
+        else:
+            await self.bot.delete_webhook()
+            self._poller = asyncio.create_task(self._poll(), name="telegram-polling")
+        log.info("telegram channel started as @%s (%s)", self.bot.username, self.settings.mode)
 
     async def stop(self) -> None:
         """Stop receiving and close the connections."""
-        app = self.application
-        if app.updater is not None and app.updater.running:
-            await app.updater.stop()
-        if app.running:
-            await app.stop()
-        await app.shutdown()
+        self._accept = None
+        if self._poller is not None:
+            self._poller.cancel()
+            await asyncio.gather(self._poller, return_exceptions=True)
+            self._poller = None
+        await self.bot.shutdown()

@@ -1,9 +1,11 @@
 """WhatsApp Cloud API channel: the webhook on the shared aiohttp app, and a Graph API client.
 
 Inbound: the verification handshake; every POST is checked against ``X-Hub-Signature-256``
-(HMAC-SHA256 of the raw body with the app secret) before it is parsed, acknowledged at once and
-processed after; message ids already handled are dropped (persisted, so a restart does not answer
-twice); ``statuses`` are recorded against outbox rows.
+(HMAC-SHA256 of the raw body with the app secret) before it is parsed; its messages are stored in
+the inbox (keyed by message id, so a repeated delivery is dropped) and its ``statuses`` recorded
+against outbox rows before the 200 goes back; the inbox then hands each message to
+:meth:`WhatsAppChannel.decode`. The adapter keeps no rows itself: numbered menus and statuses go
+through the stores it is given.
 
 Outbound: a :class:`Reply` is rendered within WhatsApp's limits — up to 3 reply buttons (titles
 ≤ 20), else a list (≤ 10 rows, titles ≤ 24, descriptions ≤ 72), else a numbered text menu whose
@@ -13,7 +15,6 @@ out as the configured templates.
 
 from __future__ import annotations
 
-import asyncio
 import hashlib
 import hmac
 import json
@@ -21,22 +22,16 @@ import logging
 import re
 from collections.abc import Awaitable, Callable, Sequence
 from datetime import timedelta
-from typing import Any
+from typing import Any, Protocol
 
 import aiohttp
 from aiohttp import web
-from sqlalchemy import delete
-from sqlalchemy.exc import IntegrityError
-from sqlmodel import col, select
 
 from bot.config import WhatsAppSettings
-from bot.enums import OutboxStatus
 from bot.http import HttpRoute
 from bot.i18n import I18n
-from bot.messages import Button, Clock, Delivery, Document, Incoming, PayloadSigner, Reply, SendError, split_text
+from bot.messages import Accept, Button, Clock, Delivery, Document, Inbound, Incoming, PayloadSigner, Reply, SendError, split_text
 from bot.metrics import Metrics
-from models.db import Database
-from models.tables import OutboxItem, SeenMessage
 
 log = logging.getLogger(__name__)
 
@@ -52,9 +47,20 @@ PAIR_LIMIT_SECONDS = 6.0  # about one message per 6 s to the same person (error 
 RATE_LIMIT_SECONDS = 60.0  # error 130429: the throughput limit of the number
 TEMPLATE_PARAM_LIMIT = 1000
 MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
-_MEDIA = {"image", "audio", "video", "sticker", "location", "contacts", "document", "voice", "reaction"}
+# Delivery reports (sent, delivered, read, failed), stored before the webhook is answered.
+RecordStatuses = Callable[[list[dict[str, Any]]], Awaitable[None]]
 
-Submit = Callable[[Incoming], Awaitable[Any]]
+
+class MenuStore(Protocol):
+    """Where the choices of the last numbered menu per contact are kept (the database)."""
+
+    async def remember(self, contact_id: str, payloads: Sequence[str] | None) -> None:
+        """Store the menu just sent (``None``: no numbered menu is open)."""
+        ...
+
+    async def choice(self, contact_id: str, number: int) -> str | None:
+        """The payload behind a typed number."""
+        ...
 
 
 def _fits_buttons(buttons: list[Button]) -> bool:
@@ -75,17 +81,25 @@ class WhatsAppChannel:
 
     name = "whatsapp"
 
-    def __init__(self, settings: WhatsAppSettings, signer: PayloadSigner, metrics: Metrics, db: Database, clock: Clock, i18n: I18n) -> None:
+    def __init__(
+        self,
+        settings: WhatsAppSettings,
+        signer: PayloadSigner,
+        metrics: Metrics,
+        clock: Clock,
+        i18n: I18n,
+        menus: MenuStore,
+        record_statuses: RecordStatuses,
+    ) -> None:
         self.settings = settings
         self.signer = signer
         self.metrics = metrics
-        self.db = db
         self.clock = clock
         self.i18n = i18n
-        self._submit: Submit | None = None
+        self.menus = menus  # numbered text menus live in the database: any process reads the number back
+        self._record_statuses = record_statuses
+        self._accept: Accept | None = None
         self._http: aiohttp.ClientSession | None = None
-        self._tasks: set[asyncio.Task[None]] = set()
-        self._menus: dict[str, list[str]] = {}  # wa_id → payloads of the last numbered menu
         self._media_ids: dict[str, str] = {}  # sha256 of a document → uploaded media id
 
     # -- life cycle --------------------------------------------------------------------------
@@ -94,23 +108,18 @@ class WhatsAppChannel:
         """The webhook routes for the shared HTTP app."""
         return [HttpRoute("GET", WEBHOOK_PATH, self.verify), HttpRoute("POST", WEBHOOK_PATH, self.receive)]
 
-    async def start(self, submit: Submit) -> None:
-        """Open the Graph API session and accept webhook deliveries."""
-        self._submit = submit
+    async def start(self, accept: Accept) -> None:
+        """Open the Graph API session and accept webhook deliveries (stored through ``accept``)."""
+        self._accept = accept
         self._http = aiohttp.ClientSession(
             headers={"Authorization": f"Bearer {self.settings.access_token}"},
             timeout=aiohttp.ClientTimeout(total=30),
         )
-        # Meta retries a delivery for a few days at most: older ids need not be kept.
-        async with self.db.session() as session:
-            await session.exec(delete(SeenMessage).where(col(SeenMessage.seen_at) < self.clock.now() - timedelta(days=7)))  # type: ignore[call-overload]
-            await session.commit()
         log.info("whatsapp channel started (phone number id %s)", self.settings.phone_number_id)
 
     async def stop(self) -> None:
-        """Finish the webhook work in progress, then close the session."""
-        if self._tasks:
-            await asyncio.gather(*self._tasks, return_exceptions=True)
+        """Close the Graph API session."""
+        self._accept = None
         if self._http is not None:
             await self._http.close()
             self._http = None
@@ -128,7 +137,7 @@ class WhatsAppChannel:
         return web.Response(status=403, text="forbidden")
 
     async def receive(self, request: web.Request) -> web.Response:
-        """``POST``: check the signature on the raw body, answer 200 at once, process after."""
+        """``POST``: check the signature on the raw body, store the messages, then answer 200."""
         raw = await request.read()
         given = request.headers.get("X-Hub-Signature-256", "")
         if not given:
@@ -145,73 +154,67 @@ class WhatsAppChannel:
         except ValueError:
             self.metrics.webhook_rejected.labels(self.name, "malformed").inc()
             return web.json_response({"error": "malformed body"}, status=400)
-        task = asyncio.create_task(self._process(payload))
-        self._tasks.add(task)
-        task.add_done_callback(self._tasks.discard)
+        statuses, messages = self._split(payload)
+        try:
+            # Meta sends nothing again once it has its 200: what it delivered is stored first.
+            if statuses:
+                await self._record_statuses(statuses)
+            if messages and self._accept is not None:
+                await self._accept(messages)
+        except Exception:  # noqa: BLE001 — a 503 makes Meta deliver again later
+            log.exception("storing a whatsapp webhook failed")
+            return web.json_response({"error": "try again later"}, status=503)
         return web.json_response({"ok": True})
 
-    async def _process(self, payload: dict[str, Any]) -> None:
-        try:
-            pending = []
-            for entry in payload.get("entry") or []:
-                for change in (entry or {}).get("changes") or []:
-                    value = (change or {}).get("value") or {}
-                    if not isinstance(value, dict):
+    def _split(self, payload: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Inbound]]:
+        """The delivery reports, and the messages as inbox rows (one per message id)."""
+        statuses: list[dict[str, Any]] = []
+        messages: list[Inbound] = []
+        for entry in payload.get("entry") or []:
+            for change in (entry or {}).get("changes") or [] if isinstance(entry, dict) else []:
+                value = (change or {}).get("value") if isinstance(change, dict) else None
+                if not isinstance(value, dict):
+                    continue
+                statuses += [s for s in value.get("statuses") or [] if isinstance(s, dict)]
+                names = {str(c.get("wa_id")): str((c.get("profile") or {}).get("name", "")) for c in value.get("contacts") or [] if isinstance(c, dict)}
+                for message in value.get("messages") or []:
+                    if not isinstance(message, dict):
                         continue
-                    await self._record_statuses(value.get("statuses") or [])
-                    names = {str(c.get("wa_id")): str((c.get("profile") or {}).get("name", "")) for c in value.get("contacts") or [] if isinstance(c, dict)}
-                    for message in value.get("messages") or []:
-                        incoming = await self._to_incoming(message, names)
-                        if incoming is not None and self._submit is not None:
-                            # Started in arrival order, so the Dispatcher keeps each person's order.
-                            pending.append(asyncio.ensure_future(self._submit(incoming)))
-            if pending:
-                await asyncio.gather(*pending)
-        except Exception:
-            log.exception("processing a whatsapp webhook failed")
+                    wa_id = str(message.get("from") or "")
+                    message_id = str(message.get("id") or "")
+                    if not wa_id.isdigit() or not message_id or len(wa_id) > 32:
+                        continue
+                    body = json.dumps({"message": message, "name": names.get(wa_id, "")}, ensure_ascii=False)
+                    messages.append(Inbound(f"{self.name}:{message_id}"[:200], self.name, wa_id, body))
+        return statuses, messages
 
-    async def _first_time(self, message_id: str) -> bool:
-        """Record a message id; False when it was seen before (a repeated delivery)."""
-        async with self.db.session() as session:
-            session.add(SeenMessage(id=f"{self.name}:{message_id}"[:200], seen_at=self.clock.now()))
-            try:
-                await session.commit()
-            except IntegrityError:
-                return False
-        return True
-
-    async def _to_incoming(self, message: Any, names: dict[str, str]) -> Incoming | None:
+    async def decode(self, payload: str) -> Incoming | None:
+        """A stored message as an :class:`Incoming` (documents are downloaded now, not on receipt)."""
+        data = json.loads(payload)
+        message = data.get("message") if isinstance(data, dict) else None
         if not isinstance(message, dict):
             return None
         wa_id = str(message.get("from") or "")
-        message_id = str(message.get("id") or "")
-        if not wa_id.isdigit() or not message_id:
-            return None
-        if not await self._first_time(message_id):
-            log.info("duplicate whatsapp delivery dropped")
-            return None
-        common: dict[str, Any] = {"channel": self.name, "external_id": wa_id, "name": names.get(wa_id, ""), "message_id": message_id}
+        common: dict[str, Any] = {"channel": self.name, "external_id": wa_id, "name": str(data.get("name") or ""), "message_id": str(message.get("id") or "")}
         kind = message.get("type")
         if kind == "text":
             body = str((message.get("text") or {}).get("body") or "")
-            payload = self._menu_choice(wa_id, body)
-            if payload is not None:
-                return Incoming(kind="button", payload=payload, **common)
+            payload_choice = await self._menu_choice(wa_id, body)
+            if payload_choice is not None:
+                return Incoming(kind="button", payload=payload_choice, **common)
             return Incoming(kind="text", text=body, **common)
         if kind == "interactive":
             interactive = message.get("interactive") or {}
             reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
-            payload = self.signer.verify(f"{self.name}:{wa_id}", str(reply.get("id") or ""))
-            return Incoming(kind="button" if payload is not None else "bad_button", payload=payload, **common)
+            verified = self.signer.verify(f"{self.name}:{wa_id}", str(reply.get("id") or ""))
+            return Incoming(kind="button" if verified is not None else "bad_button", payload=verified, **common)
         if kind == "button":  # a quick-reply button of a template: its text is the answer
             return Incoming(kind="text", text=str((message.get("button") or {}).get("text") or ""), **common)
         if kind == "document":
             doc = message.get("document") or {}
             attachment = await self._download(str(doc.get("id") or ""), str(doc.get("filename") or "dokumen"), str(doc.get("mime_type") or ""))
-            return Incoming(kind="media", media="document", attachment=attachment, text=str(doc.get("caption") or ""), **common)
-        if kind in _MEDIA:
-            return Incoming(kind="media", media=str(kind), **common)
-        return Incoming(kind="media", media=str(kind or "unknown"), **common)
+            return Incoming(kind="media", attachment=attachment, text=str(doc.get("caption") or ""), **common)
+        return Incoming(kind="media", **common)
 
     async def _download(self, media_id: str, filename: str, mime: str) -> Document | None:
         """Fetch a sent document (a circular's PDF): its URL from the Graph API, then the bytes."""
@@ -234,35 +237,11 @@ class WhatsAppChannel:
             return None
         return Document(filename, content, mime or str(info.get("mime_type") or "application/octet-stream"))
 
-    def _menu_choice(self, wa_id: str, body: str) -> str | None:
-        menu = self._menus.get(wa_id)
+    async def _menu_choice(self, wa_id: str, body: str) -> str | None:
         text = body.strip().rstrip(".")
-        if menu and text.isdigit() and 1 <= int(text) <= len(menu):
-            return menu[int(text) - 1]
-        return None
-
-    async def _record_statuses(self, statuses: list[Any]) -> None:
-        """Sent / delivered / read / failed against the outbox rows; 131047 goes again as a template."""
-        for status in statuses:
-            if not isinstance(status, dict) or not status.get("id"):
-                continue
-            async with self.db.session() as session:
-                item = (await session.exec(select(OutboxItem).where(OutboxItem.platform_message_id == str(status["id"])))).first()
-                if item is None:
-                    continue
-                item.platform_status = str(status.get("status") or "")[:16]
-                if status.get("status") == "failed":
-                    errors = status.get("errors") or [{}]
-                    code = str((errors[0] or {}).get("code") or "")
-                    title = str((errors[0] or {}).get("title") or "")
-                    item.error = f"{code}: {title}"[:300]
-                    if code == "131047":  # outside the 24-hour window: send the template instead
-                        item.status = OutboxStatus.PENDING
-                        item.needs_template = True
-                        item.next_attempt_at = self.clock.now()
-                    else:
-                        item.status = OutboxStatus.FAILED
-                await session.commit()
+        if not text.isdigit() or len(text) > 2:
+            return None
+        return await self.menus.choice(f"{self.name}:{wa_id}", int(text))
 
     # -- sending ---------------------------------------------------------------------------------
 
@@ -291,7 +270,6 @@ class WhatsAppChannel:
     def _interactive(self, to: str, body: str, buttons: list[Button]) -> dict[str, Any]:
         contact_id = f"{self.name}:{to}"
         if _fits_buttons(buttons):
-            self._menus.pop(to, None)
             return {
                 "type": "interactive",
                 "interactive": {
@@ -300,7 +278,6 @@ class WhatsAppChannel:
                     "action": {"buttons": [{"type": "reply", "reply": {"id": self.signer.sign(contact_id, b.payload), "title": b.label}} for b in buttons]},
                 },
             }
-        self._menus.pop(to, None)
         lang = self.i18n.default
         rows = []
         for b in buttons:
@@ -323,8 +300,7 @@ class WhatsAppChannel:
             },
         }
 
-    def _numbered(self, to: str, text: str, buttons: list[Button]) -> str:
-        self._menus[to] = [b.payload for b in buttons]
+    def _numbered(self, text: str, buttons: list[Button]) -> str:
         lines = [text, "", self.i18n.t(self.i18n.default, "whatsapp.numbered_menu")]
         lines += [f"{n}. {b.label}" for n, b in enumerate(buttons, start=1)]
         return "\n".join(lines)
@@ -367,9 +343,11 @@ class WhatsAppChannel:
             for chunk in chunks[:-1]:
                 ids.append(await self._send_message(to, {"type": "text", "text": {"body": chunk}}))
             ids.append(await self._send_message(to, self._interactive(to, chunks[-1], buttons)))
+            await self.menus.remember(f"{self.name}:{to}", None)  # a number typed now means no old menu
             return ids
         if buttons:
-            text = self._numbered(to, text, buttons)
+            text = self._numbered(text, buttons)
+            await self.menus.remember(f"{self.name}:{to}", [b.payload for b in buttons])
         for chunk in split_text(text, TEXT_LIMIT):
             ids.append(await self._send_message(to, {"type": "text", "text": {"body": chunk}}))
         return ids

@@ -1,0 +1,256 @@
+"""The inbox: every received update stored before it is acknowledged, then handled from here.
+
+It mirrors the outbox. A platform gets its 200 (or the next ``getUpdates`` offset) only after
+the update's row is committed; a repeated delivery hits the unique ``key`` and is dropped.
+A contact is worked on by one process at a time: that process holds the contact's oldest
+pending row (``claimed_by``), and only the oldest pending row of a contact can be claimed, so
+the contact's updates are handled strictly in order even with several processes on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.orm import aliased
+from sqlmodel import col
+from sqlmodel.ext.asyncio.session import AsyncSession
+
+from bot.messages import Button, Clock, Document, Inbound, Reply
+from models.db import Database
+from models.tables import InboxItem, NumberedMenu
+
+# Plain UPDATEs: the session need not look for the rows among the objects it holds (that search
+# cost more than the statement itself).
+_PLAIN = {"synchronize_session": False}
+
+PENDING, DONE, DROPPED = "pending", "done", "dropped"
+
+
+@dataclass(frozen=True)
+class Accepted:
+    """What one batch of received updates became."""
+
+    overflowing: tuple[str, ...]  # contacts that just went past their backlog limit (tell them once)
+
+
+async def add_received(session: AsyncSession, items: Sequence[Inbound], now: datetime, max_backlog: int, postgres: bool) -> Accepted:
+    """Store received updates; repeats of a stored key are ignored.
+
+    A contact with ``max_backlog`` updates still pending gets its further ones stored as
+    ``dropped`` (kept for dedupe, never handled). ``overflowing`` names the contacts whose
+    overflow starts now, i.e. no update of theirs was dropped since their oldest pending one.
+    """
+    if not items:
+        return Accepted(())
+    contacts = sorted({i.contact_id for i in items})
+    rows = await session.exec(  # type: ignore
+        select(col(InboxItem.contact_id), func.count(), func.min(col(InboxItem.id)))
+        .where(col(InboxItem.contact_id).in_(contacts), col(InboxItem.status) == PENDING)
+        .group_by(InboxItem.contact_id)
+    )
+    backlog: dict[str, list[Any]] = {c: [n, oldest] for c, n, oldest in rows}
+    values = []
+    over: set[str] = set()
+    seen: set[str] = set()
+    for item in items:
+        if item.key in seen:
+            continue
+        seen.add(item.key)
+        counts = backlog.setdefault(item.contact_id, [0, None])
+        status = PENDING
+        if counts[0] >= max_backlog:
+            status = DROPPED
+            over.add(item.contact_id)
+        else:
+            counts[0] += 1
+        values.append(
+            {
+                "key": item.key,
+                "channel": item.channel,
+                "contact_id": item.contact_id,
+                "payload": item.payload if status == PENDING else "",
+                "status": status,
+                "received_at": now,
+            }
+        )
+    overflowing: list[str] = []
+    for contact_id in sorted(over):
+        oldest = backlog[contact_id][1]
+        query = select(col(InboxItem.id)).where(col(InboxItem.contact_id) == contact_id, col(InboxItem.status) == DROPPED)
+        if oldest is not None:
+            query = query.where(col(InboxItem.id) > oldest)
+        if (await session.exec(query.limit(1))).first() is None:  # type: ignore
+            overflowing.append(contact_id)
+    dialect: Any = postgresql if postgres else sqlite
+    # One statement with the rows as parameters: compiled once and cached, whatever the batch size.
+    await session.exec(dialect.insert(InboxItem).on_conflict_do_nothing(index_elements=["key"]), params=values)
+    return Accepted(tuple(overflowing))
+
+
+async def claim_heads(
+    session: AsyncSession, worker: str, now: datetime, limit: int, lease: timedelta, postgres: bool, channels: Sequence[str]
+) -> list[InboxItem]:
+    """Claim up to ``limit`` contacts of ``channels``: for each, its oldest pending row, oldest contacts first.
+
+    Rows of a channel this process does not run wait for one that does.
+
+    A row can be claimed when nobody holds it, or another worker's claim ran out (it died).
+    On PostgreSQL ``FOR UPDATE SKIP LOCKED`` keeps two processes off the same row; a contact
+    whose head another process holds has no other claimable row (its head is older).
+    """
+    older = aliased(InboxItem)
+    has_older = exists().where(col(older.contact_id) == col(InboxItem.contact_id), col(older.status) == PENDING, col(older.id) < col(InboxItem.id))
+    free = or_(col(InboxItem.claimed_by).is_(None), and_(col(InboxItem.claimed_by) != worker, col(InboxItem.claimed_at) < now - lease))
+    mine = col(InboxItem.channel).in_(list(channels))
+    query = select(InboxItem).where(col(InboxItem.status) == PENDING, mine, free, ~has_older).order_by(col(InboxItem.id)).limit(limit)
+    if postgres:
+        query = query.with_for_update(skip_locked=True)
+    items = list((await session.exec(query)).scalars())  # type: ignore
+    if items:
+        ids = [i.id for i in items]
+        await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id).in_(ids)).values(claimed_by=worker, claimed_at=now))  # type: ignore
+        for item in items:
+            item.claimed_by, item.claimed_at = worker, now
+    return items
+
+
+async def next_pending(session: AsyncSession, contact_id: str, after: int, limit: int) -> list[InboxItem]:
+    """The contact's pending rows after ``after`` (the row this worker holds), oldest first."""
+    query = select(InboxItem).where(col(InboxItem.contact_id) == contact_id, col(InboxItem.status) == PENDING, col(InboxItem.id) > after)
+    return list((await session.exec(query.order_by(col(InboxItem.id)).limit(limit))).scalars())  # type: ignore
+
+
+async def record_decided(session: AsyncSession, replies: Sequence[Reply], *, row_id: int, worker: str, now: datetime, finished: int | None) -> None:
+    """In the transaction that handled ``row_id``: keep its replies (possibly none) until they are delivered.
+
+    The row stays pending and held, so the contact stays this worker's; ``finished`` is the
+    contact's previous row, whose replies went out, marked done in the same transaction. Called
+    as the update handler's ``before_commit`` (bound with :func:`functools.partial`).
+    """
+    if finished is not None:
+        await mark_done(session, [finished])
+    values = {"claimed_by": worker, "claimed_at": now, "replies": encode_replies(replies)}
+    await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id) == row_id).values(**values))  # type: ignore
+
+
+async def mark_done(session: AsyncSession, ids: Sequence[int]) -> None:
+    """Rows handled and answered."""
+    if ids:
+        await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id).in_(list(ids))).values(status=DONE, replies=None))  # type: ignore
+
+
+async def renew_claim(session: AsyncSession, row_id: int, worker: str, now: datetime) -> None:
+    """Keep holding a row while its replies wait for a retry (the lease would run out)."""
+    statement = update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id) == row_id, col(InboxItem.claimed_by) == worker)
+    await session.exec(statement.values(claimed_at=now))  # type: ignore
+
+
+async def release_claims(session: AsyncSession, workers: Sequence[str], contact_id: str | None = None) -> int:
+    """Give back the rows held by these (dead) workers (of one contact) so they are handled at once."""
+    if not workers:
+        return 0
+    statement = update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.status) == PENDING, col(InboxItem.claimed_by).in_(list(workers)))
+    if contact_id is not None:
+        statement = statement.where(col(InboxItem.contact_id) == contact_id)
+    statement = statement.values(claimed_by=None, claimed_at=None)
+    result = await session.exec(statement)  # type: ignore
+    return int(result.rowcount or 0)
+
+
+async def claim_holders(session: AsyncSession) -> list[str]:
+    """Workers that hold rows now."""
+    result = await session.exec(select(InboxItem.claimed_by).where(col(InboxItem.status) == PENDING, col(InboxItem.claimed_by).is_not(None)).distinct())  # type: ignore
+    return [w for (w,) in result if w]
+
+
+async def pending_count(session: AsyncSession) -> int:
+    """Rows not handled yet."""
+    result = await session.exec(select(func.count()).select_from(InboxItem).where(col(InboxItem.status) == PENDING))  # type: ignore
+    return int(result.scalar_one())
+
+
+async def prune(session: AsyncSession, before: datetime) -> int:
+    """Forget finished rows older than ``before`` (platforms repeat a delivery for days at most)."""
+    statement = delete(InboxItem).where(col(InboxItem.status).in_([DONE, DROPPED]), col(InboxItem.received_at) < before)
+    result = await session.exec(statement)  # type: ignore
+    return int(result.rowcount or 0)
+
+
+# -- replies kept on a row -----------------------------------------------------------------
+
+
+def encode_replies(replies: Sequence[Reply]) -> str:
+    """Replies as JSON (documents base64)."""
+    out = []
+    for reply in replies:
+        item: dict[str, Any] = {"text": reply.text, "buttons": [[[b.label, b.payload] for b in row] for row in reply.buttons]}
+        if reply.document is not None:
+            doc = reply.document
+            item["document"] = [doc.filename, doc.mime_type, base64.b64encode(doc.content).decode()]
+        out.append(item)
+    return json.dumps(out, ensure_ascii=False)
+
+
+def decode_replies(data: str) -> list[Reply]:
+    """The replies :func:`encode_replies` stored."""
+    replies = []
+    for item in json.loads(data):
+        document = None
+        if item.get("document"):
+            name, mime, content = item["document"]
+            document = Document(name, base64.b64decode(content), mime)
+        buttons = tuple(tuple(Button(label, payload) for label, payload in row) for row in item.get("buttons") or [])
+        replies.append(Reply(item["text"], buttons, document))
+    return replies
+
+
+# -- numbered menus (WhatsApp text menus whose number is typed back) ------------------------
+
+
+async def remember_menu(session: AsyncSession, contact_id: str, payloads: Sequence[str] | None, now: datetime) -> None:
+    """Store the choices of the numbered menu just sent (``None``: the last message had no such menu)."""
+    menu = await session.get(NumberedMenu, contact_id)
+    if payloads is None:
+        if menu is not None:
+            await session.delete(menu)
+        return
+    if menu is None:
+        menu = NumberedMenu(contact_id=contact_id, payloads="[]", sent_at=now)
+        session.add(menu)
+    menu.payloads = json.dumps(list(payloads), ensure_ascii=False)
+    menu.sent_at = now
+
+
+async def menu_choice(session: AsyncSession, contact_id: str, number: int) -> str | None:
+    """The payload of choice ``number`` (1-based) of the contact's last numbered menu."""
+    menu = await session.get(NumberedMenu, contact_id)
+    if menu is None:
+        return None
+    payloads = json.loads(menu.payloads)
+    return str(payloads[number - 1]) if 1 <= number <= len(payloads) else None
+
+
+class NumberedMenus:
+    """The numbered-menu store a channel is given (it keeps no rows itself)."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    async def remember(self, contact_id: str, payloads: Sequence[str] | None) -> None:
+        """See :func:`remember_menu`."""
+        async with self.db.session() as session:
+            await remember_menu(session, contact_id, payloads, self.clock.now())
+            await session.commit()
+
+    async def choice(self, contact_id: str, number: int) -> str | None:
+        """See :func:`menu_choice`."""
+        async with self.db.session() as session:
+            return await menu_choice(session, contact_id, number)

@@ -1,0 +1,373 @@
+"""The inbox processor: stores what platforms deliver, then handles it per contact, in order, fairly.
+
+Receiving: channels hand received updates to :meth:`InboxProcessor.accept`, which returns once
+they are committed; only then does a channel answer the webhook or move its polling offset.
+Concurrent deliveries share one commit (group commit), so durability costs one write per batch.
+
+Handling: a claim loop takes the oldest pending row of up to ``lanes`` contacts; each contact
+gets one lane that handles its rows one after another. A row is marked handled in the same
+transaction as the state change it causes, with the replies it decided; the replies are then
+delivered (retried through 429/5xx/timeouts with the outbox's policy), and the row is done.
+A crash at any point leaves the row pending (handled again: its transaction never committed)
+or with its replies stored (delivered again). One contact's flood occupies one lane only, and
+past ``max_backlog`` pending updates its further messages are dropped with one polite notice.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import functools
+import logging
+import time
+from collections import deque
+from collections.abc import Coroutine, Sequence
+from datetime import timedelta
+from typing import Any
+
+from bot.messages import Inbound, Receiver, Reply, SendError
+from bot.services import Services
+from handlers.router import error_reply, handle_update
+from models import inbox
+from models.contacts import mark_unreachable
+from models.tables import Contact, InboxItem
+from scheduler.outbox import MAX_ATTEMPTS, dead_local_workers, retry_delay, worker_name
+
+log = logging.getLogger(__name__)
+MAX_BACKLOG = 50  # pending updates per contact; more are dropped with one notice (README)
+KEEP_FOR = timedelta(days=7)  # Meta repeats a webhook for days; Telegram's ids never come back
+RECOVER_EVERY = 10.0  # seconds between looks for dead processes of this host holding contacts
+
+
+class InboxProcessor:
+    """Runs in every bot process; any number of them may share one PostgreSQL inbox."""
+
+    def __init__(
+        self,
+        services: Services,
+        *,
+        lanes: int = 128,
+        lease: timedelta = timedelta(minutes=2),
+        poll_seconds: float = 1.0,
+        max_backlog: int = MAX_BACKLOG,
+        prefetch: int = 16,
+    ) -> None:
+        self.services = services
+        self.receivers: dict[str, Receiver] = {}
+        self.worker = worker_name(self)
+        self.max_lanes = lanes
+        self.lease = lease
+        self.poll_seconds = poll_seconds
+        self.max_backlog = max_backlog
+        self.prefetch = prefetch
+        self._lanes: dict[str, asyncio.Task[None]] = {}
+        self._queue: list[tuple[list[Inbound], asyncio.Future[None]]] = []
+        self._writer: asyncio.Task[None] | None = None
+        self._loop_task: asyncio.Task[None] | None = None
+        self._background: set[asyncio.Task[None]] = set()
+        self._wake = asyncio.Event()
+        self._pruned_at = 0.0
+        self.batches = 0  # commits of received updates (each may hold many)
+        self._recovered_at = time.monotonic()
+
+    # -- receiving ----------------------------------------------------------------------------
+
+    async def accept(self, items: Sequence[Inbound]) -> None:
+        """Store ``items``; returns once they are committed (raises if they could not be)."""
+        if not items:
+            return
+        future: asyncio.Future[None] = asyncio.get_running_loop().create_future()
+        self._queue.append((list(items), future))
+        if self._writer is None or self._writer.done():
+            self._writer = asyncio.create_task(self._write(), name="inbox-writer")
+        await future
+
+    async def _write(self) -> None:
+        # Everything that arrived while the previous batch was being committed goes in one commit.
+        while self._queue:
+            batch, self._queue = self._queue, []
+            items = [item for group, _ in batch for item in group]
+            db = self.services.db
+            try:
+                async with db.session() as session:
+                    accepted = await inbox.add_received(session, items, self.services.clock.now(), self.max_backlog, postgres=not db.sqlite)
+                    await session.commit()
+                self.batches += 1
+            except Exception as exc:  # noqa: BLE001 — every waiting webhook gets the error (and answers 5xx)
+                log.exception("storing %d received update(s) failed", len(items))
+                for _, future in batch:
+                    if not future.done():
+                        future.set_exception(exc)
+                continue
+            for _, future in batch:
+                if not future.done():
+                    future.set_result(None)
+            self.wake()
+            for contact_id in accepted.overflowing:
+                self._in_background(self._tell_to_wait(contact_id))
+
+    async def _tell_to_wait(self, contact_id: str) -> None:
+        """One polite notice to a contact whose messages are being dropped."""
+        channel_name, _, external_id = contact_id.partition(":")
+        channel = self.services.channels.get(channel_name)
+        if channel is None:
+            return
+        async with self.services.db.session() as session:
+            contact = await session.get(Contact, contact_id)
+        lang = contact.language if contact is not None else self.services.settings.bot.default_language
+        try:
+            await channel.send(external_id, [Reply(self.services.i18n.t(lang, "inbox.too_many", limit=self.max_backlog))])
+        except SendError as exc:
+            log.info("backlog notice not delivered (%s)", exc.code)
+        log.warning("contact over its backlog limit: further messages dropped", extra={"contact": contact_id})
+
+    # -- life cycle ---------------------------------------------------------------------------
+
+    def wake(self) -> None:
+        """New rows, or a lane finished: claim now instead of at the next poll."""
+        self._wake.set()
+
+    async def start(self) -> None:
+        """Free the rows of crashed processes of this host, then handle (oldest first) until :meth:`stop`."""
+        await self.recover()
+        self._loop_task = asyncio.create_task(self._loop(), name="inbox-claims")
+
+    async def recover(self) -> int:
+        """Release rows held by dead processes of this host (others' run out with the lease)."""
+        async with self.services.db.session() as session:
+            released = await inbox.release_claims(session, dead_local_workers(await inbox.claim_holders(session)))
+            await session.commit()
+        if released:
+            log.warning("inbox: %d contact(s) of a crashed process taken over", released)
+        return released
+
+    async def stop(self, timeout: float = 10.0) -> None:
+        """Stop claiming, let the lanes finish (up to ``timeout``), give back what is still held."""
+        if self._loop_task is not None:
+            self._loop_task.cancel()
+            await asyncio.gather(self._loop_task, return_exceptions=True)
+            self._loop_task = None
+        if self._writer is not None:
+            await asyncio.gather(self._writer, return_exceptions=True)
+        lanes = list(self._lanes.values())
+        if lanes:
+            _, running = await asyncio.wait(lanes, timeout=timeout)
+            for task in running:
+                task.cancel()
+            await asyncio.gather(*lanes, return_exceptions=True)
+        if self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+        try:
+            async with self.services.db.session() as session:
+                await inbox.release_claims(session, [self.worker])
+                await session.commit()
+        except Exception:  # noqa: BLE001 — the lease frees them anyway
+            log.exception("releasing inbox claims failed")
+
+    async def join(self, timeout: float = 30.0) -> None:
+        """Wait until every stored update has been handled and answered (tests, shutdown)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            busy = [t for t in (self._writer, *self._lanes.values(), *self._background) if t is not None and not t.done()]
+            if busy:
+                await asyncio.wait(busy, timeout=max(0.0, deadline - time.monotonic()))
+                continue
+            async with self.services.db.session() as session:
+                if await inbox.pending_count(session) == 0:
+                    return
+            self.wake()
+            await asyncio.sleep(0.02)
+
+    def _in_background(self, coro: Coroutine[Any, Any, None]) -> None:
+        task = asyncio.ensure_future(coro)
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    # -- claiming -----------------------------------------------------------------------------
+
+    async def _loop(self) -> None:
+        while True:
+            self._wake.clear()
+            free = self.max_lanes - len(self._lanes)
+            claimed = 0
+            if free > 0:
+                try:
+                    claimed = await self._claim(free)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # noqa: BLE001 — the database may be back at the next round
+                    log.exception("inbox claim failed")
+            if claimed and claimed == free:
+                continue  # maybe more waiting: claim again as lanes free up
+            try:
+                # asyncio.timeout, not wait_for: on Python 3.11 wait_for can swallow a cancel that
+                # arrives as the event is set, and stop() would wait for this loop forever.
+                async with asyncio.timeout(self.poll_seconds):
+                    await self._wake.wait()
+            except TimeoutError:
+                pass
+            now = time.monotonic()
+            if now - self._recovered_at > RECOVER_EVERY:
+                # Another process of this host died (kill -9): take its contacts now, not after the lease.
+                self._recovered_at = now
+                try:
+                    await self.recover()
+                except Exception:  # noqa: BLE001 — tried again soon
+                    log.exception("inbox recovery failed")
+            if now - self._pruned_at > 3600:
+                self._pruned_at = now
+                await self._prune()
+
+    async def handle_waiting(self) -> int:
+        """Claim what waits (up to ``lanes`` people) and handle it to the end, here; how many people.
+
+        For tools and tests that run the inbox step by step instead of with :meth:`start`.
+        """
+        claimed = await self._claim(self.max_lanes)
+        lanes = list(self._lanes.values())
+        if lanes:
+            await asyncio.gather(*lanes, return_exceptions=True)
+        return claimed
+
+    async def _claim(self, limit: int) -> int:
+        services = self.services
+        async with services.db.session() as session:
+            now = services.clock.now()
+            rows = await inbox.claim_heads(session, self.worker, now, limit, self.lease, postgres=not services.db.sqlite, channels=sorted(self.receivers))
+            await session.commit()
+        for row in rows:
+            task = asyncio.create_task(self._lane(row), name=f"inbox-lane-{row.contact_id}")
+            self._lanes[row.contact_id] = task
+        self.services.metrics.busy_contacts.set(len(self._lanes))
+        return len(rows)
+
+    async def _prune(self) -> None:
+        try:
+            async with self.services.db.session() as session:
+                removed = await inbox.prune(session, self.services.clock.now() - KEEP_FOR)
+                await session.commit()
+            if removed:
+                log.info("inbox: %d old row(s) forgotten", removed)
+        except Exception:  # noqa: BLE001 — retried in an hour
+            log.exception("pruning the inbox failed")
+
+    # -- one contact ----------------------------------------------------------------------------
+
+    async def _lane(self, first: InboxItem) -> None:
+        contact_id = first.contact_id
+        me = asyncio.current_task()
+        finished: int | None = None  # the previous row, answered; marked done with the next transaction
+        ahead: deque[InboxItem] = deque()
+        current: InboxItem | None = first
+        try:
+            while current is not None:
+                assert current.id is not None
+                if current.replies is not None:  # decided before a crash or stop: deliver again
+                    replies = inbox.decode_replies(current.replies)
+                    if finished is not None:
+                        await self._finish([finished])
+                else:
+                    replies = await self._decide(current, finished)
+                finished = current.id
+                if replies:
+                    await self._deliver(current, replies)
+                if not ahead:
+                    async with self.services.db.session() as session:
+                        ahead.extend(await inbox.next_pending(session, contact_id, current.id, self.prefetch))
+                        if not ahead:  # the last one: done in the same turn (a crash now repeats nothing)
+                            await inbox.mark_done(session, [finished])
+                            await session.commit()
+                            finished = None
+                current = ahead.popleft() if ahead else None
+            if finished is not None:
+                await self._finish([finished])
+        except asyncio.CancelledError:
+            raise
+        except Exception:  # noqa: BLE001 — the rows stay pending and are claimed again
+            log.exception("inbox lane failed", extra={"contact": contact_id})
+            await asyncio.sleep(1.0)  # a database that is down is not asked again at once
+            try:
+                async with self.services.db.session() as session:
+                    await inbox.release_claims(session, [self.worker], contact_id=contact_id)
+                    await session.commit()
+            except Exception:  # noqa: BLE001 — then the lease frees it
+                log.exception("releasing a failed lane's contact failed")
+        finally:
+            if self._lanes.get(contact_id) is me:
+                del self._lanes[contact_id]
+            self.services.metrics.busy_contacts.set(len(self._lanes))
+            self.wake()
+
+    async def _finish(self, ids: list[int]) -> None:
+        async with self.services.db.session() as session:
+            await inbox.mark_done(session, ids)
+            await session.commit()
+
+    async def _decide(self, row: InboxItem, finished: int | None) -> list[Reply]:
+        """Handle one row: replies decided and the row marked handled in one transaction."""
+        assert row.id is not None
+        services = self.services
+        receiver = self.receivers.get(row.channel)
+        incoming = None
+        if receiver is not None:
+            try:
+                incoming = await receiver.decode(row.payload)
+            except Exception:  # noqa: BLE001 — an unreadable row must not block the contact
+                log.exception("stored %s update could not be read", row.channel)
+        else:
+            log.error("no channel %r for a stored update", row.channel)
+
+        # Bound here, run by the handler just before its commit: the row is marked handled in the
+        # same transaction as what handling it changed.
+        record = functools.partial(inbox.record_decided, row_id=row.id, worker=self.worker, now=services.clock.now(), finished=finished)
+
+        if incoming is not None:
+            try:
+                return await handle_update(services, incoming, record)
+            except Exception:  # noqa: BLE001 — the person gets an apology; the row is finished
+                log.exception("handler failed", extra={"contact": row.contact_id})
+                services.metrics.handler_errors.inc()
+                replies = [error_reply(services, incoming)]
+        else:
+            replies = []
+        async with services.db.session() as session:
+            await record(session, replies)
+            await session.commit()
+        return replies
+
+    async def _deliver(self, row: InboxItem, replies: list[Reply]) -> None:
+        """Send ``replies`` in order, retrying each through rate limits and platform errors."""
+        assert row.id is not None
+        channel = self.services.channels.get(row.channel)
+        if channel is None:
+            log.error("no channel %r to answer on", row.channel)
+            return
+        external_id = row.contact_id.partition(":")[2]
+        for reply in replies:
+            attempts = 0
+            while True:
+                try:
+                    await channel.send(external_id, [reply])
+                    break
+                except SendError as exc:
+                    if exc.blocked:
+                        async with self.services.db.session() as session:
+                            await mark_unreachable(session, row.contact_id)
+                            await session.commit()
+                        return
+                    attempts += 1
+                    if exc.permanent or attempts >= MAX_ATTEMPTS:
+                        log.warning("reply not delivered (%s) after %d attempt(s)", exc.code, attempts, extra={"contact": row.contact_id})
+                        break
+                    delay = exc.retry_after if exc.retry_after is not None else retry_delay(attempts)
+                except Exception as exc:  # noqa: BLE001 — unexpected failures are retried like a 5xx
+                    attempts += 1
+                    if attempts >= MAX_ATTEMPTS:
+                        log.exception("reply not delivered after %d attempt(s)", attempts, extra={"contact": row.contact_id})
+                        break
+                    log.warning("sending a reply failed: %s", type(exc).__name__)
+                    delay = retry_delay(attempts)
+                if delay > self.lease.total_seconds() / 4:
+                    async with self.services.db.session() as session:  # keep holding the contact
+                        await inbox.renew_claim(session, row.id, self.worker, self.services.clock.now())
+                        await session.commit()
+                await asyncio.sleep(delay)
