@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import subprocess
 import sys
-from collections.abc import AsyncIterator
 from pathlib import Path
 
 import pytest
@@ -86,19 +85,12 @@ async def test_small_talk_is_answered_kindly_and_never_queued(harness: Harness) 
     assert "Tidak ada pertanyaan" in text_of(await harness.say("telegram:1", "/pertanyaan"))
 
 
-@pytest.fixture
-async def fake_api() -> AsyncIterator[FakeTelegramServer]:
+async def test_small_talk_through_telegram(database_url: str) -> None:
+    from models.questions import count_open_questions
     from tests.conftest import TEST_TOKEN
 
-    server = FakeTelegramServer(TEST_TOKEN)
-    await server.start()
-    yield server
-    await server.stop()
-
-
-async def test_small_talk_through_telegram(database_url: str, fake_api: FakeTelegramServer) -> None:
-    from models.questions import count_open_questions
-
+    fake_api = FakeTelegramServer(TEST_TOKEN)
+    await fake_api.start()
     app = await start_bot(database_url, fake_api)
     try:
         for n, text in enumerate(SMALL_TALK):
@@ -114,6 +106,7 @@ async def test_small_talk_through_telegram(database_url: str, fake_api: FakeTele
             assert await count_open_questions(session) == 0
     finally:
         await app.stop()
+        await fake_api.stop()
 
 
 async def test_three_outcomes_and_who_is_queued(harness: Harness) -> None:
