@@ -15,6 +15,8 @@ from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
 
+from handlers.faqkb import lexicon
+
 # Chat abbreviations and slang → standard words (may expand to several words).
 ABBREVIATIONS: dict[str, str] = {
     "gmn": "bagaimana",
@@ -45,6 +47,9 @@ ABBREVIATIONS: dict[str, str] = {
     "ga": "tidak",
     "nggak": "tidak",
     "ngga": "tidak",
+    "ndak": "tidak",
+    "nda": "tidak",
+    "ndk": "tidak",
     "enggak": "tidak",
     "gk": "tidak",
     "tak": "tidak",
@@ -308,7 +313,7 @@ STOPWORDS = frozenset(
     penjelasan tanya bertanya nanya menanyakan numpang izin ijin permisi sebelumnya baru kemarin tadi begini gitu begitu kan
     kok nih yah lho mari terima kasih banyak atas tiang titiang sane lan nike niki nggih ampura suksma sampun manten
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
-    hubungan hubungannya kaitan kaitannya
+    hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
     """.split()
 )
 
@@ -397,6 +402,7 @@ _PARTICLES = ("lah", "kah", "pun", "tah")
 
 
 _K13_RE = re.compile(r"\bk\s*-?\s*13\b")
+_REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2(?=nya\b|\b)")
 _DIGIT_LETTER_RE = re.compile(r"(\d)([a-z])|([a-z])(\d)")
 _STRETCH_RE = re.compile(r"(.)\1{2,}")
 
@@ -408,6 +414,7 @@ def fold(text: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("’", "'")
     text = _K13_RE.sub("kurikulum 2013", text)
+    text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     return _DIGIT_LETTER_RE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
 
 
@@ -520,13 +527,15 @@ def _name_programme(words: list[str]) -> list[str]:
             out[-1] = "psp"
             if len(out) > 1 and out[-2] == "program":
                 del out[-2]
+        elif word in ("program", "programme", "programnya") and not (out and out[-1] == "psp"):
+            out.append("psp")  # in this bot "the programme" ("program ini") is PSP
         else:
             out.append(word)
     return out
 
 
 # Where the question starts in a long message: after "mau tanya", "mohon informasi mengenai"…
-_ASKING_RE = re.compile(
+ASKING_RE = re.compile(
     r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon) (?:tanya|bertanya|nanya|menanyakan|info|informasi)(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
     r"|\b(?:mohon|minta|nunas) (?:info|informasi|penjelasan)\b",
 )
@@ -536,7 +545,7 @@ _CLAUSE_RE = re.compile(r"[.!?;\n]+|,\s+|\s+(?:dan|lalu|terus|trus|tapi|lan)\s+"
 def clauses(folded: str) -> list[str]:
     """The parts of a long (folded) message that may hold the question: sentences, clauses, what follows "mau tanya"."""
     parts = [p.strip() for p in _CLAUSE_RE.split(folded) if p and p.strip()]
-    for found in _ASKING_RE.finditer(folded):
+    for found in ASKING_RE.finditer(folded):
         parts.append(folded[found.end() :].strip())
     return parts
 
@@ -590,9 +599,13 @@ class Vocabulary:
         raw = set(words)
         seen: dict[str, str] = {}
         shared: set[str] = set()
+        dictionary = lexicon.root_words()
         for word in raw:
+            if word in dictionary:
+                continue  # a root word stays whole: "seleksi" is not "se-leks-i"
             for candidate in stem_candidates(word)[1:]:
-                if len(candidate) >= 4 and seen.setdefault(candidate, word) != word:
+                # a shared root must be a real word, not a fragment two words happen to share
+                if len(candidate) >= 4 and candidate in dictionary and seen.setdefault(candidate, word) != word:
                     shared.add(candidate)
         # PySastrawi's stemmer was measured here too (roots in the vocabulary, preferred by
         # canonical): no better on the query sets and two more wrong-topic answers (it cuts
@@ -614,7 +627,7 @@ class Vocabulary:
         cached = self._canonical.get(word)
         if cached is not None:
             return cached
-        if word.isdigit() or len(word) <= 3:
+        if word.isdigit() or len(word) <= 3 or (word in self.words and word in lexicon.root_words()):
             result = word
         else:
             known = [c for c in stem_candidates(word) if c in self.words]
