@@ -48,6 +48,7 @@ ABBREVIATIONS: dict[str, str] = {
     "nggak": "tidak",
     "ngga": "tidak",
     "ndak": "tidak",
+    "buat": "untuk",  # "buat sekolah" = for the school ("dibuat" is another word)
     "nda": "tidak",
     "ndk": "tidak",
     "enggak": "tidak",
