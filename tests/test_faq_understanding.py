@@ -59,11 +59,11 @@ def test_first_held_out_set(engine: FaqEngine) -> None:
     score = score_file(engine, DATA / "faq-heldout-1.tsv")
     print(score.report())
     assert score.in_total == 102 and score.out_total == 28 and score.nofact_total == 15 and score.chat_total == 17
-    assert score.in_ok >= 99, score.misses
+    assert score.in_ok >= 101, score.misses
     assert score.out_ok == score.out_total, score.misses
     assert score.chat_ok == score.chat_total, score.misses
     assert score.nofact_ok >= 14 and score.nofact_refused == 0, score.misses
-    assert score.wrong <= 2, score.misses
+    assert score.wrong <= 1, score.misses
 
 
 @pytest.mark.parametrize("text", SMALL_TALK)

@@ -315,6 +315,7 @@ STOPWORDS = frozenset(
     kok nih yah lho mari terima kasih banyak atas tiang titiang sane lan nike niki nggih ampura suksma sampun manten
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
+    many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
 
@@ -537,8 +538,10 @@ def _name_programme(words: list[str]) -> list[str]:
 
 # Where the question starts in a long message: after "mau tanya", "mohon informasi mengenai"…
 ASKING_RE = re.compile(
-    r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon) (?:tanya|bertanya|nanya|menanyakan|info|informasi)(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
-    r"|\b(?:mohon|minta|nunas) (?:info|informasi|penjelasan)\b",
+    r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon) (?:tanya|bertanya|nanya|menanyakan|info|informasi|mengetahui|tahu)"
+    r"(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
+    r"|\b(?:mohon|minta|nunas) (?:info|informasi|penjelasan)(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
+    r"|\b(?:would like|want|wanted|wish|like) to (?:know|ask)(?: about)?\b",
 )
 _CLAUSE_RE = re.compile(r"[.!?;\n]+|,\s+|\s+(?:dan|lalu|terus|trus|tapi|lan)\s+")
 
@@ -583,7 +586,10 @@ def stem_candidates(word: str) -> list[str]:
         ends = [stem] + [stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 4]
         for end in ends:
             candidates.append(end)
-            for once in _strip_prefix(end):
+            # pe- without a suffix makes a person, not the act: "pelatih" (a trainer) is not
+            # "pelatihan" (training), "petugas" (an officer) not "tugas" (a task).
+            agent = end == stem and end.startswith("pe")
+            for once in [] if agent else _strip_prefix(end):
                 candidates.append(once)
                 candidates.extend(_strip_prefix(once))  # two prefixes: "diper-", "memper-", "keber-"
     return list(dict.fromkeys(candidates))

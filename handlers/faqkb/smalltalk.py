@@ -39,7 +39,7 @@ _FILLER = frozenset(
     (
         "om pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu admin min tim bot semua semuanya "
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
-        "sehat selalu kembali saja aja you very much so lot a all sir madam ma am"
+        "sehat selalu kembali saja aja untuk kita kami you very much so lot a all sir madam ma am"
     ).split()
 )
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
