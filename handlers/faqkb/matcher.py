@@ -270,8 +270,7 @@ class FaqEngine:
             coverage[i] += share
         if not coverage:
             return [], weights, strong
-        candidates = coverage.keys()
-        shortlist = heapq.nsmallest(SHORTLIST, candidates, key=lambda i: (-coverage[i], i))
+        shortlist = [i for _, i in heapq.nsmallest(SHORTLIST, [(-c, i) for i, c in coverage.items()])]
         qset = frozenset(query)
         scored: list[tuple[float, int]] = []
         for i in shortlist:
@@ -287,8 +286,9 @@ class FaqEngine:
                 if not shared:
                     continue
                 # weighted Jaccard: shared weight over the question's weight plus the variant's rest
+                # (a shared word is a known word, so its weight is its IDF)
                 inter = sum(weights[w] for w in shared)
-                whole = total + mass - sum(index.idf[w] for w in shared)
+                whole = total + mass - inter
                 best_variant = max(best_variant, inter / whole)
             scored.append((COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * best_variant, i))
         scored.sort(key=lambda s: (-s[0], s[1]))

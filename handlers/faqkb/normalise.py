@@ -406,7 +406,7 @@ _PARTICLES = ("lah", "kah", "pun", "tah")
 _K13_RE = re.compile(r"\bk\s*-?\s*13\b")
 _REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2(?=nya\b|\b)")
 _DIGIT_LETTER_RE = re.compile(r"(\d)([a-z])|([a-z])(\d)")
-_STRETCH_RE = re.compile(r"(.)\1{2,}")
+_STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 
 
 def fold(text: str) -> str:
@@ -430,12 +430,8 @@ LETTER_NAMES = {
 
 def tokens(text: str, folded: bool = False) -> list[str]:
     """Folded word tokens as typed (no expansion); stretched letters folded ("bimtekk", "pakkk")."""
-    out = []
-    for token in _TOKEN_RE.findall(text if folded else fold(text)):
-        if token not in _ROMAN:
-            token = _STRETCH_RE.sub(r"\1", token)
-        out.append(token)
-    return out
+    # Roman numerals ("iii", "xx") are letters repeated on purpose: i and x are never folded.
+    return _TOKEN_RE.findall(_STRETCH_RE.sub(r"\1", text if folded else fold(text)))
 
 
 def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:

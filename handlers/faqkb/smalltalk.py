@@ -45,6 +45,8 @@ _FILLER = frozenset(
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
 _PRIORITY = (THANKS, FAREWELL, GREETING, ACK)
 _WORD_RE = re.compile(r"[a-z]+")
+_STRETCHED = re.compile(r"(.)\1{2,}")
+_DOUBLED = re.compile(r"(.)\1+")
 
 
 def _only_emoji(text: str) -> bool:
@@ -66,8 +68,8 @@ def small_talk(text: str) -> str | None:
         return None
     kinds = set()
     for word in words:
-        word = re.sub(r"(.)\1{2,}", r"\1\1", word)  # "makasihhh", "okeee"
-        kind = _KIND_OF.get(word) or _KIND_OF.get(re.sub(r"(.)\1+", r"\1", word))
+        word = _STRETCHED.sub(r"\1\1", word)  # "makasihhh", "okeee"
+        kind = _KIND_OF.get(word) or _KIND_OF.get(_DOUBLED.sub(r"\1", word))
         if kind:
             kinds.add(kind)
         elif word not in _FILLER:
