@@ -237,6 +237,8 @@ SYNONYMS: dict[str, str] = {
     "purpose": "tujuan",
     "goal": "tujuan",
     "held": "laksana",
+    "school": "sekolah",
+    "schools": "sekolah",
     "pay": "dana",
     "pays": "dana",
     "paid": "dana",
