@@ -10,10 +10,11 @@ import pytest
 
 from bot.config import DEFAULT_FAQ_PATH
 from handlers.faqkb import lexicon
+from handlers.faqkb.affixes import stem_candidates
 from handlers.faqkb.knowledge import audit_sources, dates_in, load_file
 from handlers.faqkb.language import question_language
 from handlers.faqkb.matcher import FaqEngine, time_conversion
-from handlers.faqkb.normalise import raw_tokens, stem_candidates
+from handlers.faqkb.normalise import raw_tokens
 from handlers.faqkb.smalltalk import small_talk
 from tests.conftest import Harness, clean_env, text_of
 from tests.fake_telegram import FakeTelegramServer

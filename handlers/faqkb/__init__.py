@@ -4,6 +4,11 @@ Nothing here imports the chat side (handlers, bot.core, models): ``psp-bot ask``
 and the tests use it as plain functions, and :mod:`handlers.faq` turns its verdicts into replies.
 
 - ``knowledge``  the data file: entries, validation, the fact audit against the sources
-- ``normalise``  how typed Indonesian becomes canonical words (slang, affixes, typos, numerals)
-- ``matcher``    ``FaqEngine``: which entry answers a question and how surely
+- ``normalise``  how typed Indonesian becomes canonical words (slang, Balinese, numerals, typos,
+                 dictated splits, clauses of a long message)
+- ``affixes``    the possible roots of an affixed word
+- ``lexicon``    published word lists: PySastrawi's dictionary, indoNLP's colloquial lexicon
+- ``smalltalk``  greetings, thanks, acknowledgements
+- ``language``   English or Indonesian
+- ``matcher``    ``FaqEngine``: the verdict on a message (answer, ask back, forward, decline…)
 """

@@ -17,6 +17,8 @@ import importlib.util
 from functools import cache, lru_cache
 from pathlib import Path
 
+from handlers.faqkb.affixes import stem_candidates
+
 
 @cache
 def root_words() -> frozenset[str]:
@@ -29,8 +31,6 @@ def root_words() -> frozenset[str]:
 @lru_cache(maxsize=50_000)
 def is_real_word(word: str) -> bool:
     """A dictionary word, or an affixed form of one (``dibuat``, ``pendaftarannya``, ``disiapin``)."""
-    from handlers.faqkb.normalise import stem_candidates  # normalise itself uses this module
-
     words = root_words()
     return word in words or any(len(c) >= 4 and c in words for c in stem_candidates(word)[1:])
 
