@@ -256,3 +256,10 @@ async def test_a_question_in_the_middle_of_the_form_is_answered(harness: Harness
     assert "hanya berisi angka" not in text
     # the form carries on where it was
     assert "Tanggal lahir" in text_of(await harness.say(who, "-"))
+
+
+def test_asking_back_offers_two_or_three_topics(engine: FaqEngine) -> None:
+    for text in ["kepsek yg ada masalah hukum bs daftar?", "umur 58 bisa ikut psp ga", "kapan ada pelatihan operator dapodik"]:
+        match = engine.match(text)
+        assert match.outcome == "ask_back", (text, match)
+        assert 2 <= len(match.suggestions) <= 3, text

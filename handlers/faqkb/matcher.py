@@ -344,7 +344,10 @@ class FaqEngine:
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
             return Match(entry, round(best_score, 4), in_domain=True, also=also)
-        suggestions = tuple(index.entries[i] for s, i in scored[:3] if s >= SUGGEST_THRESHOLD)
+        picked = [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
+        if len(picked) == 1 and len(scored) > 1:
+            picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
+        suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
 
     def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored]]:
