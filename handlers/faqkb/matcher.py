@@ -24,7 +24,7 @@ from typing import Any
 from handlers.faqkb import lexicon
 from handlers.faqkb.knowledge import FaqEntry, FaqError, KnowledgeBase, load_file
 from handlers.faqkb.language import question_language
-from handlers.faqkb.normalise import ABBREVIATIONS, NUMBERED, STOPWORDS, Vocabulary, clauses, expand, fold, join_dictated, raw_tokens, tokens
+from handlers.faqkb.normalise import ABBREVIATIONS, ASKING_RE, NUMBERED, STOPWORDS, Vocabulary, clauses, expand, fold, join_dictated, raw_tokens, tokens
 from handlers.faqkb.smalltalk import small_talk
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
@@ -313,6 +313,15 @@ class FaqEngine:
         if not query:
             return Match(None, 0.0)
         scored, weights, strong = self._score(query, numbered)
+        asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
+        if asked is not None:
+            # "… mau tanya X": X is the question, whatever the greeting and context before it said.
+            words, tail_numbered = self._query(folded[asked.end() :], english)
+            if len(words) >= 2:
+                found = self._score(words, tail_numbered)
+                if found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
+                    scored, weights, strong = found
+                    query = words
         parts: list[tuple[list[str], _Scored]] | None = None
         if len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
             # A long message: greeting, context, then the question. Each clause is scored on
