@@ -261,7 +261,7 @@ def cmd_faq_check(args: argparse.Namespace) -> int:
     variants = sum(len(e.questions) for e in base.entries)
     print(
         f"{path}: OK — {len(base.entries)} entries, {variants} question variants, {len(base.decline)} decline phrases, "
-        "answers in id and en, every decree and date found in its sources"
+        "answers in id and en, every decree, date and address found in its sources"
     )
     return 0
 

@@ -220,12 +220,14 @@ def test_audit_flags_a_decree_or_date_its_sources_do_not_hold() -> None:
         replace(jadwal, id="x1", answer={**jadwal.answer, "en": "Under Kepmendikbudristek 162/M/2021 the Bimtek is in 2025."}),
         replace(jadwal, id="x2", sources=("facts F",)),
         replace(jadwal, id="x3", answer={**jadwal.answer, "id": "Disdikpora menghimbau kepala sekolah."}),
+        replace(jadwal, id="x4", answer={**jadwal.answer, "id": "Hubungi 0362 21234 atau lihat disdikpora.bulelengkab.go.id."}),
     ]
     problems = " | ".join(audit_sources(wrong, facts, seed))
     assert "names the date 12/3" in problems
     assert "cites decree 162/M/2021" in problems and "names the year 2025" in problems
     assert "entry 'x2': answer_id names the date 8/3" in problems  # section F holds no Bimtek dates
     assert "KBBI: 'mengimbau'" in problems
+    assert "gives the number 0362 21234" in problems and "gives the address disdikpora.bulelengkab.go.id" in problems
 
 
 def test_dates_are_read_in_both_languages() -> None:

@@ -172,6 +172,8 @@ _MONTHS = {
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b"
 _RANGE_RE = re.compile(r"\b(\d{1,2})\s*(?:[–-]|s\.\s?d\.|s/d|sampai|to)\s*(\d{1,2})\s+" + _MONTH, re.IGNORECASE)
 _DAY_RE = re.compile(r"\b(\d{1,2})\s+" + _MONTH, re.IGNORECASE)
+PHONE_RE = re.compile(r"(?:\+62|\b0)[\d\s-]{8,}\d")
+LINK_RE = re.compile(r"\b(?:https?://\S+|www\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|go\.id)\b)", re.IGNORECASE)
 # Spellings the KBBI does not accept, and the standard form.
 NON_STANDARD = {"menghimbau": "mengimbau", "dihimbau": "diimbau", "himbauan": "imbauan", "aktifitas": "aktivitas", "ijin": "izin"}
 
@@ -198,7 +200,7 @@ def source_sections(facts: str) -> dict[str, str]:
 
 
 def audit_sources(entries: list[FaqEntry], facts: str, seed: str) -> list[str]:
-    """Problems where an answer says more than its sources: decree numbers or dates they do not hold.
+    """Problems where an answer says more than its sources: decrees, dates, phone numbers or links they do not hold.
 
     Also flags entries without ``sources`` and non-standard spellings (KBBI).
     """
@@ -223,6 +225,11 @@ def audit_sources(entries: list[FaqEntry], facts: str, seed: str) -> list[str]:
                 problems.append(f"{where}: answer_{lang} names the date {day}/{month}, which its sources do not hold")
             for year in sorted(set(YEAR_RE.findall(plain)) - cited_years):
                 problems.append(f"{where}: answer_{lang} names the year {year}, which its sources do not hold")
+            for phone in PHONE_RE.findall(text):
+                problems.append(f"{where}: answer_{lang} gives the number {phone.strip()}; numbers come from the config, not the FAQ")
+            for link in LINK_RE.findall(text):
+                if link.lower() not in cited.lower():
+                    problems.append(f"{where}: answer_{lang} gives the address {link}, which its sources do not hold")
             words = set(re.findall(r"[a-z]+", text.lower()))
             for wrong in sorted(words & NON_STANDARD.keys()):
                 problems.append(f"{where}: answer_{lang} spells '{wrong}'; KBBI: '{NON_STANDARD[wrong]}'")
