@@ -23,12 +23,13 @@ _KINDS: dict[str, list[str]] = {
     GREETING: (
         "swastyastu swasti astu assalamualaikum asalamualaikum assalamu alaikum assalammualaikum samlekom salam sejahtera "
         "selamat pagi siang sore malam halo hallo helo hai hi hello hey rahajeng semeng wengi wilujeng shalom namo buddhaya "
-        "morning afternoon evening waalaikumsalam walaikumsalam wr wb warahmatullahi wabarakatuh permisi punten"
+        "morning afternoon evening night waalaikumsalam walaikumsalam wa alaikum salam wr wb warahmatullahi wabarakatuh permisi punten "
+        "met tabik kenal"
     ).split(),
-    THANKS: "terima kasih makasih makasi trims trimakasih terimakasih tks thx thanks thank ty tq suksma suksme matur nuwun nuhun hatur tengkyu".split(),
+    THANKS: "terima kasih makasih makasi trims trimakasih terimakasih tks thx thanks thank ty tq suksma suksme matur nuwun nuhun hatur tengkyu sama".split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
-        "dipahami jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut"
+        "dipahami jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura"
     ).split(),
     FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum".split(),
 }
@@ -39,7 +40,7 @@ _FILLER = frozenset(
     (
         "om pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu admin min tim bot semua semuanya "
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
-        "sehat selalu kembali saja aja untuk kita kami you very much so lot a all sir madam ma am"
+        "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am"
     ).split()
 )
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
