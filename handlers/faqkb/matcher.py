@@ -350,6 +350,8 @@ class FaqEngine:
         entry = index.entries[best]
         if confident and not answers_kind(kind, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
+        if confident and not entry.forward and self._asks_about_unknown(folded, english):
+            confident = False  # "berapa honor …": a number asked about something the base never mentions
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
             return Match(entry, round(best_score, 4), in_domain=True, also=also)
@@ -358,6 +360,14 @@ class FaqEngine:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    def _asks_about_unknown(self, folded: str, english: bool) -> bool:
+        """Whether the word right after "berapa" / "how many" is one the knowledge base never uses."""
+        found = _ASKED_THING_RE.search(folded)
+        if found is None:
+            return False
+        words = self._query(found.group(1), english)[0]
+        return bool(words) and words[0].isalpha() and words[0] not in self._index.idf
 
     def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored]]:
         """The message's clauses that may hold a question, scored: at most MAX_CLAUSES, questions first."""
@@ -411,6 +421,7 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
 
 
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
+_ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
 _HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|nomor|number|kuda)\b")
 _DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?[a-z]{3}|\b(?:setelah|sesudah|after)\b", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
