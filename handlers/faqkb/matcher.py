@@ -260,12 +260,14 @@ class FaqEngine:
         # Coverage by walking the postings of the question's words (sparse: only entries that share one).
         coverage: dict[int, float] = defaultdict(float)
         strong: dict[int, float] = defaultdict(float)
+        postings, answer_postings = index.postings, index.answer_postings
         for w in query:
             share = weights[w] / total
-            for i in index.postings.get(w, ()):
+            for i in postings.get(w, ()):
                 strong[i] += share
-            for i in index.answer_postings.get(w, ()):
-                coverage[i] += ANSWER_WEIGHT * share
+            weak = ANSWER_WEIGHT * share
+            for i in answer_postings.get(w, ()):
+                coverage[i] += weak
         for i, share in strong.items():
             coverage[i] += share
         if not coverage:
@@ -313,6 +315,7 @@ class FaqEngine:
         if not query:
             return Match(None, 0.0)
         scored, weights, strong = self._score(query, numbered)
+        whole = set(query)  # the domain is judged on the whole message, context included
         asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
         if asked is not None:
             # "… mau tanya X": X is the question, whatever the greeting and context before it said.
@@ -341,8 +344,7 @@ class FaqEngine:
             if fitting and fitting[0][0] >= scored[0][0] - KIND_MARGIN:
                 scored = fitting + [x for x in scored if x not in fitting]
         best_score, best = scored[0]
-        qset = set(query)
-        in_domain = best_score >= DOMAIN_THRESHOLD or any(phrase and phrase <= qset for phrase in index.domain)
+        in_domain = best_score >= DOMAIN_THRESHOLD or any(phrase and phrase <= whole for phrase in index.domain)
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
