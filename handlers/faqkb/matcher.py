@@ -24,7 +24,20 @@ from typing import Any
 from handlers.faqkb import lexicon
 from handlers.faqkb.knowledge import FaqEntry, FaqError, KnowledgeBase, load_file
 from handlers.faqkb.language import question_language
-from handlers.faqkb.normalise import ABBREVIATIONS, ASKING_RE, NUMBERED, STOPWORDS, Vocabulary, clauses, expand, fold, join_dictated, raw_tokens, tokens
+from handlers.faqkb.normalise import (
+    ABBREVIATIONS,
+    ASKING_RE,
+    NUMBERED,
+    STOPWORDS,
+    Vocabulary,
+    clauses,
+    expand,
+    fold,
+    join_dictated,
+    name_programme,
+    raw_tokens,
+    tokens,
+)
 from handlers.faqkb.smalltalk import small_talk
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
@@ -138,6 +151,8 @@ class FaqEngine:
         texts = [[*e.questions, *e.keywords, *e.topic.values()] for e in entries]
         answers = [list(e.answer.values()) for e in entries]
         strong_words = {w for parts in texts for part in parts for w in _content(raw_tokens(part))}
+        # the domain's own words are words the base knows, typos of them included ("pnggerak")
+        strong_words |= {w for phrase in base.domain for w in _content(list(phrase))}
         raw_words = strong_words | {w for parts in answers for part in parts for w in _content(raw_tokens(part))}
         vocab = Vocabulary(raw_words, correct_to=strong_words)
 
@@ -246,9 +261,10 @@ class FaqEngine:
                 continue
             # Only a word that is not a real Indonesian word may be a typo: "tinggal" is not "tanggal";
             # and English words are not Indonesian typos ("france" is not "face").
-            corrected = None if real or english else vocab.correct(word)
+            corrected = None if real or english else vocab.devowelled(word) or vocab.correct(word)
             out.append(vocab.canonical(corrected) if corrected else word)
-        return list(dict.fromkeys(out)), numbered
+        # a corrected "sekolah pnggerak" is the programme's name too
+        return list(dict.fromkeys(name_programme(out))), numbered
 
     def _score(self, query: list[str], numbered: set[str]) -> _Scored:
         """Entries by score (best first), the word weights, and each entry's coverage by its own questions and keywords."""

@@ -49,6 +49,9 @@ ABBREVIATIONS: dict[str, str] = {
     "nggak": "tidak",
     "ngga": "tidak",
     "ndak": "tidak",
+    "max": "maksimal",
+    "umr": "usia",
+    "maks": "maksimal",
     "buat": "untuk",  # "buat sekolah" = for the school ("dibuat" is another word)
     "nda": "tidak",
     "ndk": "tidak",
@@ -513,10 +516,10 @@ def expand(words: list[str]) -> list[str]:
             out.append(str(int(word)) if len(word) <= 4 else word)
         else:
             out.append(word)
-    return _name_programme(out)
+    return name_programme(out)
 
 
-def _name_programme(words: list[str]) -> list[str]:
+def name_programme(words: list[str]) -> list[str]:
     """"sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``."""
     out: list[str] = []
     for word in words:
@@ -554,6 +557,11 @@ def raw_tokens(text: str) -> list[str]:
     return expand(tokens(text))
 
 
+def skeleton(word: str) -> str:
+    """A word's consonants, doubled ones once ("penggerak" → "pngrk"... "pnggrk")."""
+    return re.sub(r"(.)\1+", r"\1", "".join(ch for ch in word if ch not in "aiueo"))
+
+
 class Vocabulary:
     """The knowledge base's words, and how any typed word maps onto one of them.
 
@@ -587,6 +595,13 @@ class Vocabulary:
                 self._choices.setdefault(w[0], []).append(w)
         self._canonical: dict[str, str] = {}
         self._corrected: dict[str, str | None] = {}
+        # Chat drops vowels ("sklh", "pnggerak", "daftr"): a word's consonants name it when no
+        # other correctable word has the same ones.
+        skeletons: dict[str, set[str]] = {}
+        for w in targets:
+            if w.isalpha():
+                skeletons.setdefault(skeleton(w), set()).add(w)
+        self._skeletons = {k: next(iter(v)) for k, v in skeletons.items() if len(v) == 1 and len(k) >= 3}
 
     def canonical(self, word: str) -> str:
         """The shortest known root of ``word`` (``pendaftaran`` → ``daftar``), else ``word``."""
@@ -601,6 +616,12 @@ class Vocabulary:
         if len(self._canonical) < 100_000:
             self._canonical[word] = result
         return result
+
+    def devowelled(self, word: str) -> str | None:
+        """The known word ``word`` is a vowel-less spelling of (``sklh`` → ``sekolah``), if only one fits."""
+        if len(word) < 3 or not word.isalpha():
+            return None
+        return self._skeletons.get(skeleton(word))
 
     def correct(self, word: str) -> str | None:
         """The known word ``word`` is a typo of (``jenjnag`` → ``jenjang``), if one is close enough."""
