@@ -161,6 +161,7 @@ def test_typos_are_still_corrected_and_colloquial_forms_found(engine: FaqEngine)
     assert "jenjang" in engine.words("jenjnag")
     assert engine.match("tinggal").outcome == "decline"  # not "tanggal": no Bimtek dates for it
     assert engine.match("berkas apa saja yg hrs disiapin").entry.id == "dokumen"  # type: ignore[union-attr]
+    assert engine.words("sklh pnggerak itu apaan") == ["psp"]  # vowels dropped, then the programme's name
 
 
 @pytest.mark.parametrize(
