@@ -368,8 +368,8 @@ class FaqEngine:
         entry = index.entries[best]
         if confident and not answers_kind(kind, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
-        if confident and not entry.forward and self._asks_about_unknown(folded, english):
-            confident = False  # "berapa honor …": a number asked about something the base never mentions
+        if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
+            confident = False  # "berapa honor …": a number asked about something this topic never mentions
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
             return Match(entry, round(best_score, 4), in_domain=True, also=also)
@@ -379,13 +379,21 @@ class FaqEngine:
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
 
-    def _asks_about_unknown(self, folded: str, english: bool) -> bool:
-        """Whether the word right after "berapa" / "how many" is one the knowledge base never uses."""
+    def _answers_asked_thing(self, folded: str, english: bool, entry: int) -> bool:
+        """Whether the entry speaks of the word right after "berapa" / "how many" ("berapa honor …")."""
         found = _ASKED_THING_RE.search(folded)
         if found is None:
-            return False
+            return True
         words = self._query(found.group(1), english)[0]
-        return bool(words) and words[0].isalpha() and words[0] not in self._index.idf
+        if not words or not words[0].isalpha():
+            return True
+        index = self._index
+        asked = words[0]
+        if asked in index.entry_words[entry] or asked in index.answer_words[entry]:
+            return True
+        # Not this topic's word: fine unless the base never uses it, or it names a topic the
+        # sources have no answer for ("honor", "sertifikat").
+        return asked in index.idf and not any(index.entries[i].forward for i in index.postings.get(asked, ()))
 
     def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored]]:
         """The message's clauses that may hold a question, scored: at most MAX_CLAUSES, questions first."""
