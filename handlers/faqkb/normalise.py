@@ -260,6 +260,10 @@ SYNONYMS: dict[str, str] = {
     "represented": "mewakili",
     "certificate": "sertifikat",
     "bahan": "materi",
+    "berikutnya": "selanjutnya",  # "next", not a form of "ikut"
+    "berikut": "selanjutnya",
+    "next": "selanjutnya",
+    "upcoming": "selanjutnya",
     "fee": "dana",
     "fees": "dana",
     "cost": "dana",
