@@ -266,3 +266,10 @@ def test_asking_back_offers_two_or_three_topics(engine: FaqEngine) -> None:
         match = engine.match(text)
         assert match.outcome == "ask_back", (text, match)
         assert 2 <= len(match.suggestions) <= 3, text
+
+
+def test_word_list_is_compact_and_exact() -> None:
+    words = lexicon.WordList(["sd", "sekolah", "seleksi", "abad", "sekolah", "ab"])
+    assert all(w in words for w in ("sd", "sekolah", "seleksi", "abad", "ab"))
+    assert not any(w in words for w in ("se", "sekola", "seleks", "a", "", "zzz"))
+    assert "tinggal" in lexicon.root_words() and "bimtek" not in lexicon.root_words()

@@ -3,7 +3,7 @@
 - PySastrawi: its root-word dictionary (about 30,000 *kata dasar*) says which words are real
   Indonesian words, affixed or not (``tinggal``, ``dibuat`` → ``buat``): the typo corrector never
   rewrites one (``tinggal`` is not a typo of ``tanggal``). Its stemmer was measured as the
-  matcher's root finder and not kept (BENCHMARKS.md); the dictionary alone costs about 3 MB.
+  matcher's root finder and not kept (BENCHMARKS.md); the dictionary is kept compact (WordList).
 - indoNLP's colloquial lexicon (the *Kamus Alay* table, about 4,300 entries: ``smga`` → ``semoga``,
   ``jdi`` → ``jadi``) maps chat spellings the hand table does not know.
 
@@ -14,18 +14,53 @@ FAQ query sets (see BENCHMARKS.md).
 from __future__ import annotations
 
 import importlib.util
+from collections.abc import Iterable
 from functools import cache, lru_cache
 from pathlib import Path
 
 from handlers.faqkb.affixes import stem_candidates
 
 
+class WordList:
+    r"""A large word list kept compact: one text per two-letter start, searched as ``\nword\n``.
+
+    30,000 words in a frozenset cost about 3 MB; as these few hundred short texts about 0.3 MB, and
+    a look-up scans a bucket of a few hundred characters (about a microsecond). The words are read
+    one at a time and each run of words with the same start is joined at once, so the full list
+    never sits in memory as 30,000 separate strings.
+    """
+
+    def __init__(self, words: Iterable[str]) -> None:
+        self._buckets: dict[str, str] = {}
+        start, group = "", list[str]()
+        for raw in words:
+            word = raw.strip()
+            if not word:
+                continue
+            if word[:2] != start:
+                self._add(start, group)
+                start, group = word[:2], []
+            group.append(word)
+        self._add(start, group)
+
+    def _add(self, start: str, group: list[str]) -> None:
+        if group:  # an unsorted list may come back to a start: its text grows
+            self._buckets[start] = self._buckets.get(start, "\n") + "\n".join(group) + "\n"
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str) or not word:
+            return False
+        bucket = self._buckets.get(word[:2])
+        return bucket is not None and f"\n{word}\n" in bucket
+
+
 @cache
-def root_words() -> frozenset[str]:
+def root_words() -> WordList:
     """PySastrawi's dictionary of Indonesian root words (read from the package's data file)."""
     spec = importlib.util.find_spec("Sastrawi.Stemmer")
     assert spec is not None and spec.origin is not None
-    return frozenset((Path(spec.origin).parent / "data" / "kata-dasar.txt").read_text(encoding="utf-8").split())
+    with (Path(spec.origin).parent / "data" / "kata-dasar.txt").open(encoding="utf-8") as lines:
+        return WordList(lines)
 
 
 @lru_cache(maxsize=50_000)
