@@ -53,8 +53,8 @@ async def measure(fake: FakeTelegramServer, command: list[str], ready: str, env:
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         await fake.wait_for(lambda: any(c.method == ready for c in fake.calls), timeout=60)
-        for n in range(20):  # some traffic first, then idle
-            await fake.send_text(100_000 + n, "/start")
+        for n in range(20):  # some traffic first (greetings and FAQ questions: the FAQ's word lists load), then idle
+            await fake.send_text(100_000 + n, "/start" if n % 2 else "sy kepsek plt, blh daftar psp? trims")
         await fake.wait_for(lambda: len(fake.sent()) >= 20, timeout=60)
         await asyncio.sleep(5)
         return rss_mb(proc.pid)

@@ -208,31 +208,35 @@ def _faq_path(args: argparse.Namespace) -> Path:
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question exactly as the bot would; needs no config, token or network."""
     from bot.i18n import I18n
-    from handlers.faq import FaqEngine, ask_json, not_found_text
+    from handlers.faqkb.language import answer_language
+    from handlers.faqkb.matcher import FaqEngine, ask_json, reply_text
 
     engine = FaqEngine.from_file(_faq_path(args))
     i18n = I18n()
+    lang = answer_language(args.text, args.lang)
 
     def translate(key: str) -> str:
-        return i18n.t(args.lang, key)
+        return i18n.t(lang, key)
 
     if args.json:
-        print(ask_json(engine, args.text, args.lang, translate))
+        print(ask_json(engine, args.text, lang, translate))
         return 0
-    match, answer = engine.answer(args.text, args.lang)
-    print(answer if match.entry else not_found_text(translate, match))
-    if match.suggestions:
-        print("\n" + ", ".join(e.topic.get(args.lang, e.topic["id"]) for e in match.suggestions))
+    match, answer = engine.answer(args.text, lang)
+    print(reply_text(translate, match, answer))
+    if lang != args.lang:
+        print("\n" + translate("faq.language_hint"))
+    if match.suggestions and match.outcome == "ask_back":
+        print("\n" + ", ".join(e.topic.get(lang, e.topic["id"]) for e in match.suggestions))
     return 0
 
 
 def cmd_faq_check(args: argparse.Namespace) -> int:
-    """Validate the knowledge base file."""
-    from handlers.faq import FaqError, load_file
+    """Validate the knowledge base file, and audit its answers against the sources they name."""
+    from handlers.faqkb.knowledge import FaqError, audit_sources, load_file
 
     path = _faq_path(args)
     try:
-        entries, decline = load_file(path)
+        base = load_file(path)
     except FaqError as exc:
         print(f"{path}: {len(exc.problems)} problem(s)", file=sys.stderr)
         for problem in exc.problems:
@@ -241,8 +245,24 @@ def cmd_faq_check(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{path}: cannot read ({exc})", file=sys.stderr)
         return 1
-    variants = sum(len(e.questions) for e in entries)
-    print(f"{path}: OK — {len(entries)} entries, {variants} question variants, {len(decline)} decline phrases, answers in id and en")
+    sources = path.parent / "sources"
+    try:
+        facts = (sources / "psp-facts.md").read_text(encoding="utf-8")
+        seed = (sources / "seed-article.txt").read_text(encoding="utf-8")
+    except OSError as exc:
+        print(f"{path}: the source documents are missing ({exc}); put psp-facts.md and seed-article.txt in {sources}", file=sys.stderr)
+        return 1
+    problems = audit_sources(base.entries, facts, seed)
+    if problems:
+        print(f"{path}: {len(problems)} answer(s) say more than their sources", file=sys.stderr)
+        for problem in problems:
+            print(f"  - {problem}", file=sys.stderr)
+        return 1
+    variants = sum(len(e.questions) for e in base.entries)
+    print(
+        f"{path}: OK — {len(base.entries)} entries, {variants} question variants, {len(base.decline)} decline phrases, "
+        "answers in id and en, every decree, date and address found in its sources"
+    )
     return 0
 
 

@@ -18,7 +18,8 @@ from bot.i18n import I18n
 from bot.messages import Clock, Incoming, PayloadSigner, Reply, SystemClock
 from bot.metrics import Metrics
 from bot.services import Services
-from handlers.faq import FaqEngine, FaqError
+from handlers.faqkb.knowledge import FaqError
+from handlers.faqkb.matcher import FaqEngine
 from handlers.router import error_reply, handle_update, routes_for
 from models.contacts import mark_unreachable, sync_configured_roles
 from models.db import Database, upgrade_schema

@@ -44,6 +44,14 @@ class KnowledgeBase(Protocol):
         """Re-read it when the file changed."""
         ...
 
+    def reload_due(self, every: float = 2.0) -> bool:
+        """Time to look at the file again (no I/O)."""
+        ...
+
+    def reload_if_changed(self) -> bool:
+        """Re-read the file when it changed (blocking file I/O: call it in a thread)."""
+        ...
+
 
 @dataclass
 class Services:

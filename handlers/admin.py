@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Sequence
 
 from rapidfuzz import fuzz
@@ -11,7 +12,7 @@ from bot.enums import Role
 from bot.services import Services
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
-from handlers.faq import FaqError
+from handlers.faqkb.knowledge import FaqError
 from handlers.notify import queue_notice
 from handlers.validators import Invalid, parse_text
 from models.questions import QuestionGroup, mark_answered, open_questions
@@ -133,7 +134,7 @@ async def reload_faq(ctx: Context, _arg: str) -> None:
         ctx.say(ctx.t("faq.unavailable"))
         return
     try:
-        count = engine.reload()
+        count = await asyncio.to_thread(engine.reload)  # file I/O off the event loop
     except (FaqError, OSError) as exc:
         problems = exc.problems if isinstance(exc, FaqError) else [str(exc)]
         ctx.say(ctx.t("faq.reload_failed", problems="\n".join(f"• {p}" for p in problems[:10])))

@@ -20,7 +20,8 @@ from typing import Any
 from bot.messages import Button, Document
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
-from handlers.nlp import fold
+from handlers.faq import answer_inside_form
+from handlers.faqkb.normalise import fold
 from handlers.validators import Invalid
 from models.state import clear_state, get_state, set_state, state_data
 from models.tables import ConversationState
@@ -91,6 +92,11 @@ def conversation(form: Form) -> Conversation:
     """The form as an entry of the router's table of conversations."""
 
     async def on_text(ctx: Context, state: ConversationState, text: str) -> None:
+        # A question typed in the middle of a form ("bimtek kapan ya pak?" at the NIP step) is
+        # answered, then the form asks its question again instead of calling it a wrong answer.
+        if state.step not in (SUMMARY, EDIT) and await answer_inside_form(ctx, text):
+            await reprompt(ctx, form, state)
+            return
         await handle_text(ctx, form, state, text)
 
     async def on_button(ctx: Context, state: ConversationState, arg: str) -> None:

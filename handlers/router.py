@@ -149,7 +149,7 @@ async def answer_free_text(ctx: Context, text: str) -> None:
     if ctx.services.faq is None:
         ctx.say(ctx.t("faq.unavailable"), [[ctx.button("menu.back_to_menu", "menu")]])
         return
-    await faq.answer_question(ctx, text)
+    await faq.answer_question(ctx, text, greet=lambda c: _menu(c, ""))
 
 
 async def current_conversation(ctx: Context) -> tuple[ConversationState, Conversation] | None:

@@ -15,7 +15,7 @@ import phonenumbers
 from rapidfuzz import fuzz, process
 
 from bot.dates import MONTH_NAMES
-from handlers.nlp import fold
+from handlers.faqkb.normalise import fold
 
 
 class Invalid(Exception):

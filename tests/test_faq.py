@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_FAQ_PATH
-from handlers.faq import FaqEngine, FaqError, load_file, parse_entries
-from handlers.nlp import Vocabulary, raw_tokens
+from handlers.faqkb.knowledge import FaqError, load_file, parse_entries
+from handlers.faqkb.matcher import FaqEngine
+from handlers.faqkb.normalise import Vocabulary, raw_tokens
 from tests.conftest import SHARED, Harness, clean_env, labels, text_of
 from tests.faq_scoring import score_file
 
@@ -25,7 +26,8 @@ def engine() -> FaqEngine:
 
 
 def test_knowledge_base_is_valid_and_covers_the_facts(engine: FaqEngine) -> None:
-    entries, decline = load_file(DEFAULT_FAQ_PATH)
+    base = load_file(DEFAULT_FAQ_PATH)
+    entries, decline = base.entries, base.decline
     assert len(entries) >= 40 and decline
     ids = {e.id for e in entries}
     for needed in [
@@ -241,7 +243,8 @@ async def test_reload_keeps_old_base_on_a_broken_file(harness_factory, tmp_path:
     assert "TIDAK dimuat ulang" in reply and "duplicate id" in reply
     assert "Gerokgak" in text_of(await h.say("telegram:9", "kecamatan apa saja di buleleng"))
     kb.write_text(DEFAULT_FAQ_PATH.read_text().replace("Gerokgak, Seririt", "Gerokgak (barat), Seririt"))
-    assert "dimuat ulang: 54 topik" in text_of(await h.say("telegram:1", "/muatulang"))
+    count = len(load_file(DEFAULT_FAQ_PATH).entries)
+    assert f"dimuat ulang: {count} topik" in text_of(await h.say("telegram:1", "/muatulang"))
     assert "Gerokgak (barat)" in text_of(await h.say("telegram:9", "kecamatan apa saja di buleleng"))
 
 
@@ -257,3 +260,17 @@ def test_engine_reloads_itself_when_the_file_changes(tmp_path: Path) -> None:
     os.utime(kb, (time.time() + 10, time.time() + 10))
     assert not engine.maybe_reload(every=0)  # a broken file never replaces a working base
     assert engine.match("kecamatan apa saja di buleleng").entry is not None
+
+
+def test_engine_package_imports_nothing_from_the_chat_side() -> None:
+    # handlers/faqkb is used by `psp-bot ask`, the benchmarks and the handlers alike: it must not
+    # pull in the handlers, the channel-neutral core or the database.
+    import ast
+
+    for file in (ROOT / "handlers" / "faqkb").glob("*.py"):
+        tree = ast.parse(file.read_text())
+        for node in ast.walk(tree):
+            names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
+            for name in names:
+                assert not name.startswith(("bot", "models", "telegram", "aiohttp")), (file.name, name)
+                assert not name.startswith("handlers") or name.startswith("handlers.faqkb"), (file.name, name)

@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from rapidfuzz import fuzz, process
+
+from handlers.faqkb import lexicon
+from handlers.faqkb.affixes import stem_candidates
 
 # Chat abbreviations and slang → standard words (may expand to several words).
 ABBREVIATIONS: dict[str, str] = {
@@ -45,6 +48,13 @@ ABBREVIATIONS: dict[str, str] = {
     "ga": "tidak",
     "nggak": "tidak",
     "ngga": "tidak",
+    "ndak": "tidak",
+    "max": "maksimal",
+    "umr": "usia",
+    "maks": "maksimal",
+    "buat": "untuk",  # "buat sekolah" = for the school ("dibuat" is another word)
+    "nda": "tidak",
+    "ndk": "tidak",
     "enggak": "tidak",
     "gk": "tidak",
     "tak": "tidak",
@@ -87,6 +97,9 @@ ABBREVIATIONS: dict[str, str] = {
     "ks": "kepala sekolah",
     "korwil": "koordinator wilayah",
     "disdik": "disdikpora",
+    "kadis": "kepala disdikpora",
+    "kadisdik": "kepala disdikpora",
+    "kadisdikpora": "kepala disdikpora",
     "dinas": "disdikpora",
     "kab": "kabupaten",
     "kec": "kecamatan",
@@ -117,7 +130,6 @@ ABBREVIATIONS: dict[str, str] = {
     "online": "daring",
     "luring": "tatap muka",
     "offline": "tatap muka",
-    "langsung": "tatap muka",
     "pns": "pns",
     "asn": "pns",
     "tmt": "tmt",
@@ -229,9 +241,71 @@ SYNONYMS: dict[str, str] = {
     "purpose": "tujuan",
     "goal": "tujuan",
     "held": "laksana",
+    "school": "sekolah",
+    "schools": "sekolah",
+    "pay": "dana",
+    "pays": "dana",
+    "paid": "dana",
+    "session": "sesi",
+    "sessions": "sesi",
+    "reminder": "pengingat",
+    "reminders": "pengingat",
+    "remind": "pengingat",
+    "web": "laman",
+    "website": "laman",
+    "situs": "laman",
+    "site": "laman",
+    "attend": "ikut",
+    "attended": "ikut",
+    "represented": "mewakili",
+    "certificate": "sertifikat",
+    "bahan": "materi",
+    "berikutnya": "selanjutnya",  # "next", not a form of "ikut"
+    "berikut": "selanjutnya",
+    "next": "selanjutnya",
+    "upcoming": "selanjutnya",
+    "fee": "dana",
+    "fees": "dana",
+    "cost": "dana",
     "kabupatennya": "kabupaten",
     "kota": "kabupaten",
     "peserta": "ikut",
+}
+
+# Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
+BALINESE: dict[str, str] = {
+    "tiang": "saya",
+    "titiang": "saya",
+    "pidan": "kapan",
+    "kenken": "bagaimana",
+    "kengken": "bagaimana",
+    "punapi": "bagaimana",
+    "nike": "itu",
+    "nika": "itu",
+    "niki": "ini",
+    "punika": "itu",
+    "napi": "apa",
+    "nggih": "ya",
+    "inggih": "ya",
+    "ampura": "maaf",
+    "suksma": "terima kasih",
+    "sampun": "sudah",
+    "durung": "belum",
+    "nunas": "minta",
+    "ring": "di",
+    "lan": "dan",
+    "sane": "yang",
+    "sira": "siapa",
+    "manten": "saja",
+    "carane": "cara",
+    "dija": "dimana",
+    "kuda": "berapa",
+    "mangkin": "sekarang",
+    "nenten": "tidak",
+    "wenten": "ada",
+    "sareng": "dengan",
+    "ngiring": "mari",
+    "ngelaksanayang": "melaksanakan",
 }
 
 # Words that carry no topic: question words, particles, pronouns, politeness.
@@ -242,15 +316,21 @@ STOPWORDS = frozenset(
     saya kami kita anda bapak ibu pak bu mohon tolong info informasi nya tentang soal mau ingin akan sudah belum
     bisa boleh dapat harus perlu kalau jika agar supaya bahwa seperti sama lagi terus hal tersebut para sebagai
     termasuk masuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu
-    tidak bukan masih bot ini jadi menjadi bikin harus wajib perlu need needs must required require
+    tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
     should get got
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
     can could should would will my our your this that these those there it its with about please tell me i we you
+    maaf minta hormat bersama perhatian perhatiannya ucapkan mengucapkan khususnya sehubungan kiranya berkenan memberikan
+    penjelasan tanya bertanya nanya menanyakan numpang izin ijin permisi sebelumnya baru kemarin tadi begini gitu begitu kan
+    kok nih yah lho mari terima kasih banyak atas tiang titiang sane lan nike niki nggih ampura suksma sampun manten
+    dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
+    hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
+    many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
 
 # Roman numerals and ordinal words become digits after these words only ("kelas I", "angkatan III").
-_NUMBERED = {"angkatan", "tahap", "kelas", "semester", "tahun", "gelombang", "cohort", "stage", "batch", "hari"}
+NUMBERED = {"angkatan", "tahap", "kelas", "semester", "tahun", "gelombang", "cohort", "stage", "batch", "hari"}
 _ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
 _ORDINAL = {
     "pertama": "1",
@@ -327,36 +407,110 @@ _MONTHS = {
 }
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
-_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "be", "ter", "di", "ke", "se")
-_SUFFIXES = ("kan", "an", "i")
-_PARTICLES = ("lah", "kah", "pun", "tah")
+
+
+_K13_RE = re.compile(r"\bk\s*-?\s*13\b")
+_REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2(?=nya\b|\b)")
+_DIGIT_LETTER_RE = re.compile(r"(\d)([a-z])|([a-z])(\d)")
+_STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 
 
 def fold(text: str) -> str:
     """Lower-case, strip accents and emoji, turn ``ke-3`` into ``ke 3`` and ``angkatan-III`` into two words."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKD", text)
+        text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("’", "'")
-    text = re.sub(r"\bk\s*-?\s*13\b", "kurikulum 2013", text)
-    text = re.sub(r"(\d)([a-z])|([a-z])(\d)", lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
-    return text
+    text = _K13_RE.sub("kurikulum 2013", text)
+    text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
+    return _DIGIT_LETTER_RE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
 
 
-def raw_tokens(text: str) -> list[str]:
-    """Folded word tokens, abbreviations expanded, numerals turned into digits."""
-    words: list[str] = []
-    for token in _TOKEN_RE.findall(fold(text)):
-        # Chat slang doubles letters ("bimtekk") and reduplicates ("syarat2"): fold both.
-        if token not in _ROMAN:
-            token = re.sub(r"(.)\1{2,}", r"\1", token)
-        expansion = ABBREVIATIONS.get(token) or SYNONYMS.get(token) or token
-        words.extend(expansion.split())
+# Letter names as speech-to-text writes spelled-out abbreviations ("pe em o" = PMO).
+LETTER_NAMES = {
+    "a": "a", "be": "b", "ce": "c", "de": "d", "e": "e", "ef": "f", "ge": "g", "ha": "h", "i": "i", "je": "j", "ka": "k",
+    "el": "l", "em": "m", "en": "n", "o": "o", "pe": "p", "ki": "q", "er": "r", "es": "s", "te": "t", "u": "u", "ve": "v",
+    "fe": "v", "we": "w", "eks": "x", "ye": "y", "zet": "z",
+}  # fmt: skip
+
+
+def tokens(text: str, folded: bool = False) -> list[str]:
+    """Folded word tokens as typed (no expansion); stretched letters folded ("bimtekk", "pakkk")."""
+    # Roman numerals ("iii", "xx") are letters repeated on purpose: i and x are never folded.
+    return _TOKEN_RE.findall(_STRETCH_RE.sub(r"\1", text if folded else fold(text)))
+
+
+def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
+    """Undo speech-to-text splits: ``bim tek`` → ``bimtek``, ``pe em o`` → ``pmo``, ``kep sek`` → ``kepsek``.
+
+    A run of two or more spelled letter names becomes one word when that word is ``known``; two
+    neighbours that are not words on their own are joined when together they are.
+    """
     out: list[str] = []
-    for word in words:
-        previous = out[-1] if out else ""
-        if previous in _NUMBERED and word == "ke":  # "angkatan ke 3" = "angkatan 3"
+    i = 0
+    while i < len(words):
+        # the longest run of letter names starting here that spells a known word
+        j = i
+        while j < len(words) and words[j] in LETTER_NAMES and j - i < 6:
+            j += 1
+        for end in range(j, i + 1, -1):
+            spelled = "".join(LETTER_NAMES[w] for w in words[i:end])
+            if known(spelled):
+                out.append(spelled)
+                i = end
+                break
+        else:
+            if i + 1 < len(words) and not known(words[i]) and not known(words[i + 1]) and known(words[i] + words[i + 1]):
+                out.append(words[i] + words[i + 1])
+                i += 2
+            else:
+                out.append(words[i])
+                i += 1
+    return out
+
+
+def _lookup(token: str) -> str | None:
+    return ABBREVIATIONS.get(token) or BALINESE.get(token) or SYNONYMS.get(token)
+
+
+_UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9}
+
+
+def _compose_numbers(words: list[str]) -> list[str]:
+    """Spelled numbers as dictation writes them: "lima puluh enam" → "56", "dua belas" → "12"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        if word in _UNITS and nxt in ("puluh", "belas"):
+            value = _UNITS[word] * 10 if nxt == "puluh" else 10 + _UNITS[word]
+            i += 2
+            if nxt == "puluh" and i < len(words) and words[i] in _UNITS:
+                value += _UNITS[words[i]]
+                i += 1
+            out.append(str(value))
             continue
-        if previous in _NUMBERED and (word in _ROMAN or word in _ORDINAL):
+        out.append(word)
+        i += 1
+    return out
+
+
+def expand(words: list[str]) -> list[str]:
+    """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
+    expanded: list[str] = []
+    for token in words:
+        expansion = _lookup(token)
+        if expansion is None and token.endswith(("nya", "ny")) and len(token) > 5:  # "umurnya", "jadwalny"
+            expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
+        expanded.extend((expansion or token).split())
+    expanded = _compose_numbers(expanded)
+    out: list[str] = []
+    for word in expanded:
+        previous = out[-1] if out else ""
+        if previous in NUMBERED and word == "ke":  # "angkatan ke 3" = "angkatan 3"
+            continue
+        if previous in NUMBERED and (word in _ROMAN or word in _ORDINAL):
             out.append(_ROMAN.get(word) or _ORDINAL[word])
         elif word in _CARDINAL:
             out.append(_CARDINAL[word])
@@ -366,40 +520,50 @@ def raw_tokens(text: str) -> list[str]:
             out.append(str(int(word)) if len(word) <= 4 else word)
         else:
             out.append(word)
+    return name_programme(out)
+
+
+def name_programme(words: list[str]) -> list[str]:
+    """"sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``."""
+    out: list[str] = []
+    for word in words:
+        if word == "penggerak" and out and out[-1] == "sekolah":
+            out[-1] = "psp"
+            if len(out) > 1 and out[-2] == "program":
+                del out[-2]
+        elif word in ("program", "programme", "programnya") and not (out and out[-1] == "psp"):
+            out.append("psp")  # in this bot "the programme" ("program ini") is PSP
+        else:
+            out.append(word)
     return out
 
 
-def _strip_prefix(word: str) -> list[str]:
-    found = []
-    for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
-            rest = word[len(prefix) :]
-            found.append(rest)
-            # Nasal assimilation: meny/peny + s, mem/pem + p, men/pen + t, meng/peng + k.
-            if rest[0] in "aiueo":
-                sound = {"meny": "s", "peny": "s", "mem": "p", "pem": "p", "men": "t", "pen": "t", "meng": "k", "peng": "k"}.get(prefix)
-                if sound:
-                    found.append(sound + rest)
-    return found
+# Where the question starts in a long message: after "mau tanya", "mohon informasi mengenai"…
+ASKING_RE = re.compile(
+    r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon)(?: saya| kami)? (?:tanya|bertanya|nanya|menanyakan|tanyakan|info|informasi|mengetahui|tahu)"
+    r"(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
+    r"|\b(?:mohon|minta|nunas) (?:info|informasi|penjelasan)(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
+    r"|\b(?:would like|want|wanted|wish|like) to (?:know|ask)(?: about)?\b",
+)
+_CLAUSE_RE = re.compile(r"[.!?;\n]+|,\s+|\s+(?:dan|lalu|terus|trus|tapi|lan)\s+")
 
 
-def stem_candidates(word: str) -> list[str]:
-    """Possible roots of ``word``, the word itself first."""
-    candidates = [word]
-    base = [word]
-    for particle in _PARTICLES:
-        if word.endswith(particle) and len(word) - len(particle) >= 5:
-            base.append(word[: -len(particle)])
-    if word.endswith("nya") and len(word) >= 7:
-        base.append(word[:-3])
-    for stem in base:
-        ends = [stem] + [stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 4]
-        for end in ends:
-            candidates.append(end)
-            for once in _strip_prefix(end):
-                candidates.append(once)
-                candidates.extend(_strip_prefix(once))  # two prefixes: "diper-", "memper-", "keber-"
-    return list(dict.fromkeys(candidates))
+def clauses(folded: str) -> list[str]:
+    """The parts of a long (folded) message that may hold the question: sentences, clauses, what follows "mau tanya"."""
+    parts = [p.strip() for p in _CLAUSE_RE.split(folded) if p and p.strip()]
+    for found in ASKING_RE.finditer(folded):
+        parts.append(folded[found.end() :].strip())
+    return parts
+
+
+def raw_tokens(text: str) -> list[str]:
+    """Folded word tokens, abbreviations expanded, numerals turned into digits."""
+    return expand(tokens(text))
+
+
+def skeleton(word: str) -> str:
+    """A word's consonants, doubled ones once ("penggerak" → "pngrk"... "pnggrk")."""
+    return re.sub(r"(.)\1+", r"\1", "".join(ch for ch in word if ch not in "aiueo"))
 
 
 class Vocabulary:
@@ -409,28 +573,46 @@ class Vocabulary:
     share ("dilaksanakan" and "pelaksanaan" share "laksana"), so related forms meet.
     """
 
-    def __init__(self, words: Iterable[str]) -> None:
+    def __init__(self, words: Iterable[str], correct_to: Iterable[str] | None = None) -> None:
         raw = set(words)
         seen: dict[str, str] = {}
         shared: set[str] = set()
+        dictionary = lexicon.root_words()
         for word in raw:
+            if word in dictionary:
+                continue  # a root word stays whole: "seleksi" is not "se-leks-i"
             for candidate in stem_candidates(word)[1:]:
-                if len(candidate) >= 4 and seen.setdefault(candidate, word) != word:
+                # a shared root must be a real word, not a fragment two words happen to share
+                if len(candidate) >= 4 and candidate in dictionary and seen.setdefault(candidate, word) != word:
                     shared.add(candidate)
+        # PySastrawi's stemmer was measured here too (roots in the vocabulary, preferred by
+        # canonical): no better on the query sets and two more wrong-topic answers (it cuts
+        # "penggerak" to "gerak", "angkatan" to "angkat"), so affixes stay checked against the
+        # knowledge base's own words; its dictionary still guards the corrector (lexicon.py).
         self.words = raw | shared
         self._choices: dict[str, list[str]] = {}
-        for w in sorted(self.words):
+        # Typos are corrected only towards ``correct_to`` (the questions' and keywords' words):
+        # the answers' English words would turn "france" into "face".
+        targets = self.words if correct_to is None else set(correct_to) & self.words
+        for w in sorted(targets):
             if len(w) >= 4 and not w.isdigit():
                 self._choices.setdefault(w[0], []).append(w)
         self._canonical: dict[str, str] = {}
         self._corrected: dict[str, str | None] = {}
+        # Chat drops vowels ("sklh", "pnggerak", "daftr"): a word's consonants name it when no
+        # other correctable word has the same ones.
+        skeletons: dict[str, set[str]] = {}
+        for w in targets:
+            if w.isalpha():
+                skeletons.setdefault(skeleton(w), set()).add(w)
+        self._skeletons = {k: next(iter(v)) for k, v in skeletons.items() if len(v) == 1 and len(k) >= 3}
 
     def canonical(self, word: str) -> str:
         """The shortest known root of ``word`` (``pendaftaran`` → ``daftar``), else ``word``."""
         cached = self._canonical.get(word)
         if cached is not None:
             return cached
-        if word.isdigit() or len(word) <= 3:
+        if word.isdigit() or len(word) <= 3 or (word in self.words and word in lexicon.root_words()):
             result = word
         else:
             known = [c for c in stem_candidates(word) if c in self.words]
@@ -438,6 +620,12 @@ class Vocabulary:
         if len(self._canonical) < 100_000:
             self._canonical[word] = result
         return result
+
+    def devowelled(self, word: str) -> str | None:
+        """The known word ``word`` is a vowel-less spelling of (``sklh`` → ``sekolah``), if only one fits."""
+        if len(word) < 3 or not word.isalpha():
+            return None
+        return self._skeletons.get(skeleton(word))
 
     def correct(self, word: str) -> str | None:
         """The known word ``word`` is a typo of (``jenjnag`` → ``jenjang``), if one is close enough."""

@@ -1,0 +1,48 @@
+"""Indonesian affixes: the possible roots of a typed word (``pendaftaran`` → ``daftar``).
+
+Candidates only: the normaliser keeps the one the knowledge base uses, the lexicon checks them
+against the dictionary. Standard prefixes and suffixes plus the colloquial ones of chat.
+"""
+
+from __future__ import annotations
+
+# "nge"/"ng"/"ny": colloquial active prefixes ("ngurus", "ngdaftar", "nyetor").
+_PREFIXES = ("meng", "meny", "mem", "men", "me", "peng", "peny", "pem", "pen", "per", "pe", "ber", "be", "ter", "di", "ke", "se", "nge", "ng", "ny")
+_SUFFIXES = ("kan", "an", "i", "in")  # "-in": colloquial -kan/-i ("disiapin", "matiin")
+_PARTICLES = ("lah", "kah", "pun", "tah")
+
+
+def _strip_prefix(word: str) -> list[str]:
+    found = []
+    for prefix in _PREFIXES:
+        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+            rest = word[len(prefix) :]
+            found.append(rest)
+            # Nasal assimilation: meny/peny + s, mem/pem + p, men/pen + t, meng/peng + k.
+            if rest[0] in "aiueo":
+                sound = {"meny": "s", "peny": "s", "ny": "s", "mem": "p", "pem": "p", "men": "t", "pen": "t", "meng": "k", "peng": "k", "ng": "k"}.get(prefix)
+                if sound:
+                    found.append(sound + rest)
+    return found
+
+
+def stem_candidates(word: str) -> list[str]:
+    """Possible roots of ``word``, the word itself first."""
+    candidates = [word]
+    base = [word]
+    for particle in _PARTICLES:
+        if word.endswith(particle) and len(word) - len(particle) >= 5:
+            base.append(word[: -len(particle)])
+    if word.endswith("nya") and len(word) >= 7:
+        base.append(word[:-3])
+    for stem in base:
+        ends = [stem] + [stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 4]
+        for end in ends:
+            candidates.append(end)
+            # pe- without a suffix makes a person, not the act: "pelatih" (a trainer) is not
+            # "pelatihan" (training), "petugas" (an officer) not "tugas" (a task).
+            agent = end == stem and end.startswith("pe")
+            for once in [] if agent else _strip_prefix(end):
+                candidates.append(once)
+                candidates.extend(_strip_prefix(once))  # two prefixes: "diper-", "memper-", "keber-"
+    return list(dict.fromkeys(candidates))

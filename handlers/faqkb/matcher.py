@@ -1,0 +1,505 @@
+"""The FAQ matcher: which entry of the knowledge base answers a question, and how surely.
+
+Every entry's question variants, keywords and topic labels are normalised
+(:mod:`handlers.faqkb.normalise`) into canonical words weighted by IDF. A question scores against
+an entry by how much of the question's information the entry explains (unknown words count
+against it, so out-of-scope questions stay low) blended with its closest question variant
+(weighted Jaccard). Below the threshold the caller says it does not know.
+"""
+
+from __future__ import annotations
+
+import heapq
+import json
+import math
+import os
+import re
+import threading
+import time
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from handlers.faqkb import lexicon
+from handlers.faqkb.knowledge import FaqEntry, FaqError, KnowledgeBase, load_file
+from handlers.faqkb.language import question_language
+from handlers.faqkb.normalise import (
+    ABBREVIATIONS,
+    ASKING_RE,
+    NUMBERED,
+    STOPWORDS,
+    Vocabulary,
+    clauses,
+    expand,
+    fold,
+    join_dictated,
+    name_programme,
+    raw_tokens,
+    tokens,
+)
+from handlers.faqkb.smalltalk import small_talk
+
+# Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
+THRESHOLD = 0.5
+DOMAIN_THRESHOLD = 0.4
+COVERAGE_WEIGHT = 0.6
+SHORTLIST = 12
+ANSWER_WEIGHT = 0.6
+SUGGEST_THRESHOLD = 0.15
+CLAUSE_WORDS = 4  # a message with this many words may hold context besides its question
+KIND_MARGIN = 0.05
+MAX_CLAUSES = 3
+ALSO_WORDS = 4  # a message this long may ask two things
+CLEAR_THRESHOLD = 0.4
+CLEAR_MARGIN = 0.1
+CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
+
+
+@dataclass(frozen=True)
+class Match:
+    """The matcher's verdict on one message.
+
+    Exactly one ``outcome``: ``answer`` (confident), ``ask_back`` (not sure: 2–3 topics to pick),
+    ``forward`` (about PSP but nothing to say: passed to the PMO team), ``decline`` (not about
+    PSP), ``small_talk`` (a greeting, thanks…: ``small_talk`` says which) or ``number`` (a lone
+    number with no menu open).
+    """
+
+    entry: FaqEntry | None
+    score: float
+    suggestions: tuple[FaqEntry, ...] = ()
+    in_domain: bool = False
+    small_talk: str | None = None
+    lone_number: bool = False
+    also: FaqEntry | None = None  # a second topic the same message asks about, offered as a button
+
+    @property
+    def outcome(self) -> str:
+        """What the bot does with the message (see the class docstring)."""
+        if self.small_talk:
+            return "small_talk"
+        if self.lone_number:
+            return "number"
+        if self.entry is not None:
+            return "forward" if self.entry.forward else "answer"
+        if self.suggestions:
+            return "ask_back"
+        return "forward" if self.in_domain else "decline"
+
+    @property
+    def queued(self) -> bool:
+        """Whether the question goes to the PMO team's list (/pertanyaan)."""
+        return self.outcome in ("ask_back", "forward")
+
+
+@dataclass
+class _Index:
+    entries: list[FaqEntry]
+    vocab: Vocabulary
+    idf: dict[str, float]
+    unknown_idf: float
+    postings: dict[str, list[int]]  # word → entries whose questions, keywords or topics use it
+    answer_postings: dict[str, list[int]]  # word → entries whose answer alone uses it
+    entry_words: list[frozenset[str]]
+    answer_words: list[frozenset[str]]
+    variants: list[list[tuple[frozenset[str], float]]]  # canonical words of each question variant, their IDF mass
+    decline: tuple[tuple[str, ...], ...] = ()
+    decline_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    domain: tuple[frozenset[str], ...] = ()
+    by_id: dict[str, FaqEntry] = field(default_factory=dict)
+
+
+# Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
+_Scored = tuple[list[tuple[float, int]], dict[str, float], dict[int, float]]
+QUESTION_WORDS = frozenset("apa apakah siapa kapan bagaimana berapa dimana mana bisa boleh what when who how which where can".split())
+
+
+def _content(words: list[str]) -> list[str]:
+    return [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
+
+
+class FaqEngine:
+    """Answers questions from the knowledge base; reloads itself when the file changes."""
+
+    def __init__(self, base: KnowledgeBase, path: Path | None = None) -> None:
+        self.path = path
+        self._mtime = path.stat().st_mtime if path is not None else 0.0
+        self._checked = time.monotonic()
+        self._lock = threading.Lock()
+        self._index = self._build(base)
+
+    @classmethod
+    def from_file(cls, path: Path) -> FaqEngine:
+        """Load and index the knowledge base at ``path``."""
+        return cls(load_file(path), path)
+
+    @property
+    def entries(self) -> list[FaqEntry]:
+        """The entries, in file order."""
+        return self._index.entries
+
+    def get(self, entry_id: str) -> FaqEntry | None:
+        """The entry with this id."""
+        return self._index.by_id.get(entry_id)
+
+    # -- index ---------------------------------------------------------------------------
+
+    @staticmethod
+    def _build(base: KnowledgeBase) -> _Index:
+        entries = base.entries
+        texts = [[*e.questions, *e.keywords, *e.topic.values()] for e in entries]
+        answers = [list(e.answer.values()) for e in entries]
+        strong_words = {w for parts in texts for part in parts for w in _content(raw_tokens(part))}
+        # the domain's own words are words the base knows, typos of them included ("pnggerak")
+        strong_words |= {w for phrase in base.domain for w in _content(list(phrase))}
+        raw_words = strong_words | {w for parts in answers for part in parts for w in _content(raw_tokens(part))}
+        vocab = Vocabulary(raw_words, correct_to=strong_words)
+
+        def canon(text: str) -> frozenset[str]:
+            return frozenset(vocab.canonical(w) for w in _content(raw_tokens(text)))
+
+        variants = [[canon(q) for q in e.questions] for e in entries]
+        entry_words = [frozenset().union(*(canon(p) for p in parts)) for parts in texts]
+        # Every fact an answer states is reachable by its words, but an answer's words say less
+        # about what the entry is for than its questions and keywords do (ANSWER_WEIGHT).
+        answer_words = [frozenset().union(*(canon(p) for p in parts)) - strong for parts, strong in zip(answers, entry_words, strict=True)]
+        df: dict[str, int] = defaultdict(int)
+        df_answers: dict[str, int] = defaultdict(int)
+        postings: dict[str, list[int]] = defaultdict(list)
+        answer_postings: dict[str, list[int]] = defaultdict(list)
+        for i, (strong, weak) in enumerate(zip(entry_words, answer_words, strict=True)):
+            for w in strong:
+                df[w] += 1
+                postings[w].append(i)
+            for w in weak:
+                df_answers[w] += 1
+                answer_postings[w].append(i)
+        n = len(entries)
+        idf = {w: math.log(1 + n / (df.get(w) or df_answers[w])) for w in {*postings, *answer_postings}}
+        return _Index(
+            entries=entries,
+            vocab=vocab,
+            idf=idf,
+            unknown_idf=math.log(1 + n) * 1.2,  # a word the base never uses weighs more than its rarest word
+            postings=dict(postings),
+            answer_postings=dict(answer_postings),
+            entry_words=entry_words,
+            answer_words=answer_words,
+            variants=[[(v, sum(idf[w] for w in v)) for v in vs] for vs in variants],
+            decline=base.decline,
+            decline_by_first={p[0]: [q for q in base.decline if q[0] == p[0]] for p in base.decline},
+            domain=tuple(frozenset(vocab.canonical(w) for w in _content(list(phrase))) for phrase in base.domain),
+            by_id={e.id: e for e in entries},
+        )
+
+    def reload(self) -> int:
+        """Re-read the file now; on a bad file keep the current base and raise :class:`FaqError`."""
+        if self.path is None:
+            return len(self.entries)
+        base = load_file(self.path)
+        index = self._build(base)
+        with self._lock:
+            self._index = index
+            self._mtime = self.path.stat().st_mtime
+        return len(base.entries)
+
+    def reload_due(self, every: float = 2.0) -> bool:
+        """True at most once every ``every`` seconds: time to look at the file again (no I/O)."""
+        if self.path is None or time.monotonic() - self._checked < every:
+            return False
+        self._checked = time.monotonic()
+        return True
+
+    def reload_if_changed(self) -> bool:
+        """Reload when the file changed since it was read; never raises (blocking: file I/O)."""
+        if self.path is None:
+            return False
+        try:
+            if os.stat(self.path).st_mtime == self._mtime:
+                return False
+            self.reload()
+            return True
+        except (OSError, FaqError):
+            return False
+
+    def maybe_reload(self, every: float = 2.0) -> bool:
+        """Reload when the file changed (checked at most every ``every`` seconds); never raises."""
+        return self.reload_due(every) and self.reload_if_changed()
+
+    # -- matching ------------------------------------------------------------------------
+
+    def _known(self, word: str) -> bool:
+        return word in self._index.vocab.words or word in ABBREVIATIONS
+
+    def words(self, text: str) -> list[str]:
+        """The canonical content words of a question (after slang, typos, joined and split words)."""
+        folded = fold(text)
+        return self._query(folded, question_language(folded) == "en")[0]
+
+    def _query(self, folded: str, english: bool) -> tuple[list[str], set[str]]:
+        """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
+        index = self._index
+        vocab = index.vocab
+        typed = expand(join_dictated(tokens(folded, folded=True)[:80], self._known))
+        numbered = {w for prev, w in zip(typed, typed[1:], strict=False) if w.isdigit() and prev in NUMBERED}
+        out: list[str] = []
+        slang = lexicon.slang()
+        for word in _content(typed):
+            canonical = vocab.canonical(word)
+            if canonical in index.idf:
+                out.append(canonical)
+                continue
+            parts = vocab.split_joined(word)
+            if parts:
+                out.extend(vocab.canonical(p) for p in parts)
+                continue
+            real = lexicon.is_real_word(word)
+            standard = slang.get(word) if not real else None
+            if standard:  # chat spelling from the published colloquial lexicon ("jdi", "smga")
+                out.extend(vocab.canonical(w) for w in _content(expand(standard.split())))
+                continue
+            # Only a word that is not a real Indonesian word may be a typo: "tinggal" is not "tanggal";
+            # and English words are not Indonesian typos ("france" is not "face").
+            corrected = None if real or english else vocab.devowelled(word) or vocab.correct(word)
+            out.append(vocab.canonical(corrected) if corrected else word)
+        # a corrected "sekolah pnggerak" is the programme's name too
+        return list(dict.fromkeys(name_programme(out))), numbered
+
+    def _score(self, query: list[str], numbered: set[str]) -> _Scored:
+        """Entries by score (best first), the word weights, and each entry's coverage by its own questions and keywords."""
+        index = self._index
+        # An unknown number (an age, a year) says less about the topic than an unknown word, unless
+        # it numbers something the base knows ("angkatan 4" when the base knows cohorts I–III).
+        weights = {w: index.idf.get(w, index.unknown_idf / (1 if w in numbered or not w.isdigit() else 2)) for w in query}
+        total = sum(weights.values())
+        # Coverage by walking the postings of the question's words (sparse: only entries that share one).
+        coverage: dict[int, float] = defaultdict(float)
+        strong: dict[int, float] = defaultdict(float)
+        postings, answer_postings = index.postings, index.answer_postings
+        for w in query:
+            share = weights[w] / total
+            for i in postings.get(w, ()):
+                strong[i] += share
+            weak = ANSWER_WEIGHT * share
+            for i in answer_postings.get(w, ()):
+                coverage[i] += weak
+        for i, share in strong.items():
+            coverage[i] += share
+        if not coverage:
+            return [], weights, strong
+        shortlist = [i for _, i in heapq.nsmallest(SHORTLIST, [(-c, i) for i, c in coverage.items()])]
+        qset = frozenset(query)
+        scored: list[tuple[float, int]] = []
+        for i in shortlist:
+            if len(scored) >= 3:
+                # Entries come by falling coverage: once even a perfect variant cannot lift one
+                # into the top three, none of the rest can either.
+                third = sorted(sc for sc, _ in scored)[-3]
+                if COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) < third:
+                    break
+            best_variant = 0.0
+            for variant, mass in index.variants[i]:
+                shared = qset & variant
+                if not shared:
+                    continue
+                # weighted Jaccard: shared weight over the question's weight plus the variant's rest
+                # (a shared word is a known word, so its weight is its IDF)
+                inter = sum(weights[w] for w in shared)
+                whole = total + mass - inter
+                best_variant = max(best_variant, inter / whole)
+            scored.append((COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * best_variant, i))
+        scored.sort(key=lambda s: (-s[0], s[1]))
+        return scored, weights, strong
+
+    def match(self, text: str) -> Match:
+        """Score ``text`` against every entry sharing a word with it."""
+        index = self._index
+        talk = small_talk(text)
+        if talk:
+            return Match(None, 0.0, small_talk=talk)
+        if text.strip().strip(".").isdigit():
+            return Match(None, 0.0, lone_number=True)
+        folded = fold(text)
+        if index.decline:
+            typed = expand(tokens(folded, folded=True))
+            for i, word in enumerate(typed):
+                if any(tuple(typed[i : i + len(p)]) == p for p in index.decline_by_first.get(word, ())):
+                    return Match(None, 0.0)
+        english = question_language(folded) == "en"
+        query, numbered = self._query(folded, english)
+        if not query:
+            return Match(None, 0.0)
+        scored, weights, strong = self._score(query, numbered)
+        whole = set(query)  # the domain is judged on the whole message, context included
+        asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
+        if asked is not None:
+            # "… mau tanya X": X is the question, whatever the greeting and context before it said.
+            words, tail_numbered = self._query(folded[asked.end() :], english)
+            if len(words) >= 2:
+                found = self._score(words, tail_numbered)
+                if found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
+                    scored, weights, strong = found
+                    query = words
+        parts: list[tuple[list[str], _Scored]] | None = None
+        if len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
+            # A long message: greeting, context, then the question. Each clause is scored on
+            # its own and the clearest one wins, so the context does not drown the question.
+            parts = self._clauses(folded, english, query)
+            for words, found in parts:
+                if found[0] and (not scored or found[0][0][0] > scored[0][0]):
+                    scored, weights, strong = found
+                    query = words
+        if not scored:
+            return Match(None, 0.0)
+        kind = question_kind(folded)
+        if any(kind):
+            # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
+            # when it scores nearly as well as the best.
+            fitting = [(sc, i) for sc, i in scored if answers_kind(kind, index.entries[i])]
+            if fitting and fitting[0][0] >= scored[0][0] - KIND_MARGIN:
+                scored = fitting + [x for x in scored if x not in fitting]
+        best_score, best = scored[0]
+        in_domain = best_score >= DOMAIN_THRESHOLD or any(phrase and phrase <= whole for phrase in index.domain)
+        runner_up = scored[1][0] if len(scored) > 1 else 0.0
+        # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
+        clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
+        confident = best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear)
+        entry = index.entries[best]
+        if confident and not answers_kind(kind, entry):
+            confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
+        if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
+            confident = False  # "berapa honor …": a number asked about something this topic never mentions
+        if confident:
+            also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
+            return Match(entry, round(best_score, 4), in_domain=True, also=also)
+        picked = [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
+        if len(picked) == 1 and len(scored) > 1:
+            picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
+        suggestions = tuple(index.entries[i] for i in picked)
+        return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    def _answers_asked_thing(self, folded: str, english: bool, entry: int) -> bool:
+        """Whether the entry speaks of the word right after "berapa" / "how many" ("berapa honor …")."""
+        found = _ASKED_THING_RE.search(folded)
+        if found is None:
+            return True
+        words = self._query(found.group(1), english)[0]
+        if not words or not words[0].isalpha():
+            return True
+        index = self._index
+        asked = words[0]
+        if asked in index.entry_words[entry] or asked in index.answer_words[entry]:
+            return True
+        # Not this topic's word: fine unless the base never uses it, or it names a topic the
+        # sources have no answer for ("honor", "sertifikat").
+        return asked in index.idf and not any(index.entries[i].forward for i in index.postings.get(asked, ()))
+
+    def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored]]:
+        """The message's clauses that may hold a question, scored: at most MAX_CLAUSES, questions first."""
+        seen = {tuple(whole)}
+        found: list[tuple[int, list[str], set[str]]] = []
+        pieces = clauses(folded)
+        for n, clause in enumerate(pieces):
+            words, numbered = self._query(clause, english)
+            if len(words) < 2 or tuple(words) in seen:
+                continue
+            seen.add(tuple(words))
+            # A clause with a question word or mark, or near the end, is likelier the question.
+            asks = "?" in clause or bool(QUESTION_WORDS & set(clause.split()))
+            found.append((-(2 * len(pieces)) * asks - n, words, numbered))
+        found.sort(key=lambda f: f[0])
+        return [(words, self._score(words, numbered)) for _, words, numbered in found[:MAX_CLAUSES]]
+
+    def _also(self, parts: list[tuple[list[str], _Scored]], first: int) -> FaqEntry | None:
+        """A second topic the message asks about in a clause of its own ("… dan apakah plt boleh daftar")."""
+        for _, (scored, _, _) in parts:
+            if scored and scored[0][1] != first and scored[0][0] >= THRESHOLD and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
+                return self._index.entries[scored[0][1]]
+        return None
+
+    def answer(self, text: str, lang: str) -> tuple[Match, str]:
+        """The match and the text the bot would say (``not_found`` templates filled by the caller)."""
+        match = self.match(text)
+        return match, answer_text(match.entry, lang, text) if match.entry else ""
+
+
+_CLOCK_RE = re.compile(r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*(wib|wita|wit)\b")
+_ZONES = {"wib": 7, "wita": 8, "wit": 9}
+
+
+def time_conversion(text: str, lang: str) -> str:
+    """``13.00 WIB = 14.00 WITA`` for each clock time the question names with a zone (Bali is WITA)."""
+    lines = []
+    for hour, minute, zone in _CLOCK_RE.findall(fold(text))[:3]:
+        target = "wib" if zone == "wita" else "wita"
+        shifted = (int(hour) + _ZONES[target] - _ZONES[zone]) % 24
+        sep = ":" if lang == "en" else "."
+        lines.append(f"{int(hour):02d}{sep}{minute or '00'} {zone.upper()} = {shifted:02d}{sep}{minute or '00'} {target.upper()}")
+    return "\n".join(lines)
+
+
+def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
+    """An entry's answer in ``lang``, with the question's clock times converted when it names any."""
+    text = entry.answer.get(lang) or entry.answer["id"]
+    converted = time_conversion(question, lang) if question else ""
+    return f"{converted}\n\n{text}" if converted else text
+
+
+_WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
+_ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
+_HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|nomor|number|kuda)\b")
+_DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?[a-z]{3}|\b(?:setelah|sesudah|after)\b", re.IGNORECASE)
+_NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
+
+
+def question_kind(folded: str) -> tuple[bool, bool]:
+    """Whether a (folded) question asks "when" and whether it asks "how many / which number"."""
+    return bool(_WHEN_RE.search(folded)), bool(_HOW_MANY_RE.search(folded))
+
+
+def answers_kind(kind: tuple[bool, bool], entry: FaqEntry) -> bool:
+    """Whether the entry can answer that kind of question: "kapan" needs a date, "berapa" a number.
+
+    A question for a detail the sources lack ("kapan batas …", "nomor surat …") then gets a
+    question back and goes to the PMO team instead of a confident answer that does not say it.
+    """
+    wants_date, wants_number = kind
+    if entry.forward:
+        return True
+    answer = entry.answer["id"]
+    if wants_date and not _DATE_RE.search(answer):
+        return False
+    return not (wants_number and not _NUMBER_RE.search(answer))
+
+
+def reply_text(lang_t: Any, match: Match, answer: str = "") -> str:
+    """What the bot says for a verdict (``lang_t`` translates a locale key; ``answer`` the entry's text).
+
+    The one place the texts of the outcomes are chosen: the chat, ``psp-bot ask`` and the tests agree.
+    """
+    outcome = match.outcome
+    if outcome == "answer":
+        return answer
+    if outcome == "small_talk":
+        if match.small_talk == "greeting":
+            return lang_t("start.greeting") + "\n\n" + lang_t("start.intro")
+        return lang_t(f"smalltalk.{match.small_talk}")
+    if outcome == "number":
+        return lang_t("faq.lone_number")
+    if outcome == "ask_back":
+        return lang_t("faq.not_sure")
+    if outcome == "forward":
+        # An entry that says what the sources lack, then the same "passed to the PMO team" line.
+        return f"{answer}\n\n{lang_t('faq.forwarded')}" if match.entry is not None else lang_t("faq.unknown")
+    return lang_t("faq.out_of_scope")
+
+
+def ask_json(engine: FaqEngine, text: str, lang: str, translate: Any) -> str:
+    """``psp-bot ask --json`` output: ``{"faq_id", "score", "answer"}`` (``faq_id`` null: not answered)."""
+    match, answer = engine.answer(text, lang)
+    answered = match.outcome == "answer"
+    return json.dumps(
+        {"faq_id": match.entry.id if answered and match.entry else None, "score": match.score, "answer": reply_text(translate, match, answer)},
+        ensure_ascii=False,
+    )

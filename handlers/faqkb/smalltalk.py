@@ -1,0 +1,81 @@
+"""Small talk: greetings, thanks, acknowledgements and farewells, as people in Buleleng write them.
+
+A message is small talk when every word in it is one of these (or a form of address such as
+``pak``/``bu``/``bli``) — ``om swastyastu``, ``selamat pagi pak``, ``assalamualaikum wr wb``,
+``matur suksma``, ``ok siap``, ``terima kasih banyak atas infonya`` — or when it is only emoji.
+A greeting in front of a real question is not small talk: the question is answered.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from handlers.faqkb.normalise import fold
+
+GREETING = "greeting"
+THANKS = "thanks"
+ACK = "ack"
+FAREWELL = "farewell"
+
+_KINDS: dict[str, list[str]] = {
+    # Indonesian, Balinese, Arabic-origin and English greetings; "wr wb" closes the Muslim greeting.
+    GREETING: (
+        "swastyastu swasti astu assalamualaikum asalamualaikum assalamu alaikum assalammualaikum samlekom salam sejahtera "
+        "selamat pagi siang sore malam halo hallo helo hai hi hello hey rahajeng semeng wengi wilujeng shalom namo buddhaya "
+        "morning afternoon evening night waalaikumsalam walaikumsalam wa alaikum salam wr wb warahmatullahi wabarakatuh permisi punten "
+        "met tabik kenal"
+    ).split(),
+    THANKS: (
+        "terima kasih makasih makasi trims trimakasih terimakasih tks thx thanks thank ty tq suksma suksme matur nuwun nuhun hatur tengkyu sama "
+        "mksh mks trmksh makasii"
+    ).split(),
+    ACK: (
+        "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
+        "dipahami jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura"
+    ).split(),
+    FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum".split(),
+}
+_KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
+# Words that may stand beside small talk without making it a question: forms of address,
+# "banyak", "atas infonya", "semoga sehat selalu".
+_FILLER = frozenset(
+    (
+        "om pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu admin min tim bot semua semuanya "
+        "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
+        "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am"
+    ).split()
+)
+# Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
+_PRIORITY = (THANKS, FAREWELL, GREETING, ACK)
+_WORD_RE = re.compile(r"[a-z]+")
+_STRETCHED = re.compile(r"(.)\1{2,}")
+_DOUBLED = re.compile(r"(.)\1+")
+
+
+def _only_emoji(text: str) -> bool:
+    """Only pictographs, hands and hearts (and spaces/punctuation): a 👍 or a 🙏."""
+    symbols = [ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Po", "Pd", "Mn", "Cf")]
+    return bool(symbols) and all(unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000 for ch in symbols)
+
+
+def small_talk(text: str) -> str | None:
+    """The kind of small talk ``text`` is (``greeting``, ``thanks``, ``ack``, ``farewell``), or None."""
+    if len(text) > 160:
+        return None
+    if _only_emoji(text):
+        return ACK
+    if any(ch.isdigit() for ch in text):
+        return None
+    words = _WORD_RE.findall(fold(text))
+    if not words or len(words) > 12:
+        return None
+    kinds = set()
+    for word in words:
+        word = _STRETCHED.sub(r"\1\1", word)  # "makasihhh", "okeee"
+        kind = _KIND_OF.get(word) or _KIND_OF.get(_DOUBLED.sub(r"\1", word))
+        if kind:
+            kinds.add(kind)
+        elif word not in _FILLER:
+            return None
+    return next((k for k in _PRIORITY if k in kinds), None)

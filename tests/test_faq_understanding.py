@@ -1,0 +1,275 @@
+"""Issue #11: the FAQ understands principals who never saw the knowledge base, and says only what the sources support."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from bot.config import DEFAULT_FAQ_PATH
+from handlers.faqkb import lexicon
+from handlers.faqkb.affixes import stem_candidates
+from handlers.faqkb.knowledge import audit_sources, dates_in, load_file
+from handlers.faqkb.language import question_language
+from handlers.faqkb.matcher import FaqEngine, time_conversion
+from handlers.faqkb.normalise import raw_tokens
+from handlers.faqkb.smalltalk import small_talk
+from tests.conftest import Harness, clean_env, text_of
+from tests.fake_telegram import FakeTelegramServer
+from tests.faq_scoring import score_file
+from tests.test_telegram_adapter import start_bot
+
+DATA = Path(__file__).resolve().parent / "data"
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES = ROOT / "data" / "sources"
+
+# SPEC §3a, word for word, and the forms the issue reports as refused.
+SMALL_TALK = [
+    "om swastyastu",
+    "Om Swastyastu",
+    "selamat pagi pak",
+    "assalamualaikum",
+    "Assalamu'alaikum wr wb",
+    "salam sejahtera",
+    "terima kasih",
+    "makasih",
+    "suksma",
+    "matur suksma",
+    "nggih",
+    "ok",
+    "siap",
+    "👍",
+    "🙏",
+    "terima kasih banyak atas infonya 🙏",
+    "good morning",
+    "thanks",
+]
+
+
+@pytest.fixture(scope="module")
+def engine() -> FaqEngine:
+    return FaqEngine.from_file(DEFAULT_FAQ_PATH)
+
+
+def test_first_held_out_set(engine: FaqEngine) -> None:
+    # Written by someone who never saw data/faq.toml; its phrasings are not in the knowledge base.
+    # First run, before any change for the issue: 63/102 in-scope, 18/28 off-topic declined.
+    # Bounds at what the matcher reaches now (see BENCHMARKS.md), as a guard against regressions.
+    score = score_file(engine, DATA / "faq-heldout-1.tsv")
+    print(score.report())
+    assert score.in_total == 102 and score.out_total == 28 and score.nofact_total == 15 and score.chat_total == 17
+    assert score.in_ok >= 101, score.misses
+    assert score.out_ok == score.out_total, score.misses
+    assert score.chat_ok == score.chat_total, score.misses
+    assert score.nofact_ok >= 14 and score.nofact_refused == 0, score.misses
+    assert score.wrong <= 1, score.misses
+
+
+@pytest.mark.parametrize("text", SMALL_TALK)
+def test_small_talk_is_recognised(text: str, engine: FaqEngine) -> None:
+    assert small_talk(text) is not None
+    assert engine.match(text).outcome == "small_talk"
+
+
+@pytest.mark.parametrize("text", ["terima kasih, syarat daftar psp apa", "selamat pagi, kapan bimtek pmo", "ok 3", "siapa penyelenggara bimtek"])
+def test_a_question_behind_a_greeting_is_not_small_talk(text: str) -> None:
+    assert small_talk(text) is None
+
+
+async def test_small_talk_is_answered_kindly_and_never_queued(harness: Harness) -> None:
+    for n, text in enumerate(SMALL_TALK):
+        reply = text_of(await harness.say(f"telegram:{800 + n}", text))
+        assert "hanya dapat menjawab" not in reply and "teruskan" not in reply, text
+        assert any(kind in reply for kind in ("Om Swastyastu", "Sama-sama", "Baik, Bapak/Ibu", "You're welcome", "All right")), (text, reply)
+    assert "Tidak ada pertanyaan" in text_of(await harness.say("telegram:1", "/pertanyaan"))
+
+
+async def test_small_talk_through_telegram(database_url: str) -> None:
+    from models.questions import count_open_questions
+    from tests.conftest import TEST_TOKEN
+
+    fake_api = FakeTelegramServer(TEST_TOKEN)
+    await fake_api.start()
+    app = await start_bot(database_url, fake_api)
+    try:
+        for n, text in enumerate(SMALL_TALK):
+            await fake_api.send_text(4200 + n, text)
+        await fake_api.wait_for(lambda: all(fake_api.sent(4200 + n) for n in range(len(SMALL_TALK))), timeout=30)
+        for n, text in enumerate(SMALL_TALK):
+            reply = fake_api.sent(4200 + n)[0].params["text"]
+            assert "hanya dapat menjawab" not in reply and "teruskan" not in reply, (text, reply)
+        greeting = fake_api.sent(4200)[0]
+        assert "Om Swastyastu" in greeting.params["text"] and len(fake_api.buttons(greeting)) >= 4  # the main menu
+        await app.dispatcher.join()
+        async with app.services.db.session() as session:
+            assert await count_open_questions(session) == 0
+    finally:
+        await app.stop()
+        await fake_api.stop()
+
+
+async def test_three_outcomes_and_who_is_queued(harness: Harness) -> None:
+    from models.questions import open_questions
+
+    off_topic = text_of(await harness.say("telegram:820", "resep ayam betutu"))
+    assert "hanya dapat menjawab" in off_topic
+    unknown = text_of(await harness.say("telegram:821", "ada uang saku untuk peserta bimtek pmo?"))
+    assert "teruskan ke Tim PMO" in unknown and "hanya dapat menjawab" not in unknown
+    forwarded = text_of(await harness.say("telegram:822", "apakah ada sertifikat untuk bimtek pmo"))
+    assert "sertifikat" in forwarded and "teruskan ke Tim PMO" in forwarded
+    async with harness.services.db.session() as session:
+        asked = {q.text for q in await open_questions(session)}
+    assert asked == {"ada uang saku untuk peserta bimtek pmo?", "apakah ada sertifikat untuk bimtek pmo"}
+
+
+async def test_a_lone_number_is_not_a_question(harness: Harness) -> None:
+    reply = text_of(await harness.say("telegram:830", "2"))
+    assert "tidak merujuk ke menu" in reply
+    assert "Tidak ada pertanyaan" in text_of(await harness.say("telegram:1", "/pertanyaan"))
+
+
+async def test_english_question_answered_in_english_with_a_hint(harness: Harness) -> None:
+    replies = await harness.say("telegram:840", "When is the PMO bimtek and who organises it?")
+    assert "March 2022" in replies[0].text and "LPMP" in replies[0].text
+    assert "/bahasa" in replies[-1].text
+    # the contact's own language is left as it was
+    assert "Maret 2022" in text_of(await harness.say("telegram:840", "kapan bimtek pmo"))
+
+
+def test_language_of_short_chat_lines() -> None:
+    for text in ["When is the bimtek?", "who organised the PMO training", "can private schools join", "what documents do I need"]:
+        assert question_language(text) == "en", text
+    for text in ["kapan bimtek pmo", "sekolah swasta bs ikut ga", "pidan bimtek e nggih", "bimtek online ya?", "link zoom nya mana"]:
+        assert question_language(text) == "id", text
+
+
+def test_two_questions_answer_one_and_offer_the_other(engine: FaqEngine) -> None:
+    match = engine.match("berapa batas usia kepsek dan apakah plt boleh daftar")
+    assert match.entry is not None and match.also is not None
+    assert {match.entry.id, match.also.id} == {"usia", "plt"}
+
+
+@pytest.mark.parametrize("word", ["tinggal", "dibuat", "disiplin", "pidana", "acara", "singkatan"])
+def test_real_words_are_never_corrected(word: str, engine: FaqEngine) -> None:
+    assert lexicon.is_real_word(word)
+    assert engine.words(word)[0] in stem_candidates(word)  # itself or its own root, never another word
+
+
+def test_typos_are_still_corrected_and_colloquial_forms_found(engine: FaqEngine) -> None:
+    assert "jenjang" in engine.words("jenjnag")
+    assert engine.match("tinggal").outcome == "decline"  # not "tanggal": no Bimtek dates for it
+    assert engine.match("berkas apa saja yg hrs disiapin").entry.id == "dokumen"  # type: ignore[union-attr]
+    assert engine.words("sklh pnggerak itu apaan") == ["psp"]  # vowels dropped, then the programme's name
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("bim tek pe em o tanggal berapa", "bimtek-jadwal"),
+        ("diadakan oleh el pe em pe ya bimtek nya", "bimtek-penyelenggara"),
+        ("kep sek plt bisa ikut", "plt"),
+    ],
+)
+def test_dictated_words_are_joined(typed: str, expected: str, engine: FaqEngine) -> None:
+    match = engine.match(typed)
+    assert match.entry is not None and match.entry.id == expected, match
+
+
+def test_balinese_indonesian() -> None:
+    assert raw_tokens("tiang nunas info pidan bimtek nike") == raw_tokens("saya minta info kapan bimtek itu")
+    assert raw_tokens("punapi carane daftar") == raw_tokens("bagaimana cara daftar")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Om swastyastu pak, titiang kepala SD ring Sawan. Nunas informasi, pidan bimtek PMO nike?",
+        "Dengan hormat, bersama ini kami mohon informasi mengenai jadwal bimtek PMO. Atas perhatiannya kami ucapkan terima kasih.",
+        "pak sy baru sebulan jd kepsek di tejakula, kemarin ikut rapat di dinas, mau tanya bimtek pmo tgl brp",
+    ],
+)
+def test_the_question_is_found_inside_a_long_message(text: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.entry is not None and match.entry.id == "bimtek-jadwal", match
+
+
+def test_time_zone_arithmetic() -> None:
+    assert time_conversion("sesi jam 09.00 WIB itu jam brp di bali", "id") == "09.00 WIB = 10.00 WITA"
+    assert time_conversion("13:30 wita in jakarta time?", "en") == "13:30 WITA = 12:30 WIB"
+    assert time_conversion("kapan bimtek", "id") == ""
+
+
+def test_every_answer_rests_on_its_sources() -> None:
+    base = load_file(DEFAULT_FAQ_PATH)
+    facts = (SOURCES / "psp-facts.md").read_text()
+    seed = (SOURCES / "seed-article.txt").read_text()
+    assert audit_sources(base.entries, facts, seed) == []
+    assert all(e.sources for e in base.entries)
+
+
+def test_audit_flags_a_decree_or_date_its_sources_do_not_hold() -> None:
+    from dataclasses import replace
+
+    base = load_file(DEFAULT_FAQ_PATH)
+    facts = (SOURCES / "psp-facts.md").read_text()
+    seed = (SOURCES / "seed-article.txt").read_text()
+    jadwal = next(e for e in base.entries if e.id == "bimtek-jadwal")
+    wrong = [
+        replace(jadwal, answer={**jadwal.answer, "id": jadwal.answer["id"].replace("8 s.d. 11 Maret 2022", "8 s.d. 12 Maret 2022")}),
+        replace(jadwal, id="x1", answer={**jadwal.answer, "en": "Under Kepmendikbudristek 162/M/2021 the Bimtek is in 2025."}),
+        replace(jadwal, id="x2", sources=("facts F",)),
+        replace(jadwal, id="x3", answer={**jadwal.answer, "id": "Disdikpora menghimbau kepala sekolah."}),
+        replace(jadwal, id="x4", answer={**jadwal.answer, "id": "Hubungi 0362 21234 atau lihat disdikpora.bulelengkab.go.id."}),
+    ]
+    problems = " | ".join(audit_sources(wrong, facts, seed))
+    assert "names the date 12/3" in problems
+    assert "cites decree 162/M/2021" in problems and "names the year 2025" in problems
+    assert "entry 'x2': answer_id names the date 8/3" in problems  # section F holds no Bimtek dates
+    assert "KBBI: 'mengimbau'" in problems
+    assert "gives the number 0362 21234" in problems and "gives the address disdikpora.bulelengkab.go.id" in problems
+
+
+def test_dates_are_read_in_both_languages() -> None:
+    assert dates_in("8–11 March 2022, 19 Jan – 28 Feb") == {(8, 3), (11, 3), (19, 1), (28, 2)}
+    assert dates_in("8 s.d. 11 Maret 2022; 7 – 14 Juli") == {(8, 3), (11, 3), (7, 7), (14, 7)}
+
+
+def test_cli_faq_check_refuses_an_unsupported_date(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    (folder / "sources").mkdir(parents=True)
+    for name in ("psp-facts.md", "seed-article.txt"):
+        (folder / "sources" / name).write_text((SOURCES / name).read_text())
+    kb = folder / "faq.toml"
+    kb.write_text(DEFAULT_FAQ_PATH.read_text().replace("pleno kelulusan 7 – 14 Juli 2022", "pleno kelulusan 7 – 15 Juli 2022"))
+    command = [sys.executable, "-m", "bot", "faq", "check", "--file", str(kb)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=clean_env(), timeout=60)
+    assert result.returncode == 1 and "names the date 15/7" in result.stderr
+    assert subprocess.run([sys.executable, "-m", "bot", "faq", "check"], capture_output=True, cwd=ROOT, env=clean_env(), timeout=60).returncode == 0
+
+
+async def test_a_question_in_the_middle_of_the_form_is_answered(harness: Harness) -> None:
+    who = "telegram:850"
+    await harness.say(who, "/daftar")
+    await harness.say(who, "I Made Sudarma")
+    replies = await harness.say(who, "bimtek kapan ya pak?")
+    text = text_of(replies)
+    assert "8 s.d. 11 Maret 2022" in text and "NIP" in replies[-1].text
+    assert "hanya berisi angka" not in text
+    # the form carries on where it was
+    assert "Tanggal lahir" in text_of(await harness.say(who, "-"))
+
+
+def test_asking_back_offers_two_or_three_topics(engine: FaqEngine) -> None:
+    for text in ["kepsek yg ada masalah hukum bs daftar?", "umur 58 bisa ikut psp ga", "kapan ada pelatihan operator dapodik"]:
+        match = engine.match(text)
+        assert match.outcome == "ask_back", (text, match)
+        assert 2 <= len(match.suggestions) <= 3, text
+
+
+def test_word_list_is_compact_and_exact() -> None:
+    words = lexicon.WordList(["sd", "sekolah", "seleksi", "abad", "sekolah", "ab"])
+    assert all(w in words for w in ("sd", "sekolah", "seleksi", "abad", "ab"))
+    assert not any(w in words for w in ("se", "sekola", "seleks", "a", "", "zzz"))
+    assert "tinggal" in lexicon.root_words() and "bimtek" not in lexicon.root_words()
