@@ -152,6 +152,8 @@ class TelegramChannel:
         if not isinstance(user, dict) or not isinstance(user.get("id"), int) or user.get("is_bot"):
             return None
         message = body.get("message") if part == "callback_query" else body
+        if part == "callback_query" and not isinstance(message, dict):
+            return None  # a press on an inline-mode message: the bot has none, and no chat to answer in
         chat = message.get("chat") if isinstance(message, dict) else None
         if isinstance(chat, dict) and chat.get("type") != "private":
             return None  # the bot serves private chats only
