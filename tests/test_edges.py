@@ -19,8 +19,9 @@ from sqlmodel import select
 
 from bot.app import BotApp
 from models.tables import Contact, OutboxMessage
-from tests.conftest import TEST_TOKEN, clean_env, make_settings
+from tests.conftest import TEST_TOKEN, clean_env
 from tests.fake_telegram import FakeTelegramServer
+from tests.test_telegram_adapter import start_bot
 from tests.test_whatsapp import WhatsAppHarness, body_text, payload, sign
 from tests.test_whatsapp import wa as wa  # noqa: F401 — the fixture, used by name
 
@@ -28,17 +29,6 @@ ROOT = Path(__file__).resolve().parent.parent
 SECRET = "edge-webhook-secret-123"
 TEN_MB = 10 * 1024 * 1024
 DEEP = b"[" * 100_000 + b"]" * 100_000
-
-
-async def start_bot(database_url: str, fake: FakeTelegramServer, **telegram: Any) -> BotApp:
-    settings = make_settings(
-        database_url,
-        telegram={"token": TEST_TOKEN, "base_url": fake.base_url, "rate_per_second": 1000, **telegram},
-        roles={"admins": ["telegram:1"]},
-    )
-    app = BotApp(settings)
-    await app.start(scheduler=False)
-    return app
 
 
 async def compose_circular(fake: FakeTelegramServer) -> None:
