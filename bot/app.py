@@ -102,9 +102,10 @@ class BotApp:
 
             telegram = TelegramChannel(self.settings.telegram, self.services.signer, self.services.metrics)
             self.services.channels[telegram.name] = telegram
+            self.services.fetchers[telegram.name] = telegram
             self.inbox.receivers[telegram.name] = telegram
             if self.settings.telegram.mode == "webhook":
-                routes.append(HttpRoute("POST", WEBHOOK_PATH, telegram.handle_webhook, json_body=True))
+                routes.append(HttpRoute("POST", WEBHOOK_PATH, telegram.handle_webhook))
         whatsapp = None
         if self.settings.whatsapp.enabled:
             from bot.channels.whatsapp import WhatsAppChannel
@@ -113,6 +114,7 @@ class BotApp:
             menus = NumberedMenus(services.db, services.clock)
             whatsapp = WhatsAppChannel(self.settings.whatsapp, services.signer, services.metrics, services.clock, services.i18n, menus, self._record_statuses)
             self.services.channels[whatsapp.name] = whatsapp
+            self.services.fetchers[whatsapp.name] = whatsapp
             self.inbox.receivers[whatsapp.name] = whatsapp
             routes += whatsapp.routes()
         if self.console is not None:

@@ -10,7 +10,7 @@ import base64
 import hashlib
 import hmac
 import logging
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Protocol
@@ -19,6 +19,8 @@ log = logging.getLogger(__name__)
 
 # Telegram allows 64 bytes of callback data; the signature takes 9 of them.
 MAX_PAYLOAD_BYTES = 55
+# The largest file a person may send (a circular's PDF); a download stops as soon as it passes this.
+MAX_FILE_BYTES = 10 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -36,6 +38,51 @@ class Document:
     filename: str
     content: bytes
     mime_type: str = "application/octet-stream"
+
+
+@dataclass(frozen=True)
+class FileRef:
+    """A file a person sent, not yet fetched: the platform's id for it and what the update says.
+
+    Updates carry only this; the bytes are fetched (through the channel's :class:`Fetcher`, with a
+    cap) only when the person's conversation step expects a file, so nobody can make the bot hold
+    files it never asked for. ``size`` is the size the platform stated, if any (not trusted).
+    """
+
+    channel: str
+    file_id: str
+    filename: str = "dokumen"
+    mime_type: str = "application/octet-stream"
+    size: int | None = None
+
+
+class FetchError(Exception):
+    """A sent file could not be fetched; ``too_large``: it is bigger than the cap."""
+
+    def __init__(self, message: str, *, too_large: bool = False) -> None:
+        super().__init__(message)
+        self.too_large = too_large
+
+
+class Fetcher(Protocol):
+    """Fetches the bytes of a sent file from its platform (each receiving channel is one)."""
+
+    async def fetch(self, ref: FileRef, limit: int) -> bytes:
+        """At most ``limit`` bytes, streamed; :class:`FetchError` (``too_large``) past the cap."""
+        ...
+
+
+async def read_capped(chunks: AsyncIterator[bytes], limit: int) -> bytes:
+    """Collect a download into one bounded buffer, aborting as soon as it passes ``limit``.
+
+    The cap holds whether or not the platform stated the size beforehand.
+    """
+    buffer = bytearray()
+    async for chunk in chunks:
+        buffer += chunk
+        if len(buffer) > limit:
+            raise FetchError(f"file larger than {limit} bytes", too_large=True)
+    return bytes(buffer)
 
 
 @dataclass(frozen=True)
@@ -69,8 +116,10 @@ class Incoming:
     """One update from a person, whatever the channel.
 
     ``kind`` is ``text``, ``button`` (``payload`` verified), ``bad_button`` (stale or
-    forged press), ``media`` (photo, sticker, voice, location…, or a document whose bytes are
-    in ``attachment``) or ``edited`` (an edited old message).
+    forged press), ``media`` (photo, sticker, voice, location…, or a document: ``file`` refers
+    to it, fetched only when a conversation step expects one; ``attachment`` holds bytes already
+    at hand, as on the console), ``edited`` (an edited old message), or ``blocked`` /
+    ``unblocked`` (the person blocked the bot or allowed it again; never answered).
     """
 
     channel: str
@@ -79,6 +128,7 @@ class Incoming:
     text: str = ""
     payload: str | None = None
     attachment: Document | None = None
+    file: FileRef | None = None
     name: str = ""
     message_id: str = ""
 

@@ -8,7 +8,7 @@ from typing import Any, Protocol
 
 from bot.config import Settings
 from bot.i18n import I18n
-from bot.messages import Channel, Clock, PayloadSigner
+from bot.messages import Channel, Clock, Fetcher, PayloadSigner
 from bot.metrics import Metrics
 from models.db import Database
 
@@ -64,5 +64,6 @@ class Services:
     signer: PayloadSigner
     metrics: Metrics
     channels: dict[str, Channel] = field(default_factory=dict)
+    fetchers: dict[str, Fetcher] = field(default_factory=dict)  # per channel: sent files, fetched on demand
     faq: KnowledgeBase | None = None
     wake_outbox: Callable[[], None] = lambda: None  # set by the app when the outbox sender runs

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.enums import ALL_ROLES, STAFF_ROLES, Role
-from bot.messages import Incoming, Reply
+from bot.messages import MAX_FILE_BYTES, Document, FetchError, Incoming, Reply
 from bot.services import Services
 from handlers import admin, broadcast, dashboard, exports, faq, forms, general, registration, reports, roles, schedule
 from handlers.context import Context
@@ -168,10 +168,36 @@ async def current_conversation(ctx: Context) -> tuple[ConversationState, Convers
     return state, conversation
 
 
+async def sent_document(ctx: Context) -> Document | None:
+    """The file the person sent, fetched now that a step expects it (capped); ``None`` after telling why not."""
+    incoming = ctx.incoming
+    if incoming.attachment is not None:
+        return incoming.attachment
+    ref = incoming.file
+    fetcher = ctx.services.fetchers.get(incoming.channel)
+    if ref is None or fetcher is None:
+        ctx.say(ctx.t("media.file_failed"))
+        return None
+    limit_mb = MAX_FILE_BYTES // (1024 * 1024)
+    if ref.size is not None and ref.size > MAX_FILE_BYTES:
+        ctx.say(ctx.t("media.file_too_large", limit=limit_mb))
+        return None
+    try:
+        content = await fetcher.fetch(ref, MAX_FILE_BYTES)
+    except FetchError as exc:
+        log.warning("a sent file was not fetched: %s", exc, extra={"contact": incoming.contact_id})
+        ctx.say(ctx.t("media.file_too_large", limit=limit_mb) if exc.too_large else ctx.t("media.file_failed"))
+        return None
+    return Document(ref.filename, content, ref.mime_type)
+
+
 async def route_update(ctx: Context) -> None:
     """Decide what to do with one update."""
     incoming = ctx.incoming
-    if incoming.kind == "bad_button":
+    if incoming.kind in ("blocked", "unblocked"):
+        # The person blocked or unblocked the bot: nothing to answer, only whether messages can reach them.
+        ctx.contact.reachable = incoming.kind == "unblocked"
+    elif incoming.kind == "bad_button":
         await general.answer_bad_button(ctx)
     elif incoming.kind == "media":
         current = await current_conversation(ctx)
@@ -179,8 +205,11 @@ async def route_update(ctx: Context) -> None:
             await general.answer_media(ctx)
             return
         state, conversation = current
-        if incoming.attachment is not None and conversation.on_document is not None and conversation.takes_document(state.step):
-            await conversation.on_document(ctx, state, incoming.attachment)
+        sent_file = incoming.attachment is not None or incoming.file is not None
+        if sent_file and conversation.on_document is not None and conversation.takes_document(state.step):
+            document = await sent_document(ctx)
+            if document is not None:
+                await conversation.on_document(ctx, state, document)
         elif conversation.on_media is not None:
             await conversation.on_media(ctx, state)
         else:

@@ -39,6 +39,8 @@ class FakeGraphServer:
         self.runner: web.AppRunner | None = None
         self.port = 0
         self.files: dict[str, bytes] = {}  # media id → bytes people "sent"
+        self.downloads = 0  # media downloads started
+        self.state_sizes = True  # False: the media info carries no file_size
 
     @property
     def base_url(self) -> str:
@@ -104,11 +106,15 @@ class FakeGraphServer:
         if not self._authorized(request) or media_id not in self.files:
             return web.json_response({"error": {"message": "not found", "code": 100}}, status=404)
         url = f"http://127.0.0.1:{self.port}/download/{media_id}"
-        return web.json_response({"url": url, "mime_type": "application/pdf", "file_size": len(self.files[media_id]), "id": media_id})
+        info: dict[str, Any] = {"url": url, "mime_type": "application/pdf", "id": media_id}
+        if self.state_sizes:
+            info["file_size"] = len(self.files[media_id])
+        return web.json_response(info)
 
     async def _media_download(self, request: web.Request) -> web.Response:
         if not self._authorized(request):
             return web.Response(status=401)
+        self.downloads += 1
         return web.Response(body=self.files.get(request.match_info["media_id"], b""))
 
     async def _media(self, request: web.Request) -> web.Response:

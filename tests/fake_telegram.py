@@ -68,6 +68,9 @@ class FakeTelegramServer:
         self.port = 0
         self.delay = 0.0  # seconds each send takes (to make a broadcast last)
         self.stored_files: dict[str, bytes] = {}
+        self.allowed_updates: Any = None  # what the last getUpdates asked for
+        self.downloads = 0  # file downloads started (getFile alone does not count)
+        self.state_sizes = True  # False: getFile says nothing about a file's size, as it may
         self.confirmed = 0  # the highest update_id a getUpdates offset has confirmed
         self.sent_count = 0  # successful send* calls (cheap to poll in benchmarks)
 
@@ -146,7 +149,7 @@ class FakeTelegramServer:
         """Successful calls of ``method`` (to ``chat_id``)."""
         return [c for c in self.calls if c.ok and c.method == method and (chat_id is None or c.chat_id == chat_id)]
 
-    async def send_document(self, user_id: int, filename: str, content: bytes, caption: str = "") -> int:
+    async def send_document(self, user_id: int, filename: str, content: bytes, caption: str = "", stated_size: bool = True) -> int:
         file_id = f"doc{len(self.stored_files) + 1}"
         self.stored_files[file_id] = content
         update = self.text_update(user_id, "")
@@ -156,8 +159,9 @@ class FakeTelegramServer:
             "file_unique_id": file_id,
             "file_name": filename,
             "mime_type": "application/pdf",
-            "file_size": len(content),
         }
+        if stated_size:
+            update["message"]["document"]["file_size"] = len(content)
         if caption:
             update["message"]["caption"] = caption
         return await self.push(update)
@@ -256,17 +260,22 @@ class FakeTelegramServer:
         file_id = request.match_info["path"].rsplit("/", 1)[-1]
         if file_id not in self.stored_files:
             return web.Response(status=404)
+        self.downloads += 1
         return web.Response(body=self.stored_files[file_id])
 
     async def _api_getFile(self, params: dict[str, Any], files: Any) -> Any:
         file_id = params["file_id"]
-        return {"file_id": file_id, "file_unique_id": file_id, "file_size": len(self.stored_files.get(file_id, b"")), "file_path": f"documents/{file_id}"}
+        result: dict[str, Any] = {"file_id": file_id, "file_unique_id": file_id, "file_path": f"documents/{file_id}"}
+        if self.state_sizes:
+            result["file_size"] = len(self.stored_files.get(file_id, b""))
+        return result
 
     async def _api_getMe(self, params: dict[str, Any], files: Any) -> Any:
         return BOT_USER
 
     async def _api_getUpdates(self, params: dict[str, Any], files: Any) -> Any:
         offset = int(params.get("offset") or 0)
+        self.allowed_updates = params.get("allowed_updates")
         timeout = min(float(params.get("timeout") or 0), 1.0)  # short polls keep shutdown quick
         limit = int(params.get("limit") or 100)
 

@@ -9,7 +9,6 @@ Markdown, so user text cannot break them) with inline keyboards whose callback d
 from __future__ import annotations
 
 import asyncio
-import dataclasses
 import hashlib
 import hmac
 import json
@@ -18,6 +17,7 @@ import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import aiohttp
 from aiohttp import web
 from telegram import (
     BotCommand,
@@ -35,7 +35,20 @@ from telegram.warnings import PTBUserWarning
 from bot.channels.ptb_aiohttp import AiohttpRequest
 from bot.config import TelegramSettings
 from bot.enums import Role
-from bot.messages import Accept, Delivery, Document, Inbound, Incoming, PayloadSigner, Reply, SendError, split_text
+from bot.messages import (
+    Accept,
+    Delivery,
+    Document,
+    FetchError,
+    FileRef,
+    Inbound,
+    Incoming,
+    PayloadSigner,
+    Reply,
+    SendError,
+    read_capped,
+    split_text,
+)
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -48,9 +61,11 @@ warnings.filterwarnings("ignore", message=r"Please use 'Bot\.getUpdates'", categ
 MESSAGE_LIMIT = 4096
 POLL_TIMEOUT = 20  # seconds a getUpdates call waits for updates
 SEND_POOL = 32  # connections for sending (measured: see BENCHMARKS.md)
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
 CAPTION_LIMIT = 1024
-ALLOWED_UPDATES = ["message", "edited_message", "callback_query"]
+# my_chat_member: a person blocking the bot (kicked) or unblocking it (member).
+ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "my_chat_member"]
+PERSON_PARTS = ("message", "edited_message", "callback_query", "my_chat_member")
+FETCH_TIMEOUT = aiohttp.ClientTimeout(total=120, sock_read=30)
 WEBHOOK_PATH = "/telegram/webhook"
 CommandsFor = Callable[[str, str], list[tuple[str, str]]]
 
@@ -103,13 +118,33 @@ class TelegramChannel:
 
     # -- receiving -------------------------------------------------------------------
 
+    def _username(self) -> str | None:
+        try:
+            return self.bot.username
+        except RuntimeError:  # not initialised yet: the bot's own name is unknown
+            return None
+
+    def _command_for_us(self, text: str) -> str | None:
+        """``/jadwal@OurBot args`` → ``/jadwal args``; ``None`` for a command addressed to another bot."""
+        if not text.startswith("/"):
+            return text
+        word, space, rest = text.partition(" ")
+        command, at, addressee = word.partition("@")
+        if not at:
+            return text
+        ours = self._username()
+        if ours is None or addressee.lower() != ours.lower():
+            return None
+        return command + space + rest
+
     def to_incoming(self, data: dict[str, Any]) -> Incoming | None:
         """The channel-neutral form of an update's JSON; ``None`` for what the bot ignores.
 
         Read from the JSON itself: building python-telegram-bot objects for it cost more than
-        the rest of receiving (BENCHMARKS.md).
+        the rest of receiving (BENCHMARKS.md). A document becomes a :class:`FileRef`: nothing is
+        downloaded here.
         """
-        part = next((p for p in ("callback_query", "edited_message", "message") if isinstance(data.get(p), dict)), None)
+        part = next((p for p in PERSON_PARTS if isinstance(data.get(p), dict)), None)
         if part is None:
             return None
         body: dict[str, Any] = data[part]
@@ -117,11 +152,20 @@ class TelegramChannel:
         if not isinstance(user, dict) or not isinstance(user.get("id"), int) or user.get("is_bot"):
             return None
         message = body.get("message") if part == "callback_query" else body
+        if part == "callback_query" and not isinstance(message, dict):
+            return None  # a press on an inline-mode message: the bot has none, and no chat to answer in
         chat = message.get("chat") if isinstance(message, dict) else None
         if isinstance(chat, dict) and chat.get("type") != "private":
             return None  # the bot serves private chats only
         name = " ".join(str(user[k]) for k in ("first_name", "last_name") if user.get(k))
         common: dict[str, Any] = {"channel": self.name, "external_id": str(user["id"]), "name": name}
+        if part == "my_chat_member":
+            status = (body.get("new_chat_member") or {}).get("status") if isinstance(body.get("new_chat_member"), dict) else None
+            if status == "kicked":
+                return Incoming(kind="blocked", **common)
+            if status == "member":
+                return Incoming(kind="unblocked", **common)
+            return None
         message_id = str(message.get("message_id") or "") if isinstance(message, dict) else ""
         if part == "callback_query":
             payload = self.signer.verify(f"{self.name}:{user['id']}", body.get("data") if isinstance(body.get("data"), str) else None)
@@ -129,23 +173,41 @@ class TelegramChannel:
         if part == "edited_message":
             return Incoming(kind="edited", message_id=message_id, **common)
         if isinstance(body.get("text"), str):
-            return Incoming(kind="text", text=body["text"], message_id=message_id, **common)
+            text = self._command_for_us(body["text"])
+            if text is None:
+                log.info("a command addressed to another bot ignored")
+                return None
+            return Incoming(kind="text", text=text, message_id=message_id, **common)
+        doc = body.get("document")
+        if isinstance(doc, dict) and isinstance(doc.get("file_id"), str) and doc["file_id"]:
+            size = doc.get("file_size")
+            ref = FileRef(
+                self.name,
+                doc["file_id"],
+                str(doc.get("file_name") or "dokumen"),
+                str(doc.get("mime_type") or "application/octet-stream"),
+                size if isinstance(size, int) else None,
+            )
+            return Incoming(kind="media", file=ref, text=str(body.get("caption") or ""), message_id=message_id, **common)
         return Incoming(kind="media", message_id=message_id, **common)
 
     def to_inbound(self, data: dict[str, Any]) -> Inbound | None:
         """An update's JSON as an inbox row; ``None`` for updates from no person (nothing to store)."""
         update_id = data.get("update_id")
-        for part in ("message", "edited_message", "callback_query"):
+        for part in PERSON_PARTS:
             body = data.get(part)
             if isinstance(body, dict):
                 sender = body.get("from")
                 if isinstance(sender, dict) and isinstance(sender.get("id"), int) and isinstance(update_id, int):
                     return Inbound(f"{self.name}:{update_id}", self.name, str(sender["id"]), json.dumps(data, ensure_ascii=False))
+                log.info("telegram %s update without from.id: not stored", part)
                 return None
+        # Reactions, polls, boosts, channel posts, members of groups…: nothing for a person to be answered.
+        log.debug("telegram update of kinds %s not handled", sorted(k for k in data if k != "update_id"))
         return None
 
     async def decode(self, payload: str) -> Incoming | None:
-        """A stored update as an :class:`Incoming`; a sent document is downloaded here."""
+        """A stored update as an :class:`Incoming` (a sent document only as a reference)."""
         data = json.loads(payload)
         if not isinstance(data, dict):
             return None
@@ -156,24 +218,26 @@ class TelegramChannel:
                 await self.bot.answer_callback_query(str(query["id"]))
             except TelegramError as exc:
                 log.info("answerCallbackQuery failed: %s", exc)
-        incoming = self.to_incoming(data)
-        message = data.get("message")
-        if incoming is not None and isinstance(message, dict) and isinstance(message.get("document"), dict):
-            incoming = await self._with_attachment(incoming, message["document"], str(message.get("caption") or ""))
-        return incoming
+        return self.to_incoming(data)
 
-    async def _with_attachment(self, incoming: Incoming, doc: dict[str, Any], caption: str) -> Incoming:
-        """Download a sent document (a circular's PDF) so handlers get its bytes."""
-        if not doc.get("file_id") or int(doc.get("file_size") or 0) > MAX_ATTACHMENT_BYTES:
-            return incoming
+    async def fetch(self, ref: FileRef, limit: int) -> bytes:
+        """A sent document's bytes, streamed into a buffer of at most ``limit`` bytes."""
         try:
-            file = await self.bot.get_file(str(doc["file_id"]))
-            content = bytes(await file.download_as_bytearray())
+            file = await self.bot.get_file(ref.file_id)
         except TelegramError as exc:
-            log.warning("could not download a document: %s", exc)
-            return incoming
-        attachment = Document(str(doc.get("file_name") or "dokumen"), content, str(doc.get("mime_type") or "application/octet-stream"))
-        return dataclasses.replace(incoming, attachment=attachment, text=caption)
+            raise FetchError(f"getFile failed: {type(exc).__name__}") from exc
+        if file.file_size is not None and file.file_size > limit:
+            raise FetchError(f"stated size {file.file_size} over the cap", too_large=True)
+        if not file.file_path:
+            raise FetchError("getFile gave no file path")
+        try:
+            # The URL holds the token: it is never logged.
+            async with aiohttp.ClientSession(timeout=FETCH_TIMEOUT) as session, session.get(file.file_path) as response:
+                if response.status >= 400:
+                    raise FetchError(f"download answered HTTP {response.status}")
+                return await read_capped(response.content.iter_chunked(64 * 1024), limit)
+        except (TimeoutError, aiohttp.ClientError) as exc:
+            raise FetchError(f"download failed: {type(exc).__name__}") from exc
 
     async def handle_webhook(self, request: web.Request) -> web.Response:
         """``POST /telegram/webhook``: check the secret header, store the update, then answer 200."""
@@ -181,13 +245,19 @@ class TelegramChannel:
         if not self.settings.webhook_secret or not hmac.compare_digest(given.encode(), self.settings.webhook_secret.encode()):
             self.metrics.webhook_rejected.labels(self.name, "secret").inc()
             return web.json_response({"ok": False, "error": "forbidden"}, status=403)
+        # The secret is checked first: a stranger learns nothing, not even which content type we take.
+        if request.content_type != "application/json":
+            return web.json_response({"ok": False, "error": "expected application/json"}, status=415)
         try:
             data = json.loads(await request.read())
-            if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
-                raise ValueError("not an update")
-        except ValueError as exc:
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
             self.metrics.webhook_rejected.labels(self.name, "malformed").inc()
             log.warning("malformed telegram webhook body: %s", type(exc).__name__)
+            return web.json_response({"ok": False, "error": "malformed update"}, status=400)
+        problem = "the body is not a JSON object" if not isinstance(data, dict) else "update_id (an integer) is missing"
+        if not isinstance(data, dict) or not isinstance(data.get("update_id"), int):
+            self.metrics.webhook_rejected.labels(self.name, "malformed").inc()
+            log.warning("telegram webhook body refused: %s", problem)
             return web.json_response({"ok": False, "error": "malformed update"}, status=400)
         inbound = self.to_inbound(data)
         if inbound is not None and self._accept is not None:

@@ -30,7 +30,21 @@ from aiohttp import web
 from bot.config import WhatsAppSettings
 from bot.http import HttpRoute
 from bot.i18n import I18n
-from bot.messages import Accept, Button, Clock, Delivery, Document, Inbound, Incoming, PayloadSigner, Reply, SendError, split_text
+from bot.messages import (
+    Accept,
+    Button,
+    Clock,
+    Delivery,
+    FetchError,
+    FileRef,
+    Inbound,
+    Incoming,
+    PayloadSigner,
+    Reply,
+    SendError,
+    read_capped,
+    split_text,
+)
 from bot.metrics import Metrics
 
 log = logging.getLogger(__name__)
@@ -46,7 +60,10 @@ WINDOW = timedelta(hours=24)
 PAIR_LIMIT_SECONDS = 6.0  # about one message per 6 s to the same person (error 131056)
 RATE_LIMIT_SECONDS = 60.0  # error 130429: the throughput limit of the number
 TEMPLATE_PARAM_LIMIT = 1000
-MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024
+# Messages that are events about other messages or about the account, not something a person
+# said: a reaction (added or removed), a deleted or edited message, a number or identity change, the
+# chat being opened. They are acknowledged and never answered.
+SILENT_TYPES = frozenset({"reaction", "revoke", "edit", "system", "request_welcome"})
 # Delivery reports (sent, delivered, read, failed), stored before the webhook is answered.
 RecordStatuses = Callable[[list[dict[str, Any]]], Awaitable[None]]
 
@@ -150,9 +167,10 @@ class WhatsAppChannel:
         try:
             payload = json.loads(raw)
             if not isinstance(payload, dict) or not isinstance(payload.get("entry", []), list):
-                raise ValueError("not a webhook payload")
-        except ValueError:
+                raise ValueError("not a webhook payload (an object with an entry list)")
+        except (ValueError, RecursionError) as exc:  # RecursionError: absurdly deep nesting
             self.metrics.webhook_rejected.labels(self.name, "malformed").inc()
+            log.warning("whatsapp webhook body refused: %s", exc if isinstance(exc, ValueError) and "webhook" in str(exc) else type(exc).__name__)
             return web.json_response({"error": "malformed body"}, status=400)
         statuses, messages = self._split(payload)
         try:
@@ -167,25 +185,56 @@ class WhatsAppChannel:
         return web.json_response({"ok": True})
 
     def _split(self, payload: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Inbound]]:
-        """The delivery reports, and the messages as inbox rows (one per message id)."""
+        """The delivery reports, and the messages as inbox rows (one per message id).
+
+        Each change is read on its own: one of an unexpected shape is logged and skipped, and
+        the rest of the delivery still counts.
+        """
         statuses: list[dict[str, Any]] = []
         messages: list[Inbound] = []
         for entry in payload.get("entry") or []:
-            for change in (entry or {}).get("changes") or [] if isinstance(entry, dict) else []:
-                value = (change or {}).get("value") if isinstance(change, dict) else None
+            changes = entry.get("changes") if isinstance(entry, dict) else None
+            if not isinstance(changes, list):
+                log.warning("whatsapp webhook entry without a changes list skipped")
+                continue
+            for change in changes:
+                value = change.get("value") if isinstance(change, dict) else None
                 if not isinstance(value, dict):
+                    log.warning("whatsapp webhook change without a value object skipped")
                     continue
-                statuses += [s for s in value.get("statuses") or [] if isinstance(s, dict)]
-                names = {str(c.get("wa_id")): str((c.get("profile") or {}).get("name", "")) for c in value.get("contacts") or [] if isinstance(c, dict)}
-                for message in value.get("messages") or []:
-                    if not isinstance(message, dict):
-                        continue
-                    wa_id = str(message.get("from") or "")
-                    message_id = str(message.get("id") or "")
-                    if not wa_id.isdigit() or not message_id or len(wa_id) > 32:
-                        continue
-                    body = json.dumps({"message": message, "name": names.get(wa_id, "")}, ensure_ascii=False)
-                    messages.append(Inbound(f"{self.name}:{message_id}"[:200], self.name, wa_id, body))
+                try:
+                    found_statuses, found_messages = self._read_value(value)
+                except (TypeError, AttributeError, ValueError) as exc:
+                    log.warning("whatsapp webhook change of an unexpected shape skipped: %s", exc)
+                    continue
+                statuses += found_statuses
+                messages += found_messages
+        return statuses, messages
+
+    def _read_value(self, value: dict[str, Any]) -> tuple[list[dict[str, Any]], list[Inbound]]:
+        metadata = value.get("metadata")
+        to_number = str(metadata.get("phone_number_id") or "") if isinstance(metadata, dict) else ""
+        if to_number and self.settings.phone_number_id and to_number != str(self.settings.phone_number_id):
+            # Another number of the same business account: not ours to answer.
+            log.info("whatsapp webhook change for another phone_number_id acknowledged and skipped")
+            return [], []
+        statuses = [s for s in value.get("statuses") or [] if isinstance(s, dict)]
+        names = {str(c.get("wa_id")): str((c.get("profile") or {}).get("name", "")) for c in value.get("contacts") or [] if isinstance(c, dict)}
+        messages: list[Inbound] = []
+        for message in value.get("messages") or []:
+            if not isinstance(message, dict):
+                log.warning("whatsapp webhook message that is not an object skipped")
+                continue
+            wa_id = str(message.get("from") or "")
+            message_id = str(message.get("id") or "")
+            if not wa_id.isdigit() or not message_id or len(wa_id) > 32:
+                log.warning("whatsapp webhook message without a usable from or id skipped")
+                continue
+            if message.get("type") in SILENT_TYPES:
+                log.debug("whatsapp %s event acknowledged, not answered", message.get("type"))
+                continue
+            body = json.dumps({"message": message, "name": names.get(wa_id, "")}, ensure_ascii=False)
+            messages.append(Inbound(f"{self.name}:{message_id}"[:200], self.name, wa_id, body))
         return statuses, messages
 
     async def decode(self, payload: str) -> Incoming | None:
@@ -210,32 +259,35 @@ class WhatsAppChannel:
             return Incoming(kind="button" if verified is not None else "bad_button", payload=verified, **common)
         if kind == "button":  # a quick-reply button of a template: its text is the answer
             return Incoming(kind="text", text=str((message.get("button") or {}).get("text") or ""), **common)
-        if kind == "document":
-            doc = message.get("document") or {}
-            attachment = await self._download(str(doc.get("id") or ""), str(doc.get("filename") or "dokumen"), str(doc.get("mime_type") or ""))
-            return Incoming(kind="media", attachment=attachment, text=str(doc.get("caption") or ""), **common)
+        if kind in SILENT_TYPES:  # stored by an older version: still not answered
+            return None
+        doc = message.get("document")
+        if kind == "document" and isinstance(doc, dict) and doc.get("id"):
+            ref = FileRef(self.name, str(doc["id"]), str(doc.get("filename") or "dokumen"), str(doc.get("mime_type") or "application/octet-stream"))
+            return Incoming(kind="media", file=ref, text=str(doc.get("caption") or ""), **common)
         return Incoming(kind="media", **common)
 
-    async def _download(self, media_id: str, filename: str, mime: str) -> Document | None:
-        """Fetch a sent document (a circular's PDF): its URL from the Graph API, then the bytes."""
-        if not media_id or self._http is None:
-            return None
+    async def fetch(self, ref: FileRef, limit: int) -> bytes:
+        """A sent document's bytes: its URL from the Graph API, then the file streamed into a capped buffer."""
+        if self._http is None:
+            raise FetchError("whatsapp channel not started")
         try:
-            async with self._http.get(f"{self.settings.api_base_url}/{media_id}") as response:
-                info = await response.json(content_type=None) if response.status < 400 else {}
-            url = str((info or {}).get("url") or "")
-            if not url or int((info or {}).get("file_size") or 0) > MAX_ATTACHMENT_BYTES:
-                return None
+            async with self._http.get(f"{self.settings.api_base_url}/{ref.file_id}") as response:
+                if response.status >= 400:
+                    raise FetchError(f"media info answered HTTP {response.status}")
+                info = await response.json(content_type=None)
+            url = str(info.get("url") or "") if isinstance(info, dict) else ""
+            if not url:
+                raise FetchError("media info without a url")
+            stated = info.get("file_size")
+            if isinstance(stated, int) and stated > limit:
+                raise FetchError(f"stated size {stated} over the cap", too_large=True)
             async with self._http.get(url) as response:
                 if response.status >= 400:
-                    return None
-                content = await response.content.read(MAX_ATTACHMENT_BYTES + 1)
+                    raise FetchError(f"download answered HTTP {response.status}")
+                return await read_capped(response.content.iter_chunked(64 * 1024), limit)
         except (TimeoutError, aiohttp.ClientError, ValueError) as exc:
-            log.warning("could not download a whatsapp document: %s", type(exc).__name__)
-            return None
-        if len(content) > MAX_ATTACHMENT_BYTES:
-            return None
-        return Document(filename, content, mime or str(info.get("mime_type") or "application/octet-stream"))
+            raise FetchError(f"download failed: {type(exc).__name__}") from exc
 
     async def _menu_choice(self, wa_id: str, body: str) -> str | None:
         text = body.strip().rstrip(".")
