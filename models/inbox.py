@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 from sqlmodel import col
@@ -31,6 +31,18 @@ from models.tables import InboxItem, NumberedMenu
 _PLAIN = {"synchronize_session": False}
 
 PENDING, DONE, DROPPED = "pending", "done", "dropped"
+
+# The statements every answer runs, built once as plain Core on the table: no ORM bulk-update
+# machinery and no statement construction per call (together most of their cost, BENCHMARKS.md).
+_INBOX: Table = InboxItem.__table__  # type: ignore[attr-defined]
+_MARK_DONE = update(_INBOX).where(_INBOX.c.id.in_(bindparam("ids", expanding=True))).values(status=DONE, replies=None)
+_DECIDED = update(_INBOX).where(_INBOX.c.id == bindparam("row_id")).values(claimed_by=bindparam("by"), claimed_at=bindparam("at"), replies=bindparam("decided"))
+_AHEAD = (
+    select(InboxItem)
+    .where(col(InboxItem.contact_id) == bindparam("contact"), col(InboxItem.status) == PENDING, col(InboxItem.id) > bindparam("after"))
+    .order_by(col(InboxItem.id))
+    .limit(bindparam("n"))
+)
 
 
 @dataclass(frozen=True)
@@ -123,8 +135,8 @@ async def claim_heads(
 
 async def next_pending(session: AsyncSession, contact_id: str, after: int, limit: int) -> list[InboxItem]:
     """The contact's pending rows after ``after`` (the row this worker holds), oldest first."""
-    query = select(InboxItem).where(col(InboxItem.contact_id) == contact_id, col(InboxItem.status) == PENDING, col(InboxItem.id) > after)
-    return list((await session.exec(query.order_by(col(InboxItem.id)).limit(limit))).scalars())  # type: ignore
+    result = await session.exec(_AHEAD, params={"contact": contact_id, "after": after, "n": limit})  # type: ignore
+    return list(result.scalars())
 
 
 async def record_decided(session: AsyncSession, replies: Sequence[Reply], *, row_id: int, worker: str, now: datetime, finished: int | None) -> None:
@@ -136,14 +148,15 @@ async def record_decided(session: AsyncSession, replies: Sequence[Reply], *, row
     """
     if finished is not None:
         await mark_done(session, [finished])
-    values = {"claimed_by": worker, "claimed_at": now, "replies": encode_replies(replies)}
-    await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id) == row_id).values(**values))  # type: ignore
+    connection = await session.connection()
+    await connection.execute(_DECIDED, {"row_id": row_id, "by": worker, "at": now, "decided": encode_replies(replies)})
 
 
 async def mark_done(session: AsyncSession, ids: Sequence[int]) -> None:
     """Rows handled and answered."""
     if ids:
-        await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id).in_(list(ids))).values(status=DONE, replies=None))  # type: ignore
+        connection = await session.connection()
+        await connection.execute(_MARK_DONE, {"ids": list(ids)})
 
 
 async def renew_claim(session: AsyncSession, row_id: int, worker: str, now: datetime) -> None:
