@@ -10,7 +10,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import Settings
 from bot.enums import STAFF_ROLES, Role
-from models.state import remember_absent
+from models.state import hold, remember_absent
 from models.tables import Contact, ConversationState
 
 # last_inbound_at only matters to the minute (WhatsApp's 24-hour window): refreshing it at most
@@ -67,6 +67,8 @@ async def load_contact(
     contact: Contact | None = found[0] if found is not None else None
     if found is None or found[1] is None:
         remember_absent(session, contact_id)
+    else:
+        hold(session, found[1])
     if contact is None:
         contact = Contact(
             id=contact_id,

@@ -16,9 +16,21 @@ from models.tables import ConversationState
 _ABSENT = "psp.state_absent"
 
 
+_HELD = "psp.states_held"
+
+
 def remember_absent(session: AsyncSession, contact_id: str) -> None:
     """In this session, the contact has no open form (until :func:`set_state` opens one)."""
     session.info.setdefault(_ABSENT, set()).add(contact_id)
+
+
+def hold(session: AsyncSession, state: ConversationState) -> None:
+    """Keep a state loaded along with its contact in the session's identity map.
+
+    The session holds its objects weakly: without a reference the state would be dropped at once
+    and :func:`get_state` would ask the database for it again.
+    """
+    session.info.setdefault(_HELD, []).append(state)
 
 
 async def get_state(session: AsyncSession, contact_id: str) -> ConversationState | None:
