@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
+from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -139,17 +139,33 @@ async def next_pending(session: AsyncSession, contact_id: str, after: int, limit
     return list(result.scalars())
 
 
-async def record_decided(session: AsyncSession, replies: Sequence[Reply], *, row_id: int, worker: str, now: datetime, finished: int | None) -> None:
+async def record_decided(
+    session: AsyncSession,
+    replies: Sequence[Reply],
+    *,
+    row_id: int,
+    worker: str,
+    now: datetime,
+    finished: int | None,
+    ahead: MutableSequence[InboxItem] | None = None,
+    contact_id: str = "",
+    prefetch: int = 16,
+) -> None:
     """In the transaction that handled ``row_id``: keep its replies (possibly none) until they are delivered.
 
     The row stays pending and held, so the contact stays this worker's; ``finished`` is the
-    contact's previous row, whose replies went out, marked done in the same transaction. Called
-    as the update handler's ``before_commit`` (bound with :func:`functools.partial`).
+    contact's previous row, whose replies went out, marked done in the same transaction. With
+    ``ahead``, the next pending rows of ``contact_id`` (up to ``prefetch``) are read into it in the same
+    transaction too. Called as the update handler's ``before_commit`` (bound with
+    :func:`functools.partial`); called again after a failed handler, so ``ahead`` is refilled.
     """
     if finished is not None:
         await mark_done(session, [finished])
     connection = await session.connection()
     await connection.execute(_DECIDED, {"row_id": row_id, "by": worker, "at": now, "decided": encode_replies(replies)})
+    if ahead is not None:
+        ahead.clear()
+        ahead.extend(await next_pending(session, contact_id, row_id, prefetch))
 
 
 async def mark_done(session: AsyncSession, ids: Sequence[int]) -> None:
