@@ -38,11 +38,23 @@ _INBOX: Table = InboxItem.__table__  # type: ignore[attr-defined]
 _MARK_DONE = update(_INBOX).where(_INBOX.c.id.in_(bindparam("ids", expanding=True))).values(status=DONE, replies=None)
 _DECIDED = update(_INBOX).where(_INBOX.c.id == bindparam("row_id")).values(claimed_by=bindparam("by"), claimed_at=bindparam("at"), replies=bindparam("decided"))
 _AHEAD = (
-    select(InboxItem)
-    .where(col(InboxItem.contact_id) == bindparam("contact"), col(InboxItem.status) == PENDING, col(InboxItem.id) > bindparam("after"))
-    .order_by(col(InboxItem.id))
+    select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
+    .where(_INBOX.c.contact_id == bindparam("contact"), _INBOX.c.status == PENDING, _INBOX.c.id > bindparam("after"))
+    .order_by(_INBOX.c.id)
     .limit(bindparam("n"))
 )
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A pending row as a lane works on it: a plain copy (ORM objects cost more to load than the query)."""
+
+    id: int
+    key: str
+    channel: str
+    contact_id: str
+    payload: str
+    replies: str | None
 
 
 @dataclass(frozen=True)
@@ -108,7 +120,7 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
 
 async def claim_heads(
     session: AsyncSession, worker: str, now: datetime, limit: int, lease: timedelta, postgres: bool, channels: Sequence[str]
-) -> list[InboxItem]:
+) -> list[Pending]:
     """Claim up to ``limit`` contacts of ``channels``: for each, its oldest pending row, oldest contacts first.
 
     Rows of a channel this process does not run wait for one that does.
@@ -128,15 +140,14 @@ async def claim_heads(
     if items:
         ids = [i.id for i in items]
         await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id).in_(ids)).values(claimed_by=worker, claimed_at=now))  # type: ignore
-        for item in items:
-            item.claimed_by, item.claimed_at = worker, now
-    return items
+    return [Pending(i.id, i.key, i.channel, i.contact_id, i.payload, i.replies) for i in items if i.id is not None]
 
 
-async def next_pending(session: AsyncSession, contact_id: str, after: int, limit: int) -> list[InboxItem]:
+async def next_pending(session: AsyncSession, contact_id: str, after: int, limit: int) -> list[Pending]:
     """The contact's pending rows after ``after`` (the row this worker holds), oldest first."""
-    result = await session.exec(_AHEAD, params={"contact": contact_id, "after": after, "n": limit})  # type: ignore
-    return list(result.scalars())
+    connection = await session.connection()
+    result = await connection.execute(_AHEAD, {"contact": contact_id, "after": after, "n": limit})
+    return [Pending(*row) for row in result]
 
 
 async def record_decided(
@@ -147,7 +158,7 @@ async def record_decided(
     worker: str,
     now: datetime,
     finished: int | None,
-    ahead: MutableSequence[InboxItem] | None = None,
+    ahead: MutableSequence[Pending] | None = None,
     contact_id: str = "",
     prefetch: int = 16,
 ) -> None:

@@ -29,7 +29,7 @@ from bot.services import Services
 from handlers.router import error_reply, handle_update
 from models import inbox
 from models.contacts import mark_unreachable
-from models.tables import Contact, InboxItem
+from models.tables import Contact
 from scheduler.outbox import MAX_ATTEMPTS, dead_local_workers, retry_delay, worker_name
 
 log = logging.getLogger(__name__)
@@ -262,12 +262,12 @@ class InboxProcessor:
 
     # -- one contact ----------------------------------------------------------------------------
 
-    async def _lane(self, first: InboxItem) -> None:
+    async def _lane(self, first: inbox.Pending) -> None:
         contact_id = first.contact_id
         me = asyncio.current_task()
         finished: int | None = None  # the previous row, answered; marked done with the next transaction
-        ahead: deque[InboxItem] = deque()
-        current: InboxItem | None = first
+        ahead: deque[inbox.Pending] = deque()
+        current: inbox.Pending | None = first
         try:
             while current is not None:
                 assert current.id is not None
@@ -335,7 +335,7 @@ class InboxProcessor:
                 continue
             self.wake()  # the contacts' later rows can be claimed now
 
-    async def _decide(self, row: InboxItem, finished: int | None, ahead: deque[InboxItem] | None = None) -> list[Reply]:
+    async def _decide(self, row: inbox.Pending, finished: int | None, ahead: deque[inbox.Pending] | None = None) -> list[Reply]:
         """Handle one row: replies decided and the row marked handled in one transaction.
 
         With ``ahead``, the contact's next pending rows are read in that transaction too (into
@@ -380,7 +380,7 @@ class InboxProcessor:
             await session.commit()
         return replies
 
-    async def _deliver(self, row: InboxItem, replies: list[Reply]) -> None:
+    async def _deliver(self, row: inbox.Pending, replies: list[Reply]) -> None:
         """Send ``replies`` in order, retrying each through rate limits and platform errors."""
         assert row.id is not None
         channel = self.services.channels.get(row.channel)
