@@ -58,6 +58,12 @@ async def burst(fake: FakeTelegramServer, texts: dict[int, list[str]]) -> float:
     return time.perf_counter() - started
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 async def started(command: list[str], fake: FakeTelegramServer, ready: str, env: dict[str, str]) -> subprocess.Popen[bytes]:
     proc = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     await fake.wait_for(lambda: any(c.method == ready for c in fake.calls), timeout=60)
@@ -79,7 +85,8 @@ async def echo_round(env: dict[str, str], work: dict[int, list[str]], aiohttp: b
     return sum(len(t) for t in work.values()) / seconds
 
 
-async def psp_round(env: dict[str, str], work: dict[int, list[str]], forms: dict[int, list[str]]) -> tuple[float, float]:
+async def psp_round(env: dict[str, str], work: dict[int, list[str]], forms: dict[int, list[str]]) -> tuple[float, float, float, float]:
+    """FAQ answers/s, form steps/s, and the bot process's CPU milliseconds per answer and per step."""
     with tempfile.TemporaryDirectory() as tmp:
         fake = FakeTelegramServer(TOKEN)
         await fake.start()
@@ -91,13 +98,17 @@ async def psp_round(env: dict[str, str], work: dict[int, list[str]], forms: dict
         proc = await started([sys.executable, "-m", "bot", "run", "--config", str(config)], fake, "setMyCommands", env)
         try:
             await burst(fake, {chat: ["halo"] for chat in work})
-            faq = sum(len(t) for t in work.values()) / await burst(fake, work)
-            form = sum(len(t) for t in forms.values()) / await burst(fake, forms)
+            n_faq, n_form = sum(len(t) for t in work.values()), sum(len(t) for t in forms.values())
+            cpu0 = cpu_seconds(proc.pid)
+            faq = n_faq / await burst(fake, work)
+            cpu1 = cpu_seconds(proc.pid)
+            form = n_form / await burst(fake, forms)
+            cpu2 = cpu_seconds(proc.pid)
         finally:
             proc.terminate()
             await asyncio.to_thread(proc.wait, 30)
             await fake.stop()
-    return faq, form
+    return faq, form, (cpu1 - cpu0) * 1000 / n_faq, (cpu2 - cpu1) * 1000 / n_form
 
 
 async def main() -> None:
@@ -110,18 +121,25 @@ async def main() -> None:
     work = {2000 + c: [qs[(c * 7 + i) % len(qs)] for i in range(per_chat)] for c in range(CHATS)}
     forms = {2000 + c: [s.format(npsn=f"{50200000 + c}", n=c + 1) for s in FORM] for c in range(CHATS)}
     results: dict[str, list[float]] = {"echo": [], "ceiling": [], "faq": [], "form": []}
+    cpu: dict[str, list[float]] = {"faq": [], "form": []}
     for r in range(rounds):
         results["echo"].append(await echo_round(env, work, aiohttp=False))
         results["ceiling"].append(await echo_round(env, work, aiohttp=True))
-        faq, form = await psp_round(env, work, forms)
+        faq, form, cpu_faq, cpu_form = await psp_round(env, work, forms)
         results["faq"].append(faq)
         results["form"].append(form)
-        print(f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.0f}/s" for k, v in results.items()), flush=True)
+        cpu["faq"].append(cpu_faq)
+        cpu["form"].append(cpu_form)
+        print(
+            f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.0f}/s" for k, v in results.items()) + f"; psp-bot CPU {cpu_faq:.2f} ms/answer, {cpu_form:.2f} ms/step",
+            flush=True,
+        )
     med = {k: statistics.median(v) for k, v in results.items()}
     print(f"echo bot, PTB defaults (SPEC §9 baseline): {med['echo']:.0f} msg/s")
     print(f"echo bot, aiohttp + 32 concurrent (ceiling): {med['ceiling']:.0f} msg/s")
     print(f"psp-bot run, FAQ answers:       {med['faq']:.0f} msg/s = {med['faq'] / med['echo']:.2f}x the baseline (goal >= 1.5)")
     print(f"psp-bot run, registration steps: {med['form']:.0f} steps/s = {med['form'] / med['echo']:.2f}x the baseline (goal >= 1.0)")
+    print(f"psp-bot process CPU: {statistics.median(cpu['faq']):.2f} ms per FAQ answer, {statistics.median(cpu['form']):.2f} ms per form step (medians)")
 
 
 if __name__ == "__main__":

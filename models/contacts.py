@@ -4,16 +4,25 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
+from sqlalchemy import bindparam
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import Settings
 from bot.enums import STAFF_ROLES, Role
-from models.tables import Contact
+from models.state import hold, remember_absent
+from models.tables import Contact, ConversationState
 
 # last_inbound_at only matters to the minute (WhatsApp's 24-hour window): refreshing it at most
 # once a minute spares a write on most answers.
 INBOUND_RESOLUTION = timedelta(minutes=1)
+
+# The contact with its open form, if any, in one query: every update needs both.
+_WITH_STATE = (
+    select(Contact, ConversationState)
+    .outerjoin(ConversationState, col(ConversationState.contact_id) == col(Contact.id))
+    .where(col(Contact.id) == bindparam("contact"))
+)
 
 
 def configured_role(settings: Settings, contact_id: str) -> tuple[str, str | None] | None:
@@ -49,9 +58,17 @@ async def load_contact(
     now: datetime,
     name: str = "",
 ) -> Contact:
-    """The contact for ``channel:external_id``, created on first contact, marked as just heard from."""
+    """The contact for ``channel:external_id``, created on first contact, marked as just heard from.
+
+    Its open form comes along into the session (``get_state`` then needs no query).
+    """
     contact_id = f"{channel}:{external_id}"
-    contact = await session.get(Contact, contact_id)
+    found = (await session.exec(_WITH_STATE, params={"contact": contact_id})).first()  # type: ignore[call-overload]
+    contact: Contact | None = found[0] if found is not None else None
+    if found is None or found[1] is None:
+        remember_absent(session, contact_id)
+    else:
+        hold(session, found[1])
     if contact is None:
         contact = Contact(
             id=contact_id,

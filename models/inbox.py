@@ -11,12 +11,12 @@ from __future__ import annotations
 
 import base64
 import json
-from collections.abc import Sequence
+from collections.abc import MutableSequence, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import and_, delete, exists, func, or_, select, update
+from sqlalchemy import Table, and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import aliased
 from sqlmodel import col
@@ -31,6 +31,30 @@ from models.tables import InboxItem, NumberedMenu
 _PLAIN = {"synchronize_session": False}
 
 PENDING, DONE, DROPPED = "pending", "done", "dropped"
+
+# The statements every answer runs, built once as plain Core on the table: no ORM bulk-update
+# machinery and no statement construction per call (together most of their cost, BENCHMARKS.md).
+_INBOX: Table = InboxItem.__table__  # type: ignore[attr-defined]
+_MARK_DONE = update(_INBOX).where(_INBOX.c.id.in_(bindparam("ids", expanding=True))).values(status=DONE, replies=None)
+_DECIDED = update(_INBOX).where(_INBOX.c.id == bindparam("row_id")).values(claimed_by=bindparam("by"), claimed_at=bindparam("at"), replies=bindparam("decided"))
+_AHEAD = (
+    select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
+    .where(_INBOX.c.contact_id == bindparam("contact"), _INBOX.c.status == PENDING, _INBOX.c.id > bindparam("after"))
+    .order_by(_INBOX.c.id)
+    .limit(bindparam("n"))
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Pending:
+    """A pending row as a lane works on it: a plain copy (ORM objects cost more to load than the query)."""
+
+    id: int
+    key: str
+    channel: str
+    contact_id: str
+    payload: str
+    replies: str | None
 
 
 @dataclass(frozen=True)
@@ -96,7 +120,7 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
 
 async def claim_heads(
     session: AsyncSession, worker: str, now: datetime, limit: int, lease: timedelta, postgres: bool, channels: Sequence[str]
-) -> list[InboxItem]:
+) -> list[Pending]:
     """Claim up to ``limit`` contacts of ``channels``: for each, its oldest pending row, oldest contacts first.
 
     Rows of a channel this process does not run wait for one that does.
@@ -116,34 +140,50 @@ async def claim_heads(
     if items:
         ids = [i.id for i in items]
         await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id).in_(ids)).values(claimed_by=worker, claimed_at=now))  # type: ignore
-        for item in items:
-            item.claimed_by, item.claimed_at = worker, now
-    return items
+    return [Pending(i.id, i.key, i.channel, i.contact_id, i.payload, i.replies) for i in items if i.id is not None]
 
 
-async def next_pending(session: AsyncSession, contact_id: str, after: int, limit: int) -> list[InboxItem]:
+async def next_pending(session: AsyncSession, contact_id: str, after: int, limit: int) -> list[Pending]:
     """The contact's pending rows after ``after`` (the row this worker holds), oldest first."""
-    query = select(InboxItem).where(col(InboxItem.contact_id) == contact_id, col(InboxItem.status) == PENDING, col(InboxItem.id) > after)
-    return list((await session.exec(query.order_by(col(InboxItem.id)).limit(limit))).scalars())  # type: ignore
+    connection = await session.connection()
+    result = await connection.execute(_AHEAD, {"contact": contact_id, "after": after, "n": limit})
+    return [Pending(*row) for row in result]
 
 
-async def record_decided(session: AsyncSession, replies: Sequence[Reply], *, row_id: int, worker: str, now: datetime, finished: int | None) -> None:
+async def record_decided(
+    session: AsyncSession,
+    replies: Sequence[Reply],
+    *,
+    row_id: int,
+    worker: str,
+    now: datetime,
+    finished: int | None,
+    ahead: MutableSequence[Pending] | None = None,
+    contact_id: str = "",
+    prefetch: int = 16,
+) -> None:
     """In the transaction that handled ``row_id``: keep its replies (possibly none) until they are delivered.
 
     The row stays pending and held, so the contact stays this worker's; ``finished`` is the
-    contact's previous row, whose replies went out, marked done in the same transaction. Called
-    as the update handler's ``before_commit`` (bound with :func:`functools.partial`).
+    contact's previous row, whose replies went out, marked done in the same transaction. With
+    ``ahead``, the next pending rows of ``contact_id`` (up to ``prefetch``) are read into it in the same
+    transaction too. Called as the update handler's ``before_commit`` (bound with
+    :func:`functools.partial`); called again after a failed handler, so ``ahead`` is refilled.
     """
     if finished is not None:
         await mark_done(session, [finished])
-    values = {"claimed_by": worker, "claimed_at": now, "replies": encode_replies(replies)}
-    await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id) == row_id).values(**values))  # type: ignore
+    connection = await session.connection()
+    await connection.execute(_DECIDED, {"row_id": row_id, "by": worker, "at": now, "decided": encode_replies(replies)})
+    if ahead is not None:
+        ahead.clear()
+        ahead.extend(await next_pending(session, contact_id, row_id, prefetch))
 
 
 async def mark_done(session: AsyncSession, ids: Sequence[int]) -> None:
     """Rows handled and answered."""
     if ids:
-        await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id).in_(list(ids))).values(status=DONE, replies=None))  # type: ignore
+        connection = await session.connection()
+        await connection.execute(_MARK_DONE, {"ids": list(ids)})
 
 
 async def renew_claim(session: AsyncSession, row_id: int, worker: str, now: datetime) -> None:

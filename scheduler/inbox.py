@@ -29,7 +29,7 @@ from bot.services import Services
 from handlers.router import error_reply, handle_update
 from models import inbox
 from models.contacts import mark_unreachable
-from models.tables import Contact, InboxItem
+from models.tables import Contact
 from scheduler.outbox import MAX_ATTEMPTS, dead_local_workers, retry_delay, worker_name
 
 log = logging.getLogger(__name__)
@@ -62,6 +62,8 @@ class InboxProcessor:
         self._lanes: dict[str, asyncio.Task[None]] = {}
         self._queue: list[tuple[list[Inbound], asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
+        self._done: list[int] = []  # rows answered by lanes that ended, to be marked done together
+        self._done_writer: asyncio.Task[None] | None = None
         self._loop_task: asyncio.Task[None] | None = None
         self._background: set[asyncio.Task[None]] = set()
         self._wake = asyncio.Event()
@@ -156,6 +158,12 @@ class InboxProcessor:
             await asyncio.gather(*lanes, return_exceptions=True)
         if self._background:
             await asyncio.gather(*self._background, return_exceptions=True)
+        if self._done_writer is not None:
+            # Answered rows marked done before the claims go: else they would be answered again.
+            _, running = await asyncio.wait([self._done_writer], timeout=timeout)
+            for task in running:
+                task.cancel()
+            await asyncio.gather(self._done_writer, return_exceptions=True)
         try:
             async with self.services.db.session() as session:
                 await inbox.release_claims(session, [self.worker])
@@ -167,7 +175,7 @@ class InboxProcessor:
         """Wait until every stored update has been handled and answered (tests, shutdown)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            busy = [t for t in (self._writer, *self._lanes.values(), *self._background) if t is not None and not t.done()]
+            busy = [t for t in (self._writer, self._done_writer, *self._lanes.values(), *self._background) if t is not None and not t.done()]
             if busy:
                 await asyncio.wait(busy, timeout=max(0.0, deadline - time.monotonic()))
                 continue
@@ -226,6 +234,8 @@ class InboxProcessor:
         lanes = list(self._lanes.values())
         if lanes:
             await asyncio.gather(*lanes, return_exceptions=True)
+        if self._done_writer is not None:
+            await asyncio.gather(self._done_writer, return_exceptions=True)
         return claimed
 
     async def _claim(self, limit: int) -> int:
@@ -252,25 +262,27 @@ class InboxProcessor:
 
     # -- one contact ----------------------------------------------------------------------------
 
-    async def _lane(self, first: InboxItem) -> None:
+    async def _lane(self, first: inbox.Pending) -> None:
         contact_id = first.contact_id
         me = asyncio.current_task()
         finished: int | None = None  # the previous row, answered; marked done with the next transaction
-        ahead: deque[InboxItem] = deque()
-        current: InboxItem | None = first
+        ahead: deque[inbox.Pending] = deque()
+        current: inbox.Pending | None = first
         try:
             while current is not None:
                 assert current.id is not None
+                looked = False  # whether the contact's next rows were read with this one's transaction
                 if current.replies is not None:  # decided before a crash or stop: deliver again
                     replies = inbox.decode_replies(current.replies)
                     if finished is not None:
                         await self._finish([finished])
                 else:
-                    replies = await self._decide(current, finished)
+                    looked = not ahead
+                    replies = await self._decide(current, finished, ahead if looked else None)
                 finished = current.id
                 if replies:
                     await self._deliver(current, replies)
-                if not ahead:
+                if not ahead and not looked:
                     async with self.services.db.session() as session:
                         ahead.extend(await inbox.next_pending(session, contact_id, current.id, self.prefetch))
                         if not ahead:  # the last one: done in the same turn (a crash now repeats nothing)
@@ -279,7 +291,10 @@ class InboxProcessor:
                             finished = None
                 current = ahead.popleft() if ahead else None
             if finished is not None:
-                await self._finish([finished])
+                # The lane's last row, answered: marked done together with other lanes' last rows
+                # (one commit for many). Until then it stays pending and held by this process, so
+                # the contact's later rows wait (in order) and are claimed once it is done.
+                self._done_later(finished)
         except asyncio.CancelledError:
             raise
         except Exception:  # noqa: BLE001 — the rows stay pending and are claimed again
@@ -302,8 +317,30 @@ class InboxProcessor:
             await inbox.mark_done(session, ids)
             await session.commit()
 
-    async def _decide(self, row: InboxItem, finished: int | None) -> list[Reply]:
-        """Handle one row: replies decided and the row marked handled in one transaction."""
+    def _done_later(self, row_id: int) -> None:
+        self._done.append(row_id)
+        if self._done_writer is None or self._done_writer.done():
+            self._done_writer = asyncio.create_task(self._write_done(), name="inbox-done")
+
+    async def _write_done(self) -> None:
+        # Everything that ended while the previous batch was being committed goes in one commit.
+        while self._done:
+            ids, self._done = self._done, []
+            try:
+                await self._finish(ids)
+            except Exception:  # noqa: BLE001 — kept and tried again: the rows stay held meanwhile
+                log.exception("marking %d answered row(s) done failed", len(ids))
+                self._done = ids + self._done
+                await asyncio.sleep(1.0)
+                continue
+            self.wake()  # the contacts' later rows can be claimed now
+
+    async def _decide(self, row: inbox.Pending, finished: int | None, ahead: deque[inbox.Pending] | None = None) -> list[Reply]:
+        """Handle one row: replies decided and the row marked handled in one transaction.
+
+        With ``ahead``, the contact's next pending rows are read in that transaction too (into
+        ``ahead``), sparing the lane a transaction of its own to look for them.
+        """
         assert row.id is not None
         services = self.services
         receiver = self.receivers.get(row.channel)
@@ -318,7 +355,16 @@ class InboxProcessor:
 
         # Bound here, run by the handler just before its commit: the row is marked handled in the
         # same transaction as what handling it changed.
-        record = functools.partial(inbox.record_decided, row_id=row.id, worker=self.worker, now=services.clock.now(), finished=finished)
+        record = functools.partial(
+            inbox.record_decided,
+            row_id=row.id,
+            worker=self.worker,
+            now=services.clock.now(),
+            finished=finished,
+            ahead=ahead,
+            contact_id=row.contact_id,
+            prefetch=self.prefetch,
+        )
 
         if incoming is not None:
             try:
@@ -334,7 +380,7 @@ class InboxProcessor:
             await session.commit()
         return replies
 
-    async def _deliver(self, row: InboxItem, replies: list[Reply]) -> None:
+    async def _deliver(self, row: inbox.Pending, replies: list[Reply]) -> None:
         """Send ``replies`` in order, retrying each through rate limits and platform errors."""
         assert row.id is not None
         channel = self.services.channels.get(row.channel)
