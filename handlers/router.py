@@ -51,8 +51,12 @@ async def _help(ctx: Context, _arg: str) -> None:
 
 
 async def _cancel(ctx: Context, _arg: str) -> None:
+    current = await current_conversation(ctx)
     if await clear_state(ctx.session, ctx.contact.id):
-        ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
+        if current is not None and current[1].on_cancel is not None:
+            await current[1].on_cancel(ctx)
+        else:
+            ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
     else:
         ctx.say(ctx.t("cancel.nothing"), [[ctx.button("menu.back_to_menu", "menu")]])
 
