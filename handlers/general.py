@@ -11,7 +11,7 @@ from models.state import get_state
 # Main-menu entries: (label key, payload, roles that see it). Two per row on a phone.
 MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("menu.faq", "tanya", None),
-    ("menu.register", "daftar", None),
+    ("menu.register", "daftar", frozenset({Role.PUBLIC, Role.PRINCIPAL})),  # staff do not register as principals
     ("menu.schedule", "jadwal", None),
     ("menu.reminders", "pengingat", None),
     ("menu.profile", "profil", None),

@@ -81,7 +81,7 @@ ROUTES: tuple[Route, ...] = (
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
     Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
-    Route("rekap", reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap")),
+    Route("rekap", reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap"), takes_args=True),
     Route("statistik", reports.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
     Route("ekspor", exports.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
     Route(broadcast.BUTTON.route, broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),

@@ -267,11 +267,17 @@ async def test_recap_statistics_and_exports_respect_kecamatan(harness_factory: A
     await h.press("telegram:21", "Kirim")
     recap = text_of(await h.say("telegram:2", "/rekap"))
     assert "Kecamatan Seririt: 1 pendaftar" in recap and "SD: 1 pendaftar, 1 memenuhi syarat" in recap and "1 dari target 5" in recap
-    assert "Sawan" not in recap
+    assert "Sawan" not in recap and "✅ SD Negeri 1 Seririt (SD) — Dra. Ni Luh Putu Sari, M.Pd., +6281234567890" in recap
+    sawan_recap = text_of(await h.say("telegram:3", "/rekap"))  # a ⚠️ row says why, with the phone to call
+    assert "⚠️ SMP Negeri 1 Sawan (SMP) — Wayan Sudi, +6281999888777\n    status masih Plt" in sawan_recap
+    other = text_of(await h.say("telegram:2", "/rekap Busungbiu"))
+    assert other.startswith("Rekap hanya tersedia untuk kecamatan Bapak/Ibu sendiri (Seririt), bukan “Busungbiu”")
+    assert "Kecamatan Seririt: 1 pendaftar" in other and "Sawan" not in other
+    assert "hanya tersedia" not in text_of(await h.say("telegram:2", "/rekap seririt"))
     assert "tidak tersedia" in text_of(await h.say("telegram:20", "/rekap"))
     assert "tidak tersedia" in text_of(await h.say("telegram:2", "/statistik"))
     stats = text_of(await h.say("telegram:1", "/statistik"))
-    assert "2 pendaftar, 1 memenuhi syarat" in stats and "Sawan: 1 pendaftar, 0/5" in stats
+    assert "2 pendaftar, 1 memenuhi syarat" in stats and "▫️ Sawan: 1 pendaftar, 0/5" in stats and "…" not in stats
     reply = await h.say("telegram:2", "/ekspor")
     doc = reply[0].document
     assert doc is not None and doc.filename.endswith(".xlsx")
