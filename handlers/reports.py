@@ -97,13 +97,13 @@ async def broadcast_lines(ctx: Context) -> list[str]:
         assert message.id is not None
         p = await progress_of(ctx.session, message.id)
         rate = f"{100 * p.acknowledged / p.sent:.0f}%" if p.sent else "–"
-        when = message.send_at.astimezone(tz).strftime("%d/%m %H:%M")
+        when, text = message.send_at.astimezone(tz).strftime("%d/%m %H:%M"), shorten(message.text, 40)
         if message.status == MessageStatus.CANCELLED:
-            lines.append(ctx.t("broadcast.stat_cancelled", id=message.id, when=when, text=shorten(message.text, 40)))
+            lines.append(ctx.t("broadcast.stat_cancelled", id=message.id, when=when, text=text))
         elif p.sent + p.failed == 0 and message.send_at > ctx.now:
-            lines.append(ctx.t("broadcast.stat_scheduled", id=message.id, when=format_moment(message.send_at, tz), text=shorten(message.text, 40), total=p.total))
+            lines.append(ctx.t("broadcast.stat_scheduled", id=message.id, when=format_moment(message.send_at, tz), text=text, total=p.total))
         else:
-            lines.append(ctx.t("broadcast.stat_line", id=message.id, when=when, text=shorten(message.text, 40),
+            lines.append(ctx.t("broadcast.stat_line", id=message.id, when=when, text=text,
                                sent=p.sent, total=p.total, failed=p.failed, acked=p.acknowledged, rate=rate))  # fmt: skip
     return lines
 
