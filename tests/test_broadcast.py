@@ -357,14 +357,23 @@ async def test_kill_minus_nine_mid_broadcast_then_restart_misses_nobody(tmp_path
 
 
 async def test_peran_assigns_and_takes_back_coordinators(harness: Harness) -> None:
-    await harness.say("telegram:40", "halo")
+    await harness.say("telegram:40", "halo", name="Komang Ayu")
     assert "tidak tersedia" in text_of(await harness.say("telegram:40", "/peran telegram:40 Seririt"))
-    assert "Cara pakai" in text_of(await harness.say("telegram:1", "/peran"))
+    bare = text_of(await harness.say("telegram:1", "/peran"))
+    assert "Cara pakai" in bare and "Koordinator wilayah saat ini (1):\n• Seririt: telegram:2\n" in bare  # from the config, never wrote
     assert "tidak dikenal" in text_of(await harness.say("telegram:1", "/peran telegram:40 Denpasar"))
     assert "tidak ditemukan" in text_of(await harness.say("telegram:1", "/peran 99999999 Seririt"))
-    assert "koordinator wilayah Kecamatan Sawan" in text_of(await harness.say("telegram:1", "/peran telegram:40 sawan"))
+    assigned = text_of(await harness.say("telegram:1", "/peran telegram:40 sawan"))
+    assert assigned.startswith("Komang Ayu sekarang koordinator wilayah Kecamatan Sawan. Beliau sudah kami beri tahu") and "telegram:40" not in assigned
+    sender = OutboxSender(harness.services, per_chat_seconds=0)
+    while await sender.run_once():
+        pass
+    told = [r.text for who, r in harness.channels["telegram"].delivered if who == "40"]
+    assert len(told) == 1 and "koordinator wilayah (korwil) PSP Kecamatan Sawan" in told[0]
+    bare = text_of(await harness.say("telegram:1", "/peran"))
+    assert "Koordinator wilayah saat ini (2):\n• Sawan: Komang Ayu — telegram:40\n• Seririt: telegram:2\n" in bare
     assert "Kecamatan Sawan: 0 pendaftar" in text_of(await harness.say("telegram:40", "/rekap"))
-    assert "dicabut" in text_of(await harness.say("telegram:1", "/peran telegram:40 -"))
+    assert "Peran koordinator Komang Ayu sudah dicabut" in text_of(await harness.say("telegram:1", "/peran telegram:40 -"))
     assert "tidak tersedia" in text_of(await harness.say("telegram:40", "/rekap"))
     assert "admin" in text_of(await harness.say("telegram:1", "/peran telegram:1 Seririt"))
 
