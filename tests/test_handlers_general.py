@@ -102,3 +102,9 @@ async def test_roles_follow_config(harness: Harness) -> None:
     assert "tidak tersedia" in text_of(await harness.say("telegram:500", "/statistik"))
     assert "tidak tersedia" in text_of(await harness.say("telegram:2", "/statistik"))
     assert "tidak tersedia" not in text_of(await harness.say("telegram:1", "/statistik"))
+
+
+async def test_faq_topic_list_offers_the_main_menu(harness: Harness) -> None:
+    replies = await harness.say("telegram:500", "/tanya")
+    assert "Silakan ketik pertanyaan" in text_of(replies)
+    assert labels(replies)[-1] == "Menu utama" and len(labels(replies)) > 1  # topics, then the way back
