@@ -134,6 +134,16 @@ def test_chat_refuses_an_unknown_or_missing_kecamatan(tmp_path: Path, database_u
     assert "Seririt" in right.stdout
 
 
+def test_console_coordinator_sees_own_recap_no_registration_and_a_word_on_reminders(tmp_path: Path, database_url: str) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n')
+    result = psp_bot("chat", "--config", str(config), "--as", "coordinator", "--kecamatan", "Seririt", stdin="/menu\n/rekap Busungbiu\n/pengingat on\n")
+    assert result.returncode == 0, result.stderr
+    assert "Rekap kecamatan" in result.stdout and "Daftar PSP" not in result.stdout
+    assert "Rekap hanya tersedia untuk kecamatan Bapak/Ibu sendiri (Seririt), bukan “Busungbiu”" in result.stdout
+    assert "belum ada sesi Bimtek yang akan datang" in result.stdout  # no session configured
+
+
 def test_first_run_without_config_shows_the_example_sessions_and_greets_without_a_login_name(tmp_path: Path) -> None:
     # A fresh checkout: no config.toml in the folder, no --config, no PSP_CONFIG.
     result = psp_bot("chat", cwd=tmp_path, stdin="/start\n/jadwal\n")
