@@ -285,8 +285,7 @@ async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
     chosen = audience[kind]
     if kind == "groups" and value not in chosen:
         # "Semua kontak" already holds every group: it stands alone, and another group replaces it.
-        chosen = [value] if value == "all" else [v for v in chosen if v != "all"]
-        audience[kind] = chosen if value == "all" else [*chosen, value]
+        audience[kind] = [value] if value == "all" else [*(v for v in chosen if v != "all"), value]
     else:
         audience[kind] = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
     data["audience"] = audience
