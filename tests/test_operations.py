@@ -166,3 +166,9 @@ def test_check_config_warns_about_the_examples_zoom_placeholders(tmp_path: Path)
     checked = psp_bot("check-config", "--config", str(real))
     assert checked.returncode == 0, checked.stderr
     assert "placeholders" not in checked.stdout
+
+
+def test_cli_ask_does_not_claim_to_forward_what_it_never_records() -> None:
+    result = psp_bot("ask", "bagaimana cara mengurus tunjangan sertifikasi psp angkatan 3 di kecamatan")
+    assert result.returncode == 0, result.stderr
+    assert "tidak mencatat dan tidak meneruskan" in result.stdout and "sudah kami teruskan" not in result.stdout
