@@ -176,16 +176,21 @@ async def test_admin_composes_sends_and_sees_acknowledgements(harness_factory: A
     assert "sudah menandai “Sudah dibaca” untuk siaran #1" in recap and "0 kontak" not in recap
 
 
+async def compose_until_the_time(h: Harness, text: str, group: str) -> None:
+    """The admin composes a circular without a file for ``group`` and asks to schedule it."""
+    await h.say("telegram:1", "/siaran")
+    await h.say("telegram:1", text)
+    await h.press("telegram:1", "Tanpa lampiran")
+    await h.press("telegram:1", group)
+    await h.press("telegram:1", "Pratinjau")
+    await h.press("telegram:1", "Jadwalkan")
+
+
 async def test_scheduled_broadcast_waits_for_its_time(harness_factory: Any) -> None:
     clock = FakeClock()
     h: Harness = await harness_factory(clock=clock, roles=ROLES)
     await add_contacts(h.services.db, range(70, 73))
-    await h.say("telegram:1", "/siaran")
-    await h.say("telegram:1", "Rapat koordinasi PSP besok pagi.")
-    await h.press("telegram:1", "Tanpa lampiran")
-    await h.press("telegram:1", "Semua kontak")
-    await h.press("telegram:1", "Pratinjau")
-    await h.press("telegram:1", "Jadwalkan")
+    await compose_until_the_time(h, "Rapat koordinasi PSP besok pagi.", "Semua kontak")
     assert "tidak terbaca" in text_of(await h.say("telegram:1", "besok saja"))
     assert "sudah lewat" in text_of(await h.say("telegram:1", "01-01-2022 08:00"))
     reply = text_of(await h.say("telegram:1", "02-03-2022 08:00"))  # the clock is 1 March 10:00 WITA
@@ -199,12 +204,7 @@ async def test_scheduled_broadcast_waits_for_its_time(harness_factory: Any) -> N
 
 
 async def schedule_circular(h: Harness, text: str, when: str) -> str:
-    await h.say("telegram:1", "/siaran")
-    await h.say("telegram:1", text)
-    await h.press("telegram:1", "Tanpa lampiran")
-    await h.press("telegram:1", "Kepala sekolah")
-    await h.press("telegram:1", "Pratinjau")
-    await h.press("telegram:1", "Jadwalkan")
+    await compose_until_the_time(h, text, "Kepala sekolah")
     return text_of(await h.say("telegram:1", when))
 
 
