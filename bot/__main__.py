@@ -205,6 +205,9 @@ def _faq_path(args: argparse.Namespace) -> Path:
     return Path(args.file) if getattr(args, "file", None) else DEFAULT_FAQ_PATH
 
 
+CLI_WORDS = {"faq.not_sure": "cli.not_sure", "faq.unknown": "cli.unknown", "faq.forwarded": "cli.not_forwarded"}
+
+
 def cmd_ask(args: argparse.Namespace) -> int:
     """Answer one question exactly as the bot would; needs no config, token or network."""
     from bot.i18n import I18n
@@ -216,7 +219,9 @@ def cmd_ask(args: argparse.Namespace) -> int:
     lang = answer_language(args.text, args.lang)
 
     def translate(key: str) -> str:
-        return i18n.t(lang, key)
+        # In a chat an unanswered PSP question is passed to the PMO team; here nothing is recorded,
+        # so the CLI's words for those outcomes say so instead.
+        return i18n.t(lang, CLI_WORDS.get(key, key))
 
     if args.json:
         print(ask_json(engine, args.text, lang, translate))

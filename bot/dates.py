@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, timedelta, tzinfo
 
 from bot.config import format_duration
 
@@ -36,3 +36,8 @@ def describe_offset(offset: timedelta, lang: str) -> str:
 def format_date(value: date, lang: str = "id") -> str:
     """``17 Agustus 1975``."""
     return f"{value.day} {MONTH_NAMES[lang if lang in MONTH_NAMES else 'id'][value.month]} {value.year}"
+
+
+def format_moment(moment: datetime, tz: tzinfo) -> str:
+    """``10-03-2022 08:00`` in the bot's time zone (the text around it says "WITA")."""
+    return moment.astimezone(tz).strftime("%d-%m-%Y %H:%M")

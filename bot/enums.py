@@ -38,4 +38,4 @@ class MessageStatus(StrEnum):
     DRAFT = "draft"  # a circular being composed: no items yet
     PENDING = "pending"  # items queued, not all settled
     DONE = "done"  # every item sent or failed, final report given
-    CANCELLED = "cancelled"  # a scheduled circular withdrawn before it was due (staff pages)
+    CANCELLED = "cancelled"  # a scheduled circular withdrawn before it was due (/siaran daftar or the staff pages)

@@ -304,3 +304,14 @@ def split_text(text: str, limit: int) -> list[str]:
     if rest:
         chunks.append(rest)
     return chunks or [""]
+
+
+def shorten(text: str, limit: int) -> str:
+    """``text`` on one line, at most ``limit`` characters: cut at a word boundary and ended with "…"."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat.rfind(" ", 0, limit)  # room for the "…"
+    if cut < limit // 3:  # one very long word: cut inside it rather than leave almost nothing
+        cut = limit - 1
+    return flat[:cut].rstrip(" ,.;:–-") + "…"

@@ -1,7 +1,9 @@
 """Circulars (``/siaran``) and their acknowledgements.
 
 Composing is a conversation (:data:`CIRCULAR`): the text, then a file (its one step that takes a
-document), then the audience picked with toggle buttons, a preview, and send now or at a time.
+document), then the audience picked with toggle buttons, a preview (where the text can still be
+changed), and send now or at a time. A circular scheduled for later is listed with
+``/siaran daftar``, and can be called off or get a corrected text until its time comes.
 """
 
 from __future__ import annotations
@@ -11,12 +13,22 @@ import re
 from datetime import datetime, timedelta
 from typing import Any
 
+from bot.dates import format_moment
 from bot.enums import MessageStatus, Role
-from bot.messages import Button, Document
+from bot.messages import Button, Document, shorten
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
 from handlers.validators import Invalid, parse_text, read_date
-from models.outbox import acknowledge, audience_contacts, create_message, enqueue
+from models.outbox import (
+    acknowledge,
+    audience_contacts,
+    cancel_scheduled,
+    create_message,
+    edit_scheduled,
+    enqueue,
+    scheduled_broadcasts,
+    still_scheduled,
+)
 from models.state import clear_state, get_state, set_state, state_data
 from models.tables import Contact, ConversationState, OutboxMessage
 
@@ -26,29 +38,53 @@ ACK_BUTTON = Payload("baca")  # baca:<message id> under a delivered circular
 MAX_TEXT = 3500
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
 GROUPS = ("all", Role.PRINCIPAL.value, Role.COORDINATOR.value)
+LIST_WORDS = ("daftar", "list", "terjadwal", "jadwal")
+# Presses that work outside composing: list, and per scheduled circular edit / cancel (ask, then confirm).
+SCHEDULED_ACTIONS = ("list", "edit", "drop", "dropok")
 
 
 # -- composing -----------------------------------------------------------------------------------------
 
 
 async def start_broadcast(ctx: Context, arg: str) -> None:
-    """``/siaran`` (admin): the text first; buttons drive the rest (``siaran:<action>``)."""
+    """``/siaran`` (admin): the text first; buttons drive the rest (``siaran:<action>``).
+
+    ``/siaran daftar`` lists the circulars scheduled for later.
+    """
+    if arg.strip().lower() in LIST_WORDS:
+        await list_scheduled(ctx)
+        return
     if arg:
-        await _button(ctx, arg)
+        action, rest = BUTTON.unpack(arg, 2)
+        if action in SCHEDULED_ACTIONS:
+            await _scheduled_action(ctx, action, rest)
+        else:
+            await _button(ctx, arg)
         return
     await set_state(ctx.session, ctx.contact.id, FORM, "text", {}, ctx.now)
-    ctx.say(ctx.t("broadcast.ask_text"))
+    waiting = await scheduled_broadcasts(ctx.session, ctx.now)
+    buttons = [[ctx.button("broadcast.list_button", BUTTON.pack("list"), count=len(waiting))]] if waiting else []
+    ctx.say(ctx.t("broadcast.ask_text"), buttons)
 
 
 async def receive(ctx: Context, state: ConversationState, text: str) -> None:
     """Typed text while composing: the circular's text, "-" for no document, or the schedule time."""
     data = state_data(state)
     now = ctx.now
-    if state.step == "text":
+    if state.step in ("text", "retext"):
         try:
             text = parse_text(text, minimum=5, maximum=MAX_TEXT, short_key="broadcast.text_short", long_key="broadcast.text_long")
         except Invalid as problem:
             ctx.say(ctx.t(problem.key, **problem.values))
+            return
+        if state.step == "retext":  # a scheduled circular's new text: shown before it is saved
+            data["text"] = text
+            await _preview_scheduled_edit(ctx, data)
+            return
+        draft = await ctx.session.get(OutboxMessage, data["message"]) if data.get("message") else None
+        if draft is not None and draft.status == MessageStatus.DRAFT:  # "Ubah teks" from the preview
+            draft.text = text
+            await _preview(ctx, data)
             return
         message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status=MessageStatus.DRAFT, now=now)
         await set_state(ctx.session, ctx.contact.id, FORM, "document", {"message": message.id}, now)
@@ -141,7 +177,8 @@ async def _preview(ctx: Context, data: dict[str, Any]) -> None:
         ctx.t("broadcast.preview_audience", audience=describe, count=len(recipients), channels=per_channel or "–"),
     ]
     buttons = [[ctx.button("broadcast.send_now", BUTTON.pack("send")), ctx.button("broadcast.schedule", BUTTON.pack("schedule"))],
-               [ctx.button("broadcast.change_audience", BUTTON.pack("audience")), ctx.button("form.cancel", BUTTON.pack("cancel"))]]  # fmt: skip
+               [ctx.button("broadcast.change_text", BUTTON.pack("retext")), ctx.button("broadcast.change_audience", BUTTON.pack("audience"))],
+               [ctx.button("form.cancel", BUTTON.pack("cancel"))]]  # fmt: skip
     ctx.say("\n".join(lines), buttons if recipients else buttons[1:])
 
 
@@ -163,8 +200,7 @@ async def _commit_send(ctx: Context, data: dict[str, Any], when: datetime) -> No
     if when <= now:
         ctx.say(ctx.t("broadcast.queued", count=count, id=message.id))
     else:
-        local = when.astimezone(ctx.services.settings.bot.timezone)
-        ctx.say(ctx.t("broadcast.scheduled", count=count, id=message.id, when=local.strftime("%d-%m-%Y %H:%M")))
+        ctx.say(ctx.t("broadcast.scheduled", count=count, id=message.id, when=format_moment(when, ctx.services.settings.bot.timezone)))
 
 
 def _wake(ctx: Context) -> Any:
@@ -210,11 +246,19 @@ async def _button(ctx: Context, arg: str) -> None:
         if message is not None and message.status == MessageStatus.DRAFT:
             await ctx.session.delete(message)
         await clear_state(ctx.session, ctx.contact.id)
-        ctx.say(ctx.t("cancel.done"))
+        ctx.say(ctx.t("broadcast.edit_dropped" if data.get("scheduled") else "cancel.done"))
     elif action == "nodoc" and state.step == "document":
         await _ask_audience(ctx, data)
     elif action == "t" and state.step == "audience":
         await _toggle(ctx, data, rest)
+    elif action == "retext" and state.step == "preview":
+        await set_state(ctx.session, ctx.contact.id, FORM, "text", data, ctx.now)
+        ctx.say(ctx.t("broadcast.ask_new_text"))
+    elif action == "save" and state.step == "repreview":
+        await _save_scheduled_edit(ctx, data)
+    elif action == "retext" and state.step == "repreview":
+        await set_state(ctx.session, ctx.contact.id, FORM, "retext", data, ctx.now)
+        ctx.say(ctx.t("broadcast.ask_new_text"))
     elif action == "audience" and state.step == "preview":
         await _ask_audience(ctx, data)
     elif action == "preview" and state.step == "audience":
@@ -239,9 +283,80 @@ async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
     audience = _audience(data)
     value = values[int(index)]
     chosen = audience[kind]
-    audience[kind] = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
+    if kind == "groups" and value not in chosen:
+        # "Semua kontak" already holds every group: it stands alone, and another group replaces it.
+        audience[kind] = [value] if value == "all" else [*(v for v in chosen if v != "all"), value]
+    else:
+        audience[kind] = [v for v in chosen if v != value] if value in chosen else [*chosen, value]
     data["audience"] = audience
     await _ask_audience(ctx, data)
+
+
+# -- scheduled circulars ------------------------------------------------------------------------------
+
+
+def _scheduled_line(ctx: Context, message: OutboxMessage) -> str:
+    when = format_moment(message.send_at, ctx.services.settings.bot.timezone)
+    return ctx.t("broadcast.scheduled_line", id=message.id, when=when, count=message.total, text=shorten(message.text, 60))
+
+
+async def list_scheduled(ctx: Context) -> None:
+    """``/siaran daftar``: circulars waiting for their time, each with Ubah teks / Batalkan."""
+    waiting = await scheduled_broadcasts(ctx.session, ctx.now)
+    if not waiting:
+        ctx.say(ctx.t("broadcast.none_scheduled"), [[ctx.button("menu.back_to_menu", "menu")]])
+        return
+    lines = [ctx.t("broadcast.scheduled_title", count=len(waiting))]
+    buttons = []
+    for message in waiting[:10]:
+        lines.append(_scheduled_line(ctx, message))
+        buttons.append([ctx.button("broadcast.edit_button", BUTTON.pack("edit", message.id), id=message.id),
+                        ctx.button("broadcast.drop_button", BUTTON.pack("drop", message.id), id=message.id)])  # fmt: skip
+    ctx.say("\n\n".join(lines), buttons)
+
+
+async def _scheduled_action(ctx: Context, action: str, arg: str) -> None:
+    if action == "list":
+        await list_scheduled(ctx)
+        return
+    message = await still_scheduled(ctx.session, int(arg), ctx.now) if arg.isdigit() else None
+    if message is None or message.id is None:
+        ctx.say(ctx.t("broadcast.not_scheduled"), [[ctx.button("broadcast.list_button_plain", BUTTON.pack("list"))]])
+        return
+    if action == "drop":
+        ctx.say(ctx.t("broadcast.drop_confirm", line=_scheduled_line(ctx, message)),
+                [[ctx.button("broadcast.drop_yes", BUTTON.pack("dropok", message.id)), ctx.button("broadcast.drop_no", BUTTON.pack("list"))]])  # fmt: skip
+    elif action == "dropok":
+        await cancel_scheduled(ctx.session, message.id, ctx.now)
+        ctx.say(ctx.t("broadcast.dropped", id=message.id), [[ctx.button("broadcast.list_button_plain", BUTTON.pack("list"))]])
+    else:  # edit: the new text is typed next, then shown before it is saved
+        when = format_moment(message.send_at, ctx.services.settings.bot.timezone)
+        await set_state(ctx.session, ctx.contact.id, FORM, "retext", {"message": message.id, "scheduled": True}, ctx.now)
+        ctx.say(ctx.t("broadcast.ask_scheduled_text", id=message.id, when=when, text=message.text))
+
+
+async def _preview_scheduled_edit(ctx: Context, data: dict[str, Any]) -> None:
+    message = await still_scheduled(ctx.session, data.get("message") or 0, ctx.now)
+    if message is None:
+        await clear_state(ctx.session, ctx.contact.id)
+        ctx.say(ctx.t("broadcast.not_scheduled"))
+        return
+    when = format_moment(message.send_at, ctx.services.settings.bot.timezone)
+    await set_state(ctx.session, ctx.contact.id, FORM, "repreview", data, ctx.now)
+    lines = [ctx.t("broadcast.edit_preview_title", id=message.id), "", data["text"], "", ctx.t("broadcast.edit_preview_when", when=when, count=message.total)]
+    ctx.say("\n".join(lines), [[ctx.button("broadcast.save_text", BUTTON.pack("save")), ctx.button("broadcast.change_text", BUTTON.pack("retext"))],
+                               [ctx.button("broadcast.keep_old", BUTTON.pack("cancel"))]])  # fmt: skip
+
+
+async def _save_scheduled_edit(ctx: Context, data: dict[str, Any]) -> None:
+    await clear_state(ctx.session, ctx.contact.id)
+    message_id = data.get("message") or 0
+    message = await still_scheduled(ctx.session, message_id, ctx.now)
+    if message is None or not await edit_scheduled(ctx.session, message_id, data.get("text", ""), ctx.now):
+        ctx.say(ctx.t("broadcast.not_scheduled"))
+        return
+    when = format_moment(message.send_at, ctx.services.settings.bot.timezone)
+    ctx.say(ctx.t("broadcast.text_saved", id=message_id, when=when), [[ctx.button("broadcast.list_button_plain", BUTTON.pack("list"))]])
 
 
 # -- acknowledgements ----------------------------------------------------------------------

@@ -11,7 +11,8 @@ CONVERSATIONS``) and hands it the contact's free text, button presses and files:
   as ``siaran:``, receive their buttons through that route instead);
 - ``on_document``: a file, but only on the steps named in ``document_steps``;
 - ``on_media``: anything else that is not text (a photo, a sticker, a file where none is asked);
-  ``None`` answers as outside any conversation.
+  ``None`` answers as outside any conversation;
+- ``on_cancel``: what to say after ``/batal`` closed it (``None``: nothing was kept).
 
 ``roles`` are who may be in it: a contact whose role changed meanwhile leaves it.
 """
@@ -29,6 +30,7 @@ from models.tables import ConversationState
 TextHandler = Callable[[Context, ConversationState, str], Awaitable[None]]
 DocumentHandler = Callable[[Context, ConversationState, Document], Awaitable[None]]
 MediaHandler = Callable[[Context, ConversationState], Awaitable[None]]
+CancelHandler = Callable[[Context], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,7 @@ class Conversation:
     on_document: DocumentHandler | None = None
     document_steps: frozenset[str] = frozenset()
     on_media: MediaHandler | None = None
+    on_cancel: CancelHandler | None = None
     roles: frozenset[str] = ALL_ROLES
 
     def takes_document(self, step: str) -> bool:

@@ -114,7 +114,7 @@ async def ask_prompt(ctx: Context, arg: str) -> None:
         await answer_question(ctx, arg)
         return
     popular = [e for e in (engine.get(i) for i in ("daftar-cara", "syarat-kepsek", "bimtek-jadwal", "usia")) if e]
-    ctx.say(ctx.t("faq.ask_prompt"), _topic_buttons(ctx.lang, popular))
+    ctx.say(ctx.t("faq.ask_prompt"), [*_topic_buttons(ctx.lang, popular), [ctx.button("menu.back_to_menu", "menu")]])
 
 
 async def show_topic(ctx: Context, arg: str) -> None:

@@ -34,6 +34,8 @@ MAX_ANSWER_CHARS = 500
 
 Parser = Callable[[str, Context, dict[str, Any]], Any]
 DocumentParser = Callable[[Document, Context, dict[str, Any]], Any]
+# After parsing: may refuse the value for a reason only the database knows (it said why); False stays on the step.
+Check = Callable[[Context, Any], Awaitable[bool]]
 Choices = Callable[[Context], tuple[str, ...]]
 
 
@@ -44,8 +46,11 @@ class Step:
     ``parse`` turns the typed text into the stored value (JSON-serialisable) or raises
     :class:`Invalid`; ``choices`` (if any) become buttons and button presses bypass typing;
     ``skip`` returns True when the step is not needed given the answers so far;
-    ``show`` formats the stored value for the summary; ``document`` (if any) makes the step take
-    a file as its answer, turning it into the stored value or raising :class:`Invalid`.
+    ``show`` formats the stored value (also ``None``) for the summary and labels the choice
+    buttons; ``document`` (if any) makes the step take a file as its answer, turning it into the
+    stored value or raising :class:`Invalid`; ``check`` looks at a parsed value in the database
+    and may refuse it (after saying why); a ``follow_up`` step is asked only because of the
+    answer before it and shares that step's number, so the count does not jump when it is skipped.
     """
 
     name: str
@@ -59,6 +64,8 @@ class Step:
     optional: bool = False
     columns: int = 2
     document: DocumentParser | None = None
+    check: Check | None = None
+    follow_up: bool = False
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class Form:
     steps: tuple[Step, ...]
     on_submit: Callable[[Context, dict[str, Any]], Awaitable[bool]]  # True: done, close the form
     summary_note: Callable[[Context, dict[str, Any]], Awaitable[str]] | None = None
+    # What leaving says (e.g. that an earlier submission is kept); default: nothing was stored.
+    cancelled_text: Callable[[Context], Awaitable[str]] | None = None
     by_name: dict[str, Step] = field(default_factory=dict, init=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -108,10 +117,14 @@ def conversation(form: Form) -> Conversation:
     async def on_media(ctx: Context, state: ConversationState) -> None:
         await reprompt(ctx, form, state, ctx.t("media.not_understood"))
 
+    async def on_cancel(ctx: Context) -> None:
+        await say_cancelled(ctx, form)
+
     return Conversation(
         form.name,
         on_text,
         on_button=on_button,
+        on_cancel=on_cancel,
         on_document=on_document,
         document_steps=frozenset(s.name for s in form.steps if s.document is not None),
         on_media=on_media,
@@ -125,14 +138,17 @@ def _choice_buttons(ctx: Context, form: Form, step: Step) -> list[list[Button]]:
     if step.choices is None:
         return []
     options = step.choices(ctx)
-    buttons = [Button(label, FORM_BUTTON.pack(step.name, i)) for i, label in enumerate(options)]
+    buttons = [Button(step.show(label, ctx) if step.show else label, FORM_BUTTON.pack(step.name, i)) for i, label in enumerate(options)]
     return [buttons[i : i + step.columns] for i in range(0, len(buttons), step.columns)]
 
 
 def _number(form: Form, step: Step, data: dict[str, Any]) -> tuple[int, int]:
+    """``(n, total)`` of the counter: follow-up steps count with the step they follow."""
     needed = form.needed(data)
+    counted = [s for s in needed if not s.follow_up]
     names = [s.name for s in needed]
-    return (names.index(step.name) + 1 if step.name in names else 1), len(needed)
+    n = sum(1 for s in needed[: names.index(step.name) + 1] if not s.follow_up) if step.name in names else 1
+    return max(n, 1), len(counted)
 
 
 async def ask(ctx: Context, form: Form, step: Step, data: dict[str, Any], note: str = "") -> None:
@@ -148,9 +164,9 @@ async def ask(ctx: Context, form: Form, step: Step, data: dict[str, Any], note: 
 
 
 def _show(ctx: Context, step: Step, value: Any) -> str:
-    if value is None:
-        return "–"
-    return step.show(value, ctx) if step.show else str(value)
+    if step.show is not None:
+        return step.show(value, ctx)
+    return "–" if value is None else str(value)
 
 
 async def show_summary(ctx: Context, form: Form, data: dict[str, Any]) -> None:
@@ -261,6 +277,9 @@ async def _take(ctx: Context, form: Form, step: Step, data: dict[str, Any], pars
         )
         await _save(ctx, form, step.name, data)  # still on the same step
         return
+    if step.check is not None and not await step.check(ctx, value):
+        await _save(ctx, form, step.name, data)  # the check said why; still on the same step
+        return
     data[step.name] = value
     editing = bool(data.get("_editing"))
     # A changed answer can make later answers stale (a new NIP decides whether the birth date
@@ -341,7 +360,13 @@ async def _summary_action(ctx: Context, form: Form, state: ConversationState, da
         await _ask_edit(ctx, form, data)
     elif action == "batal":
         await clear_state(ctx.session, ctx.contact.id)
-        ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
+        await say_cancelled(ctx, form)
+
+
+async def say_cancelled(ctx: Context, form: Form) -> None:
+    """After leaving ``form``: what was (not) kept."""
+    text = await form.cancelled_text(ctx) if form.cancelled_text is not None else ctx.t("cancel.done")
+    ctx.say(text, [[ctx.button("menu.back_to_menu", "menu")]])
 
 
 async def handle_button(ctx: Context, form: Form, state: ConversationState, arg: str) -> None:

@@ -11,7 +11,7 @@ from models.state import get_state
 # Main-menu entries: (label key, payload, roles that see it). Two per row on a phone.
 MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("menu.faq", "tanya", None),
-    ("menu.register", "daftar", None),
+    ("menu.register", "daftar", frozenset({Role.PUBLIC, Role.PRINCIPAL})),  # staff do not register as principals
     ("menu.schedule", "jadwal", None),
     ("menu.reminders", "pengingat", None),
     ("menu.profile", "profil", None),
@@ -78,7 +78,11 @@ async def toggle_reminders(ctx: Context, arg: str) -> None:
         ctx.contact.updated_at = ctx.now
     state = ctx.t("reminders.on") if ctx.contact.reminders else ctx.t("reminders.off")
     switch = ("reminders.turn_off", "pengingat:off") if ctx.contact.reminders else ("reminders.turn_on", "pengingat:on")
-    ctx.say(ctx.t("reminders.state", state=state), [[ctx.button(*switch)]])
+    text = ctx.t("reminders.state", state=state)
+    if ctx.contact.reminders and not any(e.starts_at > ctx.now for e in ctx.services.settings.events):
+        # On, but nothing will come of it yet: say so rather than let them wait for a reminder.
+        text += "\n" + ctx.t("reminders.no_upcoming")
+    ctx.say(text, [[ctx.button(*switch)]])
 
 
 async def answer_media(ctx: Context) -> None:

@@ -31,6 +31,7 @@ STATUS_ALIASES = {
     "definitif": STATUS_DEFINITIVE, "kepala sekolah definitif": STATUS_DEFINITIVE, "tetap": STATUS_DEFINITIVE,
     "ks definitif": STATUS_DEFINITIVE, "plt": STATUS_ACTING, "pelaksana tugas": STATUS_ACTING, "plt.": STATUS_ACTING,
     "pjs": STATUS_ACTING, "pj": STATUS_ACTING, "sementara": STATUS_ACTING, "acting": STATUS_ACTING,
+    "definitive": STATUS_DEFINITIVE, "acting (plt)": STATUS_ACTING,
 }  # fmt: skip
 COORDINATOR_BUTTON = Payload("korwil")  # korwil:<npsn>: tell the coordinators someone else registered this NPSN
 JENJANG_ALIASES = {"tk": "PAUD", "kb": "PAUD", "sps": "PAUD", "tpa": "PAUD", "ra": "PAUD", "mi": "SD", "mts": "SMP"}
@@ -47,7 +48,12 @@ def _show_nip(value: Any, ctx: Context) -> str:
     if not isinstance(value, dict):
         return ctx.t("reg.no_nip")
     born = date.fromisoformat(value["birth_date"])
-    return f"{value['number']} ({ctx.t('reg.nip_decoded', born=format_date(born), gender=ctx.t('reg.gender_' + value['gender']))})"
+    return f"{value['number']} ({ctx.t('reg.nip_decoded', born=format_date(born, ctx.lang), gender=ctx.t('reg.gender_' + value['gender']))})"
+
+
+def show_status(value: Any, ctx: Context) -> str:
+    """The stored status (``Definitif``/``Plt``, kept in Indonesian) in the contact's language."""
+    return ctx.t("reg.status_acting" if value == STATUS_ACTING else "reg.status_definitive")
 
 
 def _birth(text: str, ctx: Context, data: dict[str, Any]) -> str:
@@ -83,9 +89,10 @@ REGISTRATION = forms.Form(
             "reg.example.tanggal_lahir",
             _birth,
             skip=_has_nip,
-            show=lambda v, c: format_date(date.fromisoformat(v)),
+            show=lambda v, c: format_date(date.fromisoformat(v), c.lang),
+            follow_up=True,
         ),
-        forms.Step("npsn", "reg.ask.npsn", "reg.label.npsn", "reg.example.npsn", lambda t, c, d: parse_npsn(t)),
+        forms.Step("npsn", "reg.ask.npsn", "reg.label.npsn", "reg.example.npsn", lambda t, c, d: parse_npsn(t), check=lambda c, v: _npsn_free(c, v)),
         forms.Step("sekolah", "reg.ask.sekolah", "reg.label.sekolah", "reg.example.sekolah", lambda t, c, d: parse_school(t)),
         forms.Step(
             "jenjang",
@@ -112,11 +119,13 @@ REGISTRATION = forms.Form(
             "reg.example.status",
             lambda t, c, d: parse_choice(t, _choices_status(c), STATUS_ALIASES),
             choices=_choices_status,
+            show=show_status,
         ),
         forms.Step("hp", "reg.ask.hp", "reg.label.hp", "reg.example.hp", lambda t, c, d: parse_phone(t)),
         forms.Step("email", "reg.ask.email", "reg.label.email", "reg.example.email", lambda t, c, d: parse_email(t), optional=True),
     ),
     on_submit=lambda ctx, data: submit(ctx, data),
+    cancelled_text=lambda ctx: _cancelled_text(ctx),
 )
 
 # -- submitting ------------------------------------------------------------------------------------
@@ -144,18 +153,37 @@ def _record_fields(data: dict[str, Any], verdict: Eligibility, now: datetime) ->
     }
 
 
+def tell_npsn_taken(ctx: Context, npsn: str, existing: Registration, *, at_summary: bool) -> None:
+    """The one place that tells someone their NPSN is registered by another contact.
+
+    Asked at the NPSN step (type another one) and again at Kirim (someone took it meanwhile).
+    """
+    buttons = [[ctx.button("reg.contact_coordinator", COORDINATOR_BUTTON.pack(npsn))]]
+    if at_summary:
+        buttons.append([ctx.button("form.edit", forms.FORM_BUTTON.pack(forms.SUMMARY, "ubah"))])
+    ctx.say(ctx.t("reg.npsn_taken", npsn=npsn, kecamatan=existing.kecamatan) + "\n" + ctx.t("reg.npsn_other" if not at_summary else "reg.npsn_change"), buttons)
+
+
+async def _npsn_free(ctx: Context, npsn: str) -> bool:
+    """The NPSN step's check: another contact's registration of this NPSN is told now, not after ten answers."""
+    existing = await registration_by_npsn(ctx.session, npsn)
+    if existing is not None and existing.contact_id != ctx.contact.id:
+        tell_npsn_taken(ctx, npsn, existing, at_summary=False)
+        return False
+    return True
+
+
+async def _cancelled_text(ctx: Context) -> str:
+    record = await registration_of(ctx.session, ctx.contact.id)
+    return ctx.t("reg.cancel_kept", sekolah=record.sekolah) if record is not None else ctx.t("cancel.done")
+
+
 async def submit(ctx: Context, data: dict[str, Any]) -> bool:
     """Store the registration with its eligibility; False keeps the form open (duplicate NPSN)."""
     now = ctx.now
     existing = await registration_by_npsn(ctx.session, data["npsn"])
     if existing is not None and existing.contact_id != ctx.contact.id:
-        ctx.say(
-            ctx.t("reg.npsn_taken", npsn=data["npsn"], kecamatan=existing.kecamatan),
-            [
-                [ctx.button("reg.contact_coordinator", COORDINATOR_BUTTON.pack(data["npsn"]))],
-                [ctx.button("form.edit", forms.FORM_BUTTON.pack(forms.SUMMARY, "ubah"))],
-            ],
-        )
+        tell_npsn_taken(ctx, data["npsn"], existing, at_summary=True)
         return False
     verdict = evaluate(ctx.services.settings, birth_date_of(data), data["status"], ctx.today)
     fields = _record_fields(data, verdict, now)
@@ -233,10 +261,10 @@ def describe(ctx: Context, record: Registration) -> str:
         ctx.t("reg.profile_title"),
         f"{ctx.t('reg.label.nama')}: {record.nama}",
         f"{ctx.t('reg.label.nip')}: {record.nip or ctx.t('reg.no_nip')}",
-        f"{ctx.t('reg.label.tanggal_lahir')}: {format_date(record.birth_date)}",
+        f"{ctx.t('reg.label.tanggal_lahir')}: {format_date(record.birth_date, ctx.lang)}",
         f"{ctx.t('reg.label.npsn')}: {record.npsn}",
         f"{ctx.t('reg.label.sekolah')}: {record.sekolah} ({record.jenjang}, {record.kecamatan})",
-        f"{ctx.t('reg.label.status')}: {record.status}",
+        f"{ctx.t('reg.label.status')}: {show_status(record.status, ctx)}",
         f"{ctx.t('reg.label.hp')}: {record.phone}",
         f"{ctx.t('reg.label.email')}: {record.email or '–'}",
     ]

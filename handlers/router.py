@@ -51,8 +51,12 @@ async def _help(ctx: Context, _arg: str) -> None:
 
 
 async def _cancel(ctx: Context, _arg: str) -> None:
+    current = await current_conversation(ctx)
     if await clear_state(ctx.session, ctx.contact.id):
-        ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
+        if current is not None and current[1].on_cancel is not None:
+            await current[1].on_cancel(ctx)
+        else:
+            ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
     else:
         ctx.say(ctx.t("cancel.nothing"), [[ctx.button("menu.back_to_menu", "menu")]])
 
@@ -77,7 +81,7 @@ ROUTES: tuple[Route, ...] = (
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
     Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
-    Route("rekap", reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap")),
+    Route("rekap", reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap"), takes_args=True),
     Route("statistik", reports.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
     Route("ekspor", exports.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
     Route(broadcast.BUTTON.route, broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),

@@ -50,7 +50,8 @@ def calendar(settings: Settings, events: list[EventSettings], now: datetime) -> 
         ]
         if event.zoom_url:
             lines.append(f"URL:{event.zoom_url}")
-        for offset in settings.reminders.offsets:
+        # An alarm for a session already begun would ring at once or never: past sessions get none.
+        for offset in settings.reminders.offsets if event.starts_at > now else ():
             minutes = int(offset.total_seconds() // 60)
             lines += [
                 "BEGIN:VALARM",
@@ -96,6 +97,8 @@ async def show_schedule(ctx: Context, _arg: str) -> None:
     offsets = ", ".join(describe_offset(o, ctx.lang) for o in settings.reminders.offsets)
     state = ctx.t("reminders.on") if ctx.contact.reminders else ctx.t("reminders.off")
     lines += ["", ctx.t("schedule.reminder_note", offsets=offsets, state=state)]
+    if not any(e.starts_at > now for e in events):
+        lines.append(ctx.t("reminders.no_upcoming"))
     switch = ("reminders.turn_off", "pengingat:off") if ctx.contact.reminders else ("reminders.turn_on", "pengingat:on")
     ctx.say("\n".join(lines), [[ctx.button(*switch)]])
     ctx.say(ctx.t("schedule.ics_caption"), document=Document("jadwal-bimtek-pmo.ics", calendar(settings, events, now), "text/calendar"))

@@ -174,6 +174,48 @@ async def recent_broadcasts(session: AsyncSession, limit: int = 5) -> list[Outbo
     return list(result)
 
 
+# -- scheduled circulars: listed, called off or corrected before their time ----------------------------
+# Used by /siaran; the staff pages withdraw one with cancel_scheduled below, the same rule.
+
+
+async def scheduled_broadcasts(session: AsyncSession, now: datetime) -> list[OutboxMessage]:
+    """Circulars queued for a later time that have not started, soonest first."""
+    result = await session.exec(
+        select(OutboxMessage)
+        .where(OutboxMessage.kind == "broadcast", OutboxMessage.status == MessageStatus.PENDING, col(OutboxMessage.send_at) > now)
+        .order_by(col(OutboxMessage.send_at), col(OutboxMessage.id))
+    )
+    return [m for m in result if m.id is not None and not await _started(session, m.id)]
+
+
+async def _started(session: AsyncSession, message_id: int) -> bool:
+    """Whether any item of the message has left the pending state (claimed, sent or failed)."""
+    result = await session.exec(
+        select(func.count()).select_from(OutboxItem).where(OutboxItem.message_id == message_id, OutboxItem.status != OutboxStatus.PENDING)
+    )
+    return int(result.one()) > 0
+
+
+async def still_scheduled(session: AsyncSession, message_id: int, now: datetime) -> OutboxMessage | None:
+    """The circular if it is queued for later and nothing of it has gone out yet, else None."""
+    message = await session.get(OutboxMessage, message_id)
+    if message is None or message.kind != "broadcast" or message.status != MessageStatus.PENDING:
+        return None
+    if message.send_at <= now or await _started(session, message_id):
+        return None
+    return message
+
+
+async def edit_scheduled(session: AsyncSession, message_id: int, text: str, now: datetime) -> bool:
+    """Replace the text of a scheduled circular that has not started."""
+    message = await still_scheduled(session, message_id, now)
+    if message is None:
+        return False
+    message.text = text
+    await session.flush()
+    return True
+
+
 async def audience_contacts(session: AsyncSession, groups: Sequence[str], jenjang: Sequence[str], kecamatan: Sequence[str]) -> list[Contact]:
     """Reachable contacts in any of ``groups`` (``all``, ``principal``, ``coordinator``), narrowed by jenjang and kecamatan."""
     query = select(Contact).where(col(Contact.reachable).is_(True))

@@ -19,7 +19,7 @@ from models.db import Database
 from models.outbox import create_message, enqueue, progress_of
 from models.tables import Contact, OutboxItem, OutboxMessage, Registration
 from scheduler.outbox import OutboxSender
-from tests.conftest import TEST_TOKEN, FakeClock, Harness, clean_env, make_settings, text_of
+from tests.conftest import TEST_TOKEN, FakeClock, Harness, clean_env, labels, make_settings, text_of
 from tests.fake_telegram import FakeTelegramServer
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -165,29 +165,103 @@ async def test_admin_composes_sends_and_sees_acknowledgements(harness_factory: A
     assert "Sudah tercatat" in text_of(await h.payload("telegram:50", f"baca:{message.id}"))
     assert "tidak berlaku" in text_of(await h.payload("telegram:61", f"baca:{message.id}"))  # never got it
     stats = text_of(await h.say("telegram:1", "/statistik"))
-    assert "10/10 terkirim, 0 gagal, 3 dibaca (30%)" in stats
+    assert "“Mohon kepala sekolah mendaftar PSP…”: 10/10 terkirim, 0 gagal, 3 dibaca (30%)" in stats  # cut at a word
     recap = text_of(await h.say("telegram:2", "/rekap"))
     assert "siaran #1: 7 kontak" in recap and "SD 1 Seririt" not in recap.split("siaran #1")[1]
+    unread = recap.split("siaran #1: 7 kontak")[1].strip().splitlines()
+    assert unread[0] == "• telegram:53" and all("(" not in line for line in unread)  # an unregistered contact, named once
+    for n in range(53, 60):
+        await h.payload(f"telegram:{n}", f"baca:{message.id}")
+    recap = text_of(await h.say("telegram:2", "/rekap"))
+    assert "sudah menandai “Sudah dibaca” untuk siaran #1" in recap and "0 kontak" not in recap
+
+
+async def compose_until_the_time(h: Harness, text: str, group: str) -> None:
+    """The admin composes a circular without a file for ``group`` and asks to schedule it."""
+    await h.say("telegram:1", "/siaran")
+    await h.say("telegram:1", text)
+    await h.press("telegram:1", "Tanpa lampiran")
+    await h.press("telegram:1", group)
+    await h.press("telegram:1", "Pratinjau")
+    await h.press("telegram:1", "Jadwalkan")
 
 
 async def test_scheduled_broadcast_waits_for_its_time(harness_factory: Any) -> None:
     clock = FakeClock()
     h: Harness = await harness_factory(clock=clock, roles=ROLES)
     await add_contacts(h.services.db, range(70, 73))
-    await h.say("telegram:1", "/siaran")
-    await h.say("telegram:1", "Rapat koordinasi PSP besok pagi.")
-    await h.press("telegram:1", "Tanpa lampiran")
-    await h.press("telegram:1", "Semua kontak")
-    await h.press("telegram:1", "Pratinjau")
-    await h.press("telegram:1", "Jadwalkan")
+    await compose_until_the_time(h, "Rapat koordinasi PSP besok pagi.", "Semua kontak")
     assert "tidak terbaca" in text_of(await h.say("telegram:1", "besok saja"))
     assert "sudah lewat" in text_of(await h.say("telegram:1", "01-01-2022 08:00"))
     reply = text_of(await h.say("telegram:1", "02-03-2022 08:00"))  # the clock is 1 March 10:00 WITA
-    assert "dijadwalkan 02-03-2022 08:00 WITA untuk 5 kontak" in reply
+    assert "Siaran #1 untuk 5 kontak — Terjadwal: 02-03-2022 08:00 WITA" in reply
     sender = OutboxSender(h.services, per_chat_seconds=0)
     assert await sender.run_once() == 0
+    assert "#1 “Rapat koordinasi PSP besok pagi.”: Terjadwal: 02-03-2022 08:00 WITA" in text_of(await h.say("telegram:1", "/statistik"))
     clock.advance(hours=22)
     assert await sender.run_once() == 5
+    assert "sudah tidak terjadwal" in text_of(await h.payload("telegram:1", "siaran:drop:1"))  # too late to call it off
+
+
+async def schedule_circular(h: Harness, text: str, when: str) -> str:
+    await compose_until_the_time(h, text, "Kepala sekolah")
+    return text_of(await h.say("telegram:1", when))
+
+
+async def test_scheduled_circulars_are_listed_edited_and_cancelled(harness_factory: Any) -> None:
+    clock = FakeClock()  # 1 March 2022, 10:00 WITA
+    h: Harness = await harness_factory(clock=clock, roles=ROLES)
+    await add_contacts(h.services.db, range(70, 73))
+    assert "Tidak ada siaran yang terjadwal" in text_of(await h.say("telegram:1", "/siaran daftar"))
+    await schedule_circular(h, "Rapat koordinasi PSP hari Rabu di aula Disdikpora.", "02-03-2022 08:00")
+    await schedule_circular(h, "Pengumpulan berkas PSP paling lambat hari Jumat.", "04-03-2022 09:30")
+    assert "🗓 Siaran terjadwal (2)" in labels(await h.say("telegram:1", "/siaran"))  # offered when composing
+    await h.say("telegram:1", "/batal")
+    listing = text_of(await h.say("telegram:1", "/siaran daftar"))
+    assert "#1 — Terjadwal: 02-03-2022 08:00 WITA, untuk 3 kontak" in listing and "#2 — Terjadwal: 04-03-2022 09:30 WITA" in listing
+    # a new text: shown first, saved on request
+    asked = text_of(await h.press("telegram:1", "Ubah teks #1"))
+    assert "Rapat koordinasi PSP hari Rabu" in asked and "Ketik teks baru" in asked
+    preview = text_of(await h.say("telegram:1", "Rapat koordinasi PSP dipindah ke hari Kamis."))
+    assert "Pratinjau teks baru siaran #1" in preview and "dipindah ke hari Kamis" in preview and "Terjadwal: 02-03-2022 08:00 WITA" in preview
+    assert "Tetap terjadwal: 02-03-2022 08:00 WITA" in text_of(await h.press("telegram:1", "Simpan teks baru"))
+    # called off: confirmed first, then its rows are gone
+    await h.say("telegram:1", "/siaran daftar")
+    assert "Tidak ada yang akan dikirim" in text_of(await h.press("telegram:1", "Batalkan #2"))
+    assert "dibatalkan" in text_of(await h.press("telegram:1", "Ya, batalkan"))
+    assert "#2" not in text_of(await h.say("telegram:1", "/siaran daftar"))
+    assert "sudah tidak terjadwal" in text_of(await h.payload("telegram:1", "siaran:edit:2"))
+    async with h.services.db.session() as session:
+        statuses = {(i.message_id, i.status) for i in await session.exec(select(OutboxItem))}
+        assert statuses == {(1, "pending"), (2, "cancelled")}  # the called-off rows are never sent
+        cancelled = await session.get(OutboxMessage, 2)
+        assert cancelled is not None and cancelled.status == "cancelled"
+    assert "dibatalkan sebelum dikirim" in text_of(await h.say("telegram:1", "/statistik"))
+    sender = OutboxSender(h.services, per_chat_seconds=0)
+    clock.advance(days=5)
+    assert await sender.run_once() == 3
+    got = [r.text for who, r in h.channels["telegram"].delivered if who in ("70", "71", "72")]
+    assert len(got) == 3 and all("dipindah ke hari Kamis" in t for t in got) and not any("berkas" in t for t in got)
+
+
+async def test_preview_can_change_the_text_and_all_contacts_stands_alone(harness_factory: Any) -> None:
+    h: Harness = await harness_factory(clock=FakeClock(), roles=ROLES)
+    await add_contacts(h.services.db, range(70, 72))
+    await h.say("telegram:1", "/siaran")
+    await h.say("telegram:1", "Teks pertama yang keliru.")
+    await h.press("telegram:1", "Tanpa lampiran")
+    await h.press("telegram:1", "Kepala sekolah")
+    await h.press("telegram:1", "Koordinator")
+    chosen = labels(await h.press("telegram:1", "Semua kontak"))
+    assert "✅ Semua kontak" in chosen and "▫️ Kepala sekolah" in chosen and "▫️ Koordinator" in chosen
+    chosen = labels(await h.press("telegram:1", "Koordinator"))
+    assert "▫️ Semua kontak" in chosen and "✅ Koordinator" in chosen
+    await h.press("telegram:1", "Pratinjau")
+    assert "Ketik teks baru" in text_of(await h.press("telegram:1", "Ubah teks"))
+    preview = text_of(await h.say("telegram:1", "Teks kedua yang benar."))
+    assert "Pratinjau surat edaran" in preview and "Teks kedua yang benar." in preview and "keliru" not in preview
+    async with h.services.db.session() as session:
+        assert [m.text for m in await session.exec(select(OutboxMessage))] == ["Teks kedua yang benar."]
 
 
 async def test_document_attachment_through_telegram(database_url: str, fake_api: FakeTelegramServer) -> None:
@@ -283,14 +357,23 @@ async def test_kill_minus_nine_mid_broadcast_then_restart_misses_nobody(tmp_path
 
 
 async def test_peran_assigns_and_takes_back_coordinators(harness: Harness) -> None:
-    await harness.say("telegram:40", "halo")
+    await harness.say("telegram:40", "halo", name="Komang Ayu")
     assert "tidak tersedia" in text_of(await harness.say("telegram:40", "/peran telegram:40 Seririt"))
-    assert "Cara pakai" in text_of(await harness.say("telegram:1", "/peran"))
+    bare = text_of(await harness.say("telegram:1", "/peran"))
+    assert "Cara pakai" in bare and "Koordinator wilayah saat ini (1):\n• Seririt: telegram:2\n" in bare  # from the config, never wrote
     assert "tidak dikenal" in text_of(await harness.say("telegram:1", "/peran telegram:40 Denpasar"))
     assert "tidak ditemukan" in text_of(await harness.say("telegram:1", "/peran 99999999 Seririt"))
-    assert "koordinator wilayah Kecamatan Sawan" in text_of(await harness.say("telegram:1", "/peran telegram:40 sawan"))
+    assigned = text_of(await harness.say("telegram:1", "/peran telegram:40 sawan"))
+    assert assigned.startswith("Komang Ayu sekarang koordinator wilayah Kecamatan Sawan. Beliau sudah kami beri tahu") and "telegram:40" not in assigned
+    sender = OutboxSender(harness.services, per_chat_seconds=0)
+    while await sender.run_once():
+        pass
+    told = [r.text for who, r in harness.channels["telegram"].delivered if who == "40"]
+    assert len(told) == 1 and "koordinator wilayah (korwil) PSP Kecamatan Sawan" in told[0]
+    bare = text_of(await harness.say("telegram:1", "/peran"))
+    assert "Koordinator wilayah saat ini (2):\n• Sawan: Komang Ayu — telegram:40\n• Seririt: telegram:2\n" in bare
     assert "Kecamatan Sawan: 0 pendaftar" in text_of(await harness.say("telegram:40", "/rekap"))
-    assert "dicabut" in text_of(await harness.say("telegram:1", "/peran telegram:40 -"))
+    assert "Peran koordinator Komang Ayu sudah dicabut" in text_of(await harness.say("telegram:1", "/peran telegram:40 -"))
     assert "tidak tersedia" in text_of(await harness.say("telegram:40", "/rekap"))
     assert "admin" in text_of(await harness.say("telegram:1", "/peran telegram:1 Seririt"))
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from bot.core import Dispatcher
 from bot.logs import redact
-from bot.messages import Incoming, PayloadSigner, Reply, split_text
+from bot.messages import Incoming, PayloadSigner, Reply, shorten, split_text
 
 
 class SlowEcho:
@@ -86,3 +86,11 @@ def test_redaction_hides_tokens_phones_and_nips() -> None:
     assert "ABCDEFGHIJ" not in line
     assert "81234567890" not in line and "197508172000031002" not in line
     assert "+6281…90" in line and "id 42" in line
+
+
+def test_shorten_cuts_at_a_word_and_says_so() -> None:
+    text = "Mohon kepala sekolah mendaftar PSP paling lambat 28 Februari."
+    assert shorten(text, 40) == "Mohon kepala sekolah mendaftar PSP…"
+    assert shorten(text, 200) == text and shorten("baris satu\n\nbaris dua", 40) == "baris satu baris dua"
+    assert shorten("x" * 50, 10) == "x" * 9 + "…"
+    assert all(len(shorten(text, n)) <= n for n in range(5, 70))

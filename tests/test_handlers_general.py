@@ -37,6 +37,14 @@ async def test_start_greets_in_indonesian_with_menu(harness: Harness) -> None:
     assert any("Bahasa" in label for label in labels(replies))
     for word in ("halo", "Menu", "/menu@psp_test_bot"):
         assert "Om Swastyastu" in text_of(await harness.say("telegram:500", word))
+    assert "📝 Daftar PSP" in labels(replies)
+
+
+async def test_staff_menus_do_not_offer_registration(harness: Harness) -> None:
+    coordinator = labels(await harness.say("telegram:2", "/menu"))
+    admin = labels(await harness.say("telegram:1", "/menu"))
+    assert "📊 Rekap kecamatan" in coordinator and "📈 Statistik" in admin
+    assert "📝 Daftar PSP" not in coordinator + admin
 
 
 async def test_help_depends_on_role(harness: Harness) -> None:
@@ -94,3 +102,9 @@ async def test_roles_follow_config(harness: Harness) -> None:
     assert "tidak tersedia" in text_of(await harness.say("telegram:500", "/statistik"))
     assert "tidak tersedia" in text_of(await harness.say("telegram:2", "/statistik"))
     assert "tidak tersedia" not in text_of(await harness.say("telegram:1", "/statistik"))
+
+
+async def test_faq_topic_list_offers_the_main_menu(harness: Harness) -> None:
+    replies = await harness.say("telegram:500", "/tanya")
+    assert "Silakan ketik pertanyaan" in text_of(replies)
+    assert labels(replies)[-1] == "Menu utama" and len(labels(replies)) > 1  # topics, then the way back

@@ -134,6 +134,16 @@ def test_chat_refuses_an_unknown_or_missing_kecamatan(tmp_path: Path, database_u
     assert "Seririt" in right.stdout
 
 
+def test_console_coordinator_sees_own_recap_no_registration_and_a_word_on_reminders(tmp_path: Path, database_url: str) -> None:
+    config = tmp_path / "c.toml"
+    config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n')
+    result = psp_bot("chat", "--config", str(config), "--as", "coordinator", "--kecamatan", "Seririt", stdin="/menu\n/rekap Busungbiu\n/pengingat on\n")
+    assert result.returncode == 0, result.stderr
+    assert "Rekap kecamatan" in result.stdout and "Daftar PSP" not in result.stdout
+    assert "Rekap hanya tersedia untuk kecamatan Bapak/Ibu sendiri (Seririt), bukan “Busungbiu”" in result.stdout
+    assert "belum ada sesi Bimtek yang akan datang" in result.stdout  # no session configured
+
+
 def test_first_run_without_config_shows_the_example_sessions_and_greets_without_a_login_name(tmp_path: Path) -> None:
     # A fresh checkout: no config.toml in the folder, no --config, no PSP_CONFIG.
     result = psp_bot("chat", cwd=tmp_path, stdin="/start\n/jadwal\n")
@@ -156,3 +166,12 @@ def test_check_config_warns_about_the_examples_zoom_placeholders(tmp_path: Path)
     checked = psp_bot("check-config", "--config", str(real))
     assert checked.returncode == 0, checked.stderr
     assert "placeholders" not in checked.stdout
+
+
+def test_cli_ask_does_not_claim_to_forward_what_it_never_records() -> None:
+    for question in ("bagaimana cara mengurus tunjangan sertifikasi psp angkatan 3 di kecamatan", "berapa honor fasilitator psp"):
+        result = psp_bot("ask", question)
+        assert result.returncode == 0, result.stderr
+        assert "tidak mencatat dan tidak meneruskan" in result.stdout and "sudah kami teruskan" not in result.stdout
+    answered = psp_bot("ask", "kapan bimtek pmo")
+    assert "tidak mencatat" not in answered.stdout  # an answer is just the answer

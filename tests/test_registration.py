@@ -46,7 +46,7 @@ async def fill(h: Harness, who: str, answers: list[tuple[str, str]] = GOOD) -> s
 async def test_whole_form_then_submit(harness_factory: Any) -> None:
     h = await build(harness_factory)
     first = text_of(await h.say("telegram:10", "/daftar"))
-    assert "(1/10) Nama lengkap" in first and "Contoh: Dra." in first
+    assert "(1/9) Nama lengkap" in first and "Contoh: Dra." in first
     summary = await fill(h, "telegram:10")
     assert "Ringkasan" in summary and "lahir 17 Agustus 1975, perempuan" in summary and "+6281234567890" in summary
     assert "Tanggal lahir" not in summary  # skipped: the NIP gave it
@@ -68,23 +68,23 @@ async def test_wrong_answers_are_reasked_on_the_same_field(harness_factory: Any)
     await h.say("telegram:11", "/daftar")
     checks = [
         ("1", "Nama terlalu pendek"),
-        ("Made Wirawan", "(2/10)"),
+        ("Made Wirawan", "(2/9)"),
         ("12345", "NIP harus 18 angka; yang Bapak/Ibu ketik 5"),
         ("19751332200003 1 002", "bukan tanggal yang mungkin"),
-        ("-", "(3/10) Tanggal lahir"),
+        ("-", "(2/9) Tanggal lahir"),
         ("31 Februari 1970", "tidak ada di kalender"),
-        ("5 Juni 1962", "(4/10) NPSN"),
+        ("5 Juni 1962", "(3/9) NPSN"),
         ("1234567", "NPSN harus 8 karakter"),
-        ("50100999", "(5/10)"),
-        ("SD 2 Sawan", "(6/10) Jenjang"),
+        ("50100999", "(4/9)"),
+        ("SD 2 Sawan", "(5/9) Jenjang"),
         ("SMA", "Pilihan tidak dikenali"),
-        ("sd", "(7/10) Kecamatan"),
+        ("sd", "(6/9) Kecamatan"),
         ("Denpasar", "Pilihan tidak dikenali"),
-        ("sawan", "(8/10) Status"),
+        ("sawan", "(7/9) Status"),
         ("kepala", "Pilihan tidak dikenali"),
-        ("definitif", "(9/10) Nomor HP"),
+        ("definitif", "(8/9) Nomor HP"),
         ("0361 123456", "Nomor HP tidak valid"),
-        ("081234567891", "(10/10) Alamat email"),
+        ("081234567891", "(9/9) Alamat email"),
         ("made@", "Alamat email tidak valid"),
         ("made@sd2sawan.sch.id", "Ringkasan"),
     ]
@@ -105,9 +105,9 @@ async def test_back_cancel_and_edit_from_summary(harness_factory: Any) -> None:
     await h.say("telegram:12", "/daftar")
     assert "pertanyaan pertama" in text_of(await h.say("telegram:12", "kembali"))
     assert "▶️ Lanjutkan pendaftaran" in labels(await h.say("telegram:12", "/menu"))  # the open form is offered first
-    assert "(1/10) Nama lengkap" in text_of(await h.press("telegram:12", "Lanjutkan"))
+    assert "(1/9) Nama lengkap" in text_of(await h.press("telegram:12", "Lanjutkan"))
     await h.say("telegram:12", "Putu Ayu")
-    assert "(1/10) Nama lengkap" in text_of(await h.say("telegram:12", "kembali"))
+    assert "(1/9) Nama lengkap" in text_of(await h.say("telegram:12", "kembali"))
     await h.say("telegram:12", "Putu Ayu Lestari")
     assert "dibatalkan" in text_of(await h.say("telegram:12", "/batal"))
     assert await registrations(h) == []
@@ -119,7 +119,7 @@ async def test_back_cancel_and_edit_from_summary(harness_factory: Any) -> None:
     reply = text_of(await h.say("telegram:12", "-"))  # no NIP now: the birth date must be asked
     assert "Tanggal lahir" in reply
     reply = text_of(await h.say("telegram:12", "1 Januari 1980"))
-    assert "Ringkasan" in reply and "1 Januari 1980" in reply and "NIP: –" in reply
+    assert "Ringkasan" in reply and "1 Januari 1980" in reply and "NIP: tidak ada (bukan PNS)" in reply
     await h.press("telegram:12", "Ubah")
     await h.press("telegram:12", "Kecamatan")
     reply = text_of(await h.press("telegram:12", "Banjar"))
@@ -167,9 +167,10 @@ async def test_duplicate_npsn_and_update_by_the_same_contact(harness_factory: An
     await fill(h, "telegram:15")
     await h.press("telegram:15", "Kirim")
     other = GOOD[:1] + [("nip", "198001012005011001")] + GOOD[2:]
-    await fill(h, "telegram:16", other)
-    reply = text_of(await h.press("telegram:16", "Kirim"))
-    assert "sudah didaftarkan oleh kontak lain" in reply and "Hubungi korwil" in labels(h.last["telegram:16"])
+    # told at the NPSN step, not after all the answers; the same step is asked again
+    reply = await fill(h, "telegram:16", other[:3])
+    assert "sudah didaftarkan oleh kontak lain" in reply and "ketik NPSN lain" in reply and "(4/9)" not in reply
+    assert "Hubungi korwil" in labels(h.last["telegram:16"])
     told = text_of(await h.press("telegram:16", "Hubungi korwil"))
     assert "Seririt sudah kami beri tahu" in told
     from scheduler.outbox import OutboxSender
@@ -191,6 +192,62 @@ async def test_duplicate_npsn_and_update_by_the_same_contact(harness_factory: An
     assert record.sekolah == "SD Negeri 1 Seririt (Induk)"
 
 
+async def test_npsn_taken_while_at_the_summary_is_told_at_kirim(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    summary = await fill(h, "telegram:16")  # the NPSN was free at its step
+    assert "Ringkasan" in summary
+    await fill(h, "telegram:15", GOOD[:1] + [("nip", "198001012005011001")] + GOOD[2:])
+    await h.press("telegram:15", "Kirim")
+    reply = text_of(await h.press("telegram:16", "Kirim"))
+    assert "sudah didaftarkan oleh kontak lain" in reply and "pilih Ubah" in reply
+    assert {"Hubungi korwil", "✏️ Ubah"} <= set(labels(h.last["telegram:16"]))
+    await h.press("telegram:16", "Ubah")
+    await h.press("telegram:16", "NPSN")
+    await h.say("telegram:16", "50100124")
+    assert "sudah tersimpan" in text_of(await h.press("telegram:16", "Kirim"))
+    assert sorted(r.npsn for r in await registrations(h)) == ["50100123", "50100124"]
+
+
+async def test_nip_dash_summary_counter_and_cancel_keeps_the_registration(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await h.say("telegram:17", "/daftar")
+    await h.say("telegram:17", "Made Wirawan")
+    assert "(2/9) Tanggal lahir" in text_of(await h.say("telegram:17", "-"))  # the birth date belongs to the NIP question
+    assert "(3/9) NPSN" in text_of(await h.say("telegram:17", "5 Juni 1970"))
+    for _, answer in GOOD[2:]:
+        await h.say("telegram:17", answer)
+    summary = text_of(h.last["telegram:17"])
+    assert "NIP: tidak ada (bukan PNS)" in summary and "Tanggal lahir: 5 Juni 1970" in summary
+    await h.press("telegram:17", "Kirim")
+    await h.say("telegram:17", "/daftar")  # reviewing the stored data, then leaving
+    cancelled = text_of(await h.say("telegram:17", "/batal"))
+    assert "tetap aman" in cancelled and "Tidak ada yang tersimpan" not in cancelled
+    await h.say("telegram:17", "/daftar")
+    assert "tetap aman" in text_of(await h.press("telegram:17", "Batal"))
+    assert len(await registrations(h)) == 1
+    # someone never registered is told nothing was kept
+    await h.say("telegram:18", "/daftar")
+    assert "Tidak ada yang tersimpan" in text_of(await h.say("telegram:18", "/batal"))
+
+
+async def test_english_profile_is_localised(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await fill(h, "telegram:19", GOOD[:6] + [("status", "Plt")] + GOOD[7:])
+    await h.press("telegram:19", "Kirim")
+    await h.say("telegram:19", "/bahasa en")
+    profile = text_of(await h.say("telegram:19", "/profil"))
+    assert "17 August 1975" in profile and "Position: Acting (Plt)" in profile
+    assert "Agustus" not in profile and "Definitif" not in profile
+    await h.say("telegram:19", "/daftar")
+    summary = text_of(h.last["telegram:19"])
+    assert "born 17 August 1975" in summary and "Acting (Plt)" in summary
+    await h.press("telegram:19", "Change")
+    await h.press("telegram:19", "Position")
+    assert {"Definitive", "Acting (Plt)"} <= set(labels(h.last["telegram:19"]))
+    await h.press("telegram:19", "Definitive")
+    assert "Position: Definitive" in text_of(h.last["telegram:19"])
+
+
 async def test_recap_statistics_and_exports_respect_kecamatan(harness_factory: Any) -> None:
     h = await build(harness_factory)
     await fill(h, "telegram:20")
@@ -210,11 +267,17 @@ async def test_recap_statistics_and_exports_respect_kecamatan(harness_factory: A
     await h.press("telegram:21", "Kirim")
     recap = text_of(await h.say("telegram:2", "/rekap"))
     assert "Kecamatan Seririt: 1 pendaftar" in recap and "SD: 1 pendaftar, 1 memenuhi syarat" in recap and "1 dari target 5" in recap
-    assert "Sawan" not in recap
+    assert "Sawan" not in recap and "✅ SD Negeri 1 Seririt (SD) — Dra. Ni Luh Putu Sari, M.Pd., +6281234567890" in recap
+    sawan_recap = text_of(await h.say("telegram:3", "/rekap"))  # a ⚠️ row says why, with the phone to call
+    assert "⚠️ SMP Negeri 1 Sawan (SMP) — Wayan Sudi, +6281999888777\n    status masih Plt" in sawan_recap
+    other = text_of(await h.say("telegram:2", "/rekap Busungbiu"))
+    assert other.startswith("Rekap hanya tersedia untuk kecamatan Bapak/Ibu sendiri (Seririt), bukan “Busungbiu”")
+    assert "Kecamatan Seririt: 1 pendaftar" in other and "Sawan" not in other
+    assert "hanya tersedia" not in text_of(await h.say("telegram:2", "/rekap seririt"))
     assert "tidak tersedia" in text_of(await h.say("telegram:20", "/rekap"))
     assert "tidak tersedia" in text_of(await h.say("telegram:2", "/statistik"))
     stats = text_of(await h.say("telegram:1", "/statistik"))
-    assert "2 pendaftar, 1 memenuhi syarat" in stats and "Sawan: 1 pendaftar, 0/5" in stats
+    assert "2 pendaftar, 1 memenuhi syarat" in stats and "▫️ Sawan: 1 pendaftar, 0/5" in stats and "…" not in stats
     reply = await h.say("telegram:2", "/ekspor")
     doc = reply[0].document
     assert doc is not None and doc.filename.endswith(".xlsx")

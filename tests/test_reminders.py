@@ -165,10 +165,25 @@ async def test_jadwal_lists_sessions_in_wita_with_an_ics_file(harness_factory: A
     assert doc is not None and doc.filename.endswith(".ics") and doc.mime_type == "text/calendar"
     ics = doc.content.decode()
     assert ics.startswith("BEGIN:VCALENDAR\r\n") and ics.endswith("END:VCALENDAR\r\n")
-    assert ics.count("BEGIN:VEVENT") == 2 and ics.count("BEGIN:VALARM") == 6 and "TRIGGER:-PT1440M" in ics
+    assert ics.count("BEGIN:VEVENT") == 2 and ics.count("BEGIN:VALARM") == 3 and "TRIGGER:-PT1440M" in ics  # day 1 is past: no alarms
     assert "DTSTART:20220308T000000Z" in ics
     assert all(len(line.encode()) <= 75 for line in ics.split("\r\n"))
     assert "Nyalakan pengingat" in str(replies[0].buttons)
+    assert "belum ada sesi Bimtek yang akan datang" not in text
+
+
+async def test_reminders_when_every_session_is_past(harness_factory: Any) -> None:
+    clock = FakeClock(datetime(2022, 3, 10, 0, 0, tzinfo=UTC))  # both sessions are over
+    h = await build(harness_factory, clock)
+    on = text_of(await h.say("telegram:31", "/pengingat on"))
+    assert "AKTIF" in on and "belum ada sesi Bimtek yang akan datang" in on
+    assert "belum ada sesi" not in text_of(await h.say("telegram:31", "/pengingat off"))
+    replies = await h.say("telegram:31", "/jadwal")
+    assert "belum ada sesi Bimtek yang akan datang" in text_of(replies)
+    doc = replies[-1].document
+    assert doc is not None
+    ics = doc.content.decode()
+    assert ics.count("BEGIN:VEVENT") == 2 and "VALARM" not in ics
 
 
 @pytest.mark.slow

@@ -201,7 +201,7 @@ async def test_numbered_menu_for_long_choice_sets(wa: WhatsAppHarness) -> None:
     audience = wa.graph.messages(admin)[-1]
     assert audience["type"] == "text" and "Balas dengan angka" in body_text(audience)  # 17 choices: a numbered menu
     lines = body_text(audience).splitlines()
-    number = next(line.split(".")[0] for line in lines if "Semua kontak" in line)
+    number = next(line.split(".")[0] for line in lines if "Semua kontak" in line and line[:1].isdigit())
     toggled = await wa.say(admin, number)
     assert "✅ Semua kontak" in body_text(toggled)
 
