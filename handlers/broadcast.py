@@ -36,6 +36,9 @@ async def start_broadcast(ctx: Context, arg: str) -> None:
     if arg:
         await _button(ctx, arg)
         return
+    state = await get_state(ctx.session, ctx.contact.id)
+    if state is not None and state.form == FORM:
+        await discard_draft(ctx, state)  # starting again: the half-composed circular goes
     await set_state(ctx.session, ctx.contact.id, FORM, "text", {}, ctx.now)
     ctx.say(ctx.t("broadcast.ask_text"))
 
@@ -206,9 +209,7 @@ async def _button(ctx: Context, arg: str) -> None:
     data = state_data(state)
     action, rest = BUTTON.unpack(arg, 2)
     if action == "cancel":
-        message = await ctx.session.get(OutboxMessage, data.get("message"))
-        if message is not None and message.status == MessageStatus.DRAFT:
-            await ctx.session.delete(message)
+        await discard_draft(ctx, state)
         await clear_state(ctx.session, ctx.contact.id)
         ctx.say(ctx.t("cancel.done"))
     elif action == "nodoc" and state.step == "document":
@@ -226,6 +227,14 @@ async def _button(ctx: Context, arg: str) -> None:
         ctx.say(ctx.t("broadcast.ask_time"))
     else:
         ctx.say(ctx.t("button.expired"))
+
+
+async def discard_draft(ctx: Context, state: ConversationState) -> None:
+    """Delete the circular being composed (its text and PDF live in its draft outbox row)."""
+    message_id = state_data(state).get("message")
+    message = await ctx.session.get(OutboxMessage, message_id) if isinstance(message_id, int) else None
+    if message is not None and message.status == MessageStatus.DRAFT:
+        await ctx.session.delete(message)
 
 
 async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
@@ -263,4 +272,6 @@ CIRCULAR = Conversation(
     document_steps=frozenset({"document"}),
     on_media=_document_unexpected,
     roles=frozenset({Role.ADMIN}),
+    text_steps=frozenset({"text", "schedule"}),
+    on_leave=discard_draft,
 )

@@ -14,6 +14,11 @@ CONVERSATIONS``) and hands it the contact's free text, button presses and files:
   ``None`` answers as outside any conversation.
 
 ``roles`` are who may be in it: a contact whose role changed meanwhile leaves it.
+
+``text_steps`` are the steps that wait for free text (a name, a circular, an answer): there a
+message that merely begins with a command word ("Pengingat besok Bimtek…") is the text; only a
+slash command or a lone word meaning "leave" (``batal``) interrupts. ``on_leave`` tidies up what
+the conversation left behind when the contact leaves it (``/batal``, a role change).
 """
 
 from __future__ import annotations
@@ -29,6 +34,7 @@ from models.tables import ConversationState
 TextHandler = Callable[[Context, ConversationState, str], Awaitable[None]]
 DocumentHandler = Callable[[Context, ConversationState, Document], Awaitable[None]]
 MediaHandler = Callable[[Context, ConversationState], Awaitable[None]]
+LeaveHandler = Callable[[Context, ConversationState], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -42,6 +48,12 @@ class Conversation:
     document_steps: frozenset[str] = frozenset()
     on_media: MediaHandler | None = None
     roles: frozenset[str] = ALL_ROLES
+    text_steps: frozenset[str] = frozenset()
+    on_leave: LeaveHandler | None = None
+
+    def takes_text(self, step: str) -> bool:
+        """Whether ``step`` waits for free text (so command words inside it are text)."""
+        return step in self.text_steps
 
     def takes_document(self, step: str) -> bool:
         """Whether a file is an answer at ``step``."""

@@ -30,7 +30,7 @@ def export_rows(settings: Settings, rows: list[Registration], today: date) -> li
     for r in rows:
         reasons = ", ".join(REASON_TEXT.get(k, k) for k in json.loads(r.reasons or "[]"))
         table.append([
-            r.nama, r.nip or "", r.birth_date, age_on(r.birth_date, today), r.gender or "", r.npsn, r.sekolah, r.jenjang,
+            r.nama, r.nip or "", r.birth_date, age_on(r.birth_date, today) if r.birth_date else "", r.gender or "", r.npsn, r.sekolah, r.jenjang,
             r.kecamatan, r.status, r.phone, r.email or "", "Ya" if r.eligible else "Tidak", reasons,
             r.submitted_at.astimezone(tz).replace(tzinfo=None), r.updated_at.astimezone(tz).replace(tzinfo=None),
         ])  # fmt: skip

@@ -115,6 +115,8 @@ def conversation(form: Form) -> Conversation:
         on_document=on_document,
         document_steps=frozenset(s.name for s in form.steps if s.document is not None),
         on_media=on_media,
+        # Steps answered by typing (not by a choice button or a file): a name, a school, a number.
+        text_steps=frozenset(s.name for s in form.steps if s.choices is None and s.document is None),
     )
 
 

@@ -180,6 +180,13 @@ async def submit(ctx: Context, data: dict[str, Any]) -> bool:
     return True
 
 
+def _born(record: Registration) -> date:
+    """The birth date of a live registration (only erased ones, which belong to nobody, lack it)."""
+    if record.birth_date is None:
+        raise ValueError(f"registration {record.id} is erased")
+    return record.birth_date
+
+
 def prefill_from(record: Registration) -> dict[str, Any]:
     """Form answers from a stored registration (to review and change it)."""
     data: dict[str, Any] = {
@@ -193,10 +200,10 @@ def prefill_from(record: Registration) -> dict[str, Any]:
         "email": record.email,
     }
     if record.nip:
-        data["nip"] = {"number": record.nip, "birth_date": record.birth_date.isoformat(), "gender": record.gender or "L", "tmt": record.tmt}
+        data["nip"] = {"number": record.nip, "birth_date": _born(record).isoformat(), "gender": record.gender or "L", "tmt": record.tmt}
     else:
         data["nip"] = None
-        data["tanggal_lahir"] = record.birth_date.isoformat()
+        data["tanggal_lahir"] = _born(record).isoformat()
     return data
 
 
@@ -233,7 +240,7 @@ def describe(ctx: Context, record: Registration) -> str:
         ctx.t("reg.profile_title"),
         f"{ctx.t('reg.label.nama')}: {record.nama}",
         f"{ctx.t('reg.label.nip')}: {record.nip or ctx.t('reg.no_nip')}",
-        f"{ctx.t('reg.label.tanggal_lahir')}: {format_date(record.birth_date)}",
+        f"{ctx.t('reg.label.tanggal_lahir')}: {format_date(_born(record))}",
         f"{ctx.t('reg.label.npsn')}: {record.npsn}",
         f"{ctx.t('reg.label.sekolah')}: {record.sekolah} ({record.jenjang}, {record.kecamatan})",
         f"{ctx.t('reg.label.status')}: {record.status}",
@@ -249,5 +256,5 @@ async def show_profile(ctx: Context, _arg: str) -> None:
     if record is None:
         ctx.say(ctx.t("reg.no_profile"), [[ctx.button("menu.register", "daftar")]])
         return
-    verdict = evaluate(ctx.services.settings, record.birth_date, record.status, ctx.today)
+    verdict = evaluate(ctx.services.settings, _born(record), record.status, ctx.today)
     ctx.say(describe(ctx, record) + "\n\n" + explain(ctx, verdict), [[ctx.button("reg.change", "daftar"), ctx.button("menu.back_to_menu", "menu")]])

@@ -28,9 +28,10 @@ async def show_recap(ctx: Context, _arg: str) -> None:
     if not kecamatan:
         ctx.say(ctx.t("recap.no_kecamatan"))
         return
-    rows = await list_registrations(ctx.session, kecamatan)
-    lines = [ctx.t("recap.title", kecamatan=kecamatan, total=len(rows))]
-    lines += _recap_lines(ctx, rows, kecamatan)
+    counted = await list_registrations(ctx.session, kecamatan, erased=True)
+    lines = [ctx.t("recap.title", kecamatan=kecamatan, total=len(counted))]
+    lines += _recap_lines(ctx, counted, kecamatan)
+    rows = [r for r in counted if r.erased_at is None]  # erased ones count but name nobody
     if rows:
         lines.append("")
         for r in rows[:40]:
@@ -47,7 +48,7 @@ async def show_recap(ctx: Context, _arg: str) -> None:
 async def show_statistics(ctx: Context, _arg: str) -> None:
     """``/statistik``: every kecamatan, totals, open questions."""
     settings = ctx.services.settings.registration
-    rows = await list_registrations(ctx.session)
+    rows = await list_registrations(ctx.session, erased=True)
     per_kec = Counter(r.kecamatan for r in rows)
     eligible_kec = Counter(r.kecamatan for r in rows if r.eligible)
     lines = [ctx.t("stats.title", total=len(rows), eligible=sum(eligible_kec.values()))]

@@ -51,7 +51,11 @@ async def _help(ctx: Context, _arg: str) -> None:
 
 
 async def _cancel(ctx: Context, _arg: str) -> None:
-    if await clear_state(ctx.session, ctx.contact.id):
+    current = await current_conversation(ctx)
+    if current is not None:
+        await leave(ctx, *current)
+        ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
+    elif await clear_state(ctx.session, ctx.contact.id):
         ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
     else:
         ctx.say(ctx.t("cancel.nothing"), [[ctx.button("menu.back_to_menu", "menu")]])
@@ -114,6 +118,7 @@ def routes_for(role: str) -> list[Route]:
 
 _COMMAND_RE = re.compile(r"^/([A-Za-z_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 _WORD_RE = re.compile(r"^([A-Za-z]{2,32})[.!?]*(?:\s+(.*))?$", re.DOTALL)
+_LEAVE_WORDS = frozenset(("batal", *ROUTE_BY_NAME["batal"].words))
 
 
 def parse_command(text: str) -> tuple[str, str] | None:
@@ -162,8 +167,11 @@ async def current_conversation(ctx: Context) -> tuple[ConversationState, Convers
     if state is None:
         return None
     conversation = CONVERSATION_BY_NAME.get(state.form)
-    if conversation is None or ctx.role not in conversation.roles:
+    if conversation is None:
         await clear_state(ctx.session, ctx.contact.id)
+        return None
+    if ctx.role not in conversation.roles:
+        await leave(ctx, state, conversation)
         return None
     return state, conversation
 
@@ -189,6 +197,26 @@ async def sent_document(ctx: Context) -> Document | None:
         ctx.say(ctx.t("media.file_too_large", limit=limit_mb) if exc.too_large else ctx.t("media.file_failed"))
         return None
     return Document(ref.filename, content, ref.mime_type)
+
+
+async def leave(ctx: Context, state: ConversationState, conversation: Conversation) -> None:
+    """Close the contact's conversation, letting it tidy up first (a circular's draft goes)."""
+    if conversation.on_leave is not None:
+        await conversation.on_leave(ctx, state)
+    await clear_state(ctx.session, ctx.contact.id)
+
+
+def interrupts(text: str) -> bool:
+    """Whether text typed inside a conversation's free-text step leaves it for a command.
+
+    Only a slash command (``/batal``, ``/menu``…) or a lone word that means leaving (``batal``):
+    a circular beginning "Pengingat besok Bimtek…" is the circular, not ``/pengingat``.
+    """
+    text = text.strip()
+    if _COMMAND_RE.match(text):
+        return True
+    word = text.lower().rstrip(".!?")
+    return word in _LEAVE_WORDS
 
 
 async def route_update(ctx: Context) -> None:
@@ -228,6 +256,10 @@ async def route_update(ctx: Context) -> None:
         if not text:
             await general.answer_media(ctx)
             return
+        current = await current_conversation(ctx)
+        if current is not None and current[1].takes_text(current[0].step) and not interrupts(text):
+            await current[1].on_text(ctx, current[0], text)
+            return
         command = parse_command(text)
         if command is not None:
             route = ROUTE_BY_WORD.get(command[0])
@@ -236,10 +268,8 @@ async def route_update(ctx: Context) -> None:
             else:
                 await run_route(ctx, route, command[1])
             return
-        current = await current_conversation(ctx)
         if current is not None:
-            state, conversation = current
-            await conversation.on_text(ctx, state, text)
+            await current[1].on_text(ctx, current[0], text)
             return
         await answer_free_text(ctx, text)
 
