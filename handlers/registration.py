@@ -12,7 +12,7 @@ from handlers import forms
 from handlers.context import Context
 from handlers.conversation import Payload
 from handlers.eligibility import STATUS_ACTING, STATUS_DEFINITIVE, Eligibility, birth_date_of, evaluate, explain
-from handlers.notify import notify
+from handlers.notify import notify_once
 from handlers.validators import (
     parse_choice,
     parse_date,
@@ -150,7 +150,8 @@ async def submit(ctx: Context, data: dict[str, Any]) -> bool:
     existing = await registration_by_npsn(ctx.session, data["npsn"])
     if existing is not None and existing.contact_id != ctx.contact.id:
         ctx.say(
-            ctx.t("reg.npsn_taken", npsn=data["npsn"], kecamatan=existing.kecamatan),
+            # Only "taken": which school and where is for the coordinator, not for whoever types an NPSN.
+            ctx.t("reg.npsn_taken", npsn=data["npsn"]),
             [
                 [ctx.button("reg.contact_coordinator", COORDINATOR_BUTTON.pack(data["npsn"]))],
                 [ctx.button("form.edit", forms.FORM_BUTTON.pack(forms.SUMMARY, "ubah"))],
@@ -227,8 +228,14 @@ async def notify_coordinator(ctx: Context, npsn: str) -> None:
         return
     coordinators = await coordinators_of(ctx.session, existing.kecamatan)
     name = ctx.contact.name or ctx.t("reg.someone")
-    told = await notify(ctx, coordinators, "reg.coordinator_alert", npsn=npsn, sekolah=existing.sekolah, name=name, contact=ctx.contact.id)
-    ctx.say(ctx.t("reg.coordinator_told" if told else "reg.no_coordinator", kecamatan=existing.kecamatan))
+    # One alert per (person, NPSN) a day: pressing the button again does not repeat it.
+    once = f"{COORDINATOR_BUTTON.route}:{npsn}:{ctx.today.isoformat()}:{ctx.contact.id}"
+    told = await notify_once(ctx, once, coordinators, "reg.coordinator_alert", npsn=npsn, sekolah=existing.sekolah, kecamatan=existing.kecamatan,
+                             name=name, contact=ctx.contact.id)  # fmt: skip
+    if told is None:
+        ctx.say(ctx.t("reg.coordinator_already", npsn=npsn))
+    else:
+        ctx.say(ctx.t("reg.coordinator_told" if told else "reg.no_coordinator"))
 
 
 # -- what people see of it ------------------------------------------------------------------------------

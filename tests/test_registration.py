@@ -169,16 +169,23 @@ async def test_duplicate_npsn_and_update_by_the_same_contact(harness_factory: An
     other = GOOD[:1] + [("nip", "198001012005011001")] + GOOD[2:]
     await fill(h, "telegram:16", other)
     reply = text_of(await h.press("telegram:16", "Kirim"))
-    assert "sudah didaftarkan oleh kontak lain" in reply and "Hubungi korwil" in labels(h.last["telegram:16"])
+    assert "NPSN 50100123 sudah terdaftar" in reply and "Hubungi korwil" in labels(h.last["telegram:16"])
+    # A public user learns "taken", not whose school it is or where.
+    assert "Seririt" not in reply and "SD Negeri" not in reply
     told = text_of(await h.press("telegram:16", "Hubungi korwil"))
-    assert "Seririt sudah kami beri tahu" in told
+    assert "sudah kami beri tahu" in told and "Seririt" not in told
+    # Pressing again (four more times) sends nothing more today, and says so.
+    for _ in range(4):
+        again = text_of(await h.payload("telegram:16", "korwil:50100123"))
+        assert "sudah kami kirim hari ini" in again
     from scheduler.outbox import OutboxSender
 
     sender = OutboxSender(h.services, per_chat_seconds=0)
     while await sender.run_once():
         pass
     alerts = [r.text for who, r in h.channels["telegram"].delivered if who == "2" and "NPSN 50100123" in r.text]
-    assert alerts and not [r for who, r in h.channels["telegram"].delivered if who == "3"]
+    assert len(alerts) == 1 and "SD Negeri 1 Seririt (Kecamatan Seririt)" in alerts[0]
+    assert not [r for who, r in h.channels["telegram"].delivered if who == "3"]
     assert len(await registrations(h)) == 1
     # the same contact registering again updates its record
     reply = text_of(await h.say("telegram:15", "/daftar"))
