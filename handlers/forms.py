@@ -205,7 +205,8 @@ async def start(ctx: Context, form: Form, prefill: dict[str, Any] | None = None)
         await reprompt(ctx, form, state, ctx.t("form.resumed"))
         return
     data = dict(prefill or {})
-    await _advance(ctx, form, data, ctx.t("form.intro", title=ctx.t(form.title_key)) if not data else "")
+    fresh = not any(step.name in data for step in form.steps)  # keys starting with "_" are no answers
+    await _advance(ctx, form, data, ctx.t("form.intro", title=ctx.t(form.title_key)) if fresh else "")
 
 
 async def reprompt(ctx: Context, form: Form, state: ConversationState, note: str = "") -> None:

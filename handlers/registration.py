@@ -33,6 +33,7 @@ STATUS_ALIASES = {
     "pjs": STATUS_ACTING, "pj": STATUS_ACTING, "sementara": STATUS_ACTING, "acting": STATUS_ACTING,
 }  # fmt: skip
 COORDINATOR_BUTTON = Payload("korwil")  # korwil:<npsn>: tell the coordinators someone else registered this NPSN
+CONSENT_KEY = "_consent_at"  # in the form's answers: when the privacy notice was accepted
 JENJANG_ALIASES = {"tk": "PAUD", "kb": "PAUD", "sps": "PAUD", "tpa": "PAUD", "ra": "PAUD", "mi": "SD", "mts": "SMP"}
 
 
@@ -160,6 +161,8 @@ async def submit(ctx: Context, data: dict[str, Any]) -> bool:
         return False
     verdict = evaluate(ctx.services.settings, birth_date_of(data), data["status"], ctx.today)
     fields = _record_fields(data, verdict, now)
+    if isinstance(data.get(CONSENT_KEY), str):
+        fields["consent_at"] = datetime.fromisoformat(data[CONSENT_KEY])
     record = await registration_of(ctx.session, ctx.contact.id)
     updating = record is not None
     if record is None:
@@ -208,16 +211,21 @@ def prefill_from(record: Registration) -> dict[str, Any]:
     return data
 
 
-async def start_registration(ctx: Context, _arg: str) -> None:
-    """``/daftar``: open the form; someone already registered reviews and changes their data."""
+async def start_registration(ctx: Context, _arg: str, consent_at: datetime | None = None) -> None:
+    """Open the form (after the privacy notice, ``handlers/privacy.py``); someone already registered reviews and changes their data.
+
+    ``consent_at``: when the person accepted the notice just now; kept with the answers and
+    stored with the registration.
+    """
+    consent = {CONSENT_KEY: consent_at.isoformat()} if consent_at is not None else {}
     record = await registration_of(ctx.session, ctx.contact.id)
     if record is not None:
         state_open = await get_state(ctx.session, ctx.contact.id)
         if state_open is None or state_open.form != REGISTRATION.name:
             ctx.say(ctx.t("reg.already", sekolah=record.sekolah))
-            await forms.start(ctx, REGISTRATION, prefill_from(record))
+            await forms.start(ctx, REGISTRATION, prefill_from(record) | consent)
             return
-    await forms.start(ctx, REGISTRATION)
+    await forms.start(ctx, REGISTRATION, consent)
 
 
 async def notify_coordinator(ctx: Context, npsn: str) -> None:

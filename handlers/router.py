@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.enums import ALL_ROLES, STAFF_ROLES, Role
 from bot.messages import MAX_FILE_BYTES, Document, FetchError, Incoming, Reply
 from bot.services import Services
-from handlers import admin, broadcast, dashboard, exports, faq, forms, general, registration, reports, roles, schedule
+from handlers import admin, broadcast, dashboard, exports, faq, forms, general, privacy, registration, reports, roles, schedule
 from handlers.context import Context
 from handlers.conversation import Conversation
 from models.contacts import load_contact
@@ -75,12 +75,14 @@ ROUTES: tuple[Route, ...] = (
     Route("menu", _menu, "cmd.menu", words=("start", "halo", "hai", "hi", "hello", "mulai")),
     Route("bantuan", _help, "cmd.help", words=("bantuan", "help", "tolong")),
     Route("tanya", faq.ask_prompt, "cmd.ask", words=("tanya", "faq", "ask"), takes_args=True),
-    Route("daftar", registration.start_registration, "cmd.register", words=("daftar", "register", "registrasi", "pendaftaran")),
+    Route("daftar", privacy.register, "cmd.register", words=("daftar", "register", "registrasi", "pendaftaran")),
     Route("profil", registration.show_profile, "cmd.profile", words=("profil", "profile")),
     Route("jadwal", schedule.show_schedule, "cmd.schedule", words=("jadwal", "schedule", "zoom")),
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
     Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
+    Route("datasaya", privacy.show_my_data, "cmd.my_data", words=("mydata",)),
+    Route("hapusdata", privacy.ask_erase, "cmd.erase", words=("erasedata",)),
     Route("rekap", reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap")),
     Route("statistik", reports.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
     Route("ekspor", exports.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
@@ -94,6 +96,8 @@ ROUTES: tuple[Route, ...] = (
     Route(registration.COORDINATOR_BUTTON.route, registration.notify_coordinator, "cmd.register", listed=False, typed=False),
     Route(broadcast.ACK_BUTTON.route, broadcast.acknowledge_read, "cmd.broadcast", listed=False, typed=False),
     Route(admin.ANSWER_BUTTON.route, admin.start_answer, "cmd.questions", roles=ADMIN, listed=False, typed=False),
+    Route(privacy.CONSENT.route, privacy.consent_button, "cmd.register", listed=False, typed=False),
+    Route(privacy.ERASE.route, privacy.erase_button, "cmd.erase", listed=False, typed=False),
 )
 
 ROUTE_BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
@@ -105,6 +109,7 @@ for _route in ROUTES:
 # Every multi-step exchange, by the name stored in the contact's conversation state.
 CONVERSATIONS: tuple[Conversation, ...] = (
     forms.conversation(registration.REGISTRATION),
+    privacy.CONSENT_CONVERSATION,
     broadcast.CIRCULAR,
     admin.ANSWER,
 )

@@ -37,7 +37,8 @@ async def registrations(h: Harness) -> list[Registration]:
 
 
 async def fill(h: Harness, who: str, answers: list[tuple[str, str]] = GOOD) -> str:
-    await h.say(who, "/daftar")
+    if "✅ Setuju" in labels(await h.say(who, "/daftar")):  # the personal data notice, unless the form is open
+        await h.press(who, "Setuju")
     for _, answer in answers:
         await h.say(who, answer)
     return text_of(h.last[who])
@@ -45,7 +46,9 @@ async def fill(h: Harness, who: str, answers: list[tuple[str, str]] = GOOD) -> s
 
 async def test_whole_form_then_submit(harness_factory: Any) -> None:
     h = await build(harness_factory)
-    first = text_of(await h.say("telegram:10", "/daftar"))
+    notice = await h.say("telegram:10", "/daftar")
+    assert "data pribadi" in text_of(notice) and "Disdikpora Kabupaten Buleleng" in text_of(notice) and labels(notice) == ["✅ Setuju", "❌ Batal"]
+    first = text_of(await h.press("telegram:10", "Setuju"))
     assert "(1/10) Nama lengkap" in first and "Contoh: Dra." in first
     summary = await fill(h, "telegram:10")
     assert "Ringkasan" in summary and "lahir 17 Agustus 1975, perempuan" in summary and "+6281234567890" in summary
@@ -66,6 +69,7 @@ async def test_whole_form_then_submit(harness_factory: Any) -> None:
 async def test_wrong_answers_are_reasked_on_the_same_field(harness_factory: Any) -> None:
     h = await build(harness_factory)
     await h.say("telegram:11", "/daftar")
+    await h.press("telegram:11", "Setuju")
     checks = [
         ("1", "Nama terlalu pendek"),
         ("Made Wirawan", "(2/10)"),
@@ -103,6 +107,7 @@ async def test_wrong_answers_are_reasked_on_the_same_field(harness_factory: Any)
 async def test_back_cancel_and_edit_from_summary(harness_factory: Any) -> None:
     h = await build(harness_factory)
     await h.say("telegram:12", "/daftar")
+    await h.press("telegram:12", "Setuju")
     assert "pertanyaan pertama" in text_of(await h.say("telegram:12", "kembali"))
     assert "▶️ Lanjutkan pendaftaran" in labels(await h.say("telegram:12", "/menu"))  # the open form is offered first
     assert "(1/10) Nama lengkap" in text_of(await h.press("telegram:12", "Lanjutkan"))
@@ -132,6 +137,7 @@ async def test_back_cancel_and_edit_from_summary(harness_factory: Any) -> None:
 async def test_stale_buttons_inside_a_form(harness_factory: Any) -> None:
     h = await build(harness_factory)
     await h.say("telegram:13", "/daftar")
+    await h.press("telegram:13", "Setuju")
     for _, answer in GOOD[:4]:
         await h.say("telegram:13", answer)
     jenjang = h.last["telegram:13"]
@@ -149,6 +155,7 @@ async def test_resume_after_restart_and_after_a_pause(harness_factory: Any, data
     clock = FakeClock()
     h = await build(harness_factory, clock)
     await h.say("telegram:14", "/daftar")
+    await h.press("telegram:14", "Setuju")
     await h.say("telegram:14", "Ketut Arya")
     await h.app.dispatcher.join()
     # a new process on the same database
