@@ -16,7 +16,7 @@ from bot.messages import Button, Document
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
 from handlers.validators import Invalid, parse_text, read_date
-from models.outbox import acknowledge, audience_contacts, create_message, enqueue
+from models.outbox import acknowledge, audience_contacts, create_message, delete_drafts_of, enqueue
 from models.state import clear_state, get_state, set_state, state_data
 from models.tables import Contact, ConversationState, OutboxMessage
 
@@ -36,9 +36,9 @@ async def start_broadcast(ctx: Context, arg: str) -> None:
     if arg:
         await _button(ctx, arg)
         return
-    state = await get_state(ctx.session, ctx.contact.id)
-    if state is not None and state.form == FORM:
-        await discard_draft(ctx, state)  # starting again: the half-composed circular goes
+    # Starting again: any circular this admin left half-composed goes (also one whose composing
+    # was replaced by another conversation, which left its draft behind).
+    await delete_drafts_of(ctx.session, ctx.contact.id)
     await set_state(ctx.session, ctx.contact.id, FORM, "text", {}, ctx.now)
     ctx.say(ctx.t("broadcast.ask_text"))
 

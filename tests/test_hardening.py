@@ -221,3 +221,15 @@ async def test_leaving_siaran_deletes_its_draft_and_pdf(harness: Harness, how: s
     assert draft.document == pdf.content
     await harness.say("telegram:1", how)
     assert await _outbox(harness) == []
+
+
+async def test_a_draft_left_by_another_conversation_goes_when_composing_again(harness: Harness) -> None:
+    await harness.say("telegram:1", "/siaran")
+    await harness.say("telegram:1", "Surat edaran tentang jadwal Bimtek angkatan ketiga")
+    await harness.say("telegram:1", "/daftar")  # the notice replaces the composing
+    await harness.press("telegram:1", "Setuju")
+    assert len(await _outbox(harness)) == 1
+    await harness.say("telegram:1", "/siaran")
+    await harness.say("telegram:1", "Undangan rapat koordinasi PSP hari Jumat")
+    [draft] = await _outbox(harness)
+    assert draft.text == "Undangan rapat koordinasi PSP hari Jumat"
