@@ -12,7 +12,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.enums import OutboxStatus, Role
 from models.registrations import registration_of
-from models.tables import Contact, ConversationState, OutboxItem, OutboxMessage, Question, Registration
+from models.tables import Contact, ConversationState, OutboxItem, OutboxMessage, Question, Registration, WebLogin, WebSession
 
 ERASED_CHANNEL = "erased"
 
@@ -60,7 +60,7 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
       them) are deleted, and so are messages still waiting to reach them;
     - messages already delivered stay for the circulars' delivery and read rates, under a
       placeholder contact that names nobody and is never sent to;
-    - the contact row (channel id, name, language, role) is deleted.
+    - the contact row (channel id, name, language, role) and any staff page log-ins are deleted.
     """
     contact_id = contact.id
     record = await registration_of(session, contact_id)
@@ -70,6 +70,8 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
         record.nama = record.sekolah = record.phone = ""
         record.erased_at = record.updated_at = now
     await session.exec(delete(ConversationState).where(col(ConversationState.contact_id) == contact_id))  # type: ignore[call-overload]
+    for table in (WebLogin, WebSession):  # staff page log-ins and sessions
+        await session.exec(delete(table).where(col(table.contact_id) == contact_id))  # type: ignore[call-overload]
     questions = await session.exec(delete(Question).where(col(Question.contact_id) == contact_id))  # type: ignore[call-overload]
     caused = select(OutboxMessage.id).where(OutboxMessage.created_by == contact_id, OutboxMessage.kind == "notice")
     await session.exec(delete(OutboxItem).where(col(OutboxItem.message_id).in_(caused)))  # type: ignore[call-overload]

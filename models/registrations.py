@@ -64,6 +64,7 @@ SORTS: dict[str, tuple[Any, ...]] = {
 
 
 def _filtered(query: Any, where: RegistrationFilter) -> Any:
+    query = query.where(col(Registration.erased_at).is_(None))  # lists name people; erased ones only count
     if where.search:
         # LIKE wildcards typed by the user are matched literally.
         needle = "%" + where.search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

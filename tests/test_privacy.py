@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -172,3 +173,39 @@ async def test_hapusdata_without_a_registration_removes_the_contact(harness_fact
     assert "sudah dihapus" in text_of(await h.press(WHO, "Ya, hapus"))
     assert WHO not in [c.id for c in await rows(h, Contact)]
     assert [m for m in await rows(h, OutboxMessage) if m.kind == "notice"] == []  # nobody to tell
+
+
+async def test_the_staff_pages_count_an_erased_registration_but_never_show_it(harness_factory: Any) -> None:
+    from aiohttp.test_utils import TestClient, TestServer
+
+    from bot.http import build_http_app
+    from bot.web.pages import COOKIE
+    from tests.web_support import open_session, seed_registrations
+
+    h: Harness = await harness_factory(FakeClock(), roles=ROLES, http={"public_url": "http://psp.test"})
+    await seed_registrations(h.services.db, 18, h.services.clock.now())
+    async with h.services.db.session() as session:
+        [mine, *_] = list(await session.exec(select(Registration).where(Registration.kecamatan == "Seririt").order_by(Registration.id)))  # type: ignore[arg-type]
+    assert mine.contact_id is not None
+    client = TestClient(TestServer(build_http_app(h.services, [])))
+    await client.start_server()
+    try:
+        # The person erasing has a staff page session too (an admin may erase their own data).
+        client.session.cookie_jar.update_cookies({COOKIE: await open_session(h.services, "telegram:2")})
+        before = await (await client.get("/dasbor/pendaftaran")).text()
+        home_before = await (await client.get("/dasbor/")).text()
+        assert "2 pendaftaran" in before and f"<td>{mine.npsn}</td>" in before
+        await open_session(h.services, mine.contact_id)
+        await h.say(mine.contact_id, "/hapusdata")
+        assert "sudah dihapus" in text_of(await h.press(mine.contact_id, "Ya, hapus"))
+        after = await (await client.get("/dasbor/pendaftaran")).text()
+        assert "1 pendaftaran" in after and f"<td>{mine.npsn}</td>" not in after
+        assert (await client.get(f"/dasbor/pendaftaran/{mine.id}")).status == 404
+        home_after = await (await client.get("/dasbor/")).text()
+        totals = re.compile(r"\d+ pendaftar: \d+ memenuhi syarat, \d+ belum")
+        assert totals.findall(home_after) == totals.findall(home_before) != []  # the counts and charts stay
+        assert f"/dasbor/pendaftaran/{mine.id}\"" in home_before and f"/dasbor/pendaftaran/{mine.id}\"" not in home_after
+        csv_body = (await (await client.get("/dasbor/unduh/pendaftaran.csv")).read()).decode("utf-8-sig")
+        assert str(mine.npsn) not in csv_body and csv_body.count("\n") == 2
+    finally:
+        await client.close()
