@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
 
 from bot.dates import format_date
 from handlers import registration
@@ -89,15 +88,21 @@ def _when(ctx: Context, moment: datetime | None) -> str:
     return f"{format_date(local.date())} {local:%H:%M} WITA"
 
 
-def _answers(data: dict[str, Any]) -> str:
+def _open_form(ctx: Context, state: ConversationState) -> str:
+    """The unfinished conversation and every answer kept in it, labelled as the form asks them."""
+    form = registration.REGISTRATION
+    steps = form.by_name if state.form == form.name else {}
     shown = []
-    for key, value in data.items():
-        if key.startswith("_"):
+    for key, value in state_data(state).items():
+        if key.startswith("_"):  # bookkeeping (editing, consent time), not answers
             continue
         if isinstance(value, dict):
-            value = ", ".join(f"{v}" for v in value.values() if v)
-        shown.append(f"{key}: {value if value not in (None, '') else '–'}")
-    return "; ".join(shown) or "–"
+            value = ", ".join(str(v) for v in value.values() if v)
+        label = ctx.t(steps[key].label_key) if key in steps else key
+        shown.append(f"{label}: {value if value not in (None, '') else '–'}")
+    title = ctx.t(form.title_key) if steps else state.form
+    step = ctx.t(steps[state.step].label_key) if state.step in steps else state.step
+    return ctx.t("privacy.mine_form", form=title, step=step, answers="; ".join(shown) or "–")
 
 
 async def show_my_data(ctx: Context, _arg: str) -> None:
@@ -119,7 +124,7 @@ async def show_my_data(ctx: Context, _arg: str) -> None:
         lines.append(ctx.t("privacy.mine_no_registration"))
     lines.append("")
     if data.state is not None and data.state.form != CONSENT_FORM:
-        lines.append(ctx.t("privacy.mine_form", form=data.state.form, step=data.state.step, answers=_answers(state_data(data.state))))
+        lines.append(_open_form(ctx, data.state))
     else:
         lines.append(ctx.t("privacy.mine_no_form"))
     lines.append("")

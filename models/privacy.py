@@ -77,7 +77,7 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
     await session.exec(delete(OutboxItem).where(col(OutboxItem.message_id).in_(caused)))  # type: ignore[call-overload]
     await session.exec(delete(OutboxMessage).where(col(OutboxMessage.created_by) == contact_id, col(OutboxMessage.kind) == "notice"))  # type: ignore[call-overload]
     await session.exec(update(OutboxMessage).where(col(OutboxMessage.created_by) == contact_id).values(created_by=None))  # type: ignore[call-overload]
-    settled = (OutboxStatus.SENT, OutboxStatus.FAILED)
+    settled = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.CANCELLED)
     await session.exec(delete(OutboxItem).where(col(OutboxItem.contact_id) == contact_id, col(OutboxItem.status).not_in(settled)))  # type: ignore[call-overload]
     delivered = await session.exec(select(func.count()).select_from(OutboxItem).where(OutboxItem.contact_id == contact_id))
     if int(delivered.one()):

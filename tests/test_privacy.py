@@ -104,7 +104,8 @@ async def test_datasaya_shows_everything_kept(harness_factory: Any) -> None:
     await h.press(WHO, "Nama sekolah")
     mine = text_of(await h.say(WHO, "/datasaya"))  # a bare word would be the school name being asked
     for shown in (WHO, "Luh Sari", "kepala sekolah", "Seririt", "197508172000032002", "50100123", "+6281234567890", "17 Agustus 1975",
-                  "Persetujuan pemberitahuan data pribadi", "Isian yang belum selesai (registration, langkah sekolah)",
+                  "Persetujuan pemberitahuan data pribadi",
+                  "Isian yang belum selesai (pendaftaran PSP, langkah Nama sekolah): Nama lengkap: Dra. Ni Luh Putu Sari",
                   "pulau menjangan", "belum dijawab"):  # fmt: skip
         assert shown in mine, shown
     assert "🗑 Hapus data saya" in labels(h.last[WHO])
