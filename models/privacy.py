@@ -5,14 +5,15 @@ from __future__ import annotations
 import secrets
 from dataclasses import dataclass, field
 from datetime import datetime
+from typing import Any
 
-from sqlalchemy import delete, func, update
-from sqlmodel import col, select
+from sqlalchemy import Column, delete, func, update
+from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.enums import OutboxStatus, Role
 from models.registrations import registration_of
-from models.tables import Contact, ConversationState, OutboxItem, OutboxMessage, Question, Registration, WebLogin, WebSession
+from models.tables import Contact, ConversationState, OutboxItem, OutboxMessage, Question, Registration
 
 ERASED_CHANNEL = "erased"
 
@@ -60,7 +61,8 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
       them) are deleted, and so are messages still waiting to reach them;
     - messages already delivered stay for the circulars' delivery and read rates, under a
       placeholder contact that names nobody and is never sent to;
-    - the contact row (channel id, name, language, role) and any staff page log-ins are deleted.
+    - the contact row (channel id, name, language, role) is deleted, and so is every other row
+      that refers to it (staff page log-ins, and any table added later: see :func:`_rows_of`).
     """
     contact_id = contact.id
     record = await registration_of(session, contact_id)
@@ -69,10 +71,9 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
         record.contact_id = record.npsn = record.birth_date = record.nip = record.gender = record.tmt = record.email = None
         record.nama = record.sekolah = record.phone = ""
         record.erased_at = record.updated_at = now
-    await session.exec(delete(ConversationState).where(col(ConversationState.contact_id) == contact_id))  # type: ignore[call-overload]
-    for table in (WebLogin, WebSession):  # staff page log-ins and sessions
-        await session.exec(delete(table).where(col(table.contact_id) == contact_id))  # type: ignore[call-overload]
-    questions = await session.exec(delete(Question).where(col(Question.contact_id) == contact_id))  # type: ignore[call-overload]
+    questions = await session.exec(select(func.count()).select_from(Question).where(Question.contact_id == contact_id))
+    asked = int(questions.one())
+    await session.exec(update(Question).where(col(Question.answered_by) == contact_id).values(answered_by=None))  # type: ignore[call-overload]
     caused = select(OutboxMessage.id).where(OutboxMessage.created_by == contact_id, OutboxMessage.kind == "notice")
     await session.exec(delete(OutboxItem).where(col(OutboxItem.message_id).in_(caused)))  # type: ignore[call-overload]
     await session.exec(delete(OutboxMessage).where(col(OutboxMessage.created_by) == contact_id, col(OutboxMessage.kind) == "notice"))  # type: ignore[call-overload]
@@ -87,7 +88,25 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
         session.add(placeholder)
         await session.flush()
         await session.exec(update(OutboxItem).where(col(OutboxItem.contact_id) == contact_id).values(contact_id=placeholder.id, external_id=token))  # type: ignore[call-overload]
+    for column in _rows_of():  # the open form, questions, staff page log-ins, and whatever refers to the contact
+        await session.exec(delete(column.table).where(column == contact_id))  # type: ignore[call-overload]
     await session.flush()
     await session.delete(contact)
     await session.flush()
-    return Erased(record, sekolah, npsn, int(questions.rowcount or 0))
+    return Erased(record, sekolah, npsn, asked)
+
+
+def _rows_of() -> list[Column[Any]]:
+    """Columns of every table that refers to a contact and whose rows are the person's own.
+
+    Read from the tables' foreign keys, so a table added later cannot keep a person's rows (or
+    block deleting the contact). The registration (kept without person) and the deliveries (kept
+    under a placeholder) are handled by :func:`erase_person` itself.
+    """
+    kept = {Registration.__tablename__, OutboxItem.__tablename__}
+    columns = []
+    for table in reversed(SQLModel.metadata.sorted_tables):
+        for fk in table.foreign_keys:
+            if fk.column.table.name == Contact.__tablename__ and table.name not in kept:
+                columns.append(fk.parent)
+    return columns
