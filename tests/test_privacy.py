@@ -12,6 +12,7 @@ from bot.config import ConfigError
 from models.tables import Contact, ConversationState, OutboxItem, OutboxMessage, Question, Registration
 from scheduler.outbox import OutboxSender
 from tests.conftest import FakeClock, Harness, labels, make_settings, text_of
+from tests.test_broadcast import queue_broadcast
 from tests.test_registration import GOOD, ROLES, fill
 
 WHO = "telegram:40"
@@ -120,14 +121,9 @@ async def test_hapusdata_erases_the_person_keeps_the_counts_and_tells_the_coordi
     await h.press("telegram:41", "Kirim")
     await h.say(WHO, "apakah sekolah di pulau menjangan dapat kuota khusus psp")
     # A circular reached the person: its delivery counts must survive the erasure.
-    await h.say("telegram:1", "/siaran")
-    await h.say("telegram:1", "Surat edaran tentang jadwal Bimtek angkatan ketiga")
-    await h.press("telegram:1", "Tanpa lampiran")
-    await h.press("telegram:1", "Kepala sekolah")
-    await h.press("telegram:1", "Pratinjau")
-    await h.press("telegram:1", "Kirim sekarang")
+    circular = await queue_broadcast(h.services.db, "Surat edaran tentang jadwal Bimtek angkatan ketiga", h.services.clock.now())
     await deliver_outbox(h)
-    await h.payload(WHO, f"baca:{(await rows(h, OutboxMessage))[-1].id}")
+    await h.payload(WHO, f"baca:{circular}")
     stats_before = text_of(await h.say("telegram:1", "/statistik"))
     recap_before = text_of(await h.say("telegram:2", "/rekap"))
     assert "2 pendaftar" in stats_before and "Ni Luh Putu Sari" in recap_before
