@@ -12,8 +12,9 @@ from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.enums import OutboxStatus, Role
+from models.inbox import DONE, DROPPED
 from models.registrations import registration_of
-from models.tables import Contact, ConversationState, OutboxItem, OutboxMessage, Question, Registration
+from models.tables import Contact, ConversationState, InboxItem, NumberedMenu, OutboxItem, OutboxMessage, Question, Registration
 
 ERASED_CHANNEL = "erased"
 
@@ -90,6 +91,15 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
         await session.exec(update(OutboxItem).where(col(OutboxItem.contact_id) == contact_id).values(contact_id=placeholder.id, external_id=token))  # type: ignore[call-overload]
     for column in _rows_of():  # the open form, questions, staff page log-ins, and whatever refers to the contact
         await session.exec(delete(column.table).where(column == contact_id))  # type: ignore[call-overload]
+    await session.exec(delete(NumberedMenu).where(col(NumberedMenu.contact_id) == contact_id))  # type: ignore[call-overload]
+    # Received updates are kept a few days so a repeated delivery is answered once: the finished
+    # ones keep only their platform id; pending ones (this very press among them) are handled
+    # first and pruned with the rest.
+    await session.exec(  # type: ignore[call-overload]
+        update(InboxItem)
+        .where(col(InboxItem.contact_id) == contact_id, col(InboxItem.status).in_([DONE, DROPPED]))
+        .values(contact_id="", payload="{}", replies=None)
+    )
     await session.flush()
     await session.delete(contact)
     await session.flush()

@@ -9,7 +9,7 @@ import pytest
 from sqlmodel import select
 
 from bot.config import ConfigError
-from models.tables import Contact, ConversationState, OutboxItem, OutboxMessage, Question, Registration
+from models.tables import Contact, ConversationState, InboxItem, NumberedMenu, OutboxItem, OutboxMessage, Question, Registration
 from scheduler.outbox import OutboxSender
 from tests.conftest import FakeClock, Harness, labels, make_settings, text_of
 from tests.test_broadcast import queue_broadcast
@@ -131,9 +131,19 @@ async def test_hapusdata_erases_the_person_keeps_the_counts_and_tells_the_coordi
     assert "tidak dapat dibatalkan" in text_of(await h.say(WHO, "/hapusdata"))
     assert "tidak ada yang dihapus" in text_of(await h.press(WHO, "Tidak"))
     assert len([r for r in await rows(h, Registration) if r.erased_at is None]) == 2
+    async with h.services.db.session() as session:  # updates as received: one handled, one still waiting
+        session.add(InboxItem(key="telegram:9001", channel="telegram", contact_id=WHO, payload='{"text": "NIP 197508172000032002"}', status="done",
+                              replies="[]"))  # fmt: skip
+        session.add(InboxItem(key="telegram:9002", channel="telegram", contact_id=WHO, payload='{"text": "halo"}'))
+        session.add(NumberedMenu(contact_id=WHO, payloads='["menu"]'))
+        await session.commit()
     await h.say(WHO, "/hapusdata")
     reply = text_of(await h.press(WHO, "Ya, hapus"))
     assert "sudah dihapus" in reply and "1 pertanyaan" in reply
+    inbox = {i.key: i for i in await rows(h, InboxItem)}
+    assert (inbox["telegram:9001"].contact_id, inbox["telegram:9001"].payload, inbox["telegram:9001"].replies) == ("", "{}", None)
+    assert inbox["telegram:9002"].contact_id == WHO  # pending: handled first, then pruned like every finished update
+    assert await rows(h, NumberedMenu) == []
     async with h.services.db.session() as session:
         assert await session.get(Contact, WHO) is None
         assert await session.get(ConversationState, WHO) is None

@@ -1,7 +1,7 @@
 """where a role came from, consent to the privacy notice, erased registrations
 
 Revision ID: 0011_privacy
-Revises: 0010_web
+Revises: 0008_inbox
 Create Date: 2026-11-28 23:00:00
 """
 
@@ -14,7 +14,7 @@ from alembic import op
 import models.types
 
 revision = "0011_privacy"
-down_revision = "0010_web"
+down_revision = "0008_inbox"
 branch_labels = None
 depends_on = None
 
