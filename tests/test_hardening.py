@@ -173,9 +173,14 @@ async def test_a_circular_beginning_with_a_command_word_is_the_circular(harness:
 
 @pytest.mark.parametrize("answer", CIRCULARS)
 async def test_an_admin_answer_beginning_with_a_command_word_is_the_answer(harness: Harness, answer: str) -> None:
-    await harness.say("telegram:30", "apakah ada kuota khusus untuk sekolah di pulau menjangan")
+    from models.questions import record_question
+
+    await harness.say("telegram:30", "halo")
+    async with harness.services.db.session() as session:  # a question the FAQ could not answer
+        await record_question(session, "telegram:30", "apakah ada kuota khusus untuk sekolah di pulau menjangan", "id", True, harness.services.clock.now())
+        await session.commit()
     listing = await harness.say("telegram:1", "/pertanyaan")
-    assert "jawab" in text_of(listing).lower() or listing[0].buttons
+    assert listing[0].buttons
     await harness.press("telegram:1", listing[0].buttons[0][0].payload)
     reply = text_of(await harness.say("telegram:1", answer))
     assert "dikirim ke 1 penanya" in reply
