@@ -100,6 +100,7 @@ def cmd_check_config(args: argparse.Namespace) -> int:
     reg = settings.registration
     print(f"Registration: max age {reg.max_age}, definitive required: {reg.require_definitive}, jenjang {', '.join(reg.jenjang)}")
     print(f"  kecamatan ({len(reg.kecamatan)}): {', '.join(reg.kecamatan)}; target {reg.target_per_kecamatan} per kecamatan")
+    print(f"Privacy notice: responsible {settings.privacy.controller}; kept {settings.privacy.retention}")
     print(f"Events ({len(settings.events)}):")
     for event in settings.events:
         start, end = event.starts_at.astimezone(tz), event.ends_at.astimezone(tz)

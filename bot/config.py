@@ -193,6 +193,14 @@ class ReminderSettings:
 
 
 @dataclass(frozen=True)
+class PrivacySettings:
+    """The ``[privacy]`` table: what the notice before ``/daftar`` names (UU 27/2022)."""
+
+    controller: str = "Disdikpora Kabupaten Buleleng"
+    retention: str = "selama Program Sekolah Penggerak berjalan; setelah itu dihapus"
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings of one bot process."""
 
@@ -204,6 +212,7 @@ class Settings:
     registration: RegistrationSettings = field(default_factory=RegistrationSettings)
     events: tuple[EventSettings, ...] = ()
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
+    privacy: PrivacySettings = field(default_factory=PrivacySettings)
     source: str = "(defaults)"
 
     @property
@@ -508,6 +517,17 @@ def _read_reminders(table: _Table) -> ReminderSettings:
     return settings
 
 
+def _read_privacy(table: _Table) -> PrivacySettings:
+    values = {}
+    for name, example in (("controller", "Disdikpora Kabupaten Buleleng"), ("retention", "selama Program Sekolah Penggerak berjalan")):
+        value = table.text(name, getattr(PrivacySettings, name))
+        if not 3 <= len(value) <= 300:
+            raise ConfigError(table.key(name), "must be 3 to 300 characters: people read it before they register", f'write {name} = "{example}"')
+        values[name] = value
+    table.finish()
+    return PrivacySettings(**values)
+
+
 def parse_settings(data: Mapping[str, Any], env: Mapping[str, str] | None = None, source: str = "(memory)") -> Settings:
     """Build :class:`Settings` from parsed TOML data and the environment."""
     data = {k: dict(v) if isinstance(v, Mapping) else v for k, v in data.items()}
@@ -530,6 +550,7 @@ def parse_settings(data: Mapping[str, Any], env: Mapping[str, str] | None = None
         registration=registration,
         events=_read_events(top.raw("events", []), bot.timezone),
         reminders=_read_reminders(_Table(top.raw("reminders", {}), "reminders")),
+        privacy=_read_privacy(_Table(top.raw("privacy", {}), "privacy")),
         source=source,
     )
     top.finish()

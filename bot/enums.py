@@ -22,6 +22,13 @@ ALL_ROLES = frozenset(Role)
 STAFF_ROLES = frozenset({Role.COORDINATOR, Role.ADMIN})
 
 
+class RoleSource(StrEnum):
+    """Who gave a contact its staff role: the config (taken back when the config drops it) or ``/peran``."""
+
+    CONFIG = "config"
+    PERAN = "peran"
+
+
 class OutboxStatus(StrEnum):
     """Where one outbox item (one message to one recipient) stands."""
 

@@ -124,7 +124,7 @@ async def answer_questions(services: Services, session: AsyncSession, ids: list[
 
 
 # The admin's next text is the answer; files and photos are not answers (they get the usual reply).
-ANSWER = Conversation(ANSWER_FORM, receive_answer, roles=frozenset({Role.ADMIN}))
+ANSWER = Conversation(ANSWER_FORM, receive_answer, roles=frozenset({Role.ADMIN}), text_steps=frozenset({"answer"}))
 
 
 async def reload_faq(ctx: Context, _arg: str) -> None:

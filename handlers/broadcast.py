@@ -24,6 +24,7 @@ from models.outbox import (
     audience_contacts,
     cancel_scheduled,
     create_message,
+    delete_drafts_of,
     edit_scheduled,
     enqueue,
     scheduled_broadcasts,
@@ -61,6 +62,9 @@ async def start_broadcast(ctx: Context, arg: str) -> None:
         else:
             await _button(ctx, arg)
         return
+    # Starting again: any circular this admin left half-composed goes (also one whose composing
+    # was replaced by another conversation, which left its draft behind).
+    await delete_drafts_of(ctx.session, ctx.contact.id)
     await set_state(ctx.session, ctx.contact.id, FORM, "text", {}, ctx.now)
     waiting = await scheduled_broadcasts(ctx.session, ctx.now)
     buttons = [[ctx.button("broadcast.list_button", BUTTON.pack("list"), count=len(waiting))]] if waiting else []
@@ -242,9 +246,7 @@ async def _button(ctx: Context, arg: str) -> None:
     data = state_data(state)
     action, rest = BUTTON.unpack(arg, 2)
     if action == "cancel":
-        message = await ctx.session.get(OutboxMessage, data.get("message"))
-        if message is not None and message.status == MessageStatus.DRAFT:
-            await ctx.session.delete(message)
+        await discard_draft(ctx, state)
         await clear_state(ctx.session, ctx.contact.id)
         ctx.say(ctx.t("broadcast.edit_dropped" if data.get("scheduled") else "cancel.done"))
     elif action == "nodoc" and state.step == "document":
@@ -270,6 +272,14 @@ async def _button(ctx: Context, arg: str) -> None:
         ctx.say(ctx.t("broadcast.ask_time"))
     else:
         ctx.say(ctx.t("button.expired"))
+
+
+async def discard_draft(ctx: Context, state: ConversationState) -> None:
+    """Delete the circular being composed (its text and PDF live in its draft outbox row)."""
+    message_id = state_data(state).get("message")
+    message = await ctx.session.get(OutboxMessage, message_id) if isinstance(message_id, int) else None
+    if message is not None and message.status == MessageStatus.DRAFT:
+        await ctx.session.delete(message)
 
 
 async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
@@ -378,4 +388,6 @@ CIRCULAR = Conversation(
     document_steps=frozenset({"document"}),
     on_media=_document_unexpected,
     roles=frozenset({Role.ADMIN}),
+    text_steps=frozenset({"text", "schedule"}),
+    on_leave=discard_draft,
 )

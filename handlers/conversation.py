@@ -15,6 +15,11 @@ CONVERSATIONS``) and hands it the contact's free text, button presses and files:
 - ``on_cancel``: what to say after ``/batal`` closed it (``None``: nothing was kept).
 
 ``roles`` are who may be in it: a contact whose role changed meanwhile leaves it.
+
+``text_steps`` are the steps that wait for free text (a name, a circular, an answer): there a
+message that merely begins with a command word ("Pengingat besok Bimtek…") is the text; only a
+slash command or a lone word meaning "leave" (``batal``) interrupts. ``on_leave`` tidies up what
+the conversation left behind when the contact leaves it (``/batal``, a role change).
 """
 
 from __future__ import annotations
@@ -31,6 +36,7 @@ TextHandler = Callable[[Context, ConversationState, str], Awaitable[None]]
 DocumentHandler = Callable[[Context, ConversationState, Document], Awaitable[None]]
 MediaHandler = Callable[[Context, ConversationState], Awaitable[None]]
 CancelHandler = Callable[[Context], Awaitable[None]]
+LeaveHandler = Callable[[Context, ConversationState], Awaitable[None]]
 
 
 @dataclass(frozen=True)
@@ -45,6 +51,12 @@ class Conversation:
     on_media: MediaHandler | None = None
     on_cancel: CancelHandler | None = None
     roles: frozenset[str] = ALL_ROLES
+    text_steps: frozenset[str] = frozenset()
+    on_leave: LeaveHandler | None = None
+
+    def takes_text(self, step: str) -> bool:
+        """Whether ``step`` waits for free text (so command words inside it are text)."""
+        return step in self.text_steps
 
     def takes_document(self, step: str) -> bool:
         """Whether a file is an answer at ``step``."""

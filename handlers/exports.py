@@ -30,7 +30,7 @@ def export_rows(settings: Settings, rows: list[Registration], today: date) -> li
     for r in rows:
         reasons = ", ".join(REASON_TEXT.get(k, k) for k in json.loads(r.reasons or "[]"))
         table.append([
-            r.nama, r.nip or "", r.birth_date, age_on(r.birth_date, today), r.gender or "", r.npsn, r.sekolah, r.jenjang,
+            r.nama, r.nip or "", r.birth_date, age_on(r.birth_date, today) if r.birth_date else "", r.gender or "", r.npsn, r.sekolah, r.jenjang,
             r.kecamatan, r.status, r.phone, r.email or "", "Ya" if r.eligible else "Tidak", reasons,
             r.submitted_at.astimezone(tz).replace(tzinfo=None), r.updated_at.astimezone(tz).replace(tzinfo=None),
         ])  # fmt: skip
@@ -53,6 +53,10 @@ def to_xlsx(rows: list[list[Any]], title: str) -> bytes:
         cell.font = Font(bold=True)
     for row in rows:
         sheet.append(row)
+    for cells in sheet.iter_rows(min_row=2):
+        for cell in cells:
+            if cell.data_type == "f":  # openpyxl takes any text starting with "=" for a formula
+                cell.data_type = "s"
     for col in (2, 6, 11):  # long digit strings must not become numbers in Excel
         for (cell,) in sheet.iter_rows(min_row=2, min_col=col, max_col=col):
             cell.number_format = "@"
@@ -72,13 +76,36 @@ def to_xlsx(rows: list[list[Any]], title: str) -> bytes:
     return out.getvalue()
 
 
+# Columns of digit strings (NIP, NPSN, HP) that a spreadsheet would turn into rounded numbers.
+TEXT_COLUMNS = frozenset({1, 5, 10})
+# A cell beginning with one of these is read as a formula by Excel, LibreOffice and Google Sheets.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: Any, as_text: bool = False) -> Any:
+    """One CSV cell, safe to open in a spreadsheet.
+
+    A text that would start a formula (a school typed as ``-2+3+SUM(A1:A9)``) gets a leading
+    apostrophe, as OWASP advises against CSV injection; so do the digit columns (``as_text``), so
+    an 18-digit NIP is not rounded to a number. The apostrophe is visible in the file: a program
+    reading the CSV strips one leading ``'``. (``="…"`` would itself be a formula.)
+    """
+    if hasattr(value, "hour"):
+        return value.strftime("%Y-%m-%d %H:%M")
+    if not isinstance(value, str):
+        return value
+    if value and (as_text or value.startswith(FORMULA_STARTS)):
+        return "'" + value
+    return value
+
+
 def to_csv(rows: list[list[Any]]) -> bytes:
-    """CSV (UTF-8 with BOM so spreadsheet programs read the accents)."""
+    """CSV (UTF-8 with BOM so spreadsheet programs read the accents), with no live formula."""
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow(EXPORT_COLUMNS)
     for row in rows:
-        writer.writerow([v.strftime("%Y-%m-%d %H:%M") if hasattr(v, "hour") else v for v in row])
+        writer.writerow([csv_cell(v, i in TEXT_COLUMNS) for i, v in enumerate(row)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 

@@ -128,6 +128,8 @@ def conversation(form: Form) -> Conversation:
         on_document=on_document,
         document_steps=frozenset(s.name for s in form.steps if s.document is not None),
         on_media=on_media,
+        # Steps answered by typing (not by a choice button or a file): a name, a school, a number.
+        text_steps=frozenset(s.name for s in form.steps if s.choices is None and s.document is None),
     )
 
 
@@ -219,7 +221,8 @@ async def start(ctx: Context, form: Form, prefill: dict[str, Any] | None = None)
         await reprompt(ctx, form, state, ctx.t("form.resumed"))
         return
     data = dict(prefill or {})
-    await _advance(ctx, form, data, ctx.t("form.intro", title=ctx.t(form.title_key)) if not data else "")
+    fresh = not any(step.name in data for step in form.steps)  # keys starting with "_" are no answers
+    await _advance(ctx, form, data, ctx.t("form.intro", title=ctx.t(form.title_key)) if fresh else "")
 
 
 async def reprompt(ctx: Context, form: Form, state: ConversationState, note: str = "") -> None:

@@ -12,34 +12,64 @@ from bot.messages import Button, Document, Reply
 from bot.services import Services
 from handlers.broadcast import ACK_BUTTON
 from handlers.context import Context
-from models.outbox import Progress, create_message, enqueue
+from models.outbox import Progress, create_message, enqueue, enqueue_once
 from models.tables import Contact, OutboxMessage
 
 
-async def queue_notice(services: Services, session: AsyncSession, recipients: Sequence[Contact], created_by: str, key: str, **values: Any) -> int:
+async def queue_notice(services: Services, session: AsyncSession, recipients: Sequence[Contact], created_by: str | None, key: str, **values: Any) -> int:
     """Queue the text ``key`` (Indonesian, and English for English contacts) for the reachable ``recipients``.
 
     The rows go out with the caller's transaction; the caller wakes the sender once it has committed.
     """
+    return await _queue(services, session, recipients, created_by, key, values, None) or 0
+
+
+async def _queue(
+    services: Services, session: AsyncSession, recipients: Sequence[Contact], created_by: str | None, key: str, values: dict[str, Any], once: str | None
+) -> int | None:
+    """:func:`queue_notice`; with ``once`` only the first time for that key (``None``: it was done already)."""
     reachable = [c for c in recipients if c.reachable]
     if not reachable:
         return 0
     i18n = services.i18n
     now = services.clock.now()
-    message = await create_message(session, "notice", i18n.t("id", key, **values), created_by=created_by, now=now)
-    message.text_en = i18n.t("en", key, **values)
-    return await enqueue(session, message, reachable, now)
+    if once is None:
+        message = await create_message(session, "notice", i18n.t("id", key, **values), created_by=created_by, now=now)
+        message.text_en = i18n.t("en", key, **values)
+        return await enqueue(session, message, reachable, now)
+    message = OutboxMessage(kind="notice", text=i18n.t("id", key, **values), text_en=i18n.t("en", key, **values), created_by=created_by,
+                            created_at=now, send_at=now)  # fmt: skip
+    return await enqueue_once(session, once, message, reachable, now)
+
+
+def _wake_after_commit(ctx: Context) -> None:
+    async def wake() -> None:
+        ctx.services.wake_outbox()
+
+    ctx.after_commit.append(wake)
 
 
 async def notify(ctx: Context, recipients: Sequence[Contact], key: str, **values: Any) -> int:
     """:func:`queue_notice` from a chat update; the sender is woken once the update's transaction has stuck."""
     count = await queue_notice(ctx.services, ctx.session, recipients, ctx.contact.id, key, **values)
     if count:
+        _wake_after_commit(ctx)
+    return count
 
-        async def wake() -> None:
-            ctx.services.wake_outbox()
 
-        ctx.after_commit.append(wake)
+async def notify_once(ctx: Context, once: str, recipients: Sequence[Contact], key: str, **values: Any) -> int | None:
+    """Like :func:`notify`, but only the first time for the key ``once``; ``None`` when it was done already."""
+    count = await _queue(ctx.services, ctx.session, recipients, ctx.contact.id, key, values, once)
+    if count:
+        _wake_after_commit(ctx)
+    return count
+
+
+async def notify_anonymously(ctx: Context, recipients: Sequence[Contact], key: str, **values: Any) -> int:
+    """Like :func:`notify`, without recording who caused it (the person just had their data erased)."""
+    count = await queue_notice(ctx.services, ctx.session, recipients, None, key, **values)
+    if count:
+        _wake_after_commit(ctx)
     return count
 
 

@@ -12,7 +12,7 @@ from handlers import forms
 from handlers.context import Context
 from handlers.conversation import Payload
 from handlers.eligibility import STATUS_ACTING, STATUS_DEFINITIVE, Eligibility, birth_date_of, evaluate, explain
-from handlers.notify import notify
+from handlers.notify import notify_once
 from handlers.validators import (
     parse_choice,
     parse_date,
@@ -34,6 +34,7 @@ STATUS_ALIASES = {
     "definitive": STATUS_DEFINITIVE, "acting (plt)": STATUS_ACTING,
 }  # fmt: skip
 COORDINATOR_BUTTON = Payload("korwil")  # korwil:<npsn>: tell the coordinators someone else registered this NPSN
+CONSENT_KEY = "_consent_at"  # in the form's answers: when the privacy notice was accepted
 JENJANG_ALIASES = {"tk": "PAUD", "kb": "PAUD", "sps": "PAUD", "tpa": "PAUD", "ra": "PAUD", "mi": "SD", "mts": "SMP"}
 
 
@@ -161,7 +162,8 @@ def tell_npsn_taken(ctx: Context, npsn: str, existing: Registration, *, at_summa
     buttons = [[ctx.button("reg.contact_coordinator", COORDINATOR_BUTTON.pack(npsn))]]
     if at_summary:
         buttons.append([ctx.button("form.edit", forms.FORM_BUTTON.pack(forms.SUMMARY, "ubah"))])
-    ctx.say(ctx.t("reg.npsn_taken", npsn=npsn, kecamatan=existing.kecamatan) + "\n" + ctx.t("reg.npsn_other" if not at_summary else "reg.npsn_change"), buttons)
+    # Only "taken": which school and where is for the coordinator, not for whoever types an NPSN.
+    ctx.say(ctx.t("reg.npsn_taken", npsn=npsn) + "\n" + ctx.t("reg.npsn_other" if not at_summary else "reg.npsn_change"), buttons)
 
 
 async def _npsn_free(ctx: Context, npsn: str) -> bool:
@@ -187,6 +189,8 @@ async def submit(ctx: Context, data: dict[str, Any]) -> bool:
         return False
     verdict = evaluate(ctx.services.settings, birth_date_of(data), data["status"], ctx.today)
     fields = _record_fields(data, verdict, now)
+    if isinstance(data.get(CONSENT_KEY), str):
+        fields["consent_at"] = datetime.fromisoformat(data[CONSENT_KEY])
     record = await registration_of(ctx.session, ctx.contact.id)
     updating = record is not None
     if record is None:
@@ -208,6 +212,13 @@ async def submit(ctx: Context, data: dict[str, Any]) -> bool:
     return True
 
 
+def _born(record: Registration) -> date:
+    """The birth date of a live registration (only erased ones, which belong to nobody, lack it)."""
+    if record.birth_date is None:
+        raise ValueError(f"registration {record.id} is erased")
+    return record.birth_date
+
+
 def prefill_from(record: Registration) -> dict[str, Any]:
     """Form answers from a stored registration (to review and change it)."""
     data: dict[str, Any] = {
@@ -221,23 +232,28 @@ def prefill_from(record: Registration) -> dict[str, Any]:
         "email": record.email,
     }
     if record.nip:
-        data["nip"] = {"number": record.nip, "birth_date": record.birth_date.isoformat(), "gender": record.gender or "L", "tmt": record.tmt}
+        data["nip"] = {"number": record.nip, "birth_date": _born(record).isoformat(), "gender": record.gender or "L", "tmt": record.tmt}
     else:
         data["nip"] = None
-        data["tanggal_lahir"] = record.birth_date.isoformat()
+        data["tanggal_lahir"] = _born(record).isoformat()
     return data
 
 
-async def start_registration(ctx: Context, _arg: str) -> None:
-    """``/daftar``: open the form; someone already registered reviews and changes their data."""
+async def start_registration(ctx: Context, _arg: str, consent_at: datetime | None = None) -> None:
+    """Open the form (after the privacy notice, ``handlers/privacy.py``); someone already registered reviews and changes their data.
+
+    ``consent_at``: when the person accepted the notice just now; kept with the answers and
+    stored with the registration.
+    """
+    consent = {CONSENT_KEY: consent_at.isoformat()} if consent_at is not None else {}
     record = await registration_of(ctx.session, ctx.contact.id)
     if record is not None:
         state_open = await get_state(ctx.session, ctx.contact.id)
         if state_open is None or state_open.form != REGISTRATION.name:
             ctx.say(ctx.t("reg.already", sekolah=record.sekolah))
-            await forms.start(ctx, REGISTRATION, prefill_from(record))
+            await forms.start(ctx, REGISTRATION, prefill_from(record) | consent)
             return
-    await forms.start(ctx, REGISTRATION)
+    await forms.start(ctx, REGISTRATION, consent)
 
 
 async def notify_coordinator(ctx: Context, npsn: str) -> None:
@@ -248,8 +264,14 @@ async def notify_coordinator(ctx: Context, npsn: str) -> None:
         return
     coordinators = await coordinators_of(ctx.session, existing.kecamatan)
     name = ctx.contact.name or ctx.t("reg.someone")
-    told = await notify(ctx, coordinators, "reg.coordinator_alert", npsn=npsn, sekolah=existing.sekolah, name=name, contact=ctx.contact.id)
-    ctx.say(ctx.t("reg.coordinator_told" if told else "reg.no_coordinator", kecamatan=existing.kecamatan))
+    # One alert per (person, NPSN) a day: pressing the button again does not repeat it.
+    once = f"{COORDINATOR_BUTTON.route}:{npsn}:{ctx.today.isoformat()}:{ctx.contact.id}"
+    told = await notify_once(ctx, once, coordinators, "reg.coordinator_alert", npsn=npsn, sekolah=existing.sekolah, kecamatan=existing.kecamatan,
+                             name=name, contact=ctx.contact.id)  # fmt: skip
+    if told is None:
+        ctx.say(ctx.t("reg.coordinator_already", npsn=npsn))
+    else:
+        ctx.say(ctx.t("reg.coordinator_told" if told else "reg.no_coordinator"))
 
 
 # -- what people see of it ------------------------------------------------------------------------------
@@ -261,7 +283,7 @@ def describe(ctx: Context, record: Registration) -> str:
         ctx.t("reg.profile_title"),
         f"{ctx.t('reg.label.nama')}: {record.nama}",
         f"{ctx.t('reg.label.nip')}: {record.nip or ctx.t('reg.no_nip')}",
-        f"{ctx.t('reg.label.tanggal_lahir')}: {format_date(record.birth_date, ctx.lang)}",
+        f"{ctx.t('reg.label.tanggal_lahir')}: {format_date(_born(record), ctx.lang)}",
         f"{ctx.t('reg.label.npsn')}: {record.npsn}",
         f"{ctx.t('reg.label.sekolah')}: {record.sekolah} ({record.jenjang}, {record.kecamatan})",
         f"{ctx.t('reg.label.status')}: {show_status(record.status, ctx)}",
@@ -277,5 +299,5 @@ async def show_profile(ctx: Context, _arg: str) -> None:
     if record is None:
         ctx.say(ctx.t("reg.no_profile"), [[ctx.button("menu.register", "daftar")]])
         return
-    verdict = evaluate(ctx.services.settings, record.birth_date, record.status, ctx.today)
+    verdict = evaluate(ctx.services.settings, _born(record), record.status, ctx.today)
     ctx.say(describe(ctx, record) + "\n\n" + explain(ctx, verdict), [[ctx.button("reg.change", "daftar"), ctx.button("menu.back_to_menu", "menu")]])

@@ -28,8 +28,8 @@ def _recap_lines(ctx: Context, rows: list[Registration], kecamatan: str) -> list
 
 def _recap_row(ctx: Context, r: Registration) -> str:
     """One registrant: school, name and phone (to follow up); a ⚠️ row says why, as evaluated today."""
-    if r.eligible:
-        return f"✅ {r.sekolah} ({r.jenjang}) — {r.nama}, {r.phone}"
+    if r.eligible or r.birth_date is None:  # an erased registration is never listed; no date, no verdict
+        return f"{'✅' if r.eligible else '⚠️'} {r.sekolah} ({r.jenjang}) — {r.nama}, {r.phone}"
     verdict = evaluate(ctx.services.settings, r.birth_date, r.status, ctx.today)
     why = "; ".join(ctx.t(key.replace("reg.reason.", "recap.reason."), **values) for key, values in verdict.reasons)
     return f"⚠️ {r.sekolah} ({r.jenjang}) — {r.nama}, {r.phone}" + (f"\n    {why}" if why else "")
@@ -41,13 +41,14 @@ async def show_recap(ctx: Context, arg: str) -> None:
     if not kecamatan:
         ctx.say(ctx.t("recap.no_kecamatan"))
         return
-    rows = await list_registrations(ctx.session, kecamatan)
+    counted = await list_registrations(ctx.session, kecamatan, erased=True)
     lines = []
     if arg and arg.strip().lower() != kecamatan.lower():
         # A coordinator sees only their own kecamatan: say so instead of silently ignoring the name.
         lines += [ctx.t("recap.own_only", asked=shorten(arg.strip(), 30), kecamatan=kecamatan), ""]
-    lines.append(ctx.t("recap.title", kecamatan=kecamatan, total=len(rows)))
-    lines += _recap_lines(ctx, rows, kecamatan)
+    lines.append(ctx.t("recap.title", kecamatan=kecamatan, total=len(counted)))
+    lines += _recap_lines(ctx, counted, kecamatan)
+    rows = [r for r in counted if r.erased_at is None]  # erased ones count but name nobody
     if rows:
         lines.append("")
         for r in rows[:40]:
@@ -63,7 +64,7 @@ async def show_recap(ctx: Context, arg: str) -> None:
 async def show_statistics(ctx: Context, _arg: str) -> None:
     """``/statistik``: every kecamatan, totals, open questions."""
     settings = ctx.services.settings.registration
-    rows = await list_registrations(ctx.session)
+    rows = await list_registrations(ctx.session, erased=True)
     per_kec = Counter(r.kecamatan for r in rows)
     eligible_kec = Counter(r.kecamatan for r in rows if r.eligible)
     lines = [ctx.t("stats.title", total=len(rows), eligible=sum(eligible_kec.values()))]

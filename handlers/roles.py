@@ -8,7 +8,7 @@ from bot.config import CONTACT_RE
 from bot.enums import Role
 from handlers.context import Context
 from handlers.notify import notify
-from models.contacts import set_contact_role
+from models.contacts import plain_role, set_contact_role
 from models.registrations import registration_by_npsn, registration_of
 from models.tables import Contact
 
@@ -56,7 +56,8 @@ async def assign_role(ctx: Context, arg: str) -> None:
         if contact is None or contact.role != Role.COORDINATOR:
             ctx.say(ctx.t("roles.not_coordinator"))
             return
-        contact.role = Role.PRINCIPAL if await registration_of(ctx.session, contact_id) else Role.PUBLIC
+        contact.role = await plain_role(ctx.session, contact_id)
+        contact.role_source = None
         contact.updated_at = now
         ctx.say(ctx.t("roles.revoked", contact=await _who(ctx, contact, contact_id)))
         return

@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.enums import ALL_ROLES, STAFF_ROLES, Role
 from bot.messages import MAX_FILE_BYTES, Document, FetchError, Incoming, Reply
 from bot.services import Services
-from handlers import admin, broadcast, dashboard, exports, faq, forms, general, registration, reports, roles, schedule
+from handlers import admin, broadcast, dashboard, exports, faq, forms, general, privacy, registration, reports, roles, schedule
 from handlers.context import Context
 from handlers.conversation import Conversation
 from models.contacts import load_contact
@@ -52,11 +52,14 @@ async def _help(ctx: Context, _arg: str) -> None:
 
 async def _cancel(ctx: Context, _arg: str) -> None:
     current = await current_conversation(ctx)
-    if await clear_state(ctx.session, ctx.contact.id):
-        if current is not None and current[1].on_cancel is not None:
+    if current is not None:
+        await leave(ctx, *current)
+        if current[1].on_cancel is not None:
             await current[1].on_cancel(ctx)
         else:
             ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
+    elif await clear_state(ctx.session, ctx.contact.id):
+        ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
     else:
         ctx.say(ctx.t("cancel.nothing"), [[ctx.button("menu.back_to_menu", "menu")]])
 
@@ -75,12 +78,14 @@ ROUTES: tuple[Route, ...] = (
     Route("menu", _menu, "cmd.menu", words=("start", "halo", "hai", "hi", "hello", "mulai")),
     Route("bantuan", _help, "cmd.help", words=("bantuan", "help", "tolong")),
     Route("tanya", faq.ask_prompt, "cmd.ask", words=("tanya", "faq", "ask"), takes_args=True),
-    Route("daftar", registration.start_registration, "cmd.register", words=("daftar", "register", "registrasi", "pendaftaran")),
+    Route("daftar", privacy.register, "cmd.register", words=("daftar", "register", "registrasi", "pendaftaran")),
     Route("profil", registration.show_profile, "cmd.profile", words=("profil", "profile")),
     Route("jadwal", schedule.show_schedule, "cmd.schedule", words=("jadwal", "schedule", "zoom")),
     Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
     Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
     Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
+    Route("datasaya", privacy.show_my_data, "cmd.my_data", words=("mydata",)),
+    Route("hapusdata", privacy.ask_erase, "cmd.erase", words=("erasedata",)),
     Route("rekap", reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap"), takes_args=True),
     Route("statistik", reports.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
     Route("ekspor", exports.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
@@ -94,6 +99,8 @@ ROUTES: tuple[Route, ...] = (
     Route(registration.COORDINATOR_BUTTON.route, registration.notify_coordinator, "cmd.register", listed=False, typed=False),
     Route(broadcast.ACK_BUTTON.route, broadcast.acknowledge_read, "cmd.broadcast", listed=False, typed=False),
     Route(admin.ANSWER_BUTTON.route, admin.start_answer, "cmd.questions", roles=ADMIN, listed=False, typed=False),
+    Route(privacy.CONSENT.route, privacy.consent_button, "cmd.register", listed=False, typed=False),
+    Route(privacy.ERASE.route, privacy.erase_button, "cmd.erase", listed=False, typed=False),
 )
 
 ROUTE_BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
@@ -105,6 +112,7 @@ for _route in ROUTES:
 # Every multi-step exchange, by the name stored in the contact's conversation state.
 CONVERSATIONS: tuple[Conversation, ...] = (
     forms.conversation(registration.REGISTRATION),
+    privacy.CONSENT_CONVERSATION,
     broadcast.CIRCULAR,
     admin.ANSWER,
 )
@@ -118,6 +126,7 @@ def routes_for(role: str) -> list[Route]:
 
 _COMMAND_RE = re.compile(r"^/([A-Za-z_]{1,32})(?:@\w+)?(?:\s+(.*))?$", re.DOTALL)
 _WORD_RE = re.compile(r"^([A-Za-z]{2,32})[.!?]*(?:\s+(.*))?$", re.DOTALL)
+_LEAVE_WORDS = frozenset(("batal", *ROUTE_BY_NAME["batal"].words))
 
 
 def parse_command(text: str) -> tuple[str, str] | None:
@@ -166,8 +175,11 @@ async def current_conversation(ctx: Context) -> tuple[ConversationState, Convers
     if state is None:
         return None
     conversation = CONVERSATION_BY_NAME.get(state.form)
-    if conversation is None or ctx.role not in conversation.roles:
+    if conversation is None:
         await clear_state(ctx.session, ctx.contact.id)
+        return None
+    if ctx.role not in conversation.roles:
+        await leave(ctx, state, conversation)
         return None
     return state, conversation
 
@@ -193,6 +205,26 @@ async def sent_document(ctx: Context) -> Document | None:
         ctx.say(ctx.t("media.file_too_large", limit=limit_mb) if exc.too_large else ctx.t("media.file_failed"))
         return None
     return Document(ref.filename, content, ref.mime_type)
+
+
+async def leave(ctx: Context, state: ConversationState, conversation: Conversation) -> None:
+    """Close the contact's conversation, letting it tidy up first (a circular's draft goes)."""
+    if conversation.on_leave is not None:
+        await conversation.on_leave(ctx, state)
+    await clear_state(ctx.session, ctx.contact.id)
+
+
+def interrupts(text: str) -> bool:
+    """Whether text typed inside a conversation's free-text step leaves it for a command.
+
+    Only a slash command (``/batal``, ``/menu``…) or a lone word that means leaving (``batal``):
+    a circular beginning "Pengingat besok Bimtek…" is the circular, not ``/pengingat``.
+    """
+    text = text.strip()
+    if _COMMAND_RE.match(text):
+        return True
+    word = text.lower().rstrip(".!?")
+    return word in _LEAVE_WORDS
 
 
 async def route_update(ctx: Context) -> None:
@@ -232,6 +264,10 @@ async def route_update(ctx: Context) -> None:
         if not text:
             await general.answer_media(ctx)
             return
+        current = await current_conversation(ctx)
+        if current is not None and current[1].takes_text(current[0].step) and not interrupts(text):
+            await current[1].on_text(ctx, current[0], text)
+            return
         command = parse_command(text)
         if command is not None:
             route = ROUTE_BY_WORD.get(command[0])
@@ -240,10 +276,8 @@ async def route_update(ctx: Context) -> None:
             else:
                 await run_route(ctx, route, command[1])
             return
-        current = await current_conversation(ctx)
         if current is not None:
-            state, conversation = current
-            await conversation.on_text(ctx, state, text)
+            await current[1].on_text(ctx, current[0], text)
             return
         await answer_free_text(ctx, text)
 

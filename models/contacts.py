@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from datetime import datetime, timedelta
 
 from sqlalchemy import bindparam
@@ -9,9 +10,12 @@ from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import Settings
-from bot.enums import STAFF_ROLES, Role
+from bot.enums import STAFF_ROLES, Role, RoleSource
+from models.registrations import registration_of
 from models.state import hold, remember_absent
 from models.tables import Contact, ConversationState
+
+log = logging.getLogger(__name__)
 
 # last_inbound_at only matters to the minute (WhatsApp's 24-hour window): refreshing it at most
 # once a minute spares a write on most answers.
@@ -36,18 +40,43 @@ def configured_role(settings: Settings, contact_id: str) -> tuple[str, str | Non
 
 
 def apply_configured_role(contact: Contact, settings: Settings) -> bool:
-    """Make the contact's stored role follow the config; return whether it changed."""
-    before = (contact.role, contact.kecamatan)
+    """Give the contact the role the config names, if any; return whether it changed.
+
+    Taking a role back (someone the config no longer names) needs the database and is done by
+    :func:`drop_unconfigured_role`.
+    """
     wanted = configured_role(settings, contact.id)
-    if wanted is not None:
-        if contact.role not in STAFF_ROLES:
-            contact.reminders = True  # staff get Bimtek reminders unless they opt out
-        contact.role, kecamatan = wanted
-        contact.kecamatan = kecamatan or contact.kecamatan
-    elif contact.role == Role.ADMIN:
-        # Admins exist only by config: someone removed from roles.admins loses the role.
-        contact.role = Role.PUBLIC
-    return (contact.role, contact.kecamatan) != before
+    if wanted is None:
+        return False
+    before = (contact.role, contact.kecamatan, contact.role_source)
+    if contact.role not in STAFF_ROLES:
+        contact.reminders = True  # staff get Bimtek reminders unless they opt out
+    contact.role, kecamatan = wanted
+    contact.kecamatan = kecamatan or contact.kecamatan
+    contact.role_source = RoleSource.CONFIG
+    return (contact.role, contact.kecamatan, contact.role_source) != before
+
+
+def _config_may_take_back(contact: Contact) -> bool:
+    """Whether the contact's staff role came from the config (so leaving the config ends it).
+
+    Admins exist only by config. A coordinator keeps a role given with ``/peran``.
+    """
+    return contact.role == Role.ADMIN or (contact.role == Role.COORDINATOR and contact.role_source == RoleSource.CONFIG)
+
+
+async def plain_role(session: AsyncSession, contact_id: str) -> str:
+    """The role of someone without a staff role: principal once registered, else public."""
+    return Role.PRINCIPAL if await registration_of(session, contact_id) is not None else Role.PUBLIC
+
+
+async def drop_unconfigured_role(session: AsyncSession, settings: Settings, contact: Contact) -> bool:
+    """Take back a config-given staff role the config no longer names; return whether it changed."""
+    if configured_role(settings, contact.id) is not None or not _config_may_take_back(contact):
+        return False
+    contact.role = await plain_role(session, contact.id)
+    contact.role_source = None
+    return True
 
 
 async def load_contact(
@@ -79,6 +108,8 @@ async def load_contact(
         )
         session.add(contact)
     changed = apply_configured_role(contact, settings)
+    if not changed and contact.role in STAFF_ROLES:
+        changed = await drop_unconfigured_role(session, settings, contact)
     if name and contact.name != name[:200]:
         contact.name = name[:200]
         changed = True
@@ -100,7 +131,11 @@ async def mark_unreachable(session: AsyncSession, contact_id: str) -> None:
 
 
 async def sync_configured_roles(session: AsyncSession, settings: Settings, now: datetime) -> int:
-    """Create or update the contacts the config names, and demote removed admins."""
+    """Create or update the contacts the config names; take back config-given roles it no longer names.
+
+    Coordinators stored before the source of a role was recorded (``role_source`` NULL) and not
+    in the config are kept, counted as given with ``/peran``, and logged once.
+    """
     changed = 0
     named = list(settings.roles.admins) + [c.contact for c in settings.roles.coordinators]
     for contact_id in dict.fromkeys(named):
@@ -112,11 +147,15 @@ async def sync_configured_roles(session: AsyncSession, settings: Settings, now: 
         if apply_configured_role(contact, settings):
             contact.updated_at = now
             changed += 1
-    stale = await session.exec(select(Contact).where(Contact.role == Role.ADMIN, col(Contact.id).not_in(named or [""])))
-    for contact in stale:
-        apply_configured_role(contact, settings)
+    others = await session.exec(select(Contact).where(col(Contact.role).in_(list(STAFF_ROLES)), col(Contact.id).not_in(named or [""])))
+    for contact in list(others):
+        if contact.role == Role.COORDINATOR and contact.role_source is None:
+            log.warning("coordinator %s is not in roles.coordinators: kept as assigned with /peran", contact.id)
+            contact.role_source = RoleSource.PERAN
+        elif await drop_unconfigured_role(session, settings, contact):
+            log.info("%s is no longer named in the config: staff role taken back", contact.id)
+            changed += 1
         contact.updated_at = now
-        changed += 1
     return changed
 
 
@@ -130,6 +169,7 @@ async def set_contact_role(session: AsyncSession, contact_id: str, role: str, ke
     if role in STAFF_ROLES and contact.role not in STAFF_ROLES:
         contact.reminders = True
     contact.role = role
+    contact.role_source = RoleSource.PERAN if role in STAFF_ROLES else None
     if kecamatan is not None:
         contact.kecamatan = kecamatan
     contact.updated_at = now

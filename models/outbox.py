@@ -41,6 +41,16 @@ async def create_message(
     return message
 
 
+async def delete_drafts_of(session: AsyncSession, contact_id: str) -> int:
+    """Delete the circulars ``contact_id`` is composing (text and document live in the draft row)."""
+    drafts = await session.exec(select(OutboxMessage).where(OutboxMessage.created_by == contact_id, OutboxMessage.status == MessageStatus.DRAFT))
+    count = 0
+    for message in drafts:
+        await session.delete(message)
+        count += 1
+    return count
+
+
 async def enqueue(session: AsyncSession, message: OutboxMessage, recipients: Sequence[Contact], send_at: datetime) -> int:
     """One pending row per recipient (each contact once), due at ``send_at``."""
     assert message.id is not None

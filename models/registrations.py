@@ -26,11 +26,16 @@ async def registration_by_npsn(session: AsyncSession, npsn: str) -> Registration
     return result.first()
 
 
-async def list_registrations(session: AsyncSession, kecamatan: str | None = None) -> list[Registration]:
-    """Registrations, by kecamatan and school name; only ``kecamatan``'s when given."""
+async def list_registrations(session: AsyncSession, kecamatan: str | None = None, *, erased: bool = False) -> list[Registration]:
+    """Registrations, by kecamatan and school name; only ``kecamatan``'s when given.
+
+    Erased ones (``/hapusdata``) only with ``erased=True``: they count, but name nobody.
+    """
     query = select(Registration).order_by(col(Registration.kecamatan), col(Registration.jenjang), col(Registration.sekolah))
     if kecamatan is not None:
         query = query.where(Registration.kecamatan == kecamatan)
+    if not erased:
+        query = query.where(col(Registration.erased_at).is_(None))
     return list(await session.exec(query))
 
 
@@ -59,6 +64,7 @@ SORTS: dict[str, tuple[Any, ...]] = {
 
 
 def _filtered(query: Any, where: RegistrationFilter) -> Any:
+    query = query.where(col(Registration.erased_at).is_(None))  # lists name people; erased ones only count
     if where.search:
         # LIKE wildcards typed by the user are matched literally.
         needle = "%" + where.search.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"

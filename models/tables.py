@@ -19,6 +19,7 @@ class Contact(SQLModel, table=True):
     external_id: str = Field(max_length=64)
     name: str = Field(default="", max_length=200)
     role: str = Field(default=Role.PUBLIC, max_length=16, index=True)
+    role_source: str | None = Field(default=None, max_length=8)  # RoleSource: who gave the staff role
     language: str = Field(default="id", max_length=4)
     kecamatan: str | None = Field(default=None, max_length=64, index=True)
     reminders: bool = Field(default=False)
@@ -57,16 +58,21 @@ class Question(SQLModel, table=True):
 
 
 class Registration(SQLModel, table=True):
-    """A principal's PSP registration: one per NPSN, one per contact."""
+    """A principal's PSP registration: one per NPSN, one per contact.
+
+    ``/hapusdata`` erases the person but keeps the row for the counts: ``contact_id``, ``npsn``
+    and ``birth_date`` become NULL, the texts empty, ``erased_at`` is set. Queries for people
+    (:func:`models.registrations.registration_of`, exports, lists) never see such a row.
+    """
 
     id: int | None = Field(default=None, primary_key=True)
-    contact_id: str = Field(foreign_key="contact.id", max_length=80, unique=True)
+    contact_id: str | None = Field(default=None, foreign_key="contact.id", max_length=80, unique=True)
     nama: str = Field(max_length=100)
     nip: str | None = Field(default=None, max_length=18)
-    birth_date: date
+    birth_date: date | None = Field(default=None)
     gender: str | None = Field(default=None, max_length=1)
     tmt: str | None = Field(default=None, max_length=7)
-    npsn: str = Field(max_length=8, unique=True)
+    npsn: str | None = Field(default=None, max_length=8, unique=True)
     sekolah: str = Field(max_length=120)
     jenjang: str = Field(max_length=16, index=True)
     kecamatan: str = Field(max_length=64, index=True)
@@ -77,6 +83,8 @@ class Registration(SQLModel, table=True):
     reasons: str = Field(default="[]", sa_column=Column(Text(), nullable=False))
     submitted_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     updated_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    consent_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))  # privacy notice accepted
+    erased_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
 
 
 class OutboxMessage(SQLModel, table=True):

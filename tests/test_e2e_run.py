@@ -89,6 +89,7 @@ def test_check_config_of_the_example_exits_zero() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert "Events (4)" in result.stdout and "WITA" in result.stdout
+    assert "Privacy notice: responsible Disdikpora Kabupaten Buleleng" in result.stdout
 
 
 def test_bad_config_stops_with_the_key(tmp_path: Path) -> None:

@@ -252,6 +252,7 @@ def test_cli_faq_check_refuses_an_unsupported_date(tmp_path: Path) -> None:
 async def test_a_question_in_the_middle_of_the_form_is_answered(harness: Harness) -> None:
     who = "telegram:850"
     await harness.say(who, "/daftar")
+    await harness.press(who, "Setuju")  # the personal data notice
     await harness.say(who, "I Made Sudarma")
     replies = await harness.say(who, "bimtek kapan ya pak?")
     text = text_of(replies)

@@ -64,10 +64,12 @@ async def test_debug_logs_of_a_real_run_hold_no_token_and_no_personal_data(tmp_p
         await fake.wait_for(lambda: any(c.method == "setMyCommands" for c in fake.calls), timeout=30)
         await fake.send_text(5151, "/daftar", "Made")
         await fake.wait_for_messages(5151, 1, timeout=20)
-        await fake.send_text(5151, "Ni Luh Putu Sari", "Made")
+        await fake.send_text(5151, "setuju", "Made")
         await fake.wait_for_messages(5151, 2, timeout=20)
-        await fake.send_text(5151, "19750817 200003 2 002", "Made")
+        await fake.send_text(5151, "Ni Luh Putu Sari", "Made")
         await fake.wait_for_messages(5151, 3, timeout=20)
+        await fake.send_text(5151, "19750817 200003 2 002", "Made")
+        await fake.wait_for_messages(5151, 4, timeout=20)
     except (TimeoutError, AssertionError) as exc:
         failure = exc
     finally:

@@ -37,7 +37,8 @@ async def registrations(h: Harness) -> list[Registration]:
 
 
 async def fill(h: Harness, who: str, answers: list[tuple[str, str]] = GOOD) -> str:
-    await h.say(who, "/daftar")
+    if "✅ Setuju" in labels(await h.say(who, "/daftar")):  # the personal data notice, unless the form is open
+        await h.press(who, "Setuju")
     for _, answer in answers:
         await h.say(who, answer)
     return text_of(h.last[who])
@@ -45,7 +46,9 @@ async def fill(h: Harness, who: str, answers: list[tuple[str, str]] = GOOD) -> s
 
 async def test_whole_form_then_submit(harness_factory: Any) -> None:
     h = await build(harness_factory)
-    first = text_of(await h.say("telegram:10", "/daftar"))
+    notice = await h.say("telegram:10", "/daftar")
+    assert "data pribadi" in text_of(notice) and "Disdikpora Kabupaten Buleleng" in text_of(notice) and labels(notice) == ["✅ Setuju", "❌ Batal"]
+    first = text_of(await h.press("telegram:10", "Setuju"))
     assert "(1/9) Nama lengkap" in first and "Contoh: Dra." in first
     summary = await fill(h, "telegram:10")
     assert "Ringkasan" in summary and "lahir 17 Agustus 1975, perempuan" in summary and "+6281234567890" in summary
@@ -66,6 +69,7 @@ async def test_whole_form_then_submit(harness_factory: Any) -> None:
 async def test_wrong_answers_are_reasked_on_the_same_field(harness_factory: Any) -> None:
     h = await build(harness_factory)
     await h.say("telegram:11", "/daftar")
+    await h.press("telegram:11", "Setuju")
     checks = [
         ("1", "Nama terlalu pendek"),
         ("Made Wirawan", "(2/9)"),
@@ -103,6 +107,7 @@ async def test_wrong_answers_are_reasked_on_the_same_field(harness_factory: Any)
 async def test_back_cancel_and_edit_from_summary(harness_factory: Any) -> None:
     h = await build(harness_factory)
     await h.say("telegram:12", "/daftar")
+    await h.press("telegram:12", "Setuju")
     assert "pertanyaan pertama" in text_of(await h.say("telegram:12", "kembali"))
     assert "▶️ Lanjutkan pendaftaran" in labels(await h.say("telegram:12", "/menu"))  # the open form is offered first
     assert "(1/9) Nama lengkap" in text_of(await h.press("telegram:12", "Lanjutkan"))
@@ -132,6 +137,7 @@ async def test_back_cancel_and_edit_from_summary(harness_factory: Any) -> None:
 async def test_stale_buttons_inside_a_form(harness_factory: Any) -> None:
     h = await build(harness_factory)
     await h.say("telegram:13", "/daftar")
+    await h.press("telegram:13", "Setuju")
     for _, answer in GOOD[:4]:
         await h.say("telegram:13", answer)
     jenjang = h.last["telegram:13"]
@@ -149,6 +155,7 @@ async def test_resume_after_restart_and_after_a_pause(harness_factory: Any, data
     clock = FakeClock()
     h = await build(harness_factory, clock)
     await h.say("telegram:14", "/daftar")
+    await h.press("telegram:14", "Setuju")
     await h.say("telegram:14", "Ketut Arya")
     await h.app.dispatcher.join()
     # a new process on the same database
@@ -169,17 +176,24 @@ async def test_duplicate_npsn_and_update_by_the_same_contact(harness_factory: An
     other = GOOD[:1] + [("nip", "198001012005011001")] + GOOD[2:]
     # told at the NPSN step, not after all the answers; the same step is asked again
     reply = await fill(h, "telegram:16", other[:3])
-    assert "sudah didaftarkan oleh kontak lain" in reply and "ketik NPSN lain" in reply and "(4/9)" not in reply
+    assert "NPSN 50100123 sudah terdaftar" in reply and "ketik NPSN lain" in reply and "(4/9)" not in reply
     assert "Hubungi korwil" in labels(h.last["telegram:16"])
+    # A public user learns "taken", not whose school it is or where.
+    assert "Seririt" not in reply and "SD Negeri" not in reply
     told = text_of(await h.press("telegram:16", "Hubungi korwil"))
-    assert "Seririt sudah kami beri tahu" in told
+    assert "sudah kami beri tahu" in told and "Seririt" not in told
+    # Pressing again (four more times) sends nothing more today, and says so.
+    for _ in range(4):
+        again = text_of(await h.payload("telegram:16", "korwil:50100123"))
+        assert "sudah kami kirim hari ini" in again
     from scheduler.outbox import OutboxSender
 
     sender = OutboxSender(h.services, per_chat_seconds=0)
     while await sender.run_once():
         pass
     alerts = [r.text for who, r in h.channels["telegram"].delivered if who == "2" and "NPSN 50100123" in r.text]
-    assert alerts and not [r for who, r in h.channels["telegram"].delivered if who == "3"]
+    assert len(alerts) == 1 and "SD Negeri 1 Seririt (Kecamatan Seririt)" in alerts[0]
+    assert not [r for who, r in h.channels["telegram"].delivered if who == "3"]
     assert len(await registrations(h)) == 1
     # the same contact registering again updates its record
     reply = text_of(await h.say("telegram:15", "/daftar"))
@@ -199,7 +213,7 @@ async def test_npsn_taken_while_at_the_summary_is_told_at_kirim(harness_factory:
     await fill(h, "telegram:15", GOOD[:1] + [("nip", "198001012005011001")] + GOOD[2:])
     await h.press("telegram:15", "Kirim")
     reply = text_of(await h.press("telegram:16", "Kirim"))
-    assert "sudah didaftarkan oleh kontak lain" in reply and "pilih Ubah" in reply
+    assert "NPSN 50100123 sudah terdaftar" in reply and "pilih Ubah" in reply and "Seririt" not in reply
     assert {"Hubungi korwil", "✏️ Ubah"} <= set(labels(h.last["telegram:16"]))
     await h.press("telegram:16", "Ubah")
     await h.press("telegram:16", "NPSN")
@@ -211,6 +225,7 @@ async def test_npsn_taken_while_at_the_summary_is_told_at_kirim(harness_factory:
 async def test_nip_dash_summary_counter_and_cancel_keeps_the_registration(harness_factory: Any) -> None:
     h = await build(harness_factory)
     await h.say("telegram:17", "/daftar")
+    await h.press("telegram:17", "Setuju")
     await h.say("telegram:17", "Made Wirawan")
     assert "(2/9) Tanggal lahir" in text_of(await h.say("telegram:17", "-"))  # the birth date belongs to the NIP question
     assert "(3/9) NPSN" in text_of(await h.say("telegram:17", "5 Juni 1970"))

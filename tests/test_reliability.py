@@ -76,6 +76,8 @@ async def test_authorization_matrix(harness_factory: Any, role_contact: str) -> 
         await session.commit()
     role = {"telegram:50": "public", "telegram:51": "principal", "telegram:2": "coordinator", "telegram:1": "admin"}[role_contact]
     assert PRIVILEGED  # the table really has staff-only commands
+    # Everyone may see and erase what is kept about them (UU 27/2022).
+    assert {"datasaya", "hapusdata"} <= {r.name for r in ROUTES if r.typed and role in r.roles}
     for route in ROUTES:
         if not route.typed:
             continue

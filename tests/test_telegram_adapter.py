@@ -154,7 +154,8 @@ async def test_registration_form_through_telegram_with_buttons(database_url: str
         return calls[-1]
 
     try:
-        assert "Nama lengkap" in (await reply_to("/daftar")).params["text"]
+        assert "data pribadi" in (await reply_to("/daftar")).params["text"]
+        assert "Nama lengkap" in (await reply_to(button="Setuju")).params["text"]
         for answer in ["Ni Kadek Sri", "-", "12 Desember 1970", "50100321", "TK Negeri Pembina"]:
             await reply_to(answer)
         assert "Jenjang" in fake_api.sent(user)[-1].params["text"]

@@ -168,7 +168,8 @@ async def test_menu_renders_as_a_list_and_short_choices_as_buttons(wa: WhatsAppH
 
 async def test_full_registration_over_buttons_and_lists(wa: WhatsAppHarness) -> None:
     who = "6281234500004"
-    assert "Nama lengkap" in body_text(await wa.say(who, "daftar"))
+    assert "data pribadi" in body_text(await wa.say(who, "daftar"))
+    assert "Nama lengkap" in body_text(await wa.say(who, "setuju"))
     for answer in ["I Gede Arsana, S.Pd.", "197203102000121001", "50100456", "SMP Negeri 2 Gerokgak"]:
         await wa.say(who, answer)
     jenjang = wa.graph.messages(who)[-1]

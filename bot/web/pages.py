@@ -349,10 +349,10 @@ async def registration_detail(request: web.Request) -> web.Response:
     ident = _ident(request)
     async with services.db.session() as session:
         record = await session.get(Registration, ident) if ident is not None else None
-        contact = await session.get(Contact, record.contact_id) if record is not None else None
+        contact = await session.get(Contact, record.contact_id) if record is not None and record.contact_id is not None else None
     scope = _scope(request[VIEWER])
-    if record is None or (scope is not None and record.kecamatan != scope):
-        return _problem(request, 404, "web.not_found")
+    if record is None or record.erased_at is not None or (scope is not None and record.kecamatan != scope):
+        return _problem(request, 404, "web.not_found")  # an erased one names nobody: counted, never shown
     today = services.clock.now().astimezone(services.settings.bot.timezone).date()
     values = [_shown(v) for v in export_rows(services.settings, [record], today)[0]]
     fields = list(zip(EXPORT_COLUMNS, values, strict=True))
