@@ -473,10 +473,12 @@ def answers_kind(kind: tuple[bool, bool], entry: FaqEntry) -> bool:
     return not (wants_number and not _NUMBER_RE.search(answer))
 
 
-def reply_text(lang_t: Any, match: Match, answer: str = "") -> str:
+def reply_text(lang_t: Any, match: Match, answer: str = "", recorded: bool = True) -> str:
     """What the bot says for a verdict (``lang_t`` translates a locale key; ``answer`` the entry's text).
 
     The one place the texts of the outcomes are chosen: the chat, ``psp-bot ask`` and the tests agree.
+    ``recorded`` is False where nothing is queued (``psp-bot ask``): the text must not promise that the
+    PMO team will answer.
     """
     outcome = match.outcome
     if outcome == "answer":
@@ -488,18 +490,22 @@ def reply_text(lang_t: Any, match: Match, answer: str = "") -> str:
     if outcome == "number":
         return lang_t("faq.lone_number")
     if outcome == "ask_back":
-        return lang_t("faq.not_sure")
+        return lang_t("faq.not_sure") if recorded else f"{lang_t('faq.not_sure_short')}\n\n{lang_t('faq.not_recorded')}"
     if outcome == "forward":
         # An entry that says what the sources lack, then the same "passed to the PMO team" line.
+        if not recorded:
+            return f"{answer if match.entry is not None else lang_t('faq.unknown_short')}\n\n{lang_t('faq.not_recorded')}"
         return f"{answer}\n\n{lang_t('faq.forwarded')}" if match.entry is not None else lang_t("faq.unknown")
     return lang_t("faq.out_of_scope")
 
 
 def ask_json(engine: FaqEngine, text: str, lang: str, translate: Any) -> str:
-    """``psp-bot ask --json`` output: ``{"faq_id", "score", "answer"}`` (``faq_id`` null: not answered)."""
+    """``psp-bot ask --json`` output: ``{"faq_id", "score", "answer"}`` (``faq_id`` null: not answered).
+
+    The command records nothing, so its texts say so (``recorded=False``)."""
     match, answer = engine.answer(text, lang)
     answered = match.outcome == "answer"
     return json.dumps(
-        {"faq_id": match.entry.id if answered and match.entry else None, "score": match.score, "answer": reply_text(translate, match, answer)},
+        {"faq_id": match.entry.id if answered and match.entry else None, "score": match.score, "answer": reply_text(translate, match, answer, recorded=False)},
         ensure_ascii=False,
     )
