@@ -98,6 +98,8 @@ ABBREVIATIONS: dict[str, str] = {
     "korwil": "koordinator wilayah",
     "disdik": "disdikpora",
     "kadis": "kepala disdikpora",
+    "sekdis": "sekretaris disdikpora",
+    "sekdisdik": "sekretaris disdikpora",
     "kadisdik": "kepala disdikpora",
     "kadisdikpora": "kepala disdikpora",
     "dinas": "disdikpora",
@@ -236,6 +238,22 @@ SYNONYMS: dict[str, str] = {
     "organiser": "selenggara",
     "organizer": "selenggara",
     "organised": "selenggara",
+    "organized": "selenggara",
+    "organises": "selenggara",
+    "organizes": "selenggara",
+    "organising": "selenggara",
+    "organizing": "selenggara",
+    "hosted": "selenggara",
+    "institution": "lembaga",
+    "agency": "lembaga",
+    "foundation": "yayasan",
+    "send": "kirim",
+    "sending": "kirim",
+    "sent": "kirim",
+    "stop": "berhenti",
+    "secretary": "sekretaris",
+    "decided": "diputuskan",
+    "offline": "luring",
     "topics": "materi",
     "topic": "materi",
     "purpose": "tujuan",
@@ -291,6 +309,7 @@ BALINESE: dict[str, str] = {
     "suksma": "terima kasih",
     "sampun": "sudah",
     "durung": "belum",
+    "uning": "tahu",
     "nunas": "minta",
     "ring": "di",
     "lan": "dan",
@@ -325,6 +344,7 @@ STOPWORDS = frozenset(
     kok nih yah lho mari terima kasih banyak atas tiang titiang sane lan nike niki nggih ampura suksma sampun manten
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
+    from their them they some something anything any us am has have had if then also just pls plz pas sini secara
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
