@@ -74,10 +74,10 @@ def test_second_held_out_set(engine: FaqEngine) -> None:
     score = score_file(engine, DATA / "faq-heldout-2.tsv")
     print(score.report())
     assert score.in_total == 103 and score.out_total == 27 and score.nofact_total == 14 and score.chat_total == 17
-    assert score.in_ok >= 87, score.misses
+    assert score.in_ok >= 88, score.misses
     assert score.out_ok == score.out_total and score.chat_ok == score.chat_total, score.misses
     assert score.nofact_ok >= 13 and score.nofact_refused == 0, score.misses
-    assert score.wrong <= 4, score.misses
+    assert score.wrong <= 3, score.misses
 
 
 @pytest.mark.parametrize(
@@ -104,6 +104,13 @@ def test_a_detail_the_topic_does_not_hold_is_not_answered_with_the_topic(text: s
 def test_a_detail_the_topic_holds_is_answered(text: str, entry: str, fact: str, engine: FaqEngine) -> None:
     match, answer = engine.answer(text, "en" if text[0] == "W" else "id")
     assert match.outcome == "answer" and match.entry is not None and match.entry.id == entry and fact in answer, (text, match)
+
+
+def test_names_written_out_are_their_abbreviations(engine: FaqEngine) -> None:
+    assert engine.words("Bimbingan Teknis Kelompok Kerja Manajemen Operasional") == ["bimtek", "pokja", "pmo"]
+    letter = "Dengan hormat, bersama ini kami mohon informasi tanggal pelaksanaan Bimbingan Teknis Kelompok Kerja Manajemen Operasional"
+    match = engine.match(letter)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "bimtek-jadwal"
 
 
 @pytest.mark.parametrize("text", SMALL_TALK)

@@ -543,11 +543,24 @@ def expand(words: list[str]) -> list[str]:
     return name_programme(out)
 
 
+# Names written out in formal letters, as the knowledge base abbreviates them.
+SPELLED_OUT = {
+    ("bimbingan", "teknis"): "bimtek",
+    ("manajemen", "operasional"): "pmo",
+    ("management", "office"): "pmo",
+    ("kelompok", "kerja"): "pokja",
+    ("koordinator", "wilayah"): "korwil",
+}
+
+
 def name_programme(words: list[str]) -> list[str]:
-    """"sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``."""
+    """"sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``; "bimbingan teknis" is "bimtek"."""
     out: list[str] = []
     for word in words:
-        if word == "penggerak" and out and out[-1] == "sekolah":
+        short = SPELLED_OUT.get((out[-1], word)) if out else None
+        if short:
+            out[-1] = short
+        elif word == "penggerak" and out and out[-1] == "sekolah":
             out[-1] = "psp"
             if len(out) > 1 and out[-2] == "program":
                 del out[-2]
