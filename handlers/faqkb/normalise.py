@@ -344,7 +344,7 @@ STOPWORDS = frozenset(
     kok nih yah lho mari terima kasih banyak atas tiang titiang sane lan nike niki nggih ampura suksma sampun manten
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
-    from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus
+    from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
