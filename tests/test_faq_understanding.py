@@ -76,8 +76,8 @@ def test_second_held_out_set(engine: FaqEngine) -> None:
     assert score.in_total == 103 and score.out_total == 27 and score.nofact_total == 14 and score.chat_total == 17
     assert score.in_ok >= 92, score.misses
     assert score.out_ok == score.out_total and score.chat_ok == score.chat_total, score.misses
-    assert score.nofact_ok >= 13 and score.nofact_refused == 0, score.misses
-    assert score.wrong <= 2, score.misses
+    assert score.nofact_ok >= 14 and score.nofact_refused == 0, score.misses
+    assert score.wrong <= 1, score.misses
 
 
 @pytest.mark.parametrize(
@@ -87,6 +87,8 @@ def test_second_held_out_set(engine: FaqEngine) -> None:
         "siapa nama pelatih ahli untuk sekolah penggerak di buleleng",  # no person's name in the topic
         "nama pelatih ahli psp untuk kecamatan gerokgak siapa",
         "ranking seleksi tahap 2 psp brp",  # a number of a thing no topic is about
+        "judul esai seleksi tahap 1 apa saja",  # a list of a thing the topic never names
+        "contoh soal wawancara psp apa aja",
     ],
 )
 def test_a_detail_the_topic_does_not_hold_is_not_answered_with_the_topic(text: str, engine: FaqEngine) -> None:

@@ -380,11 +380,12 @@ class FaqEngine:
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
 
     def _answers_asked_thing(self, folded: str, english: bool, entry: int) -> bool:
-        """Whether the entry speaks of the word right after "berapa" / "how many" ("berapa honor …")."""
+        """Whether the entry speaks of the thing asked: "berapa honor …", "passing grade … brp", "topik esai … apa saja"."""
         index = self._index
         found = _ASKED_THING_RE.search(folded)
         if found is None:
-            if not _ASKED_LAST_RE.search(folded):
+            listed = _LISTED_LAST_RE.search(folded) is not None
+            if not listed and not _ASKED_LAST_RE.search(folded):
                 return True
             # "passing grade … brp": the number of what the question's own clause begins with. A
             # thing no topic is about (unknown, or at most a word in passing in an answer) is a
@@ -394,7 +395,10 @@ class FaqEngine:
             words = self._query(last[asking.end() :] if asking else last, english)[0]
             if not words or not words[0].isalpha():
                 return True
-            return words[0] in index.entry_words[entry] or words[0] in index.answer_words[entry] or words[0] in index.postings
+            if words[0] in index.entry_words[entry] or words[0] in index.answer_words[entry]:
+                return True
+            # "topik esai … apa aja": the list of a thing this topic never names is not in its answer
+            return not listed and words[0] in index.postings
         words = self._query(found.group(1), english)[0]
         if not words or not words[0].isalpha():
             return True
@@ -458,6 +462,7 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
 
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
+_LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)\s*(?:ya|sih|aja|saja|nggih)?\s*\??\s*$")
 _HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|nomor|number|kuda)\b")
 _DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?[a-z]{3}|\b(?:setelah|sesudah|after)\b", re.IGNORECASE)
