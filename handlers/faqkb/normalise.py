@@ -254,6 +254,15 @@ SYNONYMS: dict[str, str] = {
     "secretary": "sekretaris",
     "decided": "diputuskan",
     "offline": "luring",
+    "face": "tatap muka",
+    "joined": "ikut",
+    "joins": "ikut",
+    "joining": "ikut",
+    "national": "nasional",
+    "nationally": "nasional",
+    "nationwide": "nasional",
+    "year": "tahun",
+    "years": "tahun",
     "close": "ditutup",
     "closed": "ditutup",
     "closes": "ditutup",
@@ -356,6 +365,7 @@ STOPWORDS = frozenset(
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
     from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
+    don dont doesn didn want wants anymore through via
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
