@@ -112,7 +112,9 @@ class _Index:
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
 _Scored = tuple[list[tuple[float, int]], dict[str, float], dict[int, float]]
-QUESTION_WORDS = frozenset("apa apakah siapa kapan bagaimana berapa dimana mana bisa boleh what when who how which where can".split())
+QUESTION_WORDS = frozenset(
+    "apa apakah siapa kapan bagaimana berapa dimana mana bisa boleh what when who how which where can napi punapi kenken sira pidan kuda dija".split()
+)
 
 
 def _content(words: list[str]) -> list[str]:
@@ -416,11 +418,12 @@ class FaqEngine:
         pieces = clauses(folded)
         for n, clause in enumerate(pieces):
             words, numbered = self._query(clause, english)
-            if len(words) < 2 or tuple(words) in seen:
+            # A clause with a question word, or near the end, is likelier the question.
+            asks = "?" in clause or bool(QUESTION_WORDS & set(clause.split()))
+            # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
+            if (len(words) < 2 and not (asks and words == ["psp"])) or tuple(words) in seen:
                 continue
             seen.add(tuple(words))
-            # A clause with a question word or mark, or near the end, is likelier the question.
-            asks = "?" in clause or bool(QUESTION_WORDS & set(clause.split()))
             found.append((-(2 * len(pieces)) * asks - n, words, numbered))
         found.sort(key=lambda f: f[0])
         return [(words, self._score(words, numbered)) for _, words, numbered in found[:MAX_CLAUSES]]
