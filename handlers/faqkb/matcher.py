@@ -418,7 +418,7 @@ class FaqEngine:
         pieces = clauses(folded)
         for n, clause in enumerate(pieces):
             words, numbered = self._query(clause, english)
-            # A clause with a question word, or near the end, is likelier the question.
+            # A clause with a question word or mark, or near the end, is likelier the question.
             asks = "?" in clause or bool(QUESTION_WORDS & set(clause.split()))
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             if (len(words) < 2 and not (asks and words == ["psp"])) or tuple(words) in seen:
