@@ -227,7 +227,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
         print(ask_json(engine, args.text, lang, translate))
         return 0
     match, answer = engine.answer(args.text, lang)
-    print(reply_text(translate, match, answer, recorded=False))  # the command queues nothing
+    print(reply_text(translate, match, answer))
     if lang != args.lang:
         print("\n" + translate("faq.language_hint"))
     if match.suggestions and match.outcome == "ask_back":

@@ -161,17 +161,6 @@ def test_cli_ask_json_needs_no_config(tmp_path: Path) -> None:
     assert "private" in result.stdout.lower()
 
 
-def test_cli_ask_does_not_promise_a_forward() -> None:
-    # `psp-bot ask` queues nothing, so its not-found text must not say the PMO team will answer.
-    for args in (
-        ("ask", "ada uang saku untuk peserta bimtek pmo?"),
-        ("ask", "apakah ada seragam khusus untuk kepala sekolah penggerak"),
-        ("ask", "ada uang saku untuk peserta bimtek pmo?", "--json"),
-    ):
-        out = run_cli(*args, cwd=ROOT).stdout
-        assert "sudah kami teruskan" not in out and "TIDAK dicatat" in out, (args, out)
-
-
 def test_cli_faq_check(tmp_path: Path) -> None:
     assert run_cli("faq", "check", cwd=ROOT).returncode == 0
     bad = tmp_path / "bad.toml"

@@ -382,14 +382,14 @@ class FaqEngine:
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
 
     def _answers_asked_thing(self, folded: str, english: bool, entry: int) -> bool:
-        """Whether the entry speaks of the thing asked: "berapa honor …", "passing grade … brp", "topik esai … apa saja"."""
+        """Whether the entry speaks of the thing asked: "berapa honor …", "ranking … brp", "judul esai … apa saja"."""
         index = self._index
         found = _ASKED_THING_RE.search(folded)
         if found is None:
             listed = _LISTED_LAST_RE.search(folded) is not None
             if not listed and not _ASKED_LAST_RE.search(folded):
                 return True
-            # "passing grade … brp": the number of what the question's own clause begins with. A
+            # "ranking … brp": the number of what the question's own clause begins with. A
             # thing no topic is about (unknown, or at most a word in passing in an answer) is a
             # detail the base lacks.
             last = clauses(folded)[-1]
@@ -399,7 +399,7 @@ class FaqEngine:
                 return True
             if words[0] in index.entry_words[entry] or words[0] in index.answer_words[entry]:
                 return True
-            # "topik esai … apa aja": the list of a thing this topic never names is not in its answer
+            # "judul esai … apa saja": the list of a thing this topic never names is not in its answer
             return not listed and words[0] in index.postings
         words = self._query(found.group(1), english)[0]
         if not words or not words[0].isalpha():
@@ -501,12 +501,10 @@ def answers_kind(kind: tuple[bool, bool, bool], entry: FaqEntry) -> bool:
     return not (wants_number and not _NUMBER_RE.search(answer))
 
 
-def reply_text(lang_t: Any, match: Match, answer: str = "", recorded: bool = True) -> str:
+def reply_text(lang_t: Any, match: Match, answer: str = "") -> str:
     """What the bot says for a verdict (``lang_t`` translates a locale key; ``answer`` the entry's text).
 
     The one place the texts of the outcomes are chosen: the chat, ``psp-bot ask`` and the tests agree.
-    ``recorded`` is False where nothing is queued (``psp-bot ask``): the text must not promise that the
-    PMO team will answer.
     """
     outcome = match.outcome
     if outcome == "answer":
@@ -518,23 +516,18 @@ def reply_text(lang_t: Any, match: Match, answer: str = "", recorded: bool = Tru
     if outcome == "number":
         return lang_t("faq.lone_number")
     if outcome == "ask_back":
-        return lang_t("faq.not_sure") if recorded else f"{lang_t('faq.not_sure_short')}\n\n{lang_t('faq.not_recorded')}"
+        return lang_t("faq.not_sure")
     if outcome == "forward":
         # An entry that says what the sources lack, then the same "passed to the PMO team" line.
-        if not recorded:
-            return f"{answer if match.entry is not None else lang_t('faq.unknown_short')}\n\n{lang_t('faq.not_recorded')}"
         return f"{answer}\n\n{lang_t('faq.forwarded')}" if match.entry is not None else lang_t("faq.unknown")
     return lang_t("faq.out_of_scope")
 
 
 def ask_json(engine: FaqEngine, text: str, lang: str, translate: Any) -> str:
-    """``psp-bot ask --json`` output: ``{"faq_id", "score", "answer"}`` (``faq_id`` null: not answered).
-
-    The command records nothing, so its texts say so (``recorded=False``).
-    """
+    """``psp-bot ask --json`` output: ``{"faq_id", "score", "answer"}`` (``faq_id`` null: not answered)."""
     match, answer = engine.answer(text, lang)
     answered = match.outcome == "answer"
     return json.dumps(
-        {"faq_id": match.entry.id if answered and match.entry else None, "score": match.score, "answer": reply_text(translate, match, answer, recorded=False)},
+        {"faq_id": match.entry.id if answered and match.entry else None, "score": match.score, "answer": reply_text(translate, match, answer)},
         ensure_ascii=False,
     )
