@@ -112,7 +112,9 @@ class _Index:
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
 _Scored = tuple[list[tuple[float, int]], dict[str, float], dict[int, float]]
-QUESTION_WORDS = frozenset("apa apakah siapa kapan bagaimana berapa dimana mana bisa boleh what when who how which where can".split())
+QUESTION_WORDS = frozenset(
+    "apa apakah siapa kapan bagaimana berapa dimana mana bisa boleh what when who how which where can napi punapi kenken sira pidan kuda dija".split()
+)
 
 
 def _content(words: list[str]) -> list[str]:
@@ -380,14 +382,28 @@ class FaqEngine:
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
 
     def _answers_asked_thing(self, folded: str, english: bool, entry: int) -> bool:
-        """Whether the entry speaks of the word right after "berapa" / "how many" ("berapa honor …")."""
+        """Whether the entry speaks of the thing asked: "berapa honor …", "ranking … brp", "judul esai … apa saja"."""
+        index = self._index
         found = _ASKED_THING_RE.search(folded)
         if found is None:
-            return True
+            listed = _LISTED_LAST_RE.search(folded) is not None
+            if not listed and not _ASKED_LAST_RE.search(folded):
+                return True
+            # "ranking … brp": the number of what the question's own clause begins with. A
+            # thing no topic is about (unknown, or at most a word in passing in an answer) is a
+            # detail the base lacks.
+            last = clauses(folded)[-1]
+            asking = ASKING_RE.search(last)
+            words = self._query(last[asking.end() :] if asking else last, english)[0]
+            if not words or not words[0].isalpha():
+                return True
+            if words[0] in index.entry_words[entry] or words[0] in index.answer_words[entry]:
+                return True
+            # "judul esai … apa saja": the list of a thing this topic never names is not in its answer
+            return not listed and words[0] in index.postings
         words = self._query(found.group(1), english)[0]
         if not words or not words[0].isalpha():
             return True
-        index = self._index
         asked = words[0]
         if asked in index.entry_words[entry] or asked in index.answer_words[entry]:
             return True
@@ -402,11 +418,12 @@ class FaqEngine:
         pieces = clauses(folded)
         for n, clause in enumerate(pieces):
             words, numbered = self._query(clause, english)
-            if len(words) < 2 or tuple(words) in seen:
-                continue
-            seen.add(tuple(words))
             # A clause with a question word or mark, or near the end, is likelier the question.
             asks = "?" in clause or bool(QUESTION_WORDS & set(clause.split()))
+            # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
+            if (len(words) < 2 and not (asks and words == ["psp"])) or tuple(words) in seen:
+                continue
+            seen.add(tuple(words))
             found.append((-(2 * len(pieces)) * asks - n, words, numbered))
         found.sort(key=lambda f: f[0])
         return [(words, self._score(words, numbered)) for _, words, numbered in found[:MAX_CLAUSES]]
@@ -448,27 +465,38 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
 
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
+_LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)\s*\??\s*$")
+_ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)\s*(?:ya|sih|aja|saja|nggih)?\s*\??\s*$")
 _HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|nomor|number|kuda)\b")
 _DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?[a-z]{3}|\b(?:setelah|sesudah|after)\b", re.IGNORECASE)
+# "siapa nama …", "… namanya siapa", "what is the name of …": a person's name is asked for.
+_NAME_RE = re.compile(r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}siapa\b|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b")
+# A person named in an answer: an academic title (S.Pd., M.M., M.A.P.) or a Balinese given-name prefix.
+_PERSON_RE = re.compile(
+    r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
+)
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-def question_kind(folded: str) -> tuple[bool, bool]:
-    """Whether a (folded) question asks "when" and whether it asks "how many / which number"."""
-    return bool(_WHEN_RE.search(folded)), bool(_HOW_MANY_RE.search(folded))
+def question_kind(folded: str) -> tuple[bool, bool, bool]:
+    """Whether a (folded) question asks "when", "how many / which number", and a person's name."""
+    return bool(_WHEN_RE.search(folded)), bool(_HOW_MANY_RE.search(folded)), bool(_NAME_RE.search(folded))
 
 
-def answers_kind(kind: tuple[bool, bool], entry: FaqEntry) -> bool:
-    """Whether the entry can answer that kind of question: "kapan" needs a date, "berapa" a number.
+def answers_kind(kind: tuple[bool, bool, bool], entry: FaqEntry) -> bool:
+    """Whether the entry can answer that kind of question: "kapan" needs a date, "berapa" a number, "siapa nama" a name.
 
-    A question for a detail the sources lack ("kapan batas …", "nomor surat …") then gets a
-    question back and goes to the PMO team instead of a confident answer that does not say it.
+    A question for a detail the sources lack ("kapan batas …", "nomor surat …", "nama pelatih
+    sekolah saya") then gets a question back and goes to the PMO team instead of a confident
+    answer about the general topic that does not say it.
     """
-    wants_date, wants_number = kind
+    wants_date, wants_number, wants_name = kind
     if entry.forward:
         return True
     answer = entry.answer["id"]
     if wants_date and not _DATE_RE.search(answer):
+        return False
+    if wants_name and not _PERSON_RE.search(answer):
         return False
     return not (wants_number and not _NUMBER_RE.search(answer))
 

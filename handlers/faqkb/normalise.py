@@ -98,6 +98,8 @@ ABBREVIATIONS: dict[str, str] = {
     "korwil": "koordinator wilayah",
     "disdik": "disdikpora",
     "kadis": "kepala disdikpora",
+    "sekdis": "sekretaris disdikpora",
+    "sekdisdik": "sekretaris disdikpora",
     "kadisdik": "kepala disdikpora",
     "kadisdikpora": "kepala disdikpora",
     "dinas": "disdikpora",
@@ -236,6 +238,42 @@ SYNONYMS: dict[str, str] = {
     "organiser": "selenggara",
     "organizer": "selenggara",
     "organised": "selenggara",
+    "organized": "selenggara",
+    "organises": "selenggara",
+    "organizes": "selenggara",
+    "organising": "selenggara",
+    "organizing": "selenggara",
+    "hosted": "selenggara",
+    "institution": "lembaga",
+    "agency": "lembaga",
+    "foundation": "yayasan",
+    "send": "kirim",
+    "sending": "kirim",
+    "sent": "kirim",
+    "stop": "berhenti",
+    "secretary": "sekretaris",
+    "decided": "diputuskan",
+    "offline": "luring",
+    "face": "tatap muka",
+    "joined": "ikut",
+    "joins": "ikut",
+    "joining": "ikut",
+    "national": "nasional",
+    "nationally": "nasional",
+    "nationwide": "nasional",
+    "year": "tahun",
+    "years": "tahun",
+    "close": "ditutup",
+    "closed": "ditutup",
+    "closes": "ditutup",
+    "closing": "ditutup",
+    "individually": "sendiri",
+    "individual": "sendiri",
+    "personally": "sendiri",
+    "rutin": "berkala",
+    "routine": "berkala",
+    "regular": "berkala",
+    "regularly": "berkala",
     "topics": "materi",
     "topic": "materi",
     "purpose": "tujuan",
@@ -291,6 +329,7 @@ BALINESE: dict[str, str] = {
     "suksma": "terima kasih",
     "sampun": "sudah",
     "durung": "belum",
+    "uning": "tahu",
     "nunas": "minta",
     "ring": "di",
     "lan": "dan",
@@ -325,6 +364,8 @@ STOPWORDS = frozenset(
     kok nih yah lho mari terima kasih banyak atas tiang titiang sane lan nike niki nggih ampura suksma sampun manten
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
+    from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
+    don dont doesn didn want wants anymore through via
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
@@ -415,6 +456,9 @@ _DIGIT_LETTER_RE = re.compile(r"(\d)([a-z])|([a-z])(\d)")
 _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 
 
+_UNTIL_RE = re.compile(r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and emoji, turn ``ke-3`` into ``ke 3`` and ``angkatan-III`` into two words."""
     if not text.isascii():
@@ -423,6 +467,7 @@ def fold(text: str) -> str:
     text = text.lower().replace("’", "'")
     text = _K13_RE.sub("kurikulum 2013", text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
+    text = _UNTIL_RE.sub(r"\1 sampai", text)  # "sdh smp tahap apa": "smp" is "sampai" after "sudah", not the school level
     return _DIGIT_LETTER_RE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
 
 
@@ -523,11 +568,24 @@ def expand(words: list[str]) -> list[str]:
     return name_programme(out)
 
 
+# Names written out in formal letters, as the knowledge base abbreviates them.
+SPELLED_OUT = {
+    ("bimbingan", "teknis"): "bimtek",
+    ("manajemen", "operasional"): "pmo",
+    ("management", "office"): "pmo",
+    ("kelompok", "kerja"): "pokja",
+    ("koordinator", "wilayah"): "korwil",
+}
+
+
 def name_programme(words: list[str]) -> list[str]:
-    """"sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``."""
+    """"sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``; "bimbingan teknis" is "bimtek"."""
     out: list[str] = []
     for word in words:
-        if word == "penggerak" and out and out[-1] == "sekolah":
+        short = SPELLED_OUT.get((out[-1], word)) if out else None
+        if short:
+            out[-1] = short
+        elif word == "penggerak" and out and out[-1] == "sekolah":
             out[-1] = "psp"
             if len(out) > 1 and out[-2] == "program":
                 del out[-2]
