@@ -201,6 +201,27 @@ class PrivacySettings:
 
 
 @dataclass(frozen=True)
+class ServiceHours:
+    """One stretch of the help desk's week: days (0 = Monday) and the hours, local time."""
+
+    first_day: int
+    last_day: int
+    opens: time
+    closes: time
+
+
+@dataclass(frozen=True)
+class HelpdeskSettings:
+    """The ``[helpdesk]`` table: who answers people who ask for a person, and when."""
+
+    name: str = ""
+    phone: str = ""  # E.164 without "+", e.g. "6281234567890"; empty: no number is given out
+    hours: str = ""  # as people read it, e.g. "Senin–Jumat 08.00–15.00 WITA"
+    schedule: tuple[ServiceHours, ...] = ()  # ``hours`` read by the bot; empty: always open
+    remind_after: timedelta = timedelta(hours=2)
+
+
+@dataclass(frozen=True)
 class Settings:
     """All settings of one bot process."""
 
@@ -213,6 +234,7 @@ class Settings:
     events: tuple[EventSettings, ...] = ()
     reminders: ReminderSettings = field(default_factory=ReminderSettings)
     privacy: PrivacySettings = field(default_factory=PrivacySettings)
+    helpdesk: HelpdeskSettings = field(default_factory=HelpdeskSettings)
     source: str = "(defaults)"
 
     @property
@@ -528,6 +550,49 @@ def _read_privacy(table: _Table) -> PrivacySettings:
     return PrivacySettings(**values)
 
 
+_DAY_NAMES = ("senin", "selasa", "rabu", "kamis", "jumat", "sabtu", "minggu")
+_HOURS_RE = re.compile(r"^([a-z']+)(?:\s*[-–]\s*([a-z']+))?\s+(\d{1,2})[.:](\d{2})\s*[-–]\s*(\d{1,2})[.:](\d{2})$")
+
+
+def parse_service_hours(text: str) -> tuple[ServiceHours, ...]:
+    """``"Senin–Kamis 08.00–15.00, Jumat 08.00–11.00 WITA"`` → the stretches; raises ValueError."""
+    cleaned = re.sub(r"\s*wita\s*$", "", text.strip().lower()).replace("jum'at", "jumat")
+    stretches = []
+    for part in re.split(r"[,;]", cleaned):
+        match = _HOURS_RE.match(part.strip())
+        if not match or match[1] not in _DAY_NAMES or (match[2] and match[2] not in _DAY_NAMES):
+            raise ValueError(part)
+        first = _DAY_NAMES.index(match[1])
+        last = _DAY_NAMES.index(match[2]) if match[2] else first
+        opens, closes = time(int(match[3]), int(match[4])), time(int(match[5]), int(match[6]))
+        if last < first or closes <= opens:
+            raise ValueError(part)
+        stretches.append(ServiceHours(first, last, opens, closes))
+    return tuple(stretches)
+
+
+def _read_helpdesk(table: _Table) -> HelpdeskSettings:
+    phone = re.sub(r"[\s().-]", "", table.text("phone", ""))
+    if phone.startswith("+"):
+        phone = phone[1:]
+    elif phone.startswith("0"):
+        phone = "62" + phone[1:]
+    if phone and not re.fullmatch(r"62\d{7,13}", phone):
+        raise ConfigError(table.key("phone"), f"{phone!r} is not an Indonesian phone number", 'write e.g. phone = "+62 812-3456-7890"')
+    hours = table.text("hours", "")
+    try:
+        schedule = parse_service_hours(hours) if hours else ()
+    except (ValueError, IndexError):
+        fix = 'write e.g. hours = "Senin–Jumat 08.00–15.00 WITA" (day names in Indonesian)'
+        raise ConfigError(table.key("hours"), f"{hours!r} cannot be read", fix) from None
+    remind_after = _duration(table, "remind_after", table.raw("remind_after", "2h"))
+    if remind_after < timedelta(minutes=5):
+        raise ConfigError(table.key("remind_after"), "shorter than 5 minutes", 'write e.g. remind_after = "2h"')
+    settings = HelpdeskSettings(name=table.text("name", ""), phone=phone, hours=hours, schedule=schedule, remind_after=remind_after)
+    table.finish()
+    return settings
+
+
 def parse_settings(data: Mapping[str, Any], env: Mapping[str, str] | None = None, source: str = "(memory)") -> Settings:
     """Build :class:`Settings` from parsed TOML data and the environment."""
     data = {k: dict(v) if isinstance(v, Mapping) else v for k, v in data.items()}
@@ -551,6 +616,7 @@ def parse_settings(data: Mapping[str, Any], env: Mapping[str, str] | None = None
         events=_read_events(top.raw("events", []), bot.timezone),
         reminders=_read_reminders(_Table(top.raw("reminders", {}), "reminders")),
         privacy=_read_privacy(_Table(top.raw("privacy", {}), "privacy")),
+        helpdesk=_read_helpdesk(_Table(top.raw("helpdesk", {}), "helpdesk")),
         source=source,
     )
     top.finish()

@@ -46,3 +46,11 @@ class MessageStatus(StrEnum):
     PENDING = "pending"  # items queued, not all settled
     DONE = "done"  # every item sent or failed, final report given
     CANCELLED = "cancelled"  # a scheduled circular withdrawn before it was due (/siaran daftar or the staff pages)
+
+
+class TicketStatus(StrEnum):
+    """Where a help-desk conversation (a person asking for a person) stands."""
+
+    OPEN = "open"  # waiting for a staff member
+    TAKEN = "taken"  # a staff member answered first and now owns it
+    CLOSED = "closed"  # closed by staff (the person is told, unless it was dismissed as noise)

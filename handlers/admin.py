@@ -1,4 +1,4 @@
-"""Admin work on the FAQ: unanswered questions, answering the askers, reloading the knowledge base."""
+"""Admin work on the FAQ: grouping unanswered questions, answering the askers (chat and web), reloading the knowledge base."""
 
 from __future__ import annotations
 
@@ -8,20 +8,14 @@ from collections.abc import Sequence
 from rapidfuzz import fuzz
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.enums import Role
 from bot.services import Services
 from handlers.context import Context
-from handlers.conversation import Conversation, Payload
 from handlers.faqkb.knowledge import FaqError
 from handlers.notify import queue_notice
-from handlers.validators import Invalid, parse_text
-from models.questions import QuestionGroup, mark_answered, open_questions
-from models.state import set_state, state_data
-from models.tables import Contact, ConversationState, Question
+from handlers.validators import parse_text
+from models.questions import QuestionGroup, mark_answered
+from models.tables import Contact, Question
 
-ANSWER_FORM = "faq_answer"
-ANSWER_BUTTON = Payload("jawab")  # jawab:<id of one question of the group>
-SHOWN_GROUPS = 8
 MAX_ANSWER_CHARS = 2000
 
 
@@ -43,59 +37,6 @@ def group_questions(questions: Sequence[Question]) -> list[QuestionGroup]:
         else:
             groups.append(QuestionGroup(q.group_key, q.text, [q.id], {q.contact_id}, q.in_domain, q.asked_at))
     return sorted(groups, key=lambda g: (not g.in_domain, -g.count, -g.last_asked.timestamp()))
-
-
-async def list_questions(ctx: Context, _arg: str) -> None:
-    """``/pertanyaan``: open questions grouped, most frequent first, each with an answer button."""
-    groups = group_questions(await open_questions(ctx.session))
-    if not groups:
-        ctx.say(ctx.t("questions.none"))
-        return
-    tz = ctx.services.settings.bot.timezone
-    lines = [ctx.t("questions.title", count=sum(g.count for g in groups), groups=len(groups))]
-    buttons = []
-    for n, group in enumerate(groups[:SHOWN_GROUPS], start=1):
-        when = group.last_asked.astimezone(tz).strftime("%d/%m %H:%M")
-        scope = "" if group.in_domain else " " + ctx.t("questions.off_topic")
-        lines.append(f"{n}. ({group.count}×) “{group.example[:160]}” — {when} WITA{scope}")
-        buttons.append(ctx.button("questions.answer_button", ANSWER_BUTTON.pack(group.ids[0]), n=n))
-    if len(groups) > SHOWN_GROUPS:
-        lines.append(ctx.t("questions.more", count=len(groups) - SHOWN_GROUPS))
-    ctx.say("\n".join(lines), [buttons[i : i + 4] for i in range(0, len(buttons), 4)])
-
-
-async def start_answer(ctx: Context, arg: str) -> None:
-    """Button ``jawab:<question id>``: ask the admin for the answer text."""
-    groups = group_questions(await open_questions(ctx.session))
-    group = next((g for g in groups if arg.isdigit() and int(arg) in g.ids), None)
-    if group is None:
-        ctx.say(ctx.t("questions.already_answered"))
-        return
-    await set_state(ctx.session, ctx.contact.id, ANSWER_FORM, "answer", {"ids": group.ids, "example": group.example}, ctx.now)
-    ctx.say(ctx.t("questions.type_answer", question=group.example[:300], askers=len(group.askers)))
-
-
-async def receive_answer(ctx: Context, state: ConversationState, text: str) -> None:
-    """The admin's typed answer: store it, close the form, deliver it to every asker after commit."""
-    data = state_data(state)
-    ids = [i for i in data.get("ids", []) if isinstance(i, int)]
-    try:
-        answer = parse_answer(text)
-    except Invalid as problem:
-        ctx.say(ctx.t(problem.key, **problem.values))
-        return
-    await ctx.session.delete(state)
-    askers = await answer_questions(ctx.services, ctx.session, ids, answer, ctx.contact.id)
-    if askers is None:
-        ctx.say(ctx.t("questions.already_answered"))
-        return
-    if askers:
-
-        async def wake() -> None:
-            ctx.services.wake_outbox()
-
-        ctx.after_commit.append(wake)
-    ctx.say(ctx.t("questions.sent", count=askers))
 
 
 def parse_answer(text: str) -> str:
@@ -121,10 +62,6 @@ async def answer_questions(services: Services, session: AsyncSession, ids: list[
         if contact is not None:
             askers += await queue_notice(services, session, [contact], staff_id, "questions.delivered", question=question.text[:300], answer=answer)
     return askers
-
-
-# The admin's next text is the answer; files and photos are not answers (they get the usual reply).
-ANSWER = Conversation(ANSWER_FORM, receive_answer, roles=frozenset({Role.ADMIN}), text_steps=frozenset({"answer"}))
 
 
 async def reload_faq(ctx: Context, _arg: str) -> None:

@@ -16,6 +16,9 @@ from handlers.faqkb.language import answer_language, question_language
 from handlers.faqkb.matcher import Match, answer_text, reply_text
 from handlers.faqkb.normalise import fold
 
+CONTACT_ENTRY = "bot-kontak"  # its answer also gives the help desk's contact (config [helpdesk])
+HELPDESK_PAYLOAD = "petugas"  # the "Hubungi petugas" button (handlers/helpdesk.py)
+
 
 def _topic_buttons(lang: str, entries: list[FaqEntry] | tuple[FaqEntry, ...]) -> list[list[Button]]:
     return [[Button(e.topic.get(lang, e.topic["id"]), f"faq:{e.id}")] for e in entries]
@@ -29,8 +32,14 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
     if first is not None:
         follow = [first, *(f for f in follow if f.id != first.id)]
     buttons = _topic_buttons(lang, follow[:3])
+    text = answer_text(entry, lang, question)
+    if entry.id == CONTACT_ENTRY:
+        from handlers.helpdesk import contact_lines
+
+        text = "\n".join([text, "", *contact_lines(ctx)])
+        buttons.append([ctx.button("menu.helpdesk", HELPDESK_PAYLOAD)])
     buttons.append([ctx.button("menu.back_to_menu", "menu")])
-    ctx.say(answer_text(entry, lang, question), buttons)
+    ctx.say(text, buttons)
 
 
 async def forward_question(ctx: Context, text: str, match: Match, lang: str) -> None:
@@ -46,6 +55,8 @@ async def forward_question(ctx: Context, text: str, match: Match, lang: str) -> 
     await record_question(ctx.session, ctx.contact.id, text, lang, True, ctx.services.clock.now(), group_key)
     answer = match.entry.answer.get(lang) or match.entry.answer["id"] if match.entry else ""
     buttons = _topic_buttons(lang, match.suggestions if match.outcome == "ask_back" else ())
+    # "belum tahu": a person can answer what the knowledge base cannot
+    buttons.append([ctx.button("menu.helpdesk", HELPDESK_PAYLOAD)])
     buttons.append([ctx.button("menu.back_to_menu", "menu")])
     ctx.say(reply_text(lambda key: ctx.services.i18n.t(lang, key), match, answer), buttons)
 

@@ -16,6 +16,8 @@ MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
     ("menu.reminders", "pengingat", None),
     ("menu.profile", "profil", None),
     ("menu.language", "bahasa", None),
+    ("menu.helpdesk", "petugas", None),
+    ("menu.questions", "pertanyaan", frozenset({Role.COORDINATOR, Role.ADMIN})),
     ("menu.recap", "rekap", frozenset({Role.COORDINATOR})),
     ("menu.stats", "statistik", frozenset({Role.ADMIN})),
 )
@@ -38,13 +40,14 @@ async def show_menu(ctx: Context, available: set[str]) -> None:
     ctx.say(greeting + "\n\n" + ctx.t("start.intro"), buttons)
 
 
-async def show_help(ctx: Context, commands: list[tuple[str, str]]) -> None:
-    """What the bot can do for this role: ``commands`` are (word, description key)."""
+async def show_help(ctx: Context, commands: list[tuple[str, str]], contact: list[str]) -> None:
+    """What the bot can do for this role: ``commands`` are (word, description key); ``contact`` the help desk's lines."""
     lines = [ctx.t("help.title"), ""]
     lines += [f"/{word} — {ctx.t(key)}" for word, key in commands]
     lines += ["", ctx.t("help.free_text")]
     if ctx.incoming.channel != "telegram":
         lines.append(ctx.t("help.no_slash"))
+    lines += ["", ctx.t("help.contact"), *contact]
     ctx.say("\n".join(lines))
 
 

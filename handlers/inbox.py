@@ -1,8 +1,8 @@
 """The staff inbox of the web pages: everything waiting for a staff member's answer, one kind per section.
 
-Today one kind: questions the FAQ could not answer (admins answer them, as with ``/pertanyaan``).
-The help desk's conversations join as a second kind: a query function like :func:`faq_items`
-added to :func:`inbox_items`, and a branch in :func:`answer_item` for its ``kind``.
+Two kinds: help-desk conversations (``/petugas``; admins, and the coordinator of the person's
+kecamatan) and questions the FAQ could not answer (admins). The chat's ``/pertanyaan``
+(``handlers/staff_inbox.py``) lists the same.
 """
 
 from __future__ import annotations
@@ -12,14 +12,17 @@ from datetime import datetime
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.enums import Role
+from bot.enums import Role, TicketStatus
 from bot.services import Services
 from handlers.admin import answer_questions, group_questions, parse_answer
+from handlers.helpdesk import deliver_answer, may_handle, who_wrote
+from models import helpdesk as tickets
 from models.questions import open_questions
 from models.registrations import who_are
-from models.tables import Contact, Registration
+from models.tables import Contact, HelpdeskTicket, Registration
 
 KIND_FAQ = "faq"
+KIND_TICKET = "ticket"
 SHOWN_ASKERS = 3
 
 
@@ -68,9 +71,22 @@ def _describe(people: dict[str, tuple[Contact, Registration | None]], contact_id
     return tuple(described)
 
 
+async def ticket_items(session: AsyncSession, viewer: Contact) -> list[InboxItem]:
+    """Open help-desk conversations ``viewer`` handles, the latest message first."""
+    open_ones = await tickets.open_tickets(session, None if viewer.role == Role.ADMIN else (viewer.kecamatan or ""))
+    counts = await tickets.message_counts(session, [t.id for t in open_ones if t.id is not None])
+    items = []
+    for ticket in open_ones:
+        assert ticket.id is not None
+        text = await tickets.last_from_person(session, ticket.id)
+        items.append(InboxItem(KIND_TICKET, f"{KIND_TICKET}:{ticket.id}", text, counts.get(ticket.id, 0), 1, ticket.last_message_at,
+                               who=(await who_wrote(session, ticket),)))  # fmt: skip
+    return items
+
+
 async def inbox_items(session: AsyncSession, viewer: Contact) -> list[InboxItem]:
     """Everything waiting for ``viewer``'s answer, section by section."""
-    return await faq_items(session, viewer)
+    return await ticket_items(session, viewer) + await faq_items(session, viewer)
 
 
 async def answer_item(services: Services, session: AsyncSession, viewer: Contact, ref: str, text: str) -> int | None:
@@ -81,6 +97,8 @@ async def answer_item(services: Services, session: AsyncSession, viewer: Contact
     then wakes the outbox sender.
     """
     kind, _, ident = ref.partition(":")
+    if kind == KIND_TICKET and ident.isdigit():
+        return await _answer_ticket(services, session, viewer, int(ident), text)
     if kind != KIND_FAQ or not ident.isdigit():
         return None
     if not can_answer_faq(viewer):
@@ -91,3 +109,13 @@ async def answer_item(services: Services, session: AsyncSession, viewer: Contact
     if group is None:
         return None
     return await answer_questions(services, session, group.ids, answer, viewer.id)
+
+
+async def _answer_ticket(services: Services, session: AsyncSession, viewer: Contact, ticket_id: int, text: str) -> int | None:
+    ticket = await session.get(HelpdeskTicket, ticket_id)
+    if ticket is None or ticket.status == TicketStatus.CLOSED:
+        return None
+    if not may_handle(viewer, ticket):
+        raise PermissionError(ticket_id)
+    answer = parse_answer(text)
+    return 1 if await deliver_answer(services, session, ticket, viewer, answer) else None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -16,16 +17,35 @@ from models.outbox import Progress, create_message, enqueue, enqueue_once
 from models.tables import Contact, OutboxMessage
 
 
-async def queue_notice(services: Services, session: AsyncSession, recipients: Sequence[Contact], created_by: str | None, key: str, **values: Any) -> int:
+async def queue_notice(
+    services: Services,
+    session: AsyncSession,
+    recipients: Sequence[Contact],
+    created_by: str | None,
+    key: str,
+    *,
+    buttons: Sequence[Sequence[tuple[str, str]]] = (),
+    document: Document | None = None,
+    **values: Any,
+) -> int:
     """Queue the text ``key`` (Indonesian, and English for English contacts) for the reachable ``recipients``.
 
+    ``buttons`` are rows of (label locale key, payload), ``document`` a file sent with the text.
     The rows go out with the caller's transaction; the caller wakes the sender once it has committed.
     """
-    return await _queue(services, session, recipients, created_by, key, values, None) or 0
+    return await _queue(services, session, recipients, created_by, key, values, None, buttons, document) or 0
 
 
 async def _queue(
-    services: Services, session: AsyncSession, recipients: Sequence[Contact], created_by: str | None, key: str, values: dict[str, Any], once: str | None
+    services: Services,
+    session: AsyncSession,
+    recipients: Sequence[Contact],
+    created_by: str | None,
+    key: str,
+    values: dict[str, Any],
+    once: str | None,
+    buttons: Sequence[Sequence[tuple[str, str]]] = (),
+    document: Document | None = None,
 ) -> int | None:
     """:func:`queue_notice`; with ``once`` only the first time for that key (``None``: it was done already)."""
     reachable = [c for c in recipients if c.reachable]
@@ -35,10 +55,15 @@ async def _queue(
     now = services.clock.now()
     if once is None:
         message = await create_message(session, "notice", i18n.t("id", key, **values), created_by=created_by, now=now)
-        message.text_en = i18n.t("en", key, **values)
+    else:
+        message = OutboxMessage(kind="notice", text=i18n.t("id", key, **values), created_by=created_by, created_at=now, send_at=now)
+    message.text_en = i18n.t("en", key, **values)
+    if buttons:
+        message.buttons = json.dumps([[list(b) for b in row] for row in buttons])
+    if document is not None:
+        message.document_name, message.document_mime, message.document = document.filename[:200], document.mime_type[:100], document.content
+    if once is None:
         return await enqueue(session, message, reachable, now)
-    message = OutboxMessage(kind="notice", text=i18n.t("id", key, **values), text_en=i18n.t("en", key, **values), created_by=created_by,
-                            created_at=now, send_at=now)  # fmt: skip
     return await enqueue_once(session, once, message, reachable, now)
 
 
@@ -49,9 +74,17 @@ def _wake_after_commit(ctx: Context) -> None:
     ctx.after_commit.append(wake)
 
 
-async def notify(ctx: Context, recipients: Sequence[Contact], key: str, **values: Any) -> int:
+async def notify(
+    ctx: Context,
+    recipients: Sequence[Contact],
+    key: str,
+    *,
+    buttons: Sequence[Sequence[tuple[str, str]]] = (),
+    document: Document | None = None,
+    **values: Any,
+) -> int:
     """:func:`queue_notice` from a chat update; the sender is woken once the update's transaction has stuck."""
-    count = await queue_notice(ctx.services, ctx.session, recipients, ctx.contact.id, key, **values)
+    count = await queue_notice(ctx.services, ctx.session, recipients, ctx.contact.id, key, buttons=buttons, document=document, **values)
     if count:
         _wake_after_commit(ctx)
     return count
@@ -81,6 +114,8 @@ def render_outbox(i18n: I18n, message: OutboxMessage, lang: str) -> Reply:
     buttons: tuple[tuple[Button, ...], ...] = ()
     if message.ack_button:
         buttons = ((Button(i18n.t(lang, "broadcast.ack_button"), ACK_BUTTON.pack(message.id)),),)
+    elif message.buttons:
+        buttons = tuple(tuple(Button(i18n.t(lang, key), payload) for key, payload in row) for row in json.loads(message.buttons))
     document = None
     if message.document is not None:
         document = Document(message.document_name or "dokumen", message.document, message.document_mime or "application/octet-stream")

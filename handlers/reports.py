@@ -9,6 +9,7 @@ from bot.enums import MessageStatus
 from bot.messages import shorten
 from handlers.context import Context
 from handlers.eligibility import evaluate
+from models.helpdesk import count_open_tickets
 from models.outbox import progress_of, recent_broadcasts, unread_in
 from models.questions import count_open_questions
 from models.registrations import list_registrations
@@ -83,7 +84,7 @@ async def show_statistics(ctx: Context, _arg: str) -> None:
     per_jenjang = Counter(r.jenjang for r in rows)
     lines.append("")
     lines.append(ctx.t("stats.jenjang", values=", ".join(f"{j} {per_jenjang[j]}" for j in settings.jenjang)))
-    lines.append(ctx.t("stats.questions", count=await count_open_questions(ctx.session)))
+    lines.append(ctx.t("stats.questions", count=await count_open_questions(ctx.session), conversations=await count_open_tickets(ctx.session)))
     circulars = await broadcast_lines(ctx)
     if circulars:
         lines += ["", ctx.t("stats.broadcasts"), *circulars]

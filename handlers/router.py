@@ -13,7 +13,7 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.enums import ALL_ROLES, STAFF_ROLES, Role
 from bot.messages import MAX_FILE_BYTES, Document, FetchError, Incoming, Reply
 from bot.services import Services
-from handlers import admin, broadcast, dashboard, exports, faq, forms, general, privacy, registration, reports, roles, schedule
+from handlers import admin, broadcast, dashboard, exports, faq, forms, general, helpdesk, privacy, registration, reports, roles, schedule, staff_inbox
 from handlers.context import Context
 from handlers.conversation import Conversation
 from models.contacts import load_contact
@@ -47,7 +47,7 @@ async def _menu(ctx: Context, _arg: str) -> None:
 
 
 async def _help(ctx: Context, _arg: str) -> None:
-    await general.show_help(ctx, [(r.name, r.description_key) for r in routes_for(ctx.role)])
+    await general.show_help(ctx, [(r.name, r.description_key) for r in routes_for(ctx.role)], helpdesk.contact_lines(ctx))
 
 
 async def _cancel(ctx: Context, _arg: str) -> None:
@@ -91,16 +91,17 @@ ROUTES: tuple[Route, ...] = (
     Route("ekspor", exports.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
     Route(broadcast.BUTTON.route, broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),
     Route("peran", roles.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
-    Route("pertanyaan", admin.list_questions, "cmd.questions", roles=ADMIN, words=("pertanyaan", "questions")),
+    Route(helpdesk.FORM_ROUTE, helpdesk.start_helpdesk, "cmd.helpdesk", words=("helpdesk",)),
+    Route("pertanyaan", staff_inbox.list_inbox, "cmd.questions", roles=STAFF, words=("pertanyaan", "questions", "inbox")),
     Route("muatulang", admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
     Route("dasbor", dashboard.send_login_link, "cmd.dashboard", roles=STAFF, words=("dasbor", "dashboard")),
     Route("faq", faq.show_topic, "cmd.ask", listed=False, typed=False),
     Route(forms.FORM_BUTTON.route, _form_button, "cmd.register", listed=False, typed=False),
     Route(registration.COORDINATOR_BUTTON.route, registration.notify_coordinator, "cmd.register", listed=False, typed=False),
     Route(broadcast.ACK_BUTTON.route, broadcast.acknowledge_read, "cmd.broadcast", listed=False, typed=False),
-    Route(admin.ANSWER_BUTTON.route, admin.start_answer, "cmd.questions", roles=ADMIN, listed=False, typed=False),
     Route(privacy.CONSENT.route, privacy.consent_button, "cmd.register", listed=False, typed=False),
     Route(privacy.ERASE.route, privacy.erase_button, "cmd.erase", listed=False, typed=False),
+    Route(helpdesk.STAFF_BUTTON.route, staff_inbox.handle_button, "cmd.questions", roles=STAFF, listed=False, typed=False),
 )
 
 ROUTE_BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
@@ -114,7 +115,9 @@ CONVERSATIONS: tuple[Conversation, ...] = (
     forms.conversation(registration.REGISTRATION),
     privacy.CONSENT_CONVERSATION,
     broadcast.CIRCULAR,
-    admin.ANSWER,
+    helpdesk.HELPDESK,
+    staff_inbox.REPLY,
+    staff_inbox.MAKE_FAQ,
 )
 CONVERSATION_BY_NAME: dict[str, Conversation] = {c.name: c for c in CONVERSATIONS}
 
@@ -158,7 +161,10 @@ async def run_route(ctx: Context, route: Route, arg: str) -> None:
 
 
 async def answer_free_text(ctx: Context, text: str) -> None:
-    """Free text outside a form: the FAQ."""
+    """Free text outside a form: a request for a person, else the FAQ."""
+    if helpdesk.asks_for_person(text):
+        await helpdesk.show_contact(ctx)
+        return
     if ctx.services.faq is None:
         ctx.say(ctx.t("faq.unavailable"), [[ctx.button("menu.back_to_menu", "menu")]])
         return

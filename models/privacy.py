@@ -90,7 +90,10 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
         await session.flush()
         await session.exec(update(OutboxItem).where(col(OutboxItem.contact_id) == contact_id).values(contact_id=placeholder.id, external_id=token))  # type: ignore[call-overload]
     for column in _rows_of():  # the open form, questions, staff page log-ins, and whatever refers to the contact
-        await session.exec(delete(column.table).where(column == contact_id))  # type: ignore[call-overload]
+        owned = column == contact_id
+        for child, parent in _children_of(column.table):  # e.g. the messages of the person's help-desk conversations
+            await session.exec(delete(child.table).where(child.in_(select(parent).where(owned))))  # type: ignore[call-overload]
+        await session.exec(delete(column.table).where(owned))  # type: ignore[call-overload]
     await session.exec(delete(NumberedMenu).where(col(NumberedMenu.contact_id) == contact_id))  # type: ignore[call-overload]
     # Received updates are kept a few days so a repeated delivery is answered once: the finished
     # ones keep only their platform id; pending ones (this very press among them) are handled
@@ -104,6 +107,11 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
     await session.delete(contact)
     await session.flush()
     return Erased(record, sekolah, npsn, asked)
+
+
+def _children_of(table: Any) -> list[tuple[Column[Any], Column[Any]]]:
+    """(child column, the ``table`` column it refers to) for rows that belong to rows of ``table``."""
+    return [(fk.parent, fk.column) for other in SQLModel.metadata.sorted_tables for fk in other.foreign_keys if fk.column.table is table]
 
 
 def _rows_of() -> list[Column[Any]]:

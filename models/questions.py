@@ -11,6 +11,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from models.tables import Question
 
 MAX_QUESTION_CHARS = 500
+# Waiting for an answer: neither answered nor dismissed as noise.
+_OPEN = (col(Question.answered_at).is_(None), col(Question.dismissed_at).is_(None))
 
 
 async def record_question(session: AsyncSession, contact_id: str, text: str, language: str, in_domain: bool, now: datetime, group_key: str = "") -> Question:
@@ -47,7 +49,7 @@ class QuestionGroup:
 
 async def open_questions(session: AsyncSession, limit: int = 2000) -> list[Question]:
     """Unanswered questions, newest first."""
-    result = await session.exec(select(Question).where(col(Question.answered_at).is_(None)).order_by(col(Question.asked_at).desc()).limit(limit))
+    result = await session.exec(select(Question).where(*_OPEN).order_by(col(Question.asked_at).desc()).limit(limit))
     return list(result)
 
 
@@ -55,16 +57,26 @@ async def count_open_questions(session: AsyncSession) -> int:
     """How many questions wait for an answer."""
     from sqlalchemy import func
 
-    result = await session.exec(select(func.count()).select_from(Question).where(col(Question.answered_at).is_(None)))
+    result = await session.exec(select(func.count()).select_from(Question).where(*_OPEN))
     return int(result.one())
 
 
 async def mark_answered(session: AsyncSession, ids: list[int], answer: str, admin_id: str, now: datetime) -> list[Question]:
     """Record the admin's answer on these questions; return them."""
-    result = await session.exec(select(Question).where(col(Question.id).in_(ids), col(Question.answered_at).is_(None)))
+    result = await session.exec(select(Question).where(col(Question.id).in_(ids), *_OPEN))
     questions = list(result)
     for question in questions:
         question.answered_at = now
         question.answered_by = admin_id
         question.answer = answer
     return questions
+
+
+async def dismiss_questions(session: AsyncSession, ids: list[int], staff_id: str, now: datetime) -> int:
+    """Take these questions out of the inbox without answering (noise such as "pagi", "ok")."""
+    result = await session.exec(select(Question).where(col(Question.id).in_(ids), *_OPEN))
+    questions = list(result)
+    for question in questions:
+        question.dismissed_at = now
+        question.dismissed_by = staff_id
+    return len(questions)

@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
-from bot.enums import MessageStatus, OutboxStatus, Role
+from bot.enums import MessageStatus, OutboxStatus, Role, TicketStatus
 from models.types import UTCDateTime, utcnow
 
 
@@ -55,6 +55,9 @@ class Question(SQLModel, table=True):
     answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     answered_by: str | None = Field(default=None, max_length=80)
     answer: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))
+    # Dismissed as noise by staff ("Abaikan"): out of the inbox, the asker is not messaged.
+    dismissed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    dismissed_by: str | None = Field(default=None, max_length=80)
 
 
 class Registration(SQLModel, table=True):
@@ -109,6 +112,9 @@ class OutboxMessage(SQLModel, table=True):
     progress_message_id: str | None = Field(default=None, max_length=64)
     finished_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     dedupe_key: str | None = Field(default=None, max_length=120, unique=True)
+    # Buttons under a notice, as JSON rows of [label locale key, payload]: labels are rendered in
+    # each recipient's language when sent, payloads signed for each recipient by the channel.
+    buttons: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))
 
 
 class OutboxItem(SQLModel, table=True):
@@ -192,3 +198,39 @@ class WebSession(SQLModel, table=True):
     contact_id: str = Field(foreign_key="contact.id", max_length=80, index=True)
     created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
     expires_at: datetime = Field(sa_column=Column(UTCDateTime(), nullable=False, index=True))
+
+
+class HelpdeskTicket(SQLModel, table=True):
+    """A conversation between one person and the staff (``/petugas``), open until staff close it."""
+
+    __tablename__ = "helpdesk_ticket"
+
+    id: int | None = Field(default=None, primary_key=True)
+    contact_id: str = Field(foreign_key="contact.id", max_length=80, index=True)
+    status: str = Field(default=TicketStatus.OPEN, max_length=16, index=True)  # TicketStatus
+    kecamatan: str | None = Field(default=None, max_length=64, index=True)  # routes it to that coordinator
+    assigned_to: str | None = Field(default=None, max_length=80)  # the staff member who answered first
+    opened_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    last_message_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))
+    answered_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    waiting_since: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))  # person wrote, staff not yet
+    reminded_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    closed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
+    closed_by: str | None = Field(default=None, max_length=80)
+    dismissed: bool = Field(default=False, sa_column_kwargs={"server_default": false()})
+
+
+class HelpdeskMessage(SQLModel, table=True):
+    """One message of a help-desk conversation, from the person or from staff."""
+
+    __tablename__ = "helpdesk_message"
+
+    id: int | None = Field(default=None, primary_key=True)
+    ticket_id: int = Field(foreign_key="helpdesk_ticket.id", index=True)
+    author_id: str = Field(max_length=80)
+    from_staff: bool = Field(default=False)
+    text: str = Field(default="", sa_column=Column(Text(), nullable=False))
+    document_name: str | None = Field(default=None, max_length=200)
+    document_mime: str | None = Field(default=None, max_length=100)
+    document: bytes | None = Field(default=None, sa_column=Column(LargeBinary(), nullable=True))
+    created_at: datetime = Field(default_factory=utcnow, sa_column=Column(UTCDateTime(), nullable=False))

@@ -24,6 +24,7 @@ from bot.dates import describe_offset, format_day
 from bot.enums import STAFF_ROLES
 from bot.i18n import I18n
 from bot.services import Services
+from handlers.helpdesk import remind_admins
 from models.db import sync_url
 from models.outbox import enqueue_once
 from models.tables import Contact, OutboxMessage
@@ -106,6 +107,26 @@ async def reminder_job(event_id: str, offset_seconds: int) -> None:
         log.error("reminder job ran with no bot running")
         return
     await send_reminder(services, event_id, offset_seconds)
+
+
+HELPDESK_JOB = "helpdesk:waiting"
+
+
+async def remind_waiting_tickets(services: Services) -> int:
+    """Remind the admins of help-desk conversations waiting too long; return how many."""
+    async with services.db.session() as session:
+        count = await remind_admins(services, session)
+        await session.commit()
+    if count:
+        services.wake_outbox()
+    return count
+
+
+async def helpdesk_job() -> None:
+    """What APScheduler runs every few minutes (importable, no arguments)."""
+    services = _running.get("services")
+    if services is not None:
+        await remind_waiting_tickets(services)
 
 
 def wanted_jobs(settings: Settings) -> dict[str, tuple[EventSettings, timedelta]]:
@@ -197,6 +218,8 @@ class ReminderScheduler:
         self.scheduler = self._make()
         self.scheduler.start(paused=True)
         kept, removed = sync_jobs(self.scheduler, self.services.settings, self.services.clock.now())
+        # Waiting help-desk conversations are looked at every few minutes, on this one process only.
+        self.scheduler.add_job(helpdesk_job, "interval", minutes=5, id=HELPDESK_JOB, replace_existing=True, coalesce=True, misfire_grace_time=60)
         if not self.paused:
             self.scheduler.resume()
         log.info("scheduler running: %d reminder job(s), %d removed", kept, removed)

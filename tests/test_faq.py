@@ -206,9 +206,12 @@ async def test_admin_sees_grouped_questions_and_answer_reaches_askers(harness: H
     listing = await harness.say("telegram:1", "/pertanyaan")
     assert "(3×)" in text_of(listing) and "(1×)" in text_of(listing)
     assert text_of(listing).index("(3×)") < text_of(listing).index("(1×)")
-    await harness.press("telegram:1", "Jawab 1")
+    await harness.press("telegram:1", "1")
+    await harness.press("telegram:1", "Balas")
     assert "2 penanya" in text_of(harness.last["telegram:1"])
-    sent = await harness.say("telegram:1", "Pelatihan operator Dapodik diumumkan lewat surat edaran bulan depan.")
+    preview = await harness.say("telegram:1", "Pelatihan operator Dapodik diumumkan lewat surat edaran bulan depan.")
+    assert "Pratinjau" in text_of(preview) and "surat edaran bulan depan" in text_of(preview)
+    sent = await harness.press("telegram:1", "Kirim")
     assert "dikirim ke 2 penanya" in text_of(sent)
     from scheduler.outbox import OutboxSender
 
@@ -220,14 +223,15 @@ async def test_admin_sees_grouped_questions_and_answer_reaches_askers(harness: H
     assert all("surat edaran bulan depan" in text for _, text in delivered)
     listing = await harness.say("telegram:1", "/pertanyaan")
     assert "(3×)" not in text_of(listing) and "tunjangan" in text_of(listing)
-    # a stale "Jawab" press for the answered group is refused kindly
-    assert "sudah dijawab" in text_of(await harness.payload("telegram:1", "jawab:1"))
+    # a stale "Balas" press for the answered group is refused kindly
+    assert "sudah dijawab" in text_of(await harness.payload("telegram:1", "inbox:r:q1"))
 
 
 async def test_admin_can_cancel_an_answer(harness: Harness) -> None:
     await harness.say("telegram:702", "kapan ada pelatihan operator dapodik")
     await harness.say("telegram:1", "/pertanyaan")
-    await harness.press("telegram:1", "Jawab 1")
+    await harness.press("telegram:1", "1")
+    await harness.press("telegram:1", "Balas")
     assert "dibatalkan" in text_of(await harness.say("telegram:1", "/batal"))
     # the next free text is an ordinary question again
     assert "Maret 2022" in text_of(await harness.say("telegram:1", "kapan bimtek pmo"))

@@ -237,3 +237,16 @@ def test_every_table_that_refers_to_a_contact_is_covered_by_the_erasure() -> Non
     # The registration is kept without person and deliveries under a placeholder; everything else goes.
     assert referring - swept == {"registration", "outbox_item"}
     assert {"conversation_state", "question", "web_login", "web_session"} <= swept
+
+
+async def test_hapusdata_also_erases_help_desk_conversations_and_their_messages(harness_factory: Any) -> None:
+    from models.tables import HelpdeskMessage, HelpdeskTicket
+
+    h = await build(harness_factory)
+    await h.say(WHO, "/petugas", name="Komang")
+    assert "diteruskan ke petugas" in text_of(await h.say(WHO, "Mohon dibantu, NIP saya 197508172000031002 salah tercatat."))
+    assert [t.contact_id for t in await rows(h, HelpdeskTicket)] == [WHO] and await rows(h, HelpdeskMessage)
+    await h.say(WHO, "/hapusdata")
+    assert "sudah dihapus" in text_of(await h.press(WHO, "Ya, hapus"))
+    assert await rows(h, HelpdeskTicket) == [] and await rows(h, HelpdeskMessage) == []
+    assert WHO not in [c.id for c in await rows(h, Contact)]

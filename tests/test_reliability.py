@@ -20,11 +20,12 @@ TEXTS = [
     "/start", "halo", "menu", "/daftar", "daftar", "kembali", "/batal", "batal", "Kirim", "ubah", "-", "SD", "Seririt", "Definitif", "Plt",
     "0812 3456 7890", "197508172000032002", "50100123", "Made Sari", "17 Agustus 1975", "SD Negeri 1 Seririt", "/profil", "/jadwal",
     "/pengingat", "pengingat on", "/bahasa", "bahasa en", "bimtek pmo tgl brp", "syarat kepsek apa aj", "harga cabai", "/rekap",
-    "/statistik", "/siaran", "/peran telegram:9 Seririt", "/pertanyaan", "/ekspor", "/muatulang", "/tidakada", "🙏🙏🙏",
+    "/statistik", "/siaran", "/peran telegram:9 Seririt", "/pertanyaan", "/ekspor", "/muatulang", "/tidakada", "🙏🙏🙏", "/petugas", "nomor admin",
     "مرحبا كيف حالك", "שלום", "‮reversed‬", "a" * 5000, "\u0000\u0001", "   ", "0", "99", "1", "2", "3",
 ]  # fmt: skip
 PAYLOADS = ["menu", "bahasa:en", "pengingat:on", "form:summary:kirim", "form:summary:ubah", "form:edit:nip", "form:jenjang:1", "form:kecamatan:8",
-            "form:status:0", "faq:bimtek-jadwal", "faq:tidak-ada", "jawab:1", "siaran:t:g:0", "siaran:preview", "siaran:send", "baca:1", "korwil:50100123",
+            "form:status:0", "faq:bimtek-jadwal", "faq:tidak-ada",
+            "inbox:r:q1", "inbox:p:m:1", "inbox:x:t1", "inbox:f:q1", "petugas", "siaran:t:g:0", "siaran:preview", "siaran:send", "baca:1", "korwil:50100123",
             "daftar", "rekap", "statistik", "x" * 50, ":", "form:", "form:nama:9999", "siaran:t:k:99", "baca:abc"]  # fmt: skip
 
 
@@ -86,7 +87,11 @@ async def test_authorization_matrix(harness_factory: Any, role_contact: str) -> 
         refused = "tidak tersedia untuk Bapak/Ibu" in reply
         assert refused == (role not in route.roles), (route.name, role, reply[:120])
     # payload-only staff actions are refused the same way
-    for payload in ("jawab:1", "siaran:send", "siaran:t:g:0"):
+    for payload in ("siaran:send", "siaran:t:g:0"):
         reply = text_of(await h.payload(role_contact, payload))
         if role != "admin":
             assert "tidak tersedia" in reply, (payload, role)
+    # the staff inbox's buttons: staff only, and the FAQ questions in it (reply, dismiss, make FAQ) for admins only
+    for payload in ("inbox:p:m:0", "inbox:o:t1", "inbox:r:t1", "inbox:c:t1", "inbox:x:t1", "inbox:r:q1", "inbox:x:q1", "inbox:f:q1"):
+        reply = text_of(await h.payload(role_contact, payload))
+        assert ("tidak tersedia" in reply) == (role not in ("coordinator", "admin")), (payload, role)

@@ -16,7 +16,7 @@ from sqlmodel import select
 from bot.app import BotApp
 from models.tables import Contact, OutboxItem, OutboxMessage
 from scheduler.outbox import OutboxSender
-from scheduler.reminders import ReminderScheduler, reminder_job_id, send_reminder, sync_jobs
+from scheduler.reminders import HELPDESK_JOB, ReminderScheduler, reminder_job_id, send_reminder, sync_jobs
 from tests.conftest import TEST_TOKEN, FakeClock, Harness, clean_env, make_settings, text_of
 from tests.fake_telegram import FakeTelegramServer
 
@@ -97,7 +97,8 @@ async def test_jobs_persist_across_restart_and_are_replaced_not_doubled(harness_
     await first.start()
     assert first.scheduler is not None
     ids = sorted(j.id for j in first.scheduler.get_jobs())
-    assert ids == sorted(reminder_job_id(e, timedelta(seconds=s)) for e in ("bimtek-pmo-1", "bimtek-pmo-2") for s in (86400, 3600, 600))
+    reminders = [reminder_job_id(e, timedelta(seconds=s)) for e in ("bimtek-pmo-1", "bimtek-pmo-2") for s in (86400, 3600, 600)]
+    assert ids == sorted([*reminders, HELPDESK_JOB])  # and the help desk's periodic look at waiting conversations
     job = first.scheduler.get_job("reminder:bimtek-pmo-1:1h")
     assert job is not None and job.next_run_time == START - timedelta(hours=1)
     await first.stop()
@@ -107,7 +108,7 @@ async def test_jobs_persist_across_restart_and_are_replaced_not_doubled(harness_
     scheduler = ReminderScheduler(second.services, paused=True)
     await scheduler.start()
     assert scheduler.scheduler is not None
-    assert sorted(j.id for j in scheduler.scheduler.get_jobs()) == ["reminder:bimtek-pmo-1:1h", "reminder:bimtek-pmo-1:30m"]
+    assert sorted(j.id for j in scheduler.scheduler.get_jobs()) == [HELPDESK_JOB, "reminder:bimtek-pmo-1:1h", "reminder:bimtek-pmo-1:30m"]
     # the job fires after the restart: through the persisted job's own function and arguments
     stored = scheduler.scheduler.get_job("reminder:bimtek-pmo-1:1h")
     assert stored is not None

@@ -205,3 +205,28 @@ async def test_a_reply_to_someone_who_blocked_the_bot_marks_them_unreachable(dat
         assert contact is not None and contact.reachable is False
     finally:
         await app.stop()
+
+
+async def test_a_photo_of_a_document_reaches_the_help_desk(database_url: str, fake_api: FakeTelegramServer) -> None:
+    app = await start_bot(database_url, fake_api)
+    try:
+        await fake_api.send_text(781, "/petugas")
+        await fake_api.wait_for_messages(781, 1)
+        fake_api.stored_files["photo-big"] = b"\xff\xd8\xff the largest size"
+        fake_api.stored_files["photo-small"] = b"\xff\xd8\xff small"
+        photo = fake_api.text_update(781, "")
+        del photo["message"]["text"]
+        photo["message"]["photo"] = [
+            {"file_id": "photo-small", "file_unique_id": "ps", "width": 90, "height": 90, "file_size": 5},
+            {"file_id": "photo-big", "file_unique_id": "pb", "width": 1280, "height": 960, "file_size": 20},
+        ]
+        photo["message"]["caption"] = "SK penugasan"
+        await fake_api.push(photo)
+        calls = await fake_api.wait_for_messages(781, 2)
+        assert "diteruskan ke petugas" in calls[1].params["text"]
+        # the admin gets the largest size as a file, with the caption as the message
+        await fake_api.wait_for(lambda: bool(fake_api.sent(1, "sendDocument")), timeout=20)
+        assert "SK penugasan" in (fake_api.sent(1, "sendDocument")[0].params.get("caption") or "")
+        assert [c.params.get("file_id") for c in fake_api.calls if c.method == "getFile"] == ["photo-big"]
+    finally:
+        await app.stop()

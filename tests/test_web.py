@@ -308,3 +308,23 @@ async def test_pages_speak_the_staff_members_language(site: tuple[Harness, TestC
     page = await (await client.get("/dasbor/")).text()
     assert 'lang="en"' in page and "Summary" in page and "Registrations per kecamatan" in page
     assert "Ringkasan" not in page
+
+
+async def test_help_desk_conversations_are_in_the_page_inbox(site: tuple[Harness, TestClient]) -> None:
+    harness, client = site
+    await harness.say(PUBLIC, "/petugas Mohon dibantu, akun saya terkunci.")
+    # the public contact's kecamatan is unknown: the admins' inbox has it, the coordinator's does not
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, COORDINATOR)})
+    assert "akun saya terkunci" not in await (await client.get("/dasbor/pertanyaan")).text()
+    csrf = csrf_of(await (await client.get("/dasbor/pertanyaan")).text())
+    forbidden = await client.post("/dasbor/pertanyaan/jawab", data={"ref": "ticket:1", "answer": "Dari korwil.", "csrf": csrf})
+    assert forbidden.status == 403
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
+    inbox = await (await client.get("/dasbor/pertanyaan")).text()
+    assert "Pesan untuk petugas" in inbox and "akun saya terkunci" in inbox and 'value="ticket:1"' in inbox
+    done = await client.post("/dasbor/pertanyaan/jawab", data={"ref": "ticket:1", "answer": "Akun sudah kami buka kembali.", "csrf": csrf_of(inbox)})
+    assert done.status == 200 and "akun saya terkunci" in await done.text()  # still open until someone closes it
+    async with harness.services.db.session() as session:
+        items = list(await session.exec(select(OutboxItem).where(OutboxItem.contact_id == PUBLIC)))
+        message = await session.get(OutboxMessage, items[0].message_id)
+    assert len(items) == 1 and message is not None and "Akun sudah kami buka kembali." in message.text and message.buttons

@@ -304,3 +304,16 @@ async def test_a_typed_number_is_read_back_from_the_menu_stored_in_the_database(
     assert "menu, bantuan, bahasa" in body_text(reply)
     async with wa.app.services.db.session() as session:
         assert await menu_choice(session, "whatsapp:6281234500010", 3) is None
+
+
+async def test_a_photo_of_a_document_reaches_the_help_desk(wa: WhatsAppHarness) -> None:
+    wa.graph.files["1479537139650973"] = b"\xff\xd8\xff jpeg of a decree"
+    prompt = await wa.say("6281234500009", "petugas")
+    assert "tulis pesan untuk petugas" in body_text(prompt)
+    image = payload("image_message", WA_ID="6281234500009", MESSAGE_ID="wamid.img9", NAME="Kadek")
+    assert await wa.post(image, sign(image)) == 200
+    await wa.graph.wait_for(lambda: "diteruskan ke petugas" in body_text(wa.graph.messages("6281234500009")[-1]))
+    # the admin (on WhatsApp here) receives the photo with the message and the buttons
+    await wa.graph.wait_for(lambda: any(m["type"] == "document" for m in wa.graph.messages("6281200000001")), timeout=20)
+    uploads = [c for c in wa.graph.calls if c.path == "media"]
+    assert uploads and uploads[-1].body["size"] == len(b"\xff\xd8\xff jpeg of a decree")

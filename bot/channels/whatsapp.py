@@ -261,9 +261,10 @@ class WhatsAppChannel:
             return Incoming(kind="text", text=str((message.get("button") or {}).get("text") or ""), **common)
         if kind in SILENT_TYPES:  # stored by an older version: still not answered
             return None
-        doc = message.get("document")
-        if kind == "document" and isinstance(doc, dict) and doc.get("id"):
-            ref = FileRef(self.name, str(doc["id"]), str(doc.get("filename") or "dokumen"), str(doc.get("mime_type") or "application/octet-stream"))
+        doc = message.get(kind)
+        if kind in ("document", "image") and isinstance(doc, dict) and doc.get("id"):  # a photo of a document: the help desk takes one
+            default_name = "dokumen" if kind == "document" else "foto.jpg"
+            ref = FileRef(self.name, str(doc["id"]), str(doc.get("filename") or default_name), str(doc.get("mime_type") or "application/octet-stream"))
             return Incoming(kind="media", file=ref, text=str(doc.get("caption") or ""), **common)
         return Incoming(kind="media", **common)
 
