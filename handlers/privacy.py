@@ -135,6 +135,15 @@ async def show_my_data(ctx: Context, _arg: str) -> None:
             lines.append(f"• {_when(ctx, q.asked_at)}: “{q.text[:300]}” ({answered})")
     else:
         lines.append(ctx.t("privacy.mine_no_questions"))
+    if data.helpdesk:
+        lines.append(ctx.t("privacy.mine_helpdesk", count=len(data.helpdesk)))
+        for ticket, messages in data.helpdesk:
+            for m in messages:
+                who = ctx.t("privacy.helpdesk_staff") if m.from_staff else ctx.t("privacy.helpdesk_me")
+                attached = f" [{m.document_name}]" if m.document_name else ""
+                lines.append(f"• #{ticket.id} {_when(ctx, m.created_at)} {who}: “{m.text[:300]}”{attached}")
+    else:
+        lines.append(ctx.t("privacy.mine_no_helpdesk"))
     lines.append(ctx.t("privacy.mine_messages", count=data.messages_received))
     lines += ["", ctx.t("privacy.mine_footer", retention=ctx.services.settings.privacy.retention)]
     ctx.say("\n".join(lines), [[ctx.button("privacy.erase_button", "hapusdata"), ctx.button("menu.back_to_menu", "menu")]])

@@ -14,7 +14,18 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.enums import OutboxStatus, Role
 from models.inbox import DONE, DROPPED
 from models.registrations import registration_of
-from models.tables import Contact, ConversationState, InboxItem, NumberedMenu, OutboxItem, OutboxMessage, Question, Registration
+from models.tables import (
+    Contact,
+    ConversationState,
+    HelpdeskMessage,
+    HelpdeskTicket,
+    InboxItem,
+    NumberedMenu,
+    OutboxItem,
+    OutboxMessage,
+    Question,
+    Registration,
+)
 
 ERASED_CHANNEL = "erased"
 
@@ -28,18 +39,25 @@ class PersonalData:
     state: ConversationState | None
     questions: list[Question] = field(default_factory=list)
     messages_received: int = 0
+    helpdesk: list[tuple[HelpdeskTicket, list[HelpdeskMessage]]] = field(default_factory=list)  # conversations with the staff
 
 
 async def personal_data(session: AsyncSession, contact: Contact) -> PersonalData:
     """Everything stored about ``contact``: the contact row, registration, open form, questions, deliveries."""
     questions = await session.exec(select(Question).where(Question.contact_id == contact.id).order_by(col(Question.asked_at)))
     received = await session.exec(select(func.count()).select_from(OutboxItem).where(OutboxItem.contact_id == contact.id))
+    tickets = list(await session.exec(select(HelpdeskTicket).where(HelpdeskTicket.contact_id == contact.id).order_by(col(HelpdeskTicket.opened_at))))
+    helpdesk = []
+    for ticket in tickets:
+        messages = await session.exec(select(HelpdeskMessage).where(HelpdeskMessage.ticket_id == ticket.id).order_by(col(HelpdeskMessage.created_at)))
+        helpdesk.append((ticket, list(messages)))
     return PersonalData(
         contact=contact,
         registration=await registration_of(session, contact.id),
         state=await session.get(ConversationState, contact.id),
         questions=list(questions),
         messages_received=int(received.one()),
+        helpdesk=helpdesk,
     )
 
 

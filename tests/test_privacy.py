@@ -246,6 +246,8 @@ async def test_hapusdata_also_erases_help_desk_conversations_and_their_messages(
     await h.say(WHO, "/petugas", name="Komang")
     assert "diteruskan ke petugas" in text_of(await h.say(WHO, "Mohon dibantu, NIP saya 197508172000031002 salah tercatat."))
     assert [t.contact_id for t in await rows(h, HelpdeskTicket)] == [WHO] and await rows(h, HelpdeskMessage)
+    mine = text_of(await h.say(WHO, "/datasaya"))
+    assert "Percakapan Bapak/Ibu dengan petugas (1)" in mine and "salah tercatat" in mine
     await h.say(WHO, "/hapusdata")
     assert "sudah dihapus" in text_of(await h.press(WHO, "Ya, hapus"))
     assert await rows(h, HelpdeskTicket) == [] and await rows(h, HelpdeskMessage) == []
