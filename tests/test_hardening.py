@@ -238,3 +238,18 @@ async def test_a_draft_left_by_another_conversation_goes_when_composing_again(ha
     await harness.say("telegram:1", "Undangan rapat koordinasi PSP hari Jumat")
     [draft] = await _outbox(harness)
     assert draft.text == "Undangan rapat koordinasi PSP hari Jumat"
+
+
+@pytest.mark.slow
+async def test_a_circular_beginning_with_a_command_word_through_the_real_process(tmp_path: Path, database_url: str) -> None:
+    fake = FakeTelegramServer(TEST_TOKEN)
+    await fake.start()
+    try:
+        config = write_config(tmp_path / "config.toml", database_url, fake.base_url, '[roles]\nadmins = ["telegram:501"]\n')
+        answers = await _run_bot(config, fake, [(501, "/siaran"), (501, "Pengingat besok Bimtek PMO hari 2 pukul 08.00 WITA, mohon hadir tepat waktu.")])
+    finally:
+        await fake.stop()
+    assert "isi surat edaran" in answers[0]
+    # The text became the circular (its attachment is asked next), not the /pengingat command.
+    assert "Pengingat Zoom Bimtek untuk Bapak/Ibu" not in answers[1]
+    assert "lampiran" in answers[1]
