@@ -256,3 +256,50 @@ async def test_a_circular_beginning_with_a_command_word_through_the_real_process
     # The text became the circular (its attachment is asked next), not the /pengingat command.
     assert "Pengingat Zoom Bimtek untuk Bapak/Ibu" not in answers[1]
     assert "lampiran" in answers[1]
+
+
+@pytest.mark.slow
+async def test_the_coordinator_alert_goes_once_a_day_through_the_real_process(tmp_path: Path, database_url: str) -> None:
+    from tests.test_registration import GOOD
+
+    fake = FakeTelegramServer(TEST_TOKEN)
+    await fake.start()
+    config = write_config(tmp_path / "config.toml", database_url, fake.base_url, '[[roles.coordinators]]\ncontact = "telegram:503"\nkecamatan = "Seririt"\n')
+    proc = await asyncio.create_subprocess_exec(sys.executable, "-m", "bot", "run", "--config", str(config), cwd=ROOT, env=clean_env(),
+                                                stdout=subprocess.PIPE, stderr=subprocess.PIPE)  # fmt: skip
+
+    async def say(chat: int, text: str) -> Any:
+        before = len(fake.sent(chat))
+        await fake.send_text(chat, text, "Ketut")
+        await fake.wait_for(lambda: len(fake.sent(chat)) > before, timeout=20)
+        await asyncio.sleep(0.1)
+        return fake.sent(chat)[-1]
+
+    try:
+        await fake.wait_for(lambda: any(c.method == "setMyCommands" for c in fake.calls), timeout=30)
+        for chat, answers in ((601, [a for _, a in GOOD]), (602, [GOOD[0][1], "198001012005011001", GOOD[2][1]])):
+            await say(chat, "/daftar")
+            await say(chat, "setuju")
+            for answer in answers:
+                last = await say(chat, answer)
+            if chat == 601:
+                assert "tersimpan" in (await say(chat, "kirim")).params["text"]
+        taken = last.params["text"]
+        assert "sudah terdaftar" in taken and "Seririt" not in taken and "SD Negeri" not in taken
+        [alert_button] = [b for b in fake.buttons(last) if "korwil" in b["text"].lower()]
+        replies = []
+        for _ in range(5):  # an impatient (or hostile) person presses five times
+            before = len(fake.sent(602))
+            await fake.press(602, alert_button["callback_data"])
+            await fake.wait_for(lambda before=before: len(fake.sent(602)) > before, timeout=20)
+            replies.append(fake.sent(602)[-1].params["text"])
+        await fake.wait_for_messages(503, 1, timeout=20)
+        await asyncio.sleep(1.5)  # time for any further alert to go out
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        _, stderr = await asyncio.wait_for(proc.communicate(), 30)
+        await fake.stop()
+    assert proc.returncode == 0, stderr.decode()[-2000:]
+    alerts = [c.params["text"] for c in fake.sent(503)]
+    assert len(alerts) == 1 and "50100123" in alerts[0] and "SD Negeri 1 Seririt" in alerts[0]  # the coordinator gets the details
+    assert all("sudah kami kirim hari ini" in r for r in replies[1:])
