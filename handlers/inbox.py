@@ -89,6 +89,54 @@ async def inbox_items(session: AsyncSession, viewer: Contact) -> list[InboxItem]
     return await ticket_items(session, viewer) + await faq_items(session, viewer)
 
 
+@dataclass(frozen=True)
+class Preview:
+    """An answer checked but not sent: the item, the answer, and the message as its first reader will see it."""
+
+    item: InboxItem
+    answer: str
+    message: str
+
+
+async def preview_item(services: Services, session: AsyncSession, viewer: Contact, ref: str, text: str) -> Preview | None:
+    """What answering ``ref`` with ``text`` would send, checked exactly as :func:`answer_item` checks; nothing is queued.
+
+    None when the item is already answered (or taken by another staff member); raises as :func:`answer_item`.
+    """
+    kind, _, ident = ref.partition(":")
+    if kind == KIND_TICKET and ident.isdigit():
+        ticket = await session.get(HelpdeskTicket, int(ident))
+        if ticket is None or ticket.status == TicketStatus.CLOSED:
+            return None
+        if not may_handle(viewer, ticket):
+            raise PermissionError(ref)
+        answer = parse_answer(text)
+        if ticket.assigned_to not in (None, viewer.id):
+            return None
+        assert ticket.id is not None
+        counts = await tickets.message_counts(session, [ticket.id])
+        item = InboxItem(KIND_TICKET, ref, await tickets.last_from_person(session, ticket.id), counts.get(ticket.id, 0), 1, ticket.last_message_at,
+                         who=(await who_wrote(session, ticket),))  # fmt: skip
+        person = await session.get(Contact, ticket.contact_id)
+        name = viewer.name or services.settings.helpdesk.name or viewer.id
+        lang = person.language if person is not None else services.settings.bot.default_language
+        return Preview(item, answer, services.i18n.t(lang, "helpdesk.answer", id=ticket.id, name=name, answer=answer))
+    if kind != KIND_FAQ or not ident.isdigit():
+        return None
+    if not can_answer_faq(viewer):
+        raise PermissionError(ref)
+    answer = parse_answer(text)
+    group = next((g for g in group_questions(await open_questions(session)) if int(ident) in g.ids), None)
+    if group is None:
+        return None
+    shown = sorted(group.askers)[:SHOWN_ASKERS]
+    people = await who_are(session, shown)
+    item = InboxItem(KIND_FAQ, ref, group.example, group.count, len(group.askers), group.last_asked, not group.in_domain, _describe(people, shown))
+    first = people.get(shown[0], (None, None))[0] if shown else None
+    lang = first.language if first is not None else services.settings.bot.default_language
+    return Preview(item, answer, services.i18n.t(lang, "questions.delivered", question=group.example[:300], answer=answer))
+
+
 async def answer_item(services: Services, session: AsyncSession, viewer: Contact, ref: str, text: str) -> int | None:
     """Answer the item ``ref`` as ``viewer``: how many people it is queued for, None when already answered.
 

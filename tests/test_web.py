@@ -108,6 +108,8 @@ async def _pages(harness: Harness) -> dict[str, tuple[str, str, dict[str, str]]]
         "siaran-unread": ("GET", f"/dasbor/siaran/{message.id}", {}),
         "pertanyaan": ("GET", "/dasbor/pertanyaan", {}),
         "jawab": ("POST", "/dasbor/pertanyaan/jawab", {"ref": f"faq:{question}", "answer": "Pengumuman hasil seleksi pada bulan Mei."}),
+        "ubah": ("POST", "/dasbor/pertanyaan/ubah", {"ref": f"faq:{question}", "answer": "Pengumuman hasil seleksi pada bulan Mei."}),
+        "kirim": ("POST", "/dasbor/pertanyaan/kirim", {"ref": f"faq:{question}", "answer": "Pengumuman hasil seleksi pada bulan Mei."}),
         "batal": ("POST", f"/dasbor/siaran/{message.id}/batal", {}),
         "keluar": ("POST", "/dasbor/keluar", {}),
     }
@@ -115,13 +117,13 @@ async def _pages(harness: Harness) -> dict[str, tuple[str, str, dict[str, str]]]
 
 # What each kind of visitor gets: 2xx/3xx where allowed.
 EXPECTED = {
-    "anonymous": dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "batal", "keluar"), 401),
-    "public": dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "batal", "keluar"), 403),
-    "principal": dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "batal", "keluar"), 403),
+    "anonymous": dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "ubah", "kirim", "batal", "keluar"), 401),
+    "public": dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "ubah", "kirim", "batal", "keluar"), 403),
+    "principal": dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "ubah", "kirim", "batal", "keluar"), 403),
     "coordinator": {**dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan"), 200),
-                    "jawab": 403, "batal": 403, "keluar": 303},
+                    "jawab": 403, "ubah": 200, "kirim": 403, "batal": 403, "keluar": 303},
     "admin": {**dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan"), 200),
-              "jawab": 303, "batal": 303, "keluar": 303},
+              "jawab": 200, "ubah": 200, "kirim": 303, "batal": 303, "keluar": 303},
 }  # fmt: skip
 
 
@@ -189,8 +191,9 @@ async def test_forged_csrf_is_refused_and_changes_nothing(site: tuple[Harness, T
     other_session_csrf = csrf_of(await (await client.get("/dasbor/pertanyaan")).text())
     client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     for forged in ("", "0" * 64, other_session_csrf):
-        response = await client.post("/dasbor/pertanyaan/jawab", data={"ref": f"faq:{question}", "answer": "Tidak ada biaya.", "csrf": forged})
-        assert response.status == 403 and problem_status(await response.text()) == 403
+        for step in ("jawab", "ubah", "kirim"):
+            response = await client.post(f"/dasbor/pertanyaan/{step}", data={"ref": f"faq:{question}", "answer": "Tidak ada biaya.", "csrf": forged})
+            assert response.status == 403 and problem_status(await response.text()) == 403
     async with harness.services.db.session() as session:
         assert (await session.get(Question, question)).answered_at is None  # type: ignore[union-attr]
 
@@ -262,14 +265,34 @@ async def test_answer_from_the_page_goes_through_the_outbox(site: tuple[Harness,
     csrf = csrf_of(inbox)
     short = await client.post("/dasbor/pertanyaan/jawab", data={"ref": f"faq:{question}", "answer": "x", "csrf": csrf})
     assert short.status == 400 and "terlalu pendek" in (await short.text()).lower()
-    done = await client.post("/dasbor/pertanyaan/jawab", data={"ref": f"faq:{question}", "answer": "Pengumuman pada bulan Mei.", "csrf": csrf})
+    fields = {"ref": f"faq:{question}", "answer": "Pengumuman pada bulan Mei.", "csrf": csrf}
+    preview = await client.post("/dasbor/pertanyaan/jawab", data=fields)
+    page = await preview.text()
+    # the preview shows the item and the message as the asker will read it, with Kirim, Ubah and Batal
+    assert preview.status == 200 and "kapan pengumuman hasil seleksi psp?" in page and "Jawaban dari Tim PMO Disdikpora Buleleng" in page
+    assert 'id="kirim"' in page and 'id="ubah"' in page and 'id="batal"' in page and 'value="Pengumuman pada bulan Mei."' in page
+    assert await _queued_for(harness, PRINCIPAL) == []  # nothing goes out before Kirim
+    edit = await client.post("/dasbor/pertanyaan/ubah", data=fields)
+    edit_page = await edit.text()
+    assert edit.status == 200 and ">Pengumuman pada bulan Mei.</textarea>" in edit_page and await _queued_for(harness, PRINCIPAL) == []
+    cancel = await client.get("/dasbor/pertanyaan")  # Batal: the list again, the question still open
+    assert "kapan pengumuman hasil seleksi psp?" in await cancel.text() and await _queued_for(harness, PRINCIPAL) == []
+    done = await client.post("/dasbor/pertanyaan/kirim", data=fields)
     assert done.status == 200 and "dikirim ke 1 penanya" in await done.text()
-    async with harness.services.db.session() as session:
-        items = list(await session.exec(select(OutboxItem).where(OutboxItem.contact_id == PRINCIPAL)))
-        message = await session.get(OutboxMessage, items[0].message_id)
-    assert len(items) == 1 and message is not None and "Pengumuman pada bulan Mei." in message.text
-    again = await client.post("/dasbor/pertanyaan/jawab", data={"ref": f"faq:{question}", "answer": "Lagi.", "csrf": csrf})
+    queued = await _queued_for(harness, PRINCIPAL)
+    assert len(queued) == 1 and "Pengumuman pada bulan Mei." in queued[0]
+    again = await client.post("/dasbor/pertanyaan/kirim", data={**fields, "answer": "Lagi."})
     assert again.status == 409
+    late_preview = await client.post("/dasbor/pertanyaan/jawab", data={**fields, "answer": "Lagi."})
+    assert late_preview.status == 409
+
+
+async def _queued_for(harness: Harness, contact_id: str) -> list[str]:
+    """The texts queued in the outbox for ``contact_id``."""
+    async with harness.services.db.session() as session:
+        items = list(await session.exec(select(OutboxItem).where(OutboxItem.contact_id == contact_id)))
+        messages = [await session.get(OutboxMessage, item.message_id) for item in items]
+    return [m.text for m in messages if m is not None]
 
 
 async def test_scheduled_circular_can_be_cancelled_once(site: tuple[Harness, TestClient]) -> None:
@@ -317,12 +340,18 @@ async def test_help_desk_conversations_are_in_the_page_inbox(site: tuple[Harness
     client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, COORDINATOR)})
     assert "akun saya terkunci" not in await (await client.get("/dasbor/pertanyaan")).text()
     csrf = csrf_of(await (await client.get("/dasbor/pertanyaan")).text())
-    forbidden = await client.post("/dasbor/pertanyaan/jawab", data={"ref": "ticket:1", "answer": "Dari korwil.", "csrf": csrf})
-    assert forbidden.status == 403
+    for step in ("jawab", "kirim"):
+        forbidden = await client.post(f"/dasbor/pertanyaan/{step}", data={"ref": "ticket:1", "answer": "Dari korwil.", "csrf": csrf})
+        assert forbidden.status == 403
+    assert await _queued_for(harness, PUBLIC) == []
     client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     inbox = await (await client.get("/dasbor/pertanyaan")).text()
     assert "Pesan untuk petugas" in inbox and "akun saya terkunci" in inbox and 'value="ticket:1"' in inbox
-    done = await client.post("/dasbor/pertanyaan/jawab", data={"ref": "ticket:1", "answer": "Akun sudah kami buka kembali.", "csrf": csrf_of(inbox)})
+    fields = {"ref": "ticket:1", "answer": "Akun sudah kami buka kembali.", "csrf": csrf_of(inbox)}
+    preview = await (await client.post("/dasbor/pertanyaan/jawab", data=fields)).text()
+    assert "Jawaban petugas" in preview and "percakapan #1" in preview and "akun saya terkunci" in preview
+    assert await _queued_for(harness, PUBLIC) == []
+    done = await client.post("/dasbor/pertanyaan/kirim", data=fields)
     assert done.status == 200 and "akun saya terkunci" in await done.text()  # still open until someone closes it
     async with harness.services.db.session() as session:
         items = list(await session.exec(select(OutboxItem).where(OutboxItem.contact_id == PUBLIC)))

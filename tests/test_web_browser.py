@@ -170,6 +170,16 @@ async def test_staff_pages_in_chromium(bot: tuple[BotApp, FakeTelegramServer, st
             item = page.locator("article", has_text="kapan pengumuman hasil seleksi")
             await item.locator("textarea").fill("Pengumuman hasil seleksi direncanakan pada bulan Mei 2022.")
             await item.locator("button").click()
+            # the preview: the message as the asker will read it; nothing is sent before Kirim
+            await page.wait_for_selector("#preview #message")
+            assert "bulan Mei 2022" in await page.locator("#message").inner_text()
+            await shoot(page, "pertanyaan-pratinjau", tmp_path)
+            await page.click("#ubah")  # Ubah: back to the form with the text kept
+            item = page.locator("article", has_text="kapan pengumuman hasil seleksi")
+            assert await item.locator("textarea").input_value() == "Pengumuman hasil seleksi direncanakan pada bulan Mei 2022."
+            assert not any("bulan Mei 2022" in t for t in fake.texts(ASKER))
+            await item.locator("button").click()
+            await page.click("#kirim")
             await page.wait_for_selector("#sent")
             await fake.wait_for(lambda: any("bulan Mei 2022" in t for t in fake.texts(ASKER)), timeout=15)
 

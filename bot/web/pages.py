@@ -28,7 +28,7 @@ from bot.services import Services
 from handlers.broadcast import GROUPS
 from handlers.dashboard import WEB_PREFIX
 from handlers.exports import EXPORT_COLUMNS, export_rows, to_csv, to_xlsx
-from handlers.inbox import answer_item, inbox_items
+from handlers.inbox import answer_item, inbox_items, preview_item
 from handlers.validators import Invalid
 from models.outbox import broadcast_figures, cancel_scheduled, recent_broadcasts, unread_in
 from models.questions import count_open_questions
@@ -469,11 +469,40 @@ async def questions(request: web.Request) -> web.Response:
         return await _inbox(request, session)
 
 
-async def answer(request: web.Request) -> web.StreamResponse:
-    """An answer typed on the page: recorded and queued through the outbox, exactly as from the chat."""
-    services = request.app[SERVICES]
+async def _answer_form(request: web.Request) -> tuple[str, str]:
     form = await request.post()
-    ref, text = str(form.get("ref", "")), str(form.get("answer", ""))
+    return str(form.get("ref", "")), str(form.get("answer", ""))
+
+
+async def preview(request: web.Request) -> web.StreamResponse:
+    """The answer form's first step: the answer as the person will read it, with Kirim, Ubah and Batal; nothing is sent."""
+    services = request.app[SERVICES]
+    ref, text = await _answer_form(request)
+    async with services.db.session() as session:
+        try:
+            checked = await preview_item(services, session, request[VIEWER], ref, text)
+        except PermissionError:
+            return _problem(request, 403, "web.admins_only")
+        except Invalid as problem:
+            t = _texts(services, request[VIEWER].language)
+            return await _inbox(request, session, error=t(problem.key, **problem.values), error_ref=ref, draft=text)
+    if checked is None:
+        return _problem(request, 409, "web.already_answered")
+    context = {"page": "pertanyaan", "item": checked.item, "answer": checked.answer, "message": checked.message, "tz": services.settings.bot.timezone}
+    return _render(request, "answer_preview.html", context)
+
+
+async def edit_answer(request: web.Request) -> web.StreamResponse:
+    """*Ubah* on the preview: back to the list with the text kept in its answer box."""
+    ref, text = await _answer_form(request)
+    async with request.app[SERVICES].db.session() as session:
+        return await _inbox(request, session, error_ref=ref, draft=text)
+
+
+async def answer(request: web.Request) -> web.StreamResponse:
+    """*Kirim* on the preview: recorded and queued through the outbox, exactly as from the chat."""
+    services = request.app[SERVICES]
+    ref, text = await _answer_form(request)
     async with services.db.session() as session:
         try:
             count = await answer_item(services, session, request[VIEWER], ref, text)
@@ -515,6 +544,8 @@ def build_web_app(services: Services) -> web.Application:
     app.router.add_get("/siaran/{id}", broadcast_unread)
     app.router.add_post("/siaran/{id}/batal", cancel_broadcast)
     app.router.add_get("/pertanyaan", questions)
-    app.router.add_post("/pertanyaan/jawab", answer)
+    app.router.add_post("/pertanyaan/jawab", preview)
+    app.router.add_post("/pertanyaan/ubah", edit_answer)
+    app.router.add_post("/pertanyaan/kirim", answer)
     app.router.add_static("/static/", HERE / "static", append_version=True)
     return app
