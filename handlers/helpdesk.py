@@ -16,19 +16,20 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import HelpdeskSettings
 from bot.dates import DAYS
-from bot.enums import Role
+from bot.enums import STAFF_ROLES, Role
 from bot.messages import Button, Document
 from bot.services import Services
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
 from handlers.notify import notify, queue_notice
 from handlers.validators import Invalid, parse_text
-from models.helpdesk import add_message, admins, current_ticket, last_from_person, open_ticket, registration_of, staff_for, take, waiting_too_long
+from models.helpdesk import add_message, admins, close, current_ticket, last_from_person, open_ticket, registration_of, staff_for, take, waiting_too_long
 from models.state import clear_state, set_state
 from models.tables import Contact, ConversationState, HelpdeskTicket, Registration
 
 FORM = "helpdesk"
 FORM_ROUTE = "petugas"  # the command, and the payload of every "Hubungi petugas" button
+DONE_ROUTE = "selesai"  # the person closes their own conversation (command, and the "Selesai" button)
 STAFF_BUTTON = Payload("inbox")  # inbox:<action>:<item>, pressed by staff (see handlers/staff_inbox.py)
 MAX_FILE_BYTES = 5 * 1024 * 1024
 FILE_TYPES = ("application/pdf", "image/jpeg", "image/png", "image/webp", "image/heic")
@@ -165,8 +166,12 @@ async def who_wrote(session: AsyncSession, ticket: HelpdeskTicket) -> str:
     return describe_person(person, await registration_of(session, ticket.contact_id), ticket.kecamatan)
 
 
-async def submit(ctx: Context, text: str, document: Document | None) -> None:
-    """Add the message to the person's open ticket (or open one) and bring it to the staff."""
+async def submit(ctx: Context, text: str, document: Document | None, *, joined: bool = False) -> None:
+    """Add the message to the person's open ticket (or open one) and bring it to the staff.
+
+    ``joined``: plain text that went to the open conversation on its own (not through ``/petugas``),
+    so the reply also says how to leave it.
+    """
     try:
         text = parse_text(text, minimum=0 if document else 2, maximum=2000, short_key="helpdesk.too_short", long_key="helpdesk.too_long")
     except Invalid as problem:
@@ -185,11 +190,38 @@ async def submit(ctx: Context, text: str, document: Document | None) -> None:
     assert ticket.id is not None
     who = describe_person(contact, registration, ticket.kecamatan)
     await notify_staff(ctx, ticket, "helpdesk.staff_followup" if follow_up else "helpdesk.staff_new", document=document, who=who, text=text or "📎")
-    lines = [ctx.t("helpdesk.sent_followup" if follow_up else "helpdesk.sent", id=ticket.id)]
+    lines = [ctx.t("helpdesk.joined" if joined else "helpdesk.sent_followup" if follow_up else "helpdesk.sent", id=ticket.id)]
     note = outside_hours_note(ctx)
     if note:
         lines.append(note)
-    ctx.say("\n\n".join(lines), [[ctx.button("helpdesk.add_button", FORM_ROUTE), ctx.button("menu.back_to_menu", "menu")]])
+    buttons = [[ctx.button("helpdesk.add_button", FORM_ROUTE), ctx.button("helpdesk.done_button", DONE_ROUTE)], [ctx.button("menu.back_to_menu", "menu")]]
+    ctx.say("\n\n".join(lines), buttons)
+
+
+async def join_open_conversation(ctx: Context, text: str) -> bool:
+    """Free text from a person whose conversation with the staff is still open joins it; False when none is open.
+
+    Until a staff member (or the person, with "Selesai") closes it, follow-ups belong there rather
+    than to the FAQ; staff members' own free text is never taken for a follow-up.
+    """
+    if ctx.role in STAFF_ROLES or await current_ticket(ctx.session, ctx.contact.id) is None:
+        return False
+    await submit(ctx, text, None, joined=True)
+    return True
+
+
+async def close_by_person(ctx: Context, _arg: str) -> None:
+    """``/selesai`` (or the "Selesai" button): the person closes their open conversation; its staff are told."""
+    ticket = await current_ticket(ctx.session, ctx.contact.id)
+    if ticket is None:
+        ctx.say(ctx.t("helpdesk.nothing_open"), [[ctx.button("menu.back_to_menu", "menu")]])
+        return
+    assert ticket.id is not None
+    close(ticket, ctx.contact.id, ctx.now)
+    await clear_state(ctx.session, ctx.contact.id)
+    who = describe_person(ctx.contact, await registration_of(ctx.session, ctx.contact.id), ticket.kecamatan)
+    await notify(ctx, await _staff_of(ctx, ticket), "helpdesk.staff_closed_by_person", id=ticket.id, who=who)
+    ctx.say(ctx.t("helpdesk.closed_by_person", id=ticket.id), [[help_desk_button(ctx)], [ctx.button("menu.back_to_menu", "menu")]])
 
 
 def may_handle(staff: Contact, ticket: HelpdeskTicket) -> bool:
@@ -230,13 +262,17 @@ def staff_buttons(ticket_id: int) -> list[list[tuple[str, str]]]:
 async def notify_staff(ctx: Context, ticket: HelpdeskTicket, key: str, *, document: Document | None = None, **values: str) -> int:
     """A person's message to the staff who handle the ticket: its owner once taken, else the admins and the coordinator."""
     assert ticket.id is not None
+    return await notify(ctx, await _staff_of(ctx, ticket), key, buttons=staff_buttons(ticket.id), document=document, id=ticket.id, **values)
+
+
+async def _staff_of(ctx: Context, ticket: HelpdeskTicket) -> list[Contact]:
+    """Who hears of a conversation: the staff member who took it, else the admins and the coordinator."""
     if ticket.assigned_to is not None:
         owner = await ctx.session.get(Contact, ticket.assigned_to)
         recipients = [owner] if owner is not None else []
     else:
         recipients = await staff_for(ctx.session, ticket.kecamatan)
-    recipients = [r for r in recipients if r.id != ticket.contact_id]
-    return await notify(ctx, recipients, key, buttons=staff_buttons(ticket.id), document=document, id=ticket.id, **values)
+    return [r for r in recipients if r.id != ticket.contact_id]
 
 
 HELPDESK = Conversation(

@@ -92,6 +92,7 @@ ROUTES: tuple[Route, ...] = (
     Route(broadcast.BUTTON.route, broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),
     Route("peran", roles.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
     Route(helpdesk.FORM_ROUTE, helpdesk.start_helpdesk, "cmd.helpdesk", words=("helpdesk",)),
+    Route(helpdesk.DONE_ROUTE, helpdesk.close_by_person, "cmd.helpdesk", listed=False, words=("done",)),
     Route("pertanyaan", staff_inbox.list_inbox, "cmd.questions", roles=STAFF, words=("pertanyaan", "questions", "inbox")),
     Route("muatulang", admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
     Route("dasbor", dashboard.send_login_link, "cmd.dashboard", roles=STAFF, words=("dasbor", "dashboard")),
@@ -161,7 +162,9 @@ async def run_route(ctx: Context, route: Route, arg: str) -> None:
 
 
 async def answer_free_text(ctx: Context, text: str) -> None:
-    """Free text outside a form: a request for a person, else the FAQ."""
+    """Free text outside a form: a follow-up to an open help-desk conversation, a request for a person, else the FAQ."""
+    if await helpdesk.join_open_conversation(ctx, text):
+        return
     if helpdesk.asks_for_person(text):
         await helpdesk.show_contact(ctx)
         return

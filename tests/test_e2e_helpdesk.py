@@ -129,6 +129,12 @@ phone = "+62 812-3456-7890"
         await fake.send_text(PRINCIPAL, "Apakah fotokopinya perlu dilegalisir?", "Ketut")
         follow_up = await next_message(fake, ADMIN, "Pesan lanjutan (#1)")
         assert "dilegalisir" in follow_up.params["text"]
+        # plain text, no button: it joins the open conversation too (not the FAQ), and the person is told
+        await fake.send_text(PRINCIPAL, "Satu lagi: apakah perlu materai?", "Ketut")
+        joined = await next_message(fake, PRINCIPAL, "/selesai")
+        assert "ditambahkan ke percakapan #1" in joined.params["text"]
+        follow_up = await next_message(fake, ADMIN, "perlu materai")
+        assert "Pesan lanjutan (#1)" in follow_up.params["text"]
         # closing tells the principal
         await fake.press(ADMIN, button(follow_up, "Tutup"))
         await next_message(fake, PRINCIPAL, "sudah ditutup")

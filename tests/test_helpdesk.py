@@ -386,3 +386,51 @@ def test_faq_file_edits_keep_comments_and_refuse_unknown_entries(tmp_path: Path)
     with pytest.raises(FaqError):
         faq_file.add_variant(path, "tiga", "x")
     assert [e.id for e in load_file(path).entries] == ["satu", "dua", "satu-2", "topik-dua"]
+
+
+async def test_plain_text_follows_up_an_open_conversation_until_it_is_closed(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await add_principal(h, "telegram:510")
+    await h.say("telegram:510", "/petugas Mohon info: berkas verifikasi dikirim ke mana?")
+    [notice] = to(await deliver(h), "telegram:2")
+    await press_delivered(h, "telegram:2", notice, "Balas")
+    await h.say("telegram:2", "Ke kantor Disdikpora Buleleng, paling lambat Jumat.")
+    await h.press("telegram:2", "Kirim")
+    await deliver(h)
+    # plain text, without the button: it joins conversation #1, reaches only the staff member who took it
+    joined = await h.say("telegram:510", "Apakah fotokopi ijazah perlu dilegalisir?")
+    assert "ditambahkan ke percakapan #1" in text_of(joined) and "/selesai" in text_of(joined)
+    assert "✅ Selesai" in labels(joined)
+    delivered = await deliver(h)
+    [followup] = to(delivered, "telegram:2")
+    assert followup.text.startswith("📩 Pesan lanjutan (#1)") and "dilegalisir" in followup.text
+    assert not to(delivered, "telegram:1") and not to(delivered, "telegram:3")
+    async with h.services.db.session() as session:
+        assert not list(await session.exec(select(Question)))  # not taken for an FAQ question
+        messages = list(await session.exec(select(HelpdeskMessage).order_by(HelpdeskMessage.id)))
+    assert [m.text for m in messages][-1] == "Apakah fotokopi ijazah perlu dilegalisir?"
+    # commands still work as commands
+    assert "ditambahkan" not in text_of(await h.say("telegram:510", "/jadwal"))
+    assert "ditambahkan" not in text_of(await h.say("telegram:510", "menu"))
+    # the person leaves with "Selesai": closed, the staff member is told, free text goes to the FAQ again
+    h.last["telegram:510"] = joined
+    closed = await h.press("telegram:510", "Selesai")
+    assert "sudah Bapak/Ibu tutup" in text_of(closed)
+    [ticket] = await tickets(h)
+    assert ticket.status == TicketStatus.CLOSED and ticket.closed_by == "telegram:510" and not ticket.dismissed
+    [told] = to(await deliver(h), "telegram:2")
+    assert "ditutup oleh penanya" in told.text and "Ketut Sari" in told.text
+    assert "ditambahkan" not in text_of(await h.say("telegram:510", "kapan pengumuman hasil seleksi psp?"))
+    assert len(await tickets(h)) == 1
+    assert "Tidak ada percakapan" in text_of(await h.say("telegram:510", "/selesai"))
+
+
+async def test_a_closed_or_dismissed_conversation_takes_no_follow_ups(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await h.say("telegram:611", "/petugas pagi pak")
+    await h.payload("telegram:1", "inbox:o:t1")
+    await h.press("telegram:1", "Abaikan")
+    assert "ditambahkan" not in text_of(await h.say("telegram:611", "kapan pengumuman hasil seleksi psp?"))
+    # staff members' own free text is never taken for a follow-up, even with a conversation of their own open
+    await h.say("telegram:3", "/petugas Mohon bantuan akun saya.")
+    assert "ditambahkan" not in text_of(await h.say("telegram:3", "kapan pengumuman hasil seleksi psp?"))
