@@ -115,11 +115,13 @@ async def _pages(harness: Harness) -> dict[str, tuple[str, str, dict[str, str]]]
     }
 
 
+ALL_PAGES = ("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "ubah", "kirim", "batal", "keluar")
+
 # What each kind of visitor gets: 2xx/3xx where allowed.
 EXPECTED = {
-    "anonymous": dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "ubah", "kirim", "batal", "keluar"), 401),
-    "public": dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "ubah", "kirim", "batal", "keluar"), 403),
-    "principal": dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan", "jawab", "ubah", "kirim", "batal", "keluar"), 403),
+    "anonymous": dict.fromkeys(ALL_PAGES, 401),
+    "public": dict.fromkeys(ALL_PAGES, 403),
+    "principal": dict.fromkeys(ALL_PAGES, 403),
     "coordinator": {**dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan"), 200),
                     "jawab": 403, "ubah": 200, "kirim": 403, "batal": 403, "keluar": 303},
     "admin": {**dict.fromkeys(("ringkasan", "pendaftaran", "detail", "xlsx", "csv", "siaran", "siaran-unread", "pertanyaan"), 200),
