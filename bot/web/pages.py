@@ -28,7 +28,7 @@ from bot.services import Services
 from handlers.broadcast import GROUPS
 from handlers.dashboard import WEB_PREFIX
 from handlers.exports import EXPORT_COLUMNS, export_rows, to_csv, to_xlsx
-from handlers.inbox import answer_item, inbox_items, preview_item
+from handlers.inbox import Preview, answer_item, inbox_items, preview_item
 from handlers.validators import Invalid
 from models.outbox import broadcast_figures, cancel_scheduled, recent_broadcasts, unread_in
 from models.questions import count_open_questions
@@ -474,22 +474,32 @@ async def _answer_form(request: web.Request) -> tuple[str, str]:
     return str(form.get("ref", "")), str(form.get("answer", ""))
 
 
-async def preview(request: web.Request) -> web.StreamResponse:
-    """The answer form's first step: the answer as the person will read it, with Kirim, Ubah and Batal; nothing is sent."""
+async def _answer_step(request: web.Request, *, send: bool) -> web.StreamResponse:
+    """Both steps of an answer, checked alike: the preview (``send`` False, nothing queued) and *Kirim*."""
     services = request.app[SERVICES]
     ref, text = await _answer_form(request)
     async with services.db.session() as session:
         try:
-            checked = await preview_item(services, session, request[VIEWER], ref, text)
+            result = await (answer_item if send else preview_item)(services, session, request[VIEWER], ref, text)
         except PermissionError:
             return _problem(request, 403, "web.admins_only")
         except Invalid as problem:
             t = _texts(services, request[VIEWER].language)
             return await _inbox(request, session, error=t(problem.key, **problem.values), error_ref=ref, draft=text)
-    if checked is None:
+        if send:
+            await session.commit()
+    if result is None:
         return _problem(request, 409, "web.already_answered")
-    context = {"page": "pertanyaan", "item": checked.item, "answer": checked.answer, "message": checked.message, "tz": services.settings.bot.timezone}
-    return _render(request, "answer_preview.html", context)
+    if isinstance(result, Preview):
+        context = {"page": "pertanyaan", "item": result.item, "answer": result.answer, "message": result.message, "tz": services.settings.bot.timezone}
+        return _render(request, "answer_preview.html", context)
+    services.wake_outbox()
+    return _redirect(request, f"/pertanyaan?terkirim={result}")
+
+
+async def preview(request: web.Request) -> web.StreamResponse:
+    """The answer form's first step: the answer as the person will read it, with Kirim, Ubah and Batal; nothing is sent."""
+    return await _answer_step(request, send=False)
 
 
 async def edit_answer(request: web.Request) -> web.StreamResponse:
@@ -501,21 +511,7 @@ async def edit_answer(request: web.Request) -> web.StreamResponse:
 
 async def answer(request: web.Request) -> web.StreamResponse:
     """*Kirim* on the preview: recorded and queued through the outbox, exactly as from the chat."""
-    services = request.app[SERVICES]
-    ref, text = await _answer_form(request)
-    async with services.db.session() as session:
-        try:
-            count = await answer_item(services, session, request[VIEWER], ref, text)
-        except PermissionError:
-            return _problem(request, 403, "web.admins_only")
-        except Invalid as problem:
-            t = _texts(services, request[VIEWER].language)
-            return await _inbox(request, session, error=t(problem.key, **problem.values), error_ref=ref, draft=text)
-        await session.commit()
-    if count is None:
-        return _problem(request, 409, "web.already_answered")
-    services.wake_outbox()
-    return _redirect(request, f"/pertanyaan?terkirim={count}")
+    return await _answer_step(request, send=True)
 
 
 # -- assembly ---------------------------------------------------------------------------------------------
