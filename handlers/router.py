@@ -16,8 +16,7 @@ from bot.services import Services
 from handlers import admin, broadcast, dashboard, exports, faq, forms, general, helpdesk, privacy, registration, reports, roles, schedule, staff_inbox
 from handlers.context import Context
 from handlers.conversation import Conversation
-from models.contacts import load_contacts
-from models.state import clear_state, get_state
+from models.contacts import clear_state, get_state, load_contacts
 from models.tables import ConversationState
 
 log = logging.getLogger(__name__)
@@ -336,14 +335,6 @@ async def handle_updates(services: Services, incomings: Sequence[Incoming], befo
     return replies
 
 
-OneBeforeCommit = Callable[[AsyncSession, list[Reply]], Awaitable[None]]
-
-
-async def handle_update(services: Services, incoming: Incoming, before_commit: OneBeforeCommit | None = None) -> list[Reply]:
+async def handle_update(services: Services, incoming: Incoming, before_commit: BeforeCommit | None = None) -> list[Reply]:
     """Load the contact, route one update in one transaction, return its replies."""
-
-    async def record(session: AsyncSession, replies: list[list[Reply]]) -> None:
-        assert before_commit is not None
-        await before_commit(session, replies[0])
-
-    return (await handle_updates(services, [incoming], record if before_commit is not None else None))[0]
+    return (await handle_updates(services, [incoming], before_commit))[0]

@@ -159,15 +159,19 @@ async def next_pending(session: AsyncSession, contact_id: str, after: int, limit
 
 async def record_decided(
     session: AsyncSession,
-    decided: Sequence[tuple[int, Sequence[Reply]]],
+    replies: Sequence[Sequence[Reply]],
     *,
+    rows: Sequence[int],
+    unreadable: Sequence[int] = (),
     worker: str,
     now: datetime,
     finished: Sequence[int] = (),
     ahead: dict[str, tuple[int, MutableSequence[Pending]]] | None = None,
     prefetch: int = 16,
 ) -> None:
-    """In the transaction that handled the rows of ``decided``: keep their replies (possibly none) until delivered.
+    """In the transaction that handled ``rows``: keep their ``replies`` (possibly none) until delivered.
+
+    ``replies`` are those of ``rows``, in the same order; ``unreadable`` rows get none.
 
     The rows stay pending and held, so their contacts stay this worker's; ``finished`` are the
     contacts' previous rows, whose replies went out, marked done in the same transaction.
@@ -178,7 +182,8 @@ async def record_decided(
     """
     await mark_done(session, finished)
     connection = await session.connection()
-    await connection.execute(_DECIDED, [{"row_id": row_id, "by": worker, "at": now, "decided": encode_replies(replies)} for row_id, replies in decided])
+    decided = list(zip(rows, replies, strict=True)) + [(row_id, []) for row_id in unreadable]
+    await connection.execute(_DECIDED, [{"row_id": row_id, "by": worker, "at": now, "decided": encode_replies(said)} for row_id, said in decided])
     if ahead:
         for _, into in ahead.values():
             into.clear()

@@ -25,8 +25,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlmodel.ext.asyncio.session import AsyncSession
-
 from bot.messages import Inbound, Incoming, Receiver, Reply, SendError
 from bot.services import Services
 from handlers.router import error_reply, handle_update, handle_updates
@@ -421,9 +419,14 @@ class InboxProcessor:
             return None
 
     def _recorder(self, batch: Sequence[_Decision]) -> functools.partial[Coroutine[Any, Any, None]]:
-        """What marks ``batch``'s rows handled (bound here, run by the handler just before its commit)."""
+        """What marks ``batch``'s rows handled.
+
+        Run by the handler just before its commit, with the replies of the rows that could be read, in order.
+        """
         return functools.partial(
             inbox.record_decided,
+            rows=[d.row.id for d in batch if d.incoming is not None],
+            unreadable=[d.row.id for d in batch if d.incoming is None],
             worker=self.worker,
             now=self.services.clock.now(),
             finished=[d.finished for d in batch if d.finished is not None],
@@ -433,24 +436,17 @@ class InboxProcessor:
 
     async def _decide_together(self, batch: Sequence[_Decision]) -> list[list[Reply]]:
         """Updates of different contacts in one transaction (raises if any handler failed: nothing stored)."""
-        record = self._recorder(batch)
-        handled = [d for d in batch if d.incoming is not None]
-        unreadable: list[tuple[int, Sequence[Reply]]] = [(d.row.id, []) for d in batch if d.incoming is None]
-
-        async def before_commit(session: AsyncSession, replies: list[list[Reply]]) -> None:
-            await record(session, [(d.row.id, r) for d, r in zip(handled, replies, strict=True)] + unreadable)
-
-        decided = iter(await handle_updates(self.services, [d.incoming for d in handled if d.incoming is not None], before_commit))
+        incomings = [d.incoming for d in batch if d.incoming is not None]
+        decided = iter(await handle_updates(self.services, incomings, self._recorder(batch)))
         return [next(decided) if d.incoming is not None else [] for d in batch]
 
     async def _decide_alone(self, decision: _Decision) -> list[Reply]:
         """One update in its own transaction; a failing handler gets the person an apology."""
         services = self.services
-        record = self._recorder([decision])
         incoming = decision.incoming
         if incoming is not None:
             try:
-                return await handle_update(services, incoming, lambda session, replies: record(session, [(decision.row.id, replies)]))
+                return await handle_update(services, incoming, self._recorder([decision]))
             except Exception:  # noqa: BLE001 — the person gets an apology; the row is finished
                 log.exception("handler failed", extra={"contact": decision.row.contact_id})
                 services.metrics.handler_errors.inc()
@@ -458,7 +454,7 @@ class InboxProcessor:
         else:
             replies = []
         async with services.db.session() as session:
-            await record(session, [(decision.row.id, replies)])
+            await self._recorder([decision])(session, [replies] if incoming is not None else [])
             await session.commit()
         return replies
 
