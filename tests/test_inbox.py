@@ -55,15 +55,21 @@ def spawn(config: Path) -> subprocess.Popen[bytes]:
 async def wait_ready(fake: FakeTelegramServer, count: int, port: int | None = None) -> None:
     await fake.wait_for(lambda: len([c for c in fake.calls if c.method == "setMyCommands"]) >= 2 * count, timeout=60)
     if port is not None:  # the HTTP server is up before the channels start, but be sure
-        async with aiohttp.ClientSession() as http:
-            for _ in range(100):
-                try:
-                    async with http.get(f"http://127.0.0.1:{port}/healthz") as resp:
-                        if resp.status == 200:
-                            return
-                except aiohttp.ClientError:
-                    pass
-                await asyncio.sleep(0.1)
+        await wait_ready_http(port)
+
+
+async def wait_ready_http(port: int) -> None:
+    """Until the process's HTTP server answers /healthz."""
+    async with aiohttp.ClientSession() as http:
+        for _ in range(300):
+            try:
+                async with http.get(f"http://127.0.0.1:{port}/healthz") as resp:
+                    if resp.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.1)
+    raise AssertionError("the bot's HTTP server did not come up")
 
 
 async def post_update(http: aiohttp.ClientSession, port: int, update: dict[str, Any]) -> int:
@@ -140,6 +146,52 @@ async def test_kill_9_after_300_confirmed_polling_updates_loses_none(tmp_path: P
         proc = await kill_9_and_restart(proc, config, fake_api, chats)
     finally:
         errors = await stop(proc)
+    assert proc.returncode == 0, errors.decode()[-2000:]
+
+
+@pytest.mark.slow
+async def test_kill_9_after_300_acknowledged_whatsapp_webhooks_loses_none(tmp_path: Path, database_url: str) -> None:
+    from tests.fake_graph import FakeGraphServer
+    from tests.test_whatsapp import SECRET as APP_SECRET
+    from tests.test_whatsapp import payload, sign
+
+    graph = FakeGraphServer()
+    await graph.start()
+    port = free_port()
+    config = tmp_path / "wa.toml"
+    config.write_text(
+        f'[bot]\ndatabase_url = "{database_url}"\nlog_level = "WARNING"\n'
+        f'[whatsapp]\nenabled = true\nphone_number_id = "106540352242922"\naccess_token = "{graph.token}"\n'
+        f'app_secret = "{APP_SECRET}"\nverify_token = "verify-me"\napi_base_url = "{graph.base_url}"\n[http]\nport = {port}\n'
+    )
+    people = [f"62812{n:07d}" for n in range(300)]
+
+    def answered_people() -> set[str]:
+        return {m["to"] for m in graph.messages()} & set(people)
+
+    graph.delay = 0.05  # slow sends: most messages are still unanswered at the kill
+    proc = spawn(config)
+    try:
+        await wait_ready_http(port)
+        async with aiohttp.ClientSession() as http:
+
+            async def post(n: int, wa_id: str) -> int:
+                body = payload("text_message", WA_ID=wa_id, MESSAGE_ID=f"wamid.kill{n}", BODY="halo", NAME="Kadek")
+                headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(body)}
+                async with http.post(f"http://127.0.0.1:{port}/whatsapp/webhook", data=body, headers=headers) as resp:
+                    return resp.status
+
+            statuses = await asyncio.gather(*(post(n, wa_id) for n, wa_id in enumerate(people)))
+        assert statuses == [200] * 300  # all 300 acknowledged: Meta will not send them again
+        proc.kill()
+        await asyncio.to_thread(proc.wait, 10)
+        assert len(answered_people()) < 300  # the kill came before the work was done
+        graph.delay = 0.0
+        proc = spawn(config)
+        await graph.wait_for(lambda: answered_people() == set(people), timeout=60)
+    finally:
+        errors = await stop(proc)
+        await graph.stop()
     assert proc.returncode == 0, errors.decode()[-2000:]
 
 
