@@ -24,7 +24,7 @@ def main() -> None:
     flag = next((a for a in sys.argv if a.startswith("--aiohttp")), None)
     if flag is not None:
         sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-        from bot.channels.ptb_aiohttp import AiohttpRequest
+        from bot.channels.telegram import AiohttpRequest
 
         pool = int(flag.partition("=")[2] or 32)
         builder = ApplicationBuilder().token(token).base_url(base_url).request(AiohttpRequest(pool)).get_updates_request(AiohttpRequest(1, read_timeout=30))

@@ -19,6 +19,7 @@ from bot.messages import Button, Document, shorten
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
 from handlers.validators import Invalid, parse_text, read_date
+from models.contacts import clear_state, get_state, set_state, state_data
 from models.outbox import (
     acknowledge,
     audience_contacts,
@@ -30,7 +31,6 @@ from models.outbox import (
     scheduled_broadcasts,
     still_scheduled,
 )
-from models.state import clear_state, get_state, set_state, state_data
 from models.tables import Contact, ConversationState, OutboxMessage
 
 FORM = "siaran"

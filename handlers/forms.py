@@ -23,7 +23,7 @@ from handlers.conversation import Conversation, Payload
 from handlers.faq import answer_inside_form
 from handlers.faqkb.normalise import fold
 from handlers.validators import Invalid
-from models.state import clear_state, get_state, set_state, state_data
+from models.contacts import clear_state, get_state, set_state, state_data
 from models.tables import ConversationState
 
 SUMMARY = "summary"

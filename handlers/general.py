@@ -6,7 +6,7 @@ from bot.enums import Role
 from bot.messages import Button
 from handlers.context import Context
 from handlers.registration import REGISTRATION
-from models.state import get_state
+from models.contacts import get_state
 
 # Main-menu entries: (label key, payload, roles that see it). Two per row on a phone.
 MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (

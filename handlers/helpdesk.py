@@ -23,8 +23,8 @@ from handlers.context import Context
 from handlers.conversation import Conversation, Payload
 from handlers.notify import notify, queue_notice
 from handlers.validators import Invalid, parse_text
+from models.contacts import clear_state, set_state
 from models.helpdesk import add_message, admins, close, current_ticket, last_from_person, open_ticket, registration_of, staff_for, take, waiting_too_long
-from models.state import clear_state, set_state
 from models.tables import Contact, ConversationState, HelpdeskTicket, Registration
 
 FORM = "helpdesk"

@@ -9,9 +9,9 @@ from handlers import registration
 from handlers.context import Context
 from handlers.conversation import Conversation, Payload
 from handlers.notify import notify_anonymously
+from models.contacts import clear_state, get_state, set_state, state_data
 from models.privacy import erase_person, personal_data
 from models.registrations import coordinators_of, registration_of
-from models.state import clear_state, get_state, set_state, state_data
 from models.tables import ConversationState
 
 CONSENT_FORM = "privacy_consent"

@@ -23,8 +23,8 @@ from handlers.validators import (
     parse_phone,
     parse_school,
 )
+from models.contacts import get_state
 from models.registrations import coordinators_of, registration_by_npsn, registration_of
-from models.state import get_state
 from models.tables import Registration
 
 STATUS_ALIASES = {

@@ -5,7 +5,7 @@ from __future__ import annotations
 import logging
 import re
 import time
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
@@ -16,8 +16,7 @@ from bot.services import Services
 from handlers import admin, broadcast, dashboard, exports, faq, forms, general, helpdesk, privacy, registration, reports, roles, schedule, staff_inbox
 from handlers.context import Context
 from handlers.conversation import Conversation
-from models.contacts import load_contact
-from models.state import clear_state, get_state
+from models.contacts import clear_state, get_state, load_contacts
 from models.tables import ConversationState
 
 log = logging.getLogger(__name__)
@@ -296,37 +295,47 @@ def error_reply(services: Services, incoming: Incoming) -> Reply:
     return Reply(services.i18n.t(services.settings.bot.default_language, "error.internal"))
 
 
-# Runs inside the update's transaction just before commit, with the replies decided: the inbox
-# marks its row handled there, so the state change and "handled" commit together or not at all.
-BeforeCommit = Callable[[AsyncSession, list[Reply]], Awaitable[None]]
+# Runs inside the transaction just before commit, with the replies decided for each update: the
+# inbox marks its rows handled there, so the state changes and "handled" commit together or not at all.
+BeforeCommit = Callable[[AsyncSession, list[list[Reply]]], Awaitable[None]]
+
+
+async def handle_updates(services: Services, incomings: Sequence[Incoming], before_commit: BeforeCommit | None = None) -> list[list[Reply]]:
+    """Route updates of different contacts in one transaction; the replies of each, in order.
+
+    One query loads every contact and one commit stores what all of them changed, so a burst of
+    questions costs a few statements, not a few per question. If a handler fails, nothing of the
+    batch is stored and the exception propagates: the caller handles the updates one by one.
+    """
+    started = time.perf_counter()
+    async with services.db.session() as session:
+        people = [(incoming.channel, incoming.external_id, incoming.name) for incoming in incomings]
+        contacts = await load_contacts(session, services.settings, people, services.clock.now())
+        contexts = []
+        for incoming in incomings:
+            services.metrics.updates.labels(incoming.channel, incoming.kind).inc()
+            ctx = Context(services, incoming, contacts[incoming.contact_id], session)
+            await route_update(ctx)
+            contexts.append(ctx)
+        replies = [ctx.replies for ctx in contexts]
+        if before_commit is not None:
+            await before_commit(session, replies)
+        await session.commit()
+    for ctx in contexts:
+        # Work that must not happen unless the transaction stuck (messages to other contacts).
+        for task in ctx.after_commit:
+            try:
+                await task()
+            except Exception:
+                log.exception("after-commit task failed", extra={"contact": ctx.incoming.contact_id})
+        services.metrics.replies.labels(ctx.incoming.channel).inc(len(ctx.replies))
+    elapsed = time.perf_counter() - started
+    for _ in contexts:  # one observation per update (its share of the batch), so the count is updates
+        services.metrics.handle_seconds.observe(elapsed / len(contexts))
+    log.debug("%d update(s) handled in %.1f ms", len(contexts), elapsed * 1000)
+    return replies
 
 
 async def handle_update(services: Services, incoming: Incoming, before_commit: BeforeCommit | None = None) -> list[Reply]:
-    """Load the contact, route the update in one transaction, return the replies."""
-    started = time.perf_counter()
-    services.metrics.updates.labels(incoming.channel, incoming.kind).inc()
-    async with services.db.session() as session:
-        contact = await load_contact(
-            session,
-            services.settings,
-            incoming.channel,
-            incoming.external_id,
-            services.clock.now(),
-            incoming.name,
-        )
-        ctx = Context(services, incoming, contact, session)
-        await route_update(ctx)
-        if before_commit is not None:
-            await before_commit(session, ctx.replies)
-        await session.commit()
-    # Work that must not happen unless the transaction stuck (messages to other contacts).
-    for task in ctx.after_commit:
-        try:
-            await task()
-        except Exception:
-            log.exception("after-commit task failed", extra={"contact": incoming.contact_id})
-    elapsed = time.perf_counter() - started
-    services.metrics.handle_seconds.observe(elapsed)
-    log.debug("%s update handled in %.1f ms, %d replies", incoming.kind, elapsed * 1000, len(ctx.replies), extra={"contact": incoming.contact_id})
-    services.metrics.replies.labels(incoming.channel).inc(len(ctx.replies))
-    return ctx.replies
+    """Load the contact, route one update in one transaction, return its replies."""
+    return (await handle_updates(services, [incoming], before_commit))[0]

@@ -28,8 +28,8 @@ from handlers.helpdesk import FORM_ROUTE, STAFF_BUTTON, deliver_answer, may_hand
 from handlers.notify import notify
 from handlers.validators import Invalid, parse_text
 from models import helpdesk as tickets
+from models.contacts import clear_state, set_state, state_data
 from models.questions import QuestionGroup, dismiss_questions, open_questions
-from models.state import clear_state, set_state, state_data
 from models.tables import Contact, ConversationState, HelpdeskTicket
 
 PAGE_SIZE = 5  # with the paging buttons, within a WhatsApp list's 10 rows

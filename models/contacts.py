@@ -1,9 +1,16 @@
-"""Queries on contacts: load or create, roles from config, recipients."""
+"""Contacts and their conversation state: load or create, roles from config, recipients, the open form.
+
+A contact and its open form (which conversation, at which step, with what answers) are one
+record to the handlers: every update loads both, in one query.
+"""
 
 from __future__ import annotations
 
+import json
 import logging
+from collections.abc import Sequence
 from datetime import datetime, timedelta
+from typing import Any
 
 from sqlalchemy import bindparam
 from sqlmodel import col, select
@@ -11,8 +18,8 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import Settings
 from bot.enums import STAFF_ROLES, Role, RoleSource
+from models.helpdesk import HAS_OPEN_TICKET, NONE_OPEN
 from models.registrations import registration_of
-from models.state import hold, remember_absent
 from models.tables import Contact, ConversationState
 
 log = logging.getLogger(__name__)
@@ -21,11 +28,12 @@ log = logging.getLogger(__name__)
 # once a minute spares a write on most answers.
 INBOUND_RESOLUTION = timedelta(minutes=1)
 
-# The contact with its open form, if any, in one query: every update needs both.
+# The contacts with their open forms, if any, and whether they have an open help-desk
+# conversation, in one query: every update needs all three.
 _WITH_STATE = (
-    select(Contact, ConversationState)
+    select(Contact, ConversationState, HAS_OPEN_TICKET)
     .outerjoin(ConversationState, col(ConversationState.contact_id) == col(Contact.id))
-    .where(col(Contact.id) == bindparam("contact"))
+    .where(col(Contact.id).in_(bindparam("contacts", expanding=True)))
 )
 
 
@@ -91,22 +99,33 @@ async def load_contact(
 
     Its open form comes along into the session (``get_state`` then needs no query).
     """
-    contact_id = f"{channel}:{external_id}"
-    found = (await session.exec(_WITH_STATE, params={"contact": contact_id})).first()  # type: ignore[call-overload]
-    contact: Contact | None = found[0] if found is not None else None
-    if found is None or found[1] is None:
-        remember_absent(session, contact_id)
-    else:
-        hold(session, found[1])
-    if contact is None:
-        contact = Contact(
-            id=contact_id,
-            channel=channel,
-            external_id=external_id,
-            language=settings.bot.default_language,
-            created_at=now,
-        )
-        session.add(contact)
+    return (await load_contacts(session, settings, [(channel, external_id, name)], now))[f"{channel}:{external_id}"]
+
+
+async def load_contacts(session: AsyncSession, settings: Settings, people: Sequence[tuple[str, str, str]], now: datetime) -> dict[str, Contact]:
+    """:func:`load_contact` for many people (``(channel, external_id, name)``) in one query, by contact id."""
+    wanted = {f"{channel}:{external_id}": (channel, external_id, name) for channel, external_id, name in people}
+    found = {row[0].id: row for row in await session.exec(_WITH_STATE, params={"contacts": list(wanted)})}  # type: ignore[call-overload]
+    contacts: dict[str, Contact] = {}
+    for contact_id, (channel, external_id, name) in wanted.items():
+        row = found.get(contact_id)
+        if row is None or row[1] is None:
+            remember_absent(session, contact_id)
+        else:
+            hold(session, row[1])
+        if row is None or not row[2]:
+            session.info.setdefault(NONE_OPEN, set()).add(contact_id)
+        contact = row[0] if row is not None else None
+        if contact is None:
+            contact = Contact(id=contact_id, channel=channel, external_id=external_id, language=settings.bot.default_language, created_at=now)
+            session.add(contact)
+        await _heard_from(session, settings, contact, name, now)
+        contacts[contact_id] = contact
+    return contacts
+
+
+async def _heard_from(session: AsyncSession, settings: Settings, contact: Contact, name: str, now: datetime) -> None:
+    """The contact just wrote: role per config, name, reachable, last heard from."""
     changed = apply_configured_role(contact, settings)
     if not changed and contact.role in STAFF_ROLES:
         changed = await drop_unconfigured_role(session, settings, contact)
@@ -120,7 +139,6 @@ async def load_contact(
         contact.last_inbound_at = now
     if changed:
         contact.updated_at = now
-    return contact
 
 
 async def mark_unreachable(session: AsyncSession, contact_id: str) -> None:
@@ -174,3 +192,68 @@ async def set_contact_role(session: AsyncSession, contact_id: str, role: str, ke
         contact.kecamatan = kecamatan
     contact.updated_at = now
     return contact
+
+
+# -- the open form ------------------------------------------------------------------------------
+
+# Contacts whose missing state a session already knows (loaded with the contact, see
+# load_contacts): most updates are FAQ questions outside any form, and asking the database
+# again for a row known to be absent cost a query per answer.
+_ABSENT = "psp.state_absent"
+_HELD = "psp.states_held"
+
+
+def remember_absent(session: AsyncSession, contact_id: str) -> None:
+    """In this session, the contact has no open form (until :func:`set_state` opens one)."""
+    session.info.setdefault(_ABSENT, set()).add(contact_id)
+
+
+def hold(session: AsyncSession, state: ConversationState) -> None:
+    """Keep a state loaded along with its contact in the session's identity map.
+
+    The session holds its objects weakly: without a reference the state would be dropped at once
+    and :func:`get_state` would ask the database for it again.
+    """
+    session.info.setdefault(_HELD, []).append(state)
+
+
+async def get_state(session: AsyncSession, contact_id: str) -> ConversationState | None:
+    """The open form of a contact, if any."""
+    if contact_id in session.info.get(_ABSENT, ()):
+        return None
+    return await session.get(ConversationState, contact_id)
+
+
+def state_data(state: ConversationState) -> dict[str, Any]:
+    """The answers stored in a state (an unreadable blob reads as empty, never raises)."""
+    try:
+        data = json.loads(state.data)
+    except ValueError:
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+async def set_state(session: AsyncSession, contact_id: str, form: str, step: str, data: dict[str, Any], now: datetime) -> ConversationState:
+    """Open or move a form: store its step and answers."""
+    state = await get_state(session, contact_id)
+    if state is None or state.form != form:
+        if state is not None:
+            await session.delete(state)
+            await session.flush()
+        state = ConversationState(contact_id=contact_id, form=form, step=step, started_at=now)
+        session.add(state)
+        session.info.get(_ABSENT, set()).discard(contact_id)
+    state.step = step
+    state.data = json.dumps(data, ensure_ascii=False, default=str)
+    state.updated_at = now
+    return state
+
+
+async def clear_state(session: AsyncSession, contact_id: str) -> bool:
+    """Close the contact's form; return whether one was open."""
+    state = await get_state(session, contact_id)
+    if state is None:
+        return False
+    await session.delete(state)
+    remember_absent(session, contact_id)
+    return True

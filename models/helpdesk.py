@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from sqlalchemy import and_, func, or_
+from sqlalchemy import and_, exists, func, or_
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -20,8 +20,16 @@ MAX_TEXT_CHARS = 2000
 OPEN_STATUSES = (TicketStatus.OPEN, TicketStatus.TAKEN)
 
 
+# Contacts a session already knows to have no open conversation: every free-text message asks,
+# and almost nobody has one open, so the contact's query answers it too (models.contacts).
+NONE_OPEN = "psp.no_open_ticket"
+HAS_OPEN_TICKET = exists().where(col(HelpdeskTicket.contact_id) == col(Contact.id), col(HelpdeskTicket.status).in_(OPEN_STATUSES))
+
+
 async def current_ticket(session: AsyncSession, contact_id: str) -> HelpdeskTicket | None:
     """The person's conversation with the staff that is not closed yet, if any."""
+    if contact_id in session.info.get(NONE_OPEN, ()):
+        return None
     result = await session.exec(
         select(HelpdeskTicket)
         .where(HelpdeskTicket.contact_id == contact_id, col(HelpdeskTicket.status).in_(OPEN_STATUSES))
@@ -35,6 +43,7 @@ async def open_ticket(session: AsyncSession, contact: Contact, kecamatan: str | 
     """Start a new conversation for ``contact``."""
     ticket = HelpdeskTicket(contact_id=contact.id, kecamatan=kecamatan, opened_at=now, last_message_at=now)
     session.add(ticket)
+    session.info.get(NONE_OPEN, set()).discard(contact.id)
     await session.flush()
     return ticket
 

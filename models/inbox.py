@@ -43,6 +43,13 @@ _AHEAD = (
     .order_by(_INBOX.c.id)
     .limit(bindparam("n"))
 )
+# The pending rows of several contacts, for the lanes to take next (each contact's backlog is
+# bounded by MAX_BACKLOG, so this is never large).
+_AHEAD_OF = (
+    select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
+    .where(_INBOX.c.contact_id.in_(bindparam("contacts", expanding=True)), _INBOX.c.status == PENDING)
+    .order_by(_INBOX.c.id)
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,31 +159,38 @@ async def next_pending(session: AsyncSession, contact_id: str, after: int, limit
 
 async def record_decided(
     session: AsyncSession,
-    replies: Sequence[Reply],
+    replies: Sequence[Sequence[Reply]],
     *,
-    row_id: int,
+    rows: Sequence[int],
+    unreadable: Sequence[int] = (),
     worker: str,
     now: datetime,
-    finished: int | None,
-    ahead: MutableSequence[Pending] | None = None,
-    contact_id: str = "",
+    finished: Sequence[int] = (),
+    ahead: dict[str, tuple[int, MutableSequence[Pending]]] | None = None,
     prefetch: int = 16,
 ) -> None:
-    """In the transaction that handled ``row_id``: keep its replies (possibly none) until they are delivered.
+    """In the transaction that handled ``rows``: keep their ``replies`` (possibly none) until delivered.
 
-    The row stays pending and held, so the contact stays this worker's; ``finished`` is the
-    contact's previous row, whose replies went out, marked done in the same transaction. With
-    ``ahead``, the next pending rows of ``contact_id`` (up to ``prefetch``) are read into it in the same
-    transaction too. Called as the update handler's ``before_commit`` (bound with
-    :func:`functools.partial`); called again after a failed handler, so ``ahead`` is refilled.
+    ``replies`` are those of ``rows``, in the same order; ``unreadable`` rows get none.
+
+    The rows stay pending and held, so their contacts stay this worker's; ``finished`` are the
+    contacts' previous rows, whose replies went out, marked done in the same transaction.
+    ``ahead`` maps a contact to (its row just handled, a list to fill): the contact's next pending
+    rows (up to ``prefetch``) are read into it in the same transaction too, for all of them in one query.
+    Called as the update handler's ``before_commit``; called again after a failed handler, so the
+    lists in ``ahead`` are refilled.
     """
-    if finished is not None:
-        await mark_done(session, [finished])
+    await mark_done(session, finished)
     connection = await session.connection()
-    await connection.execute(_DECIDED, {"row_id": row_id, "by": worker, "at": now, "decided": encode_replies(replies)})
-    if ahead is not None:
-        ahead.clear()
-        ahead.extend(await next_pending(session, contact_id, row_id, prefetch))
+    decided = list(zip(rows, replies, strict=True)) + [(row_id, []) for row_id in unreadable]
+    await connection.execute(_DECIDED, [{"row_id": row_id, "by": worker, "at": now, "decided": encode_replies(said)} for row_id, said in decided])
+    if ahead:
+        for _, into in ahead.values():
+            into.clear()
+        for row in await connection.execute(_AHEAD_OF, {"contacts": list(ahead)}):
+            after, into = ahead[row.contact_id]
+            if row.id > after and len(into) < prefetch:
+                into.append(Pending(*row))
 
 
 async def mark_done(session: AsyncSession, ids: Sequence[int]) -> None:

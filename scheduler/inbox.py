@@ -21,12 +21,13 @@ import logging
 import time
 from collections import deque
 from collections.abc import Coroutine, Sequence
+from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from bot.messages import Inbound, Receiver, Reply, SendError
+from bot.messages import Inbound, Incoming, Receiver, Reply, SendError
 from bot.services import Services
-from handlers.router import error_reply, handle_update
+from handlers.router import error_reply, handle_update, handle_updates
 from models import inbox
 from models.contacts import mark_unreachable
 from models.tables import Contact
@@ -36,6 +37,21 @@ log = logging.getLogger(__name__)
 MAX_BACKLOG = 50  # pending updates per contact; more are dropped with one notice (README)
 KEEP_FOR = timedelta(days=7)  # Meta repeats a webhook for days; Telegram's ids never come back
 RECOVER_EVERY = 10.0  # seconds between looks for dead processes of this host holding contacts
+
+
+@dataclass(eq=False)
+class _Decision:
+    """A row a lane waits to have handled."""
+
+    row: inbox.Pending
+    finished: int | None  # the contact's previous row, answered: marked done in the same transaction
+    ahead: deque[inbox.Pending] | None  # filled with the contact's next rows, if asked
+    future: asyncio.Future[list[Reply]]
+    incoming: Incoming | None = None
+
+    def resolve(self, replies: list[Reply]) -> None:
+        if not self.future.done():
+            self.future.set_result(replies)
 
 
 class InboxProcessor:
@@ -50,6 +66,7 @@ class InboxProcessor:
         poll_seconds: float = 1.0,
         max_backlog: int = MAX_BACKLOG,
         prefetch: int = 16,
+        batch_size: int = 64,
     ) -> None:
         self.services = services
         self.receivers: dict[str, Receiver] = {}
@@ -59,6 +76,9 @@ class InboxProcessor:
         self.poll_seconds = poll_seconds
         self.max_backlog = max_backlog
         self.prefetch = prefetch
+        self.batch_size = batch_size
+        self._decisions: list[_Decision] = []
+        self._decider: asyncio.Task[None] | None = None
         self._lanes: dict[str, asyncio.Task[None]] = {}
         self._queue: list[tuple[list[Inbound], asyncio.Future[None]]] = []
         self._writer: asyncio.Task[None] | None = None
@@ -156,6 +176,11 @@ class InboxProcessor:
             for task in running:
                 task.cancel()
             await asyncio.gather(*lanes, return_exceptions=True)
+        if self._decider is not None:  # a batch its lanes no longer wait for: finish or drop it
+            _, running = await asyncio.wait([self._decider], timeout=timeout)
+            for task in running:
+                task.cancel()
+            await asyncio.gather(self._decider, return_exceptions=True)
         if self._background:
             await asyncio.gather(*self._background, return_exceptions=True)
         if self._done_writer is not None:
@@ -175,7 +200,8 @@ class InboxProcessor:
         """Wait until every stored update has been handled and answered (tests, shutdown)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            busy = [t for t in (self._writer, self._done_writer, *self._lanes.values(), *self._background) if t is not None and not t.done()]
+            tasks = (self._writer, self._decider, self._done_writer, *self._lanes.values(), *self._background)
+            busy = [t for t in tasks if t is not None and not t.done()]
             if busy:
                 await asyncio.wait(busy, timeout=max(0.0, deadline - time.monotonic()))
                 continue
@@ -338,45 +364,97 @@ class InboxProcessor:
     async def _decide(self, row: inbox.Pending, finished: int | None, ahead: deque[inbox.Pending] | None = None) -> list[Reply]:
         """Handle one row: replies decided and the row marked handled in one transaction.
 
-        With ``ahead``, the contact's next pending rows are read in that transaction too (into
-        ``ahead``), sparing the lane a transaction of its own to look for them.
+        Rows the lanes ask for while a transaction is running wait and are then handled together,
+        in one transaction (one query loads their contacts, one commit stores them all): under load
+        a batch holds many people's rows, when quiet it holds one. With ``ahead``, the contact's
+        next pending rows are read in that transaction too (into ``ahead``), sparing the lane a
+        transaction of its own to look for them.
         """
-        assert row.id is not None
-        services = self.services
-        receiver = self.receivers.get(row.channel)
-        incoming = None
-        if receiver is not None:
-            try:
-                incoming = await receiver.decode(row.payload)
-            except Exception:  # noqa: BLE001 — an unreadable row must not block the contact
-                log.exception("stored %s update could not be read", row.channel)
-        else:
-            log.error("no channel %r for a stored update", row.channel)
+        future: asyncio.Future[list[Reply]] = asyncio.get_running_loop().create_future()
+        self._decisions.append(_Decision(row, finished, ahead, future))
+        if self._decider is None or self._decider.done():
+            self._decider = asyncio.create_task(self._decide_waiting(), name="inbox-decider")
+        return await future
 
-        # Bound here, run by the handler just before its commit: the row is marked handled in the
-        # same transaction as what handling it changed.
-        record = functools.partial(
+    async def _decide_waiting(self) -> None:
+        while self._decisions:
+            batch, self._decisions = self._decisions[: self.batch_size], self._decisions[self.batch_size :]
+            batch = [d for d in batch if not d.future.done()]  # a lane stopped meanwhile
+            for decision in batch:
+                decision.incoming = await self._decode(decision.row)
+            together = [d for d in batch if d.incoming is None or d.incoming.kind != "media"]
+            # A file is fetched while its update is handled: it would hold up everyone else's.
+            alone = [d for d in batch if d not in together]
+            if len(together) > 1:
+                try:
+                    for decision, replies in zip(together, await self._decide_together(together), strict=True):
+                        decision.resolve(replies)
+                except asyncio.CancelledError:
+                    raise
+                except Exception:  # noqa: BLE001 — nothing of the batch was stored: each alone, as below
+                    log.warning("a batch of %d updates failed; handling them one by one", len(together), exc_info=True)
+                    alone = together + alone
+            else:
+                alone = together + alone
+            for decision in alone:
+                if decision.future.done():
+                    continue
+                try:
+                    decision.resolve(await self._decide_alone(decision))
+                except asyncio.CancelledError:
+                    raise
+                except Exception as exc:  # noqa: BLE001 — the lane gives the contact back and retries later
+                    if not decision.future.done():
+                        decision.future.set_exception(exc)
+
+    async def _decode(self, row: inbox.Pending) -> Incoming | None:
+        receiver = self.receivers.get(row.channel)
+        if receiver is None:
+            log.error("no channel %r for a stored update", row.channel)
+            return None
+        try:
+            return await receiver.decode(row.payload)
+        except Exception:  # noqa: BLE001 — an unreadable row must not block the contact
+            log.exception("stored %s update could not be read", row.channel)
+            return None
+
+    def _recorder(self, batch: Sequence[_Decision]) -> functools.partial[Coroutine[Any, Any, None]]:
+        """What marks ``batch``'s rows handled.
+
+        Run by the handler just before its commit, with the replies of the rows that could be read, in order.
+        """
+        return functools.partial(
             inbox.record_decided,
-            row_id=row.id,
+            rows=[d.row.id for d in batch if d.incoming is not None],
+            unreadable=[d.row.id for d in batch if d.incoming is None],
             worker=self.worker,
-            now=services.clock.now(),
-            finished=finished,
-            ahead=ahead,
-            contact_id=row.contact_id,
+            now=self.services.clock.now(),
+            finished=[d.finished for d in batch if d.finished is not None],
+            ahead={d.row.contact_id: (d.row.id, d.ahead) for d in batch if d.ahead is not None},
             prefetch=self.prefetch,
         )
 
+    async def _decide_together(self, batch: Sequence[_Decision]) -> list[list[Reply]]:
+        """Updates of different contacts in one transaction (raises if any handler failed: nothing stored)."""
+        incomings = [d.incoming for d in batch if d.incoming is not None]
+        decided = iter(await handle_updates(self.services, incomings, self._recorder(batch)))
+        return [next(decided) if d.incoming is not None else [] for d in batch]
+
+    async def _decide_alone(self, decision: _Decision) -> list[Reply]:
+        """One update in its own transaction; a failing handler gets the person an apology."""
+        services = self.services
+        incoming = decision.incoming
         if incoming is not None:
             try:
-                return await handle_update(services, incoming, record)
+                return await handle_update(services, incoming, self._recorder([decision]))
             except Exception:  # noqa: BLE001 — the person gets an apology; the row is finished
-                log.exception("handler failed", extra={"contact": row.contact_id})
+                log.exception("handler failed", extra={"contact": decision.row.contact_id})
                 services.metrics.handler_errors.inc()
                 replies = [error_reply(services, incoming)]
         else:
             replies = []
         async with services.db.session() as session:
-            await record(session, replies)
+            await self._recorder([decision])(session, [replies] if incoming is not None else [])
             await session.commit()
         return replies
 

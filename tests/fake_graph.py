@@ -41,6 +41,7 @@ class FakeGraphServer:
         self.files: dict[str, bytes] = {}  # media id → bytes people "sent"
         self.downloads = 0  # media downloads started
         self.state_sizes = True  # False: the media info carries no file_size
+        self.delay = 0.0  # seconds every message send takes (a slow platform)
 
     @property
     def base_url(self) -> str:
@@ -89,6 +90,8 @@ class FakeGraphServer:
         if not self._authorized(request):
             return web.json_response({"error": {"message": "Invalid OAuth access token.", "type": "OAuthException", "code": 190}}, status=401)
         body = await request.json()
+        if self.delay:
+            await asyncio.sleep(self.delay)
         call = GraphCall("messages", body, request.headers.get("Authorization", ""))
         for failure in self.failures:
             if failure.count > 0 and (failure.to is None or failure.to == body.get("to")) and body.get("type") in failure.kinds:

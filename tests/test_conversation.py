@@ -11,7 +11,7 @@ from handlers import forms, router
 from handlers.context import Context
 from handlers.conversation import Payload
 from handlers.validators import Invalid, parse_name
-from models.state import get_state, set_state, state_data
+from models.contacts import get_state, set_state, state_data
 from tests.conftest import Harness, text_of
 
 

@@ -17,12 +17,12 @@ from typing import Any
 
 import aiohttp
 import pytest
-from sqlmodel import select
+from sqlmodel import col, select
 
 from bot.messages import Inbound
 from models.db import Database
 from models.inbox import add_received, claim_heads
-from models.tables import InboxItem
+from models.tables import Contact, InboxItem
 from tests.conftest import TEST_TOKEN, clean_env
 from tests.fake_telegram import FakeTelegramServer
 from tests.test_telegram_adapter import start_bot
@@ -55,15 +55,21 @@ def spawn(config: Path) -> subprocess.Popen[bytes]:
 async def wait_ready(fake: FakeTelegramServer, count: int, port: int | None = None) -> None:
     await fake.wait_for(lambda: len([c for c in fake.calls if c.method == "setMyCommands"]) >= 2 * count, timeout=60)
     if port is not None:  # the HTTP server is up before the channels start, but be sure
-        async with aiohttp.ClientSession() as http:
-            for _ in range(100):
-                try:
-                    async with http.get(f"http://127.0.0.1:{port}/healthz") as resp:
-                        if resp.status == 200:
-                            return
-                except aiohttp.ClientError:
-                    pass
-                await asyncio.sleep(0.1)
+        await wait_ready_http(port)
+
+
+async def wait_ready_http(port: int) -> None:
+    """Until the process's HTTP server answers /healthz."""
+    async with aiohttp.ClientSession() as http:
+        for _ in range(300):
+            try:
+                async with http.get(f"http://127.0.0.1:{port}/healthz") as resp:
+                    if resp.status == 200:
+                        return
+            except aiohttp.ClientError:
+                pass
+            await asyncio.sleep(0.1)
+    raise AssertionError("the bot's HTTP server did not come up")
 
 
 async def post_update(http: aiohttp.ClientSession, port: int, update: dict[str, Any]) -> int:
@@ -140,6 +146,52 @@ async def test_kill_9_after_300_confirmed_polling_updates_loses_none(tmp_path: P
         proc = await kill_9_and_restart(proc, config, fake_api, chats)
     finally:
         errors = await stop(proc)
+    assert proc.returncode == 0, errors.decode()[-2000:]
+
+
+@pytest.mark.slow
+async def test_kill_9_after_300_acknowledged_whatsapp_webhooks_loses_none(tmp_path: Path, database_url: str) -> None:
+    from tests.fake_graph import FakeGraphServer
+    from tests.test_whatsapp import SECRET as APP_SECRET
+    from tests.test_whatsapp import payload, sign
+
+    graph = FakeGraphServer()
+    await graph.start()
+    port = free_port()
+    config = tmp_path / "wa.toml"
+    config.write_text(
+        f'[bot]\ndatabase_url = "{database_url}"\nlog_level = "WARNING"\n'
+        f'[whatsapp]\nenabled = true\nphone_number_id = "106540352242922"\naccess_token = "{graph.token}"\n'
+        f'app_secret = "{APP_SECRET}"\nverify_token = "verify-me"\napi_base_url = "{graph.base_url}"\n[http]\nport = {port}\n'
+    )
+    people = [f"62812{n:07d}" for n in range(300)]
+
+    def answered_people() -> set[str]:
+        return {m["to"] for m in graph.messages()} & set(people)
+
+    graph.delay = 0.05  # slow sends: most messages are still unanswered at the kill
+    proc = spawn(config)
+    try:
+        await wait_ready_http(port)
+        async with aiohttp.ClientSession() as http:
+
+            async def post(n: int, wa_id: str) -> int:
+                body = payload("text_message", WA_ID=wa_id, MESSAGE_ID=f"wamid.kill{n}", BODY="halo", NAME="Kadek")
+                headers = {"Content-Type": "application/json", "X-Hub-Signature-256": sign(body)}
+                async with http.post(f"http://127.0.0.1:{port}/whatsapp/webhook", data=body, headers=headers) as resp:
+                    return resp.status
+
+            statuses = await asyncio.gather(*(post(n, wa_id) for n, wa_id in enumerate(people)))
+        assert statuses == [200] * 300  # all 300 acknowledged: Meta will not send them again
+        proc.kill()
+        await asyncio.to_thread(proc.wait, 10)
+        assert len(answered_people()) < 300  # the kill came before the work was done
+        graph.delay = 0.0
+        proc = spawn(config)
+        await graph.wait_for(lambda: answered_people() == set(people), timeout=60)
+    finally:
+        errors = await stop(proc)
+        await graph.stop()
     assert proc.returncode == 0, errors.decode()[-2000:]
 
 
@@ -366,5 +418,78 @@ async def test_busy_contacts_gauge_follows_the_people_being_handled(database_url
         await app.inbox.join()
         assert gauge._value.get() == 0
         assert b"psp_busy_contacts 0.0" in app.services.metrics.render()
+    finally:
+        await app.stop()
+
+
+# -- many people in one transaction -------------------------------------------------------------
+
+
+async def _store_texts(app: Any, fake: FakeTelegramServer, texts: dict[int, str]) -> None:
+    """Stored as the channel receives them (the inbox's own loop stopped, so nothing is handled yet)."""
+    telegram = app.services.channels["telegram"]
+    items = [telegram.to_inbound({"update_id": 90_000 + chat, **fake.text_update(chat, text)}) for chat, text in texts.items()]
+    await app.inbox.accept(items)
+
+
+async def test_many_people_waiting_are_handled_in_one_transaction(database_url: str, fake_api: FakeTelegramServer) -> None:
+    from sqlalchemy import event
+
+    app = await start_bot(database_url, fake_api)
+    try:
+        await app.inbox.stop()
+        chats = range(820, 860)
+        await _store_texts(app, fake_api, {chat: "kapan bimtek pmo dilaksanakan?" for chat in chats})
+        statements: list[str] = []
+        event.listen(app.services.db.engine.sync_engine, "before_cursor_execute", lambda *args: statements.append(args[2]))
+        assert await app.inbox.handle_waiting() == 40
+        await fake_api.wait_for(lambda: answered(fake_api, chats) == set(chats), timeout=20)
+        # One query loaded the 40 contacts, one statement created them, one marked the rows handled
+        # (one commit: the rows marked done afterwards are committed together as their replies go out).
+        assert len([s for s in statements if s.startswith("SELECT contact.")]) == 1
+        assert len([s for s in statements if s.startswith("INSERT INTO contact ")]) == 1
+        assert len([s for s in statements if s.startswith("UPDATE inbox SET claimed_by=") and "replies=" in s]) == 1
+        for chat in chats:
+            texts = fake_api.texts(chat)
+            assert len(texts) == 1 and "8" in texts[0] and "Maret" in texts[0]
+        async with Database(database_url).session() as session:
+            rows = list(await session.exec(select(InboxItem).where(col(InboxItem.contact_id).in_([f"telegram:{c}" for c in chats]))))
+            contacts = list(await session.exec(select(Contact).where(col(Contact.id).in_([f"telegram:{c}" for c in chats]))))
+        assert len(rows) == 40 and {r.status for r in rows} == {"done"}
+        assert len(contacts) == 40
+    finally:
+        await app.stop()
+
+
+async def test_a_failing_handler_in_a_batch_costs_only_its_own_update(database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from handlers import router
+
+    real = router.answer_free_text
+
+    async def fragile(ctx: Any, text: str) -> None:
+        if text == "boom":
+            ctx.contact.name = "changed by a handler that then failed"
+            raise RuntimeError("handler bug")
+        await real(ctx, text)
+
+    monkeypatch.setattr(router, "answer_free_text", fragile)
+    app = await start_bot(database_url, fake_api)
+    try:
+        await app.inbox.stop()
+        texts = {chat: "/start" for chat in range(870, 879)} | {879: "boom"}
+        await _store_texts(app, fake_api, texts)
+        await app.inbox.handle_waiting()
+        await fake_api.wait_for(lambda: answered(fake_api, range(870, 880)) == set(range(870, 880)), timeout=20)
+        for chat in range(870, 879):
+            assert len(fake_api.texts(chat)) == 1 and fake_api.texts(chat)[0].startswith("Om Swastyastu")
+        assert fake_api.texts(879) == ["Mohon maaf, terjadi gangguan saat memproses pesan Bapak/Ibu. Silakan kirim ulang sebentar lagi."]
+        assert app.services.metrics.handler_errors._value.get() == 1
+        async with Database(database_url).session() as session:
+            failed = await session.get(Contact, "telegram:879")
+            rows = list(await session.exec(select(InboxItem).where(col(InboxItem.contact_id).in_([f"telegram:{c}" for c in range(870, 880)]))))
+            started = list(await session.exec(select(Contact).where(col(Contact.id).in_([f"telegram:{c}" for c in range(870, 879)]))))
+        assert failed is None  # nothing its handler did was kept (not even the new contact)
+        assert len(started) == 9  # the others' contacts were stored (handled again one by one)
+        assert {r.status for r in rows} == {"done"} and len(rows) == 10
     finally:
         await app.stop()

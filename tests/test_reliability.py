@@ -11,7 +11,7 @@ from sqlmodel import select
 
 from bot.messages import Incoming
 from handlers.router import ROUTES
-from models.state import state_data
+from models.contacts import state_data
 from models.tables import ConversationState, Registration
 from tests.conftest import FakeClock, Harness, text_of
 
