@@ -7,8 +7,10 @@ one after the other (so they never share the CPU), in ``rounds`` alternating rou
 - `psp-bot run`: FAQ answers (100 chats, real questions with typos and slang), and registration
   form steps (100 chats filling the form at once).
 Each bot first gets one message per chat (warm-up: new contacts), then the measured burst.
+With ``--postgres URL`` (an empty database the bench may wipe), `psp-bot run` is measured a second
+time in each round on PostgreSQL.
 
-    .venv/bin/python bench/bench_e2e.py [messages_per_chat] [rounds]
+    .venv/bin/python bench/bench_e2e.py [messages_per_chat] [rounds] [--postgres URL]
 """
 
 from __future__ import annotations
@@ -85,14 +87,32 @@ async def echo_round(env: dict[str, str], work: dict[int, list[str]], aiohttp: b
     return sum(len(t) for t in work.values()) / seconds
 
 
-async def psp_round(env: dict[str, str], work: dict[int, list[str]], forms: dict[int, list[str]]) -> tuple[float, float, float, float]:
+def wipe(postgres: str) -> None:
+    """An empty schema: every round starts with no contacts and no registrations."""
+    import sqlalchemy
+
+    from models.db import sync_url
+
+    engine = sqlalchemy.create_engine(sync_url(postgres))
+    with engine.begin() as conn:
+        conn.execute(sqlalchemy.text("DROP SCHEMA public CASCADE"))
+        conn.execute(sqlalchemy.text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+async def psp_round(
+    env: dict[str, str], work: dict[int, list[str]], forms: dict[int, list[str]], postgres: str | None = None
+) -> tuple[float, float, float, float]:
     """FAQ answers/s, form steps/s, and the bot process's CPU milliseconds per answer and per step."""
     with tempfile.TemporaryDirectory() as tmp:
         fake = FakeTelegramServer(TOKEN)
         await fake.start()
         config = Path(tmp) / "config.toml"
+        if postgres:
+            wipe(postgres)
+        database_url = postgres or f"sqlite:///{tmp}/bench.sqlite3"
         config.write_text(
-            f'[bot]\ndatabase_url = "sqlite:///{tmp}/bench.sqlite3"\nlog_level = "WARNING"\n'
+            f'[bot]\ndatabase_url = "{database_url}"\nlog_level = "WARNING"\n'
             f'[telegram]\ntoken = "{TOKEN}"\nbase_url = "{fake.base_url}"\nrate_per_second = 1000\n[http]\nport = 0\n'
         )
         proc = await started([sys.executable, "-m", "bot", "run", "--config", str(config)], fake, "setMyCommands", env)
@@ -112,16 +132,22 @@ async def psp_round(env: dict[str, str], work: dict[int, list[str]], forms: dict
 
 
 async def main() -> None:
-    per_chat = int(sys.argv[1]) if len(sys.argv) > 1 else 10
-    rounds = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    args = sys.argv[1:]
+    postgres = None
+    if "--postgres" in args:
+        at = args.index("--postgres")
+        postgres = args[at + 1]
+        del args[at : at + 2]
+    per_chat = int(args[0]) if len(args) > 0 else 10
+    rounds = int(args[1]) if len(args) > 1 else 3
     print(f"machine: {machine()}")
     print(f"{CHATS} chats x {per_chat} messages per burst, {rounds} alternating rounds; median of the rounds")
     env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_")}
     qs = questions()
     work = {2000 + c: [qs[(c * 7 + i) % len(qs)] for i in range(per_chat)] for c in range(CHATS)}
     forms = {2000 + c: [s.format(npsn=f"{50200000 + c}", n=c + 1) for s in FORM] for c in range(CHATS)}
-    results: dict[str, list[float]] = {"echo": [], "ceiling": [], "faq": [], "form": []}
-    cpu: dict[str, list[float]] = {"faq": [], "form": []}
+    results: dict[str, list[float]] = {"echo": [], "ceiling": [], "faq": [], "form": []} | ({"faq_pg": [], "form_pg": []} if postgres else {})
+    cpu: dict[str, list[float]] = {"faq": [], "form": [], "faq_pg": [], "form_pg": []}
     for r in range(rounds):
         results["echo"].append(await echo_round(env, work, aiohttp=False))
         results["ceiling"].append(await echo_round(env, work, aiohttp=True))
@@ -130,6 +156,12 @@ async def main() -> None:
         results["form"].append(form)
         cpu["faq"].append(cpu_faq)
         cpu["form"].append(cpu_form)
+        if postgres:
+            faq, form, cpu_faq_pg, cpu_form_pg = await psp_round(env, work, forms, postgres)
+            results["faq_pg"].append(faq)
+            results["form_pg"].append(form)
+            cpu["faq_pg"].append(cpu_faq_pg)
+            cpu["form_pg"].append(cpu_form_pg)
         print(
             f"round {r + 1}: " + ", ".join(f"{k} {v[-1]:.0f}/s" for k, v in results.items()) + f"; psp-bot CPU {cpu_faq:.2f} ms/answer, {cpu_form:.2f} ms/step",
             flush=True,
@@ -140,6 +172,10 @@ async def main() -> None:
     print(f"psp-bot run, FAQ answers:       {med['faq']:.0f} msg/s = {med['faq'] / med['echo']:.2f}x the baseline (goal >= 1.5)")
     print(f"psp-bot run, registration steps: {med['form']:.0f} steps/s = {med['form'] / med['echo']:.2f}x the baseline (goal >= 1.0)")
     print(f"psp-bot process CPU: {statistics.median(cpu['faq']):.2f} ms per FAQ answer, {statistics.median(cpu['form']):.2f} ms per form step (medians)")
+    if postgres:
+        print(f"on PostgreSQL, FAQ answers:       {med['faq_pg']:.0f} msg/s = {med['faq_pg'] / med['echo']:.2f}x the baseline")
+        print(f"on PostgreSQL, registration steps: {med['form_pg']:.0f} steps/s = {med['form_pg'] / med['echo']:.2f}x the baseline")
+        print(f"on PostgreSQL, psp-bot CPU: {statistics.median(cpu['faq_pg']):.2f} ms per FAQ answer, {statistics.median(cpu['form_pg']):.2f} ms per form step")
 
 
 if __name__ == "__main__":
