@@ -362,7 +362,12 @@ class FaqEngine:
             if fitting and fitting[0][0] >= scored[0][0] - KIND_MARGIN:
                 scored = fitting + [x for x in scored if x not in fitting]
         best_score, best = scored[0]
-        in_domain = best_score >= DOMAIN_THRESHOLD or any(phrase and phrase <= whole for phrase in index.domain)
+        domain_word = any(phrase and phrase <= whole for phrase in index.domain)
+        in_domain = best_score >= DOMAIN_THRESHOLD or domain_word
+        if index.entries[best].forward and best_score < THRESHOLD and not domain_word:
+            # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
+            # programme, is not a PSP question to pass on
+            in_domain = False
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
