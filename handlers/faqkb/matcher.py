@@ -108,6 +108,8 @@ class _Index:
     decline_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     domain: tuple[frozenset[str], ...] = ()
     by_id: dict[str, FaqEntry] = field(default_factory=dict)
+    # word → the forward entries (facts the sources lack) that alone use it: "sertifikat", "narasumber"
+    lacking: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -193,7 +195,20 @@ class FaqEngine:
             decline_by_first={p[0]: [q for q in base.decline if q[0] == p[0]] for p in base.decline},
             domain=tuple(frozenset(vocab.canonical(w) for w in _content(list(phrase))) for phrase in base.domain),
             by_id={e.id: e for e in entries},
+            lacking=FaqEngine._lacking_words(entries, canon),
         )
+
+    @staticmethod
+    def _lacking_words(entries: list[FaqEntry], canon: Any) -> dict[str, tuple[int, ...]]:
+        """Words of forward entries' keywords: the things the sources lack ("sertifikat", "narasumber")."""
+        lacking: dict[str, tuple[int, ...]] = {}
+        for i, entry in enumerate(entries):
+            if entry.forward:
+                # single-word keywords only: "angkatan berikutnya" says nothing lacking about "angkatan"
+                for word in frozenset().union(*(canon(k) for k in entry.keywords if " " not in k)):
+                    if word not in STOPWORDS and not word.isdigit():
+                        lacking[word] = (*lacking.get(word, ()), i)
+        return lacking
 
     def reload(self) -> int:
         """Re-read the file now; on a bad file keep the current base and raise :class:`FaqError`."""
@@ -377,6 +392,13 @@ class FaqEngine:
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
+        if confident and not entry.forward:
+            lacking = self._lacking(whole, best, scored)
+            if lacking is not None:
+                # "apakah peserta bimtek dapat sertifikat?": the message asks for a thing only a
+                # "not in our sources" topic names, and the best topic never mentions it: say
+                # that the sources lack it rather than answer the general topic.
+                return Match(index.entries[lacking], round(best_score, 4), in_domain=True)
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
             return Match(entry, round(best_score, 4), in_domain=True, also=also)
@@ -385,6 +407,17 @@ class FaqEngine:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    def _lacking(self, words: set[str], best: int, scored: list[tuple[float, int]]) -> int | None:
+        """The forward entry naming a word of the message that the best entry does not hold, if any."""
+        index = self._index
+        held = index.entry_words[best] | index.answer_words[best]
+        for word in words:
+            ids = index.lacking.get(word)
+            if ids and word not in held:
+                ranked = [i for _, i in scored if i in ids]
+                return ranked[0] if ranked else ids[0]
+        return None
 
     def _answers_asked_thing(self, folded: str, english: bool, entry: int) -> bool:
         """Whether the entry speaks of the thing asked: "berapa honor …", "ranking … brp", "judul esai … apa saja"."""

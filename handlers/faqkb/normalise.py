@@ -555,6 +555,9 @@ def expand(words: list[str]) -> list[str]:
         previous = out[-1] if out else ""
         if previous in NUMBERED and word == "ke":  # "angkatan ke 3" = "angkatan 3"
             continue
+        if previous in ("guru", "pegawai", "tenaga") and word == "honor":  # a "guru honor" is a contract teacher, not a fee
+            out.append("honorer")
+            continue
         if previous in NUMBERED and (word in _ROMAN or word in _ORDINAL):
             out.append(_ROMAN.get(word) or _ORDINAL[word])
         elif word in _CARDINAL:
