@@ -308,7 +308,80 @@ SYNONYMS: dict[str, str] = {
     "kabupatennya": "kabupaten",
     "kota": "kabupaten",
     "peserta": "ikut",
+    # more of the English principals use (inflected forms are found by english_base)
+    "mentoring": "pendampingan",
+    "mentored": "pendampingan",
+    "accompany": "pendampingan",
+    "period": "lama",
+    "duration": "durasi",
+    "head": "kepala",
+    "chief": "kepala",
+    "leader": "kepala",
+    "lead": "kepala",
+    "accredited": "akreditasi",
+    "accredit": "akreditasi",
+    "subject": "materi",
+    "covered": "materi",
+    "material": "materi",
+    "materials": "materi",
+    "part": "ikut",
+    "participate": "ikut",
+    "participant": "ikut",
+    "member": "anggota",
+    "members": "anggota",
+    "committee": "komite",
+    "coordinator": "korwil",
+    "simulation": "simulasi",
+    "teaching": "mengajar",
+    "teach": "mengajar",
+    "announcement": "pengumuman",
+    "announce": "pengumuman",
+    "result": "hasil",
+    "pass": "lulus",
+    "passed": "lulus",
+    "delete": "hapus",
+    "erase": "hapus",
+    "remove": "hapus",
+    "see": "lihat",
+    "view": "lihat",
+    "check": "lihat",
+    "change": "ganti",
+    "switch": "ganti",
+    "language": "bahasa",
+    "english": "inggris",
+    "calendar": "kalender",
+    "staff": "petugas",
+    "human": "petugas",
+    "officer": "petugas",
+    "speak": "bicara",
+    "talk": "bicara",
+    "contact": "kontak",
+    "document": "dokumen",
+    "documents": "dokumen",
+    "essay": "esai",
+    "essays": "esai",
+    "health": "sehat",
+    "sanction": "sanksi",
+    "retire": "pensiun",
+    "retirement": "pensiun",
+    "level": "jenjang",
+    "levels": "jenjang",
+    "ministry": "kementerian",
+    "education": "pendidikan",
+    "office": "kantor",
+    "form": "formulir",
+    "deadline": "batas",
 }
+
+
+def english_base(token: str) -> str | None:
+    """An English word's base form the tables know: "heads" → "head", "registered" → "register", "covering" → "cover"."""
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            base = token[: -len(suffix)] + repl
+            if base in SYNONYMS:
+                return base
+    return None
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
@@ -515,7 +588,11 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
 
 
 def _lookup(token: str) -> str | None:
-    return ABBREVIATIONS.get(token) or BALINESE.get(token) or SYNONYMS.get(token)
+    found = ABBREVIATIONS.get(token) or BALINESE.get(token) or SYNONYMS.get(token)
+    if found is None and token.endswith(("s", "ed", "ing")):
+        base = english_base(token)
+        found = SYNONYMS[base] if base else None
+    return found
 
 
 _UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9}
@@ -578,6 +655,7 @@ SPELLED_OUT = {
     ("management", "office"): "pmo",
     ("kelompok", "kerja"): "pokja",
     ("koordinator", "wilayah"): "korwil",
+    ("pendidikan", "kantor"): "disdikpora",  # "education office" (English order, words already mapped)
 }
 
 
