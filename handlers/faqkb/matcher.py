@@ -32,6 +32,7 @@ from handlers.faqkb.normalise import (
     Vocabulary,
     clauses,
     expand,
+    numbered_pairs,
     fold,
     join_dictated,
     name_programme,
@@ -53,6 +54,7 @@ MAX_CLAUSES = 3
 ALSO_WORDS = 4  # a message this long may ask two things
 CLEAR_THRESHOLD = 0.4
 CLEAR_MARGIN = 0.1
+NUMBER_MISMATCH = 0.7  # a topic about another stage or cohort than the one asked keeps this much of its score
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
 
 
@@ -110,6 +112,7 @@ class _Index:
     by_id: dict[str, FaqEntry] = field(default_factory=dict)
     # word → the forward entries (facts the sources lack) that alone use it: "sertifikat", "narasumber"
     lacking: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    numbers: list[frozenset[tuple[str, str]]] = field(default_factory=list)  # each entry's "tahap 2", "angkatan 3"
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -196,6 +199,7 @@ class FaqEngine:
             domain=tuple(frozenset(vocab.canonical(w) for w in _content(list(phrase))) for phrase in base.domain),
             by_id={e.id: e for e in entries},
             lacking=FaqEngine._lacking_words(entries, canon),
+            numbers=[frozenset().union(*(numbered_pairs(raw_tokens(p)) for p in parts)) for parts in texts],
         )
 
     @staticmethod
@@ -369,6 +373,9 @@ class FaqEngine:
                     query = words
         if not scored:
             return Match(None, 0.0)
+        asked_numbers = numbered_pairs(expand(tokens(folded, folded=True)))
+        if asked_numbers:
+            scored = self._numbers_agree(scored, asked_numbers)
         kind = question_kind(folded)
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
@@ -407,6 +414,18 @@ class FaqEngine:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    def _numbers_agree(self, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]]) -> list[tuple[float, int]]:
+        """"tahap 1 isinya apa": a topic about "tahap 2" only (never "tahap 1") scores lower than its words say."""
+        numbers = self._index.numbers
+        out = []
+        for sc, i in scored:
+            own = numbers[i]
+            if own and any((word, n) not in own and any(w == word for w, _ in own) for word, n in asked):
+                sc *= NUMBER_MISMATCH
+            out.append((sc, i))
+        out.sort(key=lambda s: (-s[0], s[1]))
+        return out
 
     def _lacking(self, words: set[str], best: int, scored: list[tuple[float, int]]) -> int | None:
         """The forward entry naming a word of the message that the best entry does not hold, if any."""
@@ -529,7 +548,8 @@ def answers_kind(kind: tuple[bool, bool, bool], entry: FaqEntry) -> bool:
     answer about the general topic that does not say it.
     """
     wants_date, wants_number, wants_name = kind
-    if entry.forward:
+    if entry.forward or entry.command:
+        # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
     answer = entry.answer["id"]
     if wants_date and not _DATE_RE.search(answer):

@@ -164,6 +164,12 @@ ABBREVIATIONS: dict[str, str] = {
     "why": "tujuan",
     "setor": "kirim",
     "nyetor": "kirim",
+    "liat": "lihat",
+    "ngeliat": "lihat",
+    "ngecek": "lihat",
+    "cek": "lihat",
+    "sistem": "bot",  # "hapus data saya dari sistem": this bot's records
+    "chatbot": "bot",
 }
 
 # English (and a few Indonesian) words mapped to the word the knowledge base uses.
@@ -438,7 +444,8 @@ STOPWORDS = frozenset(
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
     from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
-    don dont doesn didn want wants anymore through via
+    don dont doesn didn want wants anymore through via done still yet take takes taking get gets
+    kindly possible able
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
@@ -693,6 +700,11 @@ def clauses(folded: str) -> list[str]:
     for found in ASKING_RE.finditer(folded):
         parts.append(folded[found.end() :].strip())
     return parts
+
+
+def numbered_pairs(words: list[str]) -> frozenset[tuple[str, str]]:
+    """The numbered things expanded words name: ("tahap", "1"), ("angkatan", "3")."""
+    return frozenset((prev, w) for prev, w in zip(words, words[1:], strict=False) if w.isdigit() and prev in NUMBERED and prev != "tahun")
 
 
 def raw_tokens(text: str) -> list[str]:
