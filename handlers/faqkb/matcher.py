@@ -54,7 +54,7 @@ MAX_CLAUSES = 3
 ALSO_WORDS = 4  # a message this long may ask two things
 CLEAR_THRESHOLD = 0.4
 CLEAR_MARGIN = 0.1
-NUMBER_MISMATCH = 0.7  # a topic about another stage or cohort than the one asked keeps this much of its score
+NUMBER_MISMATCH = 0.7  # a topic about another stage than the one asked (or a lacking detail not named) keeps this much
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
 
 
@@ -113,6 +113,7 @@ class _Index:
     # word → the forward entries (facts the sources lack) that alone use it: "sertifikat", "narasumber"
     lacking: dict[str, tuple[int, ...]] = field(default_factory=dict)
     numbers: list[frozenset[tuple[str, str]]] = field(default_factory=list)  # each entry's "tahap 2", "angkatan 3"
+    keyword_words: list[frozenset[str]] = field(default_factory=list)
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -200,6 +201,7 @@ class FaqEngine:
             by_id={e.id: e for e in entries},
             lacking=FaqEngine._lacking_words(entries, canon),
             numbers=[frozenset().union(*(numbered_pairs(raw_tokens(p)) for p in parts)) for parts in texts],
+            keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
         )
 
     @staticmethod
@@ -271,11 +273,11 @@ class FaqEngine:
             if canonical in index.idf:
                 out.append(canonical)
                 continue
-            parts = vocab.split_joined(word)
-            if parts:
-                out.extend(vocab.canonical(p) for p in parts)
-                continue
             real = lexicon.is_real_word(word)
+            parts = vocab.split_joined(word, strict=real or english)
+            if parts:
+                out.extend(vocab.canonical(p) for p in _content(expand(parts)))
+                continue
             standard = slang.get(word) if not real else None
             if standard:  # chat spelling from the published colloquial lexicon ("jdi", "smga")
                 out.extend(vocab.canonical(w) for w in _content(expand(standard.split())))
@@ -373,9 +375,7 @@ class FaqEngine:
                     query = words
         if not scored:
             return Match(None, 0.0)
-        asked_numbers = numbered_pairs(expand(tokens(folded, folded=True)))
-        if asked_numbers:
-            scored = self._numbers_agree(scored, asked_numbers)
+        scored = self._adjusted(scored, numbered_pairs(expand(tokens(folded, folded=True))), set(query))
         kind = question_kind(folded)
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
@@ -395,7 +395,7 @@ class FaqEngine:
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
         confident = best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear)
         entry = index.entries[best]
-        if confident and not answers_kind(kind, entry):
+        if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
@@ -415,13 +415,27 @@ class FaqEngine:
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
 
-    def _numbers_agree(self, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]]) -> list[tuple[float, int]]:
-        """"tahap 1 isinya apa": a topic about "tahap 2" only (never "tahap 1") scores lower than its words say."""
-        numbers = self._index.numbers
+    def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
+        """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
+        for sentence in _SILENT_RE.findall(entry.answer["id"]):
+            if len(set(query) & set(self._query(fold(sentence), False)[0])) >= 2:
+                return True
+        return False
+
+    def _adjusted(self, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]], query: set[str]) -> list[tuple[float, int]]:
+        """Scores lowered where the words mislead.
+
+        "tahap 1 isinya apa": a topic about "tahap 2" only (never "tahap 1"). "bimtek kapan": a
+        topic on what the sources lack about the Bimtek (speakers) when the message names none
+        of the lacking things (its keywords).
+        """
+        index = self._index
         out = []
         for sc, i in scored:
-            own = numbers[i]
+            own = index.numbers[i]
             if own and any((word, n) not in own and any(w == word for w, _ in own) for word, n in asked):
+                sc *= NUMBER_MISMATCH
+            if index.entries[i].forward and not index.keyword_words[i] & query:
                 sc *= NUMBER_MISMATCH
             out.append((sc, i))
         out.sort(key=lambda s: (-s[0], s[1]))
@@ -532,6 +546,8 @@ _NAME_RE = re.compile(r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}
 _PERSON_RE = re.compile(
     r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
 )
+# A sentence of an answer saying the sources hold no such fact.
+_SILENT_RE = re.compile(r"[^.]*\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)[^.]*", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 

@@ -792,10 +792,31 @@ class Vocabulary:
             self._corrected[word] = result
         return result
 
-    def split_joined(self, word: str) -> list[str] | None:
-        """``bimtekpmo`` → ``["bimtek", "pmo"]`` when both halves are known words."""
+    def split_joined(self, word: str, strict: bool = False) -> list[str] | None:
+        """``bimtekpmo`` → ``["bimtek", "pmo"]``, ``syaratumur`` → ``["syarat", "umur"]``: a word typed without its space.
+
+        Each half must be a word of the knowledge base, of the chat/English tables, or of the
+        dictionary (at least 4 letters then: "sya" + "ratumur" is no split), and one of them a
+        knowledge-base word; of several splits the one with the longest shorter half wins.
+        ``strict``: both halves must be the base's words (for a word that is itself a real word).
+        """
+        if len(word) < 6 or not word.isalpha():
+            return None
+        best: tuple[int, int, int] | None = None
         for i in range(3, len(word) - 2):
             left, right = word[:i], word[i:]
             if left in self.words and right in self.words:
                 return [left, right]
-        return None
+            if strict:  # a real word ("kesempatan") is split only into two of the base's words
+                continue
+            ok_left, ok_right = self._part(left), self._part(right)
+            if ok_left and ok_right and (left in self.words or right in self.words or ok_left + ok_right >= 3):
+                rank = (ok_left + ok_right, min(len(left), len(right)), i)
+                best = max(best, rank) if best else rank
+        return [word[: best[2]], word[best[2] :]] if best else None
+
+    def _part(self, part: str) -> int:
+        """How surely ``part`` is a word on its own: 2 the base's or a table's word, 1 a dictionary word, 0 none."""
+        if part in self.words or (len(part) >= 3 and _lookup(part) is not None):
+            return 2
+        return int(len(part) >= 4 and lexicon.is_real_word(part))
