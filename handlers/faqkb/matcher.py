@@ -32,10 +32,10 @@ from handlers.faqkb.normalise import (
     Vocabulary,
     clauses,
     expand,
-    numbered_pairs,
     fold,
     join_dictated,
     name_programme,
+    numbered_pairs,
     raw_tokens,
     tokens,
 )
