@@ -397,6 +397,8 @@ class FaqEngine:
         entry = index.entries[best]
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
+        if confident and kind[0] and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or "config" in entry.sources):
+            confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
         if confident and not entry.forward:
@@ -534,6 +536,7 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
     return f"{converted}\n\n{text}" if converted else text
 
 
+_FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)\s*\??\s*$")

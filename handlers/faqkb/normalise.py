@@ -413,7 +413,6 @@ BALINESE: dict[str, str] = {
     "ring": "di",
     "lan": "dan",
     "sane": "yang",
-    "sira": "siapa",
     "manten": "saja",
     "carane": "cara",
     "dija": "dimana",
@@ -422,7 +421,27 @@ BALINESE: dict[str, str] = {
     "nenten": "tidak",
     "wenten": "ada",
     "sareng": "dengan",
-    "ngiring": "mari",
+    "ngiring": "ikut",  # "ngiring PSP": to take part
+    "mayusa": "usia",
+    "yusa": "usia",
+    "dados": "bisa",
+    "ngamargiang": "melaksanakan",
+    "kamargiang": "dilaksanakan",
+    "ica": "mohon",
+    "sapunapi": "bagaimana",
+    "sapasira": "siapa",
+    "rikala": "kapan",
+    "wikan": "tahu",
+    "prasida": "bisa",
+    "ngawit": "mulai",
+    "pacang": "akan",
+    "wantah": "hanya",
+    "sekadi": "seperti",
+    "galah": "waktu",
+    "rahina": "hari",
+    "ngranjing": "masuk",
+    "mangda": "agar",
+    "sira": "siapa",
     "ngelaksanayang": "melaksanakan",
 }
 
@@ -445,7 +464,7 @@ STOPWORDS = frozenset(
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
     from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
     don dont doesn didn want wants anymore through via done still yet take takes taking get gets
-    kindly possible able
+    kindly possible able selaku bermaksud demikian
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
@@ -662,7 +681,8 @@ SPELLED_OUT = {
     ("management", "office"): "pmo",
     ("kelompok", "kerja"): "pokja",
     ("koordinator", "wilayah"): "korwil",
-    ("pendidikan", "kantor"): "disdikpora",  # "education office" (English order, words already mapped)
+    ("pendidikan", "kantor"): "disdikpora",
+    ("satuan", "pendidikan"): "sekolah",  # the formal word for a school  # "education office" (English order, words already mapped)
 }
 
 
