@@ -551,22 +551,46 @@ _PERSON_RE = re.compile(
 )
 # A sentence of an answer saying the sources hold no such fact.
 _SILENT_RE = re.compile(r"[^.]*\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)[^.]*", re.IGNORECASE)
+# "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
+_OWN_PERSON_RE = re.compile(
+    r"\b(?:siapa|sapasira|sira)\b.*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
+    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b.*\b(?:siapa|sapasira|sira)\b"
+    r"|\bwho\b.*\bmy (?:school|district)\b"
+)
+_CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
+_CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
+_PEOPLE_COUNT_RE = re.compile(
+    r"\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?(?:orang|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)\b"
+)
+_PEOPLE_NUMBER_RE = re.compile(
+    r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b",
+    re.IGNORECASE,
+)
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-def question_kind(folded: str) -> tuple[bool, bool, bool]:
-    """Whether a (folded) question asks "when", "how many / which number", and a person's name."""
-    return bool(_WHEN_RE.search(folded)), bool(_HOW_MANY_RE.search(folded)), bool(_NAME_RE.search(folded))
+Kind = tuple[bool, bool, bool, bool, bool]
 
 
-def answers_kind(kind: tuple[bool, bool, bool], entry: FaqEntry) -> bool:
+def question_kind(folded: str) -> Kind:
+    """Whether a (folded) question asks "when", "how many / which number", a person's name, a clock time, a count of people."""
+    return (
+        bool(_WHEN_RE.search(folded)),
+        bool(_HOW_MANY_RE.search(folded)),
+        bool(_NAME_RE.search(folded) or _OWN_PERSON_RE.search(folded)),
+        bool(_CLOCK_ASKED_RE.search(folded)) and not _CLOCK_RE.search(folded),
+        bool(_PEOPLE_COUNT_RE.search(folded)),
+    )
+
+
+def answers_kind(kind: Kind, entry: FaqEntry) -> bool:
     """Whether the entry can answer that kind of question: "kapan" needs a date, "berapa" a number, "siapa nama" a name.
 
     A question for a detail the sources lack ("kapan batas …", "nomor surat …", "nama pelatih
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name = kind
+    wants_date, wants_number, wants_name, wants_clock, wants_people = kind
     if entry.forward or entry.command:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
@@ -575,6 +599,10 @@ def answers_kind(kind: tuple[bool, bool, bool], entry: FaqEntry) -> bool:
         return False
     if wants_name and not _PERSON_RE.search(answer):
         return False
+    if wants_clock and not _CLOCK_IN_ANSWER_RE.search(answer):
+        return False  # "jam berapa sesi wawancara dimulai": a date is not a time of day
+    if wants_people and not _PEOPLE_NUMBER_RE.search(answer):
+        return False  # "berapa kepsek yang daftar": a count of people, not the programme's dates
     return not (wants_number and not _NUMBER_RE.search(answer))
 
 

@@ -377,6 +377,8 @@ SYNONYMS: dict[str, str] = {
     "office": "kantor",
     "form": "formulir",
     "deadline": "batas",
+    "decide": "diputuskan",
+    "decision": "keputusan",
 }
 
 
@@ -464,7 +466,7 @@ STOPWORDS = frozenset(
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
     from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
     don dont doesn didn want wants anymore through via done still yet take takes taking get gets
-    kindly possible able selaku bermaksud demikian
+    kindly possible able whether selaku bermaksud demikian
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
@@ -653,6 +655,10 @@ def expand(words: list[str]) -> list[str]:
             expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
         expanded.extend((expansion or token).split())
     expanded = _compose_numbers(expanded)
+    for i in range(len(expanded) - 1):
+        # English puts the ordinal first: "first cohort", "second stage" → "angkatan first"
+        if expanded[i] in _ORDINAL and expanded[i + 1] in NUMBERED and not expanded[i].startswith("ke"):
+            expanded[i], expanded[i + 1] = expanded[i + 1], expanded[i]
     out: list[str] = []
     for word in expanded:
         previous = out[-1] if out else ""
