@@ -27,6 +27,7 @@ from handlers.faqkb.language import question_language
 from handlers.faqkb.normalise import (
     ABBREVIATIONS,
     ASKING_RE,
+    MONTH_NAMES,
     NUMBERED,
     STOPWORDS,
     Vocabulary,
@@ -54,6 +55,7 @@ MAX_CLAUSES = 3
 ALSO_WORDS = 4  # a message this long may ask two things
 CLEAR_THRESHOLD = 0.4
 CLEAR_MARGIN = 0.1
+MONTH_MISMATCH = 0.85  # a topic whose answer does not name the month asked about
 NUMBER_MISMATCH = 0.7  # a topic about another stage than the one asked (or a lacking detail not named) keeps this much
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
 
@@ -114,6 +116,7 @@ class _Index:
     lacking: dict[str, tuple[int, ...]] = field(default_factory=dict)
     numbers: list[frozenset[tuple[str, str]]] = field(default_factory=list)  # each entry's "tahap 2", "angkatan 3"
     keyword_words: list[frozenset[str]] = field(default_factory=list)
+    months: list[frozenset[str]] = field(default_factory=list)  # the months each answer names
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -202,6 +205,7 @@ class FaqEngine:
             lacking=FaqEngine._lacking_words(entries, canon),
             numbers=[frozenset().union(*(numbered_pairs(raw_tokens(p)) for p in parts)) for parts in texts],
             keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
+            months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
         )
 
     @staticmethod
@@ -420,7 +424,7 @@ class FaqEngine:
     def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
         """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
         for sentence in _SILENT_RE.findall(entry.answer["id"]):
-            if len(set(query) & set(self._query(fold(sentence), False)[0])) >= 2:
+            if len((set(query) & set(self._query(fold(sentence), False)[0])) - _EVERYWHERE) >= 2:
                 return True
         return False
 
@@ -429,11 +433,15 @@ class FaqEngine:
 
         "tahap 1 isinya apa": a topic about "tahap 2" only (never "tahap 1"). "bimtek kapan": a
         topic on what the sources lack about the Bimtek (speakers) when the message names none
-        of the lacking things (its keywords).
+        of the lacking things (its keywords). "juli 2022 angkatan 3 lagi apa": a topic whose
+        answer never names July.
         """
         index = self._index
+        months = query & MONTH_NAMES
         out = []
         for sc, i in scored:
+            if months and not months & index.months[i]:
+                sc *= MONTH_MISMATCH
             own = index.numbers[i]
             if own and any((word, n) not in own and any(w == word for w, _ in own) for word, n in asked):
                 sc *= NUMBER_MISMATCH
@@ -550,7 +558,9 @@ _PERSON_RE = re.compile(
     r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
 )
 # A sentence of an answer saying the sources hold no such fact.
-_SILENT_RE = re.compile(r"[^.]*\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)[^.]*", re.IGNORECASE)
+_SILENT_RE = re.compile(r"[^.;]*\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)[^.;]*", re.IGNORECASE)
+# Names every message about the programme shares: they say nothing about which fact is lacking.
+_EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _OWN_PERSON_RE = re.compile(
     r"\b(?:siapa|sapasira|sira)\b.*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"

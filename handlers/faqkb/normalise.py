@@ -548,6 +548,8 @@ _MONTHS = {
     "december": "desember",
 }
 
+MONTH_NAMES = frozenset(_MONTHS.values())
+
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
