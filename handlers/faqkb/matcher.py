@@ -570,7 +570,8 @@ _OWN_PERSON_RE = re.compile(
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
 _PEOPLE_COUNT_RE = re.compile(
-    r"\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?(?:orang|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)\b"
+    r"\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?"
+    r"(?:orang|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)\b"
 )
 _PEOPLE_NUMBER_RE = re.compile(
     r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b",
