@@ -29,6 +29,7 @@ from handlers.faqkb.normalise import (
     ASKING_RE,
     MONTH_NAMES,
     NUMBERED,
+    STOPWORD_SKELETONS,
     STOPWORDS,
     Vocabulary,
     clauses,
@@ -38,6 +39,7 @@ from handlers.faqkb.normalise import (
     name_programme,
     numbered_pairs,
     raw_tokens,
+    skeleton,
     tokens,
 )
 from handlers.faqkb.smalltalk import small_talk
@@ -288,7 +290,10 @@ class FaqEngine:
                 continue
             # Only a word that is not a real Indonesian word may be a typo: "tinggal" is not "tanggal";
             # and English words are not Indonesian typos ("france" is not "face").
-            corrected = None if real or english else vocab.devowelled(word) or vocab.correct(word)
+            corrected = None if real or english else vocab.devowelled(word)
+            if corrected is None and not real and not english and skeleton(word) in STOPWORD_SKELETONS:
+                continue  # "sbnrnya": "sebenarnya" without its vowels, a word that says nothing
+            corrected = corrected or (None if real or english else vocab.correct(word))
             out.append(vocab.canonical(corrected) if corrected else word)
         # a corrected "sekolah pnggerak" is the programme's name too
         return list(dict.fromkeys(name_programme(out))), numbered
@@ -374,6 +379,8 @@ class FaqEngine:
             # its own and the clearest one wins, so the context does not drown the question.
             parts = self._clauses(folded, english, query)
             for words, found in parts:
+                if len(words) < 2 and len(found[0]) > 1 and found[0][0][0] - found[0][1][0] < CLEAR_MARGIN:
+                    continue  # a one-word question ("…, can I register?") that fits several topics says too little
                 if found[0] and (not scored or found[0][0][0] > scored[0][0]):
                     scored, weights, strong = found
                     query = words
@@ -502,7 +509,8 @@ class FaqEngine:
             # A clause with a question word or mark, or near the end, is likelier the question.
             asks = "?" in clause or bool(QUESTION_WORDS & set(clause.split()))
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
-            if (len(words) < 2 and not (asks and words == ["psp"])) or tuple(words) in seen:
+            # "…, materinya tentang apa aja?": one word is the question when the clause asks
+            if not words or (len(words) < 2 and not asks) or tuple(words) in seen:
                 continue
             seen.add(tuple(words))
             found.append((-(2 * len(pieces)) * asks - n, words, numbered))

@@ -168,6 +168,12 @@ ABBREVIATIONS: dict[str, str] = {
     "ngeliat": "lihat",
     "ngecek": "lihat",
     "cek": "lihat",
+    "sdn": "sd negeri",
+    "smpn": "smp negeri",
+    "sman": "sma negeri",
+    "smkn": "smk negeri",
+    "tkn": "tk negeri",
+    "kepmen": "keputusan menteri",
     "sistem": "bot",  # "hapus data saya dari sistem": this bot's records
     "chatbot": "bot",
 }
@@ -377,6 +383,11 @@ SYNONYMS: dict[str, str] = {
     "office": "kantor",
     "form": "formulir",
     "deadline": "batas",
+    "kindergarten": "paud",
+    "preschool": "paud",
+    "elementary": "sd",
+    "primary": "sd",
+    "junior": "smp",
     "decide": "diputuskan",
     "decision": "keputusan",
 }
@@ -466,7 +477,7 @@ STOPWORDS = frozenset(
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
     from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
     don dont doesn didn want wants anymore through via done still yet take takes taking get gets
-    kindly possible able whether selaku bermaksud demikian
+    kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
@@ -690,7 +701,8 @@ SPELLED_OUT = {
     ("kelompok", "kerja"): "pokja",
     ("koordinator", "wilayah"): "korwil",
     ("pendidikan", "kantor"): "disdikpora",
-    ("satuan", "pendidikan"): "sekolah",  # the formal word for a school  # "education office" (English order, words already mapped)
+    ("satuan", "pendidikan"): "sekolah",
+    ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora  # the formal word for a school  # "education office" (English order, words already mapped)
 }
 
 
@@ -743,6 +755,10 @@ def raw_tokens(text: str) -> list[str]:
 def skeleton(word: str) -> str:
     """A word's consonants, doubled ones once ("penggerak" → "pngrk"... "pnggrk")."""
     return re.sub(r"(.)\1+", r"\1", "".join(ch for ch in word if ch not in "aiueo"))
+
+
+# Vowel-less chat spellings of words that carry no topic ("sbnrnya", "mksdnya") are dropped, not guessed.
+STOPWORD_SKELETONS = frozenset(skeleton(w) for w in STOPWORDS if len(w) >= 5) - {""}
 
 
 class Vocabulary:
