@@ -700,9 +700,9 @@ SPELLED_OUT = {
     ("management", "office"): "pmo",
     ("kelompok", "kerja"): "pokja",
     ("koordinator", "wilayah"): "korwil",
-    ("pendidikan", "kantor"): "disdikpora",
-    ("satuan", "pendidikan"): "sekolah",
-    ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora  # the formal word for a school  # "education office" (English order, words already mapped)
+    ("pendidikan", "kantor"): "disdikpora",  # "education office" (English order, words already mapped)
+    ("satuan", "pendidikan"): "sekolah",  # the formal word for a school
+    ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora
 }
 
 
