@@ -412,12 +412,13 @@ class FaqEngine:
             confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
-        if confident and not entry.forward:
+        if (confident or in_domain) and not entry.forward:
             lacking = self._lacking(whole, best, scored)
             if lacking is not None:
                 # "apakah peserta bimtek dapat sertifikat?": the message asks for a thing only a
                 # "not in our sources" topic names, and the best topic never mentions it: say
-                # that the sources lack it rather than answer the general topic.
+                # that the sources lack it (and pass it on) rather than answer the general topic
+                # or offer topics that do not hold it either.
                 return Match(index.entries[lacking], round(best_score, 4), in_domain=True)
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
