@@ -93,10 +93,11 @@ def test_third_held_out_set(engine: FaqEngine) -> None:
     assert score.wrong <= 6, score.misses
 
 
-@pytest.mark.parametrize(("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1)])
+@pytest.mark.parametrize(("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 34, 3)])
 def test_probe_sets_written_during_round_3(name: str, in_ok: int, wrong: int, engine: FaqEngine) -> None:
-    # Written while tuning (not blind), each before the engine changed for its classes; first runs
-    # 23/41 and 21/28 in scope (BENCHMARKS.md). Guards against regressions, not a measure of the bar.
+    # Written while tuning (not blind): 4 and 5 before the engine changed for their classes (first
+    # runs on main 23/41 and 21/28 in scope), 6 after the last change and never tuned on (first run
+    # 33/36). BENCHMARKS.md. Guards against regressions, not a measure of the bar.
     score = score_file(engine, DATA / name)
     print(score.report())
     assert score.in_ok >= in_ok and score.wrong <= wrong, score.misses
