@@ -353,8 +353,8 @@ class FaqEngine:
         if text.strip().strip(".").isdigit():
             return Match(None, 0.0, lone_number=True)
         folded = fold(text)
+        typed = expand(tokens(folded, folded=True))
         if index.decline:
-            typed = expand(tokens(folded, folded=True))
             for i, word in enumerate(typed):
                 if any(tuple(typed[i : i + len(p)]) == p for p in index.decline_by_first.get(word, ())):
                     return Match(None, 0.0)
@@ -386,7 +386,7 @@ class FaqEngine:
                     query = words
         if not scored:
             return Match(None, 0.0)
-        scored = self._adjusted(scored, numbered_pairs(expand(tokens(folded, folded=True))), set(query))
+        scored = self._adjusted(scored, numbered_pairs(typed), set(query))
         kind = question_kind(folded)
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,

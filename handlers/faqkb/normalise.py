@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -628,6 +629,7 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=50_000)  # the tables never change while the bot runs; chat repeats its words
 def _lookup(token: str) -> str | None:
     found = ABBREVIATIONS.get(token) or BALINESE.get(token) or SYNONYMS.get(token)
     if found is None and token.endswith(("s", "ed", "ing")):
@@ -794,6 +796,7 @@ class Vocabulary:
                 self._choices.setdefault(w[0], []).append(w)
         self._canonical: dict[str, str] = {}
         self._corrected: dict[str, str | None] = {}
+        self._splits: dict[tuple[str, bool], list[str] | None] = {}
         # Chat drops vowels ("sklh", "pnggerak", "daftr"): a word's consonants name it when no
         # other correctable word has the same ones.
         skeletons: dict[str, set[str]] = {}
@@ -846,6 +849,15 @@ class Vocabulary:
         """
         if len(word) < 6 or not word.isalpha():
             return None
+        key = (word, strict)
+        if key in self._splits:
+            return self._splits[key]
+        found = self._split(word, strict)
+        if len(self._splits) < 100_000:
+            self._splits[key] = found
+        return found
+
+    def _split(self, word: str, strict: bool) -> list[str] | None:
         best: tuple[int, int, int] | None = None
         for i in range(3, len(word) - 2):
             left, right = word[:i], word[i:]
