@@ -197,6 +197,23 @@ def test_a_bimtek_question_is_not_taken_by_the_lacking_details_topic(engine: Faq
     assert match.outcome == "answer" and match.entry is not None and match.entry.id == "bimtek-jadwal"
 
 
+def test_the_programme_named_is_not_answered_with_a_bimtek_topic(engine: FaqEngine) -> None:
+    # every question of the Bimtek's purpose names the Bimtek; a message naming only the programme is about the programme
+    match = engine.match("program sekolah penggerak itu sebenarnya tujuannya untuk apa")
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "psp-apa", match
+    match = engine.match("tujuan bimtek pmo apa")
+    assert match.entry is not None and match.entry.id == "bimtek-tujuan", match
+
+
+def test_a_lacking_detail_in_the_context_does_not_take_an_unsure_question(engine: FaqEngine) -> None:
+    # "sertifikat" is the question: forwarded with the certificates note though the best topic is unsure
+    match = engine.match("apakah ada sertifikat setelah ikut bimtek pmo")
+    assert match.outcome == "forward" and match.entry is not None and match.entry.id == "sertifikat", match
+    # "whatsapp" is context here; the topics asked about are the Bimtek's
+    match = engine.match("bu, kmrn sy lihat di whatsapp ada info bimtek pmo, materinya tentang apa saja")
+    assert match.entry is None or match.entry.id != "kontak-nomor", match
+
+
 def test_the_stage_asked_about_wins_over_another_stage(engine: FaqEngine) -> None:
     for text, entry in (("tahap 1 seleksi itu isinya apa", "seleksi-tahap1"), ("tahap 2 seleksi itu isinya apa", "seleksi-tahap2")):
         match = engine.match(text)

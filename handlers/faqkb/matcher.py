@@ -57,6 +57,8 @@ MAX_CLAUSES = 3
 ALSO_WORDS = 4  # a message this long may ask two things
 CLEAR_THRESHOLD = 0.4
 CLEAR_MARGIN = 0.1
+LACKING_NEAR = 0.75  # unsure of the best topic: a lacking detail's topic must score this near it
+ANCHOR_MISMATCH = 0.85  # a topic every question of which names a programme word ("bimtek") the message lacks
 MONTH_MISMATCH = 0.85  # a topic whose answer does not name the month asked about
 NUMBER_MISMATCH = 0.7  # a topic about another stage than the one asked (or a lacking detail not named) keeps this much
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
@@ -119,6 +121,9 @@ class _Index:
     numbers: list[frozenset[tuple[str, str]]] = field(default_factory=list)  # each entry's "tahap 2", "angkatan 3"
     keyword_words: list[frozenset[str]] = field(default_factory=list)
     months: list[frozenset[str]] = field(default_factory=list)  # the months each answer names
+    # the programme words every question of an entry uses ("bimtek" for the Bimtek's topics), "psp" aside
+    anchors: list[frozenset[str]] = field(default_factory=list)
+    anchor_words: frozenset[str] = frozenset()
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -188,6 +193,8 @@ class FaqEngine:
             for w in weak:
                 df_answers[w] += 1
                 answer_postings[w].append(i)
+        # single programme words of the [domain] list, "psp" aside (every topic is about the programme)
+        anchor_words = frozenset(w for phrase in base.domain if len(phrase) == 1 for w in canon(phrase[0])) - {"psp"}
         n = len(entries)
         idf = {w: math.log(1 + n / (df.get(w) or df_answers[w])) for w in {*postings, *answer_postings}}
         return _Index(
@@ -208,6 +215,8 @@ class FaqEngine:
             numbers=[frozenset().union(*(numbered_pairs(raw_tokens(p)) for p in parts)) for parts in texts],
             keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
+            anchors=[frozenset.intersection(*vs) & anchor_words if vs else frozenset() for vs in variants],
+            anchor_words=anchor_words,
         )
 
     @staticmethod
@@ -413,7 +422,12 @@ class FaqEngine:
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
         if (confident or in_domain) and not entry.forward:
-            lacking = self._lacking(whole, best, scored)
+            lacking = self._lacking(self._asked_words(folded, english, query), best, scored)
+            if lacking is not None and not confident:
+                # not sure of the best topic either: the lacking thing must be what the message is
+                # about, not a word of its context ("info dari grup wa …, bimtek kapan?")
+                near = dict((i, sc) for sc, i in scored).get(lacking, 0.0)
+                lacking = lacking if near >= LACKING_NEAR * best_score else None
             if lacking is not None:
                 # "apakah peserta bimtek dapat sertifikat?": the message asks for a thing only a
                 # "not in our sources" topic names, and the best topic never mentions it: say
@@ -446,8 +460,13 @@ class FaqEngine:
         """
         index = self._index
         months = query & MONTH_NAMES
+        named = "psp" in query
         out = []
         for sc, i in scored:
+            anchors = index.anchors[i]
+            if anchors and named and not anchors & query:
+                # "program sekolah penggerak tujuannya apa" names the programme, not the Bimtek
+                sc *= ANCHOR_MISMATCH
             if months and not months & index.months[i]:
                 sc *= MONTH_MISMATCH
             own = index.numbers[i]
@@ -458,6 +477,15 @@ class FaqEngine:
             out.append((sc, i))
         out.sort(key=lambda s: (-s[0], s[1]))
         return out
+
+    def _asked_words(self, folded: str, english: bool, query: list[str]) -> set[str]:
+        """The words of the clause that asks (the last one with a question word, else the last): not the context's."""
+        if not any(w in self._index.lacking for w in query):
+            return set()  # nothing lacking named anywhere: no need to find the clause
+        pieces = clauses(folded)
+        asking = [p for p in pieces if QUESTION_WORDS & set(p.split())]
+        clause = asking[-1] if asking else (pieces[-1] if pieces else folded)
+        return set(self._query(clause, english)[0]) if len(pieces) > 1 else set(query)
 
     def _lacking(self, words: set[str], best: int, scored: list[tuple[float, int]]) -> int | None:
         """The forward entry naming a word of the message that the best entry does not hold, if any."""
