@@ -119,6 +119,7 @@ class _Index:
     # word → the forward entries (facts the sources lack) that alone use it: "sertifikat", "narasumber"
     lacking: dict[str, tuple[int, ...]] = field(default_factory=dict)
     numbers: list[frozenset[tuple[str, str]]] = field(default_factory=list)  # each entry's "tahap 2", "angkatan 3"
+    number_words: list[frozenset[str]] = field(default_factory=list)  # …and the words numbered ("tahap")
     keyword_words: list[frozenset[str]] = field(default_factory=list)
     months: list[frozenset[str]] = field(default_factory=list)  # the months each answer names
     # the programme words every question of an entry uses ("bimtek" for the Bimtek's topics), "psp" aside
@@ -193,6 +194,7 @@ class FaqEngine:
             for w in weak:
                 df_answers[w] += 1
                 answer_postings[w].append(i)
+        numbers = [frozenset().union(*(numbered_pairs(raw_tokens(p)) for p in parts)) for parts in texts]
         # single programme words of the [domain] list, "psp" aside (every topic is about the programme)
         anchor_words = frozenset(w for phrase in base.domain if len(phrase) == 1 for w in canon(phrase[0])) - {"psp"}
         n = len(entries)
@@ -212,7 +214,8 @@ class FaqEngine:
             domain=tuple(frozenset(vocab.canonical(w) for w in _content(list(phrase))) for phrase in base.domain),
             by_id={e.id: e for e in entries},
             lacking=FaqEngine._lacking_words(entries, canon),
-            numbers=[frozenset().union(*(numbered_pairs(raw_tokens(p)) for p in parts)) for parts in texts],
+            numbers=numbers,
+            number_words=[frozenset(w for w, _ in pairs) for pairs in numbers],
             keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
             anchors=[frozenset.intersection(*vs) & anchor_words if vs else frozenset() for vs in variants],
@@ -462,20 +465,25 @@ class FaqEngine:
         months = query & MONTH_NAMES
         named = "psp" in query
         out = []
+        changed = False
         for sc, i in scored:
+            factor = 1.0
             anchors = index.anchors[i]
-            if anchors and named and not anchors & query:
+            if named and anchors and not anchors & query:
                 # "program sekolah penggerak tujuannya apa" names the programme, not the Bimtek
-                sc *= ANCHOR_MISMATCH
+                factor *= ANCHOR_MISMATCH
             if months and not months & index.months[i]:
-                sc *= MONTH_MISMATCH
+                factor *= MONTH_MISMATCH
             own = index.numbers[i]
-            if own and any((word, n) not in own and any(w == word for w, _ in own) for word, n in asked):
-                sc *= NUMBER_MISMATCH
+            if asked and own and any(pair not in own and pair[0] in index.number_words[i] for pair in asked):
+                factor *= NUMBER_MISMATCH
             if index.entries[i].forward and not index.keyword_words[i] & query:
-                sc *= NUMBER_MISMATCH
-            out.append((sc, i))
-        out.sort(key=lambda s: (-s[0], s[1]))
+                factor *= NUMBER_MISMATCH
+            if factor != 1.0:
+                changed = True
+            out.append((sc * factor, i))
+        if changed:
+            out.sort(key=lambda s: (-s[0], s[1]))
         return out
 
     def _asked_words(self, folded: str, english: bool, query: list[str]) -> set[str]:
