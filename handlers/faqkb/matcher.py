@@ -633,7 +633,7 @@ def question_kind(folded: str) -> Kind:
     return (
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
-        bool(_NAME_RE.search(folded) or _OWN_PERSON_RE.search(folded)),
+        bool(_NAME_RE.search(folded) or (("si" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
         bool(_CLOCK_ASKED_RE.search(folded)) and not _CLOCK_RE.search(folded),
         bool(_PEOPLE_COUNT_RE.search(folded)),
     )
