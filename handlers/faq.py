@@ -32,6 +32,8 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
     if first is not None:
         follow = [first, *(f for f in follow if f.id != first.id)]
     buttons = _topic_buttons(lang, follow[:3])
+    if entry.command:  # "how do I delete my data": the answer names /hapusdata, the button runs it
+        buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=entry.command), entry.command)])
     text = answer_text(entry, lang, question)
     if entry.id == CONTACT_ENTRY:
         from handlers.helpdesk import contact_lines

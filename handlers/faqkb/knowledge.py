@@ -16,10 +16,11 @@ from typing import Any
 from handlers.faqkb.normalise import raw_tokens
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+COMMAND_RE = re.compile(r"^[a-z]{2,32}$")
 TOPIC_LIMIT = 24  # WhatsApp list row titles
 ANSWER_LIMIT = 1200  # one phone screen or two
 LANGS = ("id", "en")
-KEYS = {"id", "questions", "keywords", "follow_up", "sources", "forward"} | {f"{k}_{lang}" for k in ("topic", "answer") for lang in LANGS}
+KEYS = {"id", "questions", "keywords", "follow_up", "sources", "forward", "command"} | {f"{k}_{lang}" for k in ("topic", "answer") for lang in LANGS}
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class FaqEntry:
 
     ``forward``: the sources hold no fact for this question (fees, certificates…); the answer
     says so and the question is passed to the PMO team like an unanswered one.
+    ``command``: a bot command the answer tells how to use (``hapusdata``): shown as a button too.
     """
 
     id: str
@@ -38,6 +40,7 @@ class FaqEntry:
     follow_up: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     forward: bool = False
+    command: str = ""
 
 
 class FaqError(Exception):
@@ -94,7 +97,15 @@ def _parse_entry(item: dict[str, Any], where: str, problems: list[str]) -> FaqEn
     if not isinstance(forward, bool):
         problems.append(f"{where}: forward must be true or false")
         forward = False
-    return FaqEntry(entry_id, topic, questions, _text_list(item, "keywords"), answer, _text_list(item, "follow_up"), _text_list(item, "sources"), forward)
+    command = item.get("command", "")
+    if not isinstance(command, str) or (command and not COMMAND_RE.match(command)):
+        problems.append(f"{where}: command must be a command name without the slash (e.g. \"jadwal\")")
+        command = ""
+    elif command and f"/{command}" not in answer["id"]:
+        problems.append(f"{where}: answer_id should tell how to use /{command}")
+    return FaqEntry(
+        entry_id, topic, questions, _text_list(item, "keywords"), answer, _text_list(item, "follow_up"), _text_list(item, "sources"), forward, command
+    )
 
 
 def parse_entries(data: dict[str, Any]) -> list[FaqEntry]:

@@ -27,7 +27,9 @@ from handlers.faqkb.language import question_language
 from handlers.faqkb.normalise import (
     ABBREVIATIONS,
     ASKING_RE,
+    MONTH_NAMES,
     NUMBERED,
+    STOPWORD_SKELETONS,
     STOPWORDS,
     Vocabulary,
     clauses,
@@ -35,7 +37,9 @@ from handlers.faqkb.normalise import (
     fold,
     join_dictated,
     name_programme,
+    numbered_pairs,
     raw_tokens,
+    skeleton,
     tokens,
 )
 from handlers.faqkb.smalltalk import small_talk
@@ -53,6 +57,10 @@ MAX_CLAUSES = 3
 ALSO_WORDS = 4  # a message this long may ask two things
 CLEAR_THRESHOLD = 0.4
 CLEAR_MARGIN = 0.1
+LACKING_NEAR = 0.75  # unsure of the best topic: a lacking detail's topic must score this near it
+ANCHOR_MISMATCH = 0.85  # a topic every question of which names a programme word ("bimtek") the message lacks
+MONTH_MISMATCH = 0.85  # a topic whose answer does not name the month asked about
+NUMBER_MISMATCH = 0.7  # a topic about another stage than the one asked (or a lacking detail not named) keeps this much
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
 
 
@@ -108,6 +116,15 @@ class _Index:
     decline_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     domain: tuple[frozenset[str], ...] = ()
     by_id: dict[str, FaqEntry] = field(default_factory=dict)
+    # word → the forward entries (facts the sources lack) that alone use it: "sertifikat", "narasumber"
+    lacking: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    numbers: list[frozenset[tuple[str, str]]] = field(default_factory=list)  # each entry's "tahap 2", "angkatan 3"
+    number_words: list[frozenset[str]] = field(default_factory=list)  # …and the words numbered ("tahap")
+    keyword_words: list[frozenset[str]] = field(default_factory=list)
+    months: list[frozenset[str]] = field(default_factory=list)  # the months each answer names
+    # the programme words every question of an entry uses ("bimtek" for the Bimtek's topics), "psp" aside
+    anchors: list[frozenset[str]] = field(default_factory=list)
+    anchor_words: frozenset[str] = frozenset()
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -177,6 +194,9 @@ class FaqEngine:
             for w in weak:
                 df_answers[w] += 1
                 answer_postings[w].append(i)
+        numbers = [frozenset().union(*(numbered_pairs(raw_tokens(p)) for p in parts)) for parts in texts]
+        # single programme words of the [domain] list, "psp" aside (every topic is about the programme)
+        anchor_words = frozenset(w for phrase in base.domain if len(phrase) == 1 for w in canon(phrase[0])) - {"psp"}
         n = len(entries)
         idf = {w: math.log(1 + n / (df.get(w) or df_answers[w])) for w in {*postings, *answer_postings}}
         return _Index(
@@ -193,7 +213,26 @@ class FaqEngine:
             decline_by_first={p[0]: [q for q in base.decline if q[0] == p[0]] for p in base.decline},
             domain=tuple(frozenset(vocab.canonical(w) for w in _content(list(phrase))) for phrase in base.domain),
             by_id={e.id: e for e in entries},
+            lacking=FaqEngine._lacking_words(entries, canon),
+            numbers=numbers,
+            number_words=[frozenset(w for w, _ in pairs) for pairs in numbers],
+            keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
+            months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
+            anchors=[frozenset.intersection(*vs) & anchor_words if vs else frozenset() for vs in variants],
+            anchor_words=anchor_words,
         )
+
+    @staticmethod
+    def _lacking_words(entries: list[FaqEntry], canon: Any) -> dict[str, tuple[int, ...]]:
+        """Words of forward entries' keywords: the things the sources lack ("sertifikat", "narasumber")."""
+        lacking: dict[str, tuple[int, ...]] = {}
+        for i, entry in enumerate(entries):
+            if entry.forward:
+                # single-word keywords only: "angkatan berikutnya" says nothing lacking about "angkatan"
+                for word in frozenset().union(*(canon(k) for k in entry.keywords if " " not in k)):
+                    if word not in STOPWORDS and not word.isdigit():
+                        lacking[word] = (*lacking.get(word, ()), i)
+        return lacking
 
     def reload(self) -> int:
         """Re-read the file now; on a bad file keep the current base and raise :class:`FaqError`."""
@@ -252,18 +291,21 @@ class FaqEngine:
             if canonical in index.idf:
                 out.append(canonical)
                 continue
-            parts = vocab.split_joined(word)
-            if parts:
-                out.extend(vocab.canonical(p) for p in parts)
-                continue
             real = lexicon.is_real_word(word)
+            parts = vocab.split_joined(word, strict=real or english)
+            if parts:
+                out.extend(vocab.canonical(p) for p in _content(expand(parts)))
+                continue
             standard = slang.get(word) if not real else None
             if standard:  # chat spelling from the published colloquial lexicon ("jdi", "smga")
                 out.extend(vocab.canonical(w) for w in _content(expand(standard.split())))
                 continue
             # Only a word that is not a real Indonesian word may be a typo: "tinggal" is not "tanggal";
             # and English words are not Indonesian typos ("france" is not "face").
-            corrected = None if real or english else vocab.devowelled(word) or vocab.correct(word)
+            corrected = None if real or english else vocab.devowelled(word)
+            if corrected is None and not real and not english and skeleton(word) in STOPWORD_SKELETONS:
+                continue  # "sbnrnya": "sebenarnya" without its vowels, a word that says nothing
+            corrected = corrected or (None if real or english else vocab.correct(word))
             out.append(vocab.canonical(corrected) if corrected else word)
         # a corrected "sekolah pnggerak" is the programme's name too
         return list(dict.fromkeys(name_programme(out))), numbered
@@ -323,8 +365,8 @@ class FaqEngine:
         if text.strip().strip(".").isdigit():
             return Match(None, 0.0, lone_number=True)
         folded = fold(text)
+        typed = expand(tokens(folded, folded=True))
         if index.decline:
-            typed = expand(tokens(folded, folded=True))
             for i, word in enumerate(typed):
                 if any(tuple(typed[i : i + len(p)]) == p for p in index.decline_by_first.get(word, ())):
                     return Match(None, 0.0)
@@ -349,11 +391,14 @@ class FaqEngine:
             # its own and the clearest one wins, so the context does not drown the question.
             parts = self._clauses(folded, english, query)
             for words, found in parts:
+                if len(words) < 2 and len(found[0]) > 1 and found[0][0][0] - found[0][1][0] < CLEAR_MARGIN:
+                    continue  # a one-word question ("…, can I register?") that fits several topics says too little
                 if found[0] and (not scored or found[0][0][0] > scored[0][0]):
                     scored, weights, strong = found
                     query = words
         if not scored:
             return Match(None, 0.0)
+        scored = self._adjusted(scored, numbered_pairs(typed), set(query))
         kind = question_kind(folded)
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
@@ -362,16 +407,36 @@ class FaqEngine:
             if fitting and fitting[0][0] >= scored[0][0] - KIND_MARGIN:
                 scored = fitting + [x for x in scored if x not in fitting]
         best_score, best = scored[0]
-        in_domain = best_score >= DOMAIN_THRESHOLD or any(phrase and phrase <= whole for phrase in index.domain)
+        domain_word = any(phrase and phrase <= whole for phrase in index.domain)
+        in_domain = best_score >= DOMAIN_THRESHOLD or domain_word
+        if index.entries[best].forward and best_score < THRESHOLD and not domain_word:
+            # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
+            # programme, is not a PSP question to pass on
+            in_domain = False
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
         confident = best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear)
         entry = index.entries[best]
-        if confident and not answers_kind(kind, entry):
+        if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
+        if confident and kind[0] and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or "config" in entry.sources):
+            confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
+        if (confident or in_domain) and not entry.forward:
+            lacking = self._lacking(self._asked_words(folded, english, query), best, scored)
+            if lacking is not None and not confident:
+                # not sure of the best topic either: the lacking thing must be what the message is
+                # about, not a word of its context ("info dari grup wa …, bimtek kapan?")
+                near = dict((i, sc) for sc, i in scored).get(lacking, 0.0)
+                lacking = lacking if near >= LACKING_NEAR * best_score else None
+            if lacking is not None:
+                # "apakah peserta bimtek dapat sertifikat?": the message asks for a thing only a
+                # "not in our sources" topic names, and the best topic never mentions it: say
+                # that the sources lack it (and pass it on) rather than answer the general topic
+                # or offer topics that do not hold it either.
+                return Match(index.entries[lacking], round(best_score, 4), in_domain=True)
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
             return Match(entry, round(best_score, 4), in_domain=True, also=also)
@@ -380,6 +445,66 @@ class FaqEngine:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
+        """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
+        for sentence in _SILENT_RE.findall(entry.answer["id"]):
+            if len((set(query) & set(self._query(fold(sentence), False)[0])) - _EVERYWHERE) >= 2:
+                return True
+        return False
+
+    def _adjusted(self, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]], query: set[str]) -> list[tuple[float, int]]:
+        """Scores lowered where the words mislead.
+
+        "tahap 1 isinya apa": a topic about "tahap 2" only (never "tahap 1"). "bimtek kapan": a
+        topic on what the sources lack about the Bimtek (speakers) when the message names none
+        of the lacking things (its keywords). "juli 2022 angkatan 3 lagi apa": a topic whose
+        answer never names July.
+        """
+        index = self._index
+        months = query & MONTH_NAMES
+        named = "psp" in query
+        out = []
+        changed = False
+        for sc, i in scored:
+            factor = 1.0
+            anchors = index.anchors[i]
+            if named and anchors and not anchors & query:
+                # "program sekolah penggerak tujuannya apa" names the programme, not the Bimtek
+                factor *= ANCHOR_MISMATCH
+            if months and not months & index.months[i]:
+                factor *= MONTH_MISMATCH
+            own = index.numbers[i]
+            if asked and own and any(pair not in own and pair[0] in index.number_words[i] for pair in asked):
+                factor *= NUMBER_MISMATCH
+            if index.entries[i].forward and not index.keyword_words[i] & query:
+                factor *= NUMBER_MISMATCH
+            if factor != 1.0:
+                changed = True
+            out.append((sc * factor, i))
+        if changed:
+            out.sort(key=lambda s: (-s[0], s[1]))
+        return out
+
+    def _asked_words(self, folded: str, english: bool, query: list[str]) -> set[str]:
+        """The words of the clause that asks (the last one with a question word, else the last): not the context's."""
+        if not any(w in self._index.lacking for w in query):
+            return set()  # nothing lacking named anywhere: no need to find the clause
+        pieces = clauses(folded)
+        asking = [p for p in pieces if QUESTION_WORDS & set(p.split())]
+        clause = asking[-1] if asking else (pieces[-1] if pieces else folded)
+        return set(self._query(clause, english)[0]) if len(pieces) > 1 else set(query)
+
+    def _lacking(self, words: set[str], best: int, scored: list[tuple[float, int]]) -> int | None:
+        """The forward entry naming a word of the message that the best entry does not hold, if any."""
+        index = self._index
+        held = index.entry_words[best] | index.answer_words[best]
+        for word in words:
+            ids = index.lacking.get(word)
+            if ids and word not in held:
+                ranked = [i for _, i in scored if i in ids]
+                return ranked[0] if ranked else ids[0]
+        return None
 
     def _answers_asked_thing(self, folded: str, english: bool, entry: int) -> bool:
         """Whether the entry speaks of the thing asked: "berapa honor …", "ranking … brp", "judul esai … apa saja"."""
@@ -421,7 +546,8 @@ class FaqEngine:
             # A clause with a question word or mark, or near the end, is likelier the question.
             asks = "?" in clause or bool(QUESTION_WORDS & set(clause.split()))
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
-            if (len(words) < 2 and not (asks and words == ["psp"])) or tuple(words) in seen:
+            # "…, materinya tentang apa aja?": one word is the question when the clause asks
+            if not words or (len(words) < 2 and not asks) or tuple(words) in seen:
                 continue
             seen.add(tuple(words))
             found.append((-(2 * len(pieces)) * asks - n, words, numbered))
@@ -463,6 +589,7 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
     return f"{converted}\n\n{text}" if converted else text
 
 
+_FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)\s*\??\s*$")
@@ -475,29 +602,63 @@ _NAME_RE = re.compile(r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}
 _PERSON_RE = re.compile(
     r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
 )
+# A sentence of an answer saying the sources hold no such fact.
+_SILENT_RE = re.compile(r"[^.;]*\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)[^.;]*", re.IGNORECASE)
+# Names every message about the programme shares: they say nothing about which fact is lacking.
+_EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
+# "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
+_OWN_PERSON_RE = re.compile(
+    r"\b(?:siapa|sapasira|sira)\b.*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
+    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b.*\b(?:siapa|sapasira|sira)\b"
+    r"|\bwho\b.*\bmy (?:school|district)\b"
+)
+_CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
+_CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
+_PEOPLE_COUNT_RE = re.compile(
+    r"\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?"
+    r"(?:orang|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)\b"
+)
+_PEOPLE_NUMBER_RE = re.compile(
+    r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b",
+    re.IGNORECASE,
+)
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-def question_kind(folded: str) -> tuple[bool, bool, bool]:
-    """Whether a (folded) question asks "when", "how many / which number", and a person's name."""
-    return bool(_WHEN_RE.search(folded)), bool(_HOW_MANY_RE.search(folded)), bool(_NAME_RE.search(folded))
+Kind = tuple[bool, bool, bool, bool, bool]
 
 
-def answers_kind(kind: tuple[bool, bool, bool], entry: FaqEntry) -> bool:
+def question_kind(folded: str) -> Kind:
+    """Whether a (folded) question asks "when", "how many / which number", a person's name, a clock time, a count of people."""
+    return (
+        bool(_WHEN_RE.search(folded)),
+        bool(_HOW_MANY_RE.search(folded)),
+        bool(_NAME_RE.search(folded) or (("si" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
+        bool(_CLOCK_ASKED_RE.search(folded)) and not _CLOCK_RE.search(folded),
+        bool(_PEOPLE_COUNT_RE.search(folded)),
+    )
+
+
+def answers_kind(kind: Kind, entry: FaqEntry) -> bool:
     """Whether the entry can answer that kind of question: "kapan" needs a date, "berapa" a number, "siapa nama" a name.
 
     A question for a detail the sources lack ("kapan batas …", "nomor surat …", "nama pelatih
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name = kind
-    if entry.forward:
+    wants_date, wants_number, wants_name, wants_clock, wants_people = kind
+    if entry.forward or entry.command:
+        # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
     answer = entry.answer["id"]
     if wants_date and not _DATE_RE.search(answer):
         return False
     if wants_name and not _PERSON_RE.search(answer):
         return False
+    if wants_clock and not _CLOCK_IN_ANSWER_RE.search(answer):
+        return False  # "jam berapa sesi wawancara dimulai": a date is not a time of day
+    if wants_people and not _PEOPLE_NUMBER_RE.search(answer):
+        return False  # "berapa kepsek yang daftar": a count of people, not the programme's dates
     return not (wants_number and not _NUMBER_RE.search(answer))
 
 

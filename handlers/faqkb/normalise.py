@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -164,6 +165,18 @@ ABBREVIATIONS: dict[str, str] = {
     "why": "tujuan",
     "setor": "kirim",
     "nyetor": "kirim",
+    "liat": "lihat",
+    "ngeliat": "lihat",
+    "ngecek": "lihat",
+    "cek": "lihat",
+    "sdn": "sd negeri",
+    "smpn": "smp negeri",
+    "sman": "sma negeri",
+    "smkn": "smk negeri",
+    "tkn": "tk negeri",
+    "kepmen": "keputusan menteri",
+    "sistem": "bot",  # "hapus data saya dari sistem": this bot's records
+    "chatbot": "bot",
 }
 
 # English (and a few Indonesian) words mapped to the word the knowledge base uses.
@@ -308,7 +321,87 @@ SYNONYMS: dict[str, str] = {
     "kabupatennya": "kabupaten",
     "kota": "kabupaten",
     "peserta": "ikut",
+    # more of the English principals use (inflected forms are found by english_base)
+    "mentoring": "pendampingan",
+    "mentored": "pendampingan",
+    "accompany": "pendampingan",
+    "period": "lama",
+    "duration": "durasi",
+    "head": "kepala",
+    "chief": "kepala",
+    "leader": "kepala",
+    "lead": "kepala",
+    "accredited": "akreditasi",
+    "accredit": "akreditasi",
+    "subject": "materi",
+    "covered": "materi",
+    "material": "materi",
+    "materials": "materi",
+    "part": "ikut",
+    "participate": "ikut",
+    "participant": "ikut",
+    "member": "anggota",
+    "members": "anggota",
+    "committee": "komite",
+    "coordinator": "korwil",
+    "simulation": "simulasi",
+    "teaching": "mengajar",
+    "teach": "mengajar",
+    "announcement": "pengumuman",
+    "announce": "pengumuman",
+    "result": "hasil",
+    "pass": "lulus",
+    "passed": "lulus",
+    "delete": "hapus",
+    "erase": "hapus",
+    "remove": "hapus",
+    "see": "lihat",
+    "view": "lihat",
+    "check": "lihat",
+    "change": "ganti",
+    "switch": "ganti",
+    "language": "bahasa",
+    "english": "inggris",
+    "calendar": "kalender",
+    "staff": "petugas",
+    "human": "petugas",
+    "officer": "petugas",
+    "speak": "bicara",
+    "talk": "bicara",
+    "contact": "kontak",
+    "document": "dokumen",
+    "documents": "dokumen",
+    "essay": "esai",
+    "essays": "esai",
+    "health": "sehat",
+    "sanction": "sanksi",
+    "retire": "pensiun",
+    "retirement": "pensiun",
+    "level": "jenjang",
+    "levels": "jenjang",
+    "ministry": "kementerian",
+    "education": "pendidikan",
+    "office": "kantor",
+    "form": "formulir",
+    "deadline": "batas",
+    "kindergarten": "paud",
+    "preschool": "paud",
+    "elementary": "sd",
+    "primary": "sd",
+    "junior": "smp",
+    "decide": "diputuskan",
+    "decision": "keputusan",
 }
+
+
+def english_base(token: str) -> str | None:
+    """An English word's base form the tables know: "heads" → "head", "registered" → "register", "covering" → "cover"."""
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
+            base = token[: -len(suffix)] + repl
+            if base in SYNONYMS:
+                return base
+    return None
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
@@ -334,7 +427,6 @@ BALINESE: dict[str, str] = {
     "ring": "di",
     "lan": "dan",
     "sane": "yang",
-    "sira": "siapa",
     "manten": "saja",
     "carane": "cara",
     "dija": "dimana",
@@ -343,7 +435,27 @@ BALINESE: dict[str, str] = {
     "nenten": "tidak",
     "wenten": "ada",
     "sareng": "dengan",
-    "ngiring": "mari",
+    "ngiring": "ikut",  # "ngiring PSP": to take part
+    "mayusa": "usia",
+    "yusa": "usia",
+    "dados": "bisa",
+    "ngamargiang": "melaksanakan",
+    "kamargiang": "dilaksanakan",
+    "ica": "mohon",
+    "sapunapi": "bagaimana",
+    "sapasira": "siapa",
+    "rikala": "kapan",
+    "wikan": "tahu",
+    "prasida": "bisa",
+    "ngawit": "mulai",
+    "pacang": "akan",
+    "wantah": "hanya",
+    "sekadi": "seperti",
+    "galah": "waktu",
+    "rahina": "hari",
+    "ngranjing": "masuk",
+    "mangda": "agar",
+    "sira": "siapa",
     "ngelaksanayang": "melaksanakan",
 }
 
@@ -365,7 +477,8 @@ STOPWORDS = frozenset(
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
     from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
-    don dont doesn didn want wants anymore through via
+    don dont doesn didn want wants anymore through via done still yet take takes taking get gets
+    kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     """.split()
 )
@@ -447,6 +560,8 @@ _MONTHS = {
     "december": "desember",
 }
 
+MONTH_NAMES = frozenset(_MONTHS.values())
+
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
@@ -514,8 +629,13 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
     return out
 
 
+@lru_cache(maxsize=50_000)  # the tables never change while the bot runs; chat repeats its words
 def _lookup(token: str) -> str | None:
-    return ABBREVIATIONS.get(token) or BALINESE.get(token) or SYNONYMS.get(token)
+    found = ABBREVIATIONS.get(token) or BALINESE.get(token) or SYNONYMS.get(token)
+    if found is None and token.endswith(("s", "ed", "ing")):
+        base = english_base(token)
+        found = SYNONYMS[base] if base else None
+    return found
 
 
 _UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tujuh": 7, "delapan": 8, "sembilan": 9}
@@ -550,10 +670,17 @@ def expand(words: list[str]) -> list[str]:
             expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
         expanded.extend((expansion or token).split())
     expanded = _compose_numbers(expanded)
+    for i in range(len(expanded) - 1):
+        # English puts the ordinal first: "first cohort", "second stage" → "angkatan first"
+        if expanded[i] in _ORDINAL and expanded[i + 1] in NUMBERED and not expanded[i].startswith("ke"):
+            expanded[i], expanded[i + 1] = expanded[i + 1], expanded[i]
     out: list[str] = []
     for word in expanded:
         previous = out[-1] if out else ""
         if previous in NUMBERED and word == "ke":  # "angkatan ke 3" = "angkatan 3"
+            continue
+        if previous in ("guru", "pegawai", "tenaga") and word == "honor":  # a "guru honor" is a contract teacher, not a fee
+            out.append("honorer")
             continue
         if previous in NUMBERED and (word in _ROMAN or word in _ORDINAL):
             out.append(_ROMAN.get(word) or _ORDINAL[word])
@@ -575,6 +702,9 @@ SPELLED_OUT = {
     ("management", "office"): "pmo",
     ("kelompok", "kerja"): "pokja",
     ("koordinator", "wilayah"): "korwil",
+    ("pendidikan", "kantor"): "disdikpora",  # "education office" (English order, words already mapped)
+    ("satuan", "pendidikan"): "sekolah",  # the formal word for a school
+    ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora
 }
 
 
@@ -614,6 +744,11 @@ def clauses(folded: str) -> list[str]:
     return parts
 
 
+def numbered_pairs(words: list[str]) -> frozenset[tuple[str, str]]:
+    """The numbered things expanded words name: ("tahap", "1"), ("angkatan", "3")."""
+    return frozenset((prev, w) for prev, w in zip(words, words[1:], strict=False) if w.isdigit() and prev in NUMBERED and prev != "tahun")
+
+
 def raw_tokens(text: str) -> list[str]:
     """Folded word tokens, abbreviations expanded, numerals turned into digits."""
     return expand(tokens(text))
@@ -622,6 +757,10 @@ def raw_tokens(text: str) -> list[str]:
 def skeleton(word: str) -> str:
     """A word's consonants, doubled ones once ("penggerak" → "pngrk"... "pnggrk")."""
     return re.sub(r"(.)\1+", r"\1", "".join(ch for ch in word if ch not in "aiueo"))
+
+
+# Vowel-less chat spellings of words that carry no topic ("sbnrnya", "mksdnya") are dropped, not guessed.
+STOPWORD_SKELETONS = frozenset(skeleton(w) for w in STOPWORDS if len(w) >= 5) - {""}
 
 
 class Vocabulary:
@@ -657,6 +796,7 @@ class Vocabulary:
                 self._choices.setdefault(w[0], []).append(w)
         self._canonical: dict[str, str] = {}
         self._corrected: dict[str, str | None] = {}
+        self._splits: dict[tuple[str, bool], list[str] | None] = {}
         # Chat drops vowels ("sklh", "pnggerak", "daftr"): a word's consonants name it when no
         # other correctable word has the same ones.
         skeletons: dict[str, set[str]] = {}
@@ -699,10 +839,40 @@ class Vocabulary:
             self._corrected[word] = result
         return result
 
-    def split_joined(self, word: str) -> list[str] | None:
-        """``bimtekpmo`` → ``["bimtek", "pmo"]`` when both halves are known words."""
+    def split_joined(self, word: str, strict: bool = False) -> list[str] | None:
+        """``bimtekpmo`` → ``["bimtek", "pmo"]``, ``syaratumur`` → ``["syarat", "umur"]``: a word typed without its space.
+
+        Each half must be a word of the knowledge base, of the chat/English tables, or of the
+        dictionary (at least 4 letters then: "sya" + "ratumur" is no split), and one of them a
+        knowledge-base word; of several splits the one with the longest shorter half wins.
+        ``strict``: both halves must be the base's words (for a word that is itself a real word).
+        """
+        if len(word) < 6 or not word.isalpha():
+            return None
+        key = (word, strict)
+        if key in self._splits:
+            return self._splits[key]
+        found = self._split(word, strict)
+        if len(self._splits) < 100_000:
+            self._splits[key] = found
+        return found
+
+    def _split(self, word: str, strict: bool) -> list[str] | None:
+        best: tuple[int, int, int] | None = None
         for i in range(3, len(word) - 2):
             left, right = word[:i], word[i:]
             if left in self.words and right in self.words:
                 return [left, right]
-        return None
+            if strict:  # a real word ("kesempatan") is split only into two of the base's words
+                continue
+            ok_left, ok_right = self._part(left), self._part(right)
+            if ok_left and ok_right and (left in self.words or right in self.words or ok_left + ok_right >= 3):
+                rank = (ok_left + ok_right, min(len(left), len(right)), i)
+                best = max(best, rank) if best else rank
+        return [word[: best[2]], word[best[2] :]] if best else None
+
+    def _part(self, part: str) -> int:
+        """How surely ``part`` is a word on its own: 2 the base's or a table's word, 1 a dictionary word, 0 none."""
+        if part in self.words or (len(part) >= 3 and _lookup(part) is not None):
+            return 2
+        return int(len(part) >= 4 and lexicon.is_real_word(part))

@@ -32,7 +32,8 @@ _KINDS: dict[str, list[str]] = {
     ).split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
-        "dipahami jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura"
+        "dipahami jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura "
+        "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
     FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum".split(),
 }
@@ -43,7 +44,9 @@ _FILLER = frozenset(
     (
         "om pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu admin min tim bot semua semuanya "
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
-        "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am"
+        "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
+        # "siap bu, nanti saya coba": a promise to try, nothing asked
+        "saya sy tiang titiang aku nanti coba dicoba sudah sdh udah"
     ).split()
 )
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
