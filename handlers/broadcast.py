@@ -15,9 +15,10 @@ from typing import Any
 
 from bot.dates import format_moment
 from bot.enums import MessageStatus, Role
-from bot.messages import Button, Document, shorten
+from bot.messages import Button, Document, Payload, shorten
+from handlers import commands
 from handlers.context import Context
-from handlers.conversation import Conversation, Payload
+from handlers.conversation import Conversation
 from handlers.validators import Invalid, parse_text, read_date
 from models.contacts import clear_state, get_state, set_state, state_data
 from models.outbox import (
@@ -34,7 +35,7 @@ from models.outbox import (
 from models.tables import Contact, ConversationState, OutboxMessage
 
 FORM = "siaran"
-BUTTON = Payload("siaran")  # siaran:<action>[:<kind>:<index>] while composing
+BUTTON = commands.BROADCAST  # siaran:<action>[:<kind>:<index>] while composing
 ACK_BUTTON = Payload("baca")  # baca:<message id> under a delivered circular
 MAX_TEXT = 3500
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -314,7 +315,7 @@ async def list_scheduled(ctx: Context) -> None:
     """``/siaran daftar``: circulars waiting for their time, each with Ubah teks / Batalkan."""
     waiting = await scheduled_broadcasts(ctx.session, ctx.now)
     if not waiting:
-        ctx.say(ctx.t("broadcast.none_scheduled"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("broadcast.none_scheduled"), [[ctx.menu_button()]])
         return
     lines = [ctx.t("broadcast.scheduled_title", count=len(waiting))]
     buttons = []

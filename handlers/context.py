@@ -9,8 +9,9 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.messages import Button, Document, Incoming, Reply
+from bot.messages import Button, Document, Incoming, Packed, Reply
 from bot.services import Services
+from handlers.commands import MENU
 from models.tables import Contact
 
 
@@ -49,9 +50,13 @@ class Context:
         """Text in the contact's language."""
         return self.services.i18n.t(self.lang, key, **values)
 
-    def button(self, label_key: str, payload: str, **values: Any) -> Button:
-        """A button whose label is a locale key."""
+    def button(self, label_key: str, payload: Packed, **values: Any) -> Button:
+        """A button whose label is a locale key; ``payload`` comes from a route's ``Payload.pack``."""
         return Button(self.t(label_key, **values), payload)
+
+    def menu_button(self) -> Button:
+        """"Menu utama": back to the main menu, under nearly every answer."""
+        return self.button("menu.back_to_menu", MENU.pack())
 
     def say(
         self,

@@ -1,4 +1,4 @@
-"""Multi-step exchanges: one kind of object for every conversation, and typed button payloads.
+"""Multi-step exchanges: one kind of object for every conversation.
 
 A conversation is what a contact is in between two messages: the registration form, composing a
 circular, typing the answer to grouped questions. Its place is one ``ConversationState`` row (its
@@ -61,28 +61,3 @@ class Conversation:
     def takes_document(self, step: str) -> bool:
         """Whether a file is an answer at ``step``."""
         return self.on_document is not None and step in self.document_steps
-
-
-@dataclass(frozen=True)
-class Payload:
-    """The button payloads of one route: ``<route>:<part>:<part>…``.
-
-    The route that handles the presses owns its payloads, so what a button sends and what its
-    handler reads are written in one module (like aiogram's ``CallbackData``). The router cuts
-    ``<route>:`` off and passes the rest; :meth:`unpack` splits it again.
-    """
-
-    route: str
-
-    def pack(self, *parts: object) -> str:
-        """The payload for a button; parts must not contain ``:`` (except the last)."""
-        texts = [str(p) for p in parts]
-        if any(":" in t for t in texts[:-1]):
-            raise ValueError(f"':' inside a payload part of {self.route}: {texts!r}")
-        return ":".join([self.route, *texts])
-
-    @staticmethod
-    def unpack(arg: str, count: int) -> list[str]:
-        """``count`` parts of what the router passed on (missing ones are empty)."""
-        parts = arg.split(":", count - 1)
-        return parts + [""] * (count - len(parts))

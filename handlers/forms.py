@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from bot.messages import Button, Document
+from bot.messages import Button, Document, Payload
 from handlers.context import Context
-from handlers.conversation import Conversation, Payload
+from handlers.conversation import Conversation
 from handlers.faq import answer_inside_form
 from handlers.faqkb.normalise import fold
 from handlers.validators import Invalid
@@ -369,7 +369,7 @@ async def _summary_action(ctx: Context, form: Form, state: ConversationState, da
 async def say_cancelled(ctx: Context, form: Form) -> None:
     """After leaving ``form``: what was (not) kept."""
     text = await form.cancelled_text(ctx) if form.cancelled_text is not None else ctx.t("cancel.done")
-    ctx.say(text, [[ctx.button("menu.back_to_menu", "menu")]])
+    ctx.say(text, [[ctx.menu_button()]])
 
 
 async def handle_button(ctx: Context, form: Form, state: ConversationState, arg: str) -> None:

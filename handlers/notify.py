@@ -9,7 +9,7 @@ from typing import Any
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.i18n import I18n
-from bot.messages import Button, Document, Reply
+from bot.messages import Button, Document, Packed, Reply
 from bot.services import Services
 from handlers.broadcast import ACK_BUTTON
 from handlers.context import Context
@@ -24,7 +24,7 @@ async def queue_notice(
     created_by: str | None,
     key: str,
     *,
-    buttons: Sequence[Sequence[tuple[str, str]]] = (),
+    buttons: Sequence[Sequence[tuple[str, Packed]]] = (),
     document: Document | None = None,
     **values: Any,
 ) -> int:
@@ -44,7 +44,7 @@ async def _queue(
     key: str,
     values: dict[str, Any],
     once: str | None,
-    buttons: Sequence[Sequence[tuple[str, str]]] = (),
+    buttons: Sequence[Sequence[tuple[str, Packed]]] = (),
     document: Document | None = None,
 ) -> int | None:
     """:func:`queue_notice`; with ``once`` only the first time for that key (``None``: it was done already)."""
@@ -79,7 +79,7 @@ async def notify(
     recipients: Sequence[Contact],
     key: str,
     *,
-    buttons: Sequence[Sequence[tuple[str, str]]] = (),
+    buttons: Sequence[Sequence[tuple[str, Packed]]] = (),
     document: Document | None = None,
     **values: Any,
 ) -> int:

@@ -19,12 +19,12 @@ from typing import Any
 
 from bot.enums import Role, TicketStatus
 from bot.messages import Button
-from handlers import faq_file, forms
+from handlers import commands, faq_file, forms
 from handlers.admin import answer_questions, group_questions, parse_answer
 from handlers.context import Context
 from handlers.conversation import Conversation
 from handlers.faqkb.knowledge import TOPIC_LIMIT, FaqError
-from handlers.helpdesk import FORM_ROUTE, STAFF_BUTTON, deliver_answer, may_handle, who_wrote
+from handlers.helpdesk import STAFF_BUTTON, deliver_answer, may_handle, who_wrote
 from handlers.notify import notify
 from handlers.validators import Invalid, parse_text
 from models import helpdesk as tickets
@@ -290,7 +290,7 @@ async def _close(ctx: Context, item: Item) -> None:
     tickets.close(ticket, ctx.contact.id, ctx.now)
     person = await ctx.session.get(Contact, ticket.contact_id)
     if person is not None:
-        await notify(ctx, [person], "helpdesk.closed", buttons=[[("menu.helpdesk", FORM_ROUTE)]], id=ticket.id)
+        await notify(ctx, [person], "helpdesk.closed", buttons=[[("menu.helpdesk", commands.HELPDESK.pack())]], id=ticket.id)
     ctx.say(ctx.t("staff_inbox.closed", id=ticket.id), [_back(ctx)])
 
 

@@ -6,10 +6,9 @@ from typing import Any
 
 import pytest
 
-from bot.messages import Document, Incoming
+from bot.messages import Document, Incoming, Payload
 from handlers import forms, router
 from handlers.context import Context
-from handlers.conversation import Payload
 from handlers.validators import Invalid, parse_name
 from models.contacts import get_state, set_state, state_data
 from tests.conftest import Harness, text_of
