@@ -20,6 +20,7 @@ from typing import Any
 from bot.messages import Button, Document, Payload
 from handlers.context import Context
 from handlers.conversation import Conversation
+from handlers.conversation import Step as ConversationStep
 from handlers.faq import answer_inside_form
 from handlers.faqkb.normalise import fold
 from handlers.validators import Invalid
@@ -120,16 +121,19 @@ def conversation(form: Form) -> Conversation:
     async def on_cancel(ctx: Context) -> None:
         await say_cancelled(ctx, form)
 
+    # Each question is a step of the conversation: answered by typing (free text: a name, a school,
+    # a number), by a choice button, or by a file. Summary and Ubah are steps without free text.
+    steps = tuple(
+        ConversationStep(s.name, free_text=s.choices is None and s.document is None, on_document=on_document if s.document is not None else None)
+        for s in form.steps
+    )
     return Conversation(
         form.name,
         on_text,
+        steps=(*steps, ConversationStep(SUMMARY), ConversationStep(EDIT)),
         on_button=on_button,
         on_cancel=on_cancel,
-        on_document=on_document,
-        document_steps=frozenset(s.name for s in form.steps if s.document is not None),
         on_media=on_media,
-        # Steps answered by typing (not by a choice button or a file): a name, a school, a number.
-        text_steps=frozenset(s.name for s in form.steps if s.choices is None and s.document is None),
     )
 
 

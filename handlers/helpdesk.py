@@ -21,7 +21,7 @@ from bot.messages import Button, Document, Packed, Payload
 from bot.services import Services
 from handlers import commands
 from handlers.context import Context
-from handlers.conversation import Conversation
+from handlers.conversation import Conversation, Step
 from handlers.notify import notify, queue_notice
 from handlers.validators import Invalid, parse_text
 from models.contacts import clear_state, set_state
@@ -282,10 +282,8 @@ async def _staff_of(ctx: Context, ticket: HelpdeskTicket) -> list[Contact]:
 HELPDESK = Conversation(
     FORM,
     receive_text,
-    on_document=receive_document,
-    document_steps=frozenset({"message"}),
+    steps=(Step("message", free_text=True, on_document=receive_document),),
     on_media=receive_media,
-    text_steps=frozenset({"message"}),
 )
 
 

@@ -8,7 +8,7 @@ from bot.dates import format_date
 from bot.messages import Payload
 from handlers import commands, registration
 from handlers.context import Context
-from handlers.conversation import Conversation
+from handlers.conversation import Conversation, Step
 from handlers.notify import notify_anonymously
 from models.contacts import clear_state, get_state, set_state, state_data
 from models.privacy import erase_person, personal_data
@@ -76,7 +76,7 @@ async def _consent_media(ctx: Context, state: ConversationState) -> None:
     _say_notice(ctx, ctx.t("form.use_buttons"))
 
 
-CONSENT_CONVERSATION = Conversation(CONSENT_FORM, _consent_text, on_media=_consent_media)
+CONSENT_CONVERSATION = Conversation(CONSENT_FORM, _consent_text, steps=(Step("notice"),), on_media=_consent_media)
 
 
 # -- /datasaya ---------------------------------------------------------------------------------------

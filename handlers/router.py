@@ -256,10 +256,11 @@ async def route_update(ctx: Context) -> None:
             return
         state, conversation = current
         sent_file = incoming.attachment is not None or incoming.file is not None
-        if sent_file and conversation.on_document is not None and conversation.takes_document(state.step):
+        on_document = conversation.document_handler(state.step)
+        if sent_file and on_document is not None:
             document = await sent_document(ctx)
             if document is not None:
-                await conversation.on_document(ctx, state, document)
+                await on_document(ctx, state, document)
         elif conversation.on_media is not None:
             await conversation.on_media(ctx, state)
         else:
@@ -280,7 +281,7 @@ async def route_update(ctx: Context) -> None:
             return
         current = await current_conversation(ctx)
         if current is not None and current[1].takes_text(current[0].step) and not interrupts(text):
-            await current[1].on_text(ctx, current[0], text)
+            await current[1].text(ctx, current[0], text)
             return
         command = parse_command(text)
         if command is not None:
@@ -291,7 +292,7 @@ async def route_update(ctx: Context) -> None:
                 await run_route(ctx, route, command[1])
             return
         if current is not None:
-            await current[1].on_text(ctx, current[0], text)
+            await current[1].text(ctx, current[0], text)
             return
         await answer_free_text(ctx, text)
 

@@ -22,7 +22,7 @@ from bot.messages import Button
 from handlers import commands, faq_file, forms
 from handlers.admin import answer_questions, group_questions, parse_answer
 from handlers.context import Context
-from handlers.conversation import Conversation
+from handlers.conversation import Conversation, Step
 from handlers.faqkb.knowledge import TOPIC_LIMIT, FaqError
 from handlers.helpdesk import STAFF_BUTTON, deliver_answer, may_handle, who_wrote
 from handlers.notify import notify
@@ -427,5 +427,11 @@ async def _save_faq(ctx: Context, data: dict[str, Any]) -> None:
 
 
 STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
-REPLY = Conversation(REPLY_FORM, receive_reply, on_button=reply_button, roles=STAFF, text_steps=frozenset({"text"}))
-MAKE_FAQ = Conversation(FAQ_FORM, receive_faq_text, on_button=faq_button, roles=frozenset({Role.ADMIN}), text_steps=frozenset({"answer", "topic", "answer_en"}))
+REPLY = Conversation(REPLY_FORM, receive_reply, steps=(Step("text", free_text=True), Step("preview")), on_button=reply_button, roles=STAFF)
+MAKE_FAQ = Conversation(
+    FAQ_FORM,
+    receive_faq_text,
+    steps=(Step("choose"), Step("answer", free_text=True), Step("topic", free_text=True), Step("answer_en", free_text=True), Step("preview")),
+    on_button=faq_button,
+    roles=frozenset({Role.ADMIN}),
+)
