@@ -13,13 +13,15 @@ A conversation declares its steps (:class:`Step`), each saying what it waits for
   that merely begins with a command word ("Pengingat besok Bimtek…") is the text; only a slash
   command or a lone word meaning "leave" (``batal``) interrupts;
 - ``on_document``: a file is an answer at that step (elsewhere a file is only media);
-- ``buttons``: the actions of the conversation's own buttons (``<route>:<action>:<rest>``) that
-  are valid at that step; the conversation's ``buttons`` are valid at every step (e.g. cancel).
-  A press valid nowhere is stale (:meth:`Conversation.press` says so by returning ``False``).
+- ``buttons``: the actions of the conversation's buttons (``BUTTON.pack(action, …)``, i.e.
+  ``form:<action>:<rest>``, or a conversation's own route such as ``siaran:``) that are valid at
+  that step; the conversation's ``buttons`` are valid at every step (e.g. cancel). A press valid
+  nowhere is stale (:meth:`Conversation.press` says so by returning ``False``).
 
 And for the whole conversation:
 
-- ``on_button``: presses of ``form:`` buttons (the form engine's, which name their own step);
+- ``on_button``: every ``form:`` press, for a conversation that reads them itself (the form
+  engine: its buttons name their own step);
 - ``on_media``: anything else that is not text (a photo, a sticker, a file where none is asked);
   ``None`` answers as outside any conversation;
 - ``on_cancel``: what to say after ``/batal`` closed it (``None``: nothing was kept);
@@ -46,6 +48,9 @@ DocumentHandler = Callable[[Context, ConversationState, Document], Awaitable[Non
 MediaHandler = Callable[[Context, ConversationState], Awaitable[None]]
 CancelHandler = Callable[[Context], Awaitable[None]]
 LeaveHandler = Callable[[Context, ConversationState], Awaitable[None]]
+# Buttons of the conversation the contact is in: ``form:<action>:<rest>`` (a form's: ``form:<step>:<value>``).
+# The router hands a press to the open conversation; with none open, or not valid at its step, it is stale.
+BUTTON = Payload("form")
 # A press of one of the conversation's buttons: what followed ``<route>:<action>:``.
 ButtonHandler = Callable[[Context, ConversationState, str], Awaitable[None]]
 

@@ -17,9 +17,9 @@ from dataclasses import dataclass, field
 from datetime import timedelta
 from typing import Any
 
-from bot.messages import Button, Document, Payload
+from bot.messages import Button, Document
 from handlers.context import Context
-from handlers.conversation import Conversation
+from handlers.conversation import BUTTON, Conversation
 from handlers.conversation import Step as ConversationStep
 from handlers.faq import answer_inside_form
 from handlers.faqkb.normalise import fold
@@ -94,8 +94,6 @@ class Form:
         return next((s for s in self.needed(data) if s.name not in data), None)
 
 
-# Buttons of every form: ``form:<step>:<value>``, sent to the form the contact is in.
-FORM_BUTTON = Payload("form")
 
 
 def conversation(form: Form) -> Conversation:
@@ -144,7 +142,7 @@ def _choice_buttons(ctx: Context, form: Form, step: Step) -> list[list[Button]]:
     if step.choices is None:
         return []
     options = step.choices(ctx)
-    buttons = [Button(step.show(label, ctx) if step.show else label, FORM_BUTTON.pack(step.name, i)) for i, label in enumerate(options)]
+    buttons = [Button(step.show(label, ctx) if step.show else label, BUTTON.pack(step.name, i)) for i, label in enumerate(options)]
     return [buttons[i : i + step.columns] for i in range(0, len(buttons), step.columns)]
 
 
@@ -186,14 +184,14 @@ async def show_summary(ctx: Context, form: Form, data: dict[str, Any]) -> None:
             lines += ["", note]
     lines += ["", ctx.t("form.summary_question")]
     buttons = [
-        [ctx.button("form.submit", FORM_BUTTON.pack(SUMMARY, "kirim")), ctx.button("form.edit", FORM_BUTTON.pack(SUMMARY, "ubah"))],
-        [ctx.button("form.cancel", FORM_BUTTON.pack(SUMMARY, "batal"))],
+        [ctx.button("form.submit", BUTTON.pack(SUMMARY, "kirim")), ctx.button("form.edit", BUTTON.pack(SUMMARY, "ubah"))],
+        [ctx.button("form.cancel", BUTTON.pack(SUMMARY, "batal"))],
     ]
     ctx.say("\n".join(lines), buttons)
 
 
 async def _ask_edit(ctx: Context, form: Form, data: dict[str, Any]) -> None:
-    buttons = [ctx.button(step.label_key, FORM_BUTTON.pack(EDIT, step.name)) for step in form.needed(data)]
+    buttons = [ctx.button(step.label_key, BUTTON.pack(EDIT, step.name)) for step in form.needed(data)]
     ctx.say(ctx.t("form.edit_which"), [buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
@@ -378,7 +376,7 @@ async def say_cancelled(ctx: Context, form: Form) -> None:
 
 async def handle_button(ctx: Context, form: Form, state: ConversationState, arg: str) -> None:
     """Button ``form:<step>:<value>``; a press for another step than the current one is stale."""
-    step_name, value = FORM_BUTTON.unpack(arg, 2)
+    step_name, value = BUTTON.unpack(arg, 2)
     if step_name != state.step:
         await reprompt(ctx, form, state, ctx.t("button.expired"))
         return

@@ -9,7 +9,7 @@ from typing import Any
 from bot.dates import format_date
 from bot.enums import STAFF_ROLES, Role
 from bot.messages import Payload
-from handlers import commands, forms
+from handlers import commands, conversation, forms
 from handlers.context import Context
 from handlers.eligibility import STATUS_ACTING, STATUS_DEFINITIVE, Eligibility, birth_date_of, evaluate, explain
 from handlers.notify import notify_once
@@ -161,7 +161,7 @@ def tell_npsn_taken(ctx: Context, npsn: str, existing: Registration, *, at_summa
     """
     buttons = [[ctx.button("reg.contact_coordinator", COORDINATOR_BUTTON.pack(npsn))]]
     if at_summary:
-        buttons.append([ctx.button("form.edit", forms.FORM_BUTTON.pack(forms.SUMMARY, "ubah"))])
+        buttons.append([ctx.button("form.edit", conversation.BUTTON.pack(forms.SUMMARY, "ubah"))])
     # Only "taken": which school and where is for the coordinator, not for whoever types an NPSN.
     ctx.say(ctx.t("reg.npsn_taken", npsn=npsn) + "\n" + ctx.t("reg.npsn_other" if not at_summary else "reg.npsn_change"), buttons)
 

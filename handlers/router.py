@@ -15,7 +15,7 @@ from bot.messages import MAX_FILE_BYTES, Document, FetchError, Incoming, Payload
 from bot.services import Services
 from handlers import admin, broadcast, commands, dashboard, exports, faq, forms, general, helpdesk, privacy, registration, reports, roles, schedule, staff_inbox
 from handlers.context import Context
-from handlers.conversation import Conversation
+from handlers.conversation import BUTTON, Conversation
 from models.contacts import clear_state, get_state, load_contacts
 from models.tables import ConversationState
 
@@ -68,14 +68,17 @@ async def _cancel(ctx: Context, _arg: str) -> None:
         ctx.say(ctx.t("cancel.nothing"), [[ctx.menu_button()]])
 
 
-async def _form_button(ctx: Context, arg: str) -> None:
-    """``form:…`` buttons go to the form the contact is in; with none open the press is stale."""
+async def _conversation_button(ctx: Context, arg: str) -> None:
+    """``form:…`` buttons go to the conversation the contact is in; with none open, or not valid at its step, the press is stale."""
     current = await current_conversation(ctx)
-    on_button = current[1].on_button if current is not None else None
-    if current is None or on_button is None:
-        ctx.say(ctx.t("button.expired"), [[ctx.menu_button()]])
-        return
-    await on_button(ctx, current[0], arg)
+    if current is not None:
+        state, open_conversation = current
+        if open_conversation.on_button is not None:
+            await open_conversation.on_button(ctx, state, arg)
+            return
+        if await open_conversation.press(ctx, state, arg):
+            return
+    ctx.say(ctx.t("button.expired"), [[ctx.menu_button()]])
 
 
 ROUTES: tuple[Route, ...] = (
@@ -102,7 +105,7 @@ ROUTES: tuple[Route, ...] = (
     Route(commands.DASHBOARD, dashboard.send_login_link, "cmd.dashboard", roles=STAFF, words=("dasbor", "dashboard")),
     # Button-only routes: each module declares the payloads of the buttons it handles.
     Route(faq.TOPIC, faq.show_topic, "cmd.ask", listed=False, typed=False),
-    Route(forms.FORM_BUTTON, _form_button, "cmd.register", listed=False, typed=False),
+    Route(BUTTON, _conversation_button, "cmd.register", listed=False, typed=False),
     Route(registration.COORDINATOR_BUTTON, registration.notify_coordinator, "cmd.register", listed=False, typed=False),
     Route(broadcast.ACK_BUTTON, broadcast.acknowledge_read, "cmd.broadcast", listed=False, typed=False),
     Route(privacy.CONSENT, privacy.consent_button, "cmd.register", listed=False, typed=False),

@@ -7,7 +7,7 @@ from typing import Any
 import pytest
 
 from bot.messages import Document, Incoming, Payload
-from handlers import forms, router
+from handlers import conversation, forms, router
 from handlers.context import Context
 from handlers.conversation import Conversation, Step
 from handlers.registration import REGISTRATION
@@ -102,7 +102,7 @@ def test_payloads_pack_and_unpack() -> None:
     assert Payload.unpack("balas", 3) == ["balas", "", ""]
     with pytest.raises(ValueError):
         button.pack("a:b", 1)
-    assert router.ROUTE_BY_NAME[forms.FORM_BUTTON.route].typed is False
+    assert router.ROUTE_BY_NAME[conversation.BUTTON.route].typed is False
 
 
 def _steps_entered() -> list[tuple[str, int, str, str]]:
@@ -134,8 +134,8 @@ def test_every_step_a_conversation_enters_is_declared() -> None:
     assert len(entered) >= 15
     undeclared = [f"{f}:{line} {name}/{step}" for f, line, name, step in entered if step not in router.CONVERSATION_BY_NAME[name].by_name]
     assert not undeclared, undeclared
-    for conversation in router.CONVERSATIONS:
-        assert conversation.steps, f"{conversation.name} declares no steps"
+    for declared in router.CONVERSATIONS:
+        assert declared.steps, f"{declared.name} declares no steps"
     # A form's steps are its questions, then its summary and the "Ubah" choice.
     registration = router.CONVERSATION_BY_NAME["registration"]
     assert set(registration.by_name) == {q.name for q in REGISTRATION.steps} | {forms.SUMMARY, forms.EDIT}
