@@ -10,12 +10,12 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from bot.messages import Button, Payload
-from handlers import commands
 from handlers.context import Context
 from handlers.faqkb.knowledge import FaqEntry
 from handlers.faqkb.language import answer_language, question_language
 from handlers.faqkb.matcher import Match, answer_text, reply_text
 from handlers.faqkb.normalise import fold
+from handlers.helpdesk import contact_lines, help_desk_button
 
 CONTACT_ENTRY = "bot-kontak"  # its answer also gives the help desk's contact (config [helpdesk])
 TOPIC = Payload("faq")  # faq:<entry id>: a topic's answer
@@ -37,10 +37,8 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
         buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=entry.command), entry.command)])
     text = answer_text(entry, lang, question)
     if entry.id == CONTACT_ENTRY:
-        from handlers.helpdesk import contact_lines
-
         text = "\n".join([text, "", *contact_lines(ctx)])
-        buttons.append([ctx.button("menu.helpdesk", commands.HELPDESK.pack())])
+        buttons.append([help_desk_button(ctx)])
     buttons.append([ctx.menu_button()])
     ctx.say(text, buttons)
 
@@ -59,7 +57,7 @@ async def forward_question(ctx: Context, text: str, match: Match, lang: str) -> 
     answer = match.entry.answer.get(lang) or match.entry.answer["id"] if match.entry else ""
     buttons = _topic_buttons(lang, match.suggestions if match.outcome == "ask_back" else ())
     # "belum tahu": a person can answer what the knowledge base cannot
-    buttons.append([ctx.button("menu.helpdesk", commands.HELPDESK.pack())])
+    buttons.append([help_desk_button(ctx)])
     buttons.append([ctx.menu_button()])
     ctx.say(reply_text(lambda key: ctx.services.i18n.t(lang, key), match, answer), buttons)
 
