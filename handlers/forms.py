@@ -403,7 +403,7 @@ async def handle_button(ctx: Context, form: Form, state: ConversationState, arg:
 
 
 async def handle_document(ctx: Context, form: Form, state: ConversationState, document: Document) -> None:
-    """A file sent on a step that takes one (the router checks ``document_steps``)."""
+    """A file sent on a step that takes one (the router asks the step for its ``on_document``)."""
     step = form.by_name.get(state.step)
     if step is None or step.document is None:
         await reprompt(ctx, form, state, ctx.t("media.not_understood"))
