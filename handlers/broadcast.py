@@ -74,11 +74,7 @@ async def start_broadcast(ctx: Context, arg: str) -> None:
 
 def _circular_text(ctx: Context, text: str) -> str | None:
     """The circular's text checked (5 to 3,500 characters); ``None`` after saying what is wrong."""
-    try:
-        return parse_text(text, minimum=5, maximum=MAX_TEXT, short_key="broadcast.text_short", long_key="broadcast.text_long")
-    except Invalid as problem:
-        ctx.say(ctx.t(problem.key, **problem.values))
-        return None
+    return ctx.checked(lambda: parse_text(text, minimum=5, maximum=MAX_TEXT, short_key="broadcast.text_short", long_key="broadcast.text_long"))
 
 
 async def _take_text(ctx: Context, state: ConversationState, typed: str) -> None:

@@ -23,7 +23,7 @@ from handlers import commands
 from handlers.context import Context
 from handlers.conversation import Conversation, Step
 from handlers.notify import notify, queue_notice
-from handlers.validators import Invalid, parse_text
+from handlers.validators import parse_text
 from models.contacts import clear_state, set_state
 from models.helpdesk import add_message, admins, close, current_ticket, last_from_person, open_ticket, registration_of, staff_for, take, waiting_too_long
 from models.tables import Contact, ConversationState, HelpdeskTicket, Registration
@@ -173,11 +173,10 @@ async def submit(ctx: Context, text: str, document: Document | None, *, joined: 
     ``joined``: plain text that went to the open conversation on its own (not through ``/petugas``),
     so the reply also says how to leave it.
     """
-    try:
-        text = parse_text(text, minimum=0 if document else 2, maximum=2000, short_key="helpdesk.too_short", long_key="helpdesk.too_long")
-    except Invalid as problem:
-        ctx.say(ctx.t(problem.key, **problem.values))
+    checked = ctx.checked(lambda: parse_text(text, minimum=0 if document else 2, maximum=2000, short_key="helpdesk.too_short", long_key="helpdesk.too_long"))
+    if checked is None:
         return
+    text = checked
     contact = ctx.contact
     registration = await registration_of(ctx.session, contact.id)
     ticket = await current_ticket(ctx.session, contact.id)

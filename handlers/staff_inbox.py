@@ -26,7 +26,7 @@ from handlers.conversation import BUTTON, Conversation, Step
 from handlers.faqkb.knowledge import TOPIC_LIMIT, FaqError
 from handlers.helpdesk import STAFF_BUTTON, deliver_answer, may_handle, who_wrote
 from handlers.notify import notify
-from handlers.validators import Invalid, parse_text
+from handlers.validators import parse_text
 from models import helpdesk as tickets
 from models.contacts import clear_state, set_state, state_data
 from models.questions import QuestionGroup, dismiss_questions, open_questions
@@ -205,11 +205,7 @@ def _preview_buttons(ctx: Context) -> list[list[Button]]:
 
 
 def _read_answer(ctx: Context, text: str) -> str | None:
-    try:
-        return parse_answer(text)
-    except Invalid as problem:
-        ctx.say(ctx.t(problem.key, **problem.values))
-        return None
+    return ctx.checked(lambda: parse_answer(text))
 
 
 async def receive_reply(ctx: Context, state: ConversationState, text: str) -> None:
@@ -344,10 +340,8 @@ async def _take_faq_answer(ctx: Context, state: ConversationState, text: str) ->
 
 
 async def _take_faq_topic(ctx: Context, state: ConversationState, text: str) -> None:
-    try:
-        topic = parse_text(text, minimum=3, maximum=TOPIC_LIMIT, short_key="faq_add.topic_short", long_key="faq_add.topic_long", one_line=True)
-    except Invalid as problem:
-        ctx.say(ctx.t(problem.key, **problem.values))
+    topic = ctx.checked(lambda: parse_text(text, minimum=3, maximum=TOPIC_LIMIT, short_key="faq_add.topic_short", long_key="faq_add.topic_long", one_line=True))
+    if topic is None:
         return
     data = state_data(state)
     data["topic"] = topic
