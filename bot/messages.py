@@ -278,7 +278,7 @@ class SendError(Exception):
 class Delivery:
     """What the outbox knows about one delivery, for channels with rules about it (WhatsApp)."""
 
-    kind: str = "notice"  # broadcast | reminder | notice
+    kind: str = "notice"  # a MessageKind (bot/enums.py): broadcast | reminder | notice
     last_inbound: datetime | None = None  # when the person last wrote to us
     force_template: bool = False  # the platform said the conversation window is closed
 

@@ -14,7 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.dates import format_moment
-from bot.enums import MessageStatus, Role
+from bot.enums import MessageKind, MessageStatus, Role
 from bot.messages import Button, Document, Payload, shorten
 from handlers import commands
 from handlers.context import Context
@@ -88,7 +88,9 @@ async def _take_text(ctx: Context, state: ConversationState, typed: str) -> None
         draft.text = text
         await _preview(ctx, data)
         return
-    message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status=MessageStatus.DRAFT, now=ctx.now)
+    message = await create_message(
+        ctx.session, MessageKind.BROADCAST, text, created_by=ctx.contact.id, ack_button=True, status=MessageStatus.DRAFT, now=ctx.now
+    )
     await set_state(ctx.session, ctx.contact.id, FORM, "document", {"message": message.id}, ctx.now)
     _ask_document(ctx)
 
