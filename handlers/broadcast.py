@@ -280,11 +280,8 @@ async def _cancel(ctx: Context, state: ConversationState, _rest: str) -> None:
     ctx.say(ctx.t("broadcast.edit_dropped" if state_data(state).get("scheduled") else "cancel.done"))
 
 
-async def _no_document(ctx: Context, state: ConversationState, _rest: str) -> None:
-    await _ask_audience(ctx, state_data(state))
-
-
 async def _to_audience(ctx: Context, state: ConversationState, _rest: str) -> None:
+    """*Tanpa lampiran*, or *Ubah penerima* from the preview: choose the audience."""
     await _ask_audience(ctx, state_data(state))
 
 
@@ -428,7 +425,7 @@ CIRCULAR = Conversation(
     _use_buttons,
     steps=(
         Step("text", _take_text, free_text=True),
-        Step("document", _document_typed, on_document=receive_document, buttons={"nodoc": _no_document}),
+        Step("document", _document_typed, on_document=receive_document, buttons={"nodoc": _to_audience}),
         Step("audience", _use_buttons, buttons={"t": _toggle, "preview": _to_preview}),
         Step("preview", _use_buttons, buttons={"send": _send_now, "schedule": _ask_time, "retext": _ask_new_text, "audience": _to_audience}),
         Step("schedule", _schedule_typed, free_text=True),
