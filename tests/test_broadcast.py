@@ -15,9 +15,9 @@ import pytest
 from sqlmodel import select
 
 from bot.app import BotApp
+from models.contacts import get_state
 from models.db import Database
 from models.outbox import create_message, enqueue, progress_of
-from models.state import get_state
 from models.tables import Contact, OutboxItem, OutboxMessage, Registration
 from scheduler.outbox import OutboxSender
 from tests.conftest import TEST_TOKEN, FakeClock, Harness, clean_env, labels, make_settings, text_of
