@@ -39,3 +39,8 @@ HELPDESK_DONE = Payload("selesai")  # the person closes their own help-desk conv
 QUESTIONS = Payload("pertanyaan")
 RELOAD = Payload("muatulang")
 DASHBOARD = Payload("dasbor")
+
+# Every command by its word: what a command named in data (an FAQ entry's ``command``) runs.
+ALL: tuple[Payload, ...] = (MENU, HELP, ASK, REGISTER, PROFILE, SCHEDULE, LANGUAGE, REMINDERS, CANCEL, MY_DATA, ERASE_DATA)
+ALL += (RECAP, STATISTICS, EXPORT, BROADCAST, ROLES, HELPDESK, HELPDESK_DONE, QUESTIONS, RELOAD, DASHBOARD)
+BY_NAME: dict[str, Payload] = {p.route: p for p in ALL}

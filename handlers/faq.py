@@ -10,6 +10,7 @@ import asyncio
 from collections.abc import Awaitable, Callable
 
 from bot.messages import Button, Payload
+from handlers import commands
 from handlers.context import Context
 from handlers.faqkb.knowledge import FaqEntry
 from handlers.faqkb.language import answer_language, question_language
@@ -33,8 +34,9 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
     if first is not None:
         follow = [first, *(f for f in follow if f.id != first.id)]
     buttons = _topic_buttons(lang, follow[:3])
-    if entry.command:  # "how do I delete my data": the answer names /hapusdata, the button runs it
-        buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=entry.command), entry.command)])
+    command = commands.BY_NAME.get(entry.command)
+    if command is not None:  # "how do I delete my data": the answer names /hapusdata, the button runs it
+        buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=entry.command), command.pack())])
     text = answer_text(entry, lang, question)
     if entry.id == CONTACT_ENTRY:
         text = "\n".join([text, "", *contact_lines(ctx)])

@@ -76,6 +76,26 @@ def test_every_declared_payload_has_its_route_and_every_route_a_payload() -> Non
     assert all(command.route in router.ROUTE_BY_NAME for _, command, _ in MENU)
 
 
+def test_commands_are_listed_once_and_faq_entries_name_real_commands() -> None:
+    from handlers.faqkb.knowledge import load_file
+
+    declared = {p.route for where, p in _declared_payloads().items() if where.startswith("handlers.commands.")}
+    assert set(commands.BY_NAME) == declared and len(commands.ALL) == len(declared)
+    named = {e.command for e in load_file(ROOT / "data" / "faq.toml").entries if e.command}
+    assert named and named <= set(commands.BY_NAME), named - set(commands.BY_NAME)
+    assert all(router.ROUTE_BY_NAME[name].typed for name in named)  # a command a person could type too
+
+
+async def test_an_faq_answer_naming_a_command_offers_its_button(harness: Harness) -> None:
+    who = "telegram:562"
+    await harness.say(who, "/start")
+    engine = harness.services.faq
+    assert engine is not None
+    entry = next(e for e in engine.entries if e.command == "hapusdata")
+    reply = await harness.payload(who, router.ROUTE_BY_NAME["faq"].payload.pack(entry.id))
+    assert commands.ERASE_DATA.pack() in [b.payload for r in reply for b in r.all_buttons()]
+
+
 def test_payload_shape_is_what_buttons_in_chats_already_carry() -> None:
     # Buttons sent before payloads were typed carry exactly these strings: the shape must not move.
     assert commands.MENU.pack() == "menu"
