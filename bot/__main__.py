@@ -134,7 +134,7 @@ def cmd_chat(args: argparse.Namespace) -> int:
     """Chat with the bot in this terminal."""
     settings = _load_for_console(args)
     kecamatan = None
-    if args.kecamatan or args.role == "coordinator":
+    if args.kecamatan or args.role == Role.COORDINATOR:
         known = settings.registration.kecamatan
         match = [k for k in known if k.lower() == (args.kecamatan or "").strip().lower()]
         if not match:

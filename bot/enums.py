@@ -39,6 +39,14 @@ class OutboxStatus(StrEnum):
     CANCELLED = "cancelled"  # its circular was withdrawn before it was due
 
 
+class MessageKind(StrEnum):
+    """What an outbox message is: it decides its header, its read button and WhatsApp's template."""
+
+    BROADCAST = "broadcast"  # a circular (/siaran, the staff pages)
+    REMINDER = "reminder"  # a Zoom reminder before a session
+    NOTICE = "notice"  # a message to one or a few people (an answer, an alert, a role change)
+
+
 class MessageStatus(StrEnum):
     """Where one outbox message (a circular, reminder or notice for many recipients) stands."""
 

@@ -13,7 +13,7 @@ import logging
 from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Protocol
+from typing import NewType, Protocol
 
 log = logging.getLogger(__name__)
 
@@ -29,6 +29,45 @@ class Button:
 
     label: str
     payload: str
+
+
+# What pack() returns: a payload string known to have the route's shape.
+Packed = NewType("Packed", str)
+
+
+@dataclass(frozen=True)
+class Payload:
+    """The button payloads of one route: ``<route>:<part>:<part>…`` (like aiogram's ``CallbackData``).
+
+    Handlers make every button's payload with :meth:`pack`; the router reads the route with
+    :meth:`route_of` and hands the rest to the route's handler, which splits it with :meth:`unpack`.
+    Channels only sign and carry the text.
+    """
+
+    route: str
+
+    def __post_init__(self) -> None:
+        if not self.route or ":" in self.route or "|" in self.route:
+            raise ValueError(f"not a route name: {self.route!r}")
+
+    def pack(self, *parts: object) -> Packed:
+        """The payload for a button; parts must not contain ``:`` (except the last)."""
+        texts = [str(p) for p in parts]
+        if any(":" in t for t in texts[:-1]):
+            raise ValueError(f"':' inside a payload part of {self.route}: {texts!r}")
+        return Packed(":".join([self.route, *texts]))
+
+    @staticmethod
+    def unpack(arg: str, count: int) -> list[str]:
+        """``count`` parts of what the router passed on (missing ones are empty)."""
+        parts = arg.split(":", count - 1)
+        return parts + [""] * (count - len(parts))
+
+    @staticmethod
+    def route_of(payload: str) -> tuple[str, str]:
+        """``(route, rest)`` of a pressed button's payload."""
+        route, _, rest = payload.partition(":")
+        return route, rest
 
 
 @dataclass(frozen=True)
@@ -239,7 +278,7 @@ class SendError(Exception):
 class Delivery:
     """What the outbox knows about one delivery, for channels with rules about it (WhatsApp)."""
 
-    kind: str = "notice"  # broadcast | reminder | notice
+    kind: str = "notice"  # a MessageKind (bot/enums.py): broadcast | reminder | notice
     last_inbound: datetime | None = None  # when the person last wrote to us
     force_template: bool = False  # the platform said the conversation window is closed
 

@@ -14,10 +14,11 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from bot.dates import format_moment
-from bot.enums import MessageStatus, Role
-from bot.messages import Button, Document, shorten
+from bot.enums import MessageKind, MessageStatus, Role
+from bot.messages import Button, Document, Payload, shorten
+from handlers import commands
 from handlers.context import Context
-from handlers.conversation import Conversation, Payload
+from handlers.conversation import Conversation, Step
 from handlers.validators import Invalid, parse_text, read_date
 from models.contacts import clear_state, get_state, set_state, state_data
 from models.outbox import (
@@ -34,7 +35,7 @@ from models.outbox import (
 from models.tables import Contact, ConversationState, OutboxMessage
 
 FORM = "siaran"
-BUTTON = Payload("siaran")  # siaran:<action>[:<kind>:<index>] while composing
+BUTTON = commands.BROADCAST  # siaran:<action>[:<kind>:<index>] while composing
 ACK_BUTTON = Payload("baca")  # baca:<message id> under a delivered circular
 MAX_TEXT = 3500
 MAX_DOCUMENT_BYTES = 10 * 1024 * 1024
@@ -60,7 +61,7 @@ async def start_broadcast(ctx: Context, arg: str) -> None:
         if action in SCHEDULED_ACTIONS:
             await _scheduled_action(ctx, action, rest)
         else:
-            await _button(ctx, arg)
+            await _press(ctx, arg)
         return
     # Starting again: any circular this admin left half-composed goes (also one whose composing
     # was replaced by another conversation, which left its draft behind).
@@ -71,37 +72,64 @@ async def start_broadcast(ctx: Context, arg: str) -> None:
     ctx.say(ctx.t("broadcast.ask_text"), buttons)
 
 
-async def receive(ctx: Context, state: ConversationState, text: str) -> None:
-    """Typed text while composing: the circular's text, "-" for no document, or the schedule time."""
+def _circular_text(ctx: Context, text: str) -> str | None:
+    """The circular's text checked (5 to 3,500 characters); ``None`` after saying what is wrong."""
+    return ctx.checked(lambda: parse_text(text, minimum=5, maximum=MAX_TEXT, short_key="broadcast.text_short", long_key="broadcast.text_long"))
+
+
+async def _take_text(ctx: Context, state: ConversationState, typed: str) -> None:
+    """Step ``text``: the circular's text (a new draft), or its new text from the preview's "Ubah teks"."""
+    text = _circular_text(ctx, typed)
+    if text is None:
+        return
     data = state_data(state)
-    now = ctx.now
-    if state.step in ("text", "retext"):
-        try:
-            text = parse_text(text, minimum=5, maximum=MAX_TEXT, short_key="broadcast.text_short", long_key="broadcast.text_long")
-        except Invalid as problem:
-            ctx.say(ctx.t(problem.key, **problem.values))
-            return
-        if state.step == "retext":  # a scheduled circular's new text: shown before it is saved
-            data["text"] = text
-            await _preview_scheduled_edit(ctx, data)
-            return
-        draft = await ctx.session.get(OutboxMessage, data["message"]) if data.get("message") else None
-        if draft is not None and draft.status == MessageStatus.DRAFT:  # "Ubah teks" from the preview
-            draft.text = text
-            await _preview(ctx, data)
-            return
-        message = await create_message(ctx.session, "broadcast", text, created_by=ctx.contact.id, ack_button=True, status=MessageStatus.DRAFT, now=now)
-        await set_state(ctx.session, ctx.contact.id, FORM, "document", {"message": message.id}, now)
-        ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", BUTTON.pack("nodoc"))]])
-    elif state.step == "document":
-        if text.strip() in ("-", "tidak", "tanpa", "tidak ada"):
-            await _ask_audience(ctx, data)
-        else:
-            ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", BUTTON.pack("nodoc"))]])
-    elif state.step == "schedule":
-        await _schedule(ctx, data, text)
+    draft = await ctx.session.get(OutboxMessage, data["message"]) if data.get("message") else None
+    if draft is not None and draft.status == MessageStatus.DRAFT:
+        draft.text = text
+        await _preview(ctx, data)
+        return
+    message = await create_message(
+        ctx.session, MessageKind.BROADCAST, text, created_by=ctx.contact.id, ack_button=True, status=MessageStatus.DRAFT, now=ctx.now
+    )
+    await set_state(ctx.session, ctx.contact.id, FORM, "document", {"message": message.id}, ctx.now)
+    _ask_document(ctx)
+
+
+async def _take_scheduled_text(ctx: Context, state: ConversationState, typed: str) -> None:
+    """Step ``retext``: a scheduled circular's new text, shown before it is saved."""
+    text = _circular_text(ctx, typed)
+    if text is None:
+        return
+    data = state_data(state)
+    data["text"] = text
+    await _preview_scheduled_edit(ctx, data)
+
+
+def _ask_document(ctx: Context) -> None:
+    ctx.say(ctx.t("broadcast.ask_document"), [[ctx.button("broadcast.no_document", BUTTON.pack("nodoc"))]])
+
+
+async def _document_typed(ctx: Context, state: ConversationState, text: str) -> None:
+    """Step ``document``: "-" (or "tidak") for no file; anything else asks for the file again."""
+    if text.strip() in ("-", "tidak", "tanpa", "tidak ada"):
+        await _ask_audience(ctx, state_data(state))
     else:
-        await _ask_audience(ctx, data, ctx.t("form.use_buttons"))
+        _ask_document(ctx)
+
+
+async def _schedule_typed(ctx: Context, state: ConversationState, text: str) -> None:
+    """Step ``schedule``: the day and time to send at."""
+    await _schedule(ctx, state_data(state), text)
+
+
+async def _use_buttons(ctx: Context, state: ConversationState, _text: str) -> None:
+    """Text where buttons are expected: back to choosing the audience, with a note."""
+    await _ask_audience(ctx, state_data(state), ctx.t("form.use_buttons"))
+
+
+async def _use_buttons_scheduled(ctx: Context, state: ConversationState, _text: str) -> None:
+    """Text where the scheduled edit's buttons are expected: its preview again, with a note."""
+    await _preview_scheduled_edit(ctx, state_data(state), ctx.t("form.use_buttons"))
 
 
 async def receive_document(ctx: Context, state: ConversationState, doc: Document) -> None:
@@ -238,40 +266,46 @@ async def _schedule(ctx: Context, data: dict[str, Any], text: str) -> None:
     await _commit_send(ctx, data, when)
 
 
-async def _button(ctx: Context, arg: str) -> None:
+async def _press(ctx: Context, arg: str) -> None:
+    """A composing button (``siaran:<action>…``): valid only at the step that offered it."""
     state = await get_state(ctx.session, ctx.contact.id)
-    if state is None or state.form != FORM:
+    if state is None or state.form != FORM or not await CIRCULAR.press(ctx, state, arg):
         ctx.say(ctx.t("button.expired"))
-        return
-    data = state_data(state)
-    action, rest = BUTTON.unpack(arg, 2)
-    if action == "cancel":
-        await discard_draft(ctx, state)
-        await clear_state(ctx.session, ctx.contact.id)
-        ctx.say(ctx.t("broadcast.edit_dropped" if data.get("scheduled") else "cancel.done"))
-    elif action == "nodoc" and state.step == "document":
-        await _ask_audience(ctx, data)
-    elif action == "t" and state.step == "audience":
-        await _toggle(ctx, data, rest)
-    elif action == "retext" and state.step == "preview":
-        await set_state(ctx.session, ctx.contact.id, FORM, "text", data, ctx.now)
-        ctx.say(ctx.t("broadcast.ask_new_text"))
-    elif action == "save" and state.step == "repreview":
-        await _save_scheduled_edit(ctx, data)
-    elif action == "retext" and state.step == "repreview":
-        await set_state(ctx.session, ctx.contact.id, FORM, "retext", data, ctx.now)
-        ctx.say(ctx.t("broadcast.ask_new_text"))
-    elif action == "audience" and state.step == "preview":
-        await _ask_audience(ctx, data)
-    elif action == "preview" and state.step == "audience":
-        await _preview(ctx, data)
-    elif action == "send" and state.step == "preview":
-        await _commit_send(ctx, data, ctx.now)
-    elif action == "schedule" and state.step == "preview":
-        await set_state(ctx.session, ctx.contact.id, FORM, "schedule", data, ctx.now)
-        ctx.say(ctx.t("broadcast.ask_time"))
-    else:
-        ctx.say(ctx.t("button.expired"))
+
+
+async def _cancel(ctx: Context, state: ConversationState, _rest: str) -> None:
+    """*Batal* (any step): the draft and its PDF go; a scheduled circular keeps its old text."""
+    await discard_draft(ctx, state)
+    await clear_state(ctx.session, ctx.contact.id)
+    ctx.say(ctx.t("broadcast.edit_dropped" if state_data(state).get("scheduled") else "cancel.done"))
+
+
+async def _to_audience(ctx: Context, state: ConversationState, _rest: str) -> None:
+    """*Tanpa lampiran*, or *Ubah penerima* from the preview: choose the audience."""
+    await _ask_audience(ctx, state_data(state))
+
+
+async def _to_preview(ctx: Context, state: ConversationState, _rest: str) -> None:
+    await _preview(ctx, state_data(state))
+
+
+async def _send_now(ctx: Context, state: ConversationState, _rest: str) -> None:
+    await _commit_send(ctx, state_data(state), ctx.now)
+
+
+async def _ask_time(ctx: Context, state: ConversationState, _rest: str) -> None:
+    await set_state(ctx.session, ctx.contact.id, FORM, "schedule", state_data(state), ctx.now)
+    ctx.say(ctx.t("broadcast.ask_time"))
+
+
+async def _ask_new_text(ctx: Context, state: ConversationState, _rest: str) -> None:
+    """*Ubah teks*: from the preview back to step ``text``, from a scheduled edit's preview to ``retext``."""
+    await set_state(ctx.session, ctx.contact.id, FORM, "text" if state.step == "preview" else "retext", state_data(state), ctx.now)
+    ctx.say(ctx.t("broadcast.ask_new_text"))
+
+
+async def _save(ctx: Context, state: ConversationState, _rest: str) -> None:
+    await _save_scheduled_edit(ctx, state_data(state))
 
 
 async def discard_draft(ctx: Context, state: ConversationState) -> None:
@@ -282,7 +316,9 @@ async def discard_draft(ctx: Context, state: ConversationState) -> None:
         await ctx.session.delete(message)
 
 
-async def _toggle(ctx: Context, data: dict[str, Any], rest: str) -> None:
+async def _toggle(ctx: Context, state: ConversationState, rest: str) -> None:
+    """A group, jenjang or kecamatan pressed on or off (``t:<kind>:<index>``)."""
+    data = state_data(state)
     kind_code, index = BUTTON.unpack(rest, 2)
     settings = ctx.services.settings.registration
     options = {"g": ("groups", GROUPS), "j": ("jenjang", settings.jenjang), "k": ("kecamatan", settings.kecamatan)}.get(kind_code)
@@ -314,7 +350,7 @@ async def list_scheduled(ctx: Context) -> None:
     """``/siaran daftar``: circulars waiting for their time, each with Ubah teks / Batalkan."""
     waiting = await scheduled_broadcasts(ctx.session, ctx.now)
     if not waiting:
-        ctx.say(ctx.t("broadcast.none_scheduled"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("broadcast.none_scheduled"), [[ctx.menu_button()]])
         return
     lines = [ctx.t("broadcast.scheduled_title", count=len(waiting))]
     buttons = []
@@ -345,7 +381,7 @@ async def _scheduled_action(ctx: Context, action: str, arg: str) -> None:
         ctx.say(ctx.t("broadcast.ask_scheduled_text", id=message.id, when=when, text=message.text))
 
 
-async def _preview_scheduled_edit(ctx: Context, data: dict[str, Any]) -> None:
+async def _preview_scheduled_edit(ctx: Context, data: dict[str, Any], note: str = "") -> None:
     message = await still_scheduled(ctx.session, data.get("message") or 0, ctx.now)
     if message is None:
         await clear_state(ctx.session, ctx.contact.id)
@@ -353,7 +389,8 @@ async def _preview_scheduled_edit(ctx: Context, data: dict[str, Any]) -> None:
         return
     when = format_moment(message.send_at, ctx.services.settings.bot.timezone)
     await set_state(ctx.session, ctx.contact.id, FORM, "repreview", data, ctx.now)
-    lines = [ctx.t("broadcast.edit_preview_title", id=message.id), "", data["text"], "", ctx.t("broadcast.edit_preview_when", when=when, count=message.total)]
+    lines = [note] if note else []
+    lines += [ctx.t("broadcast.edit_preview_title", id=message.id), "", data["text"], "", ctx.t("broadcast.edit_preview_when", when=when, count=message.total)]
     ctx.say("\n".join(lines), [[ctx.button("broadcast.save_text", BUTTON.pack("save")), ctx.button("broadcast.change_text", BUTTON.pack("retext"))],
                                [ctx.button("broadcast.keep_old", BUTTON.pack("cancel"))]])  # fmt: skip
 
@@ -381,13 +418,22 @@ async def acknowledge_read(ctx: Context, arg: str) -> None:
         ctx.say(ctx.t("broadcast.ack_thanks" if result else "broadcast.ack_again"))
 
 
+# Composing, step by step: what each step waits for. A new circular goes text → document →
+# audience → preview → (send now | schedule); a scheduled one's new text goes retext → repreview.
 CIRCULAR = Conversation(
     FORM,
-    receive,
-    on_document=receive_document,
-    document_steps=frozenset({"document"}),
+    _use_buttons,
+    steps=(
+        Step("text", _take_text, free_text=True),
+        Step("document", _document_typed, on_document=receive_document, buttons={"nodoc": _to_audience}),
+        Step("audience", _use_buttons, buttons={"t": _toggle, "preview": _to_preview}),
+        Step("preview", _use_buttons, buttons={"send": _send_now, "schedule": _ask_time, "retext": _ask_new_text, "audience": _to_audience}),
+        Step("schedule", _schedule_typed, free_text=True),
+        Step("retext", _take_scheduled_text, free_text=True),
+        Step("repreview", _use_buttons_scheduled, buttons={"save": _save, "retext": _ask_new_text}),
+    ),
+    buttons={"cancel": _cancel},
     on_media=_document_unexpected,
     roles=frozenset({Role.ADMIN}),
-    text_steps=frozenset({"text", "schedule"}),
     on_leave=discard_draft,
 )

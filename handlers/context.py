@@ -5,13 +5,17 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.messages import Button, Document, Incoming, Reply
+from bot.messages import Button, Document, Incoming, Packed, Reply
 from bot.services import Services
+from handlers.commands import MENU
+from handlers.validators import Invalid
 from models.tables import Contact
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -49,9 +53,21 @@ class Context:
         """Text in the contact's language."""
         return self.services.i18n.t(self.lang, key, **values)
 
-    def button(self, label_key: str, payload: str, **values: Any) -> Button:
-        """A button whose label is a locale key."""
+    def button(self, label_key: str, payload: Packed, **values: Any) -> Button:
+        """A button whose label is a locale key; ``payload`` comes from a route's ``Payload.pack``."""
         return Button(self.t(label_key, **values), payload)
+
+    def checked(self, parse: Callable[[], T]) -> T | None:
+        """``parse()``'s value; ``None`` after telling the contact what is wrong with what they typed."""
+        try:
+            return parse()
+        except Invalid as problem:
+            self.say(self.t(problem.key, **problem.values))
+            return None
+
+    def menu_button(self) -> Button:
+        """"Menu utama": back to the main menu, under nearly every answer."""
+        return self.button("menu.back_to_menu", MENU.pack())
 
     def say(
         self,

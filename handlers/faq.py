@@ -9,19 +9,21 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
-from bot.messages import Button
+from bot.messages import Button, Payload
+from handlers import commands
 from handlers.context import Context
 from handlers.faqkb.knowledge import FaqEntry
 from handlers.faqkb.language import answer_language, question_language
 from handlers.faqkb.matcher import Match, answer_text, reply_text
 from handlers.faqkb.normalise import fold
+from handlers.helpdesk import contact_lines, help_desk_button
 
 CONTACT_ENTRY = "bot-kontak"  # its answer also gives the help desk's contact (config [helpdesk])
-HELPDESK_PAYLOAD = "petugas"  # the "Hubungi petugas" button (handlers/helpdesk.py)
+TOPIC = Payload("faq")  # faq:<entry id>: a topic's answer
 
 
 def _topic_buttons(lang: str, entries: list[FaqEntry] | tuple[FaqEntry, ...]) -> list[list[Button]]:
-    return [[Button(e.topic.get(lang, e.topic["id"]), f"faq:{e.id}")] for e in entries]
+    return [[Button(e.topic.get(lang, e.topic["id"]), TOPIC.pack(e.id))] for e in entries]
 
 
 async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, first: FaqEntry | None = None, question: str = "") -> None:
@@ -32,15 +34,14 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
     if first is not None:
         follow = [first, *(f for f in follow if f.id != first.id)]
     buttons = _topic_buttons(lang, follow[:3])
-    if entry.command:  # "how do I delete my data": the answer names /hapusdata, the button runs it
-        buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=entry.command), entry.command)])
+    command = commands.BY_NAME.get(entry.command)
+    if command is not None:  # "how do I delete my data": the answer names /hapusdata, the button runs it
+        buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=entry.command), command.pack())])
     text = answer_text(entry, lang, question)
     if entry.id == CONTACT_ENTRY:
-        from handlers.helpdesk import contact_lines
-
         text = "\n".join([text, "", *contact_lines(ctx)])
-        buttons.append([ctx.button("menu.helpdesk", HELPDESK_PAYLOAD)])
-    buttons.append([ctx.button("menu.back_to_menu", "menu")])
+        buttons.append([help_desk_button(ctx)])
+    buttons.append([ctx.menu_button()])
     ctx.say(text, buttons)
 
 
@@ -58,8 +59,8 @@ async def forward_question(ctx: Context, text: str, match: Match, lang: str) -> 
     answer = match.entry.answer.get(lang) or match.entry.answer["id"] if match.entry else ""
     buttons = _topic_buttons(lang, match.suggestions if match.outcome == "ask_back" else ())
     # "belum tahu": a person can answer what the knowledge base cannot
-    buttons.append([ctx.button("menu.helpdesk", HELPDESK_PAYLOAD)])
-    buttons.append([ctx.button("menu.back_to_menu", "menu")])
+    buttons.append([help_desk_button(ctx)])
+    buttons.append([ctx.menu_button()])
     ctx.say(reply_text(lambda key: ctx.services.i18n.t(lang, key), match, answer), buttons)
 
 
@@ -84,7 +85,10 @@ async def answer_question(ctx: Context, text: str, greet: Callable[[Context], Aw
     elif match.queued:
         await forward_question(ctx, text, match, lang)
     else:  # small talk, a lone number, or not about PSP: kind words, never queued
-        ctx.say(reply_text(ctx.t if lang == ctx.lang else lambda key: ctx.services.i18n.t(lang, key), match), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(
+            reply_text(ctx.t if lang == ctx.lang else lambda key: ctx.services.i18n.t(lang, key), match),
+            [[ctx.menu_button()]],
+        )
     if lang != ctx.lang:
         ctx.say(ctx.services.i18n.t(lang, "faq.language_hint"))
 
@@ -127,7 +131,7 @@ async def ask_prompt(ctx: Context, arg: str) -> None:
         await answer_question(ctx, arg)
         return
     popular = [e for e in (engine.get(i) for i in ("daftar-cara", "syarat-kepsek", "bimtek-jadwal", "usia")) if e]
-    ctx.say(ctx.t("faq.ask_prompt"), [*_topic_buttons(ctx.lang, popular), [ctx.button("menu.back_to_menu", "menu")]])
+    ctx.say(ctx.t("faq.ask_prompt"), [*_topic_buttons(ctx.lang, popular), [ctx.menu_button()]])
 
 
 async def show_topic(ctx: Context, arg: str) -> None:
@@ -135,6 +139,6 @@ async def show_topic(ctx: Context, arg: str) -> None:
     engine = ctx.services.faq
     entry = engine.get(arg) if engine else None
     if entry is None:
-        ctx.say(ctx.t("button.expired"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("button.expired"), [[ctx.menu_button()]])
         return
     await show_entry(ctx, entry)

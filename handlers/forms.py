@@ -19,7 +19,8 @@ from typing import Any
 
 from bot.messages import Button, Document
 from handlers.context import Context
-from handlers.conversation import Conversation, Payload
+from handlers.conversation import BUTTON, Conversation
+from handlers.conversation import Step as ConversationStep
 from handlers.faq import answer_inside_form
 from handlers.faqkb.normalise import fold
 from handlers.validators import Invalid
@@ -93,8 +94,6 @@ class Form:
         return next((s for s in self.needed(data) if s.name not in data), None)
 
 
-# Buttons of every form: ``form:<step>:<value>``, sent to the form the contact is in.
-FORM_BUTTON = Payload("form")
 
 
 def conversation(form: Form) -> Conversation:
@@ -120,16 +119,19 @@ def conversation(form: Form) -> Conversation:
     async def on_cancel(ctx: Context) -> None:
         await say_cancelled(ctx, form)
 
+    # Each question is a step of the conversation: answered by typing (free text: a name, a school,
+    # a number), by a choice button, or by a file. Summary and Ubah are steps without free text.
+    steps = tuple(
+        ConversationStep(s.name, free_text=s.choices is None and s.document is None, on_document=on_document if s.document is not None else None)
+        for s in form.steps
+    )
     return Conversation(
         form.name,
         on_text,
+        steps=(*steps, ConversationStep(SUMMARY), ConversationStep(EDIT)),
         on_button=on_button,
         on_cancel=on_cancel,
-        on_document=on_document,
-        document_steps=frozenset(s.name for s in form.steps if s.document is not None),
         on_media=on_media,
-        # Steps answered by typing (not by a choice button or a file): a name, a school, a number.
-        text_steps=frozenset(s.name for s in form.steps if s.choices is None and s.document is None),
     )
 
 
@@ -140,7 +142,7 @@ def _choice_buttons(ctx: Context, form: Form, step: Step) -> list[list[Button]]:
     if step.choices is None:
         return []
     options = step.choices(ctx)
-    buttons = [Button(step.show(label, ctx) if step.show else label, FORM_BUTTON.pack(step.name, i)) for i, label in enumerate(options)]
+    buttons = [Button(step.show(label, ctx) if step.show else label, BUTTON.pack(step.name, i)) for i, label in enumerate(options)]
     return [buttons[i : i + step.columns] for i in range(0, len(buttons), step.columns)]
 
 
@@ -182,14 +184,14 @@ async def show_summary(ctx: Context, form: Form, data: dict[str, Any]) -> None:
             lines += ["", note]
     lines += ["", ctx.t("form.summary_question")]
     buttons = [
-        [ctx.button("form.submit", FORM_BUTTON.pack(SUMMARY, "kirim")), ctx.button("form.edit", FORM_BUTTON.pack(SUMMARY, "ubah"))],
-        [ctx.button("form.cancel", FORM_BUTTON.pack(SUMMARY, "batal"))],
+        [ctx.button("form.submit", BUTTON.pack(SUMMARY, "kirim")), ctx.button("form.edit", BUTTON.pack(SUMMARY, "ubah"))],
+        [ctx.button("form.cancel", BUTTON.pack(SUMMARY, "batal"))],
     ]
     ctx.say("\n".join(lines), buttons)
 
 
 async def _ask_edit(ctx: Context, form: Form, data: dict[str, Any]) -> None:
-    buttons = [ctx.button(step.label_key, FORM_BUTTON.pack(EDIT, step.name)) for step in form.needed(data)]
+    buttons = [ctx.button(step.label_key, BUTTON.pack(EDIT, step.name)) for step in form.needed(data)]
     ctx.say(ctx.t("form.edit_which"), [buttons[i : i + 2] for i in range(0, len(buttons), 2)])
 
 
@@ -369,12 +371,12 @@ async def _summary_action(ctx: Context, form: Form, state: ConversationState, da
 async def say_cancelled(ctx: Context, form: Form) -> None:
     """After leaving ``form``: what was (not) kept."""
     text = await form.cancelled_text(ctx) if form.cancelled_text is not None else ctx.t("cancel.done")
-    ctx.say(text, [[ctx.button("menu.back_to_menu", "menu")]])
+    ctx.say(text, [[ctx.menu_button()]])
 
 
 async def handle_button(ctx: Context, form: Form, state: ConversationState, arg: str) -> None:
     """Button ``form:<step>:<value>``; a press for another step than the current one is stale."""
-    step_name, value = FORM_BUTTON.unpack(arg, 2)
+    step_name, value = BUTTON.unpack(arg, 2)
     if step_name != state.step:
         await reprompt(ctx, form, state, ctx.t("button.expired"))
         return
@@ -401,7 +403,7 @@ async def handle_button(ctx: Context, form: Form, state: ConversationState, arg:
 
 
 async def handle_document(ctx: Context, form: Form, state: ConversationState, document: Document) -> None:
-    """A file sent on a step that takes one (the router checks ``document_steps``)."""
+    """A file sent on a step that takes one (the router asks the step for its ``on_document``)."""
     step = form.by_name.get(state.step)
     if step is None or step.document is None:
         await reprompt(ctx, form, state, ctx.t("media.not_understood"))

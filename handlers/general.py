@@ -3,29 +3,31 @@
 from __future__ import annotations
 
 from bot.enums import Role
-from bot.messages import Button
+from bot.messages import Button, Payload
+from handlers import commands
 from handlers.context import Context
 from handlers.registration import REGISTRATION
+from handlers.schedule import reminder_switch
 from models.contacts import get_state
 
-# Main-menu entries: (label key, payload, roles that see it). Two per row on a phone.
-MENU: tuple[tuple[str, str, frozenset[str] | None], ...] = (
-    ("menu.faq", "tanya", None),
-    ("menu.register", "daftar", frozenset({Role.PUBLIC, Role.PRINCIPAL})),  # staff do not register as principals
-    ("menu.schedule", "jadwal", None),
-    ("menu.reminders", "pengingat", None),
-    ("menu.profile", "profil", None),
-    ("menu.language", "bahasa", None),
-    ("menu.helpdesk", "petugas", None),
-    ("menu.questions", "pertanyaan", frozenset({Role.COORDINATOR, Role.ADMIN})),
-    ("menu.recap", "rekap", frozenset({Role.COORDINATOR})),
-    ("menu.stats", "statistik", frozenset({Role.ADMIN})),
+# Main-menu entries: (label key, the command it runs, roles that see it). Two per row on a phone.
+MENU: tuple[tuple[str, Payload, frozenset[str] | None], ...] = (
+    ("menu.faq", commands.ASK, None),
+    ("menu.register", commands.REGISTER, frozenset({Role.PUBLIC, Role.PRINCIPAL})),  # staff do not register as principals
+    ("menu.schedule", commands.SCHEDULE, None),
+    ("menu.reminders", commands.REMINDERS, None),
+    ("menu.profile", commands.PROFILE, None),
+    ("menu.language", commands.LANGUAGE, None),
+    ("menu.helpdesk", commands.HELPDESK, None),
+    ("menu.questions", commands.QUESTIONS, frozenset({Role.COORDINATOR, Role.ADMIN})),
+    ("menu.recap", commands.RECAP, frozenset({Role.COORDINATOR})),
+    ("menu.stats", commands.STATISTICS, frozenset({Role.ADMIN})),
 )
 
 
 def menu_buttons(ctx: Context, available: set[str]) -> list[list[Button]]:
     """The main menu for the contact's role, two buttons per row."""
-    buttons = [ctx.button(key, payload) for key, payload, roles in MENU if payload in available and (roles is None or ctx.role in roles)]
+    buttons = [ctx.button(key, command.pack()) for key, command, roles in MENU if command.route in available and (roles is None or ctx.role in roles)]
     return [buttons[i : i + 2] for i in range(0, len(buttons), 2)]
 
 
@@ -36,7 +38,7 @@ async def show_menu(ctx: Context, available: set[str]) -> None:
     buttons = menu_buttons(ctx, available)
     state = await get_state(ctx.session, ctx.contact.id)
     if state is not None and state.form == REGISTRATION.name:
-        buttons.insert(0, [ctx.button("menu.resume", "daftar")])
+        buttons.insert(0, [ctx.button("menu.resume", commands.REGISTER.pack())])
     ctx.say(greeting + "\n\n" + ctx.t("start.intro"), buttons)
 
 
@@ -58,13 +60,13 @@ async def choose_language(ctx: Context, arg: str) -> None:
     if choice in aliases:
         ctx.contact.language = aliases[choice]
         ctx.contact.updated_at = ctx.now
-        ctx.say(ctx.t("language.changed"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("language.changed"), [[ctx.menu_button()]])
         return
     if choice:
         ctx.say(ctx.t("language.unknown", value=arg[:30]))
     ctx.say(
         ctx.t("language.choose"),
-        [[Button("Bahasa Indonesia", "bahasa:id"), Button("English", "bahasa:en")]],
+        [[Button("Bahasa Indonesia", commands.LANGUAGE.pack("id")), Button("English", commands.LANGUAGE.pack("en"))]],
     )
 
 
@@ -80,12 +82,11 @@ async def toggle_reminders(ctx: Context, arg: str) -> None:
     if choice:
         ctx.contact.updated_at = ctx.now
     state = ctx.t("reminders.on") if ctx.contact.reminders else ctx.t("reminders.off")
-    switch = ("reminders.turn_off", "pengingat:off") if ctx.contact.reminders else ("reminders.turn_on", "pengingat:on")
     text = ctx.t("reminders.state", state=state)
     if ctx.contact.reminders and not any(e.starts_at > ctx.now for e in ctx.services.settings.events):
         # On, but nothing will come of it yet: say so rather than let them wait for a reminder.
         text += "\n" + ctx.t("reminders.no_upcoming")
-    ctx.say(text, [[ctx.button(*switch)]])
+    ctx.say(text, [[reminder_switch(ctx)]])
 
 
 async def answer_media(ctx: Context) -> None:
@@ -100,4 +101,4 @@ async def answer_edited(ctx: Context) -> None:
 
 async def answer_bad_button(ctx: Context) -> None:
     """A stale or forged button press."""
-    ctx.say(ctx.t("button.expired"), [[ctx.button("menu.back_to_menu", "menu")]])
+    ctx.say(ctx.t("button.expired"), [[ctx.menu_button()]])

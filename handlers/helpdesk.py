@@ -17,19 +17,18 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 from bot.config import HelpdeskSettings
 from bot.dates import DAYS
 from bot.enums import STAFF_ROLES, Role
-from bot.messages import Button, Document
+from bot.messages import Button, Document, Packed, Payload
 from bot.services import Services
+from handlers import commands
 from handlers.context import Context
-from handlers.conversation import Conversation, Payload
+from handlers.conversation import Conversation, Step
 from handlers.notify import notify, queue_notice
-from handlers.validators import Invalid, parse_text
+from handlers.validators import parse_text
 from models.contacts import clear_state, set_state
 from models.helpdesk import add_message, admins, close, current_ticket, last_from_person, open_ticket, registration_of, staff_for, take, waiting_too_long
 from models.tables import Contact, ConversationState, HelpdeskTicket, Registration
 
 FORM = "helpdesk"
-FORM_ROUTE = "petugas"  # the command, and the payload of every "Hubungi petugas" button
-DONE_ROUTE = "selesai"  # the person closes their own conversation (command, and the "Selesai" button)
 STAFF_BUTTON = Payload("inbox")  # inbox:<action>:<item>, pressed by staff (see handlers/staff_inbox.py)
 MAX_FILE_BYTES = 5 * 1024 * 1024
 FILE_TYPES = ("application/pdf", "image/jpeg", "image/png", "image/webp", "image/heic")
@@ -95,12 +94,14 @@ def outside_hours_note(ctx: Context) -> str:
 
 def help_desk_button(ctx: Context) -> Button:
     """The "Hubungi petugas" button (main menu, "belum tahu" answers, the contact answer)."""
-    return ctx.button("menu.helpdesk", FORM_ROUTE)
+    return ctx.button("menu.helpdesk", commands.HELPDESK.pack())
 
 
 async def show_contact(ctx: Context) -> None:
     """Someone asked for a person or their number: the configured contact and the way in."""
-    ctx.say("\n".join([ctx.t("helpdesk.contact_intro"), *contact_lines(ctx)]), [[help_desk_button(ctx)], [ctx.button("menu.back_to_menu", "menu")]])
+    ctx.say(
+        "\n".join([ctx.t("helpdesk.contact_intro"), *contact_lines(ctx)]), [[help_desk_button(ctx)], [ctx.menu_button()]]
+    )
 
 
 # -- the person's side ------------------------------------------------------------------------------
@@ -118,7 +119,7 @@ async def start_helpdesk(ctx: Context, arg: str) -> None:
     if note:
         lines += ["", note]
     lines += ["", ctx.t("helpdesk.prompt_how", mb=MAX_FILE_BYTES // (1024 * 1024))]
-    ctx.say("\n".join(lines), [[ctx.button("form.cancel", "batal")]])
+    ctx.say("\n".join(lines), [[ctx.button("form.cancel", commands.CANCEL.pack())]])
 
 
 async def receive_text(ctx: Context, _state: ConversationState, text: str) -> None:
@@ -172,11 +173,10 @@ async def submit(ctx: Context, text: str, document: Document | None, *, joined: 
     ``joined``: plain text that went to the open conversation on its own (not through ``/petugas``),
     so the reply also says how to leave it.
     """
-    try:
-        text = parse_text(text, minimum=0 if document else 2, maximum=2000, short_key="helpdesk.too_short", long_key="helpdesk.too_long")
-    except Invalid as problem:
-        ctx.say(ctx.t(problem.key, **problem.values))
+    checked = ctx.checked(lambda: parse_text(text, minimum=0 if document else 2, maximum=2000, short_key="helpdesk.too_short", long_key="helpdesk.too_long"))
+    if checked is None:
         return
+    text = checked
     contact = ctx.contact
     registration = await registration_of(ctx.session, contact.id)
     ticket = await current_ticket(ctx.session, contact.id)
@@ -194,7 +194,10 @@ async def submit(ctx: Context, text: str, document: Document | None, *, joined: 
     note = outside_hours_note(ctx)
     if note:
         lines.append(note)
-    buttons = [[ctx.button("helpdesk.add_button", FORM_ROUTE), ctx.button("helpdesk.done_button", DONE_ROUTE)], [ctx.button("menu.back_to_menu", "menu")]]
+    buttons = [
+        [ctx.button("helpdesk.add_button", commands.HELPDESK.pack()), ctx.button("helpdesk.done_button", commands.HELPDESK_DONE.pack())],
+        [ctx.menu_button()],
+    ]
     ctx.say("\n\n".join(lines), buttons)
 
 
@@ -214,14 +217,14 @@ async def close_by_person(ctx: Context, _arg: str) -> None:
     """``/selesai`` (or the "Selesai" button): the person closes their open conversation; its staff are told."""
     ticket = await current_ticket(ctx.session, ctx.contact.id)
     if ticket is None:
-        ctx.say(ctx.t("helpdesk.nothing_open"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("helpdesk.nothing_open"), [[ctx.menu_button()]])
         return
     assert ticket.id is not None
     close(ticket, ctx.contact.id, ctx.now)
     await clear_state(ctx.session, ctx.contact.id)
     who = describe_person(ctx.contact, await registration_of(ctx.session, ctx.contact.id), ticket.kecamatan)
     await notify(ctx, await _staff_of(ctx, ticket), "helpdesk.staff_closed_by_person", id=ticket.id, who=who)
-    ctx.say(ctx.t("helpdesk.closed_by_person", id=ticket.id), [[help_desk_button(ctx)], [ctx.button("menu.back_to_menu", "menu")]])
+    ctx.say(ctx.t("helpdesk.closed_by_person", id=ticket.id), [[help_desk_button(ctx)], [ctx.menu_button()]])
 
 
 def may_handle(staff: Contact, ticket: HelpdeskTicket) -> bool:
@@ -245,7 +248,7 @@ async def deliver_answer(services: Services, session: AsyncSession, ticket: Help
     name = staff.name or services.settings.helpdesk.name or staff.id
     person = await session.get(Contact, ticket.contact_id)
     if person is not None:
-        buttons = [[("helpdesk.reply_to_staff", FORM_ROUTE)]]
+        buttons = [[("helpdesk.reply_to_staff", commands.HELPDESK.pack())]]
         await queue_notice(services, session, [person], staff.id, "helpdesk.answer", buttons=buttons, id=ticket.id, name=name, answer=answer)
     if took:
         others = [c for c in await staff_for(session, ticket.kecamatan) if c.id not in (staff.id, ticket.contact_id)]
@@ -253,7 +256,7 @@ async def deliver_answer(services: Services, session: AsyncSession, ticket: Help
     return True
 
 
-def staff_buttons(ticket_id: int) -> list[list[tuple[str, str]]]:
+def staff_buttons(ticket_id: int) -> list[list[tuple[str, Packed]]]:
     """*Balas* and *Tutup* under what the staff receive about a conversation (label keys, payloads)."""
     item = f"t{ticket_id}"
     return [[("helpdesk.reply_button", STAFF_BUTTON.pack("r", item)), ("helpdesk.close_button", STAFF_BUTTON.pack("c", item))]]
@@ -278,10 +281,8 @@ async def _staff_of(ctx: Context, ticket: HelpdeskTicket) -> list[Contact]:
 HELPDESK = Conversation(
     FORM,
     receive_text,
-    on_document=receive_document,
-    document_steps=frozenset({"message"}),
+    steps=(Step("message", free_text=True, on_document=receive_document),),
     on_media=receive_media,
-    text_steps=frozenset({"message"}),
 )
 
 

@@ -8,8 +8,9 @@ from typing import Any
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.enums import MessageKind
 from bot.i18n import I18n
-from bot.messages import Button, Document, Reply
+from bot.messages import Button, Document, Packed, Reply
 from bot.services import Services
 from handlers.broadcast import ACK_BUTTON
 from handlers.context import Context
@@ -24,7 +25,7 @@ async def queue_notice(
     created_by: str | None,
     key: str,
     *,
-    buttons: Sequence[Sequence[tuple[str, str]]] = (),
+    buttons: Sequence[Sequence[tuple[str, Packed]]] = (),
     document: Document | None = None,
     **values: Any,
 ) -> int:
@@ -44,7 +45,7 @@ async def _queue(
     key: str,
     values: dict[str, Any],
     once: str | None,
-    buttons: Sequence[Sequence[tuple[str, str]]] = (),
+    buttons: Sequence[Sequence[tuple[str, Packed]]] = (),
     document: Document | None = None,
 ) -> int | None:
     """:func:`queue_notice`; with ``once`` only the first time for that key (``None``: it was done already)."""
@@ -54,9 +55,9 @@ async def _queue(
     i18n = services.i18n
     now = services.clock.now()
     if once is None:
-        message = await create_message(session, "notice", i18n.t("id", key, **values), created_by=created_by, now=now)
+        message = await create_message(session, MessageKind.NOTICE, i18n.t("id", key, **values), created_by=created_by, now=now)
     else:
-        message = OutboxMessage(kind="notice", text=i18n.t("id", key, **values), created_by=created_by, created_at=now, send_at=now)
+        message = OutboxMessage(kind=MessageKind.NOTICE, text=i18n.t("id", key, **values), created_by=created_by, created_at=now, send_at=now)
     message.text_en = i18n.t("en", key, **values)
     if buttons:
         message.buttons = json.dumps([[list(b) for b in row] for row in buttons])
@@ -79,7 +80,7 @@ async def notify(
     recipients: Sequence[Contact],
     key: str,
     *,
-    buttons: Sequence[Sequence[tuple[str, str]]] = (),
+    buttons: Sequence[Sequence[tuple[str, Packed]]] = (),
     document: Document | None = None,
     **values: Any,
 ) -> int:
@@ -109,7 +110,7 @@ async def notify_anonymously(ctx: Context, recipients: Sequence[Contact], key: s
 def render_outbox(i18n: I18n, message: OutboxMessage, lang: str) -> Reply:
     """The reply a recipient sees: header, text, document, the acknowledge button."""
     text = message.text_en if lang == "en" and message.text_en else message.text
-    if message.kind == "broadcast":
+    if message.kind == MessageKind.BROADCAST:
         text = i18n.t(lang, "broadcast.header") + "\n\n" + text
     buttons: tuple[tuple[Button, ...], ...] = ()
     if message.ack_button:

@@ -5,9 +5,10 @@ from __future__ import annotations
 from datetime import datetime
 
 from bot.dates import format_date
-from handlers import registration
+from bot.messages import Payload
+from handlers import commands, registration
 from handlers.context import Context
-from handlers.conversation import Conversation, Payload
+from handlers.conversation import Conversation, Step
 from handlers.notify import notify_anonymously
 from models.contacts import clear_state, get_state, set_state, state_data
 from models.privacy import erase_person, personal_data
@@ -49,7 +50,7 @@ async def consent_button(ctx: Context, arg: str) -> None:
     """Button ``privasi:<setuju|tolak>`` under the notice."""
     state = await get_state(ctx.session, ctx.contact.id)
     if state is None or state.form != CONSENT_FORM or arg not in ("setuju", "tolak"):
-        ctx.say(ctx.t("button.expired"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("button.expired"), [[ctx.menu_button()]])
         return
     await _decide(ctx, arg == "setuju")
 
@@ -57,7 +58,7 @@ async def consent_button(ctx: Context, arg: str) -> None:
 async def _decide(ctx: Context, agreed: bool) -> None:
     if not agreed:
         await clear_state(ctx.session, ctx.contact.id)
-        ctx.say(ctx.t("privacy.declined"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("privacy.declined"), [[ctx.menu_button()]])
         return
     # The registration form replaces the notice's state; the consent time travels with the answers.
     await registration.start_registration(ctx, "", consent_at=ctx.now)
@@ -75,7 +76,7 @@ async def _consent_media(ctx: Context, state: ConversationState) -> None:
     _say_notice(ctx, ctx.t("form.use_buttons"))
 
 
-CONSENT_CONVERSATION = Conversation(CONSENT_FORM, _consent_text, on_media=_consent_media)
+CONSENT_CONVERSATION = Conversation(CONSENT_FORM, _consent_text, steps=(Step("notice"),), on_media=_consent_media)
 
 
 # -- /datasaya ---------------------------------------------------------------------------------------
@@ -112,9 +113,17 @@ async def show_my_data(ctx: Context, _arg: str) -> None:
     lines = [
         ctx.t("privacy.mine_title", controller=ctx.services.settings.privacy.controller),
         "",
-        ctx.t("privacy.mine_contact", id=contact.id, name=contact.name or "–", language=contact.language, role=ctx.t(f"privacy.role_{contact.role}"),
-              kecamatan=contact.kecamatan or "–", reminders=ctx.t("reminders.on" if contact.reminders else "reminders.off"),
-              first=_when(ctx, contact.created_at), last=_when(ctx, contact.last_inbound_at)),  # fmt: skip
+        ctx.t(
+            "privacy.mine_contact",
+            id=contact.id,
+            name=contact.name or "–",
+            language=contact.language,
+            role=ctx.t(f"privacy.role_{contact.role}"),
+            kecamatan=contact.kecamatan or "–",
+            reminders=ctx.t("reminders.on" if contact.reminders else "reminders.off"),
+            first=_when(ctx, contact.created_at),
+            last=_when(ctx, contact.last_inbound_at),
+        ),  # fmt: skip
         "",
     ]
     if data.registration is not None:
@@ -146,7 +155,7 @@ async def show_my_data(ctx: Context, _arg: str) -> None:
         lines.append(ctx.t("privacy.mine_no_helpdesk"))
     lines.append(ctx.t("privacy.mine_messages", count=data.messages_received))
     lines += ["", ctx.t("privacy.mine_footer", retention=ctx.services.settings.privacy.retention)]
-    ctx.say("\n".join(lines), [[ctx.button("privacy.erase_button", "hapusdata"), ctx.button("menu.back_to_menu", "menu")]])
+    ctx.say("\n".join(lines), [[ctx.button("privacy.erase_button", commands.ERASE_DATA.pack()), ctx.menu_button()]])
 
 
 # -- /hapusdata --------------------------------------------------------------------------------------
@@ -163,7 +172,7 @@ async def ask_erase(ctx: Context, _arg: str) -> None:
 async def erase_button(ctx: Context, arg: str) -> None:
     """Button ``hapus:<ya|tidak>``: erase the person's data, and tell their kecamatan's coordinator."""
     if arg != "ya":
-        ctx.say(ctx.t("privacy.erase_kept"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("privacy.erase_kept"), [[ctx.menu_button()]])
         return
     erased = await erase_person(ctx.session, ctx.contact, ctx.now)
     record = erased.registration

@@ -8,9 +8,9 @@ from typing import Any
 
 from bot.dates import format_date
 from bot.enums import STAFF_ROLES, Role
-from handlers import forms
+from bot.messages import Payload
+from handlers import commands, conversation, forms
 from handlers.context import Context
-from handlers.conversation import Payload
 from handlers.eligibility import STATUS_ACTING, STATUS_DEFINITIVE, Eligibility, birth_date_of, evaluate, explain
 from handlers.notify import notify_once
 from handlers.validators import (
@@ -161,7 +161,7 @@ def tell_npsn_taken(ctx: Context, npsn: str, existing: Registration, *, at_summa
     """
     buttons = [[ctx.button("reg.contact_coordinator", COORDINATOR_BUTTON.pack(npsn))]]
     if at_summary:
-        buttons.append([ctx.button("form.edit", forms.FORM_BUTTON.pack(forms.SUMMARY, "ubah"))])
+        buttons.append([ctx.button("form.edit", conversation.BUTTON.pack(forms.SUMMARY, "ubah"))])
     # Only "taken": which school and where is for the coordinator, not for whoever types an NPSN.
     ctx.say(ctx.t("reg.npsn_taken", npsn=npsn) + "\n" + ctx.t("reg.npsn_other" if not at_summary else "reg.npsn_change"), buttons)
 
@@ -207,7 +207,7 @@ async def submit(ctx: Context, data: dict[str, Any]) -> bool:
     await ctx.session.flush()
     ctx.say(
         ctx.t("reg.updated" if updating else "reg.saved", sekolah=data["sekolah"]) + "\n\n" + explain(ctx, verdict),
-        [[ctx.button("menu.profile", "profil"), ctx.button("menu.back_to_menu", "menu")]],
+        [[ctx.button("menu.profile", commands.PROFILE.pack()), ctx.menu_button()]],
     )
     return True
 
@@ -297,7 +297,8 @@ async def show_profile(ctx: Context, _arg: str) -> None:
     """``/profil``: my registration and its eligibility result, evaluated again today."""
     record = await registration_of(ctx.session, ctx.contact.id)
     if record is None:
-        ctx.say(ctx.t("reg.no_profile"), [[ctx.button("menu.register", "daftar")]])
+        ctx.say(ctx.t("reg.no_profile"), [[ctx.button("menu.register", commands.REGISTER.pack())]])
         return
     verdict = evaluate(ctx.services.settings, _born(record), record.status, ctx.today)
-    ctx.say(describe(ctx, record) + "\n\n" + explain(ctx, verdict), [[ctx.button("reg.change", "daftar"), ctx.button("menu.back_to_menu", "menu")]])
+    buttons = [[ctx.button("reg.change", commands.REGISTER.pack()), ctx.menu_button()]]
+    ctx.say(describe(ctx, record) + "\n\n" + explain(ctx, verdict), buttons)

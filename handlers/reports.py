@@ -7,6 +7,7 @@ from collections import Counter
 from bot.dates import format_moment
 from bot.enums import MessageStatus
 from bot.messages import shorten
+from handlers import commands
 from handlers.context import Context
 from handlers.eligibility import evaluate
 from models.helpdesk import count_open_tickets
@@ -59,7 +60,7 @@ async def show_recap(ctx: Context, arg: str) -> None:
     unread = await unacknowledged_lines(ctx, kecamatan)
     if unread:
         lines += ["", *unread]
-    ctx.say("\n".join(lines), [[ctx.button("recap.export", "ekspor")]])
+    ctx.say("\n".join(lines), [[ctx.button("recap.export", commands.EXPORT.pack())]])
 
 
 async def show_statistics(ctx: Context, _arg: str) -> None:
@@ -88,7 +89,7 @@ async def show_statistics(ctx: Context, _arg: str) -> None:
     circulars = await broadcast_lines(ctx)
     if circulars:
         lines += ["", ctx.t("stats.broadcasts"), *circulars]
-    ctx.say("\n".join(lines), [[ctx.button("recap.export", "ekspor"), ctx.button("menu.questions", "pertanyaan")]])
+    ctx.say("\n".join(lines), [[ctx.button("recap.export", commands.EXPORT.pack()), ctx.button("menu.questions", commands.QUESTIONS.pack())]])
 
 
 async def broadcast_lines(ctx: Context) -> list[str]:

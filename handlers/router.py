@@ -11,11 +11,11 @@ from dataclasses import dataclass
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.enums import ALL_ROLES, STAFF_ROLES, Role
-from bot.messages import MAX_FILE_BYTES, Document, FetchError, Incoming, Reply
+from bot.messages import MAX_FILE_BYTES, Document, FetchError, Incoming, Payload, Reply
 from bot.services import Services
-from handlers import admin, broadcast, dashboard, exports, faq, forms, general, helpdesk, privacy, registration, reports, roles, schedule, staff_inbox
+from handlers import admin, broadcast, commands, dashboard, exports, faq, forms, general, helpdesk, privacy, registration, reports, roles, schedule, staff_inbox
 from handlers.context import Context
-from handlers.conversation import Conversation
+from handlers.conversation import BUTTON, Conversation
 from models.contacts import clear_state, get_state, load_contacts
 from models.tables import ConversationState
 
@@ -29,9 +29,9 @@ RouteFn = Callable[[Context, str], Awaitable[None]]
 
 @dataclass(frozen=True)
 class Route:
-    """A command: its canonical name (also its button payload), who may use it, what it does."""
+    """A command or a button: its payload (whose route name is also the command's word), who may use it, what it does."""
 
-    name: str
+    payload: Payload
     handler: RouteFn
     description_key: str
     roles: frozenset[str] = ALL
@@ -39,6 +39,11 @@ class Route:
     takes_args: bool = False
     listed: bool = True  # shown in /bantuan and in Telegram's command menu
     typed: bool = True  # False: reachable by button payload only
+
+    @property
+    def name(self) -> str:
+        """The command's canonical word, and what its buttons' payloads begin with."""
+        return self.payload.route
 
 
 async def _menu(ctx: Context, _arg: str) -> None:
@@ -56,52 +61,56 @@ async def _cancel(ctx: Context, _arg: str) -> None:
         if current[1].on_cancel is not None:
             await current[1].on_cancel(ctx)
         else:
-            ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
+            ctx.say(ctx.t("cancel.done"), [[ctx.menu_button()]])
     elif await clear_state(ctx.session, ctx.contact.id):
-        ctx.say(ctx.t("cancel.done"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("cancel.done"), [[ctx.menu_button()]])
     else:
-        ctx.say(ctx.t("cancel.nothing"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("cancel.nothing"), [[ctx.menu_button()]])
 
 
-async def _form_button(ctx: Context, arg: str) -> None:
-    """``form:…`` buttons go to the form the contact is in; with none open the press is stale."""
+async def _conversation_button(ctx: Context, arg: str) -> None:
+    """``form:…`` buttons go to the conversation the contact is in; with none open, or not valid at its step, the press is stale."""
     current = await current_conversation(ctx)
-    on_button = current[1].on_button if current is not None else None
-    if current is None or on_button is None:
-        ctx.say(ctx.t("button.expired"), [[ctx.button("menu.back_to_menu", "menu")]])
-        return
-    await on_button(ctx, current[0], arg)
+    if current is not None:
+        state, open_conversation = current
+        if open_conversation.on_button is not None:
+            await open_conversation.on_button(ctx, state, arg)
+            return
+        if await open_conversation.press(ctx, state, arg):
+            return
+    ctx.say(ctx.t("button.expired"), [[ctx.menu_button()]])
 
 
 ROUTES: tuple[Route, ...] = (
-    Route("menu", _menu, "cmd.menu", words=("start", "halo", "hai", "hi", "hello", "mulai")),
-    Route("bantuan", _help, "cmd.help", words=("bantuan", "help", "tolong")),
-    Route("tanya", faq.ask_prompt, "cmd.ask", words=("tanya", "faq", "ask"), takes_args=True),
-    Route("daftar", privacy.register, "cmd.register", words=("daftar", "register", "registrasi", "pendaftaran")),
-    Route("profil", registration.show_profile, "cmd.profile", words=("profil", "profile")),
-    Route("jadwal", schedule.show_schedule, "cmd.schedule", words=("jadwal", "schedule", "zoom")),
-    Route("bahasa", general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
-    Route("pengingat", general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
-    Route("batal", _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
-    Route("datasaya", privacy.show_my_data, "cmd.my_data", words=("mydata",)),
-    Route("hapusdata", privacy.ask_erase, "cmd.erase", words=("erasedata",)),
-    Route("rekap", reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap"), takes_args=True),
-    Route("statistik", reports.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
-    Route("ekspor", exports.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
-    Route(broadcast.BUTTON.route, broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),
-    Route("peran", roles.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
-    Route(helpdesk.FORM_ROUTE, helpdesk.start_helpdesk, "cmd.helpdesk", words=("helpdesk",)),
-    Route(helpdesk.DONE_ROUTE, helpdesk.close_by_person, "cmd.helpdesk", listed=False, words=("done",)),
-    Route("pertanyaan", staff_inbox.list_inbox, "cmd.questions", roles=STAFF, words=("pertanyaan", "questions", "inbox")),
-    Route("muatulang", admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
-    Route("dasbor", dashboard.send_login_link, "cmd.dashboard", roles=STAFF, words=("dasbor", "dashboard")),
-    Route("faq", faq.show_topic, "cmd.ask", listed=False, typed=False),
-    Route(forms.FORM_BUTTON.route, _form_button, "cmd.register", listed=False, typed=False),
-    Route(registration.COORDINATOR_BUTTON.route, registration.notify_coordinator, "cmd.register", listed=False, typed=False),
-    Route(broadcast.ACK_BUTTON.route, broadcast.acknowledge_read, "cmd.broadcast", listed=False, typed=False),
-    Route(privacy.CONSENT.route, privacy.consent_button, "cmd.register", listed=False, typed=False),
-    Route(privacy.ERASE.route, privacy.erase_button, "cmd.erase", listed=False, typed=False),
-    Route(helpdesk.STAFF_BUTTON.route, staff_inbox.handle_button, "cmd.questions", roles=STAFF, listed=False, typed=False),
+    Route(commands.MENU, _menu, "cmd.menu", words=("start", "halo", "hai", "hi", "hello", "mulai")),
+    Route(commands.HELP, _help, "cmd.help", words=("bantuan", "help", "tolong")),
+    Route(commands.ASK, faq.ask_prompt, "cmd.ask", words=("tanya", "faq", "ask"), takes_args=True),
+    Route(commands.REGISTER, privacy.register, "cmd.register", words=("daftar", "register", "registrasi", "pendaftaran")),
+    Route(commands.PROFILE, registration.show_profile, "cmd.profile", words=("profil", "profile")),
+    Route(commands.SCHEDULE, schedule.show_schedule, "cmd.schedule", words=("jadwal", "schedule", "zoom")),
+    Route(commands.LANGUAGE, general.choose_language, "cmd.language", words=("bahasa", "language"), takes_args=True),
+    Route(commands.REMINDERS, general.toggle_reminders, "cmd.reminders", words=("pengingat", "reminder"), takes_args=True),
+    Route(commands.CANCEL, _cancel, "cmd.cancel", words=("batal", "cancel", "batalkan")),
+    Route(commands.MY_DATA, privacy.show_my_data, "cmd.my_data", words=("mydata",)),
+    Route(commands.ERASE_DATA, privacy.ask_erase, "cmd.erase", words=("erasedata",)),
+    Route(commands.RECAP, reports.show_recap, "cmd.recap", roles=frozenset({Role.COORDINATOR}), words=("rekap", "recap"), takes_args=True),
+    Route(commands.STATISTICS, reports.show_statistics, "cmd.stats", roles=ADMIN, words=("statistik", "stats", "statistics")),
+    Route(commands.EXPORT, exports.export_registrations, "cmd.export", roles=STAFF, words=("ekspor", "export")),
+    Route(commands.BROADCAST, broadcast.start_broadcast, "cmd.broadcast", roles=ADMIN, words=("siaran", "broadcast"), takes_args=True),
+    Route(commands.ROLES, roles.assign_role, "cmd.roles", roles=ADMIN, words=("peran", "role"), takes_args=True),
+    Route(commands.HELPDESK, helpdesk.start_helpdesk, "cmd.helpdesk", words=("helpdesk",)),
+    Route(commands.HELPDESK_DONE, helpdesk.close_by_person, "cmd.helpdesk", listed=False, words=("done",)),
+    Route(commands.QUESTIONS, staff_inbox.list_inbox, "cmd.questions", roles=STAFF, words=("pertanyaan", "questions", "inbox")),
+    Route(commands.RELOAD, admin.reload_faq, "cmd.reload", roles=ADMIN, words=("reload",)),
+    Route(commands.DASHBOARD, dashboard.send_login_link, "cmd.dashboard", roles=STAFF, words=("dasbor", "dashboard")),
+    # Button-only routes: each module declares the payloads of the buttons it handles.
+    Route(faq.TOPIC, faq.show_topic, "cmd.ask", listed=False, typed=False),
+    Route(BUTTON, _conversation_button, "cmd.register", listed=False, typed=False),
+    Route(registration.COORDINATOR_BUTTON, registration.notify_coordinator, "cmd.register", listed=False, typed=False),
+    Route(broadcast.ACK_BUTTON, broadcast.acknowledge_read, "cmd.broadcast", listed=False, typed=False),
+    Route(privacy.CONSENT, privacy.consent_button, "cmd.register", listed=False, typed=False),
+    Route(privacy.ERASE, privacy.erase_button, "cmd.erase", listed=False, typed=False),
+    Route(helpdesk.STAFF_BUTTON, staff_inbox.handle_button, "cmd.questions", roles=STAFF, listed=False, typed=False),
 )
 
 ROUTE_BY_NAME: dict[str, Route] = {r.name: r for r in ROUTES}
@@ -155,7 +164,7 @@ async def run_route(ctx: Context, route: Route, arg: str) -> None:
     """Run ``route`` if the contact's role allows it, else refuse politely."""
     if ctx.role not in route.roles:
         # Same words whatever the command: a refusal reveals nothing about what exists.
-        ctx.say(ctx.t("refused"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("refused"), [[ctx.menu_button()]])
         return
     await route.handler(ctx, arg)
 
@@ -168,7 +177,7 @@ async def answer_free_text(ctx: Context, text: str) -> None:
         await helpdesk.show_contact(ctx)
         return
     if ctx.services.faq is None:
-        ctx.say(ctx.t("faq.unavailable"), [[ctx.button("menu.back_to_menu", "menu")]])
+        ctx.say(ctx.t("faq.unavailable"), [[ctx.menu_button()]])
         return
     await faq.answer_question(ctx, text, greet=lambda c: _menu(c, ""))
 
@@ -250,10 +259,11 @@ async def route_update(ctx: Context) -> None:
             return
         state, conversation = current
         sent_file = incoming.attachment is not None or incoming.file is not None
-        if sent_file and conversation.on_document is not None and conversation.takes_document(state.step):
+        on_document = conversation.document_handler(state.step)
+        if sent_file and on_document is not None:
             document = await sent_document(ctx)
             if document is not None:
-                await conversation.on_document(ctx, state, document)
+                await on_document(ctx, state, document)
         elif conversation.on_media is not None:
             await conversation.on_media(ctx, state)
         else:
@@ -261,7 +271,7 @@ async def route_update(ctx: Context) -> None:
     elif incoming.kind == "edited":
         await general.answer_edited(ctx)
     elif incoming.kind == "button":
-        name, _, arg = (incoming.payload or "").partition(":")
+        name, arg = Payload.route_of(incoming.payload or "")
         route = ROUTE_BY_NAME.get(name)
         if route is None:
             await general.answer_bad_button(ctx)
@@ -274,18 +284,18 @@ async def route_update(ctx: Context) -> None:
             return
         current = await current_conversation(ctx)
         if current is not None and current[1].takes_text(current[0].step) and not interrupts(text):
-            await current[1].on_text(ctx, current[0], text)
+            await current[1].text(ctx, current[0], text)
             return
         command = parse_command(text)
         if command is not None:
             route = ROUTE_BY_WORD.get(command[0])
             if route is None:
-                ctx.say(ctx.t("unknown_command", command=command[0][:32]), [[ctx.button("menu.help", "bantuan")]])
+                ctx.say(ctx.t("unknown_command", command=command[0][:32]), [[ctx.button("menu.help", commands.HELP.pack())]])
             else:
                 await run_route(ctx, route, command[1])
             return
         if current is not None:
-            await current[1].on_text(ctx, current[0], text)
+            await current[1].text(ctx, current[0], text)
             return
         await answer_free_text(ctx, text)
 

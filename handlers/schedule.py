@@ -6,7 +6,8 @@ from datetime import UTC, datetime
 
 from bot.config import EventSettings, Settings
 from bot.dates import describe_offset, format_day
-from bot.messages import Document
+from bot.messages import Button, Document
+from handlers import commands
 from handlers.context import Context
 
 
@@ -99,6 +100,12 @@ async def show_schedule(ctx: Context, _arg: str) -> None:
     lines += ["", ctx.t("schedule.reminder_note", offsets=offsets, state=state)]
     if not any(e.starts_at > now for e in events):
         lines.append(ctx.t("reminders.no_upcoming"))
-    switch = ("reminders.turn_off", "pengingat:off") if ctx.contact.reminders else ("reminders.turn_on", "pengingat:on")
-    ctx.say("\n".join(lines), [[ctx.button(*switch)]])
+    ctx.say("\n".join(lines), [[reminder_switch(ctx)]])
     ctx.say(ctx.t("schedule.ics_caption"), document=Document("jadwal-bimtek-pmo.ics", calendar(settings, events, now), "text/calendar"))
+
+
+def reminder_switch(ctx: Context) -> Button:
+    """The button that turns the contact's reminders the other way (``/pengingat on|off``)."""
+    if ctx.contact.reminders:
+        return ctx.button("reminders.turn_off", commands.REMINDERS.pack("off"))
+    return ctx.button("reminders.turn_on", commands.REMINDERS.pack("on"))

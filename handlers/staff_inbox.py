@@ -19,14 +19,14 @@ from typing import Any
 
 from bot.enums import Role, TicketStatus
 from bot.messages import Button
-from handlers import faq_file, forms
+from handlers import commands, faq_file
 from handlers.admin import answer_questions, group_questions, parse_answer
 from handlers.context import Context
-from handlers.conversation import Conversation
+from handlers.conversation import BUTTON, Conversation, Step
 from handlers.faqkb.knowledge import TOPIC_LIMIT, FaqError
-from handlers.helpdesk import FORM_ROUTE, STAFF_BUTTON, deliver_answer, may_handle, who_wrote
+from handlers.helpdesk import STAFF_BUTTON, deliver_answer, may_handle, who_wrote
 from handlers.notify import notify
-from handlers.validators import Invalid, parse_text
+from handlers.validators import parse_text
 from models import helpdesk as tickets
 from models.contacts import clear_state, set_state, state_data
 from models.questions import QuestionGroup, dismiss_questions, open_questions
@@ -193,23 +193,19 @@ async def _start_reply(ctx: Context, item: Item) -> None:
         assert item.group is not None
         prompt = ctx.t("questions.type_answer", question=item.group.example[:300], askers=len(item.group.askers))
     await set_state(ctx.session, ctx.contact.id, REPLY_FORM, "text", {"item": item.key}, ctx.now)
-    ctx.say(prompt, [[ctx.button("form.cancel", forms.FORM_BUTTON.pack("preview", "batal"))]])
+    ctx.say(prompt, [[_cancel_button(ctx)]])
 
 
-def _preview_buttons(ctx: Context, with_edit: bool = True) -> list[list[Button]]:
-    row = [ctx.button("staff_inbox.send", forms.FORM_BUTTON.pack("preview", "kirim"))]
-    if with_edit:
-        row.append(ctx.button("form.edit", forms.FORM_BUTTON.pack("preview", "ubah")))
-    row.append(ctx.button("form.cancel", forms.FORM_BUTTON.pack("preview", "batal")))
-    return [row]
+def _cancel_button(ctx: Context) -> Button:
+    return ctx.button("form.cancel", BUTTON.pack("batal"))
+
+
+def _preview_buttons(ctx: Context) -> list[list[Button]]:
+    return [[ctx.button("staff_inbox.send", BUTTON.pack("kirim")), ctx.button("form.edit", BUTTON.pack("ubah")), _cancel_button(ctx)]]
 
 
 def _read_answer(ctx: Context, text: str) -> str | None:
-    try:
-        return parse_answer(text)
-    except Invalid as problem:
-        ctx.say(ctx.t(problem.key, **problem.values))
-        return None
+    return ctx.checked(lambda: parse_answer(text))
 
 
 async def receive_reply(ctx: Context, state: ConversationState, text: str) -> None:
@@ -229,20 +225,26 @@ async def receive_reply(ctx: Context, state: ConversationState, text: str) -> No
     ctx.say(ctx.t("staff_inbox.preview", to=to, answer=answer), _preview_buttons(ctx))
 
 
-async def reply_button(ctx: Context, state: ConversationState, arg: str) -> None:
-    """*Kirim* / *Ubah* / *Batal* under the preview."""
-    _, choice = forms.FORM_BUTTON.unpack(arg, 2)
+async def _not_sent(ctx: Context, _state: ConversationState, _rest: str) -> None:
+    """*Batal* (any step): nothing goes out."""
+    await clear_state(ctx.session, ctx.contact.id)
+    ctx.say(ctx.t("staff_inbox.not_sent"), [_back(ctx)])
+
+
+async def _type_again(ctx: Context, state: ConversationState, _rest: str) -> None:
+    """*Ubah* under the preview: type the answer again."""
+    await set_state(ctx.session, ctx.contact.id, REPLY_FORM, "text", state_data(state), ctx.now)
+    ctx.say(ctx.t("staff_inbox.type_again"), [[_cancel_button(ctx)]])
+
+
+async def _send_reply(ctx: Context, state: ConversationState, _rest: str) -> None:
+    """*Kirim* under the preview."""
     data = state_data(state)
-    if choice == "batal":
-        await clear_state(ctx.session, ctx.contact.id)
-        ctx.say(ctx.t("staff_inbox.not_sent"), [_back(ctx)])
-    elif choice == "ubah" and state.step == "preview":
-        await set_state(ctx.session, ctx.contact.id, REPLY_FORM, "text", data, ctx.now)
-        ctx.say(ctx.t("staff_inbox.type_again"), [[ctx.button("form.cancel", forms.FORM_BUTTON.pack("preview", "batal"))]])
-    elif choice == "kirim" and state.step == "preview" and isinstance(data.get("answer"), str):
-        await _send_answer(ctx, str(data.get("item", "")), data["answer"])
-    else:
+    answer = data.get("answer")
+    if not isinstance(answer, str):
         ctx.say(ctx.t("button.expired"))
+        return
+    await _send_answer(ctx, str(data.get("item", "")), answer)
 
 
 async def _send_answer(ctx: Context, key: str, answer: str) -> None:
@@ -290,7 +292,7 @@ async def _close(ctx: Context, item: Item) -> None:
     tickets.close(ticket, ctx.contact.id, ctx.now)
     person = await ctx.session.get(Contact, ticket.contact_id)
     if person is not None:
-        await notify(ctx, [person], "helpdesk.closed", buttons=[[("menu.helpdesk", FORM_ROUTE)]], id=ticket.id)
+        await notify(ctx, [person], "helpdesk.closed", buttons=[[("menu.helpdesk", commands.HELPDESK.pack())]], id=ticket.id)
     ctx.say(ctx.t("staff_inbox.closed", id=ticket.id), [_back(ctx)])
 
 
@@ -318,40 +320,46 @@ async def _ask_kind(ctx: Context, data: dict[str, Any]) -> None:
     engine = ctx.services.faq
     match = engine.match(str(data["question"])) if engine is not None else None
     near = ([match.entry] if match is not None and match.entry is not None else []) + list(match.suggestions if match is not None else ())
-    rows = [[ctx.button("faq_add.new_entry", forms.FORM_BUTTON.pack("choose", "+"))]]
-    rows += [[Button(ctx.t("faq_add.as_variant", topic=e.topic.get(ctx.lang, e.topic["id"])), forms.FORM_BUTTON.pack("choose", e.id))] for e in near[:3]]
-    rows.append([ctx.button("form.cancel", forms.FORM_BUTTON.pack("preview", "batal"))])
+    rows = [[ctx.button("faq_add.new_entry", BUTTON.pack("baru"))]]
+    rows += [[Button(ctx.t("faq_add.as_variant", topic=e.topic.get(ctx.lang, e.topic["id"])), BUTTON.pack("varian", e.id))] for e in near[:3]]
+    rows.append([_cancel_button(ctx)])
     ctx.say(ctx.t("faq_add.choose", question=data["question"]), rows)
 
 
-async def receive_faq_text(ctx: Context, state: ConversationState, text: str) -> None:
-    """The new entry's answer, topic label and English answer, one at a time, then the preview."""
+# A new entry: its answer, topic label and English answer, one step at a time, then the preview.
+
+
+async def _take_faq_answer(ctx: Context, state: ConversationState, text: str) -> None:
+    answer = _read_answer(ctx, text)
+    if answer is None:
+        return
     data = state_data(state)
-    step = state.step
-    if step == "answer":
-        answer = _read_answer(ctx, text)
-        if answer is None:
-            return
-        data["answer"] = answer
-        await set_state(ctx.session, ctx.contact.id, FAQ_FORM, "topic", data, ctx.now)
-        ctx.say(ctx.t("faq_add.ask_topic", limit=TOPIC_LIMIT))
-    elif step == "topic":
-        try:
-            topic = parse_text(text, minimum=3, maximum=TOPIC_LIMIT, short_key="faq_add.topic_short", long_key="faq_add.topic_long", one_line=True)
-        except Invalid as problem:
-            ctx.say(ctx.t(problem.key, **problem.values))
-            return
-        data["topic"] = topic
-        await set_state(ctx.session, ctx.contact.id, FAQ_FORM, "answer_en", data, ctx.now)
-        ctx.say(ctx.t("faq_add.ask_answer_en"))
-    elif step == "answer_en":
-        answer_en = str(data.get("answer", "")) if text.strip() == "-" else _read_answer(ctx, text)
-        if answer_en is None:
-            return
-        data["answer_en"] = answer_en
-        await _faq_preview(ctx, data)
-    else:
-        ctx.say(ctx.t("form.use_buttons"))
+    data["answer"] = answer
+    await set_state(ctx.session, ctx.contact.id, FAQ_FORM, "topic", data, ctx.now)
+    ctx.say(ctx.t("faq_add.ask_topic", limit=TOPIC_LIMIT))
+
+
+async def _take_faq_topic(ctx: Context, state: ConversationState, text: str) -> None:
+    topic = ctx.checked(lambda: parse_text(text, minimum=3, maximum=TOPIC_LIMIT, short_key="faq_add.topic_short", long_key="faq_add.topic_long", one_line=True))
+    if topic is None:
+        return
+    data = state_data(state)
+    data["topic"] = topic
+    await set_state(ctx.session, ctx.contact.id, FAQ_FORM, "answer_en", data, ctx.now)
+    ctx.say(ctx.t("faq_add.ask_answer_en"))
+
+
+async def _take_faq_answer_en(ctx: Context, state: ConversationState, text: str) -> None:
+    data = state_data(state)
+    answer_en = str(data.get("answer", "")) if text.strip() == "-" else _read_answer(ctx, text)
+    if answer_en is None:
+        return
+    data["answer_en"] = answer_en
+    await _faq_preview(ctx, data)
+
+
+async def _use_buttons(ctx: Context, _state: ConversationState, _text: str) -> None:
+    ctx.say(ctx.t("form.use_buttons"))
 
 
 async def _faq_preview(ctx: Context, data: dict[str, Any]) -> None:
@@ -375,28 +383,34 @@ async def _faq_preview(ctx: Context, data: dict[str, Any]) -> None:
     ctx.say(text, _preview_buttons(ctx))
 
 
-async def faq_button(ctx: Context, state: ConversationState, arg: str) -> None:
-    """The kind of addition (new entry or variant of a topic), then *Kirim* / *Ubah* / *Batal*."""
-    step, choice = forms.FORM_BUTTON.unpack(arg, 2)
+async def _new_entry(ctx: Context, state: ConversationState, _rest: str) -> None:
+    """*Entri baru*: the answer is typed next."""
     data = state_data(state)
-    if choice == "batal":
-        await clear_state(ctx.session, ctx.contact.id)
-        ctx.say(ctx.t("staff_inbox.not_sent"), [_back(ctx)])
-    elif step == "choose" and state.step == "choose" and choice == "+":
-        data.pop("entry", None)
-        await set_state(ctx.session, ctx.contact.id, FAQ_FORM, "answer", data, ctx.now)
-        ctx.say(ctx.t("faq_add.ask_answer", question=data.get("question", "")))
-    elif step == "choose" and state.step == "choose" and ctx.services.faq is not None and ctx.services.faq.get(choice) is not None:
-        data["entry"] = choice
-        await _faq_preview(ctx, data)
-    elif choice == "ubah" and state.step == "preview":
-        data.pop("entry", None)
-        await set_state(ctx.session, ctx.contact.id, FAQ_FORM, "choose", data, ctx.now)
-        await _ask_kind(ctx, data)
-    elif choice == "kirim" and state.step == "preview":
-        await _save_faq(ctx, data)
-    else:
+    data.pop("entry", None)
+    await set_state(ctx.session, ctx.contact.id, FAQ_FORM, "answer", data, ctx.now)
+    ctx.say(ctx.t("faq_add.ask_answer", question=data.get("question", "")))
+
+
+async def _as_variant(ctx: Context, state: ConversationState, entry_id: str) -> None:
+    """A topic pressed: the question becomes a variant of it (the preview first)."""
+    if ctx.services.faq is None or ctx.services.faq.get(entry_id) is None:
         ctx.say(ctx.t("button.expired"))
+        return
+    data = state_data(state)
+    data["entry"] = entry_id
+    await _faq_preview(ctx, data)
+
+
+async def _choose_again(ctx: Context, state: ConversationState, _rest: str) -> None:
+    """*Ubah* under the preview: choose new entry or variant again."""
+    data = state_data(state)
+    data.pop("entry", None)
+    await set_state(ctx.session, ctx.contact.id, FAQ_FORM, "choose", data, ctx.now)
+    await _ask_kind(ctx, data)
+
+
+async def _save_button(ctx: Context, state: ConversationState, _rest: str) -> None:
+    await _save_faq(ctx, state_data(state))
 
 
 async def _save_faq(ctx: Context, data: dict[str, Any]) -> None:
@@ -427,5 +441,25 @@ async def _save_faq(ctx: Context, data: dict[str, Any]) -> None:
 
 
 STAFF = frozenset({Role.COORDINATOR, Role.ADMIN})
-REPLY = Conversation(REPLY_FORM, receive_reply, on_button=reply_button, roles=STAFF, text_steps=frozenset({"text"}))
-MAKE_FAQ = Conversation(FAQ_FORM, receive_faq_text, on_button=faq_button, roles=frozenset({Role.ADMIN}), text_steps=frozenset({"answer", "topic", "answer_en"}))
+# Answering: the text (a new one also typed at the preview), then Kirim / Ubah / Batal.
+REPLY = Conversation(
+    REPLY_FORM,
+    receive_reply,
+    steps=(Step("text", free_text=True), Step("preview", buttons={"kirim": _send_reply, "ubah": _type_again})),
+    buttons={"batal": _not_sent},
+    roles=STAFF,
+)
+# "Jadikan FAQ": new entry or variant of a near topic, a new entry's texts, then Kirim / Ubah / Batal.
+MAKE_FAQ = Conversation(
+    FAQ_FORM,
+    _use_buttons,
+    steps=(
+        Step("choose", buttons={"baru": _new_entry, "varian": _as_variant}),
+        Step("answer", _take_faq_answer, free_text=True),
+        Step("topic", _take_faq_topic, free_text=True),
+        Step("answer_en", _take_faq_answer_en, free_text=True),
+        Step("preview", buttons={"kirim": _save_button, "ubah": _choose_again}),
+    ),
+    buttons={"batal": _not_sent},
+    roles=frozenset({Role.ADMIN}),
+)

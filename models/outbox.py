@@ -12,7 +12,7 @@ from sqlalchemy.exc import IntegrityError
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.enums import MessageStatus, OutboxStatus
+from bot.enums import MessageKind, MessageStatus, OutboxStatus
 from models.tables import Contact, OutboxItem, OutboxMessage, Registration
 
 
@@ -177,7 +177,7 @@ async def recent_broadcasts(session: AsyncSession, limit: int = 5) -> list[Outbo
     """The latest circulars, newest first."""
     result = await session.exec(
         select(OutboxMessage)
-        .where(OutboxMessage.kind == "broadcast", OutboxMessage.status != MessageStatus.DRAFT)
+        .where(OutboxMessage.kind == MessageKind.BROADCAST, OutboxMessage.status != MessageStatus.DRAFT)
         .order_by(col(OutboxMessage.created_at).desc())
         .limit(limit)
     )
@@ -192,7 +192,7 @@ async def scheduled_broadcasts(session: AsyncSession, now: datetime) -> list[Out
     """Circulars queued for a later time that have not started, soonest first."""
     result = await session.exec(
         select(OutboxMessage)
-        .where(OutboxMessage.kind == "broadcast", OutboxMessage.status == MessageStatus.PENDING, col(OutboxMessage.send_at) > now)
+        .where(OutboxMessage.kind == MessageKind.BROADCAST, OutboxMessage.status == MessageStatus.PENDING, col(OutboxMessage.send_at) > now)
         .order_by(col(OutboxMessage.send_at), col(OutboxMessage.id))
     )
     return [m for m in result if m.id is not None and not await _started(session, m.id)]
@@ -209,7 +209,7 @@ async def _started(session: AsyncSession, message_id: int) -> bool:
 async def still_scheduled(session: AsyncSession, message_id: int, now: datetime) -> OutboxMessage | None:
     """The circular if it is queued for later and nothing of it has gone out yet, else None."""
     message = await session.get(OutboxMessage, message_id)
-    if message is None or message.kind != "broadcast" or message.status != MessageStatus.PENDING:
+    if message is None or message.kind != MessageKind.BROADCAST or message.status != MessageStatus.PENDING:
         return None
     if message.send_at <= now or await _started(session, message_id):
         return None
@@ -301,7 +301,7 @@ async def unread_in(session: AsyncSession, message_id: int, kecamatan: str) -> l
 async def cancel_scheduled(session: AsyncSession, message_id: int, now: datetime) -> int | None:
     """Withdraw a circular not yet due: its pending rows become ``cancelled``. None when it cannot be cancelled."""
     message = await session.get(OutboxMessage, message_id)
-    if message is None or message.kind != "broadcast" or message.status != MessageStatus.PENDING or message.send_at <= now:
+    if message is None or message.kind != MessageKind.BROADCAST or message.status != MessageStatus.PENDING or message.send_at <= now:
         return None
     result = await session.exec(  # type: ignore[call-overload]
         update(OutboxItem).where(col(OutboxItem.message_id) == message_id, col(OutboxItem.status) == OutboxStatus.PENDING).values(status=OutboxStatus.CANCELLED)

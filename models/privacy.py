@@ -11,7 +11,7 @@ from sqlalchemy import Column, delete, func, update
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.enums import OutboxStatus, Role
+from bot.enums import MessageKind, OutboxStatus, Role
 from models.inbox import DONE, DROPPED
 from models.registrations import registration_of
 from models.tables import (
@@ -93,9 +93,9 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
     questions = await session.exec(select(func.count()).select_from(Question).where(Question.contact_id == contact_id))
     asked = int(questions.one())
     await session.exec(update(Question).where(col(Question.answered_by) == contact_id).values(answered_by=None))  # type: ignore[call-overload]
-    caused = select(OutboxMessage.id).where(OutboxMessage.created_by == contact_id, OutboxMessage.kind == "notice")
+    caused = select(OutboxMessage.id).where(OutboxMessage.created_by == contact_id, OutboxMessage.kind == MessageKind.NOTICE)
     await session.exec(delete(OutboxItem).where(col(OutboxItem.message_id).in_(caused)))  # type: ignore[call-overload]
-    await session.exec(delete(OutboxMessage).where(col(OutboxMessage.created_by) == contact_id, col(OutboxMessage.kind) == "notice"))  # type: ignore[call-overload]
+    await session.exec(delete(OutboxMessage).where(col(OutboxMessage.created_by) == contact_id, col(OutboxMessage.kind) == MessageKind.NOTICE))  # type: ignore[call-overload]
     await session.exec(update(OutboxMessage).where(col(OutboxMessage.created_by) == contact_id).values(created_by=None))  # type: ignore[call-overload]
     settled = (OutboxStatus.SENT, OutboxStatus.FAILED, OutboxStatus.CANCELLED)
     await session.exec(delete(OutboxItem).where(col(OutboxItem.contact_id) == contact_id, col(OutboxItem.status).not_in(settled)))  # type: ignore[call-overload]

@@ -96,7 +96,7 @@ class OutboxMessage(SQLModel, table=True):
     __tablename__ = "outbox_message"
 
     id: int | None = Field(default=None, primary_key=True)
-    kind: str = Field(max_length=16, index=True)  # broadcast | reminder | notice
+    kind: str = Field(max_length=16, index=True)  # MessageKind: broadcast | reminder | notice
     text: str = Field(sa_column=Column(Text(), nullable=False))
     text_en: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))  # for English contacts
     document_name: str | None = Field(default=None, max_length=200)

@@ -17,7 +17,7 @@ from datetime import timedelta
 
 from sqlmodel import select
 
-from bot.enums import MessageStatus, OutboxStatus
+from bot.enums import MessageKind, MessageStatus, OutboxStatus
 from bot.messages import Delivery, Reply, SendError
 from bot.services import Services
 from handlers.notify import progress_text, render_outbox, report_text
@@ -314,7 +314,7 @@ class OutboxSender:
                     continue
                 progress = await progress_of(session, message_id)
             finished = progress.left == 0 and message.status != MessageStatus.DONE
-            if message.kind == "broadcast" and message.created_by:
+            if message.kind == MessageKind.BROADCAST and message.created_by:
                 due = time.monotonic() - self._last_progress.get(message_id, 0.0) >= self.progress_every
                 if finished or due:
                     self._last_progress[message_id] = time.monotonic()

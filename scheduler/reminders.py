@@ -21,7 +21,7 @@ from sqlmodel import col, select
 
 from bot.config import EventSettings, Settings, format_duration
 from bot.dates import describe_offset, format_day
-from bot.enums import STAFF_ROLES
+from bot.enums import STAFF_ROLES, MessageKind
 from bot.i18n import I18n
 from bot.services import Services
 from handlers.helpdesk import remind_admins
@@ -84,7 +84,7 @@ async def send_reminder(services: Services, event_id: str, offset_seconds: int, 
         contacts = await session.exec(select(Contact).where(col(Contact.reminders).is_(True), col(Contact.reachable).is_(True)))
         recipients = [c for c in contacts if c.role in event.audience or c.role not in STAFF_ROLES]
         message = OutboxMessage(
-            kind="reminder",
+            kind=MessageKind.REMINDER,
             text=reminder_text(services.i18n, "id", settings, event, offset),
             text_en=reminder_text(services.i18n, "en", settings, event, offset),
             created_at=now,

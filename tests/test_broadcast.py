@@ -15,6 +15,7 @@ import pytest
 from sqlmodel import select
 
 from bot.app import BotApp
+from models.contacts import get_state
 from models.db import Database
 from models.outbox import create_message, enqueue, progress_of
 from models.tables import Contact, OutboxItem, OutboxMessage, Registration
@@ -421,3 +422,47 @@ async def test_two_psp_bot_processes_on_postgresql_send_each_row_once(tmp_path: 
         errors_seen = Counter((i.status, i.error) for i in await session.exec(select(OutboxItem)))
     assert set(delivered) == set(range(40_000, 40_300)) and max(delivered.values()) == 1, errors_seen
     assert all(proc.returncode == 0 for proc in procs), [e.decode()[-1500:] for e in errors]
+
+
+async def test_composing_steps_take_only_their_own_buttons_and_text(harness_factory: Any) -> None:
+    clock = FakeClock()  # 1 March 2022, 10:00 WITA
+    h: Harness = await harness_factory(clock=clock, roles=ROLES)
+    await add_contacts(h.services.db, range(70, 72))
+    await h.say("telegram:1", "/siaran")
+    await h.say("telegram:1", "Pengumuman jadwal bimtek PSP.")
+    # A button of a later step (Kirim sekarang) pressed at the document step: stale, nothing moves.
+    assert "tidak berlaku" in text_of(await h.payload("telegram:1", "siaran:send"))
+    assert "tidak berlaku" in text_of(await h.payload("telegram:1", "siaran:t:g:0"))
+    async with h.services.db.session() as session:
+        state = await get_state(session, "telegram:1")
+        assert state is not None and state.step == "document"
+        assert (await session.exec(select(OutboxItem))).first() is None
+    await h.say("telegram:1", "-")  # no file
+    assert "tidak berlaku" in text_of(await h.payload("telegram:1", "siaran:t:x:0"))  # a kind that does not exist
+    assert "tidak berlaku" in text_of(await h.payload("telegram:1", "siaran:t:k:999"))
+    assert "pilih dengan tombol" in text_of(await h.say("telegram:1", "kirim saja"))  # typed where buttons are asked
+    await h.press("telegram:1", "Kepala sekolah")
+    await h.press("telegram:1", "Pratinjau")
+    await h.press("telegram:1", "Kirim sekarang")
+    assert "tidak berlaku" in text_of(await h.payload("telegram:1", "siaran:send"))  # a second press sends nothing more
+    async with h.services.db.session() as session:
+        assert len((await session.exec(select(OutboxItem))).all()) == 2
+
+
+async def test_a_scheduled_circulars_new_text_may_begin_with_a_command_word(harness_factory: Any) -> None:
+    clock = FakeClock()  # 1 March 2022, 10:00 WITA
+    h: Harness = await harness_factory(clock=clock, roles=ROLES)
+    await add_contacts(h.services.db, range(70, 71))
+    await schedule_circular(h, "Rapat koordinasi PSP hari Rabu di aula Disdikpora.", "02-03-2022 08:00")
+    await h.say("telegram:1", "/siaran daftar")
+    await h.press("telegram:1", "Ubah teks #1")
+    preview = text_of(await h.say("telegram:1", "Pengingat rapat koordinasi PSP dipindah ke hari Kamis."))
+    assert "Pratinjau teks baru siaran #1" in preview and "Pengingat rapat koordinasi" in preview
+    # Typing where Simpan / Ubah teks are asked shows that preview again, not the audience buttons.
+    again = await h.say("telegram:1", "simpan")
+    assert "pilih dengan tombol" in text_of(again) and "Pratinjau teks baru siaran #1" in text_of(again)
+    assert "💾 Simpan teks baru" in labels(again)
+    assert "Tetap terjadwal" in text_of(await h.press("telegram:1", "Simpan teks baru"))
+    async with h.services.db.session() as session:
+        message = await session.get(OutboxMessage, 1)
+        assert message is not None and message.text.startswith("Pengingat rapat koordinasi")

@@ -6,10 +6,11 @@ from typing import Any
 
 import pytest
 
-from bot.messages import Document, Incoming
-from handlers import forms, router
+from bot.messages import Document, Incoming, Payload
+from handlers import conversation, forms, router
 from handlers.context import Context
-from handlers.conversation import Payload
+from handlers.conversation import Conversation, Step
+from handlers.registration import REGISTRATION
 from handlers.validators import Invalid, parse_name
 from models.contacts import get_state, set_state, state_data
 from tests.conftest import Harness, text_of
@@ -101,4 +102,51 @@ def test_payloads_pack_and_unpack() -> None:
     assert Payload.unpack("balas", 3) == ["balas", "", ""]
     with pytest.raises(ValueError):
         button.pack("a:b", 1)
-    assert router.ROUTE_BY_NAME[forms.FORM_BUTTON.route].typed is False
+    assert router.ROUTE_BY_NAME[conversation.BUTTON.route].typed is False
+
+
+def _steps_entered() -> list[tuple[str, int, str, str]]:
+    """(file, line, conversation, step) of every ``set_state(…, CONSTANT, "step", …)`` in the handlers."""
+    import ast
+    import importlib
+    from pathlib import Path
+
+    found = []
+    root = Path(router.__file__).resolve().parent
+    for path in sorted(root.glob("*.py")):
+        module = importlib.import_module(f"handlers.{path.stem}")
+        for node in ast.walk(ast.parse(path.read_text(), str(path))):
+            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "set_state" and len(node.args) >= 4):
+                continue
+            name, step = node.args[2], node.args[3]
+            if not isinstance(name, ast.Name):
+                continue  # the form engine: its steps are its questions (checked below)
+            steps = [step] if isinstance(step, ast.Constant) else [step.body, step.orelse] if isinstance(step, ast.IfExp) else []
+            assert steps, f"{path.name}:{node.lineno}: a step named by an expression"
+            for s in steps:
+                assert isinstance(s, ast.Constant)
+                found.append((path.name, node.lineno, getattr(module, name.id), s.value))
+    return found
+
+
+def test_every_step_a_conversation_enters_is_declared() -> None:
+    entered = _steps_entered()
+    assert len(entered) >= 15
+    undeclared = [f"{f}:{line} {name}/{step}" for f, line, name, step in entered if step not in router.CONVERSATION_BY_NAME[name].by_name]
+    assert not undeclared, undeclared
+    for declared in router.CONVERSATIONS:
+        assert declared.steps, f"{declared.name} declares no steps"
+    # A form's steps are its questions, then its summary and the "Ubah" choice.
+    registration = router.CONVERSATION_BY_NAME["registration"]
+    assert set(registration.by_name) == {q.name for q in REGISTRATION.steps} | {forms.SUMMARY, forms.EDIT}
+
+
+def test_the_circular_declares_what_each_step_takes() -> None:
+    from handlers.broadcast import CIRCULAR
+
+    assert {s.name for s in CIRCULAR.steps if s.free_text} == {"text", "schedule", "retext"}
+    assert [s.name for s in CIRCULAR.steps if CIRCULAR.document_handler(s.name) is not None] == ["document"]
+    assert set(CIRCULAR.by_name["preview"].buttons) == {"send", "schedule", "retext", "audience"}
+    assert set(CIRCULAR.buttons) == {"cancel"}
+    with pytest.raises(ValueError):
+        Conversation("dua", CIRCULAR.on_text, steps=(Step("a"), Step("a")))

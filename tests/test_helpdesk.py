@@ -434,3 +434,23 @@ async def test_a_closed_or_dismissed_conversation_takes_no_follow_ups(harness_fa
     # staff members' own free text is never taken for a follow-up, even with a conversation of their own open
     await h.say("telegram:3", "/petugas Mohon bantuan akun saya.")
     assert "ditambahkan" not in text_of(await h.say("telegram:3", "kapan pengumuman hasil seleksi psp?"))
+
+
+async def test_a_reply_preview_button_from_before_typed_payloads_is_stale_and_sends_nothing(harness_factory: Any) -> None:
+    h = await build(harness_factory)
+    await add_principal(h, "telegram:500")
+    await h.say("telegram:500", "/petugas")
+    await h.say("telegram:500", "Mohon info: berkas verifikasi dikirim ke mana ya?")
+    [notice] = to(await deliver(h), "telegram:1")
+    await press_delivered(h, "telegram:1", notice, "Balas")
+    preview = await h.say("telegram:1", "Berkas dikirim ke kantor Disdikpora paling lambat Jumat.")
+    assert labels(preview) == ["📤 Kirim", "✏️ Ubah", "❌ Batal"]
+    # "Kirim" as it was written before the staff inbox declared its steps: stale, the preview stays.
+    assert "tidak berlaku" in text_of(await h.payload("telegram:1", "form:preview:kirim"))
+    assert not await deliver(h)
+    h.last["telegram:1"] = preview
+    assert "Jawaban dikirim ke percakapan #1" in text_of(await h.press("telegram:1", "Kirim"))
+    assert [r.text for r in to(await deliver(h), "telegram:500") if "Jawaban petugas" in r.text]
+    # Pressed again after it went: nothing open, stale.
+    h.last["telegram:1"] = preview
+    assert "tidak berlaku" in text_of(await h.press("telegram:1", "Kirim"))

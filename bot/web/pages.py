@@ -23,7 +23,7 @@ import jinja2
 from aiohttp import web
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.enums import STAFF_ROLES, MessageStatus, Role
+from bot.enums import STAFF_ROLES, MessageKind, MessageStatus, Role
 from bot.services import Services
 from handlers.broadcast import GROUPS
 from handlers.dashboard import WEB_PREFIX
@@ -431,7 +431,7 @@ async def broadcast_unread(request: web.Request) -> web.Response:
         raise OtherKecamatan(chosen)
     async with services.db.session() as session:
         message = await session.get(OutboxMessage, ident) if ident is not None else None
-        if message is None or message.id is None or message.kind != "broadcast" or message.status == MessageStatus.DRAFT:
+        if message is None or message.id is None or message.kind != MessageKind.BROADCAST or message.status == MessageStatus.DRAFT:
             return _problem(request, 404, "web.not_found")
         figures = (await broadcast_figures(session, [message.id], scope))[message.id]
         people = await unread_in(session, message.id, chosen) if chosen else []
