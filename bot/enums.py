@@ -29,6 +29,26 @@ class RoleSource(StrEnum):
     PERAN = "peran"
 
 
+class UpdateKind(StrEnum):
+    """What a person's update is, whatever the channel (the channels decide, the router acts on it)."""
+
+    TEXT = "text"
+    BUTTON = "button"  # a press whose payload was verified
+    BAD_BUTTON = "bad_button"  # a stale or forged press
+    MEDIA = "media"  # photo, sticker, voice, location…, or a document
+    EDITED = "edited"  # an edited old message
+    BLOCKED = "blocked"  # the person blocked the bot (never answered)
+    UNBLOCKED = "unblocked"  # the person allowed the bot again (never answered)
+
+
+class InboxStatus(StrEnum):
+    """Where one received update stands."""
+
+    PENDING = "pending"  # stored, not handled and answered yet
+    DONE = "done"  # handled and answered (kept a while to drop repeats)
+    DROPPED = "dropped"  # over its sender's backlog limit: never handled (kept to drop repeats)
+
+
 class OutboxStatus(StrEnum):
     """Where one outbox item (one message to one recipient) stands."""
 

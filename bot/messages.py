@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import NewType, Protocol
 
+from bot.enums import MessageKind, UpdateKind
+
 log = logging.getLogger(__name__)
 
 # Telegram allows 64 bytes of callback data; the signature takes 9 of them.
@@ -163,7 +165,7 @@ class Incoming:
 
     channel: str
     external_id: str
-    kind: str = "text"
+    kind: UpdateKind = UpdateKind.TEXT
     text: str = ""
     payload: str | None = None
     attachment: Document | None = None
@@ -278,7 +280,7 @@ class SendError(Exception):
 class Delivery:
     """What the outbox knows about one delivery, for channels with rules about it (WhatsApp)."""
 
-    kind: str = "notice"  # a MessageKind (bot/enums.py): broadcast | reminder | notice
+    kind: MessageKind = MessageKind.NOTICE
     last_inbound: datetime | None = None  # when the person last wrote to us
     force_template: bool = False  # the platform said the conversation window is closed
 

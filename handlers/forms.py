@@ -4,7 +4,7 @@ A form is a tuple of named steps (prompt, parser, choices, skip condition). The 
 the state in the database per contact, re-asks a wrong answer on the same step with what was
 wrong and an example, goes back on ``kembali``, leaves on ``/batal``, shows a summary with
 **Kirim / Ubah / Batal**, lets *Ubah* redo one field and return, and resumes after a restart or a
-long pause with a short note. A step may take a file instead of text (``Step.document``).
+long pause with a short note. A step may take a file instead of text (``Question.document``).
 
 A form is one kind of :class:`~handlers.conversation.Conversation`: :func:`conversation` makes
 the entry for the router's table.
@@ -19,8 +19,7 @@ from typing import Any
 
 from bot.messages import Button, Document
 from handlers.context import Context
-from handlers.conversation import BUTTON, Conversation
-from handlers.conversation import Step as ConversationStep
+from handlers.conversation import BUTTON, Conversation, Step
 from handlers.faq import answer_inside_form
 from handlers.faqkb.normalise import fold
 from handlers.validators import Invalid
@@ -41,7 +40,7 @@ Choices = Callable[[Context], tuple[str, ...]]
 
 
 @dataclass(frozen=True)
-class Step:
+class Question:
     """One question of a form.
 
     ``parse`` turns the typed text into the stored value (JSON-serialisable) or raises
@@ -75,21 +74,21 @@ class Form:
 
     name: str
     title_key: str
-    steps: tuple[Step, ...]
+    steps: tuple[Question, ...]
     on_submit: Callable[[Context, dict[str, Any]], Awaitable[bool]]  # True: done, close the form
     summary_note: Callable[[Context, dict[str, Any]], Awaitable[str]] | None = None
     # What leaving says (e.g. that an earlier submission is kept); default: nothing was stored.
     cancelled_text: Callable[[Context], Awaitable[str]] | None = None
-    by_name: dict[str, Step] = field(default_factory=dict, init=False, compare=False)
+    by_name: dict[str, Question] = field(default_factory=dict, init=False, compare=False)
 
     def __post_init__(self) -> None:
         self.by_name.update({s.name: s for s in self.steps})
 
-    def needed(self, data: dict[str, Any]) -> list[Step]:
+    def needed(self, data: dict[str, Any]) -> list[Question]:
         """The steps that apply given the answers so far."""
         return [s for s in self.steps if not (s.skip and s.skip(data))]
 
-    def next_step(self, data: dict[str, Any]) -> Step | None:
+    def next_step(self, data: dict[str, Any]) -> Question | None:
         """The first needed step without an answer."""
         return next((s for s in self.needed(data) if s.name not in data), None)
 
@@ -122,13 +121,13 @@ def conversation(form: Form) -> Conversation:
     # Each question is a step of the conversation: answered by typing (free text: a name, a school,
     # a number), by a choice button, or by a file. Summary and Ubah are steps without free text.
     steps = tuple(
-        ConversationStep(s.name, free_text=s.choices is None and s.document is None, on_document=on_document if s.document is not None else None)
+        Step(s.name, free_text=s.choices is None and s.document is None, on_document=on_document if s.document is not None else None)
         for s in form.steps
     )
     return Conversation(
         form.name,
         on_text,
-        steps=(*steps, ConversationStep(SUMMARY), ConversationStep(EDIT)),
+        steps=(*steps, Step(SUMMARY), Step(EDIT)),
         on_button=on_button,
         on_cancel=on_cancel,
         on_media=on_media,
@@ -138,7 +137,7 @@ def conversation(form: Form) -> Conversation:
 # -- asking -----------------------------------------------------------------------------------
 
 
-def _choice_buttons(ctx: Context, form: Form, step: Step) -> list[list[Button]]:
+def _choice_buttons(ctx: Context, form: Form, step: Question) -> list[list[Button]]:
     if step.choices is None:
         return []
     options = step.choices(ctx)
@@ -146,7 +145,7 @@ def _choice_buttons(ctx: Context, form: Form, step: Step) -> list[list[Button]]:
     return [buttons[i : i + step.columns] for i in range(0, len(buttons), step.columns)]
 
 
-def _number(form: Form, step: Step, data: dict[str, Any]) -> tuple[int, int]:
+def _number(form: Form, step: Question, data: dict[str, Any]) -> tuple[int, int]:
     """``(n, total)`` of the counter: follow-up steps count with the step they follow."""
     needed = form.needed(data)
     counted = [s for s in needed if not s.follow_up]
@@ -155,7 +154,7 @@ def _number(form: Form, step: Step, data: dict[str, Any]) -> tuple[int, int]:
     return max(n, 1), len(counted)
 
 
-async def ask(ctx: Context, form: Form, step: Step, data: dict[str, Any], note: str = "") -> None:
+async def ask(ctx: Context, form: Form, step: Question, data: dict[str, Any], note: str = "") -> None:
     """Say the prompt of ``step`` (with its choice buttons and how to go back or leave)."""
     n, total = _number(form, step, data)
     lines = [note] if note else []
@@ -167,7 +166,7 @@ async def ask(ctx: Context, form: Form, step: Step, data: dict[str, Any], note: 
     ctx.say("\n".join(lines), _choice_buttons(ctx, form, step))
 
 
-def _show(ctx: Context, step: Step, value: Any) -> str:
+def _show(ctx: Context, step: Question, value: Any) -> str:
     if step.show is not None:
         return step.show(value, ctx)
     return "–" if value is None else str(value)
@@ -247,7 +246,7 @@ async def reprompt(ctx: Context, form: Form, state: ConversationState, note: str
 # -- answers ------------------------------------------------------------------------------------
 
 
-def _previous(form: Form, data: dict[str, Any], current: str) -> Step | None:
+def _previous(form: Form, data: dict[str, Any], current: str) -> Question | None:
     needed = form.needed(data)
     names = [s.name for s in needed]
     if current == SUMMARY:
@@ -266,11 +265,11 @@ async def _go_back(ctx: Context, form: Form, state: ConversationState, data: dic
     await ask(ctx, form, previous, data)
 
 
-async def _accept(ctx: Context, form: Form, step: Step, data: dict[str, Any], text: str) -> None:
+async def _accept(ctx: Context, form: Form, step: Question, data: dict[str, Any], text: str) -> None:
     await _take(ctx, form, step, data, lambda: step.parse(text, ctx, data))
 
 
-async def _take(ctx: Context, form: Form, step: Step, data: dict[str, Any], parse: Callable[[], Any]) -> None:
+async def _take(ctx: Context, form: Form, step: Question, data: dict[str, Any], parse: Callable[[], Any]) -> None:
     """Store the parsed answer of ``step`` and move on; an :class:`Invalid` answer is asked again."""
     try:
         value = parse()
@@ -338,14 +337,14 @@ async def handle_text(ctx: Context, form: Form, state: ConversationState, text: 
     await _accept(ctx, form, step, data, text)
 
 
-def _typed_step(ctx: Context, form: Form, data: dict[str, Any], word: str) -> Step | None:
+def _typed_step(ctx: Context, form: Form, data: dict[str, Any], word: str) -> Question | None:
     needed = form.needed(data)
     if word.isdigit() and 1 <= int(word) <= len(needed):
         return needed[int(word) - 1]
     return next((s for s in needed if fold(ctx.t(s.label_key)) == word or s.name == word), None)
 
 
-async def _start_edit(ctx: Context, form: Form, data: dict[str, Any], step: Step) -> None:
+async def _start_edit(ctx: Context, form: Form, data: dict[str, Any], step: Question) -> None:
     data.pop(step.name, None)
     data["_editing"] = True
     await _save(ctx, form, step.name, data)

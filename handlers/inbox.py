@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from enum import StrEnum
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
@@ -21,16 +22,34 @@ from models.questions import open_questions
 from models.registrations import who_are
 from models.tables import Contact, HelpdeskTicket, Registration
 
-KIND_FAQ = "faq"
-KIND_TICKET = "ticket"
 SHOWN_ASKERS = 3
+
+
+class ItemKind(StrEnum):
+    """The two kinds of waiting item (also the first part of an item's ``ref``)."""
+
+    FAQ = "faq"  # a group of unanswered questions, by its first question's id
+    TICKET = "ticket"  # a help-desk conversation, by its ticket id
+
+
+def item_ref(kind: ItemKind, ident: int | None) -> str:
+    """What an item's answer form posts back: ``kind:id``."""
+    return f"{kind}:{ident}"
+
+
+def parse_ref(ref: str) -> tuple[ItemKind, int] | None:
+    """The kind and id of a posted ``ref``; None when it is not one :func:`item_ref` makes."""
+    kind, _, ident = ref.partition(":")
+    if kind not in {k.value for k in ItemKind} or not (ident.isascii() and ident.isdigit()) or len(ident) > 18:
+        return None
+    return ItemKind(kind), int(ident)
 
 
 @dataclass(frozen=True)
 class InboxItem:
     """One thing to answer: ``ref`` is what the answer form posts back (``kind:id``)."""
 
-    kind: str
+    kind: ItemKind
     ref: str
     text: str
     count: int
@@ -53,7 +72,8 @@ async def faq_items(session: AsyncSession, viewer: Contact) -> list[InboxItem]:
     shown = {g.key: sorted(g.askers)[:SHOWN_ASKERS] for g in groups}
     people = await who_are(session, [c for ids in shown.values() for c in ids])
     return [
-        InboxItem(KIND_FAQ, f"{KIND_FAQ}:{g.ids[0]}", g.example, g.count, len(g.askers), g.last_asked, not g.in_domain, _describe(people, shown[g.key]))
+        InboxItem(ItemKind.FAQ, item_ref(ItemKind.FAQ, g.ids[0]), g.example, g.count, len(g.askers), g.last_asked, not g.in_domain,
+                  _describe(people, shown[g.key]))  # fmt: skip
         for g in groups
     ]
 
@@ -79,7 +99,7 @@ async def ticket_items(session: AsyncSession, viewer: Contact) -> list[InboxItem
     for ticket in open_ones:
         assert ticket.id is not None
         text = await tickets.last_from_person(session, ticket.id)
-        items.append(InboxItem(KIND_TICKET, f"{KIND_TICKET}:{ticket.id}", text, counts.get(ticket.id, 0), 1, ticket.last_message_at,
+        items.append(InboxItem(ItemKind.TICKET, item_ref(ItemKind.TICKET, ticket.id), text, counts.get(ticket.id, 0), 1, ticket.last_message_at,
                                who=(await who_wrote(session, ticket),)))  # fmt: skip
     return items
 
@@ -103,9 +123,12 @@ async def preview_item(services: Services, session: AsyncSession, viewer: Contac
 
     None when the item is already answered (or taken by another staff member); raises as :func:`answer_item`.
     """
-    kind, _, ident = ref.partition(":")
-    if kind == KIND_TICKET and ident.isdigit():
-        ticket = await session.get(HelpdeskTicket, int(ident))
+    parsed = parse_ref(ref)
+    if parsed is None:
+        return None
+    kind, ident = parsed
+    if kind == ItemKind.TICKET:
+        ticket = await session.get(HelpdeskTicket, ident)
         if ticket is None or ticket.status == TicketStatus.CLOSED:
             return None
         if not may_handle(viewer, ticket):
@@ -115,23 +138,21 @@ async def preview_item(services: Services, session: AsyncSession, viewer: Contac
             return None
         assert ticket.id is not None
         counts = await tickets.message_counts(session, [ticket.id])
-        item = InboxItem(KIND_TICKET, ref, await tickets.last_from_person(session, ticket.id), counts.get(ticket.id, 0), 1, ticket.last_message_at,
+        item = InboxItem(ItemKind.TICKET, ref, await tickets.last_from_person(session, ticket.id), counts.get(ticket.id, 0), 1, ticket.last_message_at,
                          who=(await who_wrote(session, ticket),))  # fmt: skip
         person = await session.get(Contact, ticket.contact_id)
         name = viewer.name or services.settings.helpdesk.name or viewer.id
         lang = person.language if person is not None else services.settings.bot.default_language
         return Preview(item, answer, services.i18n.t(lang, "helpdesk.answer", id=ticket.id, name=name, answer=answer))
-    if kind != KIND_FAQ or not ident.isdigit():
-        return None
     if not can_answer_faq(viewer):
         raise PermissionError(ref)
     answer = parse_answer(text)
-    group = next((g for g in group_questions(await open_questions(session)) if int(ident) in g.ids), None)
+    group = next((g for g in group_questions(await open_questions(session)) if ident in g.ids), None)
     if group is None:
         return None
     shown = sorted(group.askers)[:SHOWN_ASKERS]
     people = await who_are(session, shown)
-    item = InboxItem(KIND_FAQ, ref, group.example, group.count, len(group.askers), group.last_asked, not group.in_domain, _describe(people, shown))
+    item = InboxItem(ItemKind.FAQ, ref, group.example, group.count, len(group.askers), group.last_asked, not group.in_domain, _describe(people, shown))
     first = people.get(shown[0], (None, None))[0] if shown else None
     lang = first.language if first is not None else services.settings.bot.default_language
     return Preview(item, answer, services.i18n.t(lang, "questions.delivered", question=group.example[:300], answer=answer))
@@ -144,16 +165,17 @@ async def answer_item(services: Services, session: AsyncSession, viewer: Contact
     :class:`handlers.validators.Invalid` when the text is not acceptable. The caller commits and
     then wakes the outbox sender.
     """
-    kind, _, ident = ref.partition(":")
-    if kind == KIND_TICKET and ident.isdigit():
-        return await _answer_ticket(services, session, viewer, int(ident), text)
-    if kind != KIND_FAQ or not ident.isdigit():
+    parsed = parse_ref(ref)
+    if parsed is None:
         return None
+    kind, ident = parsed
+    if kind == ItemKind.TICKET:
+        return await _answer_ticket(services, session, viewer, ident, text)
     if not can_answer_faq(viewer):
         raise PermissionError(ref)
     answer = parse_answer(text)
     groups = group_questions(await open_questions(session))
-    group = next((g for g in groups if int(ident) in g.ids), None)
+    group = next((g for g in groups if ident in g.ids), None)
     if group is None:
         return None
     return await answer_questions(services, session, group.ids, answer, viewer.id)

@@ -81,9 +81,9 @@ REGISTRATION = forms.Form(
     name="registration",
     title_key="reg.title",
     steps=(
-        forms.Step("nama", "reg.ask.nama", "reg.label.nama", "reg.example.nama", lambda t, c, d: parse_name(t)),
-        forms.Step("nip", "reg.ask.nip", "reg.label.nip", "reg.example.nip", _nip, show=_show_nip),
-        forms.Step(
+        forms.Question("nama", "reg.ask.nama", "reg.label.nama", "reg.example.nama", lambda t, c, d: parse_name(t)),
+        forms.Question("nip", "reg.ask.nip", "reg.label.nip", "reg.example.nip", _nip, show=_show_nip),
+        forms.Question(
             "tanggal_lahir",
             "reg.ask.tanggal_lahir",
             "reg.label.tanggal_lahir",
@@ -93,9 +93,9 @@ REGISTRATION = forms.Form(
             show=lambda v, c: format_date(date.fromisoformat(v), c.lang),
             follow_up=True,
         ),
-        forms.Step("npsn", "reg.ask.npsn", "reg.label.npsn", "reg.example.npsn", lambda t, c, d: parse_npsn(t), check=lambda c, v: _npsn_free(c, v)),
-        forms.Step("sekolah", "reg.ask.sekolah", "reg.label.sekolah", "reg.example.sekolah", lambda t, c, d: parse_school(t)),
-        forms.Step(
+        forms.Question("npsn", "reg.ask.npsn", "reg.label.npsn", "reg.example.npsn", lambda t, c, d: parse_npsn(t), check=lambda c, v: _npsn_free(c, v)),
+        forms.Question("sekolah", "reg.ask.sekolah", "reg.label.sekolah", "reg.example.sekolah", lambda t, c, d: parse_school(t)),
+        forms.Question(
             "jenjang",
             "reg.ask.jenjang",
             "reg.label.jenjang",
@@ -104,7 +104,7 @@ REGISTRATION = forms.Form(
             choices=_choices_jenjang,
             columns=3,
         ),
-        forms.Step(
+        forms.Question(
             "kecamatan",
             "reg.ask.kecamatan",
             "reg.label.kecamatan",
@@ -113,7 +113,7 @@ REGISTRATION = forms.Form(
             choices=_choices_kecamatan,
             columns=3,
         ),
-        forms.Step(
+        forms.Question(
             "status",
             "reg.ask.status",
             "reg.label.status",
@@ -122,8 +122,8 @@ REGISTRATION = forms.Form(
             choices=_choices_status,
             show=show_status,
         ),
-        forms.Step("hp", "reg.ask.hp", "reg.label.hp", "reg.example.hp", lambda t, c, d: parse_phone(t)),
-        forms.Step("email", "reg.ask.email", "reg.label.email", "reg.example.email", lambda t, c, d: parse_email(t), optional=True),
+        forms.Question("hp", "reg.ask.hp", "reg.label.hp", "reg.example.hp", lambda t, c, d: parse_phone(t)),
+        forms.Question("email", "reg.ask.email", "reg.label.email", "reg.example.email", lambda t, c, d: parse_email(t), optional=True),
     ),
     on_submit=lambda ctx, data: submit(ctx, data),
     cancelled_text=lambda ctx: _cancelled_text(ctx),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.enums import ALL_ROLES, STAFF_ROLES, Role
+from bot.enums import ALL_ROLES, STAFF_ROLES, Role, UpdateKind
 from bot.messages import MAX_FILE_BYTES, Document, FetchError, Incoming, Payload, Reply
 from bot.services import Services
 from handlers import admin, broadcast, commands, dashboard, exports, faq, forms, general, helpdesk, privacy, registration, reports, roles, schedule, staff_inbox
@@ -247,12 +247,12 @@ def interrupts(text: str) -> bool:
 async def route_update(ctx: Context) -> None:
     """Decide what to do with one update."""
     incoming = ctx.incoming
-    if incoming.kind in ("blocked", "unblocked"):
+    if incoming.kind in (UpdateKind.BLOCKED, UpdateKind.UNBLOCKED):
         # The person blocked or unblocked the bot: nothing to answer, only whether messages can reach them.
-        ctx.contact.reachable = incoming.kind == "unblocked"
-    elif incoming.kind == "bad_button":
+        ctx.contact.reachable = incoming.kind == UpdateKind.UNBLOCKED
+    elif incoming.kind == UpdateKind.BAD_BUTTON:
         await general.answer_bad_button(ctx)
-    elif incoming.kind == "media":
+    elif incoming.kind == UpdateKind.MEDIA:
         current = await current_conversation(ctx)
         if current is None:
             await general.answer_media(ctx)
@@ -268,9 +268,9 @@ async def route_update(ctx: Context) -> None:
             await conversation.on_media(ctx, state)
         else:
             await general.answer_media(ctx)
-    elif incoming.kind == "edited":
+    elif incoming.kind == UpdateKind.EDITED:
         await general.answer_edited(ctx)
-    elif incoming.kind == "button":
+    elif incoming.kind == UpdateKind.BUTTON:
         name, arg = Payload.route_of(incoming.payload or "")
         route = ROUTE_BY_NAME.get(name)
         if route is None:

@@ -22,6 +22,7 @@ from sqlalchemy.orm import aliased
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
+from bot.enums import InboxStatus
 from bot.messages import Button, Clock, Document, Inbound, Reply
 from models.db import Database
 from models.tables import InboxItem, NumberedMenu
@@ -30,16 +31,14 @@ from models.tables import InboxItem, NumberedMenu
 # cost more than the statement itself).
 _PLAIN = {"synchronize_session": False}
 
-PENDING, DONE, DROPPED = "pending", "done", "dropped"
-
 # The statements every answer runs, built once as plain Core on the table: no ORM bulk-update
 # machinery and no statement construction per call (together most of their cost, BENCHMARKS.md).
 _INBOX: Table = InboxItem.__table__  # type: ignore[attr-defined]
-_MARK_DONE = update(_INBOX).where(_INBOX.c.id.in_(bindparam("ids", expanding=True))).values(status=DONE, replies=None)
+_MARK_DONE = update(_INBOX).where(_INBOX.c.id.in_(bindparam("ids", expanding=True))).values(status=InboxStatus.DONE, replies=None)
 _DECIDED = update(_INBOX).where(_INBOX.c.id == bindparam("row_id")).values(claimed_by=bindparam("by"), claimed_at=bindparam("at"), replies=bindparam("decided"))
 _AHEAD = (
     select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
-    .where(_INBOX.c.contact_id == bindparam("contact"), _INBOX.c.status == PENDING, _INBOX.c.id > bindparam("after"))
+    .where(_INBOX.c.contact_id == bindparam("contact"), _INBOX.c.status == InboxStatus.PENDING, _INBOX.c.id > bindparam("after"))
     .order_by(_INBOX.c.id)
     .limit(bindparam("n"))
 )
@@ -47,7 +46,7 @@ _AHEAD = (
 # bounded by MAX_BACKLOG, so this is never large).
 _AHEAD_OF = (
     select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
-    .where(_INBOX.c.contact_id.in_(bindparam("contacts", expanding=True)), _INBOX.c.status == PENDING)
+    .where(_INBOX.c.contact_id.in_(bindparam("contacts", expanding=True)), _INBOX.c.status == InboxStatus.PENDING)
     .order_by(_INBOX.c.id)
 )
 
@@ -83,7 +82,7 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
     contacts = sorted({i.contact_id for i in items})
     rows = await session.exec(  # type: ignore
         select(col(InboxItem.contact_id), func.count(), func.min(col(InboxItem.id)))
-        .where(col(InboxItem.contact_id).in_(contacts), col(InboxItem.status) == PENDING)
+        .where(col(InboxItem.contact_id).in_(contacts), col(InboxItem.status) == InboxStatus.PENDING)
         .group_by(InboxItem.contact_id)
     )
     backlog: dict[str, list[Any]] = {c: [n, oldest] for c, n, oldest in rows}
@@ -95,9 +94,9 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
             continue
         seen.add(item.key)
         counts = backlog.setdefault(item.contact_id, [0, None])
-        status = PENDING
+        status = InboxStatus.PENDING
         if counts[0] >= max_backlog:
-            status = DROPPED
+            status = InboxStatus.DROPPED
             over.add(item.contact_id)
         else:
             counts[0] += 1
@@ -106,7 +105,7 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
                 "key": item.key,
                 "channel": item.channel,
                 "contact_id": item.contact_id,
-                "payload": item.payload if status == PENDING else "",
+                "payload": item.payload if status == InboxStatus.PENDING else "",
                 "status": status,
                 "received_at": now,
             }
@@ -114,7 +113,7 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
     overflowing: list[str] = []
     for contact_id in sorted(over):
         oldest = backlog[contact_id][1]
-        query = select(col(InboxItem.id)).where(col(InboxItem.contact_id) == contact_id, col(InboxItem.status) == DROPPED)
+        query = select(col(InboxItem.id)).where(col(InboxItem.contact_id) == contact_id, col(InboxItem.status) == InboxStatus.DROPPED)
         if oldest is not None:
             query = query.where(col(InboxItem.id) > oldest)
         if (await session.exec(query.limit(1))).first() is None:  # type: ignore
@@ -137,10 +136,10 @@ async def claim_heads(
     whose head another process holds has no other claimable row (its head is older).
     """
     older = aliased(InboxItem)
-    has_older = exists().where(col(older.contact_id) == col(InboxItem.contact_id), col(older.status) == PENDING, col(older.id) < col(InboxItem.id))
+    has_older = exists().where(col(older.contact_id) == col(InboxItem.contact_id), col(older.status) == InboxStatus.PENDING, col(older.id) < col(InboxItem.id))
     free = or_(col(InboxItem.claimed_by).is_(None), and_(col(InboxItem.claimed_by) != worker, col(InboxItem.claimed_at) < now - lease))
     mine = col(InboxItem.channel).in_(list(channels))
-    query = select(InboxItem).where(col(InboxItem.status) == PENDING, mine, free, ~has_older).order_by(col(InboxItem.id)).limit(limit)
+    query = select(InboxItem).where(col(InboxItem.status) == InboxStatus.PENDING, mine, free, ~has_older).order_by(col(InboxItem.id)).limit(limit)
     if postgres:
         query = query.with_for_update(skip_locked=True)
     items = list((await session.exec(query)).scalars())  # type: ignore
@@ -210,7 +209,7 @@ async def release_claims(session: AsyncSession, workers: Sequence[str], contact_
     """Give back the rows held by these (dead) workers (of one contact) so they are handled at once."""
     if not workers:
         return 0
-    statement = update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.status) == PENDING, col(InboxItem.claimed_by).in_(list(workers)))
+    statement = update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.status) == InboxStatus.PENDING, col(InboxItem.claimed_by).in_(list(workers)))
     if contact_id is not None:
         statement = statement.where(col(InboxItem.contact_id) == contact_id)
     statement = statement.values(claimed_by=None, claimed_at=None)
@@ -220,19 +219,20 @@ async def release_claims(session: AsyncSession, workers: Sequence[str], contact_
 
 async def claim_holders(session: AsyncSession) -> list[str]:
     """Workers that hold rows now."""
-    result = await session.exec(select(InboxItem.claimed_by).where(col(InboxItem.status) == PENDING, col(InboxItem.claimed_by).is_not(None)).distinct())  # type: ignore
+    holding = select(col(InboxItem.claimed_by)).where(col(InboxItem.status) == InboxStatus.PENDING, col(InboxItem.claimed_by).is_not(None))
+    result = await session.exec(holding.distinct())  # type: ignore
     return [w for (w,) in result if w]
 
 
 async def pending_count(session: AsyncSession) -> int:
     """Rows not handled yet."""
-    result = await session.exec(select(func.count()).select_from(InboxItem).where(col(InboxItem.status) == PENDING))  # type: ignore
+    result = await session.exec(select(func.count()).select_from(InboxItem).where(col(InboxItem.status) == InboxStatus.PENDING))  # type: ignore
     return int(result.scalar_one())
 
 
 async def prune(session: AsyncSession, before: datetime) -> int:
     """Forget finished rows older than ``before`` (platforms repeat a delivery for days at most)."""
-    statement = delete(InboxItem).where(col(InboxItem.status).in_([DONE, DROPPED]), col(InboxItem.received_at) < before)
+    statement = delete(InboxItem).where(col(InboxItem.status).in_([InboxStatus.DONE, InboxStatus.DROPPED]), col(InboxItem.received_at) < before)
     result = await session.exec(statement)  # type: ignore
     return int(result.rowcount or 0)
 

@@ -11,8 +11,7 @@ from sqlalchemy import Column, delete, func, update
 from sqlmodel import SQLModel, col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
-from bot.enums import MessageKind, OutboxStatus, Role
-from models.inbox import DONE, DROPPED
+from bot.enums import InboxStatus, MessageKind, OutboxStatus, Role
 from models.registrations import registration_of
 from models.tables import (
     Contact,
@@ -118,7 +117,7 @@ async def erase_person(session: AsyncSession, contact: Contact, now: datetime) -
     # first and pruned with the rest.
     await session.exec(  # type: ignore[call-overload]
         update(InboxItem)
-        .where(col(InboxItem.contact_id) == contact_id, col(InboxItem.status).in_([DONE, DROPPED]))
+        .where(col(InboxItem.contact_id) == contact_id, col(InboxItem.status).in_([InboxStatus.DONE, InboxStatus.DROPPED]))
         .values(contact_id="", payload="{}", replies=None)
     )
     await session.flush()

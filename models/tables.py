@@ -7,7 +7,7 @@ from datetime import date, datetime
 from sqlalchemy import Column, Index, LargeBinary, Text, UniqueConstraint, false
 from sqlmodel import Field, SQLModel
 
-from bot.enums import MessageStatus, OutboxStatus, Role, TicketStatus
+from bot.enums import InboxStatus, MessageStatus, OutboxStatus, Role, TicketStatus
 from models.types import UTCDateTime, utcnow
 
 
@@ -160,7 +160,7 @@ class InboxItem(SQLModel, table=True):
     channel: str = Field(max_length=16)
     contact_id: str = Field(max_length=80)
     payload: str = Field(sa_column=Column(Text(), nullable=False))
-    status: str = Field(default="pending", max_length=16)  # pending | done | dropped
+    status: str = Field(default=InboxStatus.PENDING, max_length=16)  # InboxStatus
     claimed_by: str | None = Field(default=None, max_length=64)
     claimed_at: datetime | None = Field(default=None, sa_column=Column(UTCDateTime(), nullable=True))
     replies: str | None = Field(default=None, sa_column=Column(Text(), nullable=True))

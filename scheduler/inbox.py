@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
+from bot.enums import UpdateKind
 from bot.messages import Inbound, Incoming, Receiver, Reply, SendError
 from bot.services import Services
 from handlers.router import error_reply, handle_update, handle_updates
@@ -382,7 +383,7 @@ class InboxProcessor:
             batch = [d for d in batch if not d.future.done()]  # a lane stopped meanwhile
             for decision in batch:
                 decision.incoming = await self._decode(decision.row)
-            together = [d for d in batch if d.incoming is None or d.incoming.kind != "media"]
+            together = [d for d in batch if d.incoming is None or d.incoming.kind != UpdateKind.MEDIA]
             # A file is fetched while its update is handled: it would hold up everyone else's.
             alone = [d for d in batch if d not in together]
             if len(together) > 1:

@@ -243,7 +243,7 @@ class OutboxSender:
             await bucket.take()
         try:
             delivery = Delivery(
-                kind=message.kind,
+                kind=MessageKind(message.kind),
                 last_inbound=contact.last_inbound_at if contact else None,
                 force_template=item.needs_template,
             )

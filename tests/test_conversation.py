@@ -34,8 +34,8 @@ UPLOAD = forms.Form(
     name="uji_lampiran",
     title_key="reg.title",
     steps=(
-        forms.Step("nama", "reg.ask.nama", "reg.label.nama", "reg.example.nama", lambda t, c, d: parse_name(t)),
-        forms.Step(
+        forms.Question("nama", "reg.ask.nama", "reg.label.nama", "reg.example.nama", lambda t, c, d: parse_name(t)),
+        forms.Question(
             "berkas",
             "broadcast.ask_document",
             "reg.label.sekolah",

@@ -359,3 +359,18 @@ async def test_help_desk_conversations_are_in_the_page_inbox(site: tuple[Harness
         items = list(await session.exec(select(OutboxItem).where(OutboxItem.contact_id == PUBLIC)))
         message = await session.get(OutboxMessage, items[0].message_id)
     assert len(items) == 1 and message is not None and "Akun sudah kami buka kembali." in message.text and message.buttons
+
+
+async def test_a_malformed_item_reference_changes_nothing_and_breaks_nothing(site: tuple[Harness, TestClient]) -> None:
+    harness, client = site
+    now = harness.services.clock.now()
+    question = await seed_question(harness.services.db, PRINCIPAL, "kapan pengumuman hasil seleksi psp?", now)
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
+    csrf = csrf_of(await (await client.get("/dasbor/pertanyaan")).text())
+    for ref in ("faq:²", f"faq:{question}x", "ticket:", "tiket:1", "faq:" + "9" * 40, "", ":", f"ticket:{question}:1"):
+        for step in ("jawab", "kirim"):
+            response = await client.post(f"/dasbor/pertanyaan/{step}", data={"ref": ref, "answer": "Pengumuman pada bulan Mei.", "csrf": csrf})
+            assert response.status == 409, (ref, step, response.status)  # "already answered or gone", never a crash
+    assert await _queued_for(harness, PRINCIPAL) == []
+    fine = await client.post("/dasbor/pertanyaan/kirim", data={"ref": f"faq:{question}", "answer": "Pengumuman pada bulan Mei.", "csrf": csrf})
+    assert fine.status == 200 and len(await _queued_for(harness, PRINCIPAL)) == 1

@@ -8,6 +8,7 @@ from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any, TextIO
 
+from bot.enums import UpdateKind
 from bot.messages import Button, Delivery, Incoming, Reply
 
 QUIT_WORDS = {"/keluar", "/quit", "/exit", "keluar", "quit", "exit"}
@@ -75,8 +76,9 @@ class ConsoleChannel:
         """A typed line: a button number when it names one, else text."""
         text = line.strip()
         if text.isdigit() and 1 <= int(text) <= len(self._buttons):
-            return Incoming(channel=self.name, external_id=self.user, kind="button", payload=self._buttons[int(text) - 1].payload, name=self.display_name)
-        return Incoming(channel=self.name, external_id=self.user, kind="text", text=text, name=self.display_name)
+            pressed = self._buttons[int(text) - 1]
+            return Incoming(channel=self.name, external_id=self.user, kind=UpdateKind.BUTTON, payload=pressed.payload, name=self.display_name)
+        return Incoming(channel=self.name, external_id=self.user, kind=UpdateKind.TEXT, text=text, name=self.display_name)
 
     async def run(self, dispatch: Callable[[Incoming], Awaitable[Any]], intro: str) -> None:
         """Read until end of input or a quit word, answering each line before reading the next."""

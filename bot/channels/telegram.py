@@ -41,7 +41,7 @@ from telegram.request import BaseRequest, RequestData
 from telegram.warnings import PTBUserWarning
 
 from bot.config import TelegramSettings
-from bot.enums import Role
+from bot.enums import Role, UpdateKind
 from bot.messages import (
     MAX_FILE_BYTES,
     Accept,
@@ -292,22 +292,22 @@ class TelegramChannel:
         if part == "my_chat_member":
             status = (body.get("new_chat_member") or {}).get("status") if isinstance(body.get("new_chat_member"), dict) else None
             if status == "kicked":
-                return Incoming(kind="blocked", **common)
+                return Incoming(kind=UpdateKind.BLOCKED, **common)
             if status == "member":
-                return Incoming(kind="unblocked", **common)
+                return Incoming(kind=UpdateKind.UNBLOCKED, **common)
             return None
         message_id = str(message.get("message_id") or "") if isinstance(message, dict) else ""
         if part == "callback_query":
             payload = self.signer.verify(f"{self.name}:{user['id']}", body.get("data") if isinstance(body.get("data"), str) else None)
-            return Incoming(kind="button" if payload is not None else "bad_button", payload=payload, message_id=message_id, **common)
+            return Incoming(kind=UpdateKind.BUTTON if payload is not None else UpdateKind.BAD_BUTTON, payload=payload, message_id=message_id, **common)
         if part == "edited_message":
-            return Incoming(kind="edited", message_id=message_id, **common)
+            return Incoming(kind=UpdateKind.EDITED, message_id=message_id, **common)
         if isinstance(body.get("text"), str):
             text = self._command_for_us(body["text"])
             if text is None:
                 log.info("a command addressed to another bot ignored")
                 return None
-            return Incoming(kind="text", text=text, message_id=message_id, **common)
+            return Incoming(kind=UpdateKind.TEXT, text=text, message_id=message_id, **common)
         doc = body.get("document")
         if isinstance(doc, dict) and isinstance(doc.get("file_id"), str) and doc["file_id"]:
             size = doc.get("file_size")
@@ -318,12 +318,12 @@ class TelegramChannel:
                 str(doc.get("mime_type") or "application/octet-stream"),
                 size if isinstance(size, int) else None,
             )
-            return Incoming(kind="media", file=ref, text=str(body.get("caption") or ""), message_id=message_id, **common)
+            return Incoming(kind=UpdateKind.MEDIA, file=ref, text=str(body.get("caption") or ""), message_id=message_id, **common)
         photo = _largest_photo(body.get("photo"))
         if photo is not None:  # a photo of a document (the help desk takes one)
             ref = FileRef(self.name, photo["file_id"], "foto.jpg", "image/jpeg", photo.get("file_size") if isinstance(photo.get("file_size"), int) else None)
-            return Incoming(kind="media", file=ref, text=str(body.get("caption") or ""), message_id=message_id, **common)
-        return Incoming(kind="media", message_id=message_id, **common)
+            return Incoming(kind=UpdateKind.MEDIA, file=ref, text=str(body.get("caption") or ""), message_id=message_id, **common)
+        return Incoming(kind=UpdateKind.MEDIA, message_id=message_id, **common)
 
     def to_inbound(self, data: dict[str, Any]) -> Inbound | None:
         """An update's JSON as an inbox row; ``None`` for updates from no person (nothing to store)."""

@@ -28,6 +28,7 @@ import aiohttp
 from aiohttp import web
 
 from bot.config import WhatsAppSettings
+from bot.enums import MessageKind, UpdateKind
 from bot.http import HttpRoute
 from bot.i18n import I18n
 from bot.messages import (
@@ -57,6 +58,7 @@ BUTTON_TITLE = 20
 ROW_TITLE = 24
 ROW_DESCRIPTION = 72
 WINDOW = timedelta(hours=24)
+_TEMPLATE_KINDS = (MessageKind.REMINDER, MessageKind.BROADCAST)  # may reach people outside the window, as templates
 PAIR_LIMIT_SECONDS = 6.0  # about one message per 6 s to the same person (error 131056)
 RATE_LIMIT_SECONDS = 60.0  # error 130429: the throughput limit of the number
 TEMPLATE_PARAM_LIMIT = 1000
@@ -250,23 +252,23 @@ class WhatsAppChannel:
             body = str((message.get("text") or {}).get("body") or "")
             payload_choice = await self._menu_choice(wa_id, body)
             if payload_choice is not None:
-                return Incoming(kind="button", payload=payload_choice, **common)
-            return Incoming(kind="text", text=body, **common)
+                return Incoming(kind=UpdateKind.BUTTON, payload=payload_choice, **common)
+            return Incoming(kind=UpdateKind.TEXT, text=body, **common)
         if kind == "interactive":
             interactive = message.get("interactive") or {}
             reply = interactive.get("button_reply") or interactive.get("list_reply") or {}
             verified = self.signer.verify(f"{self.name}:{wa_id}", str(reply.get("id") or ""))
-            return Incoming(kind="button" if verified is not None else "bad_button", payload=verified, **common)
+            return Incoming(kind=UpdateKind.BUTTON if verified is not None else UpdateKind.BAD_BUTTON, payload=verified, **common)
         if kind == "button":  # a quick-reply button of a template: its text is the answer
-            return Incoming(kind="text", text=str((message.get("button") or {}).get("text") or ""), **common)
+            return Incoming(kind=UpdateKind.TEXT, text=str((message.get("button") or {}).get("text") or ""), **common)
         if kind in SILENT_TYPES:  # stored by an older version: still not answered
             return None
         doc = message.get(kind)
         if kind in ("document", "image") and isinstance(doc, dict) and doc.get("id"):  # a photo of a document: the help desk takes one
             default_name = "dokumen" if kind == "document" else "foto.jpg"
             ref = FileRef(self.name, str(doc["id"]), str(doc.get("filename") or default_name), str(doc.get("mime_type") or "application/octet-stream"))
-            return Incoming(kind="media", file=ref, text=str(doc.get("caption") or ""), **common)
-        return Incoming(kind="media", **common)
+            return Incoming(kind=UpdateKind.MEDIA, file=ref, text=str(doc.get("caption") or ""), **common)
+        return Incoming(kind=UpdateKind.MEDIA, **common)
 
     async def fetch(self, ref: FileRef, limit: int) -> bytes:
         """A sent document's bytes: its URL from the Graph API, then the file streamed into a capped buffer."""
@@ -413,7 +415,7 @@ class WhatsAppChannel:
         return ids
 
     def _template_for(self, kind: str) -> str:
-        return self.settings.reminder_template if kind == "reminder" else self.settings.broadcast_template
+        return self.settings.reminder_template if kind == MessageKind.REMINDER else self.settings.broadcast_template
 
     async def _send_template(self, to: str, reply: Reply, kind: str) -> str:
         name = self._template_for(kind)
@@ -434,12 +436,12 @@ class WhatsAppChannel:
         delivery = delivery or Delivery()
         now = self.clock.now()
         open_window = delivery.last_inbound is not None and now - delivery.last_inbound < WINDOW
-        if delivery.force_template or (not open_window and delivery.kind in ("reminder", "broadcast")):
+        if delivery.force_template or (not open_window and delivery.kind in _TEMPLATE_KINDS):
             return await self._send_template(external_id, reply, delivery.kind)
         try:
             return (await self._send_reply(external_id, reply))[-1]
         except SendError as exc:
-            if exc.code == "131047" and delivery.kind in ("reminder", "broadcast"):
+            if exc.code == "131047" and delivery.kind in _TEMPLATE_KINDS:
                 return await self._send_template(external_id, reply, delivery.kind)
             raise
 
