@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_FAQ_PATH
+from bot.i18n import own_texts
 from handlers.faqkb import lexicon
 from handlers.faqkb.affixes import stem_candidates
 from handlers.faqkb.knowledge import audit_sources, dates_in, load_file
@@ -420,7 +421,7 @@ def test_every_answer_rests_on_its_sources() -> None:
     base = load_file(DEFAULT_FAQ_PATH)
     facts = (SOURCES / "psp-facts.md").read_text()
     seed = (SOURCES / "seed-article.txt").read_text()
-    assert audit_sources(base.entries, facts, seed) == []
+    assert audit_sources(base.entries, facts, seed, own_texts()) == []
     assert all(e.sources for e in base.entries)
 
 

@@ -61,6 +61,7 @@ LACKING_NEAR = 0.75  # unsure of the best topic: a lacking detail's topic must s
 ANCHOR_MISMATCH = 0.85  # a topic every question of which names a programme word ("bimtek") the message lacks
 MONTH_MISMATCH = 0.85  # a topic whose answer does not name the month asked about
 NUMBER_MISMATCH = 0.7  # a topic about another stage than the one asked (or a lacking detail not named) keeps this much
+SPECIFIC_SHARE = 8  # a word at most one entry in eight uses (IDF log(1 + 8)) names a topic of its own
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
 
 
@@ -125,6 +126,7 @@ class _Index:
     # the programme words every question of an entry uses ("bimtek" for the Bimtek's topics), "psp" aside
     anchors: list[frozenset[str]] = field(default_factory=list)
     anchor_words: frozenset[str] = frozenset()
+    specific_idf: float = 0.0  # a word this rare names a topic of its own
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -220,6 +222,7 @@ class FaqEngine:
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
             anchors=[frozenset.intersection(*vs) & anchor_words if vs else frozenset() for vs in variants],
             anchor_words=anchor_words,
+            specific_idf=math.log(1 + SPECIFIC_SHARE),
         )
 
     @staticmethod
@@ -385,12 +388,19 @@ class FaqEngine:
                 if found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
                     scored, weights, strong = found
                     query = words
-        parts: list[tuple[list[str], _Scored]] | None = None
+        parts: list[tuple[list[str], _Scored, bool]] | None = None
         if len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
             # A long message: greeting, context, then the question. Each clause is scored on
             # its own and the clearest one wins, so the context does not drown the question.
             parts = self._clauses(folded, english, query)
-            for words, found in parts:
+            # A clause that asks nothing is context ("sekolah kami sudah jadi sekolah penggerak")
+            # when another clause asks about something of its own: it must not outvote the question
+            # with its generic words. When the asking clause says nothing specific ("beliau tanya
+            # apakah masih bisa daftar"), the context holds the topic ("umurnya 57").
+            asking = any(asks and self._specific(words) for words, _, asks in parts)
+            for words, found, asks in parts:
+                if asking and not asks:
+                    continue
                 if len(words) < 2 and len(found[0]) > 1 and found[0][0][0] - found[0][1][0] < CLEAR_MARGIN:
                     continue  # a one-word question ("…, can I register?") that fits several topics says too little
                 if found[0] and (not scored or found[0][0][0] > scored[0][0]):
@@ -445,6 +455,11 @@ class FaqEngine:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    def _specific(self, words: list[str]) -> bool:
+        """Whether the words name something only a few topics know ("mutasi", "paud"), not only "sekolah", "daftar", "psp"."""
+        idf = self._index.idf
+        return any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
 
     def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
         """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
@@ -536,10 +551,10 @@ class FaqEngine:
         # sources have no answer for ("honor", "sertifikat").
         return asked in index.idf and not any(index.entries[i].forward for i in index.postings.get(asked, ()))
 
-    def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored]]:
+    def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored, bool]]:
         """The message's clauses that may hold a question, scored: at most MAX_CLAUSES, questions first."""
         seen = {tuple(whole)}
-        found: list[tuple[int, list[str], set[str]]] = []
+        found: list[tuple[int, list[str], set[str], bool]] = []
         pieces = clauses(folded)
         for n, clause in enumerate(pieces):
             words, numbered = self._query(clause, english)
@@ -550,13 +565,13 @@ class FaqEngine:
             if not words or (len(words) < 2 and not asks) or tuple(words) in seen:
                 continue
             seen.add(tuple(words))
-            found.append((-(2 * len(pieces)) * asks - n, words, numbered))
+            found.append((-(2 * len(pieces)) * asks - n, words, numbered, asks))
         found.sort(key=lambda f: f[0])
-        return [(words, self._score(words, numbered)) for _, words, numbered in found[:MAX_CLAUSES]]
+        return [(words, self._score(words, numbered), asks) for _, words, numbered, asks in found[:MAX_CLAUSES]]
 
-    def _also(self, parts: list[tuple[list[str], _Scored]], first: int) -> FaqEntry | None:
+    def _also(self, parts: list[tuple[list[str], _Scored, bool]], first: int) -> FaqEntry | None:
         """A second topic the message asks about in a clause of its own ("… dan apakah plt boleh daftar")."""
-        for _, (scored, _, _) in parts:
+        for _, (scored, _, _), _ in parts:
             if scored and scored[0][1] != first and scored[0][0] >= THRESHOLD and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
                 return self._index.entries[scored[0][1]]
         return None
