@@ -559,7 +559,8 @@ class FaqEngine:
         for n, clause in enumerate(pieces):
             words, numbered = self._query(clause, english)
             # A clause with a question word or mark, or near the end, is likelier the question.
-            asks = "?" in clause or bool(QUESTION_WORDS & set(clause.split()))
+            # "belum pernah ikut program apa pun" asks nothing: "apa pun", "siapa pun" are not question words
+            asks = "?" in clause or bool(QUESTION_WORDS & set(_ANY_RE.sub(" ", clause).split()))
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks
             if not words or (len(words) < 2 and not asks) or tuple(words) in seen:
@@ -604,6 +605,7 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
     return f"{converted}\n\n{text}" if converted else text
 
 
+_ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
