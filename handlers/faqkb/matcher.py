@@ -382,7 +382,9 @@ class FaqEngine:
         asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
         if asked is not None:
             # "… mau tanya X": X is the question, whatever the greeting and context before it said.
-            words, tail_numbered = self._query(folded[asked.end() :], english)
+            # …up to the end of its sentence: "Atas perhatiannya …" after it is the letter's closing
+            tail = _SENTENCE_END_RE.split(folded[asked.end() :].lstrip(" .,:!?"), maxsplit=1)[0]
+            words, tail_numbered = self._query(tail, english)
             if len(words) >= 2:
                 found = self._score(words, tail_numbered)
                 if found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
@@ -605,6 +607,7 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
     return f"{converted}\n\n{text}" if converted else text
 
 
+_SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")

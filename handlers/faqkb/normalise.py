@@ -483,6 +483,7 @@ STOPWORDS = frozenset(
     don dont doesn didn want wants anymore through via done still yet take takes taking get gets
     kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
+    dalam beserta serta demikian kerjasamanya kerja samanya
     """.split()
 )
 
@@ -755,7 +756,7 @@ def name_programme(words: list[str]) -> list[str]:
 
 # Where the question starts in a long message: after "mau tanya", "mohon informasi mengenai"…
 ASKING_RE = re.compile(
-    r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon)(?: saya| kami)? (?:tanya|bertanya|nanya|menanyakan|tanyakan|info|informasi|mengetahui|tahu)"
+    r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon|bermaksud|hendak)(?: saya| kami)? (?:tanya|bertanya|nanya|menanyakan|tanyakan|info|informasi|mengetahui|tahu)"
     r"(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
     r"|\b(?:mohon|minta|nunas) (?:info|informasi|penjelasan)(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
     r"|\b(?:would like|want|wanted|wish|like) to (?:know|ask)(?: about)?\b",
