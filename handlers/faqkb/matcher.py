@@ -558,11 +558,16 @@ class FaqEngine:
         seen = {tuple(whole)}
         found: list[tuple[int, list[str], set[str], bool]] = []
         pieces = clauses(folded)
+        # A message that marks its questions with "?" asks nothing in its other sentences ("…
+        # berapa? Supaya usulan kami bisa disesuaikan."): those are context, whatever words they use.
+        marked = folded.count("?") > 0
         for n, clause in enumerate(pieces):
             words, numbered = self._query(clause, english)
             # A clause with a question word or mark, or near the end, is likelier the question.
             # "belum pernah ikut program apa pun" asks nothing: "apa pun", "siapa pun" are not question words
-            asks = "?" in clause or bool(QUESTION_WORDS & set(_ANY_RE.sub(" ", clause).split()))
+            asks = bool(QUESTION_WORDS & set(_ANY_RE.sub(" ", clause).split()))
+            if marked:
+                asks = "?" in clause or (asks and _ends_with_question(folded, clause))
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks
             if not words or (len(words) < 2 and not asks) or tuple(words) in seen:
@@ -607,6 +612,16 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
     return f"{converted}\n\n{text}" if converted else text
 
 
+def _ends_with_question(folded: str, clause: str) -> bool:
+    """Whether the sentence holding ``clause`` ends with a question mark."""
+    at = folded.find(clause)
+    if at < 0:
+        return False
+    end = _TERMINATOR_RE.search(folded, at + len(clause))
+    return end is not None and end.group() == "?"
+
+
+_TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
