@@ -415,7 +415,8 @@ class FaqEngine:
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
             # when it scores nearly as well as the best.
-            fitting = [(sc, i) for sc, i in scored if answers_kind(kind, index.entries[i])]
+            # (a command's topic does not hold the date itself: "bimtek kapan" is the dates, not /jadwal's calendar file)
+            fitting = [(sc, i) for sc, i in scored if answers_kind(kind, index.entries[i], strict=True)]
             if fitting and fitting[0][0] >= scored[0][0] - KIND_MARGIN:
                 scored = fitting + [x for x in scored if x not in fitting]
         best_score, best = scored[0]
@@ -432,7 +433,7 @@ class FaqEngine:
         entry = index.entries[best]
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
-        if confident and kind[0] and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or "config" in entry.sources):
+        if confident and kind[0] and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or self._config_knows(query, best)):
             confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
@@ -457,6 +458,15 @@ class FaqEngine:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    def _config_knows(self, query: list[str], entry: int) -> bool:
+        """Whether a config-fed topic (/jadwal knows the coming sessions) is about what the message names:
+        "bimtek berikutnya kapan" is, "rapat pokja berikutnya tanggal berapa" is not (no meeting in it)."""
+        index = self._index
+        if "config" not in index.entries[entry].sources:
+            return False
+        known = index.entry_words[entry] | index.answer_words[entry] | _FUTURE_WORDS
+        return all(w in known for w in query if index.idf.get(w, 0.0) >= index.specific_idf)
 
     def _specific(self, words: list[str]) -> bool:
         """Whether the words name something only a few topics know ("mutasi", "paud"), not only "sekolah", "daftar", "psp"."""
@@ -623,6 +633,7 @@ def _ends_with_question(folded: str, clause: str) -> bool:
 
 _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
+_FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
@@ -674,7 +685,7 @@ def question_kind(folded: str) -> Kind:
     )
 
 
-def answers_kind(kind: Kind, entry: FaqEntry) -> bool:
+def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     """Whether the entry can answer that kind of question: "kapan" needs a date, "berapa" a number, "siapa nama" a name.
 
     A question for a detail the sources lack ("kapan batas …", "nomor surat …", "nama pelatih
@@ -682,7 +693,7 @@ def answers_kind(kind: Kind, entry: FaqEntry) -> bool:
     answer about the general topic that does not say it.
     """
     wants_date, wants_number, wants_name, wants_clock, wants_people = kind
-    if entry.forward or entry.command:
+    if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
     answer = entry.answer["id"]
