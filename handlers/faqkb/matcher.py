@@ -408,6 +408,21 @@ class FaqEngine:
                 if found[0] and (not scored or found[0][0][0] > scored[0][0]):
                     scored, weights, strong = found
                     query = words
+        disagree: tuple[int, int] | None = None
+        if parts is None and asked is None and scored and len(query) >= CLAUSE_WORDS:
+            # Sure of the whole message, but is that what its question asks? Context words
+            # ("umur 54 tahun", "sekolah kami belum pernah ikut") may outvote the question. When a
+            # clause asks about something of its own and no asking clause agrees with the whole
+            # message, the asking clause decides — or, unsure itself, the bot asks back with both.
+            parts = self._clauses(folded, english, query)
+            asking = [p for p in parts if p[2] and p[1][0] and self._specific(p[0])]
+            if asking and len(asking) < len(parts) and all(p[1][0][0][1] != scored[0][1] for p in asking):
+                words, found, _ = max(asking, key=lambda p: p[1][0][0][0])
+                if found[0][0][0] >= THRESHOLD:
+                    scored, weights, strong = found
+                    query = words
+                else:
+                    disagree = (found[0][0][1], scored[0][1])
         if not scored:
             return Match(None, 0.0)
         scored = self._adjusted(scored, numbered_pairs(typed), set(query))
@@ -429,7 +444,7 @@ class FaqEngine:
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
-        confident = best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear)
+        confident = disagree is None and (best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear))
         entry = index.entries[best]
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
@@ -453,7 +468,7 @@ class FaqEngine:
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
             return Match(entry, round(best_score, 4), in_domain=True, also=also)
-        picked = [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
+        picked = list(disagree) if disagree is not None else [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
         if len(picked) == 1 and len(scored) > 1:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
@@ -469,9 +484,11 @@ class FaqEngine:
         return all(w in known for w in query if index.idf.get(w, 0.0) >= index.specific_idf)
 
     def _specific(self, words: list[str]) -> bool:
-        """Whether the words name something only a few topics know ("mutasi", "paud"), not only "sekolah", "daftar", "psp"."""
+        """Whether a clause's words name something of their own: two words or more, one of which only
+        a few topics know ("mutasi", "paud"), not only "sekolah", "daftar", "psp" — nor a lone
+        "caranya gmn?" that points back to the context."""
         idf = self._index.idf
-        return any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
+        return len(words) >= 2 and any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
 
     def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
         """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
@@ -575,12 +592,15 @@ class FaqEngine:
             words, numbered = self._query(clause, english)
             # A clause with a question word or mark, or near the end, is likelier the question.
             # "belum pernah ikut program apa pun" asks nothing: "apa pun", "siapa pun" are not question words
-            asks = bool(QUESTION_WORDS & set(_ANY_RE.sub(" ", clause).split()))
+            question = QUESTION_WORDS & set(expand(_ANY_RE.sub(" ", clause).split()))  # "kpn", "gmn" too
+            asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
-            # "…, materinya tentang apa aja?": one word is the question when the clause asks
-            if not words or (len(words) < 2 and not asks) or tuple(words) in seen:
+            # "…, materinya tentang apa aja?": one word is the question when the clause asks what
+            # (not "…, bs jd sekolah penggerak?": a yes-or-no about the context's generic word)
+            alone = asks and bool(question - _YES_NO or self._index.idf.get(words[0] if words else "", 0.0) >= self._index.specific_idf)
+            if not words or (len(words) < 2 and not alone) or tuple(words) in seen:
                 continue
             seen.add(tuple(words))
             found.append((-(2 * len(pieces)) * asks - n, words, numbered, asks))
@@ -633,6 +653,7 @@ def _ends_with_question(folded: str, clause: str) -> bool:
 
 _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
+_YES_NO = frozenset({"bisa", "boleh", "can"})
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
