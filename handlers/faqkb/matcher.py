@@ -415,9 +415,9 @@ class FaqEngine:
             # clause asks about something of its own and no asking clause agrees with the whole
             # message, the asking clause decides — or, unsure itself, the bot asks back with both.
             parts = self._clauses(folded, english, query)
-            asking = [p for p in parts if p[2] and p[1][0] and self._specific(p[0])]
-            if asking and len(asking) < len(parts) and all(p[1][0][0][1] != scored[0][1] for p in asking):
-                words, found, _ = max(asking, key=lambda p: p[1][0][0][0])
+            questions = [p for p in parts if p[2] and p[1][0] and self._specific(p[0])]
+            if questions and len(questions) < len(parts) and all(p[1][0][0][1] != scored[0][1] for p in questions):
+                words, found, _ = max(questions, key=lambda p: p[1][0][0][0])
                 if found[0][0][0] >= THRESHOLD:
                     scored, weights, strong = found
                     query = words
@@ -475,8 +475,10 @@ class FaqEngine:
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
 
     def _config_knows(self, query: list[str], entry: int) -> bool:
-        """Whether a config-fed topic (/jadwal knows the coming sessions) is about what the message names:
-        "bimtek berikutnya kapan" is, "rapat pokja berikutnya tanggal berapa" is not (no meeting in it)."""
+        """Whether a config-fed topic (/jadwal knows the coming sessions) is about what the message names.
+
+        "bimtek berikutnya kapan" is; "rapat pokja berikutnya tanggal berapa" is not (no meeting in it).
+        """
         index = self._index
         if "config" not in index.entries[entry].sources:
             return False
@@ -484,9 +486,11 @@ class FaqEngine:
         return all(w in known for w in query if index.idf.get(w, 0.0) >= index.specific_idf)
 
     def _specific(self, words: list[str]) -> bool:
-        """Whether a clause's words name something of their own: two words or more, one of which only
-        a few topics know ("mutasi", "paud"), not only "sekolah", "daftar", "psp" — nor a lone
-        "caranya gmn?" that points back to the context."""
+        """Whether a clause's words name something of their own.
+
+        Two words or more, one of which only a few topics know ("mutasi", "paud"): not only
+        "sekolah", "daftar", "psp" — nor a lone "caranya gmn?" that points back to the context.
+        """
         idf = self._index.idf
         return len(words) >= 2 and any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
 

@@ -756,7 +756,8 @@ def name_programme(words: list[str]) -> list[str]:
 
 # Where the question starts in a long message: after "mau tanya", "mohon informasi mengenai"…
 ASKING_RE = re.compile(
-    r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon|bermaksud|hendak)(?: saya| kami)? (?:tanya|bertanya|nanya|menanyakan|tanyakan|info|informasi|mengetahui|tahu)"
+    r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon|bermaksud|hendak)(?: saya| kami)?"
+    r" (?:tanya|bertanya|nanya|menanyakan|tanyakan|info|informasi|mengetahui|tahu)"
     r"(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
     r"|\b(?:mohon|minta|nunas) (?:info|informasi|penjelasan)(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
     r"|\b(?:would like|want|wanted|wish|like) to (?:know|ask)(?: about)?\b",
