@@ -589,6 +589,8 @@ class FaqEngine:
         seen = {tuple(whole)}
         found: list[tuple[int, list[str], set[str], bool]] = []
         pieces = clauses(folded)
+        if len(pieces) < 2:
+            return []  # one clause: the whole message, already scored
         # A message that marks its questions with "?" asks nothing in its other sentences ("…
         # berapa? Supaya usulan kami bisa disesuaikan."): those are context, whatever words they use.
         marked = folded.count("?") > 0
@@ -596,7 +598,7 @@ class FaqEngine:
             words, numbered = self._query(clause, english)
             # A clause with a question word or mark, or near the end, is likelier the question.
             # "belum pernah ikut program apa pun" asks nothing: "apa pun", "siapa pun" are not question words
-            question = QUESTION_WORDS & set(expand(_ANY_RE.sub(" ", clause).split()))  # "kpn", "gmn" too
+            question = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _ANY_RE.sub(" ", clause).split()}  # "kpn", "gmn" too
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
