@@ -238,6 +238,7 @@ def cmd_ask(args: argparse.Namespace) -> int:
 
 def cmd_faq_check(args: argparse.Namespace) -> int:
     """Validate the knowledge base file, and audit its answers against the sources they name."""
+    from bot.i18n import own_texts
     from handlers.faqkb.knowledge import FaqError, audit_sources, load_file
 
     path = _faq_path(args)
@@ -258,7 +259,7 @@ def cmd_faq_check(args: argparse.Namespace) -> int:
     except OSError as exc:
         print(f"{path}: the source documents are missing ({exc}); put psp-facts.md and seed-article.txt in {sources}", file=sys.stderr)
         return 1
-    problems = audit_sources(base.entries, facts, seed)
+    problems = audit_sources(base.entries, facts, seed, own_texts())
     if problems:
         print(f"{path}: {len(problems)} answer(s) say more than their sources", file=sys.stderr)
         for problem in problems:

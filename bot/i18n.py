@@ -21,6 +21,11 @@ def _flatten(data: dict[str, Any], prefix: str = "") -> dict[str, str]:
     return flat
 
 
+def own_texts(directory: Path = LOCALES) -> str:
+    """Everything the bot says, every language: what a knowledge-base answer citing "bot" may repeat."""
+    return "\n".join(file.read_text(encoding="utf-8") for file in sorted(directory.glob("*.toml")))
+
+
 def placeholders(text: str) -> set[str]:
     """The ``{name}`` fields used in a template."""
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}

@@ -19,6 +19,7 @@ import threading
 import tomllib
 from pathlib import Path
 
+from bot.i18n import own_texts
 from handlers.faqkb.knowledge import FaqEntry, FaqError, audit_sources, parse_decline, parse_domain, parse_entries
 
 # Read, change, check and replace as one step: two admins saving at once must not lose one change.
@@ -51,7 +52,8 @@ def _audit(path: Path, before: dict[str, FaqEntry], after: dict[str, FaqEntry]) 
         seed = (sources / "seed-article.txt").read_text(encoding="utf-8")
     except OSError:
         return  # a knowledge base kept without its sources is checked by the loader alone
-    new = set(audit_sources(list(after.values()), facts, seed)) - set(audit_sources(list(before.values()), facts, seed))
+    bot = own_texts()
+    new = set(audit_sources(list(after.values()), facts, seed, bot)) - set(audit_sources(list(before.values()), facts, seed, bot))
     if new:
         raise FaqError(sorted(new))
 

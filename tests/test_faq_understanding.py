@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from bot.config import DEFAULT_FAQ_PATH
+from bot.i18n import own_texts
 from handlers.faqkb import lexicon
 from handlers.faqkb.affixes import stem_candidates
 from handlers.faqkb.knowledge import audit_sources, dates_in, load_file
@@ -62,6 +63,8 @@ HELD_OUT = [
     ("faq-heldout-2.tsv", (103, 27, 14, 17), 98, 14, 1),
     # Set 3: written blind; first run on the final round-2 engine: 125/153 in scope, 15 wrong of 230.
     ("faq-heldout-3.tsv", (153, 35, 21, 21), 145, 18, 6),
+    # Set 4: written blind; first run on the final round-3 engine: 79/112 in scope, 13 wrong of 174.
+    ("faq-heldout-4.tsv", (112, 25, 21, 16), 101, 21, 3),
 ]
 
 
@@ -78,11 +81,14 @@ def test_held_out_sets(name: str, rows: tuple[int, int, int, int], in_ok: int, n
     assert score.wrong <= wrong, score.misses
 
 
-@pytest.mark.parametrize(("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1)])
-def test_probe_sets_written_during_round_3(name: str, in_ok: int, wrong: int, engine: FaqEngine) -> None:
+@pytest.mark.parametrize(
+    ("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1)]
+)
+def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, engine: FaqEngine) -> None:
     # Written while tuning (not blind): 4 and 5 before the engine changed for their classes (first
-    # runs on main 23/41 and 21/28 in scope), 6 after the round's mechanisms (first run 33/36, then
-    # one change for its first miss). BENCHMARKS.md. Guards against regressions, not the bar.
+    # runs on main 23/41 and 21/28 in scope), 6 after round 3's mechanisms (first run 33/36, then
+    # one change for its first miss), 7 before round 4's changes (first run 18/32, 5 wrong of 42).
+    # BENCHMARKS.md. Guards against regressions, not the bar.
     score = score_file(engine, DATA / name)
     print(score.report())
     assert score.in_ok >= in_ok and score.wrong <= wrong, score.misses
@@ -99,6 +105,11 @@ def test_probe_sets_written_during_round_3(name: str, in_ok: int, wrong: int, en
         ("jadwal bimtek bisa disimpan ke kalender hp?", "bot-kalender"),
         ("bisa bicara langsung dgn petugas?", "bot-kontak"),
         ("pengingatnya tolong dimatikan", "bot-pengingat"),
+        ("sy salah ketik nomor hp waktu daftar, cara memperbaikinya gmn", "bot-form-ubah"),
+        ("formulir pendaftaran di bot menanyakan apa saja", "bot-form-isian"),
+        ("cek status pendaftaran saya bagaimana", "bot-status"),
+        ("korwil bisa ekspor data pendaftar ke excel?", "bot-ekspor"),
+        ("siapa saja yang bisa mengakses data pribadi saya", "bot-privasi"),
     ],
 )
 def test_the_bots_own_functions_are_answered_with_their_command(text: str, entry: str, engine: FaqEngine) -> None:
@@ -392,6 +403,71 @@ def test_dictated_words_are_joined(typed: str, expected: str, engine: FaqEngine)
     assert match.entry is not None and match.entry.id == expected, match
 
 
+def test_years_said_aloud_are_numbers() -> None:
+    assert raw_tokens("tahun dua ribu dua puluh satu") == ["tahun", "2021"]
+    assert raw_tokens("dua ribu dua puluh") == ["2020"]
+    assert raw_tokens("seribu sembilan ratus") == ["1000", "9", "ratus"]
+
+
+@pytest.mark.parametrize(
+    ("text", "entry"),
+    [
+        # the questions of the form's navigation and of the bot's own behaviour, answered with what the bot really does
+        ("kalau sinyal putus waktu isi formulir, harus mengulang dari awal?", "bot-form-navigasi"),
+        ("gimana cara mundur ke pertanyaan sebelumnya di formulir", "bot-form-navigasi"),
+        ("apakah email wajib diisi", "bot-form-isian"),
+        ("npsn sekolah sy sudah didaftarkan orang lain", "bot-npsn-terdaftar"),
+        ("bisa kirim pesan suara ke bot?", "bot-pesan-suara"),
+    ],
+)
+def test_the_form_and_the_bots_behaviour(text: str, entry: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == entry, (text, match)
+
+
+def test_context_does_not_outvote_the_question(engine: FaqEngine) -> None:
+    # a context clause naming only the programme and the school ("sekolah kami sudah jadi sekolah
+    # penggerak") must not decide against the clause that asks about something of its own
+    match = engine.match("Pak, sekolah kami baru jadi sekolah penggerak. Dananya dari mana saja dan apa ada BOS kinerja?")
+    assert match.entry is not None and match.entry.id == "dana", match
+    # "apa pun" is not a question word
+    match = engine.match("Sy kepala SD, sekolah kami belum pernah ikut program apa pun. Apa saja persyaratan kepala sekolah untuk mendaftar?")
+    assert match.entry is not None and match.entry.id == "syarat-kepsek", match
+    # a message that marks its question with "?" asks nothing in its other sentences
+    match = engine.match("Sy korwil. Berapa kuota sekolah penggerak untuk Buleleng? Supaya usulan kami bisa disesuaikan.")
+    assert match.outcome == "forward" and match.entry is not None and match.entry.id == "kuota-buleleng", match
+
+
+def test_context_and_question_disagreeing_are_asked_back_or_decided_by_the_question(engine: FaqEngine) -> None:
+    # the whole message leans to the age topic (its context gives an age), the clause that asks is about the levels
+    match = engine.match("Saya kepala TK, umur 54 tahun dan sudah definitif. Apakah jenjang PAUD juga bisa ikut sekolah penggerak?")
+    assert match.entry is not None and match.entry.id == "psp-jenjang", match
+    # a one-word yes-or-no after context ("…, bs jd sekolah penggerak?") does not stand alone
+    match = engine.match("sklh kami kecil di desa, guru cuma 6 orang, bs jd sekolah penggerak?")
+    assert match.entry is None or match.entry.id != "psp-apa", match
+
+
+def test_a_letter_is_asked_up_to_the_end_of_its_sentence(engine: FaqEngine) -> None:
+    match = engine.match("Dengan hormat, kami bermaksud menanyakan dasar hukum Program Sekolah Penggerak. Atas perhatian Bapak/Ibu kami ucapkan terima kasih.")
+    assert match.entry is not None and match.entry.id == "psp-dasar-hukum", match
+
+
+def test_selection_practicalities_are_forwarded(engine: FaqEngine) -> None:
+    for text in ("wawancara tahap 2 pakai aplikasi apa", "surat sehat boleh dari puskesmas?"):
+        match = engine.match(text)
+        assert match.outcome == "forward" and match.entry is not None and match.entry.id == "seleksi-teknis", (text, match)
+
+
+def test_a_command_answer_may_repeat_the_bots_own_notices() -> None:
+    # "UU No. 27 Tahun 2022" is what the privacy notice says: an entry citing "bot" may repeat it, another may not
+    base = load_file(DEFAULT_FAQ_PATH)
+    facts = (SOURCES / "psp-facts.md").read_text()
+    seed = (SOURCES / "seed-article.txt").read_text()
+    privacy = [e for e in base.entries if e.id == "bot-privasi"]
+    assert audit_sources(privacy, facts, seed, own_texts()) == []
+    assert any("2022" in p for p in audit_sources(privacy, facts, seed))
+
+
 def test_balinese_indonesian() -> None:
     assert raw_tokens("tiang nunas info pidan bimtek nike") == raw_tokens("saya minta info kapan bimtek itu")
     assert raw_tokens("punapi carane daftar") == raw_tokens("bagaimana cara daftar")
@@ -420,7 +496,7 @@ def test_every_answer_rests_on_its_sources() -> None:
     base = load_file(DEFAULT_FAQ_PATH)
     facts = (SOURCES / "psp-facts.md").read_text()
     seed = (SOURCES / "seed-article.txt").read_text()
-    assert audit_sources(base.entries, facts, seed) == []
+    assert audit_sources(base.entries, facts, seed, own_texts()) == []
     assert all(e.sources for e in base.entries)
 
 

@@ -210,9 +210,11 @@ def source_sections(facts: str) -> dict[str, str]:
     return sections
 
 
-def audit_sources(entries: list[FaqEntry], facts: str, seed: str) -> list[str]:
+def audit_sources(entries: list[FaqEntry], facts: str, seed: str, bot: str = "") -> list[str]:
     """Problems where an answer says more than its sources: decrees, dates, phone numbers or links they do not hold.
 
+    ``bot`` is what the bot itself tells people (its locale texts): an answer citing "bot" may
+    repeat what the bot's own notices state (the privacy notice names UU No. 27 Tahun 2022).
     Also flags entries without ``sources`` and non-standard spellings (KBBI).
     """
     sections = source_sections(facts)
@@ -225,6 +227,8 @@ def audit_sources(entries: list[FaqEntry], facts: str, seed: str) -> list[str]:
         if bad:
             problems.append(f"{where}: unknown sources {bad}; use 'facts A'…'facts G', 'seed', 'config' or 'bot'")
         cited = "\n".join(seed if s == "seed" else sections.get(s[-1], "") for s in entry.sources if s.startswith("facts") or s == "seed")
+        if "bot" in entry.sources:
+            cited += "\n" + bot
         cited_dates = dates_in(cited)
         cited_years = set(YEAR_RE.findall(cited))
         for lang, text in entry.answer.items():

@@ -61,6 +61,7 @@ LACKING_NEAR = 0.75  # unsure of the best topic: a lacking detail's topic must s
 ANCHOR_MISMATCH = 0.85  # a topic every question of which names a programme word ("bimtek") the message lacks
 MONTH_MISMATCH = 0.85  # a topic whose answer does not name the month asked about
 NUMBER_MISMATCH = 0.7  # a topic about another stage than the one asked (or a lacking detail not named) keeps this much
+SPECIFIC_SHARE = 8  # a word at most one entry in eight uses (IDF log(1 + 8)) names a topic of its own
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
 
 
@@ -125,6 +126,7 @@ class _Index:
     # the programme words every question of an entry uses ("bimtek" for the Bimtek's topics), "psp" aside
     anchors: list[frozenset[str]] = field(default_factory=list)
     anchor_words: frozenset[str] = frozenset()
+    specific_idf: float = 0.0  # a word this rare names a topic of its own
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -220,6 +222,7 @@ class FaqEngine:
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
             anchors=[frozenset.intersection(*vs) & anchor_words if vs else frozenset() for vs in variants],
             anchor_words=anchor_words,
+            specific_idf=math.log(1 + SPECIFIC_SHARE),
         )
 
     @staticmethod
@@ -379,23 +382,47 @@ class FaqEngine:
         asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
         if asked is not None:
             # "… mau tanya X": X is the question, whatever the greeting and context before it said.
-            words, tail_numbered = self._query(folded[asked.end() :], english)
+            # …up to the end of its sentence: "Atas perhatiannya …" after it is the letter's closing
+            tail = _SENTENCE_END_RE.split(folded[asked.end() :].lstrip(" .,:!?"), maxsplit=1)[0]
+            words, tail_numbered = self._query(tail, english)
             if len(words) >= 2:
                 found = self._score(words, tail_numbered)
                 if found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
                     scored, weights, strong = found
                     query = words
-        parts: list[tuple[list[str], _Scored]] | None = None
+        parts: list[tuple[list[str], _Scored, bool]] | None = None
         if len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
             # A long message: greeting, context, then the question. Each clause is scored on
             # its own and the clearest one wins, so the context does not drown the question.
             parts = self._clauses(folded, english, query)
-            for words, found in parts:
+            # A clause that asks nothing is context ("sekolah kami sudah jadi sekolah penggerak")
+            # when another clause asks about something of its own: it must not outvote the question
+            # with its generic words. When the asking clause says nothing specific ("beliau tanya
+            # apakah masih bisa daftar"), the context holds the topic ("umurnya 57").
+            asking = any(asks and self._specific(words) for words, _, asks in parts)
+            for words, found, asks in parts:
+                if asking and not asks:
+                    continue
                 if len(words) < 2 and len(found[0]) > 1 and found[0][0][0] - found[0][1][0] < CLEAR_MARGIN:
                     continue  # a one-word question ("…, can I register?") that fits several topics says too little
                 if found[0] and (not scored or found[0][0][0] > scored[0][0]):
                     scored, weights, strong = found
                     query = words
+        disagree: tuple[int, int] | None = None
+        if parts is None and asked is None and scored and len(query) >= CLAUSE_WORDS:
+            # Sure of the whole message, but is that what its question asks? Context words
+            # ("umur 54 tahun", "sekolah kami belum pernah ikut") may outvote the question. When a
+            # clause asks about something of its own and no asking clause agrees with the whole
+            # message, the asking clause decides — or, unsure itself, the bot asks back with both.
+            parts = self._clauses(folded, english, query)
+            questions = [p for p in parts if p[2] and p[1][0] and self._specific(p[0])]
+            if questions and len(questions) < len(parts) and all(p[1][0][0][1] != scored[0][1] for p in questions):
+                words, found, _ = max(questions, key=lambda p: p[1][0][0][0])
+                if found[0][0][0] >= THRESHOLD:
+                    scored, weights, strong = found
+                    query = words
+                else:
+                    disagree = (found[0][0][1], scored[0][1])
         if not scored:
             return Match(None, 0.0)
         scored = self._adjusted(scored, numbered_pairs(typed), set(query))
@@ -403,7 +430,8 @@ class FaqEngine:
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
             # when it scores nearly as well as the best.
-            fitting = [(sc, i) for sc, i in scored if answers_kind(kind, index.entries[i])]
+            # (a command's topic does not hold the date itself: "bimtek kapan" is the dates, not /jadwal's calendar file)
+            fitting = [(sc, i) for sc, i in scored if answers_kind(kind, index.entries[i], strict=True)]
             if fitting and fitting[0][0] >= scored[0][0] - KIND_MARGIN:
                 scored = fitting + [x for x in scored if x not in fitting]
         best_score, best = scored[0]
@@ -416,11 +444,11 @@ class FaqEngine:
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
-        confident = best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear)
+        confident = disagree is None and (best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear))
         entry = index.entries[best]
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
-        if confident and kind[0] and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or "config" in entry.sources):
+        if confident and kind[0] and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or self._config_knows(query, best)):
             confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
@@ -440,11 +468,31 @@ class FaqEngine:
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
             return Match(entry, round(best_score, 4), in_domain=True, also=also)
-        picked = [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
+        picked = list(disagree) if disagree is not None else [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
         if len(picked) == 1 and len(scored) > 1:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    def _config_knows(self, query: list[str], entry: int) -> bool:
+        """Whether a config-fed topic (/jadwal knows the coming sessions) is about what the message names.
+
+        "bimtek berikutnya kapan" is; "rapat pokja berikutnya tanggal berapa" is not (no meeting in it).
+        """
+        index = self._index
+        if "config" not in index.entries[entry].sources:
+            return False
+        known = index.entry_words[entry] | index.answer_words[entry] | _FUTURE_WORDS
+        return all(w in known for w in query if index.idf.get(w, 0.0) >= index.specific_idf)
+
+    def _specific(self, words: list[str]) -> bool:
+        """Whether a clause's words name something of their own.
+
+        Two words or more, one of which only a few topics know ("mutasi", "paud"): not only
+        "sekolah", "daftar", "psp" — nor a lone "caranya gmn?" that points back to the context.
+        """
+        idf = self._index.idf
+        return len(words) >= 2 and any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
 
     def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
         """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
@@ -536,27 +584,38 @@ class FaqEngine:
         # sources have no answer for ("honor", "sertifikat").
         return asked in index.idf and not any(index.entries[i].forward for i in index.postings.get(asked, ()))
 
-    def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored]]:
+    def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored, bool]]:
         """The message's clauses that may hold a question, scored: at most MAX_CLAUSES, questions first."""
         seen = {tuple(whole)}
-        found: list[tuple[int, list[str], set[str]]] = []
+        found: list[tuple[int, list[str], set[str], bool]] = []
         pieces = clauses(folded)
+        if len(pieces) < 2:
+            return []  # one clause: the whole message, already scored
+        # A message that marks its questions with "?" asks nothing in its other sentences ("…
+        # berapa? Supaya usulan kami bisa disesuaikan."): those are context, whatever words they use.
+        marked = folded.count("?") > 0
         for n, clause in enumerate(pieces):
             words, numbered = self._query(clause, english)
             # A clause with a question word or mark, or near the end, is likelier the question.
-            asks = "?" in clause or bool(QUESTION_WORDS & set(clause.split()))
+            # "belum pernah ikut program apa pun" asks nothing: "apa pun", "siapa pun" are not question words
+            question = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _ANY_RE.sub(" ", clause).split()}  # "kpn", "gmn" too
+            asks = bool(question)
+            if marked:
+                asks = "?" in clause or (asks and _ends_with_question(folded, clause))
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
-            # "…, materinya tentang apa aja?": one word is the question when the clause asks
-            if not words or (len(words) < 2 and not asks) or tuple(words) in seen:
+            # "…, materinya tentang apa aja?": one word is the question when the clause asks what
+            # (not "…, bs jd sekolah penggerak?": a yes-or-no about the context's generic word)
+            alone = asks and bool(question - _YES_NO or self._index.idf.get(words[0] if words else "", 0.0) >= self._index.specific_idf)
+            if not words or (len(words) < 2 and not alone) or tuple(words) in seen:
                 continue
             seen.add(tuple(words))
-            found.append((-(2 * len(pieces)) * asks - n, words, numbered))
+            found.append((-(2 * len(pieces)) * asks - n, words, numbered, asks))
         found.sort(key=lambda f: f[0])
-        return [(words, self._score(words, numbered)) for _, words, numbered in found[:MAX_CLAUSES]]
+        return [(words, self._score(words, numbered), asks) for _, words, numbered, asks in found[:MAX_CLAUSES]]
 
-    def _also(self, parts: list[tuple[list[str], _Scored]], first: int) -> FaqEntry | None:
+    def _also(self, parts: list[tuple[list[str], _Scored, bool]], first: int) -> FaqEntry | None:
         """A second topic the message asks about in a clause of its own ("… dan apakah plt boleh daftar")."""
-        for _, (scored, _, _) in parts:
+        for _, (scored, _, _), _ in parts:
             if scored and scored[0][1] != first and scored[0][0] >= THRESHOLD and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
                 return self._index.entries[scored[0][1]]
         return None
@@ -589,6 +648,20 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
     return f"{converted}\n\n{text}" if converted else text
 
 
+def _ends_with_question(folded: str, clause: str) -> bool:
+    """Whether the sentence holding ``clause`` ends with a question mark."""
+    at = folded.find(clause)
+    if at < 0:
+        return False
+    end = _TERMINATOR_RE.search(folded, at + len(clause))
+    return end is not None and end.group() == "?"
+
+
+_TERMINATOR_RE = re.compile(r"[.!?\n]")
+_SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
+_YES_NO = frozenset({"bisa", "boleh", "can"})
+_FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
+_ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
@@ -639,7 +712,7 @@ def question_kind(folded: str) -> Kind:
     )
 
 
-def answers_kind(kind: Kind, entry: FaqEntry) -> bool:
+def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     """Whether the entry can answer that kind of question: "kapan" needs a date, "berapa" a number, "siapa nama" a name.
 
     A question for a detail the sources lack ("kapan batas …", "nomor surat …", "nama pelatih
@@ -647,7 +720,7 @@ def answers_kind(kind: Kind, entry: FaqEntry) -> bool:
     answer about the general topic that does not say it.
     """
     wants_date, wants_number, wants_name, wants_clock, wants_people = kind
-    if entry.forward or entry.command:
+    if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
     answer = entry.answer["id"]

@@ -435,6 +435,9 @@ BALINESE: dict[str, str] = {
     "nenten": "tidak",
     "wenten": "ada",
     "sareng": "dengan",
+    "ngomong": "bicara",
+    "matur": "bicara",  # "matur ring petugas": to speak to the staff (alus)
+    "jagi": "akan",
     "ngiring": "ikut",  # "ngiring PSP": to take part
     "mayusa": "usia",
     "yusa": "usia",
@@ -480,6 +483,7 @@ STOPWORDS = frozenset(
     don dont doesn didn want wants anymore through via done still yet take takes taking get gets
     kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
+    dalam beserta serta demikian kerjasamanya kerja samanya
     """.split()
 )
 
@@ -658,6 +662,30 @@ def _compose_numbers(words: list[str]) -> list[str]:
             continue
         out.append(word)
         i += 1
+    return _compose_thousands(out) if "ribu" in out or "seribu" in out else out
+
+
+def _compose_thousands(words: list[str]) -> list[str]:
+    """A year said aloud: "dua ribu dua puluh satu" → "2021", "dua ribu dua" → "2002"."""
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        thousands = 1 if word == "seribu" else _UNITS.get(word, 0) if i + 1 < len(words) and words[i + 1] == "ribu" else 0
+        if not thousands:
+            out.append(word)
+            i += 1
+            continue
+        i += 1 if word == "seribu" else 2
+        value = thousands * 1000
+        rest = words[i] if i < len(words) else ""
+        if rest.isdigit() and int(rest) < 1000:
+            value += int(rest)
+            i += 1
+        elif rest in _UNITS and (i + 1 >= len(words) or words[i + 1] != "ratus"):
+            value += _UNITS[rest]
+            i += 1
+        out.append(str(value))
     return out
 
 
@@ -728,7 +756,8 @@ def name_programme(words: list[str]) -> list[str]:
 
 # Where the question starts in a long message: after "mau tanya", "mohon informasi mengenai"…
 ASKING_RE = re.compile(
-    r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon)(?: saya| kami)? (?:tanya|bertanya|nanya|menanyakan|tanyakan|info|informasi|mengetahui|tahu)"
+    r"\b(?:mau|ingin|pengen|izin|ijin|numpang|mohon|bermaksud|hendak)(?: saya| kami)?"
+    r" (?:tanya|bertanya|nanya|menanyakan|tanyakan|info|informasi|mengetahui|tahu)"
     r"(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
     r"|\b(?:mohon|minta|nunas) (?:info|informasi|penjelasan)(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
     r"|\b(?:would like|want|wanted|wish|like) to (?:know|ask)(?: about)?\b",

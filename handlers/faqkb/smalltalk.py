@@ -32,7 +32,7 @@ _KINDS: dict[str, list[str]] = {
     ).split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
-        "dipahami jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura "
+        "dipahami ngerti ngertos jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura "
         "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
     FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum".split(),
@@ -46,7 +46,7 @@ _FILLER = frozenset(
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
-        "saya sy tiang titiang aku nanti coba dicoba sudah sdh udah"
+        "saya sy tiang titiang aku nanti coba dicoba sudah sdh udah sampun"
     ).split()
 )
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
