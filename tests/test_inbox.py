@@ -493,3 +493,74 @@ async def test_a_failing_handler_in_a_batch_costs_only_its_own_update(database_u
         assert {r.status for r in rows} == {"done"} and len(rows) == 10
     finally:
         await app.stop()
+
+
+def _press(chat: int, data: str) -> dict[str, Any]:
+    """A button press as Telegram delivers it (without its update_id)."""
+    message = {"message_id": 1, "date": int(time.time()), "chat": {"id": chat, "type": "private"}, "text": "…"}
+    return {"callback_query": {"id": f"press{chat}", "from": FakeTelegramServer.user(chat), "chat_instance": "1", "data": data, "message": message}}
+
+
+async def test_presses_of_many_people_are_answered_side_by_side(database_url: str, fake_api: FakeTelegramServer) -> None:
+    app = await start_bot(database_url, fake_api)
+    try:
+        await app.inbox.stop()
+        chats = range(890, 902)
+        telegram = app.services.channels["telegram"]
+        await app.inbox.accept([telegram.to_inbound({"update_id": 91_000 + chat, **_press(chat, "stale")}) for chat in chats])
+        fake_api.slow["answerCallbackQuery"] = 0.3
+        await app.inbox.handle_waiting()
+        await fake_api.wait_for(lambda: answered(fake_api, chats) == set(chats), timeout=20)
+        # Reading a press answers it (the phone's spinner stops), which takes a round trip to
+        # Telegram: twelve people's presses are read side by side, not one after another while
+        # everyone's updates wait.
+        assert len(fake_api.sent(method="answerCallbackQuery")) == 12
+        assert fake_api.most_in_flight["answerCallbackQuery"] > 1
+    finally:
+        await app.stop()
+
+
+async def test_a_file_being_fetched_holds_up_nobody_else(database_url: str, fake_api: FakeTelegramServer) -> None:
+    if database_url.startswith("sqlite"):
+        pytest.skip("on SQLite transactions take turns, so a file fetched inside one holds up the others anyway")
+    app = await start_bot(database_url, fake_api)
+    try:
+        await fake_api.send_text(905, "/petugas")
+        await fake_api.wait_for_messages(905, 1)
+        fake_api.slow["download"] = 4.0
+        await fake_api.send_document(905, "surat.pdf", b"%PDF-1.4 surat tugas")
+        await fake_api.wait_for(lambda: fake_api.in_flight["download"] == 1, timeout=10)
+        await fake_api.send_text(906, "/start")
+        await fake_api.wait_for_messages(906, 1, timeout=10)
+        assert fake_api.in_flight["download"] == 1  # answered while the other person's file is still on its way
+        await fake_api.wait_for_messages(905, 2, timeout=15)  # and the file reached the help desk
+        assert fake_api.downloads == 1
+    finally:
+        await app.stop()
+
+
+async def test_a_failed_batch_counts_each_update_and_question_once(database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    from handlers import router
+
+    real = router.answer_free_text
+
+    async def fragile(ctx: Any, text: str) -> None:
+        if text == "boom":
+            raise RuntimeError("handler bug")
+        await real(ctx, text)
+
+    monkeypatch.setattr(router, "answer_free_text", fragile)
+    app = await start_bot(database_url, fake_api)
+    try:
+        await app.inbox.stop()
+        await _store_texts(app, fake_api, {chat: "kapan bimtek pmo dilaksanakan?" for chat in range(910, 913)} | {913: "boom"})
+        await app.inbox.handle_waiting()
+        await fake_api.wait_for(lambda: answered(fake_api, range(910, 914)) == set(range(910, 914)), timeout=20)
+        registry = app.services.metrics.registry
+        # The batch failed and its updates were handled again one by one: each counts once.
+        assert registry.get_sample_value("psp_updates_total", {"channel": "telegram", "kind": "text"}) == 4
+        questions = sum(s.value for m in registry.collect() if m.name == "psp_faq_questions" for s in m.samples if s.name.endswith("_total"))
+        assert questions == 3
+        assert app.services.metrics.handler_errors._value.get() == 1
+    finally:
+        await app.stop()
