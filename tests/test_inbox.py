@@ -564,3 +564,75 @@ async def test_a_failed_batch_counts_each_update_and_question_once(database_url:
         assert app.services.metrics.handler_errors._value.get() == 1
     finally:
         await app.stop()
+
+
+async def test_a_new_faq_entry_saved_in_a_failed_batch_is_written_once(
+    database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import shutil
+
+    from bot.app import BotApp
+    from bot.config import DEFAULT_FAQ_PATH
+    from handlers import general, router
+    from models.tables import Question
+    from tests.conftest import make_settings
+
+    real_text, real_stale = router.answer_free_text, general.answer_bad_button
+
+    async def slow(ctx: Any, text: str) -> None:
+        if text == "slow":  # keeps the decider busy while the next batch gathers
+            await asyncio.sleep(1.0)
+        await real_text(ctx, text)
+
+    async def fragile(ctx: Any) -> None:
+        if ctx.contact.id == "telegram:613":
+            raise RuntimeError("handler bug")
+        await real_stale(ctx)
+
+    monkeypatch.setattr(router, "answer_free_text", slow)
+    monkeypatch.setattr(general, "answer_bad_button", fragile)
+    faq = tmp_path / "faq.toml"
+    shutil.copy(DEFAULT_FAQ_PATH, faq)
+    shutil.copytree(DEFAULT_FAQ_PATH.parent / "sources", tmp_path / "sources")
+    telegram = {"token": TEST_TOKEN, "base_url": fake_api.base_url, "rate_per_second": 1000}
+    app = BotApp(make_settings(database_url, telegram=telegram, roles={"admins": ["telegram:1"]}, bot={"faq_path": str(faq)}))
+    await app.start()
+    channel = app.services.channels["telegram"]
+
+    async def admin(action: Any) -> None:
+        """Do ``action`` as the admin and wait for the bot's answer."""
+        before = len(fake_api.sent(1))
+        await action
+        await fake_api.wait_for(lambda: len(fake_api.sent(1)) > before, timeout=10)
+
+    def button(label: str) -> str:
+        return next(b["callback_data"] for b in fake_api.buttons(fake_api.sent(1)[-1]) if label in b["text"])
+
+    try:
+        question = "apakah peserta bimtek wajib memakai seragam batik?"
+        await fake_api.send_text(608, question)
+        await fake_api.wait_for_messages(608, 1)
+        async with app.services.db.session() as session:
+            asked = (await session.exec(select(Question).where(Question.text == question))).one()
+        await admin(fake_api.press(1, channel.signer.sign("telegram:1", f"inbox:f:q{asked.id}")))
+        await admin(fake_api.press(1, button("Topik baru")))
+        await admin(fake_api.send_text(1, "Peserta Bimtek memakai pakaian dinas harian; batik tidak wajib."))
+        await admin(fake_api.send_text(1, "Seragam Bimtek"))
+        await admin(fake_api.send_text(1, "-"))
+        kirim = button("Kirim")
+        await app.inbox.stop()
+        # The admin's Kirim and someone else's press whose handler fails, in one batch.
+        updates = [
+            {"update_id": 95_000, **fake_api.text_update(614, "slow")},
+            {"update_id": 95_001, **_press(1, kirim)},
+            {"update_id": 95_002, **_press(613, "x")},
+        ]
+        await app.inbox.accept([channel.to_inbound(u) for u in updates])
+        before = len(fake_api.sent(1))
+        await app.inbox.handle_waiting()
+        await fake_api.wait_for(lambda: len(fake_api.sent(1)) > before and bool(fake_api.sent(613)), timeout=20)
+        assert "topik seragam-bimtek" in fake_api.sent(1)[-1].params["text"]
+        text = faq.read_text()
+        assert text.count('topic_id = "Seragam Bimtek"') == 1 and "seragam-bimtek-2" not in text
+    finally:
+        await app.stop()
