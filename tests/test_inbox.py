@@ -461,7 +461,8 @@ async def test_many_people_waiting_are_handled_in_one_transaction(database_url: 
         await app.stop()
 
 
-async def test_a_failing_handler_in_a_batch_costs_only_its_own_update(database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def _boom_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The free text "boom" makes its handler fail (a bug), after it changed the contact."""
     from handlers import router
 
     real = router.answer_free_text
@@ -473,6 +474,10 @@ async def test_a_failing_handler_in_a_batch_costs_only_its_own_update(database_u
         await real(ctx, text)
 
     monkeypatch.setattr(router, "answer_free_text", fragile)
+
+
+async def test_a_failing_handler_in_a_batch_costs_only_its_own_update(database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    _boom_fails(monkeypatch)
     app = await start_bot(database_url, fake_api)
     try:
         await app.inbox.stop()
@@ -540,16 +545,7 @@ async def test_a_file_being_fetched_holds_up_nobody_else(database_url: str, fake
 
 
 async def test_a_failed_batch_counts_each_update_and_question_once(database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch) -> None:
-    from handlers import router
-
-    real = router.answer_free_text
-
-    async def fragile(ctx: Any, text: str) -> None:
-        if text == "boom":
-            raise RuntimeError("handler bug")
-        await real(ctx, text)
-
-    monkeypatch.setattr(router, "answer_free_text", fragile)
+    _boom_fails(monkeypatch)
     app = await start_bot(database_url, fake_api)
     try:
         await app.inbox.stop()
