@@ -64,6 +64,15 @@ async def forward_question(ctx: Context, text: str, match: Match, lang: str) -> 
     ctx.say(reply_text(lambda key: ctx.services.i18n.t(lang, key), match, answer), buttons)
 
 
+def _count(ctx: Context, outcome: str) -> None:
+    """Count the question once its transaction has stuck: a batch that failed is handled again, and counted then."""
+
+    async def count() -> None:
+        ctx.services.metrics.faq.labels(outcome).inc()
+
+    ctx.after_commit.append(count)
+
+
 async def answer_question(ctx: Context, text: str, greet: Callable[[Context], Awaitable[None]] | None = None) -> None:
     """Free text: an answer, a question back, "diteruskan ke Tim PMO", a polite scope note, or small talk.
 
@@ -75,7 +84,7 @@ async def answer_question(ctx: Context, text: str, greet: Callable[[Context], Aw
         await asyncio.to_thread(engine.reload_if_changed)
     match = engine.match(text)
     outcome = match.outcome
-    ctx.services.metrics.faq.labels(outcome).inc()
+    _count(ctx, outcome)
     lang = answer_language(text, ctx.lang) if outcome in ("answer", "ask_back", "forward", "decline") else ctx.lang
     if outcome == "small_talk" and match.small_talk == "greeting" and greet is not None:
         await greet(ctx)
@@ -116,7 +125,7 @@ async def answer_inside_form(ctx: Context, text: str) -> bool:
     match = engine.match(text)
     if match.outcome != "answer" or match.entry is None:
         return False
-    ctx.services.metrics.faq.labels("in_form").inc()
+    _count(ctx, "in_form")
     await show_entry(ctx, match.entry, answer_language(text, ctx.lang), question=text)
     return True
 

@@ -129,6 +129,12 @@ def add_entry(path: Path, topic: str, question: str, answer_id: str, answer_en: 
 def _add_entry(path: Path, topic: str, question: str, answer_id: str, answer_en: str, topic_en: str) -> str:
     text = path.read_text(encoding="utf-8")
     before = validate_text(text)
+    question = " ".join(question.split())
+    for entry in before.values():
+        # Written already: the save is being repeated (the update that made it is handled again
+        # when its transaction failed), and a second copy would be the same topic twice.
+        if entry.topic.get("id") == topic.strip() and entry.answer.get("id") == answer_id.strip() and question in entry.questions:
+            return entry.id
     entry_id = new_entry_id(topic, set(before))
     block = "\n".join(
         [
@@ -138,7 +144,7 @@ def _add_entry(path: Path, topic: str, question: str, answer_id: str, answer_en:
             'sources = ["bot"]',
             f"topic_id = {_toml_string(topic.strip())}",
             f"topic_en = {_toml_string((topic_en or topic).strip())}",
-            f"questions = [\n  {_toml_string(' '.join(question.split()))},\n]",
+            f"questions = [\n  {_toml_string(question)},\n]",
             f"answer_id = {_toml_string(answer_id.strip())}",
             f"answer_en = {_toml_string(answer_en.strip())}",
             "",

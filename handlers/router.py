@@ -318,20 +318,27 @@ async def handle_updates(services: Services, incomings: Sequence[Incoming], befo
     batch is stored and the exception propagates: the caller handles the updates one by one.
     """
     started = time.perf_counter()
-    async with services.db.session() as session:
-        people = [(incoming.channel, incoming.external_id, incoming.name) for incoming in incomings]
-        contacts = await load_contacts(session, services.settings, people, services.clock.now())
-        contexts = []
-        for incoming in incomings:
-            services.metrics.updates.labels(incoming.channel, incoming.kind).inc()
-            ctx = Context(services, incoming, contacts[incoming.contact_id], session)
-            await route_update(ctx)
-            contexts.append(ctx)
-        replies = [ctx.replies for ctx in contexts]
-        if before_commit is not None:
-            await before_commit(session, replies)
-        await session.commit()
+    try:
+        async with services.db.session() as session:
+            people = [(incoming.channel, incoming.external_id, incoming.name) for incoming in incomings]
+            contacts = await load_contacts(session, services.settings, people, services.clock.now())
+            contexts = []
+            for incoming in incomings:
+                ctx = Context(services, incoming, contacts[incoming.contact_id], session)
+                await route_update(ctx)
+                contexts.append(ctx)
+            replies = [ctx.replies for ctx in contexts]
+            if before_commit is not None:
+                await before_commit(session, replies)
+            await session.commit()
+    except Exception:
+        # Counted once each: a failed batch is handled again one update at a time (and counted
+        # then), while a single update that failed is answered with an apology and not tried again.
+        if len(incomings) == 1:
+            services.metrics.updates.labels(incomings[0].channel, incomings[0].kind).inc()
+        raise
     for ctx in contexts:
+        services.metrics.updates.labels(ctx.incoming.channel, ctx.incoming.kind).inc()
         # Work that must not happen unless the transaction stuck (messages to other contacts).
         for task in ctx.after_commit:
             try:

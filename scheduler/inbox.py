@@ -48,7 +48,7 @@ class _Decision:
     finished: int | None  # the contact's previous row, answered: marked done in the same transaction
     ahead: deque[inbox.Pending] | None  # filled with the contact's next rows, if asked
     future: asyncio.Future[list[Reply]]
-    incoming: Incoming | None = None
+    incoming: Incoming | None  # None: the stored update could not be read (marked handled, nothing said)
 
     def resolve(self, replies: list[Reply]) -> None:
         if not self.future.done():
@@ -372,7 +372,14 @@ class InboxProcessor:
         transaction of its own to look for them.
         """
         future: asyncio.Future[list[Reply]] = asyncio.get_running_loop().create_future()
-        self._decisions.append(_Decision(row, finished, ahead, future))
+        # Read here, in the lane: reading a pressed button answers it with a round trip to the
+        # platform, and people's lanes make those side by side, not one after another in the decider.
+        decision = _Decision(row, finished, ahead, future, await self._decode(row))
+        if decision.incoming is not None and decision.incoming.kind == UpdateKind.MEDIA:
+            # A file may be fetched while its update is handled: in a transaction of its own, in its
+            # own lane, so nobody else's update waits for the download.
+            return await self._decide_alone(decision)
+        self._decisions.append(decision)
         if self._decider is None or self._decider.done():
             self._decider = asyncio.create_task(self._decide_waiting(), name="inbox-decider")
         return await future
@@ -380,23 +387,17 @@ class InboxProcessor:
     async def _decide_waiting(self) -> None:
         while self._decisions:
             batch, self._decisions = self._decisions[: self.batch_size], self._decisions[self.batch_size :]
-            batch = [d for d in batch if not d.future.done()]  # a lane stopped meanwhile
-            for decision in batch:
-                decision.incoming = await self._decode(decision.row)
-            together = [d for d in batch if d.incoming is None or d.incoming.kind != UpdateKind.MEDIA]
-            # A file is fetched while its update is handled: it would hold up everyone else's.
-            alone = [d for d in batch if d not in together]
-            if len(together) > 1:
+            waiting = [d for d in batch if not d.future.done()]  # a lane stopped meanwhile
+            alone = waiting
+            if len(waiting) > 1:
                 try:
-                    for decision, replies in zip(together, await self._decide_together(together), strict=True):
+                    for decision, replies in zip(waiting, await self._decide_together(waiting), strict=True):
                         decision.resolve(replies)
+                    alone = []
                 except asyncio.CancelledError:
                     raise
                 except Exception:  # noqa: BLE001 — nothing of the batch was stored: each alone, as below
-                    log.warning("a batch of %d updates failed; handling them one by one", len(together), exc_info=True)
-                    alone = together + alone
-            else:
-                alone = together + alone
+                    log.warning("a batch of %d updates failed; handling them one by one", len(waiting), exc_info=True)
             for decision in alone:
                 if decision.future.done():
                     continue

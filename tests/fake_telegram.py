@@ -6,6 +6,7 @@ import asyncio
 import itertools
 import json
 import time
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -67,6 +68,9 @@ class FakeTelegramServer:
         self.runner: web.AppRunner | None = None
         self.port = 0
         self.delay = 0.0  # seconds each send takes (to make a broadcast last)
+        self.slow: dict[str, float] = {}  # seconds a method (or "download", a file's) takes
+        self.in_flight: Counter[str] = Counter()  # requests of each method being answered now
+        self.most_in_flight: Counter[str] = Counter()  # the most of each method answered at once
         self.stored_files: dict[str, bytes] = {}
         self.allowed_updates: Any = None  # what the last getUpdates asked for
         self.downloads = 0  # file downloads started (getFile alone does not count)
@@ -237,6 +241,8 @@ class FakeTelegramServer:
                 self._changed.notify_all()
         if self.delay and method.startswith("send"):
             await asyncio.sleep(self.delay)
+        if method in self.slow:
+            await self._slowly(method)
         failure = self._take_failure(method, call.chat_id)
         if failure is not None:
             call.ok = False
@@ -261,7 +267,18 @@ class FakeTelegramServer:
         if file_id not in self.stored_files:
             return web.Response(status=404)
         self.downloads += 1
+        if "download" in self.slow:
+            await self._slowly("download")
         return web.Response(body=self.stored_files[file_id])
+
+    async def _slowly(self, what: str) -> None:
+        """Take ``slow[what]`` seconds, counting how many such requests overlap."""
+        self.in_flight[what] += 1
+        self.most_in_flight[what] = max(self.most_in_flight[what], self.in_flight[what])
+        try:
+            await asyncio.sleep(self.slow[what])
+        finally:
+            self.in_flight[what] -= 1
 
     async def _api_getFile(self, params: dict[str, Any], files: Any) -> Any:
         file_id = params["file_id"]

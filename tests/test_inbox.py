@@ -461,7 +461,8 @@ async def test_many_people_waiting_are_handled_in_one_transaction(database_url: 
         await app.stop()
 
 
-async def test_a_failing_handler_in_a_batch_costs_only_its_own_update(database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch) -> None:
+def _boom_fails(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The free text "boom" makes its handler fail (a bug), after it changed the contact."""
     from handlers import router
 
     real = router.answer_free_text
@@ -473,6 +474,10 @@ async def test_a_failing_handler_in_a_batch_costs_only_its_own_update(database_u
         await real(ctx, text)
 
     monkeypatch.setattr(router, "answer_free_text", fragile)
+
+
+async def test_a_failing_handler_in_a_batch_costs_only_its_own_update(database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    _boom_fails(monkeypatch)
     app = await start_bot(database_url, fake_api)
     try:
         await app.inbox.stop()
@@ -491,5 +496,139 @@ async def test_a_failing_handler_in_a_batch_costs_only_its_own_update(database_u
         assert failed is None  # nothing its handler did was kept (not even the new contact)
         assert len(started) == 9  # the others' contacts were stored (handled again one by one)
         assert {r.status for r in rows} == {"done"} and len(rows) == 10
+    finally:
+        await app.stop()
+
+
+def _press(chat: int, data: str) -> dict[str, Any]:
+    """A button press as Telegram delivers it (without its update_id)."""
+    message = {"message_id": 1, "date": int(time.time()), "chat": {"id": chat, "type": "private"}, "text": "…"}
+    return {"callback_query": {"id": f"press{chat}", "from": FakeTelegramServer.user(chat), "chat_instance": "1", "data": data, "message": message}}
+
+
+async def test_presses_of_many_people_are_answered_side_by_side(database_url: str, fake_api: FakeTelegramServer) -> None:
+    app = await start_bot(database_url, fake_api)
+    try:
+        await app.inbox.stop()
+        chats = range(890, 902)
+        telegram = app.services.channels["telegram"]
+        await app.inbox.accept([telegram.to_inbound({"update_id": 91_000 + chat, **_press(chat, "stale")}) for chat in chats])
+        fake_api.slow["answerCallbackQuery"] = 0.3
+        await app.inbox.handle_waiting()
+        await fake_api.wait_for(lambda: answered(fake_api, chats) == set(chats), timeout=20)
+        # Reading a press answers it (the phone's spinner stops), which takes a round trip to
+        # Telegram: twelve people's presses are read side by side, not one after another while
+        # everyone's updates wait.
+        assert len(fake_api.sent(method="answerCallbackQuery")) == 12
+        assert fake_api.most_in_flight["answerCallbackQuery"] > 1
+    finally:
+        await app.stop()
+
+
+async def test_a_file_being_fetched_holds_up_nobody_else(database_url: str, fake_api: FakeTelegramServer) -> None:
+    if database_url.startswith("sqlite"):
+        pytest.skip("on SQLite transactions take turns, so a file fetched inside one holds up the others anyway")
+    app = await start_bot(database_url, fake_api)
+    try:
+        await fake_api.send_text(905, "/petugas")
+        await fake_api.wait_for_messages(905, 1)
+        fake_api.slow["download"] = 4.0
+        await fake_api.send_document(905, "surat.pdf", b"%PDF-1.4 surat tugas")
+        await fake_api.wait_for(lambda: fake_api.in_flight["download"] == 1, timeout=10)
+        await fake_api.send_text(906, "/start")
+        await fake_api.wait_for_messages(906, 1, timeout=10)
+        assert fake_api.in_flight["download"] == 1  # answered while the other person's file is still on its way
+        await fake_api.wait_for_messages(905, 2, timeout=15)  # and the file reached the help desk
+        assert fake_api.downloads == 1
+    finally:
+        await app.stop()
+
+
+async def test_a_failed_batch_counts_each_update_and_question_once(database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch) -> None:
+    _boom_fails(monkeypatch)
+    app = await start_bot(database_url, fake_api)
+    try:
+        await app.inbox.stop()
+        await _store_texts(app, fake_api, {chat: "kapan bimtek pmo dilaksanakan?" for chat in range(910, 913)} | {913: "boom"})
+        await app.inbox.handle_waiting()
+        await fake_api.wait_for(lambda: answered(fake_api, range(910, 914)) == set(range(910, 914)), timeout=20)
+        registry = app.services.metrics.registry
+        # The batch failed and its updates were handled again one by one: each counts once.
+        assert registry.get_sample_value("psp_updates_total", {"channel": "telegram", "kind": "text"}) == 4
+        questions = sum(s.value for m in registry.collect() if m.name == "psp_faq_questions" for s in m.samples if s.name.endswith("_total"))
+        assert questions == 3
+        assert app.services.metrics.handler_errors._value.get() == 1
+    finally:
+        await app.stop()
+
+
+async def test_a_new_faq_entry_saved_in_a_failed_batch_is_written_once(
+    database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    import shutil
+
+    from bot.app import BotApp
+    from bot.config import DEFAULT_FAQ_PATH
+    from handlers import general, router
+    from models.tables import Question
+    from tests.conftest import make_settings
+
+    real_text, real_stale = router.answer_free_text, general.answer_bad_button
+
+    async def slow(ctx: Any, text: str) -> None:
+        if text == "slow":  # keeps the decider busy while the next batch gathers
+            await asyncio.sleep(1.0)
+        await real_text(ctx, text)
+
+    async def fragile(ctx: Any) -> None:
+        if ctx.contact.id == "telegram:613":
+            raise RuntimeError("handler bug")
+        await real_stale(ctx)
+
+    monkeypatch.setattr(router, "answer_free_text", slow)
+    monkeypatch.setattr(general, "answer_bad_button", fragile)
+    faq = tmp_path / "faq.toml"
+    shutil.copy(DEFAULT_FAQ_PATH, faq)
+    shutil.copytree(DEFAULT_FAQ_PATH.parent / "sources", tmp_path / "sources")
+    telegram = {"token": TEST_TOKEN, "base_url": fake_api.base_url, "rate_per_second": 1000}
+    app = BotApp(make_settings(database_url, telegram=telegram, roles={"admins": ["telegram:1"]}, bot={"faq_path": str(faq)}))
+    await app.start()
+    channel = app.services.channels["telegram"]
+
+    async def admin(action: Any) -> None:
+        """Do ``action`` as the admin and wait for the bot's answer."""
+        before = len(fake_api.sent(1))
+        await action
+        await fake_api.wait_for(lambda: len(fake_api.sent(1)) > before, timeout=10)
+
+    def button(label: str) -> str:
+        return next(b["callback_data"] for b in fake_api.buttons(fake_api.sent(1)[-1]) if label in b["text"])
+
+    try:
+        question = "apakah peserta bimtek wajib memakai seragam batik?"
+        await fake_api.send_text(608, question)
+        await fake_api.wait_for_messages(608, 1)
+        async with app.services.db.session() as session:
+            asked = (await session.exec(select(Question).where(Question.text == question))).one()
+        await admin(fake_api.press(1, channel.signer.sign("telegram:1", f"inbox:f:q{asked.id}")))
+        await admin(fake_api.press(1, button("Topik baru")))
+        await admin(fake_api.send_text(1, "Peserta Bimtek memakai pakaian dinas harian; batik tidak wajib."))
+        await admin(fake_api.send_text(1, "Seragam Bimtek"))
+        await admin(fake_api.send_text(1, "-"))
+        kirim = button("Kirim")
+        await app.inbox.stop()
+        # The admin's Kirim and someone else's press whose handler fails, in one batch.
+        updates = [
+            {"update_id": 95_000, **fake_api.text_update(614, "slow")},
+            {"update_id": 95_001, **_press(1, kirim)},
+            {"update_id": 95_002, **_press(613, "x")},
+        ]
+        await app.inbox.accept([channel.to_inbound(u) for u in updates])
+        before = len(fake_api.sent(1))
+        await app.inbox.handle_waiting()
+        await fake_api.wait_for(lambda: len(fake_api.sent(1)) > before and bool(fake_api.sent(613)), timeout=20)
+        assert "topik seragam-bimtek" in fake_api.sent(1)[-1].params["text"]
+        text = faq.read_text()
+        assert text.count('topic_id = "Seragam Bimtek"') == 1 and "seragam-bimtek-2" not in text
     finally:
         await app.stop()
