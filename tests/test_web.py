@@ -185,12 +185,18 @@ async def test_logout_ends_the_session_on_the_server(site: tuple[Harness, TestCl
     assert (await client.get("/dasbor/")).status == 401
 
 
+async def admin_on_questions_page(site: tuple[Harness, TestClient], question_text: str) -> tuple[int, str]:
+    """A principal's open question, an admin signed in; the question's id and the questions page."""
+    harness, client = site
+    question = await seed_question(harness.services.db, PRINCIPAL, question_text, harness.services.clock.now())
+    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
+    return question, await (await client.get("/dasbor/pertanyaan")).text()
+
+
 async def test_forged_csrf_is_refused_and_changes_nothing(site: tuple[Harness, TestClient]) -> None:
     harness, client = site
-    now = harness.services.clock.now()
-    question = await seed_question(harness.services.db, PRINCIPAL, "apakah ada biaya pendaftaran psp?", now)
-    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
-    other_session_csrf = csrf_of(await (await client.get("/dasbor/pertanyaan")).text())
+    question, page = await admin_on_questions_page(site, "apakah ada biaya pendaftaran psp?")
+    other_session_csrf = csrf_of(page)
     client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
     for forged in ("", "0" * 64, other_session_csrf):
         for step in ("jawab", "ubah", "kirim"):
@@ -256,10 +262,7 @@ async def test_list_search_filter_sort_and_pages(site: tuple[Harness, TestClient
 
 async def test_answer_from_the_page_goes_through_the_outbox(site: tuple[Harness, TestClient]) -> None:
     harness, client = site
-    now = harness.services.clock.now()
-    question = await seed_question(harness.services.db, PRINCIPAL, "kapan pengumuman hasil seleksi psp?", now)
-    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
-    inbox = await (await client.get("/dasbor/pertanyaan")).text()
+    question, inbox = await admin_on_questions_page(site, "kapan pengumuman hasil seleksi psp?")
     assert "kapan pengumuman hasil seleksi psp?" in inbox
     async with harness.services.db.session() as session:
         asker = (await session.exec(select(Registration).where(Registration.contact_id == PRINCIPAL))).one()
@@ -363,10 +366,8 @@ async def test_help_desk_conversations_are_in_the_page_inbox(site: tuple[Harness
 
 async def test_a_malformed_item_reference_changes_nothing_and_breaks_nothing(site: tuple[Harness, TestClient]) -> None:
     harness, client = site
-    now = harness.services.clock.now()
-    question = await seed_question(harness.services.db, PRINCIPAL, "kapan pengumuman hasil seleksi psp?", now)
-    client.session.cookie_jar.update_cookies({COOKIE: await open_session(harness.services, ADMIN)})
-    csrf = csrf_of(await (await client.get("/dasbor/pertanyaan")).text())
+    question, page = await admin_on_questions_page(site, "kapan pengumuman hasil seleksi psp?")
+    csrf = csrf_of(page)
     for ref in ("faq:²", f"faq:{question}x", "ticket:", "tiket:1", "faq:" + "9" * 40, "", ":", f"ticket:{question}:1"):
         for step in ("jawab", "kirim"):
             response = await client.post(f"/dasbor/pertanyaan/{step}", data={"ref": ref, "answer": "Pengumuman pada bulan Mei.", "csrf": csrf})
