@@ -72,7 +72,9 @@ async def kill_9(mode: str, n: int) -> str:
     with tempfile.TemporaryDirectory() as tmp:
         fake = FakeTelegramServer(TOKEN)
         await fake.start()
-        fake.delay = 0.05
+        # Slow sends, so the kill comes while most answers are still being sent; polling confirms
+        # the updates sooner (at the next getUpdates), so it needs slower ones.
+        fake.delay = 0.05 if mode == "webhook" else 0.5
         port = free_port()
         path = config(tmp, fake, port, mode)
         proc = spawn(path)
