@@ -789,7 +789,7 @@ def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
     if len(pieces) < 2:
         return folded
     kept = [p for p in pieces if not (_HEARSAY_RE.search(p) and not asks(p))]
-    return "".join(kept) if kept and len(kept) < len(pieces) else folded
+    return "".join(kept).strip() if kept and len(kept) < len(pieces) else folded
 _CLAUSE_RE = re.compile(r"[.!?;\n]+|,\s+|\s+(?:dan|lalu|terus|trus|tapi|lan)\s+")
 
 
