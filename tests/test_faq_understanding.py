@@ -62,11 +62,11 @@ HELD_OUT = [
     # Set 2: written blind; first run on the merged engine: 81/103 in scope, 6 wrong of 161.
     ("faq-heldout-2.tsv", (103, 27, 14, 17), 98, 14, 1),
     # Set 3: written blind; first run on the final round-2 engine: 125/153 in scope, 15 wrong of 230.
-    ("faq-heldout-3.tsv", (153, 35, 21, 21), 145, 18, 6),
+    ("faq-heldout-3.tsv", (153, 35, 21, 21), 146, 18, 6),
     # Set 4: written blind; first run on the final round-3 engine: 79/112 in scope, 13 wrong of 174.
-    ("faq-heldout-4.tsv", (112, 25, 21, 16), 101, 21, 3),
+    ("faq-heldout-4.tsv", (112, 25, 21, 16), 103, 21, 3),
     # Set 5: written blind; first run on the final round-4 engine: 86/112 in scope, 7 wrong of 172.
-    ("faq-heldout-5.tsv", (112, 25, 20, 15), 91, 19, 3),
+    ("faq-heldout-5.tsv", (112, 25, 20, 15), 92, 19, 3),
 ]
 
 
@@ -84,7 +84,7 @@ def test_held_out_sets(name: str, rows: tuple[int, int, int, int], in_ok: int, n
 
 
 @pytest.mark.parametrize(
-    ("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1), ("faq-probe-8.tsv", 14, 0)]
+    ("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1), ("faq-probe-8.tsv", 19, 0)]
 )
 def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, engine: FaqEngine) -> None:
     # Written while tuning (not blind): 4 and 5 before the engine changed for their classes (first

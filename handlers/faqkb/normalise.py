@@ -153,6 +153,8 @@ ABBREVIATIONS: dict[str, str] = {
     "daptar": "daftar",
     "dftr": "daftar",
     "kurtilas": "kurikulum 2013",
+    "kurmer": "kurikulum merdeka",
+    "ket": "keterangan",  # "surat ket sehat"
     "gmana": "bagaimana",
     "piye": "bagaimana",
     "sampe": "sampai",
