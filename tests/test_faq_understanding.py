@@ -66,7 +66,7 @@ HELD_OUT = [
     # Set 4: written blind; first run on the final round-3 engine: 79/112 in scope, 13 wrong of 174.
     ("faq-heldout-4.tsv", (112, 25, 21, 16), 103, 21, 3),
     # Set 5: written blind; first run on the final round-4 engine: 86/112 in scope, 7 wrong of 172.
-    ("faq-heldout-5.tsv", (112, 25, 20, 15), 93, 19, 2),
+    ("faq-heldout-5.tsv", (112, 25, 20, 15), 95, 19, 2),
 ]
 
 
@@ -84,7 +84,7 @@ def test_held_out_sets(name: str, rows: tuple[int, int, int, int], in_ok: int, n
 
 
 @pytest.mark.parametrize(
-    ("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1), ("faq-probe-8.tsv", 19, 0)]
+    ("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1), ("faq-probe-8.tsv", 22, 0)]
 )
 def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, engine: FaqEngine) -> None:
     # Written while tuning (not blind): 4 and 5 before the engine changed for their classes (first

@@ -53,6 +53,8 @@ ABBREVIATIONS: dict[str, str] = {
     "max": "maksimal",
     "umr": "usia",
     "maks": "maksimal",
+    "maximum": "maksimal",
+    "minimum": "minimal",
     "buat": "untuk",  # "buat sekolah" = for the school ("dibuat" is another word)
     "nda": "tidak",
     "ndk": "tidak",
@@ -486,6 +488,7 @@ STOPWORDS = frozenset(
     kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     dalam beserta serta demikian kerjasamanya kerja samanya
+    as up
     """.split()
 )
 
