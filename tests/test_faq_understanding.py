@@ -84,7 +84,8 @@ def test_held_out_sets(name: str, rows: tuple[int, int, int, int], in_ok: int, n
 
 
 @pytest.mark.parametrize(
-    ("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1), ("faq-probe-8.tsv", 22, 0)]
+    ("name", "in_ok", "wrong"),
+    [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1), ("faq-probe-8.tsv", 25, 0)],
 )
 def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, engine: FaqEngine) -> None:
     # Written while tuning (not blind): 4 and 5 before the engine changed for their classes (first
@@ -113,6 +114,7 @@ def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, eng
         ("cek status pendaftaran saya bagaimana", "bot-status"),
         ("korwil bisa ekspor data pendaftar ke excel?", "bot-ekspor"),
         ("siapa saja yang bisa mengakses data pribadi saya", "bot-privasi"),
+        ("admin mau sebar pengumuman ke semua korwil lewat bot, caranya?", "bot-siaran"),
     ],
 )
 def test_the_bots_own_functions_are_answered_with_their_command(text: str, entry: str, engine: FaqEngine) -> None:

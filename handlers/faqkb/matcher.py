@@ -720,7 +720,8 @@ def question_kind(folded: str) -> Kind:
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
         bool(_NAME_RE.search(folded) or (("si" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
-        bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),  # "13.00 wib, di bali jam brp": the zone is the answer
+        # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
+        bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
         bool(_PEOPLE_COUNT_RE.search(folded)),
     )
 
