@@ -66,7 +66,7 @@ HELD_OUT = [
     # Set 4: written blind; first run on the final round-3 engine: 79/112 in scope, 13 wrong of 174.
     ("faq-heldout-4.tsv", (112, 25, 21, 16), 103, 21, 3),
     # Set 5: written blind; first run on the final round-4 engine: 86/112 in scope, 7 wrong of 172.
-    ("faq-heldout-5.tsv", (112, 25, 20, 15), 95, 19, 2),
+    ("faq-heldout-5.tsv", (112, 25, 20, 15), 96, 19, 1),
 ]
 
 
@@ -85,13 +85,13 @@ def test_held_out_sets(name: str, rows: tuple[int, int, int, int], in_ok: int, n
 
 @pytest.mark.parametrize(
     ("name", "in_ok", "wrong"),
-    [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1), ("faq-probe-8.tsv", 25, 0)],
+    [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1), ("faq-probe-8.tsv", 25, 1)],
 )
 def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, engine: FaqEngine) -> None:
     # Written while tuning (not blind): 4 and 5 before the engine changed for their classes (first
     # runs on main 23/41 and 21/28 in scope), 6 after round 3's mechanisms (first run 33/36, then
     # one change for its first miss), 7 before round 4's changes (first run 18/32, 5 wrong of 42).
-    # 8 before round 5's changes (first run on main 10/18, 2 wrong of 20).
+    # 8 before round 5's changes (the whole file on main: 19/32, 3 wrong of 34).
     # BENCHMARKS.md. Guards against regressions, not the bar.
     score = score_file(engine, DATA / name)
     print(score.report())
