@@ -15,7 +15,7 @@ from handlers.faqkb.affixes import stem_candidates
 from handlers.faqkb.knowledge import audit_sources, dates_in, load_file
 from handlers.faqkb.language import question_language
 from handlers.faqkb.matcher import FaqEngine, time_conversion
-from handlers.faqkb.normalise import raw_tokens
+from handlers.faqkb.normalise import clock_words, raw_tokens, without_hearsay
 from handlers.faqkb.smalltalk import small_talk
 from tests.conftest import Harness, clean_env, labels, text_of
 from tests.fake_telegram import FakeTelegramServer
@@ -62,9 +62,11 @@ HELD_OUT = [
     # Set 2: written blind; first run on the merged engine: 81/103 in scope, 6 wrong of 161.
     ("faq-heldout-2.tsv", (103, 27, 14, 17), 98, 14, 1),
     # Set 3: written blind; first run on the final round-2 engine: 125/153 in scope, 15 wrong of 230.
-    ("faq-heldout-3.tsv", (153, 35, 21, 21), 145, 18, 6),
+    ("faq-heldout-3.tsv", (153, 35, 21, 21), 146, 18, 6),
     # Set 4: written blind; first run on the final round-3 engine: 79/112 in scope, 13 wrong of 174.
-    ("faq-heldout-4.tsv", (112, 25, 21, 16), 101, 21, 3),
+    ("faq-heldout-4.tsv", (112, 25, 21, 16), 103, 21, 3),
+    # Set 5: written blind; first run on the final round-4 engine: 86/112 in scope, 7 wrong of 172.
+    ("faq-heldout-5.tsv", (112, 25, 20, 15), 96, 19, 1),
 ]
 
 
@@ -82,12 +84,14 @@ def test_held_out_sets(name: str, rows: tuple[int, int, int, int], in_ok: int, n
 
 
 @pytest.mark.parametrize(
-    ("name", "in_ok", "wrong"), [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1)]
+    ("name", "in_ok", "wrong"),
+    [("faq-probe-4.tsv", 41, 2), ("faq-probe-5.tsv", 25, 1), ("faq-probe-6.tsv", 35, 1), ("faq-probe-7.tsv", 30, 1), ("faq-probe-8.tsv", 25, 1)],
 )
 def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, engine: FaqEngine) -> None:
     # Written while tuning (not blind): 4 and 5 before the engine changed for their classes (first
     # runs on main 23/41 and 21/28 in scope), 6 after round 3's mechanisms (first run 33/36, then
     # one change for its first miss), 7 before round 4's changes (first run 18/32, 5 wrong of 42).
+    # 8 before round 5's changes (the whole file on main: 19/32, 3 wrong of 34).
     # BENCHMARKS.md. Guards against regressions, not the bar.
     score = score_file(engine, DATA / name)
     print(score.report())
@@ -110,6 +114,7 @@ def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, eng
         ("cek status pendaftaran saya bagaimana", "bot-status"),
         ("korwil bisa ekspor data pendaftar ke excel?", "bot-ekspor"),
         ("siapa saja yang bisa mengakses data pribadi saya", "bot-privasi"),
+        ("admin mau sebar pengumuman ke semua korwil lewat bot, caranya?", "bot-siaran"),
     ],
 )
 def test_the_bots_own_functions_are_answered_with_their_command(text: str, entry: str, engine: FaqEngine) -> None:
@@ -490,6 +495,22 @@ def test_time_zone_arithmetic() -> None:
     assert time_conversion("sesi jam 09.00 WIB itu jam brp di bali", "id") == "09.00 WIB = 10.00 WITA"
     assert time_conversion("13:30 wita in jakarta time?", "en") == "13:30 WITA = 12:30 WIB"
     assert time_conversion("kapan bimtek", "id") == ""
+
+
+def test_where_the_news_came_from_is_context_not_the_question(engine: FaqEngine) -> None:
+    # "kami dapat edaran psp" names the circulars topic; the question is the health certificate
+    text = "permisi pak, kami dapat edaran PSP. yang mau saya tanyakan, surat keterangan sehat itu wajib dilampirkan waktu pendaftaran?"
+    match = engine.match(text)
+    assert match.entry is not None and match.entry.id == "surat-sehat", match
+    # …but a clause that asks is never dropped, whatever it names
+    assert without_hearsay("td dpt info dr korwil soal psp. syaratnya apa?", lambda c: "?" in c) == "syaratnya apa?"
+    assert without_hearsay("kapan kami dapat edaran?", lambda c: "?" in c) == "kapan kami dapat edaran?"
+
+
+def test_a_citys_time_is_its_zone(engine: FaqEngine) -> None:
+    assert clock_words("zoom pakai waktu bali atau waktu jakarta") == "zoom pakai wita atau wib"
+    match = engine.match("zoomnya pakai waktu bali atau waktu jakarta?")
+    assert match.entry is not None and match.entry.id == "zona-waktu", match
 
 
 def test_every_answer_rests_on_its_sources() -> None:

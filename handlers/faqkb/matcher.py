@@ -33,6 +33,7 @@ from handlers.faqkb.normalise import (
     STOPWORDS,
     Vocabulary,
     clauses,
+    clock_words,
     expand,
     fold,
     join_dictated,
@@ -41,6 +42,7 @@ from handlers.faqkb.normalise import (
     raw_tokens,
     skeleton,
     tokens,
+    without_hearsay,
 )
 from handlers.faqkb.smalltalk import small_talk
 
@@ -367,13 +369,18 @@ class FaqEngine:
             return Match(None, 0.0, small_talk=talk)
         if text.strip().strip(".").isdigit():
             return Match(None, 0.0, lone_number=True)
-        folded = fold(text)
+        folded = clock_words(fold(text))
+        english = question_language(folded) == "en"
+        rest = without_hearsay(folded, _asks)
+        if rest != folded and small_talk(rest):
+            return Match(None, 0.0, small_talk=small_talk(rest))  # "dapat info dari korwil, terima kasih pak"
+        if rest != folded and len(self._query(rest, english)[0]) >= 2:
+            folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         typed = expand(tokens(folded, folded=True))
         if index.decline:
             for i, word in enumerate(typed):
                 if any(tuple(typed[i : i + len(p)]) == p for p in index.decline_by_first.get(word, ())):
                     return Match(None, 0.0)
-        english = question_language(folded) == "en"
         query, numbered = self._query(folded, english)
         if not query:
             return Match(None, 0.0)
@@ -628,6 +635,7 @@ class FaqEngine:
 
 _CLOCK_RE = re.compile(r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*(wib|wita|wit)\b")
 _ZONES = {"wib": 7, "wita": 8, "wit": 9}
+_ZONE_RE = re.compile(r"\b(?:wib|wita|wit)\b")
 
 
 def time_conversion(text: str, lang: str) -> str:
@@ -646,6 +654,11 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
     text = entry.answer.get(lang) or entry.answer["id"]
     converted = time_conversion(question, lang) if question else ""
     return f"{converted}\n\n{text}" if converted else text
+
+
+def _asks(clause: str) -> bool:
+    """Whether a clause asks something: a question mark or a question word (abbreviated ones too)."""
+    return "?" in clause or bool(QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _ANY_RE.sub(" ", clause).split()})
 
 
 def _ends_with_question(folded: str, clause: str) -> bool:
@@ -707,7 +720,8 @@ def question_kind(folded: str) -> Kind:
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
         bool(_NAME_RE.search(folded) or (("si" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
-        bool(_CLOCK_ASKED_RE.search(folded)) and not _CLOCK_RE.search(folded),
+        # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
+        bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
         bool(_PEOPLE_COUNT_RE.search(folded)),
     )
 

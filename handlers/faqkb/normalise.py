@@ -53,6 +53,8 @@ ABBREVIATIONS: dict[str, str] = {
     "max": "maksimal",
     "umr": "usia",
     "maks": "maksimal",
+    "maximum": "maksimal",
+    "minimum": "minimal",
     "buat": "untuk",  # "buat sekolah" = for the school ("dibuat" is another word)
     "nda": "tidak",
     "ndk": "tidak",
@@ -153,6 +155,8 @@ ABBREVIATIONS: dict[str, str] = {
     "daptar": "daftar",
     "dftr": "daftar",
     "kurtilas": "kurikulum 2013",
+    "kurmer": "kurikulum merdeka",
+    "ket": "keterangan",  # "surat ket sehat"
     "gmana": "bagaimana",
     "piye": "bagaimana",
     "sampe": "sampai",
@@ -484,6 +488,7 @@ STOPWORDS = frozenset(
     kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     dalam beserta serta demikian kerjasamanya kerja samanya
+    as up
     """.split()
 )
 
@@ -760,8 +765,36 @@ ASKING_RE = re.compile(
     r" (?:tanya|bertanya|nanya|menanyakan|tanyakan|info|informasi|mengetahui|tahu)"
     r"(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
     r"|\b(?:mohon|minta|nunas) (?:info|informasi|penjelasan)(?: (?:mengenai|tentang|soal|terkait|perihal))?\b"
-    r"|\b(?:would like|want|wanted|wish|like) to (?:know|ask)(?: about)?\b",
+    r"|\b(?:would like|want|wanted|wish|like) to (?:know|ask)(?: about)?\b"
+    # "yang mau saya tanyakan, …", "pertanyaan kami: …": what follows is the question
+    r"|\b(?:yang|yg) (?:mau|ingin|pengen|hendak|perlu|akan) (?:saya|sy|kami|tiang) (?:tanyakan|tanya)(?: (?:adalah|yaitu|ialah))?\b"
+    r"|\bpertanyaan(?:nya)? (?:saya|sy|kami|tiang)\b",
 )
+# "waktu jakarta", "jam bali": a city's time is its zone
+_CITY_TIME_RE = re.compile(
+    r"\b(?:waktu|jam) (?:(jakarta|jawa|pusat|nasional)|(bali|buleleng|singaraja|denpasar|setempat|sini))\b"
+)
+# Context that says where the news came from ("kami dapat edaran psp", "td dpt info dr korwil",
+# "saya mendengar dari korwil tentang psp"): never the question itself.
+_HEARSAY_RE = re.compile(
+    r"\b(?:dapat|dpt|dapet|terima|menerima|nerima|dengar|mendengar|denger|baca|membaca|memperoleh|peroleh)"
+    r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|undangan|berita|pesan|dari|dr)\b"
+)
+_PIECE_RE = re.compile(r"[^.,;!?\n]+[.,;!?\n]*")
+
+
+def clock_words(folded: str) -> str:
+    """A city's time is its zone: "waktu jakarta" is WIB, "jam bali" WITA."""
+    return _CITY_TIME_RE.sub(lambda m: "wib" if m.group(1) else "wita", folded)
+
+
+def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
+    """``folded`` without its clauses that only say where the news came from (and ask nothing)."""
+    pieces = _PIECE_RE.findall(folded)
+    if len(pieces) < 2:
+        return folded
+    kept = [p for p in pieces if not (_HEARSAY_RE.search(p) and not asks(p))]
+    return "".join(kept).strip() if kept and len(kept) < len(pieces) else folded
 _CLAUSE_RE = re.compile(r"[.!?;\n]+|,\s+|\s+(?:dan|lalu|terus|trus|tapi|lan)\s+")
 
 
