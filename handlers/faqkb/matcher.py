@@ -458,11 +458,7 @@ class FaqEngine:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
             in_domain = False
-        # a single programme word counts as written, not as a synonym's reading ("Dinas Kependudukan"
-        # is not the Disdikpora)
-        literal = {w if lexicon.is_real_word(w) else ABBREVIATIONS.get(w, w) for w in tokens(folded, folded=True)}
-        named = any(phrase and (phrase <= literal or len(phrase) > 1 and phrase <= whole) for phrase in index.programme)
-        if not named and self._names_another(text):
+        if self._names_another(text) and not self._names_programme(folded, whole):
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
             # a message naming a programme, office or event the base does not know, and no word of
             # PSP, asks about that other thing — its registration dates are not PSP's
@@ -500,6 +496,15 @@ class FaqEngine:
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
 
+    def _ordinary(self, word: str) -> bool:
+        return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang()
+
+    def _names_programme(self, folded: str, whole: set[str]) -> bool:
+        """Whether the message names PSP: one of its own words as written (not a synonym's reading:
+        "Dinas Kependudukan" is not the Disdikpora), or a phrase of them."""
+        literal = {w if lexicon.is_real_word(w) else ABBREVIATIONS.get(w, w) for w in tokens(folded, folded=True)}
+        return any(phrase and (phrase <= literal or len(phrase) > 1 and phrase <= whole) for phrase in self._index.programme)
+
     def _names_another(self, text: str) -> bool:
         """Whether ``text`` names something the base does not know: an acronym (``O2SN``, ``PPPK``) or a
         capitalised name in mid-sentence (``Paskibraka``, ``Dinas Kependudukan``)."""
@@ -510,8 +515,7 @@ class FaqEngine:
             if not acronym and (not before or before[-1] in ".!?\n"):
                 continue  # "Sekolah kami …": a capital that only starts a sentence
             # fold() reads "O2SN" as "o 2sn"; the word as typed is what names the thing
-            folded = word.lower()
-            if not any(self._known(w) or w in STOPWORDS or w in SYNONYMS or w in BALINESE or w in lexicon.slang() for w in (folded, fold(word))):
+            if not (self._ordinary(word.lower()) or self._ordinary(fold(word))):
                 return True
         return False
 
