@@ -500,14 +500,20 @@ class FaqEngine:
         return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang()
 
     def _names_programme(self, folded: str, whole: set[str]) -> bool:
-        """Whether the message names PSP: one of its own words as written (not a synonym's reading:
-        "Dinas Kependudukan" is not the Disdikpora), or a phrase of them."""
-        literal = {w if lexicon.is_real_word(w) else ABBREVIATIONS.get(w, w) for w in tokens(folded, folded=True)}
+        """Whether the message names PSP: one of its own words or a phrase of them.
+
+        A single word counts as written or spelled out ("Bimbingan Teknis"), not as a synonym's
+        reading ("Dinas Kependudukan" is not the Disdikpora).
+        """
+        literal = {w if lexicon.is_real_word(w) else ABBREVIATIONS.get(w, w) for w in name_programme(tokens(folded, folded=True))}
         return any(phrase and (phrase <= literal or len(phrase) > 1 and phrase <= whole) for phrase in self._index.programme)
 
     def _names_another(self, text: str) -> bool:
-        """Whether ``text`` names something the base does not know: an acronym (``O2SN``, ``PPPK``) or a
-        capitalised name in mid-sentence (``Paskibraka``, ``Dinas Kependudukan``)."""
+        """Whether ``text`` names something the base does not know.
+
+        An acronym (``O2SN``, ``PPPK``) or a capitalised name in mid-sentence (``Paskibraka``,
+        ``Dinas Kependudukan``).
+        """
         for found in _PROPER_NAME_RE.finditer(text):
             word = found.group(0)
             acronym = word.isupper() and len(word) >= 3 or any(ch.isdigit() for ch in word)
