@@ -44,6 +44,7 @@ from handlers.faqkb.normalise import (
     raw_tokens,
     skeleton,
     tokens,
+    without_addressee,
     without_hearsay,
 )
 from handlers.faqkb.smalltalk import small_talk
@@ -381,6 +382,9 @@ class FaqEngine:
             return Match(None, 0.0, lone_number=True)
         folded = clock_words(fold(text))
         english = question_language(folded) == "en"
+        bare = without_addressee(folded)
+        if bare != folded and len(self._query(bare, english)[0]) >= 2:
+            folded = bare  # "Yth. Tim PMO …. Dengan hormat, … tanggal bimtek": the addressee is not the topic
         rest = without_hearsay(folded, _asks)
         if rest != folded and small_talk(rest):
             return Match(None, 0.0, small_talk=small_talk(rest))  # "dapat info dari korwil, terima kasih pak"
