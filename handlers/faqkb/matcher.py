@@ -27,10 +27,12 @@ from handlers.faqkb.language import question_language
 from handlers.faqkb.normalise import (
     ABBREVIATIONS,
     ASKING_RE,
+    BALINESE,
     MONTH_NAMES,
     NUMBERED,
     STOPWORD_SKELETONS,
     STOPWORDS,
+    SYNONYMS,
     Vocabulary,
     clauses,
     clock_words,
@@ -42,6 +44,7 @@ from handlers.faqkb.normalise import (
     raw_tokens,
     skeleton,
     tokens,
+    without_addressee,
     without_hearsay,
 )
 from handlers.faqkb.smalltalk import small_talk
@@ -128,6 +131,9 @@ class _Index:
     # the programme words every question of an entry uses ("bimtek" for the Bimtek's topics), "psp" aside
     anchors: list[frozenset[str]] = field(default_factory=list)
     anchor_words: frozenset[str] = frozenset()
+    # the [domain] phrases that name the programme itself ("psp", "bimtek", "sekolah penggerak"),
+    # not an ordinary word it shares with other things ("seleksi", "angkatan", "komite")
+    programme: tuple[frozenset[str], ...] = ()
     specific_idf: float = 0.0  # a word this rare names a topic of its own
 
 
@@ -224,6 +230,11 @@ class FaqEngine:
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
             anchors=[frozenset.intersection(*vs) & anchor_words if vs else frozenset() for vs in variants],
             anchor_words=anchor_words,
+            programme=tuple(
+                frozenset(vocab.canonical(w) for w in _content(list(phrase)))
+                for phrase in base.domain
+                if len(phrase) > 1 or not lexicon.is_real_word(phrase[0])
+            ),
             specific_idf=math.log(1 + SPECIFIC_SHARE),
         )
 
@@ -371,6 +382,9 @@ class FaqEngine:
             return Match(None, 0.0, lone_number=True)
         folded = clock_words(fold(text))
         english = question_language(folded) == "en"
+        bare = without_addressee(folded)
+        if bare != folded and len(self._query(bare, english)[0]) >= 2:
+            folded = bare  # "Yth. Tim PMO …. Dengan hormat, … tanggal bimtek": the addressee is not the topic
         rest = without_hearsay(folded, _asks)
         if rest != folded and small_talk(rest):
             return Match(None, 0.0, small_talk=small_talk(rest))  # "dapat info dari korwil, terima kasih pak"
@@ -448,6 +462,11 @@ class FaqEngine:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
             in_domain = False
+        if self._names_another(text) and not self._names_programme(folded, whole):
+            # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
+            # a message naming a programme, office or event the base does not know, and no word of
+            # PSP, asks about that other thing — its registration dates are not PSP's
+            return Match(None, round(best_score, 4))
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
@@ -480,6 +499,35 @@ class FaqEngine:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    def _ordinary(self, word: str) -> bool:
+        return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang()
+
+    def _names_programme(self, folded: str, whole: set[str]) -> bool:
+        """Whether the message names PSP: one of its own words or a phrase of them.
+
+        A single word counts as written or spelled out ("Bimbingan Teknis"), not as a synonym's
+        reading ("Dinas Kependudukan" is not the Disdikpora).
+        """
+        literal = {w if lexicon.is_real_word(w) else ABBREVIATIONS.get(w, w) for w in name_programme(tokens(folded, folded=True))}
+        return any(phrase and (phrase <= literal or len(phrase) > 1 and phrase <= whole) for phrase in self._index.programme)
+
+    def _names_another(self, text: str) -> bool:
+        """Whether ``text`` names something the base does not know.
+
+        An acronym (``O2SN``, ``PPPK``) or a capitalised name in mid-sentence (``Paskibraka``,
+        ``Dinas Kependudukan``).
+        """
+        for found in _PROPER_NAME_RE.finditer(text):
+            word = found.group(0)
+            acronym = word.isupper() and len(word) >= 3 or any(ch.isdigit() for ch in word)
+            before = text[: found.start()].rstrip()
+            if not acronym and (not before or before[-1] in ".!?\n"):
+                continue  # "Sekolah kami …": a capital that only starts a sentence
+            # fold() reads "O2SN" as "o 2sn"; the word as typed is what names the thing
+            if not (self._ordinary(word.lower()) or self._ordinary(fold(word))):
+                return True
+        return False
 
     def _config_knows(self, query: list[str], entry: int) -> bool:
         """Whether a config-fed topic (/jadwal knows the coming sessions) is about what the message names.
@@ -670,6 +718,7 @@ def _ends_with_question(folded: str, clause: str) -> bool:
     return end is not None and end.group() == "?"
 
 
+_PROPER_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
 _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can"})

@@ -781,11 +781,19 @@ _HEARSAY_RE = re.compile(
     r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|undangan|berita|pesan|dari|dr)\b"
 )
 _PIECE_RE = re.compile(r"[^.,;!?\n]+[.,;!?\n]*")
+# A letter's addressee line ("Yth. Tim PMO Disdikpora Buleleng.", "Kepada Yth. Admin PSP,"): whom
+# the letter goes to, not what it asks.
+_ADDRESSEE_RE = re.compile(r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang\s+terhormat\b)[^.,;!?\n]*[.,;!?\n]+")
 
 
 def clock_words(folded: str) -> str:
     """A city's time is its zone: "waktu jakarta" is WIB, "jam bali" WITA."""
     return _CITY_TIME_RE.sub(lambda m: "wib" if m.group(1) else "wita", folded)
+
+
+def without_addressee(folded: str) -> str:
+    """``folded`` without the addressee line a letter opens with."""
+    return _ADDRESSEE_RE.sub("", folded, count=1).strip()
 
 
 def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:

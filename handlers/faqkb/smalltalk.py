@@ -45,6 +45,8 @@ _FILLER = frozenset(
         "om pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu admin min tim bot semua semuanya "
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
+        # "hi there", "hello everyone": an English greeting addressed to whoever reads
+        "there everyone everybody guys folks "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba sudah sdh udah sampun"
     ).split()
