@@ -347,8 +347,9 @@ async def handle_updates(services: Services, incomings: Sequence[Incoming], befo
                 log.exception("after-commit task failed", extra={"contact": ctx.incoming.contact_id})
         services.metrics.replies.labels(ctx.incoming.channel).inc(len(ctx.replies))
     elapsed = time.perf_counter() - started
+    share = elapsed / max(len(contexts), 1)
     for _ in contexts:  # one observation per update (its share of the batch), so the count is updates
-        services.metrics.handle_seconds.observe(elapsed / len(contexts))
+        services.metrics.handle_seconds.observe(share)
     log.debug("%d update(s) handled in %.1f ms", len(contexts), elapsed * 1000)
     return replies
 

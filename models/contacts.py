@@ -115,8 +115,9 @@ async def load_contacts(session: AsyncSession, settings: Settings, people: Seque
             hold(session, row[1])
         if row is None or not row[2]:
             session.info.setdefault(NONE_OPEN, set()).add(contact_id)
-        contact = row[0] if row is not None else None
-        if contact is None:
+        if row is not None:
+            contact = row[0]
+        else:
             contact = Contact(id=contact_id, channel=channel, external_id=external_id, language=settings.bot.default_language, created_at=now)
             session.add(contact)
         await _heard_from(session, settings, contact, name, now)
