@@ -17,7 +17,7 @@ from handlers.faqkb.language import question_language
 from handlers.faqkb.matcher import FaqEngine, time_conversion
 from handlers.faqkb.normalise import clock_words, fold, raw_tokens, without_addressee, without_hearsay
 from handlers.faqkb.smalltalk import small_talk
-from tests.conftest import Harness, clean_env, labels, text_of
+from tests.conftest import Harness, clean_env, copy_faq, labels, text_of
 from tests.fake_telegram import FakeTelegramServer
 from tests.faq_scoring import score_file
 from tests.test_telegram_adapter import start_bot
@@ -559,12 +559,7 @@ def test_dates_are_read_in_both_languages() -> None:
 
 
 def test_cli_faq_check_refuses_an_unsupported_date(tmp_path: Path) -> None:
-    folder = tmp_path / "data"
-    (folder / "sources").mkdir(parents=True)
-    for name in ("psp-facts.md", "seed-article.txt"):
-        (folder / "sources" / name).write_text((SOURCES / name).read_text())
-    kb = folder / "faq.toml"
-    kb.write_text(DEFAULT_FAQ_PATH.read_text().replace("pleno kelulusan 7 – 14 Juli 2022", "pleno kelulusan 7 – 15 Juli 2022"))
+    kb = copy_faq(tmp_path / "data", DEFAULT_FAQ_PATH.read_text().replace("pleno kelulusan 7 – 14 Juli 2022", "pleno kelulusan 7 – 15 Juli 2022"))
     command = [sys.executable, "-m", "bot", "faq", "check", "--file", str(kb)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=clean_env(), timeout=60)
     assert result.returncode == 1 and "names the date 15/7" in result.stderr

@@ -21,7 +21,7 @@ FAREWELL = "farewell"
 _KINDS: dict[str, list[str]] = {
     # Indonesian, Balinese, Arabic-origin and English greetings; "wr wb" closes the Muslim greeting.
     GREETING: (
-        "swastyastu swasti astu assalamualaikum asalamualaikum assalamu alaikum assalammualaikum samlekom salam sejahtera "
+        "swastyastu swastiastu swasti astu assalamualaikum asalamualaikum assalamu alaikum assalammualaikum samlekom salam sejahtera "
         "selamat pagi siang sore malam halo hallo helo hai hi hello hey rahajeng semeng wengi wilujeng shalom namo buddhaya "
         "morning afternoon evening night waalaikumsalam walaikumsalam wa alaikum salam wr wb warahmatullahi wabarakatuh permisi punten "
         "met tabik kenal"
