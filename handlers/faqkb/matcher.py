@@ -201,6 +201,19 @@ class FaqEngine:
             return frozenset(_query_words(index, folded, question_language(folded) == "en")[0])
 
         read_examples = [tuple(read(t) for t in e.examples) for e in base.entries]
+        # An example whose words another topic's example or question reads the same ("siapa yg daftar",
+        # "daftar gimana": the question word that told them apart says nothing to the matcher) cannot
+        # teach which topic it is: it is left out.
+        owners: dict[frozenset[str], set[int]] = defaultdict(set)
+        for i, read_words in enumerate(read_examples):
+            for words in (*read_words, *(v for v, _ in index.variants[i])):
+                owners[words].add(i)
+        # Nor can an example that says a single word another topic's questions or keywords use too
+        # ("what's the bimtek for": "bimtek"); "akreditasi?" can.
+        read_examples = [
+            tuple(w for w in read_words if len(owners[w]) == 1 and (len(w) > 1 or set(index.postings.get(next(iter(w)), ())) <= {i}))
+            for i, read_words in enumerate(read_examples)
+        ]
         read_lacks = [tuple(read(t) for t in e.lacks) for e in base.entries]
         return FaqEngine._index_of(base, (read_examples, read_lacks))
 
@@ -488,7 +501,9 @@ class FaqEngine:
                 scored = fitting + [x for x in scored if x not in fitting]
         best_score, best = scored[0]
         domain_word = any(phrase and phrase <= whole for phrase in index.domain)
-        in_domain = best_score >= DOMAIN_THRESHOLD or domain_word
+        # (a message none of whose words any topic's questions or keywords use — only answers or
+        # examples, in passing: "tinggal" — is not about PSP by its score)
+        in_domain = best_score >= DOMAIN_THRESHOLD and any(w in index.postings for w in whole) or domain_word
         if index.entries[best].forward and best_score < THRESHOLD and not domain_word:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
