@@ -480,7 +480,7 @@ class FaqEngine:
             # clause asks about something of its own and no asking clause agrees with the whole
             # message, the asking clause decides — or, unsure itself, the bot asks back with both.
             parts = self._clauses(folded, english, query)
-            questions = [p for p in parts if p[2] and p[1][0] and self._specific(p[0])]
+            questions = [p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]))]
             if questions and len(questions) < len(parts) and all(p[1][0][0][1] != scored[0][1] for p in questions):
                 words, found, _ = max(questions, key=lambda p: p[1][0][0][0])
                 if found[0][0][0] >= THRESHOLD:
@@ -657,6 +657,15 @@ class FaqEngine:
         """
         idf = self._index.idf
         return len(words) >= 2 and any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
+
+    def _clear_alone(self, words: list[str], scored: list[tuple[float, int]]) -> bool:
+        """Whether a one-word asking clause is the programme's name asked about, clearly ("…, PSP niki napi?": what PSP is)."""
+        return (
+            len(words) == 1
+            and frozenset(words) in self._index.programme
+            and scored[0][0] >= THRESHOLD
+            and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
+        )
 
     def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
         """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
