@@ -140,6 +140,8 @@ class _Index:
     # not an ordinary word it shares with other things ("seleksi", "angkatan", "komite")
     programme: tuple[frozenset[str], ...] = ()
     specific_idf: float = 0.0  # a word this rare names a topic of its own
+    # entry id → the words of each answer sentence saying the sources name no such thing (filled when first needed)
+    silent: dict[str, list[frozenset[str]]] = field(default_factory=dict)
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -595,8 +597,18 @@ class FaqEngine:
         if not found:
             return 0.0
         variants = self._index.variants[entry]
-        near = found[0] if len(found) == 1 else set().union(*found)
-        return self._nearest([variants[k] for k in sorted(near)], query, weights, total)
+        best = 0.0
+        weight = weights.__getitem__
+        for k in found[0] if len(found) == 1 else set().union(*found):
+            variant, mass = variants[k]
+            if mass * best >= total or total * best >= mass:
+                continue  # this much heavier or lighter than the question, it cannot be nearer
+            shared = query & variant
+            inter = sum(map(weight, shared))
+            similarity = inter / (total + mass - inter)
+            if similarity > best:
+                best = similarity
+        return best
 
     def _lacks_detail(self, query: list[str], weights: dict[str, float], entry: int) -> bool:
         """Whether the question is closer to one the entry is known not to answer than to any it answers."""
@@ -669,10 +681,16 @@ class FaqEngine:
 
     def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
         """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
-        for sentence in _SILENT_RE.findall(entry.answer["id"]):
-            if len((set(query) & set(self._query(fold(sentence), False)[0])) - _EVERYWHERE) >= 2:
-                return True
-        return False
+        return any(len((set(query) & words) - _EVERYWHERE) >= 2 for words in self._silent(entry))
+
+    def _silent(self, entry: FaqEntry) -> list[frozenset[str]]:
+        """The words of each sentence of the entry's answer that says the sources name no such thing (read once)."""
+        index = self._index
+        found = index.silent.get(entry.id)
+        if found is None:
+            sentences = (s for s in _SENTENCE_RE.split(entry.answer["id"]) if _SILENT_PHRASES.search(s))
+            found = index.silent[entry.id] = [frozenset(self._query(fold(s), False)[0]) for s in sentences]
+        return found
 
     def _adjusted(self, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]], query: set[str]) -> list[tuple[float, int]]:
         """Scores lowered where the words mislead.
@@ -892,7 +910,8 @@ _PERSON_RE = re.compile(
     r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
 )
 # A sentence of an answer saying the sources hold no such fact.
-_SILENT_RE = re.compile(r"[^.;]*\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)[^.;]*", re.IGNORECASE)
+_SENTENCE_RE = re.compile(r"[.;]")
+_SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
