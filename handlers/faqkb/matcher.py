@@ -619,7 +619,9 @@ class FaqEngine:
         local = {w: weights.get(w, self._index.idf.get(w, self._index.unknown_idf)) for w in words}
         total = sum(local.values())
         lacking = self._nearest(lacks, words, local, total)
-        return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], words, local, total)
+        # strictly nearer: a near miss as near as a way of asking the topic does not outweigh it
+        # (and sums of the same weights in another order must not decide: 1e-9)
+        return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], words, local, total) + 1e-9
 
     def _ordinary(self, word: str) -> bool:
         return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang()
