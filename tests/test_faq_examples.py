@@ -151,5 +151,6 @@ def test_faq_check_names_a_bad_examples_line(tmp_path: Path) -> None:
     kb = copy_faq(tmp_path / "data")
     with (tmp_path / "data" / "faq-examples.tsv").open("a", encoding="utf-8") as fh:
         fh.write("bimtek-jadwl\tbimtek kapan\n")
-    result = subprocess.run([sys.executable, "-m", "bot", "faq", "check", "--file", str(kb)], capture_output=True, text=True, cwd=ROOT, env=clean_env(), timeout=60)
+    command = [sys.executable, "-m", "bot", "faq", "check", "--file", str(kb)]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=clean_env(), timeout=60)
     assert result.returncode == 1 and "no entry has the id 'bimtek-jadwl'" in result.stderr
