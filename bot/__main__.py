@@ -266,8 +266,9 @@ def cmd_faq_check(args: argparse.Namespace) -> int:
             print(f"  - {problem}", file=sys.stderr)
         return 1
     variants = sum(len(e.questions) for e in base.entries)
+    examples = sum(len(e.examples) for e in base.entries)
     print(
-        f"{path}: OK — {len(base.entries)} entries, {variants} question variants, {len(base.decline)} decline phrases, "
+        f"{path}: OK — {len(base.entries)} entries, {variants} question variants, {examples} examples, {len(base.decline)} decline phrases, "
         "answers in id and en, every decree, date and address found in its sources"
     )
     return 0

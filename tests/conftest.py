@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ipaddress
 import os
+import shutil
 import socket
 from collections.abc import AsyncIterator, Iterator, Sequence
 from datetime import UTC, datetime, timedelta
@@ -15,12 +16,26 @@ from sqlalchemy import create_engine, text
 from sqlmodel import SQLModel
 
 from bot.app import BotApp
-from bot.config import Settings, parse_settings
+from bot.config import DEFAULT_FAQ_PATH, Settings, parse_settings
 from bot.messages import Button, Delivery, Incoming, Reply
 from models.db import is_sqlite, sync_url, upgrade_schema
 
 SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
 TEST_TOKEN = "123456:TEST-token-abcdefghijklmnopqrstuvwxyz"
+
+
+def copy_faq(folder: Path, text: str | None = None) -> Path:
+    """The shipped knowledge base copied into ``folder`` with its examples file and sources (as `faq check` reads them).
+
+    ``text``: the knowledge base's own text instead of the shipped one.
+    """
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / "faq.toml"
+    path.write_text(DEFAULT_FAQ_PATH.read_text(encoding="utf-8") if text is None else text, encoding="utf-8")
+    shutil.copy(DEFAULT_FAQ_PATH.parent / "faq-examples.tsv", folder)
+    if not (folder / "sources").exists():
+        shutil.copytree(DEFAULT_FAQ_PATH.parent / "sources", folder / "sources")
+    return path
 
 
 def clean_env() -> dict[str, str]:

@@ -13,7 +13,7 @@ from bot.config import DEFAULT_FAQ_PATH
 from handlers.faqkb.knowledge import FaqError, load_file, parse_entries
 from handlers.faqkb.matcher import FaqEngine
 from handlers.faqkb.normalise import Vocabulary, raw_tokens
-from tests.conftest import SHARED, Harness, clean_env, labels, text_of
+from tests.conftest import SHARED, Harness, clean_env, copy_faq, labels, text_of
 from tests.faq_scoring import score_file
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -238,8 +238,7 @@ async def test_admin_can_cancel_an_answer(harness: Harness) -> None:
 
 
 async def test_reload_keeps_old_base_on_a_broken_file(harness_factory, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    kb = tmp_path / "faq.toml"
-    kb.write_text(DEFAULT_FAQ_PATH.read_text())
+    kb = copy_faq(tmp_path)
     h = await harness_factory(bot={"faq_path": str(kb)}, roles={"admins": ["telegram:1"]})
     assert "tidak tersedia" in text_of(await h.say("telegram:9", "/muatulang"))
     kb.write_text(DEFAULT_FAQ_PATH.read_text().replace('id = "kecamatan"', 'id = "bimtek-jadwal"'))
@@ -253,8 +252,7 @@ async def test_reload_keeps_old_base_on_a_broken_file(harness_factory, tmp_path:
 
 
 def test_engine_reloads_itself_when_the_file_changes(tmp_path: Path) -> None:
-    kb = tmp_path / "faq.toml"
-    kb.write_text(DEFAULT_FAQ_PATH.read_text())
+    kb = copy_faq(tmp_path)
     engine = FaqEngine.from_file(kb)
     kb.write_text(DEFAULT_FAQ_PATH.read_text().replace("ibu kota Singaraja", "ibu kota Kota Singaraja"))
     os.utime(kb, (time.time() + 5, time.time() + 5))

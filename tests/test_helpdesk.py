@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -10,7 +9,7 @@ from typing import Any
 import pytest
 from sqlmodel import select
 
-from bot.config import DEFAULT_FAQ_PATH, ConfigError, parse_settings
+from bot.config import ConfigError, parse_settings
 from bot.enums import TicketStatus
 from bot.messages import Document, Incoming, Reply
 from handlers.helpdesk import asks_for_person, next_opening
@@ -18,7 +17,7 @@ from models.questions import record_question
 from models.tables import Contact, HelpdeskMessage, HelpdeskTicket, OutboxItem, Question, Registration
 from scheduler.outbox import OutboxSender
 from scheduler.reminders import remind_waiting_tickets
-from tests.conftest import FakeClock, Harness, labels, text_of
+from tests.conftest import FakeClock, Harness, copy_faq, labels, text_of
 
 ROLES = {"admins": ["telegram:1"], "coordinators": [{"contact": "telegram:2", "kecamatan": "Seririt"}, {"contact": "telegram:3", "kecamatan": "Sawan"}]}
 HELPDESK = {"name": "Tim PMO Disdikpora Buleleng", "phone": "0812-3456-7890", "hours": "Senin–Jumat 08.00–15.00 WITA", "remind_after": "1h"}
@@ -280,10 +279,7 @@ def leftovers(path: Path) -> list[Path]:
 
 @pytest.fixture
 def faq_copy(tmp_path: Path) -> Path:
-    path = tmp_path / "faq.toml"
-    shutil.copy(DEFAULT_FAQ_PATH, path)
-    shutil.copytree(DEFAULT_FAQ_PATH.parent / "sources", tmp_path / "sources")  # the fact audit runs as in `faq check`
-    return path
+    return copy_faq(tmp_path)  # with the sources: the fact audit runs as in `faq check`
 
 
 async def test_make_faq_as_a_variant_and_as_a_new_entry(harness_factory: Any, faq_copy: Path) -> None:

@@ -23,7 +23,7 @@ from bot.messages import Inbound
 from models.db import Database
 from models.inbox import add_received, claim_heads
 from models.tables import Contact, InboxItem
-from tests.conftest import TEST_TOKEN, clean_env
+from tests.conftest import TEST_TOKEN, clean_env, copy_faq
 from tests.fake_telegram import FakeTelegramServer
 from tests.test_telegram_adapter import start_bot
 
@@ -565,10 +565,8 @@ async def test_a_failed_batch_counts_each_update_and_question_once(database_url:
 async def test_a_new_faq_entry_saved_in_a_failed_batch_is_written_once(
     database_url: str, fake_api: FakeTelegramServer, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    import shutil
 
     from bot.app import BotApp
-    from bot.config import DEFAULT_FAQ_PATH
     from handlers import general, router
     from models.tables import Question
     from tests.conftest import make_settings
@@ -587,9 +585,7 @@ async def test_a_new_faq_entry_saved_in_a_failed_batch_is_written_once(
 
     monkeypatch.setattr(router, "answer_free_text", slow)
     monkeypatch.setattr(general, "answer_bad_button", fragile)
-    faq = tmp_path / "faq.toml"
-    shutil.copy(DEFAULT_FAQ_PATH, faq)
-    shutil.copytree(DEFAULT_FAQ_PATH.parent / "sources", tmp_path / "sources")
+    faq = copy_faq(tmp_path)
     telegram = {"token": TEST_TOKEN, "base_url": fake_api.base_url, "rate_per_second": 1000}
     app = BotApp(make_settings(database_url, telegram=telegram, roles={"admins": ["telegram:1"]}, bot={"faq_path": str(faq)}))
     await app.start()

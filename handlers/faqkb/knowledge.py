@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +41,12 @@ class FaqEntry:
     sources: tuple[str, ...] = ()
     forward: bool = False
     command: str = ""
+    # more ways people ask, from the examples file (see ``load_examples``): they teach the matcher
+    # wording, but unlike ``questions`` they do not define what the topic is about
+    examples: tuple[str, ...] = ()
+    # questions close to this topic asking a detail its answer and the sources lack ("siapa
+    # moderator bimtek hari ketiga"): such a question is forwarded, not answered with the topic
+    lacks: tuple[str, ...] = ()
 
 
 class FaqError(Exception):
@@ -99,7 +105,7 @@ def _parse_entry(item: dict[str, Any], where: str, problems: list[str]) -> FaqEn
         forward = False
     command = item.get("command", "")
     if not isinstance(command, str) or (command and not COMMAND_RE.match(command)):
-        problems.append(f"{where}: command must be a command name without the slash (e.g. \"jadwal\")")
+        problems.append(f'{where}: command must be a command name without the slash (e.g. "jadwal")')
         command = ""
     elif command and f"/{command}" not in answer["id"]:
         problems.append(f"{where}: answer_id should tell how to use /{command}")
@@ -143,6 +149,7 @@ class KnowledgeBase:
     entries: list[FaqEntry]
     decline: tuple[tuple[str, ...], ...] = ()
     domain: tuple[tuple[str, ...], ...] = ()
+    examples_path: Path | None = None  # the examples file the entries' ``examples`` came from
 
 
 def parse_domain(data: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
@@ -157,13 +164,69 @@ def parse_domain(data: dict[str, Any]) -> tuple[tuple[str, ...], ...]:
     return tuple(t for t in (tuple(raw_tokens(w)) for w in words) if t)
 
 
+EXAMPLE_LIMIT = 500  # characters of one example message
+
+
+def examples_file(data: dict[str, Any], path: Path) -> Path | None:
+    """The ``[examples] file`` the knowledge base names, relative to the knowledge base's own folder."""
+    table = data.get("examples", {})
+    name = table.get("file") if isinstance(table, dict) else None
+    if name is None:
+        return None
+    if not isinstance(name, str) or not name.strip() or Path(name).is_absolute() or ".." in Path(name).parts:
+        raise FaqError(['[examples] file must be a file name beside the knowledge base (e.g. "faq-examples.tsv")'])
+    return path.parent / name.strip()
+
+
+def load_examples(path: Path, entries: list[FaqEntry]) -> list[FaqEntry]:
+    """The entries with the examples of ``path`` attached.
+
+    One message per line: ``<entry id><TAB><message>``, or ``!<entry id><TAB><message>`` for a
+    question close to that topic whose answer the sources lack; blank lines and lines starting
+    with ``#`` are skipped. Raises :class:`FaqError` listing every bad line (an unknown id, a
+    missing tab, an overlong message) so a typo never silently drops what it was meant to teach.
+    """
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise FaqError([f"{path.name}: cannot be read ({exc})"]) from None
+    known = {e.id for e in entries}
+    found: dict[tuple[bool, str], list[str]] = {}
+    problems: list[str] = []
+    for n, line in enumerate(text.splitlines(), start=1):
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        entry_id, tab, message = line.partition("\t")
+        entry_id, message = entry_id.strip(), " ".join(message.split())
+        lacking = entry_id.startswith("!")
+        entry_id = entry_id.removeprefix("!")
+        if not tab or not message:
+            problems.append(f"{path.name} line {n}: needs an entry id, a tab, then the message")
+        elif entry_id not in known:
+            problems.append(f"{path.name} line {n}: no entry has the id {entry_id!r}")
+        elif len(message) > EXAMPLE_LIMIT:
+            problems.append(f"{path.name} line {n}: message longer than {EXAMPLE_LIMIT} characters")
+        else:
+            found.setdefault((lacking, entry_id), []).append(message)
+    if problems:
+        raise FaqError(problems)
+    return [
+        replace(e, examples=tuple(dict.fromkeys(found.get((False, e.id), ()))), lacks=tuple(dict.fromkeys(found.get((True, e.id), ()))))
+        for e in entries
+    ]
+
+
 def load_file(path: Path) -> KnowledgeBase:
-    """Read and validate the knowledge base file."""
+    """Read and validate the knowledge base file (and the examples file it names)."""
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise FaqError([f"{path}: not valid TOML ({exc})"]) from None
-    return KnowledgeBase(parse_entries(data), parse_decline(data), parse_domain(data))
+    entries = parse_entries(data)
+    examples = examples_file(data, path)
+    if examples is not None:
+        entries = load_examples(examples, entries)
+    return KnowledgeBase(entries, parse_decline(data), parse_domain(data), examples)
 
 
 # -- fact audit ---------------------------------------------------------------------------
@@ -222,7 +285,7 @@ def audit_sources(entries: list[FaqEntry], facts: str, seed: str, bot: str = "")
     for entry in entries:
         where = f"entry '{entry.id}'"
         if not entry.sources:
-            problems.append(f"{where}: add sources (e.g. \"facts D\", \"seed\", \"config\", \"bot\")")
+            problems.append(f'{where}: add sources (e.g. "facts D", "seed", "config", "bot")')
         bad = [s for s in entry.sources if not SOURCE_RE.match(s)]
         if bad:
             problems.append(f"{where}: unknown sources {bad}; use 'facts A'…'facts G', 'seed', 'config' or 'bot'")

@@ -9,6 +9,7 @@ against it, so out-of-scope questions stay low) blended with its closest questio
 
 from __future__ import annotations
 
+import bisect
 import heapq
 import json
 import math
@@ -53,7 +54,7 @@ from handlers.faqkb.smalltalk import small_talk
 THRESHOLD = 0.5
 DOMAIN_THRESHOLD = 0.4
 COVERAGE_WEIGHT = 0.6
-SHORTLIST = 12
+SHORTLIST = 10
 ANSWER_WEIGHT = 0.6
 SUGGEST_THRESHOLD = 0.15
 CLAUSE_WORDS = 4  # a message with this many words may hold context besides its question
@@ -68,6 +69,7 @@ MONTH_MISMATCH = 0.85  # a topic whose answer does not name the month asked abou
 NUMBER_MISMATCH = 0.7  # a topic about another stage than the one asked (or a lacking detail not named) keeps this much
 SPECIFIC_SHARE = 8  # a word at most one entry in eight uses (IDF log(1 + 8)) names a topic of its own
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
+LACKS_NEAR = 0.5  # as near (weighted Jaccard) a question the topic is known not to answer: forwarded, not answered
 
 
 @dataclass(frozen=True)
@@ -114,10 +116,13 @@ class _Index:
     idf: dict[str, float]
     unknown_idf: float
     postings: dict[str, list[int]]  # word → entries whose questions, keywords or topics use it
-    answer_postings: dict[str, list[int]]  # word → entries whose answer alone uses it
+    weak_postings: dict[str, list[int]]  # word → entries whose answer or examples alone use it
     entry_words: list[frozenset[str]]
     answer_words: list[frozenset[str]]
     variants: list[list[tuple[frozenset[str], float]]]  # canonical words of each question variant, their IDF mass
+    lacks: list[list[tuple[frozenset[str], float]]]  # …of each question near the entry that its answer does not answer
+    # each entry's variants by the specific words they use (IDF ≥ specific_idf): the variants a question can be near
+    variant_postings: list[dict[str, tuple[int, ...]]]
     decline: tuple[tuple[str, ...], ...] = ()
     decline_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     domain: tuple[frozenset[str], ...] = ()
@@ -135,6 +140,8 @@ class _Index:
     # not an ordinary word it shares with other things ("seleksi", "angkatan", "komite")
     programme: tuple[frozenset[str], ...] = ()
     specific_idf: float = 0.0  # a word this rare names a topic of its own
+    # entry id → the words of each answer sentence saying the sources name no such thing (filled when first needed)
+    silent: dict[str, list[frozenset[str]]] = field(default_factory=dict)
 
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
@@ -153,10 +160,15 @@ class FaqEngine:
 
     def __init__(self, base: KnowledgeBase, path: Path | None = None) -> None:
         self.path = path
-        self._mtime = path.stat().st_mtime if path is not None else 0.0
+        self._examples = base.examples_path
+        self._mtime = self._stamp()
         self._checked = time.monotonic()
         self._lock = threading.Lock()
         self._index = self._build(base)
+
+    def _stamp(self) -> tuple[float, ...]:
+        """When the knowledge base and its examples file last changed (either one changing reloads)."""
+        return tuple(os.stat(p).st_mtime if p.exists() else 0.0 for p in (self.path, self._examples) if p is not None)
 
     @classmethod
     def from_file(cls, path: Path) -> FaqEngine:
@@ -176,7 +188,42 @@ class FaqEngine:
 
     @staticmethod
     def _build(base: KnowledgeBase) -> _Index:
+        """The index: first of the entries alone, then with the examples read by it.
+
+        An example is read the way a person's message is (slang, typos, dictated words joined)
+        by the index of the entries, so it adds what it says about its topic but never a chat
+        spelling or a dictation fragment ("bim", "tek") to the words the matcher knows.
+        """
+        index = FaqEngine._index_of(base, None)
+        if not any(e.examples or e.lacks for e in base.entries):
+            return index
+
+        def read(text: str) -> frozenset[str]:
+            folded = fold(text)
+            return frozenset(_query_words(index, folded, question_language(folded) == "en")[0])
+
+        read_examples = [tuple(read(t) for t in e.examples) for e in base.entries]
+        # An example whose words another topic's example or question reads the same ("siapa yg daftar",
+        # "daftar gimana": the question word that told them apart says nothing to the matcher) cannot
+        # teach which topic it is: it is left out.
+        owners: dict[frozenset[str], set[int]] = defaultdict(set)
+        for i, read_words in enumerate(read_examples):
+            for words in (*read_words, *(v for v, _ in index.variants[i])):
+                owners[words].add(i)
+        # Nor can an example that says a single word another topic's questions or keywords use too
+        # ("what's the bimtek for": "bimtek"); "akreditasi?" can.
+        read_examples = [
+            tuple(w for w in read_words if len(owners[w]) == 1 and (len(w) > 1 or set(index.postings.get(next(iter(w)), ())) <= {i}))
+            for i, read_words in enumerate(read_examples)
+        ]
+        read_lacks = [tuple(read(t) for t in e.lacks) for e in base.entries]
+        return FaqEngine._index_of(base, (read_examples, read_lacks))
+
+    @staticmethod
+    def _index_of(base: KnowledgeBase, examples: tuple[list[tuple[frozenset[str], ...]], list[tuple[frozenset[str], ...]]] | None) -> _Index:
+        """The index of the entries, with their examples and near misses already read (``examples``)."""
         entries = base.entries
+        read_examples, read_lacks = examples or ([() for _ in entries], [() for _ in entries])
         texts = [[*e.questions, *e.keywords, *e.topic.values()] for e in entries]
         answers = [list(e.answer.values()) for e in entries]
         strong_words = {w for parts in texts for part in parts for w in _content(raw_tokens(part))}
@@ -188,37 +235,46 @@ class FaqEngine:
         def canon(text: str) -> frozenset[str]:
             return frozenset(vocab.canonical(w) for w in _content(raw_tokens(text)))
 
-        variants = [[canon(q) for q in e.questions] for e in entries]
+        variants = [[*(canon(q) for q in e.questions), *read] for e, read in zip(entries, read_examples, strict=True)]
         entry_words = [frozenset().union(*(canon(p) for p in parts)) for parts in texts]
         # Every fact an answer states is reachable by its words, but an answer's words say less
         # about what the entry is for than its questions and keywords do (ANSWER_WEIGHT).
         answer_words = [frozenset().union(*(canon(p) for p in parts)) - strong for parts, strong in zip(answers, entry_words, strict=True)]
+        # An example's words point to its topic as weakly as the answer's do (ANSWER_WEIGHT); they are not what the
+        # topic holds ("brp sekolah yg lolos" in an example does not make the count an answer).
+        example_words = [frozenset().union(*read) - strong - weak for read, strong, weak in zip(read_examples, entry_words, answer_words, strict=True)]
         df: dict[str, int] = defaultdict(int)
-        df_answers: dict[str, int] = defaultdict(int)
+        df_weak: dict[str, int] = defaultdict(int)
         postings: dict[str, list[int]] = defaultdict(list)
-        answer_postings: dict[str, list[int]] = defaultdict(list)
-        for i, (strong, weak) in enumerate(zip(entry_words, answer_words, strict=True)):
+        weak_postings: dict[str, list[int]] = defaultdict(list)
+        for i, (strong, weak, seen) in enumerate(zip(entry_words, answer_words, example_words, strict=True)):
             for w in strong:
                 df[w] += 1
                 postings[w].append(i)
-            for w in weak:
-                df_answers[w] += 1
-                answer_postings[w].append(i)
+            for w in weak | seen:
+                df_weak[w] += 1
+                weak_postings[w].append(i)
         numbers = [frozenset().union(*(numbered_pairs(raw_tokens(p)) for p in parts)) for parts in texts]
         # single programme words of the [domain] list, "psp" aside (every topic is about the programme)
         anchor_words = frozenset(w for phrase in base.domain if len(phrase) == 1 for w in canon(phrase[0])) - {"psp"}
         n = len(entries)
-        idf = {w: math.log(1 + n / (df.get(w) or df_answers[w])) for w in {*postings, *answer_postings}}
+        idf = {w: math.log(1 + n / (df.get(w) or df_weak[w])) for w in {*postings, *weak_postings}}
+        unknown_idf = math.log(1 + n) * 1.2  # a word the base never uses weighs more than its rarest word
+        specific_idf = math.log(1 + SPECIFIC_SHARE)
+        # each entry's distinct variants with their IDF mass, lightest first (see _nearest)
+        sorted_variants = [sorted({(v, sum(idf[w] for w in v)) for v in vs if v}, key=lambda vm: (vm[1], sorted(vm[0]))) for vs in variants]
         return _Index(
             entries=entries,
             vocab=vocab,
             idf=idf,
-            unknown_idf=math.log(1 + n) * 1.2,  # a word the base never uses weighs more than its rarest word
+            unknown_idf=unknown_idf,
             postings=dict(postings),
-            answer_postings=dict(answer_postings),
+            weak_postings=dict(weak_postings),
             entry_words=entry_words,
             answer_words=answer_words,
-            variants=[[(v, sum(idf[w] for w in v)) for v in vs] for vs in variants],
+            variants=sorted_variants,
+            lacks=[sorted({(v, sum(idf.get(w, unknown_idf) for w in v)) for v in read}, key=lambda vm: (vm[1], sorted(vm[0]))) for read in read_lacks],
+            variant_postings=[FaqEngine._variant_postings([v for v, _ in vs], idf, specific_idf) for vs in sorted_variants],
             decline=base.decline,
             decline_by_first={p[0]: [q for q in base.decline if q[0] == p[0]] for p in base.decline},
             domain=tuple(frozenset(vocab.canonical(w) for w in _content(list(phrase))) for phrase in base.domain),
@@ -228,15 +284,26 @@ class FaqEngine:
             number_words=[frozenset(w for w, _ in pairs) for pairs in numbers],
             keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
-            anchors=[frozenset.intersection(*vs) & anchor_words if vs else frozenset() for vs in variants],
+            anchors=[
+                frozenset.intersection(*vs[: len(e.questions)]) & anchor_words if e.questions else frozenset() for vs, e in zip(variants, entries, strict=True)
+            ],
             anchor_words=anchor_words,
             programme=tuple(
                 frozenset(vocab.canonical(w) for w in _content(list(phrase)))
                 for phrase in base.domain
                 if len(phrase) > 1 or not lexicon.is_real_word(phrase[0])
             ),
-            specific_idf=math.log(1 + SPECIFIC_SHARE),
+            specific_idf=specific_idf,
         )
+
+    @staticmethod
+    def _variant_postings(variants: list[frozenset[str]], idf: dict[str, float], specific: float) -> dict[str, tuple[int, ...]]:
+        found: dict[str, list[int]] = defaultdict(list)
+        for k, variant in enumerate(variants):
+            for word in variant:
+                if idf.get(word, specific) >= specific:
+                    found[word].append(k)
+        return {w: tuple(ks) for w, ks in found.items()}
 
     @staticmethod
     def _lacking_words(entries: list[FaqEntry], canon: Any) -> dict[str, tuple[int, ...]]:
@@ -258,7 +325,8 @@ class FaqEngine:
         index = self._build(base)
         with self._lock:
             self._index = index
-            self._mtime = self.path.stat().st_mtime
+            self._examples = base.examples_path
+            self._mtime = self._stamp()
         return len(base.entries)
 
     def reload_due(self, every: float = 2.0) -> bool:
@@ -273,7 +341,7 @@ class FaqEngine:
         if self.path is None:
             return False
         try:
-            if os.stat(self.path).st_mtime == self._mtime:
+            if self._stamp() == self._mtime:
                 return False
             self.reload()
             return True
@@ -296,35 +364,7 @@ class FaqEngine:
 
     def _query(self, folded: str, english: bool) -> tuple[list[str], set[str]]:
         """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
-        index = self._index
-        vocab = index.vocab
-        typed = expand(join_dictated(tokens(folded, folded=True)[:80], self._known))
-        numbered = {w for prev, w in zip(typed, typed[1:], strict=False) if w.isdigit() and prev in NUMBERED}
-        out: list[str] = []
-        slang = lexicon.slang()
-        for word in _content(typed):
-            canonical = vocab.canonical(word)
-            if canonical in index.idf:
-                out.append(canonical)
-                continue
-            real = lexicon.is_real_word(word)
-            parts = vocab.split_joined(word, strict=real or english)
-            if parts:
-                out.extend(vocab.canonical(p) for p in _content(expand(parts)))
-                continue
-            standard = slang.get(word) if not real else None
-            if standard:  # chat spelling from the published colloquial lexicon ("jdi", "smga")
-                out.extend(vocab.canonical(w) for w in _content(expand(standard.split())))
-                continue
-            # Only a word that is not a real Indonesian word may be a typo: "tinggal" is not "tanggal";
-            # and English words are not Indonesian typos ("france" is not "face").
-            corrected = None if real or english else vocab.devowelled(word)
-            if corrected is None and not real and not english and skeleton(word) in STOPWORD_SKELETONS:
-                continue  # "sbnrnya": "sebenarnya" without its vowels, a word that says nothing
-            corrected = corrected or (None if real or english else vocab.correct(word))
-            out.append(vocab.canonical(corrected) if corrected else word)
-        # a corrected "sekolah pnggerak" is the programme's name too
-        return list(dict.fromkeys(name_programme(out))), numbered
+        return _query_words(self._index, folded, english)
 
     def _score(self, query: list[str], numbered: set[str]) -> _Scored:
         """Entries by score (best first), the word weights, and each entry's coverage by its own questions and keywords."""
@@ -334,41 +374,47 @@ class FaqEngine:
         weights = {w: index.idf.get(w, index.unknown_idf / (1 if w in numbered or not w.isdigit() else 2)) for w in query}
         total = sum(weights.values())
         # Coverage by walking the postings of the question's words (sparse: only entries that share one).
-        coverage: dict[int, float] = defaultdict(float)
         strong: dict[int, float] = defaultdict(float)
-        postings, answer_postings = index.postings, index.answer_postings
+        weak: dict[int, float] = defaultdict(float)  # the share only an entry's answer or examples use
+        postings, weak_postings = index.postings, index.weak_postings
         for w in query:
             share = weights[w] / total
             for i in postings.get(w, ()):
                 strong[i] += share
-            weak = ANSWER_WEIGHT * share
-            for i in answer_postings.get(w, ()):
-                coverage[i] += weak
-        for i, share in strong.items():
-            coverage[i] += share
+            for i in weak_postings.get(w, ()):
+                weak[i] += share
+        coverage = dict(strong)
+        for i, share in weak.items():
+            coverage[i] = coverage.get(i, 0.0) + ANSWER_WEIGHT * share
         if not coverage:
             return [], weights, strong
         shortlist = [i for _, i in heapq.nsmallest(SHORTLIST, [(-c, i) for i, c in coverage.items()])]
         qset = frozenset(query)
         scored: list[tuple[float, int]] = []
+        third = 0.0  # the third best score so far (0 until three are known)
+        top = [0.0, 0.0, 0.0]  # the three best scores so far, a heap
+        specific = index.specific_idf
+        idf = index.idf
+        # the weight of the question's words many entries use: all a variant sharing none of its
+        # specific words can share with it
+        generic = sum(weight for w, weight in weights.items() if idf.get(w, specific) < specific)
         for i in shortlist:
-            if len(scored) >= 3:
-                # Entries come by falling coverage: once even a perfect variant cannot lift one
-                # into the top three, none of the rest can either.
-                third = sorted(sc for sc, _ in scored)[-3]
-                if COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) < third:
-                    break
-            best_variant = 0.0
-            for variant, mass in index.variants[i]:
-                shared = qset & variant
-                if not shared:
-                    continue
-                # weighted Jaccard: shared weight over the question's weight plus the variant's rest
-                # (a shared word is a known word, so its weight is its IDF)
-                inter = sum(weights[w] for w in shared)
-                whole = total + mass - inter
-                best_variant = max(best_variant, inter / whole)
-            scored.append((COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * best_variant, i))
+            # A variant shares at most the question's words the entry's questions, keywords and
+            # examples use: when even that cannot lift the entry into the top three, skip it.
+            if third and COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * min(1.0, strong.get(i, 0.0) + weak.get(i, 0.0)) < third:
+                continue
+            # A variant sharing none of the question's specific words shares at most its generic
+            # weight: only when that could beat the nearest found and lift the entry into the top
+            # three are those variants compared too.
+            best_variant = self._nearest_specific(i, qset, weights, total)
+            could = generic / total
+            if could > best_variant and (not third or COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * could >= third):
+                best_variant = self._nearest(index.variants[i], qset, weights, total, generic, best_variant)
+            score = COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * best_variant
+            scored.append((score, i))
+            if score > top[0]:
+                heapq.heapreplace(top, score)
+                third = top[0]
         scored.sort(key=lambda s: (-s[0], s[1]))
         return scored, weights, strong
 
@@ -436,7 +482,7 @@ class FaqEngine:
             # clause asks about something of its own and no asking clause agrees with the whole
             # message, the asking clause decides — or, unsure itself, the bot asks back with both.
             parts = self._clauses(folded, english, query)
-            questions = [p for p in parts if p[2] and p[1][0] and self._specific(p[0])]
+            questions = [p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]))]
             if questions and len(questions) < len(parts) and all(p[1][0][0][1] != scored[0][1] for p in questions):
                 words, found, _ = max(questions, key=lambda p: p[1][0][0][0])
                 if found[0][0][0] >= THRESHOLD:
@@ -457,7 +503,9 @@ class FaqEngine:
                 scored = fitting + [x for x in scored if x not in fitting]
         best_score, best = scored[0]
         domain_word = any(phrase and phrase <= whole for phrase in index.domain)
-        in_domain = best_score >= DOMAIN_THRESHOLD or domain_word
+        # (a message none of whose words any topic's questions or keywords use — only answers or
+        # examples, in passing: "tinggal" — is not about PSP by its score)
+        in_domain = best_score >= DOMAIN_THRESHOLD and any(w in index.postings for w in whole) or domain_word
         if index.entries[best].forward and best_score < THRESHOLD and not domain_word:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
@@ -491,6 +539,10 @@ class FaqEngine:
                 # that the sources lack it (and pass it on) rather than answer the general topic
                 # or offer topics that do not hold it either.
                 return Match(index.entries[lacking], round(best_score, 4), in_domain=True)
+        if confident and not entry.forward and self._lacks_detail(query, weights, best):
+            # "siapa moderator bimtek hari ketiga": nearer a question the topic is known not to answer
+            # than any way of asking what it does answer — the sources lack it; pass it on
+            return Match(None, round(best_score, 4), in_domain=True)
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
             return Match(entry, round(best_score, 4), in_domain=True, also=also)
@@ -499,6 +551,77 @@ class FaqEngine:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+
+    @staticmethod
+    def _nearest(
+        variants: list[tuple[frozenset[str], float]], query: frozenset[str], weights: dict[str, float], total: float, share: float = 0.0, best: float = 0.0
+    ) -> float:
+        """The weighted Jaccard similarity of the query to its closest variant (``variants`` lightest first), if above ``best``.
+
+        Shared weight over the question's weight plus the variant's rest (a shared word is a known
+        word, so its weight is its IDF). A variant can share at most ``share`` of the question's
+        weight (all of it by default) and at most its own mass m: it can reach no more than
+        min(share, m) / (total + m - min(share, m)), highest at m = share. The walk starts at the
+        variants of that mass and goes both ways until neither side can beat the best found — the
+        same result as comparing every variant, looking at few of them.
+        """
+        share = share or total
+        weight = weights.__getitem__
+        count = len(variants)
+        up = bisect.bisect_left(variants, share, key=lambda vm: vm[1])
+        down = up - 1
+        while True:
+            heavier = share / (total + variants[up][1] - share) if up < count else 0.0
+            lighter = variants[down][1] / total if down >= 0 else 0.0
+            if heavier >= lighter:
+                if heavier <= best:
+                    return best
+                variant, mass = variants[up]
+                up += 1
+            else:
+                if lighter <= best:
+                    return best
+                variant, mass = variants[down]
+                down -= 1
+            shared = query & variant
+            if shared:
+                inter = sum(map(weight, shared))
+                similarity = inter / (total + mass - inter)
+                if similarity > best:
+                    best = similarity
+
+    def _nearest_specific(self, entry: int, query: frozenset[str], weights: dict[str, float], total: float) -> float:
+        """The similarity of the query to the closest of the entry's variants that share a specific word with it."""
+        postings = self._index.variant_postings[entry]
+        found = [postings[w] for w in query if w in postings]
+        if not found:
+            return 0.0
+        variants = self._index.variants[entry]
+        best = 0.0
+        weight = weights.__getitem__
+        for k in found[0] if len(found) == 1 else set().union(*found):
+            variant, mass = variants[k]
+            if mass * best >= total or total * best >= mass:
+                continue  # this much heavier or lighter than the question, it cannot be nearer
+            shared = query & variant
+            inter = sum(map(weight, shared))
+            similarity = inter / (total + mass - inter)
+            if similarity > best:
+                best = similarity
+        return best
+
+    def _lacks_detail(self, query: list[str], weights: dict[str, float], entry: int) -> bool:
+        """Whether the question is closer to one the entry is known not to answer than to any it answers."""
+        lacks = self._index.lacks[entry]
+        if not lacks:
+            return False
+        words = frozenset(query)
+        local = {w: weights.get(w, self._index.idf.get(w, self._index.unknown_idf)) for w in words}
+        total = sum(local.values())
+        lacking = self._nearest(lacks, words, local, total)
+        # strictly nearer: a near miss as near as a way of asking the topic does not outweigh it
+        # (and sums of the same weights in another order must not decide: 1e-9)
+        return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], words, local, total) + 1e-9
 
     def _ordinary(self, word: str) -> bool:
         return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang()
@@ -549,12 +672,27 @@ class FaqEngine:
         idf = self._index.idf
         return len(words) >= 2 and any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
 
+    def _clear_alone(self, words: list[str], scored: list[tuple[float, int]]) -> bool:
+        """Whether a one-word asking clause is the programme's name asked about, clearly ("…, PSP niki napi?": what PSP is)."""
+        return (
+            len(words) == 1
+            and frozenset(words) in self._index.programme
+            and scored[0][0] >= THRESHOLD
+            and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
+        )
+
     def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
         """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
-        for sentence in _SILENT_RE.findall(entry.answer["id"]):
-            if len((set(query) & set(self._query(fold(sentence), False)[0])) - _EVERYWHERE) >= 2:
-                return True
-        return False
+        return any(len((set(query) & words) - _EVERYWHERE) >= 2 for words in self._silent(entry))
+
+    def _silent(self, entry: FaqEntry) -> list[frozenset[str]]:
+        """The words of each sentence of the entry's answer that says the sources name no such thing (read once)."""
+        index = self._index
+        found = index.silent.get(entry.id)
+        if found is None:
+            sentences = (s for s in _SENTENCE_RE.split(entry.answer["id"]) if _SILENT_PHRASES.search(s))
+            found = index.silent[entry.id] = [frozenset(self._query(fold(s), False)[0]) for s in sentences]
+        return found
 
     def _adjusted(self, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]], query: set[str]) -> list[tuple[float, int]]:
         """Scores lowered where the words mislead.
@@ -681,6 +819,42 @@ class FaqEngine:
         return match, answer_text(match.entry, lang, text) if match.entry else ""
 
 
+def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], set[str]]:
+    """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
+    vocab = index.vocab
+
+    def known(word: str) -> bool:
+        return word in vocab.words or word in ABBREVIATIONS
+
+    typed = expand(join_dictated(tokens(folded, folded=True)[:80], known))
+    numbered = {w for prev, w in zip(typed, typed[1:], strict=False) if w.isdigit() and prev in NUMBERED}
+    out: list[str] = []
+    slang = lexicon.slang()
+    for word in _content(typed):
+        canonical = vocab.canonical(word)
+        if canonical in index.idf:
+            out.append(canonical)
+            continue
+        real = lexicon.is_real_word(word)
+        parts = vocab.split_joined(word, strict=real or english)
+        if parts:
+            out.extend(vocab.canonical(p) for p in _content(expand(parts)))
+            continue
+        standard = slang.get(word) if not real else None
+        if standard:  # chat spelling from the published colloquial lexicon ("jdi", "smga")
+            out.extend(vocab.canonical(w) for w in _content(expand(standard.split())))
+            continue
+        # Only a word that is not a real Indonesian word may be a typo: "tinggal" is not "tanggal";
+        # and English words are not Indonesian typos ("france" is not "face").
+        corrected = None if real or english else vocab.devowelled(word)
+        if corrected is None and not real and not english and skeleton(word) in STOPWORD_SKELETONS:
+            continue  # "sbnrnya": "sebenarnya" without its vowels, a word that says nothing
+        corrected = corrected or (None if real or english else vocab.correct(word))
+        out.append(vocab.canonical(corrected) if corrected else word)
+    # a corrected "sekolah pnggerak" is the programme's name too
+    return list(dict.fromkeys(name_programme(out))), numbered
+
+
 _CLOCK_RE = re.compile(r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*(wib|wita|wit)\b")
 _ZONES = {"wib": 7, "wita": 8, "wit": 9}
 _ZONE_RE = re.compile(r"\b(?:wib|wita|wit)\b")
@@ -738,7 +912,8 @@ _PERSON_RE = re.compile(
     r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
 )
 # A sentence of an answer saying the sources hold no such fact.
-_SILENT_RE = re.compile(r"[^.;]*\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)[^.;]*", re.IGNORECASE)
+_SENTENCE_RE = re.compile(r"[.;]")
+_SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.

@@ -214,6 +214,9 @@ SYNONYMS: dict[str, str] = {
     "requirement": "syarat",
     "requirements": "syarat",
     "eligible": "syarat",
+    "kriteria": "syarat",
+    "criteria": "syarat",
+    "criterion": "syarat",
     "age": "usia",
     "umur": "usia",
     "old": "usia",
@@ -473,7 +476,7 @@ STOPWORDS = frozenset(
     yang di ke dari untuk dan atau itu ini saja ya sih dong kah deh nih tuh lah pun juga ada adalah dengan pada oleh
     saya kami kita anda bapak ibu pak bu mohon tolong info informasi nya tentang soal mau ingin akan sudah belum
     bisa boleh dapat harus perlu kalau jika agar supaya bahwa seperti sama lagi terus hal tersebut para sebagai
-    termasuk masuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu
+    termasuk masuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
     tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
     should get got
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
@@ -574,6 +577,17 @@ MONTH_NAMES = frozenset(_MONTHS.values())
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
+# Punctuation as speech-to-text writes it when people dictate it ("… kapan tanda tanya").
+_DICTATED_MARK_RE = re.compile(r"\btanda (tanya|seru)\b|\bkoma\b|\btitik\s*$")
+_DICTATED_MARKS = {"tanya": "?", "seru": "!"}
+
+
+def _dictated_mark(found: re.Match[str]) -> str:
+    if found.group(1):
+        return _DICTATED_MARKS[found.group(1)]
+    return "," if found.group(0) == "koma" else "."
+
+
 _K13_RE = re.compile(r"\bk\s*-?\s*13\b")
 _REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2(?=nya\b|\b)")
 _DIGIT_LETTER_RE = re.compile(r"(\d)([a-z])|([a-z])(\d)")
@@ -590,6 +604,7 @@ def fold(text: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("’", "'")
     text = _K13_RE.sub("kurikulum 2013", text)
+    text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     text = _UNTIL_RE.sub(r"\1 sampai", text)  # "sdh smp tahap apa": "smp" is "sampai" after "sudah", not the school level
     return _DIGIT_LETTER_RE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)

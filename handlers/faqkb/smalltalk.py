@@ -21,7 +21,7 @@ FAREWELL = "farewell"
 _KINDS: dict[str, list[str]] = {
     # Indonesian, Balinese, Arabic-origin and English greetings; "wr wb" closes the Muslim greeting.
     GREETING: (
-        "swastyastu swasti astu assalamualaikum asalamualaikum assalamu alaikum assalammualaikum samlekom salam sejahtera "
+        "swastyastu swastiastu swasti astu assalamualaikum asalamualaikum assalamu alaikum assalammualaikum samlekom salam sejahtera "
         "selamat pagi siang sore malam halo hallo helo hai hi hello hey rahajeng semeng wengi wilujeng shalom namo buddhaya "
         "morning afternoon evening night waalaikumsalam walaikumsalam wa alaikum salam wr wb warahmatullahi wabarakatuh permisi punten "
         "met tabik kenal"
@@ -48,9 +48,14 @@ _FILLER = frozenset(
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
         "there everyone everybody guys folks "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
-        "saya sy tiang titiang aku nanti coba dicoba sudah sdh udah sampun"
+        "saya sy tiang titiang aku nanti coba dicoba sudah sdh udah udh dah sampun "
+        # "terima kasih tim PMO": whom the thanks are for
+        "pmo psp disdikpora dinas petugas panitia pokja"
     ).split()
 )
+# "tim pe em o": the addressee spelled out by speech-to-text
+_SPELLED = {"pe em o": "pmo", "pe es pe": "psp"}
+_SPELLED_RE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
 _PRIORITY = (THANKS, FAREWELL, GREETING, ACK)
 _WORD_RE = re.compile(r"[a-z]+")
@@ -72,7 +77,7 @@ def small_talk(text: str) -> str | None:
         return ACK
     if any(ch.isdigit() for ch in text):
         return None
-    words = _WORD_RE.findall(fold(text))
+    words = _WORD_RE.findall(_SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text)))
     if not words or len(words) > 12:
         return None
     kinds = set()
