@@ -130,6 +130,7 @@ def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, eng
         ("korwil bisa ekspor data pendaftar ke excel?", "bot-ekspor"),
         ("siapa saja yang bisa mengakses data pribadi saya", "bot-privasi"),
         ("admin mau sebar pengumuman ke semua korwil lewat bot, caranya?", "bot-siaran"),
+        ("sy korwil, ada halaman web utk lihat pendaftar di laptop? masuknya gmn", "bot-dasbor"),
     ],
 )
 def test_the_bots_own_functions_are_answered_with_their_command(text: str, entry: str, engine: FaqEngine) -> None:

@@ -131,6 +131,9 @@ ABBREVIATIONS: dict[str, str] = {
     "jam": "jam",
     "syarat2": "syarat",
     "persyaratan": "syarat",
+    # "sarat" (laden) is a real word, but a principal writing "sarat daftar" means the requirements
+    "sarat": "syarat",
+    "persaratan": "syarat",
     "daring": "daring",
     "online": "daring",
     "luring": "tatap muka",
