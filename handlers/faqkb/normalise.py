@@ -484,7 +484,7 @@ STOPWORDS = frozenset(
     should get got
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
     can could should would will my our your this that these those there it its with about please tell me i we you
-    maaf minta hormat bersama perhatian perhatiannya ucapkan mengucapkan khususnya sehubungan kiranya berkenan memberikan
+    maaf minta hormat bersama perhatian perhatiannya ucapkan mengucapkan khususnya sehubungan kiranya kira kira-kira sekiranya berkenan memberikan
     penjelasan tanya bertanya nanya menanyakan numpang izin ijin permisi sebelumnya baru kemarin tadi begini gitu begitu kan
     kok nih yah lho mari terima kasih banyak atas tiang titiang sane lan nike niki nggih ampura suksma sampun manten
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
