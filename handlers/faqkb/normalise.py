@@ -893,6 +893,12 @@ class Vocabulary:
                 skeletons.setdefault(skeleton(w), set()).add(w)
         self._skeletons = {k: next(iter(v)) for k, v in skeletons.items() if len(v) == 1 and len(k) >= 3}
 
+    def forget(self) -> None:
+        """Drop what reading has cached (after reading thousands of examples, before chat)."""
+        self._canonical.clear()
+        self._corrected.clear()
+        self._splits.clear()
+
     def canonical(self, word: str) -> str:
         """The shortest known root of ``word`` (``pendaftaran`` → ``daftar``), else ``word``."""
         cached = self._canonical.get(word)
