@@ -19,6 +19,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -125,7 +126,7 @@ class _Index:
     variants: list[list[tuple[Words, float]]]
     lacks: list[list[tuple[Words, float]]]  # …of each question near the entry that its answer does not answer
     # each entry's variants by the specific words they use (IDF ≥ specific_idf): the variants a question can be near
-    variant_postings: list[dict[str, tuple[int, ...]]]
+    variant_postings: list[dict[str, Sequence[int]]]
     decline: tuple[tuple[str, ...], ...] = ()
     decline_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     domain: tuple[frozenset[str], ...] = ()
@@ -309,13 +310,14 @@ class FaqEngine:
         )
 
     @staticmethod
-    def _variant_postings(variants: list[Words], idf: dict[str, float], specific: float) -> dict[str, tuple[int, ...]]:
+    def _variant_postings(variants: list[Words], idf: dict[str, float], specific: float) -> dict[str, Sequence[int]]:
         found: dict[str, list[int]] = defaultdict(list)
         for k, variant in enumerate(variants):
             for word in variant:
                 if idf.get(word, specific) >= specific:
                     found[word].append(k)
-        return {w: tuple(ks) for w, ks in found.items()}
+        # positions as bytes when they fit (a fifth of a tuple's size; thousands of them)
+        return {w: bytes(ks) if len(variants) <= 256 else tuple(ks) for w, ks in found.items()}
 
     @staticmethod
     def _lacking_words(entries: list[FaqEntry], canon: Any) -> dict[str, tuple[int, ...]]:
