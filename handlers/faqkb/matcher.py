@@ -15,10 +15,12 @@ import json
 import math
 import os
 import re
+import sys
 import threading
 import time
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -119,10 +121,12 @@ class _Index:
     weak_postings: dict[str, list[int]]  # word → entries whose answer or examples alone use it
     entry_words: list[frozenset[str]]
     answer_words: list[frozenset[str]]
-    variants: list[list[tuple[frozenset[str], float]]]  # canonical words of each question variant, their IDF mass
-    lacks: list[list[tuple[frozenset[str], float]]]  # …of each question near the entry that its answer does not answer
+    # canonical words of each question variant and example (a sorted tuple: thousands of them, a
+    # tuple is a third of a set's size), their IDF mass
+    variants: list[list[tuple[Words, float]]]
+    lacks: list[list[tuple[Words, float]]]  # …of each question near the entry that its answer does not answer
     # each entry's variants by the specific words they use (IDF ≥ specific_idf): the variants a question can be near
-    variant_postings: list[dict[str, tuple[int, ...]]]
+    variant_postings: list[dict[str, Sequence[int]]]
     decline: tuple[tuple[str, ...], ...] = ()
     decline_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
     domain: tuple[frozenset[str], ...] = ()
@@ -143,6 +147,8 @@ class _Index:
     # entry id → the words of each answer sentence saying the sources name no such thing (filled when first needed)
     silent: dict[str, list[frozenset[str]]] = field(default_factory=dict)
 
+
+Words = tuple[str, ...]  # a variant's canonical words, sorted
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
 _Scored = tuple[list[tuple[float, int]], dict[str, float], dict[int, float]]
@@ -200,7 +206,8 @@ class FaqEngine:
 
         def read(text: str) -> frozenset[str]:
             folded = fold(text)
-            return frozenset(_query_words(index, folded, question_language(folded) == "en")[0])
+            # thousands of examples share their words: one string object each keeps the index small
+            return frozenset(map(sys.intern, _query_words(index, folded, question_language(folded) == "en")[0]))
 
         read_examples = [tuple(read(t) for t in e.examples) for e in base.entries]
         # An example whose words another topic's example or question reads the same ("siapa yg daftar",
@@ -208,7 +215,7 @@ class FaqEngine:
         # teach which topic it is: it is left out.
         owners: dict[frozenset[str], set[int]] = defaultdict(set)
         for i, read_words in enumerate(read_examples):
-            for words in (*read_words, *(v for v, _ in index.variants[i])):
+            for words in (*read_words, *(frozenset(v) for v, _ in index.variants[i])):
                 owners[words].add(i)
         # Nor can an example that says a single word another topic's questions or keywords use too
         # ("what's the bimtek for": "bimtek"); "akreditasi?" can.
@@ -217,11 +224,17 @@ class FaqEngine:
             for i, read_words in enumerate(read_examples)
         ]
         read_lacks = [tuple(read(t) for t in e.lacks) for e in base.entries]
-        return FaqEngine._index_of(base, (read_examples, read_lacks))
+        # once read, the examples' texts are not needed: the entries the engine keeps go without them
+        entries = [replace(e, examples=(), lacks=()) for e in base.entries]
+        # the same words make the same vocabulary: reused, without what reading the examples cached
+        index.vocab.forget()
+        return FaqEngine._index_of(replace(base, entries=entries), (read_examples, read_lacks), index.vocab)
 
     @staticmethod
-    def _index_of(base: KnowledgeBase, examples: tuple[list[tuple[frozenset[str], ...]], list[tuple[frozenset[str], ...]]] | None) -> _Index:
-        """The index of the entries, with their examples and near misses already read (``examples``)."""
+    def _index_of(
+        base: KnowledgeBase, examples: tuple[list[tuple[frozenset[str], ...]], list[tuple[frozenset[str], ...]]] | None, vocab: Vocabulary | None = None
+    ) -> _Index:
+        """The index of the entries, with their examples and near misses already read (``examples``), and its vocabulary if built."""
         entries = base.entries
         read_examples, read_lacks = examples or ([() for _ in entries], [() for _ in entries])
         texts = [[*e.questions, *e.keywords, *e.topic.values()] for e in entries]
@@ -230,7 +243,7 @@ class FaqEngine:
         # the domain's own words are words the base knows, typos of them included ("pnggerak")
         strong_words |= {w for phrase in base.domain for w in _content(list(phrase))}
         raw_words = strong_words | {w for parts in answers for part in parts for w in _content(raw_tokens(part))}
-        vocab = Vocabulary(raw_words, correct_to=strong_words)
+        vocab = vocab or Vocabulary(raw_words, correct_to=strong_words)
 
         def canon(text: str) -> frozenset[str]:
             return frozenset(vocab.canonical(w) for w in _content(raw_tokens(text)))
@@ -262,7 +275,7 @@ class FaqEngine:
         unknown_idf = math.log(1 + n) * 1.2  # a word the base never uses weighs more than its rarest word
         specific_idf = math.log(1 + SPECIFIC_SHARE)
         # each entry's distinct variants with their IDF mass, lightest first (see _nearest)
-        sorted_variants = [sorted({(v, sum(idf[w] for w in v)) for v in vs if v}, key=lambda vm: (vm[1], sorted(vm[0]))) for vs in variants]
+        sorted_variants = [sorted({(tuple(sorted(v)), sum(idf[w] for w in v)) for v in vs if v}, key=lambda vm: (vm[1], vm[0])) for vs in variants]
         return _Index(
             entries=entries,
             vocab=vocab,
@@ -273,7 +286,7 @@ class FaqEngine:
             entry_words=entry_words,
             answer_words=answer_words,
             variants=sorted_variants,
-            lacks=[sorted({(v, sum(idf.get(w, unknown_idf) for w in v)) for v in read}, key=lambda vm: (vm[1], sorted(vm[0]))) for read in read_lacks],
+            lacks=[sorted({(tuple(sorted(v)), sum(idf.get(w, unknown_idf) for w in v)) for v in read}, key=lambda vm: (vm[1], vm[0])) for read in read_lacks],
             variant_postings=[FaqEngine._variant_postings([v for v, _ in vs], idf, specific_idf) for vs in sorted_variants],
             decline=base.decline,
             decline_by_first={p[0]: [q for q in base.decline if q[0] == p[0]] for p in base.decline},
@@ -297,13 +310,14 @@ class FaqEngine:
         )
 
     @staticmethod
-    def _variant_postings(variants: list[frozenset[str]], idf: dict[str, float], specific: float) -> dict[str, tuple[int, ...]]:
+    def _variant_postings(variants: list[Words], idf: dict[str, float], specific: float) -> dict[str, Sequence[int]]:
         found: dict[str, list[int]] = defaultdict(list)
         for k, variant in enumerate(variants):
             for word in variant:
                 if idf.get(word, specific) >= specific:
                     found[word].append(k)
-        return {w: tuple(ks) for w, ks in found.items()}
+        # positions as bytes when they fit (a fifth of a tuple's size; thousands of them)
+        return {w: bytes(ks) if len(variants) <= 256 else tuple(ks) for w, ks in found.items()}
 
     @staticmethod
     def _lacking_words(entries: list[FaqEntry], canon: Any) -> dict[str, tuple[int, ...]]:
@@ -554,7 +568,7 @@ class FaqEngine:
 
     @staticmethod
     def _nearest(
-        variants: list[tuple[frozenset[str], float]], query: frozenset[str], weights: dict[str, float], total: float, share: float = 0.0, best: float = 0.0
+        variants: list[tuple[Words, float]], query: frozenset[str], weights: dict[str, float], total: float, share: float = 0.0, best: float = 0.0
     ) -> float:
         """The weighted Jaccard similarity of the query to its closest variant (``variants`` lightest first), if above ``best``.
 
@@ -583,7 +597,7 @@ class FaqEngine:
                     return best
                 variant, mass = variants[down]
                 down -= 1
-            shared = query & variant
+            shared = query.intersection(variant)
             if shared:
                 inter = sum(map(weight, shared))
                 similarity = inter / (total + mass - inter)
@@ -603,7 +617,7 @@ class FaqEngine:
             variant, mass = variants[k]
             if mass * best >= total or total * best >= mass:
                 continue  # this much heavier or lighter than the question, it cannot be nearer
-            shared = query & variant
+            shared = query.intersection(variant)
             inter = sum(map(weight, shared))
             similarity = inter / (total + mass - inter)
             if similarity > best:

@@ -893,6 +893,17 @@ class Vocabulary:
                 skeletons.setdefault(skeleton(w), set()).add(w)
         self._skeletons = {k: next(iter(v)) for k, v in skeletons.items() if len(v) == 1 and len(k) >= 3}
 
+    def forget(self) -> None:
+        """Drop what reading has cached (after reading thousands of examples, before chat).
+
+        The word tables' caches go too: splitting the examples' words filled them with fragments.
+        """
+        self._canonical.clear()
+        self._corrected.clear()
+        self._splits.clear()
+        _lookup.cache_clear()
+        lexicon.is_real_word.cache_clear()
+
     def canonical(self, word: str) -> str:
         """The shortest known root of ``word`` (``pendaftaran`` → ``daftar``), else ``word``."""
         cached = self._canonical.get(word)
