@@ -35,9 +35,9 @@ _INDONESIAN = frozenset(
 _WORD_RE = re.compile(r"[a-z']+")
 
 
-def question_language(text: str) -> str:
-    """``en`` when the text reads as English, else ``id``."""
-    words = _WORD_RE.findall(fold(text))
+def question_language(text: str, folded: bool = False) -> str:
+    """``en`` when the text reads as English, else ``id`` (``folded``: the text is already folded)."""
+    words = _WORD_RE.findall(text if folded else fold(text))
     english = sum(1 for w in words if w in _ENGLISH or "'" in w.strip("'"))  # "what's", "i'm", "don't"
     indonesian = sum(1 for w in words if w in _INDONESIAN)
     if english >= 2 and english > 1.5 * indonesian:

@@ -21,6 +21,7 @@ import time
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
+from itertools import repeat
 from pathlib import Path
 from typing import Any
 
@@ -207,7 +208,7 @@ class FaqEngine:
         def read(text: str) -> frozenset[str]:
             folded = fold(text)
             # thousands of examples share their words: one string object each keeps the index small
-            return frozenset(map(sys.intern, _query_words(index, folded, question_language(folded) == "en")[0]))
+            return frozenset(map(sys.intern, _query_words(index, folded, question_language(folded, folded=True) == "en")[0]))
 
         read_examples = [tuple(read(t) for t in e.examples) for e in base.entries]
         # An example whose words another topic's example or question reads the same ("siapa yg daftar",
@@ -374,7 +375,7 @@ class FaqEngine:
     def words(self, text: str) -> list[str]:
         """The canonical content words of a question (after slang, typos, joined and split words)."""
         folded = fold(text)
-        return self._query(folded, question_language(folded) == "en")[0]
+        return self._query(folded, question_language(folded, folded=True) == "en")[0]
 
     def _query(self, folded: str, english: bool) -> tuple[list[str], set[str]]:
         """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
@@ -423,7 +424,7 @@ class FaqEngine:
             best_variant = self._nearest_specific(i, qset, weights, total)
             could = generic / total
             if could > best_variant and (not third or COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * could >= third):
-                best_variant = self._nearest(index.variants[i], qset, weights, total, generic, best_variant)
+                best_variant = self._nearest(index.variants[i], weights, total, generic, best_variant)
             score = COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * best_variant
             scored.append((score, i))
             if score > top[0]:
@@ -441,7 +442,7 @@ class FaqEngine:
         if text.strip().strip(".").isdigit():
             return Match(None, 0.0, lone_number=True)
         folded = clock_words(fold(text))
-        english = question_language(folded) == "en"
+        english = question_language(folded, folded=True) == "en"
         bare = without_addressee(folded)
         if bare != folded and len(self._query(bare, english)[0]) >= 2:
             folded = bare  # "Yth. Tim PMO …. Dengan hormat, … tanggal bimtek": the addressee is not the topic
@@ -568,7 +569,7 @@ class FaqEngine:
 
     @staticmethod
     def _nearest(
-        variants: list[tuple[Words, float]], query: frozenset[str], weights: dict[str, float], total: float, share: float = 0.0, best: float = 0.0
+        variants: list[tuple[Words, float]], weights: dict[str, float], total: float, share: float = 0.0, best: float = 0.0
     ) -> float:
         """The weighted Jaccard similarity of the query to its closest variant (``variants`` lightest first), if above ``best``.
 
@@ -580,7 +581,8 @@ class FaqEngine:
         same result as comparing every variant, looking at few of them.
         """
         share = share or total
-        weight = weights.__getitem__
+        # a variant word the question lacks weighs 0: one pass over the variant, no set built
+        weight, nothing = weights.get, repeat(0.0)
         count = len(variants)
         up = bisect.bisect_left(variants, share, key=lambda vm: vm[1])
         down = up - 1
@@ -597,12 +599,10 @@ class FaqEngine:
                     return best
                 variant, mass = variants[down]
                 down -= 1
-            shared = query.intersection(variant)
-            if shared:
-                inter = sum(map(weight, shared))
-                similarity = inter / (total + mass - inter)
-                if similarity > best:
-                    best = similarity
+            inter = sum(map(weight, variant, nothing))
+            similarity = inter / (total + mass - inter)
+            if similarity > best:
+                best = similarity
 
     def _nearest_specific(self, entry: int, query: frozenset[str], weights: dict[str, float], total: float) -> float:
         """The similarity of the query to the closest of the entry's variants that share a specific word with it."""
@@ -612,13 +612,13 @@ class FaqEngine:
             return 0.0
         variants = self._index.variants[entry]
         best = 0.0
-        weight = weights.__getitem__
+        # a variant word the question lacks weighs 0: one pass over the variant, no set built
+        weight, nothing = weights.get, repeat(0.0)
         for k in found[0] if len(found) == 1 else set().union(*found):
             variant, mass = variants[k]
             if mass * best >= total or total * best >= mass:
                 continue  # this much heavier or lighter than the question, it cannot be nearer
-            shared = query.intersection(variant)
-            inter = sum(map(weight, shared))
+            inter = sum(map(weight, variant, nothing))
             similarity = inter / (total + mass - inter)
             if similarity > best:
                 best = similarity
@@ -632,10 +632,10 @@ class FaqEngine:
         words = frozenset(query)
         local = {w: weights.get(w, self._index.idf.get(w, self._index.unknown_idf)) for w in words}
         total = sum(local.values())
-        lacking = self._nearest(lacks, words, local, total)
+        lacking = self._nearest(lacks, local, total)
         # strictly nearer: a near miss as near as a way of asking the topic does not outweigh it
         # (and sums of the same weights in another order must not decide: 1e-9)
-        return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], words, local, total) + 1e-9
+        return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], local, total) + 1e-9
 
     def _ordinary(self, word: str) -> bool:
         return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang()
