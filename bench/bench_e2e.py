@@ -26,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from common import ROOT, machine
+from common import ROOT, machine, take_option
 from pgprobe import PgProbe, Work, cpu_seconds
 
 from tests.fake_telegram import FakeTelegramServer
@@ -156,11 +156,7 @@ async def psp_round(
 
 async def main() -> None:
     args = sys.argv[1:]
-    postgres = None
-    if "--postgres" in args:
-        at = args.index("--postgres")
-        postgres = args[at + 1]
-        del args[at : at + 2]
+    postgres = take_option(args, "--postgres")
     per_chat = int(args[0]) if len(args) > 0 else 10
     rounds = int(args[1]) if len(args) > 1 else 3
     print(f"machine: {machine()}")

@@ -31,9 +31,10 @@ from pathlib import Path
 from typing import Any
 
 import aiohttp
-from common import ROOT, machine, percentile
+from common import ROOT, machine, percentile, take_option
 
 from tests.fake_telegram import FakeTelegramServer
+from tests.test_inbox import wait_ready_http
 
 TOKEN = "123456:BENCH-token-abcdefghijklmnopqrstuvwxyz"
 SECRET = "bench-webhook-secret"
@@ -263,19 +264,6 @@ def shared_config(tmp: str, fake: FakeTelegramServer, port: int, database_url: s
     return path
 
 
-async def wait_http(port: int) -> None:
-    async with aiohttp.ClientSession() as http:
-        for _ in range(600):
-            try:
-                async with http.get(f"http://127.0.0.1:{port}/healthz") as resp:
-                    if resp.status == 200:
-                        return
-            except aiohttp.ClientError:
-                pass
-            await asyncio.sleep(0.1)
-    raise TimeoutError(f"no bot on port {port}")
-
-
 async def deliver(fake: FakeTelegramServer, port: int, texts: dict[int, list[str]], first_id: int, connections: int = 40) -> int:
     """Every chat's messages POSTed to ``port`` one after another (the next once the last was acknowledged),
     the chats side by side over at most ``connections`` connections (Telegram's default for a webhook)."""
@@ -309,7 +297,7 @@ async def shared_inbox(database_url: str, processes: int, chats: int = 100, per_
         procs = []
         for i, port in enumerate(ports):  # one after the other: the first one migrates the database
             procs.append(spawn(shared_config(tmp, fake, port, database_url, i)))
-            await wait_http(port)
+            await wait_ready_http(port)
         forwarder = Forwarder(ports)
         await forwarder.start()
         probe = PgProbe(database_url)
@@ -362,11 +350,7 @@ async def shared_inbox(database_url: str, processes: int, chats: int = 100, per_
 
 async def main() -> None:
     args = sys.argv[1:]
-    postgres = None
-    if "--postgres" in args:
-        at = args.index("--postgres")
-        postgres = args[at + 1]
-        del args[at : at + 2]
+    postgres = take_option(args, "--postgres")
     n = int(args[0]) if args else 300
     print(f"machine: {machine()}")
     if postgres:

@@ -19,7 +19,7 @@ from collections import Counter
 from typing import Any
 
 from bench_e2e import FORM, TOKEN, burst, open_forms, questions, wipe
-from common import machine
+from common import machine, take_option
 from sqlalchemy import event
 
 from tests.fake_telegram import FakeTelegramServer
@@ -93,11 +93,7 @@ async def measure(database_url: str, chats: int, per_chat: int) -> list[str]:
 
 async def main() -> None:
     args = sys.argv[1:]
-    postgres = None
-    if "--postgres" in args:
-        at = args.index("--postgres")
-        postgres = args[at + 1]
-        del args[at : at + 2]
+    postgres = take_option(args, "--postgres")
     chats = int(args[0]) if args else 100
     per_chat = int(args[1]) if len(args) > 1 else 10
     print(f"machine: {machine()}")
