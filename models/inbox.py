@@ -161,6 +161,45 @@ async def next_pending(session: AsyncSession, contact_id: str, after: int, limit
     return [Pending(*row) for row in result]
 
 
+@dataclass(eq=False)
+class Handled:
+    """A row being handled, as the handling transaction records it (:func:`record_handled`)."""
+
+    row_id: int
+    readable: bool  # False: the stored update could not be read (handled, nothing said)
+    finished: Sequence[int]  # the contact's earlier rows, answered: marked done when this one is written
+    write: bool  # written even if its handling writes nothing (its lane asks for it)
+    written: bool = False  # set by the transaction: the row was written (and holds its contact)
+
+
+async def record_handled(
+    session: AsyncSession,
+    replies: list[list[Reply]],
+    changed: list[bool],
+    *,
+    rows: Sequence[Handled],
+    worker: str,
+    now: datetime,
+    ahead: dict[str, tuple[int, MutableSequence[Pending]]] | None = None,
+    prefetch: int = 16,
+) -> None:
+    """The update handler's ``before_commit``: ``replies`` and ``changed`` are those of the readable ``rows``, in order.
+
+    A row is written when its handling wrote (the change and "handled" commit together), or when
+    its lane asks for it; otherwise it can simply be handled again after a crash. See :func:`record_decided`.
+    """
+    readable = iter(zip(replies, changed, strict=True))
+    decided: list[tuple[int, Sequence[Reply]]] = []
+    finished: list[int] = []
+    for row in rows:
+        said, wrote = next(readable) if row.readable else ([], False)
+        row.written = wrote or row.write
+        if row.written:
+            decided.append((row.row_id, said))
+            finished.extend(row.finished)
+    await record_decided(session, decided, worker=worker, now=now, finished=finished, ahead=ahead, prefetch=prefetch)
+
+
 async def record_decided(
     session: AsyncSession,
     decided: Sequence[tuple[int, Sequence[Reply]]],

@@ -28,8 +28,6 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from sqlmodel.ext.asyncio.session import AsyncSession
-
 from bot.enums import UpdateKind
 from bot.messages import Inbound, Incoming, Receiver, Reply, SendError
 from bot.services import Services
@@ -53,12 +51,10 @@ class _Decision:
     """A row a lane waits to have handled."""
 
     row: inbox.Pending
-    finished: list[int]  # the contact's earlier rows, answered: marked done when this row is written
-    write: bool  # written even if its handling writes nothing (the lane's unwritten rows are many, or old)
+    handled: inbox.Handled  # how its transaction records it (and whether it was written)
     ahead: deque[inbox.Pending] | None  # filled with the contact's next rows, if asked
     future: asyncio.Future[list[Reply]]
     incoming: Incoming | None  # None: the stored update could not be read (handled, nothing said)
-    written: bool = False  # set by the transaction that handled it: the row was written (and holds the contact)
 
     def resolve(self, replies: list[Reply]) -> None:
         if not self.future.done():
@@ -394,15 +390,18 @@ class InboxProcessor:
         future: asyncio.Future[list[Reply]] = asyncio.get_running_loop().create_future()
         # Read here, in the lane: reading a pressed button answers it with a round trip to the
         # platform, and people's lanes make those side by side, not one after another in the decider.
-        decision = _Decision(row, list(finished), write, ahead, future, await self._decode(row))
-        if decision.incoming is not None and decision.incoming.kind == UpdateKind.MEDIA:
+        incoming = await self._decode(row)
+        # The lane's unwritten rows are many, or its claim old: this one is written whatever its handling does.
+        handled = inbox.Handled(row.id, incoming is not None, list(finished), write)
+        decision = _Decision(row, handled, ahead, future, incoming)
+        if incoming is not None and incoming.kind == UpdateKind.MEDIA:
             # A file may be fetched while its update is handled: in a transaction of its own, in its
             # own lane, so nobody else's update waits for the download.
-            return await self._decide_alone(decision), decision.written
+            return await self._decide_alone(decision), handled.written
         self._decisions.append(decision)
         if self._decider is None or self._decider.done():
             self._decider = asyncio.create_task(self._decide_waiting(), name="inbox-decider")
-        return await future, decision.written
+        return await future, handled.written
 
     async def _decide_waiting(self) -> None:
         while self._decisions:
@@ -441,31 +440,16 @@ class InboxProcessor:
             return None
 
     def _recorder(self, batch: Sequence[_Decision]) -> functools.partial[Coroutine[Any, Any, None]]:
-        """What marks ``batch``'s rows handled.
+        """What marks ``batch``'s rows handled (:func:`models.inbox.record_handled`).
 
         Run by the handler just before its commit, with the replies of the rows that could be
         read, in order, and whether handling each of them wrote anything.
         """
-        return functools.partial(self._record, batch)
-
-    async def _record(self, batch: Sequence[_Decision], session: AsyncSession, replies: list[list[Reply]], changed: list[bool]) -> None:
-        readable = iter(zip(replies, changed, strict=True))
-        decided: list[tuple[int, list[Reply]]] = []
-        finished: list[int] = []
-        for decision in batch:
-            said, wrote = next(readable) if decision.incoming is not None else ([], False)
-            # A row is written when its handling wrote (the change and "handled" commit together),
-            # or when the lane asks for it; otherwise it can be handled again after a crash.
-            decision.written = wrote or decision.write
-            if decision.written:
-                decided.append((decision.row.id, said))
-                finished.extend(decision.finished)
-        await inbox.record_decided(
-            session,
-            decided,
+        return functools.partial(
+            inbox.record_handled,
+            rows=[d.handled for d in batch],
             worker=self.worker,
             now=self.services.clock.now(),
-            finished=finished,
             ahead={d.row.contact_id: (d.row.id, d.ahead) for d in batch if d.ahead is not None},
             prefetch=self.prefetch,
         )
@@ -492,7 +476,7 @@ class InboxProcessor:
         else:
             replies, changed = [], []
         async with services.db.session() as session:
-            await self._record([decision], session, [replies] if incoming is not None else [], changed)
+            await self._recorder([decision])(session, [replies] if incoming is not None else [], changed)
             await session.commit()
         return replies
 
