@@ -46,7 +46,7 @@ _AHEAD = (
 # bounded by MAX_BACKLOG, so this is never large).
 _AHEAD_OF = (
     select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
-    .where(_INBOX.c.contact_id.in_(bindparam("contacts", expanding=True)), _INBOX.c.status == InboxStatus.PENDING)
+    .where(_INBOX.c.contact_id.in_(bindparam("contacts", expanding=True)), _INBOX.c.status == InboxStatus.PENDING, _INBOX.c.id > bindparam("after"))
     .order_by(_INBOX.c.id)
 )
 
@@ -228,7 +228,10 @@ async def record_decided(
     if ahead:
         for _, into in ahead.values():
             into.clear()
-        for row in await connection.execute(_AHEAD_OF, {"contacts": list(ahead)}):
+        # Not the rows answered but not yet done (older than each contact's current row): the
+        # oldest current row bounds them all; the rest are left out below.
+        oldest = min(after for after, _ in ahead.values())
+        for row in await connection.execute(_AHEAD_OF, {"contacts": list(ahead), "after": oldest}):
             after, into = ahead[row.contact_id]
             if row.id > after and len(into) < prefetch:
                 into.append(Pending(*row))
