@@ -36,3 +36,13 @@ def percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     k = max(0, min(len(ordered) - 1, round(p / 100 * len(ordered) + 0.5) - 1))
     return ordered[k]
+
+
+def take_option(args: list[str], name: str) -> str | None:
+    """The value after ``name`` in ``args`` (both removed from ``args``), or None when it is absent."""
+    if name not in args:
+        return None
+    at = args.index(name)
+    value = args[at + 1]
+    del args[at : at + 2]
+    return value

@@ -17,7 +17,8 @@ from handlers import admin, broadcast, commands, dashboard, exports, faq, forms,
 from handlers.context import Context
 from handlers.conversation import BUTTON, Conversation
 from models.contacts import clear_state, get_state, load_contacts
-from models.tables import ConversationState
+from models.db import WriteMark, write_mark
+from models.tables import Contact, ConversationState
 
 log = logging.getLogger(__name__)
 ALL = ALL_ROLES
@@ -305,9 +306,13 @@ def error_reply(services: Services, incoming: Incoming) -> Reply:
     return Reply(services.i18n.t(services.settings.bot.default_language, "error.internal"))
 
 
-# Runs inside the transaction just before commit, with the replies decided for each update: the
-# inbox marks its rows handled there, so the state changes and "handled" commit together or not at all.
-BeforeCommit = Callable[[AsyncSession, list[list[Reply]]], Awaitable[None]]
+# Runs inside the transaction just before commit, with the replies decided for each update and
+# whether its handling wrote anything: the inbox marks its rows handled there, so the state changes
+# and "handled" commit together or not at all. An update whose handling wrote nothing may simply be
+# handled again after a crash, so its row need not be written (a plain FAQ answer). A handler's
+# effects are database writes, its replies and after-commit tasks (in-memory only): an effect
+# anywhere else must come with a write (the FAQ file is edited as a form's state is cleared).
+BeforeCommit = Callable[[AsyncSession, list[list[Reply]], list[bool]], Awaitable[None]]
 
 
 async def handle_updates(services: Services, incomings: Sequence[Incoming], before_commit: BeforeCommit | None = None) -> list[list[Reply]]:
@@ -321,15 +326,20 @@ async def handle_updates(services: Services, incomings: Sequence[Incoming], befo
     try:
         async with services.db.session() as session:
             people = [(incoming.channel, incoming.external_id, incoming.name) for incoming in incomings]
+            mark = write_mark(session)
             contacts = await load_contacts(session, services.settings, people, services.clock.now())
+            changed = _changed_by_loading(session, contacts, mark)
             contexts = []
             for incoming in incomings:
                 ctx = Context(services, incoming, contacts[incoming.contact_id], session)
+                mark = write_mark(session)
                 await route_update(ctx)
                 contexts.append(ctx)
+                if write_mark(session) != mark:
+                    changed[incoming.contact_id] = True
             replies = [ctx.replies for ctx in contexts]
             if before_commit is not None:
-                await before_commit(session, replies)
+                await before_commit(session, replies, [changed[incoming.contact_id] for incoming in incomings])
             await session.commit()
     except Exception:
         # Counted once each: a failed batch is handled again one update at a time (and counted
@@ -352,6 +362,19 @@ async def handle_updates(services: Services, incomings: Sequence[Incoming], befo
         services.metrics.handle_seconds.observe(share)
     log.debug("%d update(s) handled in %.1f ms", len(contexts), elapsed * 1000)
     return replies
+
+
+def _changed_by_loading(session: AsyncSession, contacts: dict[str, Contact], before: WriteMark) -> dict[str, bool]:
+    """Whose contact loading changed (new, renamed, heard from again): that write belongs to their update.
+
+    Anything else loading wrote cannot be put down to one update: then every update counts as writing.
+    """
+    touched = [*session.new, *session.dirty, *session.deleted]
+    mark = write_mark(session)
+    if mark[0] != before[0] or mark[2] != before[2] or any(not isinstance(o, Contact) or contacts.get(o.id) is not o for o in touched):
+        return dict.fromkeys(contacts, True)
+    changed = {id(o) for o in touched}
+    return {contact_id: id(contact) in changed for contact_id, contact in contacts.items()}
 
 
 async def handle_update(services: Services, incoming: Incoming, before_commit: BeforeCommit | None = None) -> list[Reply]:

@@ -16,8 +16,10 @@ import aiosqlite
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.dialects import registry
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi, SQLiteDialect_aiosqlite
-from sqlalchemy.engine import URL, make_url
+from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
+from sqlalchemy.orm import Session
+from sqlmodel import SQLModel
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
@@ -200,10 +202,63 @@ def upgrade_schema(url: str, revision: str = "head") -> None:
     command.upgrade(cfg, revision)
 
 
+# -- whether code wrote -------------------------------------------------------------------------
+
+
+class _Writes:
+    """What this process asked to write so far, in any session (the counts only grow)."""
+
+    statements = 0  # INSERT / UPDATE / DELETE statements sent to a database
+    changes = 0  # ORM attributes set (on loaded or new objects) and objects added to a session
+    watched = False
+
+
+_DML = frozenset({"INSERT", "UPDATE", "DELETE"})
+
+
+def _count_statement(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+    if statement[:6].upper() in _DML or (context is not None and (context.isinsert or context.isupdate or context.isdelete)):
+        _Writes.statements += 1
+
+
+def _count_change(*_args: Any) -> None:
+    _Writes.changes += 1
+
+
+def _watch_writes() -> None:
+    """Count writes from now on: every statement of every engine, every ORM attribute set and added object."""
+    if _Writes.watched:
+        return
+    _Writes.watched = True
+    import models.tables  # noqa: F401 — every table mapped before its attributes are watched
+
+    event.listen(Engine, "before_cursor_execute", _count_statement)
+    event.listen(Session, "before_attach", _count_change)
+    for mapper in SQLModel._sa_registry.mappers:
+        for attribute in mapper.column_attrs:
+            event.listen(getattr(mapper.class_, attribute.key), "set", _count_change)
+
+
+WriteMark = tuple[int, int, int]
+
+
+def write_mark(session: AsyncSession) -> WriteMark:
+    """A reading that differs from an earlier one whenever code wrote in between.
+
+    Written means: an ORM attribute set, an object added to or deleted from ``session``, or an
+    INSERT / UPDATE / DELETE sent (an autoflush included). The counts are the whole process's,
+    so another task's writes in between count too: a reading may say "wrote" when the code did
+    not, never the other way round. Deletions are the session's own (pending until its flush,
+    which is a statement).
+    """
+    return (_Writes.statements, _Writes.changes, len(session.deleted))
+
+
 class Database:
     """The async engine and its session factory."""
 
     def __init__(self, url: str, *, echo: bool = False) -> None:
+        _watch_writes()
         self.url = url
         self.sqlite = is_sqlite(url)
         kwargs: dict[str, Any] = {"echo": echo}

@@ -46,9 +46,13 @@ _AHEAD = (
 # bounded by MAX_BACKLOG, so this is never large).
 _AHEAD_OF = (
     select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
-    .where(_INBOX.c.contact_id.in_(bindparam("contacts", expanding=True)), _INBOX.c.status == InboxStatus.PENDING)
+    .where(_INBOX.c.contact_id.in_(bindparam("contacts", expanding=True)), _INBOX.c.status == InboxStatus.PENDING, _INBOX.c.id > bindparam("after"))
     .order_by(_INBOX.c.id)
 )
+
+
+_RECEIVED_PG = postgresql.insert(_INBOX).on_conflict_do_nothing(index_elements=["key"])
+_RECEIVED_SQLITE = sqlite.insert(_INBOX).on_conflict_do_nothing(index_elements=["key"])
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,9 +122,10 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
             query = query.where(col(InboxItem.id) > oldest)
         if (await session.exec(query.limit(1))).first() is None:  # type: ignore
             overflowing.append(contact_id)
-    dialect: Any = postgresql if postgres else sqlite
-    # One statement with the rows as parameters: compiled once and cached, whatever the batch size.
-    await session.exec(dialect.insert(InboxItem).on_conflict_do_nothing(index_elements=["key"]), params=values)
+    # One statement with the rows as parameters, on the table (Core: the ORM's bulk-insert
+    # machinery cost more per row than the statement), built once per dialect.
+    connection = await session.connection()
+    await connection.execute(_RECEIVED_PG if postgres else _RECEIVED_SQLITE, values)
     return Accepted(tuple(overflowing))
 
 
@@ -156,24 +161,61 @@ async def next_pending(session: AsyncSession, contact_id: str, after: int, limit
     return [Pending(*row) for row in result]
 
 
+@dataclass(eq=False)
+class Handled:
+    """A row being handled, as the handling transaction records it (:func:`record_handled`)."""
+
+    row_id: int
+    readable: bool  # False: the stored update could not be read (handled, nothing said)
+    finished: Sequence[int]  # the contact's earlier rows, answered: marked done when this one is written
+    write: bool  # written even if its handling writes nothing (its lane asks for it)
+    written: bool = False  # set by the transaction: the row was written (and holds its contact)
+
+
+async def record_handled(
+    session: AsyncSession,
+    replies: list[list[Reply]],
+    changed: list[bool],
+    *,
+    rows: Sequence[Handled],
+    worker: str,
+    now: datetime,
+    ahead: dict[str, tuple[int, MutableSequence[Pending]]] | None = None,
+    prefetch: int = 16,
+) -> None:
+    """The update handler's ``before_commit``: ``replies`` and ``changed`` are those of the readable ``rows``, in order.
+
+    A row is written when its handling wrote (the change and "handled" commit together), or when
+    its lane asks for it; otherwise it can simply be handled again after a crash. See :func:`record_decided`.
+    """
+    readable = iter(zip(replies, changed, strict=True))
+    decided: list[tuple[int, Sequence[Reply]]] = []
+    finished: list[int] = []
+    for row in rows:
+        said, wrote = next(readable) if row.readable else ([], False)
+        row.written = wrote or row.write
+        if row.written:
+            decided.append((row.row_id, said))
+            finished.extend(row.finished)
+    await record_decided(session, decided, worker=worker, now=now, finished=finished, ahead=ahead, prefetch=prefetch)
+
+
 async def record_decided(
     session: AsyncSession,
-    replies: Sequence[Sequence[Reply]],
+    decided: Sequence[tuple[int, Sequence[Reply]]],
     *,
-    rows: Sequence[int],
-    unreadable: Sequence[int] = (),
     worker: str,
     now: datetime,
     finished: Sequence[int] = (),
     ahead: dict[str, tuple[int, MutableSequence[Pending]]] | None = None,
     prefetch: int = 16,
 ) -> None:
-    """In the transaction that handled ``rows``: keep their ``replies`` (possibly none) until delivered.
+    """In the transaction that handled some rows: keep the replies of the ``decided`` ones until delivered.
 
-    ``replies`` are those of ``rows``, in the same order; ``unreadable`` rows get none.
-
-    The rows stay pending and held, so their contacts stay this worker's; ``finished`` are the
-    contacts' previous rows, whose replies went out, marked done in the same transaction.
+    ``decided`` holds (row id, its replies, possibly none). Those rows stay pending and held, so their contacts stay this worker's; ``finished`` are the
+    contacts' earlier rows, whose replies went out, marked done in the same transaction.
+    A handled row not named (its handling wrote nothing) is not written at all: it stays pending
+    and unheld behind its contact's held row, and after a crash it is simply handled again.
     ``ahead`` maps a contact to (its row just handled, a list to fill): the contact's next pending
     rows (up to ``prefetch``) are read into it in the same transaction too, for all of them in one query.
     Called as the update handler's ``before_commit``; called again after a failed handler, so the
@@ -181,12 +223,15 @@ async def record_decided(
     """
     await mark_done(session, finished)
     connection = await session.connection()
-    decided = list(zip(rows, replies, strict=True)) + [(row_id, []) for row_id in unreadable]
-    await connection.execute(_DECIDED, [{"row_id": row_id, "by": worker, "at": now, "decided": encode_replies(said)} for row_id, said in decided])
+    if decided:
+        await connection.execute(_DECIDED, [{"row_id": row_id, "by": worker, "at": now, "decided": encode_replies(said)} for row_id, said in decided])
     if ahead:
         for _, into in ahead.values():
             into.clear()
-        for row in await connection.execute(_AHEAD_OF, {"contacts": list(ahead)}):
+        # Not the rows answered but not yet done (older than each contact's current row): the
+        # oldest current row bounds them all; the rest are left out below.
+        oldest = min(after for after, _ in ahead.values())
+        for row in await connection.execute(_AHEAD_OF, {"contacts": list(ahead), "after": oldest}):
             after, into = ahead[row.contact_id]
             if row.id > after and len(into) < prefetch:
                 into.append(Pending(*row))
@@ -200,7 +245,7 @@ async def mark_done(session: AsyncSession, ids: Sequence[int]) -> None:
 
 
 async def renew_claim(session: AsyncSession, row_id: int, worker: str, now: datetime) -> None:
-    """Keep holding a row while its replies wait for a retry (the lease would run out)."""
+    """Keep holding a contact's held row while a lane works on (the lease would run out)."""
     statement = update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id) == row_id, col(InboxItem.claimed_by) == worker)
     await session.exec(statement.values(claimed_at=now))  # type: ignore
 

@@ -5,12 +5,15 @@ they are committed; only then does a channel answer the webhook or move its poll
 Concurrent deliveries share one commit (group commit), so durability costs one write per batch.
 
 Handling: a claim loop takes the oldest pending row of up to ``lanes`` contacts; each contact
-gets one lane that handles its rows one after another. A row is marked handled in the same
-transaction as the state change it causes, with the replies it decided; the replies are then
-delivered (retried through 429/5xx/timeouts with the outbox's policy), and the row is done.
-A crash at any point leaves the row pending (handled again: its transaction never committed)
-or with its replies stored (delivered again). One contact's flood occupies one lane only, and
-past ``max_backlog`` pending updates its further messages are dropped with one polite notice.
+gets one lane that handles its rows one after another. A row whose handling changed something
+is marked handled in the same transaction as that change, with the replies it decided; the
+replies are then delivered (retried through 429/5xx/timeouts with the outbox's policy), and the
+row is done. A row whose handling wrote nothing (a plain FAQ answer) is not written when handled:
+it stays pending behind the contact's held row until a later write marks them done together.
+A crash at any point leaves a row pending (handled again: its transaction never committed, or
+it wrote nothing) or with its replies stored (delivered again); either way a person may see a
+few answers again, never none. One contact's flood occupies one lane only, and past
+``max_backlog`` pending updates its further messages are dropped with one polite notice.
 """
 
 from __future__ import annotations
@@ -38,6 +41,9 @@ log = logging.getLogger(__name__)
 MAX_BACKLOG = 50  # pending updates per contact; more are dropped with one notice (README)
 KEEP_FOR = timedelta(days=7)  # Meta repeats a webhook for days; Telegram's ids never come back
 RECOVER_EVERY = 10.0  # seconds between looks for dead processes of this host holding contacts
+# Answered rows of a contact that wrote nothing, left pending (not written) before one is written
+# anyway: what a crash can make a person see twice, and how long a lane goes without a write.
+UNWRITTEN_MAX = 8
 
 
 @dataclass(eq=False)
@@ -45,10 +51,10 @@ class _Decision:
     """A row a lane waits to have handled."""
 
     row: inbox.Pending
-    finished: int | None  # the contact's previous row, answered: marked done in the same transaction
+    handled: inbox.Handled  # how its transaction records it (and whether it was written)
     ahead: deque[inbox.Pending] | None  # filled with the contact's next rows, if asked
     future: asyncio.Future[list[Reply]]
-    incoming: Incoming | None  # None: the stored update could not be read (marked handled, nothing said)
+    incoming: Incoming | None  # None: the stored update could not be read (handled, nothing said)
 
     def resolve(self, replies: list[Reply]) -> None:
         if not self.future.done():
@@ -292,7 +298,12 @@ class InboxProcessor:
     async def _lane(self, first: inbox.Pending) -> None:
         contact_id = first.contact_id
         me = asyncio.current_task()
-        finished: int | None = None  # the previous row, answered; marked done with the next transaction
+        # The contact's rows answered but not yet marked done, oldest first. The oldest pending row
+        # of the contact is held by this worker: the first of these, else the current row. Rows
+        # are marked done only in a transaction that writes (and so holds) a newer row, or once
+        # the lane has nothing more to do: until then the contact stays this worker's.
+        finished: list[int] = []
+        held_at = time.monotonic()  # when the held row's claim was last written (the lease runs from there)
         ahead: deque[inbox.Pending] = deque()
         current: inbox.Pending | None = first
         try:
@@ -301,26 +312,31 @@ class InboxProcessor:
                 looked = False  # whether the contact's next rows were read with this one's transaction
                 if current.replies is not None:  # decided before a crash or stop: deliver again
                     replies = inbox.decode_replies(current.replies)
-                    if finished is not None:
-                        await self._finish([finished])
+                    if finished:
+                        await self._finish(finished)
+                    finished = []
                 else:
                     looked = not ahead
-                    replies = await self._decide(current, finished, ahead if looked else None)
-                finished = current.id
+                    write = len(finished) >= UNWRITTEN_MAX or time.monotonic() - held_at > self.lease.total_seconds() / 4
+                    replies, written = await self._decide(current, finished, write, ahead if looked else None)
+                    if written:  # the earlier rows are done now, and this one holds the contact
+                        finished = []
+                        held_at = time.monotonic()
+                finished.append(current.id)
                 if replies:
-                    await self._deliver(current, replies)
+                    await self._deliver(current, replies, held=finished[0])
                 if not ahead and not looked:
                     async with self.services.db.session() as session:
                         ahead.extend(await inbox.next_pending(session, contact_id, current.id, self.prefetch))
                         if not ahead:  # the last one: done in the same turn (a crash now repeats nothing)
-                            await inbox.mark_done(session, [finished])
+                            await inbox.mark_done(session, finished)
                             await session.commit()
-                            finished = None
+                            finished = []
                 current = ahead.popleft() if ahead else None
-            if finished is not None:
-                # The lane's last row, answered: marked done together with other lanes' last rows
-                # (one commit for many). Until then it stays pending and held by this process, so
-                # the contact's later rows wait (in order) and are claimed once it is done.
+            if finished:
+                # The lane's last rows, answered: marked done together with other lanes' last rows
+                # (one commit for many). Until then they stay pending and held by this process, so
+                # the contact's later rows wait (in order) and are claimed once these are done.
                 self._done_later(finished)
         except asyncio.CancelledError:
             raise
@@ -344,8 +360,8 @@ class InboxProcessor:
             await inbox.mark_done(session, ids)
             await session.commit()
 
-    def _done_later(self, row_id: int) -> None:
-        self._done.append(row_id)
+    def _done_later(self, row_ids: list[int]) -> None:
+        self._done.extend(row_ids)
         if self._done_writer is None or self._done_writer.done():
             self._done_writer = asyncio.create_task(self._write_done(), name="inbox-done")
 
@@ -362,8 +378,8 @@ class InboxProcessor:
                 continue
             self.wake()  # the contacts' later rows can be claimed now
 
-    async def _decide(self, row: inbox.Pending, finished: int | None, ahead: deque[inbox.Pending] | None = None) -> list[Reply]:
-        """Handle one row: replies decided and the row marked handled in one transaction.
+    async def _decide(self, row: inbox.Pending, finished: list[int], write: bool, ahead: deque[inbox.Pending] | None = None) -> tuple[list[Reply], bool]:
+        """Handle one row: its replies, and whether the row was written (with the change it caused, in one transaction).
 
         Rows the lanes ask for while a transaction is running wait and are then handled together,
         in one transaction (one query loads their contacts, one commit stores them all): under load
@@ -374,15 +390,18 @@ class InboxProcessor:
         future: asyncio.Future[list[Reply]] = asyncio.get_running_loop().create_future()
         # Read here, in the lane: reading a pressed button answers it with a round trip to the
         # platform, and people's lanes make those side by side, not one after another in the decider.
-        decision = _Decision(row, finished, ahead, future, await self._decode(row))
-        if decision.incoming is not None and decision.incoming.kind == UpdateKind.MEDIA:
+        incoming = await self._decode(row)
+        # The lane's unwritten rows are many, or its claim old: this one is written whatever its handling does.
+        handled = inbox.Handled(row.id, incoming is not None, list(finished), write)
+        decision = _Decision(row, handled, ahead, future, incoming)
+        if incoming is not None and incoming.kind == UpdateKind.MEDIA:
             # A file may be fetched while its update is handled: in a transaction of its own, in its
             # own lane, so nobody else's update waits for the download.
-            return await self._decide_alone(decision)
+            return await self._decide_alone(decision), handled.written
         self._decisions.append(decision)
         if self._decider is None or self._decider.done():
             self._decider = asyncio.create_task(self._decide_waiting(), name="inbox-decider")
-        return await future
+        return await future, handled.written
 
     async def _decide_waiting(self) -> None:
         while self._decisions:
@@ -421,17 +440,16 @@ class InboxProcessor:
             return None
 
     def _recorder(self, batch: Sequence[_Decision]) -> functools.partial[Coroutine[Any, Any, None]]:
-        """What marks ``batch``'s rows handled.
+        """What marks ``batch``'s rows handled (:func:`models.inbox.record_handled`).
 
-        Run by the handler just before its commit, with the replies of the rows that could be read, in order.
+        Run by the handler just before its commit, with the replies of the rows that could be
+        read, in order, and whether handling each of them wrote anything.
         """
         return functools.partial(
-            inbox.record_decided,
-            rows=[d.row.id for d in batch if d.incoming is not None],
-            unreadable=[d.row.id for d in batch if d.incoming is None],
+            inbox.record_handled,
+            rows=[d.handled for d in batch],
             worker=self.worker,
             now=self.services.clock.now(),
-            finished=[d.finished for d in batch if d.finished is not None],
             ahead={d.row.contact_id: (d.row.id, d.ahead) for d in batch if d.ahead is not None},
             prefetch=self.prefetch,
         )
@@ -453,15 +471,20 @@ class InboxProcessor:
                 log.exception("handler failed", extra={"contact": decision.row.contact_id})
                 services.metrics.handler_errors.inc()
                 replies = [error_reply(services, incoming)]
+            # Not handled again after a crash: the apology is kept with the row, like any change.
+            changed = [True]
         else:
-            replies = []
+            replies, changed = [], []
         async with services.db.session() as session:
-            await self._recorder([decision])(session, [replies] if incoming is not None else [])
+            await self._recorder([decision])(session, [replies] if incoming is not None else [], changed)
             await session.commit()
         return replies
 
-    async def _deliver(self, row: inbox.Pending, replies: list[Reply]) -> None:
-        """Send ``replies`` in order, retrying each through rate limits and platform errors."""
+    async def _deliver(self, row: inbox.Pending, replies: list[Reply], held: int) -> None:
+        """Send ``replies`` in order, retrying each through rate limits and platform errors.
+
+        ``held`` is the contact's row this worker holds (``row`` or an earlier answered one).
+        """
         assert row.id is not None
         channel = self.services.channels.get(row.channel)
         if channel is None:
@@ -494,6 +517,6 @@ class InboxProcessor:
                     delay = retry_delay(attempts)
                 if delay > self.lease.total_seconds() / 4:
                     async with self.services.db.session() as session:  # keep holding the contact
-                        await inbox.renew_claim(session, row.id, self.worker, self.services.clock.now())
+                        await inbox.renew_claim(session, held, self.worker, self.services.clock.now())
                         await session.commit()
                 await asyncio.sleep(delay)

@@ -22,13 +22,16 @@ from sqlmodel import col, select
 from bot.messages import Inbound
 from models.db import Database
 from models.inbox import add_received, claim_heads
-from models.tables import Contact, InboxItem
+from models.tables import Contact, ConversationState, InboxItem
 from tests.conftest import TEST_TOKEN, clean_env, copy_faq
 from tests.fake_telegram import FakeTelegramServer
 from tests.test_telegram_adapter import start_bot
 
 ROOT = Path(__file__).resolve().parent.parent
 SECRET = "webhook-secret-for-tests"
+# FAQ questions and a piece of each one's answer: which answer came, in which order.
+QUESTIONS = ["kapan bimtek pmo", "kecamatan apa saja di buleleng", "apa itu komite pembelajaran", "syarat kepsek apa saja", "zona waktu apa"]
+MARKERS = ["8 s.d. 11 Maret", "Gerokgak", "Komite Pembelajaran terdiri", "Kepmendikbud 1177", "WITA"]
 
 
 def free_port() -> int:
@@ -195,6 +198,122 @@ async def test_kill_9_after_300_acknowledged_whatsapp_webhooks_loses_none(tmp_pa
     assert proc.returncode == 0, errors.decode()[-2000:]
 
 
+def which_answers(texts: list[str]) -> list[int]:
+    """The question each FAQ answer answers (its index in QUESTIONS)."""
+    return [next(n for n, marker in enumerate(MARKERS) if marker in text) for text in texts]
+
+
+@pytest.mark.slow
+async def test_kill_9_while_answering_faq_questions_of_known_people_loses_none_and_keeps_order(
+    tmp_path: Path, database_url: str, fake_api: FakeTelegramServer
+) -> None:
+    # A FAQ answer to someone the bot knows writes nothing, so its row is not written when it is
+    # handled: after the kill it is simply handled again. Nobody loses an answer, and each
+    # person's answers come in the order asked — at most the last few before the kill again.
+    port = free_port()
+    config = write_config(tmp_path / "c.toml", database_url, fake_api, port)
+    proc = spawn(config)
+    chats = range(64_000, 64_060)
+    rng = random.Random(64)
+    orders = {chat: [rng.randrange(5) for _ in range(6)] for chat in chats}
+    try:
+        await wait_ready(fake_api, 1, port)
+        async with aiohttp.ClientSession() as http:
+            update_id = 40_000
+            greetings = []
+            for chat in chats:
+                update_id += 1
+                greetings.append(post_update(http, port, dict(fake_api.text_update(chat, "/start"), update_id=update_id)))
+            assert set(await asyncio.gather(*greetings)) == {200}
+            await fake_api.wait_for(lambda: answered(fake_api, chats) == set(chats), timeout=30)
+            await asyncio.sleep(1.0)  # the greetings' rows are done: what follows are FAQ questions only
+            fake_api.delay = 0.05  # slow sends: most questions are still unanswered at the kill
+            for i in range(6):  # in rounds, so each person's questions are stored in the order asked
+                batch = []
+                for chat, order in orders.items():
+                    update_id += 1
+                    batch.append(post_update(http, port, dict(fake_api.text_update(chat, QUESTIONS[order[i]]), update_id=update_id)))
+                assert set(await asyncio.gather(*batch)) == {200}
+        proc.kill()
+        await asyncio.to_thread(proc.wait, 10)
+        before = {chat: len(fake_api.sent(chat)) - 1 for chat in chats}
+        assert sum(before.values()) < 6 * len(chats)  # the kill came before the work was done
+        fake_api.delay = 0.0
+        proc = spawn(config)
+        await fake_api.wait_for(lambda: all(set(which_answers(fake_api.texts(c)[1:])[-1:]) == {orders[c][-1]} for c in chats), timeout=60)
+        await asyncio.sleep(1.0)
+    finally:
+        errors = await stop(proc)
+    assert proc.returncode == 0, errors.decode()[-2000:]
+    repeated = 0
+    for chat, order in orders.items():
+        got = which_answers(fake_api.texts(chat)[1:])
+        k = before[chat]
+        # What came before the kill, in order; then, after the restart, the rest — starting at most a few answers back.
+        assert got[:k] == order[:k], (chat, got, order)
+        starts = [j for j in range(k + 1) if got[k:] == order[j:]]  # where the answers after the restart begin
+        assert starts, (chat, got, order)
+        repeated += k - max(starts)
+    assert repeated <= 8 * len(chats)  # at most the unwritten rows of each person (UNWRITTEN_MAX)
+
+
+async def test_only_rows_whose_handling_wrote_are_written(database_url: str, fake_api: FakeTelegramServer) -> None:
+    from sqlalchemy import event
+
+    app = await start_bot(database_url, fake_api)
+    try:
+        await fake_api.send_text(940, "/start")  # a known person from now on
+        await fake_api.wait_for_messages(940, 1)
+        await app.inbox.join()
+        await app.inbox.stop()
+        telegram: Any = app.services.channels["telegram"]
+        consent = telegram.signer.sign("telegram:940", "privasi:setuju")
+        updates = [
+            fake_api.text_update(940, QUESTIONS[0]),
+            fake_api.text_update(940, QUESTIONS[1]),
+            fake_api.text_update(940, "/daftar"),
+            _press(940, consent),
+            fake_api.text_update(940, "Ni Made Sari"),
+            fake_api.text_update(940, QUESTIONS[2]),
+        ]
+        await app.inbox.accept([telegram.to_inbound(dict(u, update_id=96_000 + n)) for n, u in enumerate(updates)])
+        async with Database(database_url).session() as session:
+            ids = [
+                r.id
+                for r in await session.exec(
+                    select(InboxItem).where(InboxItem.contact_id == "telegram:940", InboxItem.status == "pending").order_by(col(InboxItem.id))
+                )
+            ]
+        written: list[int] = []
+
+        def recorded(conn: Any, cursor: Any, statement: str, parameters: Any, context: Any, executemany: bool) -> None:
+            if statement.startswith("UPDATE inbox SET claimed_by=") and "replies=" in statement:
+                # the row's id: named on PostgreSQL, the last (WHERE id = ?) on SQLite
+                written.extend(p["row_id"] if isinstance(p, dict) else p[-1] for p in (parameters if executemany else [parameters]))
+
+        event.listen(app.services.db.engine.sync_engine, "before_cursor_execute", recorded)
+        await app.inbox.handle_waiting()
+        await fake_api.wait_for_messages(940, 7)
+        await app.inbox.join()
+        texts = fake_api.texts(940)[1:]
+        assert MARKERS[0] in texts[0] and MARKERS[1] in texts[1]
+        assert "data pribadi" in texts[2] and "nama lengkap" in texts[3].lower()
+        assert "(2/9) NIP" in texts[4]
+        assert MARKERS[2] in texts[5]  # a question in the middle of the form is answered, not taken as the NIP
+        # The FAQ answers wrote nothing: their rows were not written when handled. The consent and
+        # the name did (the form's state), each in the same transaction as its row.
+        assert written, "no row written"
+        assert ids[0] not in written and ids[1] not in written
+        assert ids[3] in written and ids[4] in written
+        async with Database(database_url).session() as session:
+            rows = list(await session.exec(select(InboxItem).where(InboxItem.contact_id == "telegram:940")))
+            state = await session.get(ConversationState, "telegram:940")
+        assert {r.status for r in rows} == {"done"}
+        assert state is not None and "Ni Made Sari" in state.data  # the name taken once, the form one step on
+    finally:
+        await app.stop()
+
+
 # -- repeats ----------------------------------------------------------------------------------
 
 
@@ -356,8 +475,7 @@ def spawn_two(tmp_path: Path, database_url: str, fake: FakeTelegramServer) -> tu
 @pytest.mark.slow
 async def test_two_processes_on_postgresql_share_one_inbox_in_order_once(tmp_path: Path, database_url: str, fake_api: FakeTelegramServer) -> None:
     ports, procs = spawn_two(tmp_path, database_url, fake_api)
-    questions = ["kapan bimtek pmo", "kecamatan apa saja di buleleng", "apa itu komite pembelajaran", "syarat kepsek apa saja", "zona waktu apa"]
-    markers = ["8 s.d. 11 Maret", "Gerokgak", "Komite Pembelajaran terdiri", "Kepmendikbud 1177", "WITA"]
+    questions, markers = QUESTIONS, MARKERS
     chats = range(62_000, 62_040)
     rng = random.Random(12)
     orders = {chat: [rng.randrange(5) for _ in range(5)] for chat in chats}
