@@ -85,7 +85,7 @@ async def answer_question(ctx: Context, text: str, greet: Callable[[Context], Aw
     match = engine.match(text)
     outcome = match.outcome
     _count(ctx, outcome)
-    lang = answer_language(text, ctx.lang) if outcome in ("answer", "ask_back", "forward", "decline") else ctx.lang
+    lang = answer_language(text, ctx.lang, match.english) if outcome in ("answer", "ask_back", "forward", "decline") else ctx.lang
     if outcome == "small_talk" and match.small_talk == "greeting" and greet is not None:
         await greet(ctx)
     elif outcome == "answer":
@@ -126,7 +126,7 @@ async def answer_inside_form(ctx: Context, text: str) -> bool:
     if match.outcome != "answer" or match.entry is None:
         return False
     _count(ctx, "in_form")
-    await show_entry(ctx, match.entry, answer_language(text, ctx.lang), question=text)
+    await show_entry(ctx, match.entry, answer_language(text, ctx.lang, match.english), question=text)
     return True
 
 

@@ -50,6 +50,11 @@ def question_language(text: str, folded: bool = False) -> str:
     return "id"
 
 
-def answer_language(text: str, contact_language: str) -> str:
-    """The language to answer ``text`` in: English questions get English answers whatever the contact chose."""
-    return "en" if question_language(text) == "en" else contact_language
+def answer_language(text: str, contact_language: str, english: bool | None = None) -> str:
+    """The language to answer ``text`` in: English questions get English answers whatever the contact chose.
+
+    ``english``: already known (the matcher read the question), so the text is not read again.
+    """
+    if english is None:
+        english = question_language(text) == "en"
+    return "en" if english else contact_language

@@ -92,6 +92,7 @@ class Match:
     small_talk: str | None = None
     lone_number: bool = False
     also: FaqEntry | None = None  # a second topic the same message asks about, offered as a button
+    english: bool | None = None  # the question reads as English (None: not looked at, e.g. small talk)
 
     @property
     def outcome(self) -> str:
@@ -435,12 +436,17 @@ class FaqEngine:
 
     def match(self, text: str) -> Match:
         """Score ``text`` against every entry sharing a word with it."""
+        found, english = self._decide(text)
+        return replace(found, english=english)
+
+    def _decide(self, text: str) -> tuple[Match, bool | None]:
+        """The verdict on ``text``, and whether it is English (None when that was not needed)."""
         index = self._index
         talk = small_talk(text)
         if talk:
-            return Match(None, 0.0, small_talk=talk)
+            return Match(None, 0.0, small_talk=talk), None
         if text.strip().strip(".").isdigit():
-            return Match(None, 0.0, lone_number=True)
+            return Match(None, 0.0, lone_number=True), None
         folded = clock_words(fold(text))
         english = question_language(folded, folded=True) == "en"
         bare = without_addressee(folded)
@@ -448,17 +454,17 @@ class FaqEngine:
             folded = bare  # "Yth. Tim PMO …. Dengan hormat, … tanggal bimtek": the addressee is not the topic
         rest = without_hearsay(folded, _asks)
         if rest != folded and small_talk(rest):
-            return Match(None, 0.0, small_talk=small_talk(rest))  # "dapat info dari korwil, terima kasih pak"
+            return Match(None, 0.0, small_talk=small_talk(rest)), english  # "dapat info dari korwil, terima kasih pak"
         if rest != folded and len(self._query(rest, english)[0]) >= 2:
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         typed = expand(tokens(folded, folded=True))
         if index.decline:
             for i, word in enumerate(typed):
                 if any(tuple(typed[i : i + len(p)]) == p for p in index.decline_by_first.get(word, ())):
-                    return Match(None, 0.0)
+                    return Match(None, 0.0), english
         query, numbered = self._query(folded, english)
         if not query:
-            return Match(None, 0.0)
+            return Match(None, 0.0), english
         scored, weights, strong = self._score(query, numbered)
         whole = set(query)  # the domain is judged on the whole message, context included
         asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
@@ -506,7 +512,7 @@ class FaqEngine:
                 else:
                     disagree = (found[0][0][1], scored[0][1])
         if not scored:
-            return Match(None, 0.0)
+            return Match(None, 0.0), english
         scored = self._adjusted(scored, numbered_pairs(typed), set(query))
         kind = question_kind(folded)
         if any(kind):
@@ -529,7 +535,7 @@ class FaqEngine:
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
             # a message naming a programme, office or event the base does not know, and no word of
             # PSP, asks about that other thing — its registration dates are not PSP's
-            return Match(None, round(best_score, 4))
+            return Match(None, round(best_score, 4)), english
         runner_up = scored[1][0] if len(scored) > 1 else 0.0
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
@@ -553,19 +559,19 @@ class FaqEngine:
                 # "not in our sources" topic names, and the best topic never mentions it: say
                 # that the sources lack it (and pass it on) rather than answer the general topic
                 # or offer topics that do not hold it either.
-                return Match(index.entries[lacking], round(best_score, 4), in_domain=True)
+                return Match(index.entries[lacking], round(best_score, 4), in_domain=True), english
         if confident and not entry.forward and self._lacks_detail(query, weights, best):
             # "siapa moderator bimtek hari ketiga": nearer a question the topic is known not to answer
             # than any way of asking what it does answer — the sources lack it; pass it on
-            return Match(None, round(best_score, 4), in_domain=True)
+            return Match(None, round(best_score, 4), in_domain=True), english
         if confident:
             also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
-            return Match(entry, round(best_score, 4), in_domain=True, also=also)
+            return Match(entry, round(best_score, 4), in_domain=True, also=also), english
         picked = list(disagree) if disagree is not None else [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
         if len(picked) == 1 and len(scored) > 1:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
         suggestions = tuple(index.entries[i] for i in picked)
-        return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain)
+        return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain), english
 
     @staticmethod
     def _nearest(
@@ -872,10 +878,13 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
 _CLOCK_RE = re.compile(r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*(wib|wita|wit)\b")
 _ZONES = {"wib": 7, "wita": 8, "wit": 9}
 _ZONE_RE = re.compile(r"\b(?:wib|wita|wit)\b")
+_ZONE_NAMED_RE = re.compile(r"wi[bt]", re.IGNORECASE)  # "WIB", "Wita", "WIT" (a cheap look before folding)
 
 
 def time_conversion(text: str, lang: str) -> str:
     """``13.00 WIB = 14.00 WITA`` for each clock time the question names with a zone (Bali is WITA)."""
+    if not _ZONE_NAMED_RE.search(text):
+        return ""  # most questions name no time zone: not worth folding again
     lines = []
     for hour, minute, zone in _CLOCK_RE.findall(fold(text))[:3]:
         target = "wib" if zone == "wita" else "wita"
