@@ -236,10 +236,14 @@ def cmd_ask(args: argparse.Namespace) -> int:
     return 0
 
 
+LEFT_OUT_SHOWN = 10  # examples left out, listed by `faq check` without --all
+
+
 def cmd_faq_check(args: argparse.Namespace) -> int:
     """Validate the knowledge base file, and audit its answers against the sources they name."""
     from bot.i18n import own_texts
     from handlers.faqkb.knowledge import FaqError, audit_sources, load_file
+    from handlers.faqkb.matcher import FaqEngine
 
     path = _faq_path(args)
     try:
@@ -267,10 +271,19 @@ def cmd_faq_check(args: argparse.Namespace) -> int:
         return 1
     variants = sum(len(e.questions) for e in base.entries)
     examples = sum(len(e.examples) for e in base.entries)
+    left_out = FaqEngine(base).left_out if examples else ()
     print(
         f"{path}: OK — {len(base.entries)} entries, {variants} question variants, {examples} examples, {len(base.decline)} decline phrases, "
         "answers in id and en, every decree, date and address found in its sources"
     )
+    if left_out:
+        # not an error: such an example would only pull messages towards the wrong topic
+        shown = left_out if args.all else left_out[:LEFT_OUT_SHOWN]
+        print(f"{len(left_out)} example(s) teach nothing and are left out (another topic reads them the same, or one word many topics use):")
+        for entry_id, text, why in shown:
+            print(f"  - {entry_id}: {text!r} — {why}")
+        if len(shown) < len(left_out):
+            print(f"  … and {len(left_out) - len(shown)} more (psp-bot faq check --all)")
     return 0
 
 
@@ -300,6 +313,7 @@ def build_parser() -> argparse.ArgumentParser:
     faq_sub = faq.add_subparsers(dest="faq_command", required=True)
     check = faq_sub.add_parser("check", help="validate the knowledge base")
     check.add_argument("--file", help="knowledge base (default: data/faq.toml)")
+    check.add_argument("--all", action="store_true", help="list every example left out (by default the first ten)")
     check.set_defaults(func=cmd_faq_check)
     export = sub.add_parser("export", help="export data")
     export_sub = export.add_subparsers(dest="export_what", required=True)

@@ -113,9 +113,15 @@ def test_a_near_miss_is_forwarded_instead_of_answered_with_its_topic(tmp_path: P
 def test_an_example_two_topics_read_the_same_teaches_nothing(tmp_path: Path) -> None:
     # "siapa yg ikut" and "ikut gmn" both read as "ikut": the question word that told them apart is
     # not a word the matcher weighs, so neither example may pull a message to its topic
-    engine = FaqEngine.from_file(write_base(tmp_path, "jadwal\tikut kapan\nsyarat\tikut gmn\n"))
+    engine = FaqEngine.from_file(write_base(tmp_path, "jadwal\tikut kapan\nsyarat\tikut gmn\njadwal\tbimtek pmo tgl brp\nsyarat\tbimtek?\n"))
     index = engine._index
-    assert all(frozenset({"ikut"}) not in {v for v, _ in variants} for variants in index.variants)
+    assert all(("ikut",) not in {v for v, _ in variants} for variants in index.variants)
+    # …and `faq check` can say which and why
+    assert engine.left_out == (
+        ("jadwal", "ikut kapan", "reads the same as a way of asking syarat"),
+        ("syarat", "ikut gmn", "reads the same as a way of asking jadwal"),
+        ("syarat", "bimtek?", "one word other topics use (bimtek)"),
+    )
 
 
 def test_the_engine_reloads_when_only_the_examples_file_changes(tmp_path: Path) -> None:
@@ -154,3 +160,15 @@ def test_faq_check_names_a_bad_examples_line(tmp_path: Path) -> None:
     command = [sys.executable, "-m", "bot", "faq", "check", "--file", str(kb)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=clean_env(), timeout=60)
     assert result.returncode == 1 and "no entry has the id 'bimtek-jadwl'" in result.stderr
+
+
+def test_faq_check_lists_the_examples_it_leaves_out(tmp_path: Path) -> None:
+    kb = copy_faq(tmp_path / "data")
+    with (tmp_path / "data" / "faq-examples.tsv").open("a", encoding="utf-8") as fh:
+        fh.write("bimtek-jadwal\tbimtek??\n")
+    command = [sys.executable, "-m", "bot", "faq", "check", "--file", str(kb), "--all"]
+    result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=clean_env(), timeout=60)
+    assert result.returncode == 0, result.stderr  # a notice, not a problem
+    assert "teach nothing and are left out" in result.stdout
+    # "bimtek" alone: another topic's example reads the same, and other topics use the word
+    assert "bimtek-jadwal: 'bimtek??' — " in result.stdout

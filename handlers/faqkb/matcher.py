@@ -146,6 +146,8 @@ class _Index:
     # not an ordinary word it shares with other things ("seleksi", "angkatan", "komite")
     programme: tuple[frozenset[str], ...] = ()
     specific_idf: float = 0.0  # a word this rare names a topic of its own
+    # examples that teach nothing and are left out: (entry id, example, why)
+    left_out: tuple[tuple[str, str, str], ...] = ()
     # entry id → the words of each answer sentence saying the sources name no such thing (filled when first needed)
     silent: dict[str, list[frozenset[str]]] = field(default_factory=dict)
 
@@ -188,6 +190,11 @@ class FaqEngine:
         """The entries, in file order."""
         return self._index.entries
 
+    @property
+    def left_out(self) -> tuple[tuple[str, str, str], ...]:
+        """The examples that teach nothing and were left out: (entry id, example, why)."""
+        return self._index.left_out
+
     def get(self, entry_id: str) -> FaqEntry | None:
         """The entry with this id."""
         return self._index.by_id.get(entry_id)
@@ -221,16 +228,30 @@ class FaqEngine:
                 owners[words].add(i)
         # Nor can an example that says a single word another topic's questions or keywords use too
         # ("what's the bimtek for": "bimtek"); "akreditasi?" can.
-        read_examples = [
-            tuple(w for w in read_words if len(owners[w]) == 1 and (len(w) > 1 or set(index.postings.get(next(iter(w)), ())) <= {i}))
-            for i, read_words in enumerate(read_examples)
-        ]
+        ids = [e.id for e in base.entries]
+        left_out: list[tuple[str, str, str]] = []  # (entry id, example, why) for `psp-bot faq check`
+        kept: list[tuple[frozenset[str], ...]] = []
+        for i, (entry, read_words) in enumerate(zip(base.entries, read_examples, strict=True)):
+            keep = []
+            for text, words in zip(entry.examples, read_words, strict=True):
+                others = sorted(ids[j] for j in owners[words] - {i})
+                if not words:
+                    left_out.append((entry.id, text, "no word the matcher weighs"))
+                elif others:
+                    left_out.append((entry.id, text, "reads the same as a way of asking " + ", ".join(others)))
+                elif len(words) == 1 and not set(index.postings.get(next(iter(words)), ())) <= {i}:
+                    left_out.append((entry.id, text, f"one word other topics use ({next(iter(words))})"))
+                else:
+                    keep.append(words)
+            kept.append(tuple(keep))
         read_lacks = [tuple(read(t) for t in e.lacks) for e in base.entries]
         # once read, the examples' texts are not needed: the entries the engine keeps go without them
         entries = [replace(e, examples=(), lacks=()) for e in base.entries]
         # the same words make the same vocabulary: reused, without what reading the examples cached
         index.vocab.forget()
-        return FaqEngine._index_of(replace(base, entries=entries), (read_examples, read_lacks), index.vocab)
+        built = FaqEngine._index_of(replace(base, entries=entries), (kept, read_lacks), index.vocab)
+        built.left_out = tuple(left_out)
+        return built
 
     @staticmethod
     def _index_of(
