@@ -392,7 +392,7 @@ class FaqEngine:
     # -- matching ------------------------------------------------------------------------
 
     def _known(self, word: str) -> bool:
-        return word in self._index.vocab.words or word in ABBREVIATIONS
+        return _known(self._index.vocab, word)
 
     def words(self, text: str) -> list[str]:
         """The canonical content words of a question (after slang, typos, joined and split words)."""
@@ -581,7 +581,7 @@ class FaqEngine:
                 # that the sources lack it (and pass it on) rather than answer the general topic
                 # or offer topics that do not hold it either.
                 return Match(index.entries[lacking], round(best_score, 4), in_domain=True), english
-        if confident and not entry.forward and self._lacks_detail(query, weights, best):
+        if confident and not entry.forward and self._lacks_detail(weights, best):
             # "siapa moderator bimtek hari ketiga": nearer a question the topic is known not to answer
             # than any way of asking what it does answer — the sources lack it; pass it on
             return Match(None, round(best_score, 4), in_domain=True), english
@@ -651,18 +651,16 @@ class FaqEngine:
                 best = similarity
         return best
 
-    def _lacks_detail(self, query: list[str], weights: dict[str, float], entry: int) -> bool:
+    def _lacks_detail(self, weights: dict[str, float], entry: int) -> bool:
         """Whether the question is closer to one the entry is known not to answer than to any it answers."""
         lacks = self._index.lacks[entry]
         if not lacks:
             return False
-        words = frozenset(query)
-        local = {w: weights.get(w, self._index.idf.get(w, self._index.unknown_idf)) for w in words}
-        total = sum(local.values())
-        lacking = self._nearest(lacks, local, total)
+        total = sum(weights.values())  # the weights of the question's words, from its scoring
+        lacking = self._nearest(lacks, weights, total)
         # strictly nearer: a near miss as near as a way of asking the topic does not outweigh it
         # (and sums of the same weights in another order must not decide: 1e-9)
-        return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], local, total) + 1e-9
+        return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], weights, total) + 1e-9
 
     def _ordinary(self, word: str) -> bool:
         return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang()
@@ -860,14 +858,15 @@ class FaqEngine:
         return match, answer_text(match.entry, lang, text) if match.entry else ""
 
 
+def _known(vocab: Vocabulary, word: str) -> bool:
+    """A word of the knowledge base or of the abbreviation table."""
+    return word in vocab.words or word in ABBREVIATIONS
+
+
 def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], set[str]]:
     """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
     vocab = index.vocab
-
-    def known(word: str) -> bool:
-        return word in vocab.words or word in ABBREVIATIONS
-
-    typed = expand(join_dictated(tokens(folded, folded=True)[:80], known))
+    typed = expand(join_dictated(tokens(folded, folded=True)[:80], lambda word: _known(vocab, word)))
     numbered = {w for prev, w in zip(typed, typed[1:], strict=False) if w.isdigit() and prev in NUMBERED}
     out: list[str] = []
     slang = lexicon.slang()
