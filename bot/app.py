@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import dataclasses
 import functools
+import gc
 import logging
 import signal
 from typing import Any
@@ -201,6 +202,23 @@ def with_console_role(settings: Settings, user: str, role: str, kecamatan: str |
     return dataclasses.replace(settings, roles=roles)
 
 
+# Young-object collections after this many allocations (the default is 700): a FAQ answer allocates
+# a few thousand short-lived objects; collecting them in fewer, larger passes costs less per answer.
+GC_THRESHOLDS = (7000, 20, 20)
+
+
+def settle_after_start() -> None:
+    """Keep the collector off what lives as long as the process.
+
+    Everything built while starting (the FAQ index's tuples and dicts, the libraries' modules) is
+    moved out of the collector's reach, so the full collections a busy bot triggers walk only what
+    was made since; measured in bench/bench_e2e.py (BENCHMARKS.md, "Garbage collector").
+    """
+    gc.collect()
+    gc.freeze()
+    gc.set_threshold(*GC_THRESHOLDS)
+
+
 async def run_bot(settings: Settings, *, console_user: str = "operator") -> None:
     """``psp-bot run``: every configured channel until SIGTERM/SIGINT; the console when none is."""
     console = None
@@ -219,6 +237,7 @@ async def run_bot(settings: Settings, *, console_user: str = "operator") -> None
     for sig in (signal.SIGINT, signal.SIGTERM):
         loop.add_signal_handler(sig, stop.set)
     await app.start()
+    settle_after_start()
     try:
         if console is not None:
             intro = app.services.i18n.t(settings.bot.default_language, "console.intro")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import csv
+import gc
 import io
 import signal
 import subprocess
 import sys
+import weakref
 from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
@@ -16,6 +18,7 @@ import openpyxl
 import pytest
 from sqlmodel import select
 
+from bot.app import GC_THRESHOLDS, settle_after_start
 from models.db import Database
 from models.tables import Contact, OutboxMessage, Registration
 from tests.conftest import TEST_TOKEN, Harness, clean_env, text_of
@@ -120,7 +123,7 @@ async def _store_registration(url: str, **fields: Any) -> None:
 
 @pytest.mark.slow
 async def test_csv_export_neutralises_formulas_and_keeps_numbers_as_text(tmp_path: Path, database_url: str) -> None:
-    await _store_registration(database_url, contact_id="telegram:61", sekolah="-2+3+SUM(A1:A9)", nama="=HYPERLINK(\"http://x\")")
+    await _store_registration(database_url, contact_id="telegram:61", sekolah="-2+3+SUM(A1:A9)", nama='=HYPERLINK("http://x")')
     await _store_registration(database_url, contact_id="telegram:62", npsn="50100124", sekolah="@SUM(1+1)", nama="+Made", email="\tx@y.id")
     config = tmp_path / "c.toml"
     config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n')
@@ -132,7 +135,7 @@ async def test_csv_export_neutralises_formulas_and_keeps_numbers_as_text(tmp_pat
     header, *body = rows
     by_school = {row[header.index("Sekolah")]: row for row in body}
     first = by_school["'-2+3+SUM(A1:A9)"]
-    assert first[header.index("Nama")] == "'=HYPERLINK(\"http://x\")"
+    assert first[header.index("Nama")] == '\'=HYPERLINK("http://x")'
     second = by_school["'@SUM(1+1)"]
     assert second[header.index("Nama")] == "'+Made" and second[header.index("Email")] == "'\tx@y.id"
     # No cell of the file starts a formula; NIP, NPSN and phone are text (a leading apostrophe).
@@ -147,7 +150,7 @@ async def test_csv_export_neutralises_formulas_and_keeps_numbers_as_text(tmp_pat
     assert result.returncode == 0, result.stderr
     sheet = openpyxl.load_workbook(xlsx).active
     names = [row[0] for row in sheet.iter_rows(min_row=2)]
-    assert all(cell.data_type == "s" for cell in names) and "=HYPERLINK(\"http://x\")" in [c.value for c in names]
+    assert all(cell.data_type == "s" for cell in names) and '=HYPERLINK("http://x")' in [c.value for c in names]
 
 
 # -- staff text that begins with a command word -----------------------------------------------------
@@ -303,3 +306,24 @@ async def test_the_coordinator_alert_goes_once_a_day_through_the_real_process(tm
     alerts = [c.params["text"] for c in fake.sent(503)]
     assert len(alerts) == 1 and "50100123" in alerts[0] and "SD Negeri 1 Seririt" in alerts[0]  # the coordinator gets the details
     assert all("sudah kami kirim hari ini" in r for r in replies[1:])
+
+
+class _Cycle:
+    me: object
+
+
+def test_after_start_the_collector_leaves_what_exists_and_still_frees_new_cycles() -> None:
+    before = gc.get_threshold()
+    try:
+        settle_after_start()
+        assert gc.get_freeze_count() > 0
+        assert gc.get_threshold() == GC_THRESHOLDS
+        cycle = _Cycle()
+        cycle.me = cycle
+        ref = weakref.ref(cycle)
+        del cycle
+        gc.collect()
+        assert ref() is None
+    finally:
+        gc.unfreeze()
+        gc.set_threshold(*before)
