@@ -23,8 +23,6 @@ def _mask_digits(match: re.Match[str]) -> str:
     digits = re.sub(r"\D", "", match.group(0))
     prefix = "+" if match.group(0).startswith("+") else ""
     return f"{prefix}{digits[:4]}…{digits[-2:]}"
-
-
 _STANDARD = set(vars(logging.makeLogRecord({}))) | {"message", "asctime", "taskName"}
 
 

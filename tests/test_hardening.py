@@ -123,7 +123,7 @@ async def _store_registration(url: str, **fields: Any) -> None:
 
 @pytest.mark.slow
 async def test_csv_export_neutralises_formulas_and_keeps_numbers_as_text(tmp_path: Path, database_url: str) -> None:
-    await _store_registration(database_url, contact_id="telegram:61", sekolah="-2+3+SUM(A1:A9)", nama='=HYPERLINK("http://x")')
+    await _store_registration(database_url, contact_id="telegram:61", sekolah="-2+3+SUM(A1:A9)", nama="=HYPERLINK(\"http://x\")")
     await _store_registration(database_url, contact_id="telegram:62", npsn="50100124", sekolah="@SUM(1+1)", nama="+Made", email="\tx@y.id")
     config = tmp_path / "c.toml"
     config.write_text(f'[bot]\ndatabase_url = "{database_url}"\n')
@@ -135,7 +135,7 @@ async def test_csv_export_neutralises_formulas_and_keeps_numbers_as_text(tmp_pat
     header, *body = rows
     by_school = {row[header.index("Sekolah")]: row for row in body}
     first = by_school["'-2+3+SUM(A1:A9)"]
-    assert first[header.index("Nama")] == '\'=HYPERLINK("http://x")'
+    assert first[header.index("Nama")] == "'=HYPERLINK(\"http://x\")"
     second = by_school["'@SUM(1+1)"]
     assert second[header.index("Nama")] == "'+Made" and second[header.index("Email")] == "'\tx@y.id"
     # No cell of the file starts a formula; NIP, NPSN and phone are text (a leading apostrophe).
@@ -150,7 +150,7 @@ async def test_csv_export_neutralises_formulas_and_keeps_numbers_as_text(tmp_pat
     assert result.returncode == 0, result.stderr
     sheet = openpyxl.load_workbook(xlsx).active
     names = [row[0] for row in sheet.iter_rows(min_row=2)]
-    assert all(cell.data_type == "s" for cell in names) and '=HYPERLINK("http://x")' in [c.value for c in names]
+    assert all(cell.data_type == "s" for cell in names) and "=HYPERLINK(\"http://x\")" in [c.value for c in names]
 
 
 # -- staff text that begins with a command word -----------------------------------------------------

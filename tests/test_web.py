@@ -257,7 +257,7 @@ async def test_list_search_filter_sort_and_pages(site: tuple[Harness, TestClient
     async with harness.services.db.session() as session:
         names = sorted((r.nama.lower(), r.id) for r in await session.exec(select(Registration)))
     ordered = await (await client.get("/dasbor/pendaftaran", params={"urut": "nama"})).text()
-    assert ordered.index(f'/dasbor/pendaftaran/{names[0][1]}"') < ordered.index(f'/dasbor/pendaftaran/{names[-1][1]}"')
+    assert ordered.index(f"/dasbor/pendaftaran/{names[0][1]}\"") < ordered.index(f"/dasbor/pendaftaran/{names[-1][1]}\"")
 
 
 async def test_answer_from_the_page_goes_through_the_outbox(site: tuple[Harness, TestClient]) -> None:

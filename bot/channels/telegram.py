@@ -207,6 +207,7 @@ def _classify(exc: TelegramError) -> SendError:
     return SendError(str(exc), code="error")
 
 
+
 def _largest_photo(sizes: Any) -> dict[str, Any] | None:
     """Of a photo's sizes (Telegram lists them smallest first), the largest within the file cap."""
     if not isinstance(sizes, list):
@@ -215,7 +216,6 @@ def _largest_photo(sizes: Any) -> dict[str, Any] | None:
         p for p in sizes if isinstance(p, dict) and isinstance(p.get("file_id"), str) and p["file_id"] and int(p.get("file_size") or 0) <= MAX_FILE_BYTES
     ]
     return fitting[-1] if fitting else None
-
 
 class TelegramChannel:
     """Receives updates (polling or webhook) into the inbox and sends replies through the Bot API.
