@@ -46,6 +46,10 @@ SMALL_TALK = [
     "terima kasih banyak atas infonya 🙏",
     "good morning",
     "thanks",
+    # a name after the form of address: capitalised, or a Balinese name typed in lower case
+    "selamat pagi bu Komang",
+    "suksma pak Ketut Agus",
+    "makasih bu kadek",
 ]
 
 
@@ -322,7 +326,7 @@ def test_small_talk_is_recognised(text: str, engine: FaqEngine) -> None:
     assert engine.match(text).outcome == "small_talk"
 
 
-@pytest.mark.parametrize("text", ["terima kasih, syarat daftar psp apa", "selamat pagi, kapan bimtek pmo", "ok 3", "siapa penyelenggara bimtek"])
+@pytest.mark.parametrize("text", ["terima kasih, syarat daftar psp apa", "selamat pagi, kapan bimtek pmo", "ok 3", "siapa penyelenggara bimtek", "halo pak Made, bimtek kapan", "pagi pak, daftar psp"])
 def test_a_question_behind_a_greeting_is_not_small_talk(text: str) -> None:
     assert small_talk(text) is None
 
@@ -567,7 +571,7 @@ def test_dates_are_read_in_both_languages() -> None:
 
 
 def test_cli_faq_check_refuses_an_unsupported_date(tmp_path: Path) -> None:
-    kb = copy_faq(tmp_path / "data", DEFAULT_FAQ_PATH.read_text().replace("pleno kelulusan 7 – 14 Juli 2022", "pleno kelulusan 7 – 15 Juli 2022"))
+    kb = copy_faq(tmp_path / "data", DEFAULT_FAQ_PATH.read_text().replace("pleno kelulusan 7–14 Juli 2022", "pleno kelulusan 7–15 Juli 2022"))
     command = [sys.executable, "-m", "bot", "faq", "check", "--file", str(kb)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=clean_env(), timeout=60)
     assert result.returncode == 1 and "names the date 15/7" in result.stderr
