@@ -330,14 +330,19 @@ def test_small_talk_is_recognised(text: str, engine: FaqEngine) -> None:
     assert engine.match(text).outcome == "small_talk"
 
 
-@pytest.mark.parametrize("text", ["terima kasih, syarat daftar psp apa", "selamat pagi, kapan bimtek pmo", "ok 3", "siapa penyelenggara bimtek", "halo pak Made, bimtek kapan", "pagi pak, daftar psp"])
+@pytest.mark.parametrize(
+    "text", ["terima kasih, syarat daftar psp apa", "selamat pagi, kapan bimtek pmo", "ok 3", "siapa penyelenggara bimtek", "halo pak Made, bimtek kapan", "pagi pak, daftar psp"]
+)
 def test_a_question_behind_a_greeting_is_not_small_talk(text: str) -> None:
     assert small_talk(text) is None
 
 
 def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -> None:
     # the Bimtek's dates and the registration's fit this message within 0.01 of each other
-    text = "Selamat pagi pak, tiang kepsek SD di Kecamatan Seririt. Kemarin ada info dari korwil katanya ada bimtek PMO bulan Maret, kira2 tanggal berapa sampai tanggal berapa ya itu pak?"
+    text = (
+        "Selamat pagi pak, tiang kepsek SD di Kecamatan Seririt. Kemarin ada info dari korwil katanya ada bimtek PMO bulan Maret, "
+        "kira2 tanggal berapa sampai tanggal berapa ya itu pak?"
+    )
     match = engine.match(text)
     assert match.outcome == "ask_back", match
     assert {"bimtek-jadwal", "pendaftaran-jadwal"} <= {entry.id for entry in match.suggestions}
