@@ -331,7 +331,15 @@ def test_small_talk_is_recognised(text: str, engine: FaqEngine) -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["terima kasih, syarat daftar psp apa", "selamat pagi, kapan bimtek pmo", "ok 3", "siapa penyelenggara bimtek", "halo pak Made, bimtek kapan", "pagi pak, daftar psp"]
+    "text",
+    [
+        "terima kasih, syarat daftar psp apa",
+        "selamat pagi, kapan bimtek pmo",
+        "ok 3",
+        "siapa penyelenggara bimtek",
+        "halo pak Made, bimtek kapan",
+        "pagi pak, daftar psp",
+    ],
 )
 def test_a_question_behind_a_greeting_is_not_small_talk(text: str) -> None:
     assert small_talk(text) is None

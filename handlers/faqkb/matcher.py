@@ -602,9 +602,7 @@ class FaqEngine:
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain), english
 
     @staticmethod
-    def _nearest(
-        variants: list[tuple[Words, float]], weights: dict[str, float], total: float, share: float = 0.0, best: float = 0.0
-    ) -> float:
+    def _nearest(variants: list[tuple[Words, float]], weights: dict[str, float], total: float, share: float = 0.0, best: float = 0.0) -> float:
         """The weighted Jaccard similarity of the query to its closest variant (``variants`` lightest first), if above ``best``.
 
         Shared weight over the question's weight plus the variant's rest (a shared word is a known

@@ -413,6 +413,7 @@ def english_base(token: str) -> str | None:
                 return base
     return None
 
+
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
     "tiang": "saya",
@@ -760,7 +761,7 @@ SPELLED_OUT = {
 
 
 def name_programme(words: list[str]) -> list[str]:
-    """"sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``; "bimbingan teknis" is "bimtek"."""
+    """ "sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``; "bimbingan teknis" is "bimtek"."""
     out: list[str] = []
     for word in words:
         short = SPELLED_OUT.get((out[-1], word)) if out else None
@@ -789,9 +790,7 @@ ASKING_RE = re.compile(
     r"|\bpertanyaan(?:nya)? (?:saya|sy|kami|tiang)\b",
 )
 # "waktu jakarta", "jam bali": a city's time is its zone
-_CITY_TIME_RE = re.compile(
-    r"\b(?:waktu|jam) (?:(jakarta|jawa|pusat|nasional)|(bali|buleleng|singaraja|denpasar|setempat|sini))\b"
-)
+_CITY_TIME_RE = re.compile(r"\b(?:waktu|jam) (?:(jakarta|jawa|pusat|nasional)|(bali|buleleng|singaraja|denpasar|setempat|sini))\b")
 # Context that says where the news came from ("kami dapat edaran psp", "td dpt info dr korwil",
 # "saya mendengar dari korwil tentang psp"): never the question itself.
 _HEARSAY_RE = re.compile(
@@ -821,6 +820,8 @@ def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
         return folded
     kept = [p for p in pieces if not (_HEARSAY_RE.search(p) and not asks(p))]
     return "".join(kept).strip() if kept and len(kept) < len(pieces) else folded
+
+
 _CLAUSE_RE = re.compile(r"[.!?;\n]+|,\s+|\s+(?:dan|lalu|terus|trus|tapi|lan)\s+")
 
 

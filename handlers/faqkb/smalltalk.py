@@ -58,8 +58,7 @@ _FILLER = frozenset(
 # Balinese names most people in Buleleng carry (birth-order names, caste titles).
 _ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu jero".split())
 _NAMES = frozenset(
-    "wayan putu gede made kadek nengah nyoman komang ketut luh ni ngurah gusti agung ayu dewa bagus ida anak "
-    "sang desak oka rai kompyang".split()
+    "wayan putu gede made kadek nengah nyoman komang ketut luh ni ngurah gusti agung ayu dewa bagus ida anak sang desak oka rai kompyang".split()
 )
 _NAME_WORDS = 4  # at most this many words of a name after one form of address
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
