@@ -66,7 +66,7 @@ class Context:
             return None
 
     def menu_button(self) -> Button:
-        """ "Menu utama": back to the main menu, under nearly every answer."""
+        """"Menu utama": back to the main menu, under nearly every answer."""
         return self.button("menu.back_to_menu", MENU.pack())
 
     def say(

@@ -93,6 +93,8 @@ class Form:
         return next((s for s in self.needed(data) if s.name not in data), None)
 
 
+
+
 def conversation(form: Form) -> Conversation:
     """The form as an entry of the router's table of conversations."""
 
@@ -119,7 +121,8 @@ def conversation(form: Form) -> Conversation:
     # Each question is a step of the conversation: answered by typing (free text: a name, a school,
     # a number), by a choice button, or by a file. Summary and Ubah are steps without free text.
     steps = tuple(
-        Step(s.name, free_text=s.choices is None and s.document is None, on_document=on_document if s.document is not None else None) for s in form.steps
+        Step(s.name, free_text=s.choices is None and s.document is None, on_document=on_document if s.document is not None else None)
+        for s in form.steps
     )
     return Conversation(
         form.name,

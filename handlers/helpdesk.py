@@ -99,7 +99,9 @@ def help_desk_button(ctx: Context) -> Button:
 
 async def show_contact(ctx: Context) -> None:
     """Someone asked for a person or their number: the configured contact and the way in."""
-    ctx.say("\n".join([ctx.t("helpdesk.contact_intro"), *contact_lines(ctx)]), [[help_desk_button(ctx)], [ctx.menu_button()]])
+    ctx.say(
+        "\n".join([ctx.t("helpdesk.contact_intro"), *contact_lines(ctx)]), [[help_desk_button(ctx)], [ctx.menu_button()]]
+    )
 
 
 # -- the person's side ------------------------------------------------------------------------------

@@ -72,9 +72,8 @@ async def faq_items(session: AsyncSession, viewer: Contact) -> list[InboxItem]:
     shown = {g.key: sorted(g.askers)[:SHOWN_ASKERS] for g in groups}
     people = await who_are(session, [c for ids in shown.values() for c in ids])
     return [
-        InboxItem(
-            ItemKind.FAQ, item_ref(ItemKind.FAQ, g.ids[0]), g.example, g.count, len(g.askers), g.last_asked, not g.in_domain, _describe(people, shown[g.key])
-        )  # fmt: skip
+        InboxItem(ItemKind.FAQ, item_ref(ItemKind.FAQ, g.ids[0]), g.example, g.count, len(g.askers), g.last_asked, not g.in_domain,
+                  _describe(people, shown[g.key]))  # fmt: skip
         for g in groups
     ]
 

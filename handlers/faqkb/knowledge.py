@@ -210,7 +210,10 @@ def load_examples(path: Path, entries: list[FaqEntry]) -> list[FaqEntry]:
             found.setdefault((lacking, entry_id), []).append(message)
     if problems:
         raise FaqError(problems)
-    return [replace(e, examples=tuple(dict.fromkeys(found.get((False, e.id), ()))), lacks=tuple(dict.fromkeys(found.get((True, e.id), ())))) for e in entries]
+    return [
+        replace(e, examples=tuple(dict.fromkeys(found.get((False, e.id), ()))), lacks=tuple(dict.fromkeys(found.get((True, e.id), ()))))
+        for e in entries
+    ]
 
 
 def load_file(path: Path) -> KnowledgeBase:

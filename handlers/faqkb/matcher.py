@@ -43,6 +43,7 @@ from handlers.faqkb.normalise import (
     expand,
     fold,
     join_dictated,
+    month_name,
     name_programme,
     numbered_pairs,
     raw_tokens,
@@ -536,7 +537,7 @@ class FaqEngine:
                     disagree = (found[0][0][1], scored[0][1])
         if not scored:
             return Match(None, 0.0), english
-        scored = self._adjusted(scored, numbered_pairs(typed), set(query))
+        scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
         kind = question_kind(folded)
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
@@ -602,7 +603,9 @@ class FaqEngine:
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain), english
 
     @staticmethod
-    def _nearest(variants: list[tuple[Words, float]], weights: dict[str, float], total: float, share: float = 0.0, best: float = 0.0) -> float:
+    def _nearest(
+        variants: list[tuple[Words, float]], weights: dict[str, float], total: float, share: float = 0.0, best: float = 0.0
+    ) -> float:
         """The weighted Jaccard similarity of the query to its closest variant (``variants`` lightest first), if above ``best``.
 
         Shared weight over the question's weight plus the variant's rest (a shared word is a known
@@ -976,6 +979,21 @@ _OWN_PERSON_RE = re.compile(
     r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b.*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b.*\bmy (?:school|district)\b"
 )
+# "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month
+# says which event is meant, it is not what is asked
+_DESCRIBED_MONTH_RE = re.compile(
+    r"\b(?:held|conducted|organi[sz]ed|took place|diselenggarakan\w*|dilaksanakan\w*|diadakan\w*|berlangsung|digelar)"
+    r"(?:\s+(?:\w+\s+){0,8}?)(?:in|on|pada|di|tanggal|tgl|bulan|\s)*\s*(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?([a-z]+)\s+20\d\d\b"
+)
+
+
+def described_months(folded: str) -> frozenset[str]:
+    """Months naming the event a message is about ("… held in March 2022"), not asked about."""
+    if not folded or "20" not in folded:
+        return frozenset()
+    return frozenset(m for m in (month_name(g) for g in _DESCRIBED_MONTH_RE.findall(folded)) if m)
+
+
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
 _PEOPLE_COUNT_RE = re.compile(

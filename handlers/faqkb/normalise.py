@@ -578,6 +578,11 @@ _MONTHS = {
 
 MONTH_NAMES = frozenset(_MONTHS.values())
 
+
+def month_name(word: str) -> str | None:
+    """The Indonesian month a word names ("mar", "march", "maret" → "maret"), or None."""
+    return _MONTHS.get(word)
+
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
@@ -761,7 +766,7 @@ SPELLED_OUT = {
 
 
 def name_programme(words: list[str]) -> list[str]:
-    """ "sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``; "bimbingan teknis" is "bimtek"."""
+    """"sekolah penggerak", "program sekolah penggerak" and "psp" are one name: ``psp``; "bimbingan teknis" is "bimtek"."""
     out: list[str] = []
     for word in words:
         short = SPELLED_OUT.get((out[-1], word)) if out else None
@@ -790,7 +795,9 @@ ASKING_RE = re.compile(
     r"|\bpertanyaan(?:nya)? (?:saya|sy|kami|tiang)\b",
 )
 # "waktu jakarta", "jam bali": a city's time is its zone
-_CITY_TIME_RE = re.compile(r"\b(?:waktu|jam) (?:(jakarta|jawa|pusat|nasional)|(bali|buleleng|singaraja|denpasar|setempat|sini))\b")
+_CITY_TIME_RE = re.compile(
+    r"\b(?:waktu|jam) (?:(jakarta|jawa|pusat|nasional)|(bali|buleleng|singaraja|denpasar|setempat|sini))\b"
+)
 # Context that says where the news came from ("kami dapat edaran psp", "td dpt info dr korwil",
 # "saya mendengar dari korwil tentang psp"): never the question itself.
 _HEARSAY_RE = re.compile(
