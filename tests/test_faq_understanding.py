@@ -356,6 +356,33 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
     assert {"bimtek-jadwal", "pendaftaran-jadwal"} <= {entry.id for entry in match.suggestions}
 
 
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the month names the event ("held in March 2022"): the Bimtek's dates are not what is asked
+        ("What was the purpose of the PMO Bimtek held in March 2022?", "bimtek-tujuan"),
+        ("mohon info tujuan bimtek pmo yang dilaksanakan pada bulan maret 2022", "bimtek-tujuan"),
+        # the form's kecamatan choices are the regency's nine kecamatan
+        ("pilihan kecamatan di formulir daftar ada apa saja", "kecamatan"),
+    ],
+)
+def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("kalau kepsek psp meninggal di tengah program, siapa penggantinya?", "pergantian-kepsek"),
+        ("kapan pelatih ahli berkunjung ke sekolah kami", "pelatih-ahli-rincian"),
+    ],
+)
+def test_what_the_sources_lack_about_people_is_forwarded(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "forward" and match.entry is not None and match.entry.id == topic, match
+
+
 def test_whatsapp_or_telegram_is_answered(engine: FaqEngine) -> None:
     match = engine.match("bot ini bisa dipakai lewat WA gk, sy gk punya telegram")
     assert match.outcome == "answer" and match.entry is not None and match.entry.id == "bot-kanal", match
@@ -641,6 +668,8 @@ def test_word_list_is_compact_and_exact() -> None:
         # another competition, office or programme, no word of PSP: the scope note
         ("Sekolah kami mau ikut lomba FLS2N, kapan pendaftarannya dibuka?", "decline"),
         ("Mohon info syarat mengurus KTP di Dinas Kependudukan dan Pencatatan Sipil", "decline"),
+        # Zoom is used for much besides the Bimtek: alone it does not make a message about PSP
+        ("rekomendasi hp android 2 jutaan yg kuat buat zoom sama main game?", "decline"),
         # the same shape about PSP (its name as written, or spelled out) is answered
         ("Sekolah kami mau ikut PSP di Sukasada, kapan pendaftarannya dibuka?", "answer"),
         ("Mohon informasi tanggal pelaksanaan Bimbingan Teknis Tim Pokja di Singaraja", "answer"),
