@@ -46,6 +46,10 @@ SMALL_TALK = [
     "terima kasih banyak atas infonya 🙏",
     "good morning",
     "thanks",
+    # a name after the form of address: capitalised, or a Balinese name typed in lower case
+    "selamat pagi bu Komang",
+    "suksma pak Ketut Agus",
+    "makasih bu kadek",
 ]
 
 
@@ -76,6 +80,8 @@ HELD_OUT = [
     ("faq-heldout-8.tsv", (80, 15, 15, 10), 74, 15, 14, 3),
     # Set 9: written blind at the end of the examples round; first run 75/80 in scope, 5 wrong of 120.
     ("faq-heldout-9.tsv", (80, 15, 15, 10), 76, 15, 13, 4),
+    # Set 10: written blind at the start of the next round; first run 75/80 in scope, 5 wrong of 120.
+    ("faq-heldout-10.tsv", (80, 15, 15, 10), 77, 14, 14, 3),
 ]
 
 
@@ -204,6 +210,8 @@ def test_a_detail_the_sources_lack_is_forwarded_not_answered_with_the_general_to
         "berapa kepala sekolah yg mendaftar psp angkatan 3",  # a count of people
         "siapa pelatih ahli yang mendampingi sekolah saya",  # a person of the asker's own case
         "rapat pokja pmo berikutnya tanggal berapa",  # a coming date; the sources' dates are past
+        "siapa kepala lpmp bali waktu bimtek pmo",  # the person heading an office no answer names
+        "What is the phone number of Pak Ketut Agus Susilawan?",  # a contact of an official the sources name
     ],
 )
 def test_a_question_for_a_detail_no_answer_holds_is_not_answered(text: str, engine: FaqEngine) -> None:
@@ -322,9 +330,62 @@ def test_small_talk_is_recognised(text: str, engine: FaqEngine) -> None:
     assert engine.match(text).outcome == "small_talk"
 
 
-@pytest.mark.parametrize("text", ["terima kasih, syarat daftar psp apa", "selamat pagi, kapan bimtek pmo", "ok 3", "siapa penyelenggara bimtek"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "terima kasih, syarat daftar psp apa",
+        "selamat pagi, kapan bimtek pmo",
+        "ok 3",
+        "siapa penyelenggara bimtek",
+        "halo pak Made, bimtek kapan",
+        "pagi pak, daftar psp",
+    ],
+)
 def test_a_question_behind_a_greeting_is_not_small_talk(text: str) -> None:
     assert small_talk(text) is None
+
+
+def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -> None:
+    # the Bimtek's dates and the registration's fit this message within 0.01 of each other
+    text = (
+        "Selamat pagi pak, tiang kepsek SD di Kecamatan Seririt. Kemarin ada info dari korwil katanya ada bimtek PMO bulan Maret, "
+        "kira2 tanggal berapa sampai tanggal berapa ya itu pak?"
+    )
+    match = engine.match(text)
+    assert match.outcome == "ask_back", match
+    assert {"bimtek-jadwal", "pendaftaran-jadwal"} <= {entry.id for entry in match.suggestions}
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # the month names the event ("held in March 2022"): the Bimtek's dates are not what is asked
+        ("What was the purpose of the PMO Bimtek held in March 2022?", "bimtek-tujuan"),
+        ("mohon info tujuan bimtek pmo yang dilaksanakan pada bulan maret 2022", "bimtek-tujuan"),
+        # the form's kecamatan choices are the regency's nine kecamatan
+        ("pilihan kecamatan di formulir daftar ada apa saja", "kecamatan"),
+    ],
+)
+def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        ("kalau kepsek psp meninggal di tengah program, siapa penggantinya?", "pergantian-kepsek"),
+        ("kapan pelatih ahli berkunjung ke sekolah kami", "pelatih-ahli-rincian"),
+    ],
+)
+def test_what_the_sources_lack_about_people_is_forwarded(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "forward" and match.entry is not None and match.entry.id == topic, match
+
+
+def test_whatsapp_or_telegram_is_answered(engine: FaqEngine) -> None:
+    match = engine.match("bot ini bisa dipakai lewat WA gk, sy gk punya telegram")
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "bot-kanal", match
 
 
 async def test_small_talk_is_answered_kindly_and_never_queued(harness: Harness) -> None:
@@ -567,7 +628,7 @@ def test_dates_are_read_in_both_languages() -> None:
 
 
 def test_cli_faq_check_refuses_an_unsupported_date(tmp_path: Path) -> None:
-    kb = copy_faq(tmp_path / "data", DEFAULT_FAQ_PATH.read_text().replace("pleno kelulusan 7 – 14 Juli 2022", "pleno kelulusan 7 – 15 Juli 2022"))
+    kb = copy_faq(tmp_path / "data", DEFAULT_FAQ_PATH.read_text().replace("pleno kelulusan 7–14 Juli 2022", "pleno kelulusan 7–15 Juli 2022"))
     command = [sys.executable, "-m", "bot", "faq", "check", "--file", str(kb)]
     result = subprocess.run(command, capture_output=True, text=True, cwd=ROOT, env=clean_env(), timeout=60)
     assert result.returncode == 1 and "names the date 15/7" in result.stderr
@@ -607,6 +668,8 @@ def test_word_list_is_compact_and_exact() -> None:
         # another competition, office or programme, no word of PSP: the scope note
         ("Sekolah kami mau ikut lomba FLS2N, kapan pendaftarannya dibuka?", "decline"),
         ("Mohon info syarat mengurus KTP di Dinas Kependudukan dan Pencatatan Sipil", "decline"),
+        # Zoom is used for much besides the Bimtek: alone it does not make a message about PSP
+        ("rekomendasi hp android 2 jutaan yg kuat buat zoom sama main game?", "decline"),
         # the same shape about PSP (its name as written, or spelled out) is answered
         ("Sekolah kami mau ikut PSP di Sukasada, kapan pendaftarannya dibuka?", "answer"),
         ("Mohon informasi tanggal pelaksanaan Bimbingan Teknis Tim Pokja di Singaraja", "answer"),

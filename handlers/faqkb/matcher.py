@@ -43,6 +43,7 @@ from handlers.faqkb.normalise import (
     expand,
     fold,
     join_dictated,
+    month_name,
     name_programme,
     numbered_pairs,
     raw_tokens,
@@ -72,6 +73,8 @@ MONTH_MISMATCH = 0.85  # a topic whose answer does not name the month asked abou
 NUMBER_MISMATCH = 0.7  # a topic about another stage than the one asked (or a lacking detail not named) keeps this much
 SPECIFIC_SHARE = 8  # a word at most one entry in eight uses (IDF log(1 + 8)) names a topic of its own
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
+TIE_MARGIN = 0.01  # best and second best this close, …
+TIE_HIGH = 0.6  # …and the best below this: ask back with both rather than pick one
 LACKS_NEAR = 0.5  # as near (weighted Jaccard) a question the topic is known not to answer: forwarded, not answered
 
 
@@ -534,7 +537,7 @@ class FaqEngine:
                     disagree = (found[0][0][1], scored[0][1])
         if not scored:
             return Match(None, 0.0), english
-        scored = self._adjusted(scored, numbered_pairs(typed), set(query))
+        scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
         kind = question_kind(folded)
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
@@ -561,6 +564,11 @@ class FaqEngine:
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
         confident = disagree is None and (best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear))
+        if confident and 0 <= best_score - runner_up < TIE_MARGIN and best_score < TIE_HIGH:
+            # two topics fit a middling message equally well ("… bimtek bulan Maret, tanggal berapa
+            # sampai tanggal berapa?" — the Bimtek's dates or the registration's): picking one is a
+            # coin toss, and a wrong answer is worse than asking back with both
+            confident = False
         entry = index.entries[best]
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
@@ -949,7 +957,13 @@ _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)\s*(?:ya|sih|aja|saja|nggih)?\s*\?
 _HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|nomor|number|kuda)\b")
 _DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?[a-z]{3}|\b(?:setelah|sesudah|after)\b", re.IGNORECASE)
 # "siapa nama …", "… namanya siapa", "what is the name of …": a person's name is asked for.
-_NAME_RE = re.compile(r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}siapa\b|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b")
+# "siapa kepala LPMP …", "who was the head of …": the person heading an office is asked for too
+# (not "siapa kepala sekolah yang boleh ikut": who may take part).
+_NAME_RE = re.compile(
+    r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}siapa\b|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b"
+    r"|\bsiapa\s+(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
+    r"|\bwho (?:is|was) the (?:head|director|chair)\b"
+)
 # A person named in an answer: an academic title (S.Pd., M.M., M.A.P.) or a Balinese given-name prefix.
 _PERSON_RE = re.compile(
     r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
@@ -965,6 +979,21 @@ _OWN_PERSON_RE = re.compile(
     r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b.*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b.*\bmy (?:school|district)\b"
 )
+# "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month
+# says which event is meant, it is not what is asked
+_DESCRIBED_MONTH_RE = re.compile(
+    r"\b(?:held|conducted|organi[sz]ed|took place|diselenggarakan\w*|dilaksanakan\w*|diadakan\w*|berlangsung|digelar)"
+    r"(?:\s+(?:\w+\s+){0,8}?)(?:in|on|pada|di|tanggal|tgl|bulan|\s)*\s*(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?([a-z]+)\s+20\d\d\b"
+)
+
+
+def described_months(folded: str) -> frozenset[str]:
+    """Months naming the event a message is about ("… held in March 2022"), not asked about."""
+    if not folded or "20" not in folded:
+        return frozenset()
+    return frozenset(m for m in (month_name(g) for g in _DESCRIBED_MONTH_RE.findall(folded)) if m)
+
+
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
 _PEOPLE_COUNT_RE = re.compile(

@@ -413,6 +413,7 @@ def english_base(token: str) -> str | None:
                 return base
     return None
 
+
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
     "tiang": "saya",
@@ -576,6 +577,11 @@ _MONTHS = {
 }
 
 MONTH_NAMES = frozenset(_MONTHS.values())
+
+
+def month_name(word: str) -> str | None:
+    """The Indonesian month a word names ("mar", "march", "maret" → "maret"), or None."""
+    return _MONTHS.get(word)
 
 _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
@@ -821,6 +827,8 @@ def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
         return folded
     kept = [p for p in pieces if not (_HEARSAY_RE.search(p) and not asks(p))]
     return "".join(kept).strip() if kept and len(kept) < len(pieces) else folded
+
+
 _CLAUSE_RE = re.compile(r"[.!?;\n]+|,\s+|\s+(?:dan|lalu|terus|trus|tapi|lan)\s+")
 
 

@@ -53,6 +53,16 @@ _FILLER = frozenset(
         "pmo psp disdikpora dinas petugas panitia pokja"
     ).split()
 )
+# A name may follow a form of address: "selamat pagi bu Komang", "suksma pak Ketut Agus". Without
+# the index at hand, a word counts as a name when it is capitalised in the message or is one of the
+# Balinese names most people in Buleleng carry (birth-order names, caste titles).
+_ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu jero".split())
+_NAMES = frozenset(
+    "wayan putu gede made kadek nengah nyoman komang ketut luh ni ngurah gusti agung ayu dewa bagus ida anak sang desak oka rai kompyang".split()
+)
+_NAME_WORDS = 4  # at most this many words of a name after one form of address
+_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
+
 # "tim pe em o": the addressee spelled out by speech-to-text
 _SPELLED = {"pe em o": "pmo", "pe es pe": "psp"}
 _SPELLED_RE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
@@ -81,11 +91,24 @@ def small_talk(text: str) -> str | None:
     if not words or len(words) > 12:
         return None
     kinds = set()
+    capitalised: set[str] | None = None
+    name_left = 0  # words of a name that may still follow the last form of address
     for word in words:
         word = _STRETCHED.sub(r"\1\1", word)  # "makasihhh", "okeee"
         kind = _KIND_OF.get(word) or _KIND_OF.get(_DOUBLED.sub(r"\1", word))
         if kind:
             kinds.add(kind)
-        elif word not in _FILLER:
+            name_left = 0
+        elif word in _ADDRESS:
+            name_left = _NAME_WORDS
+        elif word in _FILLER:
+            name_left = 0
+        elif name_left:
+            if capitalised is None:
+                capitalised = {fold(w) for w in _CAPITALISED_RE.findall(text)}
+            if word not in _NAMES and word not in capitalised:
+                return None
+            name_left -= 1
+        else:
             return None
     return next((k for k in _PRIORITY if k in kinds), None)
