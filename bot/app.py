@@ -47,7 +47,7 @@ def build_services(settings: Settings, clock: Clock | None = None) -> Services:
 def load_faq(settings: Settings) -> FaqEngine:
     """The FAQ engine; a missing or broken knowledge base stops start-up with the problems listed."""
     try:
-        return FaqEngine.from_file(settings.bot.faq_path)
+        return FaqEngine.from_file(settings.bot.faq_path, apart=True)
     except FileNotFoundError:
         raise ConfigError("bot.faq_path", f"{settings.bot.faq_path} not found", "point it at the knowledge base (default data/faq.toml)") from None
     except FaqError as exc:

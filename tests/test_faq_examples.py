@@ -124,9 +124,10 @@ def test_an_example_two_topics_read_the_same_teaches_nothing(tmp_path: Path) -> 
     )
 
 
-def test_the_engine_reloads_when_only_the_examples_file_changes(tmp_path: Path) -> None:
+@pytest.mark.parametrize("apart", [False, True])
+def test_the_engine_reloads_when_only_the_examples_file_changes(tmp_path: Path, apart: bool) -> None:
     path = write_base(tmp_path, "")
-    engine = FaqEngine.from_file(path)
+    engine = FaqEngine.from_file(path, apart=apart)
     text = "tiang nunas napi manten sane patut kasiapang yening jagi ngiring"
     assert engine.match(text).outcome != "answer"
     examples = tmp_path / "contoh.tsv"
@@ -139,6 +140,33 @@ def test_the_engine_reloads_when_only_the_examples_file_changes(tmp_path: Path) 
     os.utime(examples, (time.time() + 10, time.time() + 10))
     assert not engine.maybe_reload(every=0)
     assert engine.match(text).outcome == "answer"
+
+
+def test_an_index_built_in_a_child_process_answers_exactly_as_one_built_here() -> None:
+    here = FaqEngine.from_file(DEFAULT_FAQ_PATH)
+    apart = FaqEngine.from_file(DEFAULT_FAQ_PATH, apart=True)
+    assert [e.id for e in apart.entries] == [e.id for e in here.entries] and apart.left_out == here.left_out
+    lines = (ROOT / "tests/data/faq-heldout-10.tsv").read_text(encoding="utf-8").splitlines()
+    for text in [line.split("\t")[1] for line in lines if line and not line.startswith("#")]:
+        a, b = apart.match(text), here.match(text)
+        seen = [(m.outcome, m.entry and m.entry.id, m.score, [e.id for e in m.suggestions]) for m in (a, b)]
+        assert seen[0] == seen[1], text
+
+
+def test_a_child_process_reports_a_bad_or_missing_file_as_reading_it_here_does(tmp_path: Path) -> None:
+    path = write_base(tmp_path, "tidak-ada\tapa ini\n")
+    with pytest.raises(FaqError, match="tidak-ada"):
+        FaqEngine.from_file(path, apart=True)
+    with pytest.raises(FileNotFoundError):
+        FaqEngine.from_file(tmp_path / "nowhere.toml", apart=True)
+
+
+def test_without_a_child_process_the_index_is_built_here(tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture) -> None:
+    path = write_base(tmp_path, "syarat\tnapi manten sane patut kasiapang yening tiang jagi ngiring psp\n")
+    monkeypatch.setattr(sys, "executable", str(tmp_path / "no-python"))
+    engine = FaqEngine.from_file(path, apart=True)
+    assert "indexing it here" in caplog.text
+    assert engine.match("tiang nunas napi manten sane patut kasiapang yening jagi ngiring").outcome == "answer"
 
 
 def test_the_shipped_examples_load_and_faq_check_counts_them() -> None:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import bisect
 import heapq
 import json
+import logging
 import math
 import os
+import pickle
 import re
+import subprocess
 import sys
 import threading
 import time
@@ -168,25 +171,77 @@ def _content(words: list[str]) -> list[str]:
     return [w for w in words if w not in STOPWORDS and (len(w) > 1 or w.isdigit())]
 
 
+log = logging.getLogger(__name__)
+INDEX_APART_TIMEOUT = 120.0  # seconds a child process may take to index the knowledge base
+# What the child runs: a module imported by its name, so the index pickles as handlers.faqkb.matcher._Index.
+_INDEX_CHILD = "import sys; from handlers.faqkb.matcher import index_to_stdout; index_to_stdout(sys.argv[1])"
+
+
+def index_to_stdout(path: str) -> None:
+    """In the child process: read and index ``path``; write the result (or why not) pickled to stdout."""
+    try:
+        base = load_file(Path(path))
+        result: tuple[Any, ...] = ("ok", FaqEngine._build(base), base.examples_path)
+    except FileNotFoundError as exc:
+        result = ("missing", str(exc))
+    except FaqError as exc:
+        result = ("invalid", exc.problems)
+    sys.stdout.buffer.write(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def index_apart(path: Path) -> tuple[_Index, KnowledgeBase]:
+    """Read and index ``path`` in a child process; raises like :func:`load_file` for a missing or bad file.
+
+    When no child process can do it (none can be started, it crashed or took too long), this
+    process does it, and says so in the log.
+    """
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    try:
+        done = subprocess.run([sys.executable, "-c", _INDEX_CHILD, str(path)], capture_output=True, env=env, timeout=INDEX_APART_TIMEOUT, check=False)
+        result = pickle.loads(done.stdout) if done.returncode == 0 else None
+        why = "" if result is not None else (done.stderr.decode(errors="replace").strip().splitlines() or ["no output"])[-1]
+    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError) as exc:
+        result, why = None, repr(exc)
+    if result is None:
+        log.warning("indexing the knowledge base in a child process failed (%s): indexing it here", why)
+        base = load_file(path)
+        return FaqEngine._build(base), base
+    if result[0] == "missing":
+        raise FileNotFoundError(result[1])
+    if result[0] == "invalid":
+        raise FaqError(result[1])
+    index: _Index = result[1]
+    return index, KnowledgeBase(index.entries, examples_path=result[2])
+
+
 class FaqEngine:
     """Answers questions from the knowledge base; reloads itself when the file changes."""
 
-    def __init__(self, base: KnowledgeBase, path: Path | None = None) -> None:
+    def __init__(self, base: KnowledgeBase, path: Path | None = None, *, apart: bool = False, index: _Index | None = None) -> None:
         self.path = path
+        self._apart = apart  # reloads index in a child process too
         self._examples = base.examples_path
         self._mtime = self._stamp()
         self._checked = time.monotonic()
         self._lock = threading.Lock()
-        self._index = self._build(base)
+        self._index = index if index is not None else self._build(base)
 
     def _stamp(self) -> tuple[float, ...]:
         """When the knowledge base and its examples file last changed (either one changing reloads)."""
         return tuple(os.stat(p).st_mtime if p.exists() else 0.0 for p in (self.path, self._examples) if p is not None)
 
     @classmethod
-    def from_file(cls, path: Path) -> FaqEngine:
-        """Load and index the knowledge base at ``path``."""
-        return cls(load_file(path), path)
+    def from_file(cls, path: Path, *, apart: bool = False) -> FaqEngine:
+        """Load and index the knowledge base at ``path``.
+
+        ``apart`` (the running bot): read and index it in a child process and keep only the
+        finished index. Reading thousands of examples leaves several MB of freed but still held
+        memory in the process that does it; the index alone takes about 2 MB (BENCHMARKS.md, Memory).
+        """
+        if not apart:
+            return cls(load_file(path), path)
+        index, base = index_apart(path)
+        return cls(base, path, apart=True, index=index)
 
     @property
     def entries(self) -> list[FaqEntry]:
@@ -361,8 +416,11 @@ class FaqEngine:
         """Re-read the file now; on a bad file keep the current base and raise :class:`FaqError`."""
         if self.path is None:
             return len(self.entries)
-        base = load_file(self.path)
-        index = self._build(base)
+        if self._apart:
+            index, base = index_apart(self.path)
+        else:
+            base = load_file(self.path)
+            index = self._build(base)
         with self._lock:
             self._index = index
             self._examples = base.examples_path

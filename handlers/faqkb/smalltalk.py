@@ -75,6 +75,8 @@ _DOUBLED = re.compile(r"(.)\1+")
 
 def _only_emoji(text: str) -> bool:
     """Only pictographs, hands and hearts (and spaces/punctuation): a 👍 or a 🙏."""
+    if text.isascii():
+        return False  # no pictograph is ASCII: a typed question is not looked at character by character
     symbols = [ch for ch in text if not ch.isspace() and unicodedata.category(ch) not in ("Po", "Pd", "Mn", "Cf")]
     return bool(symbols) and all(unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000 for ch in symbols)
 
