@@ -55,7 +55,7 @@ from handlers.faqkb.normalise import (
     without_addressee,
     without_hearsay,
 )
-from handlers.faqkb.smalltalk import small_talk
+from handlers.faqkb.smalltalk import NAMES, small_talk
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
 THRESHOLD = 0.5
@@ -752,6 +752,8 @@ class FaqEngine:
             before = text[: found.start()].rstrip()
             if not acronym and (not before or before[-1] in ".!?\n"):
                 continue  # "Sekolah kami …": a capital that only starts a sentence
+            if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before)):
+                continue  # "sy Wayan pengawas SD", "Saya Ni Kadek": the writer or the person addressed, not a thing
             # fold() reads "O2SN" as "o 2sn"; the word as typed is what names the thing
             if not (self._ordinary(word.lower()) or self._ordinary(fold(word))):
                 return True
@@ -1021,6 +1023,8 @@ _NAME_RE = re.compile(
     r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}siapa\b|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b"
     r"|\bsiapa\s+(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
     r"|\bwho (?:is|was) the (?:head|director|chair)\b"
+    # Balinese: "sira wastan …" (siapa nama …), "wastanipun sira"
+    r"|\bsira\s+(?:wastan|pesengan)\w*|\b(?:wastan|pesengan)\w*\s+(?:\w+\s+){0,6}sira\b"
 )
 # A person named in an answer: an academic title (S.Pd., M.M., M.A.P.) or a Balinese given-name prefix.
 _PERSON_RE = re.compile(
@@ -1052,6 +1056,11 @@ def described_months(folded: str) -> frozenset[str]:
     return frozenset(m for m in (month_name(g) for g in _DESCRIBED_MONTH_RE.findall(folded)) if m)
 
 
+# The words before a person's name: "saya Ni Kadek", "sy Wayan", "pak Gede Arta", "my name is Putu".
+_INTRODUCED_RE = re.compile(
+    r"\b(?i:saya|sy|aku|tiang|titiang|nama(?:\s+saya|\s+tiang)?|namaku|pak|bu|bapak|ibu|bpk|bli|mbok|kak|mas|mbak"
+    r"|i am|i'm|im|my name is|mr|mrs|ms)\.?(?:\s+[A-Z][a-z]+){0,2}$"
+)
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
 _PEOPLE_COUNT_RE = re.compile(
