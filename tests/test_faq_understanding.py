@@ -388,7 +388,8 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         ("kmrn sy isi form daftar sampai nomor hp trs hp mati, hrs ngulang dr awal kah?", "bot-form-navigasi"),
         # "sekolah kami" in one sentence and "siapa" in another: no person of the asker's own is asked for
         (
-            "Saya guru di SD Negeri 1 Kubutambahan, sekolah kami ikut PSP. Apakah ada pendaftaran terbuka untuk guru, dan siapa saja anggota komite pembelajaran?",
+            "Saya guru di SD Negeri 1 Kubutambahan, sekolah kami ikut PSP. "
+            "Apakah ada pendaftaran terbuka untuk guru, dan siapa saja anggota komite pembelajaran?",
             "komite-pembelajaran",
         ),
         # the recipient's side of a circular
