@@ -1020,7 +1020,12 @@ _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})"
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)\s*(?:ya|sih|aja|saja|nggih)?\s*\??\s*$")
 _HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|kuda)\b|\b(?:nomor|number)\b(?!\s+(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)\b)")
-_DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?[a-z]{3}|\b(?:setelah|sesudah|after)\b", re.IGNORECASE)
+# a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
+_DATE_RE = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)"
+    r"|\b(?:setelah|sesudah|after)\b",
+    re.IGNORECASE,
+)
 # "siapa nama …", "… namanya siapa", "what is the name of …": a person's name is asked for.
 # "siapa kepala LPMP …", "who was the head of …": the person heading an office is asked for too
 # (not "siapa kepala sekolah yang boleh ikut": who may take part).
