@@ -50,6 +50,9 @@ SMALL_TALK = [
     "selamat pagi bu Komang",
     "suksma pak Ketut Agus",
     "makasih bu kadek",
+    # what the help was worth
+    "makasih infonya min, sangat membantu",
+    "thanks a lot, very helpful",
 ]
 
 
@@ -82,6 +85,13 @@ HELD_OUT = [
     ("faq-heldout-9.tsv", (80, 15, 15, 10), 76, 15, 13, 4),
     # Set 10: written blind at the start of the next round; first run 75/80 in scope, 5 wrong of 120.
     ("faq-heldout-10.tsv", (80, 15, 15, 10), 77, 14, 14, 3),
+    # Set 11: written blind at the end of round 8; first run 72/80 in scope, 4 wrong of 120.
+    ("faq-heldout-11.tsv", (80, 15, 15, 10), 75, 13, 13, 3),
+    # Set 12: written blind after round 9; first run 66/80 in scope, 8 wrong of 120 (many questions
+    # about the bot's own behaviour).
+    ("faq-heldout-12.tsv", (80, 15, 15, 10), 70, 15, 14, 7),
+    # Set 13: written blind at the end of round 9; first run 75/80 in scope, 3 wrong of 120.
+    ("faq-heldout-13.tsv", (80, 15, 15, 10), 76, 15, 13, 3),
 ]
 
 
@@ -212,6 +222,8 @@ def test_a_detail_the_sources_lack_is_forwarded_not_answered_with_the_general_to
         "rapat pokja pmo berikutnya tanggal berapa",  # a coming date; the sources' dates are past
         "siapa kepala lpmp bali waktu bimtek pmo",  # the person heading an office no answer names
         "What is the phone number of Pak Ketut Agus Susilawan?",  # a contact of an official the sources name
+        "Sira wastan pelatih ahli sane ngedampingin SD-SD ring Kecamatan Sawan nggih?",  # "siapa nama …" in Balinese
+        "Pidan pelatih ahli rauh ke sekolah tiang nggih?",  # "kapan": "3–5 sekolah" in the answer is no date
     ],
 )
 def test_a_question_for_a_detail_no_answer_holds_is_not_answered(text: str, engine: FaqEngine) -> None:
@@ -362,8 +374,29 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         # the month names the event ("held in March 2022"): the Bimtek's dates are not what is asked
         ("What was the purpose of the PMO Bimtek held in March 2022?", "bimtek-tujuan"),
         ("mohon info tujuan bimtek pmo yang dilaksanakan pada bulan maret 2022", "bimtek-tujuan"),
-        # the form's kecamatan choices are the regency's nine kecamatan
+        # the form's kecamatan choices are the regency's nine kecamatan, its jenjang those Disdikpora handles
         ("pilihan kecamatan di formulir daftar ada apa saja", "kecamatan"),
+        ("jenjang apa aja yg bisa dipilih waktu daftar di bot?", "psp-jenjang"),
+        # the writer's own name is not another programme or office the base does not know
+        ("Selamat siang, saya Ni Kadek kepala TK. Pleno kelulusan angkatan III dijadwalkan tanggal berapa?", "kelulusan"),
+        # …nor the asker's school ("SDN 2 Kalibukbuk")
+        ("Saya kepala SDN 2 Kalibukbuk, mau tanya syarat ikut PSP apa saja?", "syarat-kepsek"),
+        # "Maksudnya bagaimana" points back at the sentence before; it is not a question about what PSP means
+        ("Di rapat disebut PMO bekerja berjenjang. Maksudnya bagaimana, dan kalau ada masalah yang tidak selesai di kabupaten dibawa ke mana?", "pmo-apa"),
+        # "boleh dibantu" is a courtesy, not a question about what the bot helps with
+        ("Selamat siang. Saya operator sekolah. Boleh dibantu, siapa saja dari Disdikpora Buleleng yang ikut Bimtek PMO?", "bimtek-peserta"),
+        # "diselenggarakannya" says the Bimtek was held; its purpose is asked, not its organiser
+        ("Dengan hormat, kami mohon penjelasan mengenai tujuan diselenggarakannya Bimbingan Teknis Tim Pokja PMO pada bulan Maret 2022.", "bimtek-tujuan"),
+        # "nomor hp" names a field of the form here, it does not ask for a number
+        ("kmrn sy isi form daftar sampai nomor hp trs hp mati, hrs ngulang dr awal kah?", "bot-form-navigasi"),
+        # "sekolah kami" in one sentence and "siapa" in another: no person of the asker's own is asked for
+        (
+            "Saya guru di SD Negeri 1 Kubutambahan, sekolah kami ikut PSP. "
+            "Apakah ada pendaftaran terbuka untuk guru, dan siapa saja anggota komite pembelajaran?",
+            "komite-pembelajaran",
+        ),
+        # the recipient's side of a circular
+        ("tombol sudah dibaca di surat edaran itu fungsinya apa", "surat-edaran"),
     ],
 )
 def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:

@@ -55,7 +55,7 @@ from handlers.faqkb.normalise import (
     without_addressee,
     without_hearsay,
 )
-from handlers.faqkb.smalltalk import small_talk
+from handlers.faqkb.smalltalk import NAMES, small_talk
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
 THRESHOLD = 0.5
@@ -539,6 +539,9 @@ class FaqEngine:
             return Match(None, 0.0, small_talk=small_talk(rest)), english  # "dapat info dari korwil, terima kasih pak"
         if rest != folded and len(self._query(rest, english)[0]) >= 2:
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
+        polite = _COURTESY_RE.sub(" ", folded)
+        if polite != folded and len(self._query(polite, english)[0]) >= 2:
+            folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
         typed = expand(tokens(folded, folded=True))
         if index.decline:
             for i, word in enumerate(typed):
@@ -729,7 +732,7 @@ class FaqEngine:
         return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], weights, total) + 1e-9
 
     def _ordinary(self, word: str) -> bool:
-        return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang()
+        return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang() or word in _SCHOOL_KINDS
 
     def _names_programme(self, folded: str, whole: set[str]) -> bool:
         """Whether the message names PSP: one of its own words or a phrase of them.
@@ -752,6 +755,8 @@ class FaqEngine:
             before = text[: found.start()].rstrip()
             if not acronym and (not before or before[-1] in ".!?\n"):
                 continue  # "Sekolah kami …": a capital that only starts a sentence
+            if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before)):
+                continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
             # fold() reads "O2SN" as "o 2sn"; the word as typed is what names the thing
             if not (self._ordinary(word.lower()) or self._ordinary(fold(word))):
                 return True
@@ -904,6 +909,8 @@ class FaqEngine:
             # "…, materinya tentang apa aja?": one word is the question when the clause asks what
             # (not "…, bs jd sekolah penggerak?": a yes-or-no about the context's generic word)
             alone = asks and bool(question - _YES_NO or self._index.idf.get(words[0] if words else "", 0.0) >= self._index.specific_idf)
+            # "…. Maksudnya bagaimana?", "caranya gmn?": the word points back at the context, it names nothing
+            alone = alone and not (len(words) == 1 and words[0] in _POINTS_BACK)
             if not words or (len(words) < 2 and not alone) or tuple(words) in seen:
                 continue
             seen.add(tuple(words))
@@ -1012,8 +1019,13 @@ _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)\s*(?:ya|sih|aja|saja|nggih)?\s*\??\s*$")
-_HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|nomor|number|kuda)\b")
-_DATE_RE = re.compile(r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?[a-z]{3}|\b(?:setelah|sesudah|after)\b", re.IGNORECASE)
+_HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|kuda)\b|\b(?:nomor|number)\b(?!\s+(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)\b)")
+# a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
+_DATE_RE = re.compile(
+    r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)"
+    r"|\b(?:setelah|sesudah|after)\b",
+    re.IGNORECASE,
+)
 # "siapa nama …", "… namanya siapa", "what is the name of …": a person's name is asked for.
 # "siapa kepala LPMP …", "who was the head of …": the person heading an office is asked for too
 # (not "siapa kepala sekolah yang boleh ikut": who may take part).
@@ -1021,6 +1033,8 @@ _NAME_RE = re.compile(
     r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}siapa\b|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b"
     r"|\bsiapa\s+(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
     r"|\bwho (?:is|was) the (?:head|director|chair)\b"
+    # Balinese: "sira wastan …" (siapa nama …), "wastanipun sira"
+    r"|\bsira\s+(?:wastan|pesengan)\w*|\b(?:wastan|pesengan)\w*\s+(?:\w+\s+){0,6}sira\b"
 )
 # A person named in an answer: an academic title (S.Pd., M.M., M.A.P.) or a Balinese given-name prefix.
 _PERSON_RE = re.compile(
@@ -1033,15 +1047,17 @@ _SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam s
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _OWN_PERSON_RE = re.compile(
-    r"\b(?:siapa|sapasira|sira)\b.*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
-    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b.*\b(?:siapa|sapasira|sira)\b"
-    r"|\bwho\b.*\bmy (?:school|district)\b"
+    # (within one sentence: "Kepala sekolah kami baru lolos. … Siapa saja anggotanya?" asks no person of ours)
+    r"\b(?:siapa|sapasira|sira)\b[^.?!\n]*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
+    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b[^.?!\n]*\b(?:siapa|sapasira|sira)\b"
+    r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
 )
 # "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month
 # says which event is meant, it is not what is asked
 _DESCRIBED_MONTH_RE = re.compile(
-    r"\b(?:held|conducted|organi[sz]ed|took place|diselenggarakan\w*|dilaksanakan\w*|diadakan\w*|berlangsung|digelar)"
-    r"(?:\s+(?:\w+\s+){0,8}?)(?:in|on|pada|di|tanggal|tgl|bulan|\s)*\s*(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?([a-z]+)\s+20\d\d\b"
+    r"\b(?:held|conducted|organi[sz]ed|took place|diselenggarakan\w*|dilaksanakan\w*|diadakan\w*|berlangsung|digelar)\b"
+    r"(?:[^\w.?!]+\w+){0,12}?[^\w.?!]+(?:(?:in|on|pada|di|tanggal|tgl|bulan)\s+){0,3}"
+    r"(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?([a-z]+)\s+20\d\d\b"
 )
 
 
@@ -1052,6 +1068,22 @@ def described_months(folded: str) -> frozenset[str]:
     return frozenset(m for m in (month_name(g) for g in _DESCRIBED_MONTH_RE.findall(folded)) if m)
 
 
+# Kinds of school as written in a school's name ("SDN 2 Kalibukbuk", "SMPN 1 Seririt"): the asker's
+# school, not another programme or office
+_SCHOOL_KINDS = frozenset("sdn smpn sman smkn tkn sdit smpit mi mts ma min mtsn man smk slb slbn tk kb paud uptd upt".split())
+# A school's name after its kind: "SDN 2 Kalibukbuk", "SD Negeri 1 Sukasada", "TK Pertiwi Seririt"
+_SCHOOL_NAMED_RE = re.compile(
+    r"\b(?i:sdn?|smpn?|sman?|smkn?|smk|tkn?|paud|slb|mi|mts)(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
+)
+_POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "penjelasan", "detail", "rincian", "info", "informasi", "lanjut", "gimana"})
+# Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
+# question. The active "bisa bantu …?" is left: it may ask what the bot can do.
+_COURTESY_RE = re.compile(r"\b(?:boleh|bisa|mohon|minta|tolong)\s+dibantu\b|\b(?:mohon|minta)\s+bantuan(?:nya)?\b|\bminta tolong\b")
+# The words before a person's name: "saya Ni Kadek", "sy Wayan", "pak Gede Arta", "my name is Putu".
+_INTRODUCED_RE = re.compile(
+    r"\b(?i:saya|sy|aku|tiang|titiang|nama(?:\s+saya|\s+tiang)?|namaku|pak|bu|bapak|ibu|bpk|bli|mbok|kak|mas|mbak"
+    r"|i am|i'm|im|my name is|mr|mrs|ms)\.?(?:\s+[A-Z][a-z]+){0,2}$"
+)
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
 _PEOPLE_COUNT_RE = re.compile(

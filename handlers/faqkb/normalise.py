@@ -606,6 +606,11 @@ _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 _UNTIL_RE = re.compile(r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b")
 
 
+# "diselenggarakan(nya)" says an event took place; only "… diselenggarakan oleh", "penyelenggara",
+# "yang menyelenggarakan" ask who organised it
+_HELD_RE = re.compile(r"\bdiselenggarakan(nya)?\b(?!\s+oleh\b)")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and emoji, turn ``ke-3`` into ``ke 3`` and ``angkatan-III`` into two words."""
     if not text.isascii():
@@ -616,6 +621,7 @@ def fold(text: str) -> str:
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     text = _UNTIL_RE.sub(r"\1 sampai", text)  # "sdh smp tahap apa": "smp" is "sampai" after "sudah", not the school level
+    text = _HELD_RE.sub(r"dilaksanakan\1", text)  # "tujuan diselenggarakannya bimtek": the event held, not its organiser
     return _DIGIT_LETTER_RE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
 
 

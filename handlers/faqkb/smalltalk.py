@@ -50,14 +50,16 @@ _FILLER = frozenset(
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba sudah sdh udah udh dah sampun "
         # "terima kasih tim PMO": whom the thanks are for
-        "pmo psp disdikpora dinas petugas panitia pokja"
+        "pmo psp disdikpora dinas petugas panitia pokja "
+        # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
+        "sangat membantu bermanfaat terbantu helpful useful informative informatif"
     ).split()
 )
 # A name may follow a form of address: "selamat pagi bu Komang", "suksma pak Ketut Agus". Without
 # the index at hand, a word counts as a name when it is capitalised in the message or is one of the
 # Balinese names most people in Buleleng carry (birth-order names, caste titles).
 _ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu jero".split())
-_NAMES = frozenset(
+NAMES = frozenset(
     "wayan putu gede made kadek nengah nyoman komang ketut luh ni ngurah gusti agung ayu dewa bagus ida anak sang desak oka rai kompyang".split()
 )
 _NAME_WORDS = 4  # at most this many words of a name after one form of address
@@ -108,7 +110,7 @@ def small_talk(text: str) -> str | None:
         elif name_left:
             if capitalised is None:
                 capitalised = {fold(w) for w in _CAPITALISED_RE.findall(text)}
-            if word not in _NAMES and word not in capitalised:
+            if word not in NAMES and word not in capitalised:
                 return None
             name_left -= 1
         else:
