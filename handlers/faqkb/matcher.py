@@ -473,17 +473,18 @@ class FaqEngine:
         total = sum(weights.values())
         # Coverage by walking the postings of the question's words (sparse: only entries that share one).
         strong: dict[int, float] = defaultdict(float)
-        weak: dict[int, float] = defaultdict(float)  # the share only an entry's answer or examples use
+        # the share only an entry's answer or examples use, already weighted (one pass, no merge)
+        coverage: dict[int, float] = defaultdict(float)
         postings, weak_postings = index.postings, index.weak_postings
         for w in query:
             share = weights[w] / total
             for i in postings.get(w, ()):
                 strong[i] += share
+            share *= ANSWER_WEIGHT
             for i in weak_postings.get(w, ()):
-                weak[i] += share
-        coverage = dict(strong)
-        for i, share in weak.items():
-            coverage[i] = coverage.get(i, 0.0) + ANSWER_WEIGHT * share
+                coverage[i] += share
+        for i, share in strong.items():
+            coverage[i] += share
         if not coverage:
             return [], weights, strong
         shortlist = [i for _, i in heapq.nsmallest(SHORTLIST, [(-c, i) for i, c in coverage.items()])]
@@ -499,7 +500,8 @@ class FaqEngine:
         for i in shortlist:
             # A variant shares at most the question's words the entry's questions, keywords and
             # examples use: when even that cannot lift the entry into the top three, skip it.
-            if third and COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * min(1.0, strong.get(i, 0.0) + weak.get(i, 0.0)) < third:
+            own = strong.get(i, 0.0)  # …and what only its answer or examples share, unweighted again
+            if third and COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * min(1.0, own + (coverage[i] - own) / ANSWER_WEIGHT) < third:
                 continue
             # A variant sharing none of the question's specific words shares at most its generic
             # weight: only when that could beat the nearest found and lift the entry into the top
@@ -752,14 +754,15 @@ class FaqEngine:
         for found in _PROPER_NAME_RE.finditer(text):
             word = found.group(0)
             acronym = word.isupper() and len(word) >= 3 or any(ch.isdigit() for ch in word)
-            before = text[: found.start()].rstrip()
+            before = text[max(0, found.start() - 60) : found.start()].rstrip()  # the few words before it
             if not acronym and (not before or before[-1] in ".!?\n"):
                 continue  # "Sekolah kami …": a capital that only starts a sentence
+            # fold() reads "O2SN" as "o 2sn"; the word as typed is what names the thing
+            if self._ordinary(word.lower()) or self._ordinary(fold(word)):
+                continue
             if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before)):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
-            # fold() reads "O2SN" as "o 2sn"; the word as typed is what names the thing
-            if not (self._ordinary(word.lower()) or self._ordinary(fold(word))):
-                return True
+            return True
         return False
 
     def _config_knows(self, query: list[str], entry: int) -> bool:
