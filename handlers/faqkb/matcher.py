@@ -55,7 +55,7 @@ from handlers.faqkb.normalise import (
     without_addressee,
     without_hearsay,
 )
-from handlers.faqkb.smalltalk import NAMES, small_talk
+from handlers.faqkb.smalltalk import ADDRESS, NAMES, small_talk
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
 THRESHOLD = 0.5
@@ -1073,19 +1073,20 @@ def described_months(folded: str) -> frozenset[str]:
 
 # Kinds of school as written in a school's name ("SDN 2 Kalibukbuk", "SMPN 1 Seririt"): the asker's
 # school, not another programme or office
-_SCHOOL_KINDS = frozenset("sdn smpn sman smkn tkn sdit smpit mi mts ma min mtsn man smk slb slbn tk kb paud uptd upt".split())
+_SCHOOL_KINDS = frozenset("sd sdn sdit smp smpn smpit sma sman smk smkn tk tkn kb paud slb slbn mi min mts mtsn ma man uptd upt".split())
 # A school's name after its kind: "SDN 2 Kalibukbuk", "SD Negeri 1 Sukasada", "TK Pertiwi Seririt"
 _SCHOOL_NAMED_RE = re.compile(
-    r"\b(?i:sdn?|smpn?|sman?|smkn?|smk|tkn?|paud|slb|mi|mts)(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
+    r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
 )
-_POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "penjelasan", "detail", "rincian", "info", "informasi", "lanjut", "gimana"})
+_POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.
 _COURTESY_RE = re.compile(r"\b(?:boleh|bisa|mohon|minta|tolong)\s+dibantu\b|\b(?:mohon|minta)\s+bantuan(?:nya)?\b|\bminta tolong\b")
 # The words before a person's name: "saya Ni Kadek", "sy Wayan", "pak Gede Arta", "my name is Putu".
 _INTRODUCED_RE = re.compile(
-    r"\b(?i:saya|sy|aku|tiang|titiang|nama(?:\s+saya|\s+tiang)?|namaku|pak|bu|bapak|ibu|bpk|bli|mbok|kak|mas|mbak"
-    r"|i am|i'm|im|my name is|mr|mrs|ms)\.?(?:\s+[A-Z][a-z]+){0,2}$"
+    r"\b(?i:saya|sy|aku|tiang|titiang|nama(?:\s+saya|\s+tiang)?|namaku|i am|i'm|im|my name is|mr|mrs|ms|"
+    + "|".join(sorted(ADDRESS, key=len, reverse=True))
+    + r")\.?(?:\s+[A-Z][a-z]+){0,2}$"
 )
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")

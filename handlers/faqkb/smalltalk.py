@@ -38,11 +38,13 @@ _KINDS: dict[str, list[str]] = {
     FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum".split(),
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
-# Words that may stand beside small talk without making it a question: forms of address,
-# "banyak", "atas infonya", "semoga sehat selalu".
+# Forms of address: a name may follow one ("selamat pagi bu Komang", "suksma pak Ketut Agus").
+ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu jero".split())
+# Other words that may stand beside small talk without making it a question: "banyak", "atas
+# infonya", "semoga sehat selalu".
 _FILLER = frozenset(
     (
-        "om pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu admin min tim bot semua semuanya "
+        "om admin min tim bot semua semuanya "
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
@@ -55,10 +57,9 @@ _FILLER = frozenset(
         "sangat membantu bermanfaat terbantu helpful useful informative informatif"
     ).split()
 )
-# A name may follow a form of address: "selamat pagi bu Komang", "suksma pak Ketut Agus". Without
-# the index at hand, a word counts as a name when it is capitalised in the message or is one of the
-# Balinese names most people in Buleleng carry (birth-order names, caste titles).
-_ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu jero".split())
+# Without the index at hand, a word after a form of address counts as a name when it is capitalised
+# in the message or is one of the Balinese names most people in Buleleng carry (birth-order names,
+# caste titles).
 NAMES = frozenset(
     "wayan putu gede made kadek nengah nyoman komang ketut luh ni ngurah gusti agung ayu dewa bagus ida anak sang desak oka rai kompyang".split()
 )
@@ -103,7 +104,7 @@ def small_talk(text: str) -> str | None:
         if kind:
             kinds.add(kind)
             name_left = 0
-        elif word in _ADDRESS:
+        elif word in ADDRESS:
             name_left = _NAME_WORDS
         elif word in _FILLER:
             name_left = 0
