@@ -429,7 +429,7 @@ async def _save_faq(ctx: Context, data: dict[str, Any]) -> None:
             await asyncio.to_thread(faq_file.add_variant, path, entry_id, question)
         else:
             entry_id = await asyncio.to_thread(faq_file.add_entry, path, str(data["topic"]), question, str(data["answer"]), str(data["answer_en"]))
-        engine.reload()
+        await asyncio.to_thread(engine.reload)  # indexing (in a child process) off the event loop too
     except (FaqError, OSError) as exc:
         problems = exc.problems if isinstance(exc, FaqError) else [str(exc)]
         ctx.say(ctx.t("faq_add.refused", problems="\n".join(f"• {p}" for p in problems[:10])), [_back(ctx)])
