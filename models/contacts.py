@@ -12,12 +12,12 @@ from collections.abc import Sequence
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy import bindparam
 from sqlmodel import col, select
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.config import Settings
 from bot.enums import STAFF_ROLES, Role, RoleSource
+from models.db import is_postgres, one_of
 from models.helpdesk import HAS_OPEN_TICKET, NONE_OPEN
 from models.registrations import registration_of
 from models.tables import Contact, ConversationState
@@ -30,11 +30,12 @@ INBOUND_RESOLUTION = timedelta(minutes=1)
 
 # The contacts with their open forms, if any, and whether they have an open help-desk
 # conversation, in one query: every update needs all three.
-_WITH_STATE = (
-    select(Contact, ConversationState, HAS_OPEN_TICKET)
+_WITH_STATE = {
+    pg: select(Contact, ConversationState, HAS_OPEN_TICKET)
     .outerjoin(ConversationState, col(ConversationState.contact_id) == col(Contact.id))
-    .where(col(Contact.id).in_(bindparam("contacts", expanding=True)))
-)
+    .where(one_of(col(Contact.id), "contacts", pg))
+    for pg in (False, True)
+}
 
 
 def configured_role(settings: Settings, contact_id: str) -> tuple[str, str | None] | None:
@@ -105,7 +106,7 @@ async def load_contact(
 async def load_contacts(session: AsyncSession, settings: Settings, people: Sequence[tuple[str, str, str]], now: datetime) -> dict[str, Contact]:
     """:func:`load_contact` for many people (``(channel, external_id, name)``) in one query, by contact id."""
     wanted = {f"{channel}:{external_id}": (channel, external_id, name) for channel, external_id, name in people}
-    found = {row[0].id: row for row in await session.exec(_WITH_STATE, params={"contacts": list(wanted)})}  # type: ignore[call-overload]
+    found = {row[0].id: row for row in await session.exec(_WITH_STATE[is_postgres(session)], params={"contacts": list(wanted)})}  # type: ignore[call-overload]
     contacts: dict[str, Contact] = {}
     for contact_id, (channel, external_id, name) in wanted.items():
         row = found.get(contact_id)

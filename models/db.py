@@ -13,8 +13,9 @@ from pathlib import Path
 from typing import Any
 
 import aiosqlite
-from sqlalchemy import create_engine, event, text
+from sqlalchemy import ColumnElement, bindparam, create_engine, event, text
 from sqlalchemy.dialects import registry
+from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi, SQLiteDialect_aiosqlite
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine
@@ -24,6 +25,23 @@ from sqlmodel.ext.asyncio.session import AsyncSession
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 log = logging.getLogger(__name__)
+
+
+def one_of(column: Any, name: str, postgres: bool) -> ColumnElement[bool]:
+    """``column`` is one of the list given as parameter ``name``.
+
+    On PostgreSQL one array parameter (``= ANY(%(name)s)``): the statement's text is the same for
+    every list, so it is compiled once and the server prepares it once. An expanding ``IN`` (the
+    only form SQLite has) is rendered again for every execution, one placeholder per item.
+    """
+    if postgres:
+        return column == bindparam(name, type_=ARRAY(column.type)).any_()  # type: ignore[no-any-return]
+    return column.in_(bindparam(name, expanding=True))  # type: ignore[no-any-return]
+
+
+def is_postgres(session: Any) -> bool:
+    """Whether a session (or connection) talks to PostgreSQL."""
+    return session.bind.dialect.name == "postgresql"  # type: ignore[no-any-return]
 
 
 def _parse(url: str) -> URL:

@@ -18,13 +18,12 @@ from typing import Any
 
 from sqlalchemy import Table, and_, bindparam, delete, exists, func, or_, select, update
 from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import aliased
 from sqlmodel import col
 from sqlmodel.ext.asyncio.session import AsyncSession
 
 from bot.enums import InboxStatus
 from bot.messages import Button, Clock, Document, Inbound, Reply
-from models.db import Database
+from models.db import Database, is_postgres, one_of
 from models.tables import InboxItem, NumberedMenu
 
 # Plain UPDATEs: the session need not look for the rows among the objects it holds (that search
@@ -34,7 +33,8 @@ _PLAIN = {"synchronize_session": False}
 # The statements every answer runs, built once as plain Core on the table: no ORM bulk-update
 # machinery and no statement construction per call (together most of their cost, BENCHMARKS.md).
 _INBOX: Table = InboxItem.__table__  # type: ignore[attr-defined]
-_MARK_DONE = update(_INBOX).where(_INBOX.c.id.in_(bindparam("ids", expanding=True))).values(status=InboxStatus.DONE, replies=None)
+# By dialect (``one_of``): a list parameter is one array on PostgreSQL.
+_MARK_DONE = {pg: update(_INBOX).where(one_of(_INBOX.c.id, "ids", pg)).values(status=InboxStatus.DONE, replies=None) for pg in (False, True)}
 _DECIDED = update(_INBOX).where(_INBOX.c.id == bindparam("row_id")).values(claimed_by=bindparam("by"), claimed_at=bindparam("at"), replies=bindparam("decided"))
 _AHEAD = (
     select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
@@ -44,11 +44,35 @@ _AHEAD = (
 )
 # The pending rows of several contacts, for the lanes to take next (each contact's backlog is
 # bounded by MAX_BACKLOG, so this is never large).
-_AHEAD_OF = (
-    select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
-    .where(_INBOX.c.contact_id.in_(bindparam("contacts", expanding=True)), _INBOX.c.status == InboxStatus.PENDING, _INBOX.c.id > bindparam("after"))
+_AHEAD_OF = {
+    pg: select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
+    .where(one_of(_INBOX.c.contact_id, "contacts", pg), _INBOX.c.status == InboxStatus.PENDING, _INBOX.c.id > bindparam("after"))
     .order_by(_INBOX.c.id)
-)
+    for pg in (False, True)
+}
+# How many rows each contact has pending, and the oldest.
+_BACKLOG = {
+    pg: select(_INBOX.c.contact_id, func.count(), func.min(_INBOX.c.id))
+    .where(one_of(_INBOX.c.contact_id, "contacts", pg), _INBOX.c.status == InboxStatus.PENDING)
+    .group_by(_INBOX.c.contact_id)
+    for pg in (False, True)
+}
+# The oldest pending row of each contact nobody (alive) holds, of the channels this process runs.
+_OLDER = _INBOX.alias("older")
+_HEADS = {
+    pg: select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
+    .where(
+        _INBOX.c.status == InboxStatus.PENDING,
+        one_of(_INBOX.c.channel, "channels", pg),
+        or_(_INBOX.c.claimed_by.is_(None), and_(_INBOX.c.claimed_by != bindparam("worker"), _INBOX.c.claimed_at < bindparam("stale"))),
+        ~exists().where(_OLDER.c.contact_id == _INBOX.c.contact_id, _OLDER.c.status == InboxStatus.PENDING, _OLDER.c.id < _INBOX.c.id),
+    )
+    .order_by(_INBOX.c.id)
+    .limit(bindparam("n"))
+    for pg in (False, True)
+}
+_HEADS[True] = _HEADS[True].with_for_update(skip_locked=True)
+_CLAIM = {pg: update(_INBOX).where(one_of(_INBOX.c.id, "ids", pg)).values(claimed_by=bindparam("worker"), claimed_at=bindparam("at")) for pg in (False, True)}
 
 
 _RECEIVED_PG = postgresql.insert(_INBOX).on_conflict_do_nothing(index_elements=["key"])
@@ -84,12 +108,8 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
     if not items:
         return Accepted(())
     contacts = sorted({i.contact_id for i in items})
-    rows = await session.exec(  # type: ignore
-        select(col(InboxItem.contact_id), func.count(), func.min(col(InboxItem.id)))
-        .where(col(InboxItem.contact_id).in_(contacts), col(InboxItem.status) == InboxStatus.PENDING)
-        .group_by(InboxItem.contact_id)
-    )
-    backlog: dict[str, list[Any]] = {c: [n, oldest] for c, n, oldest in rows}
+    connection = await session.connection()
+    backlog: dict[str, list[Any]] = {c: [n, oldest] for c, n, oldest in await connection.execute(_BACKLOG[postgres], {"contacts": contacts})}
     values = []
     over: set[str] = set()
     seen: set[str] = set()
@@ -124,7 +144,6 @@ async def add_received(session: AsyncSession, items: Sequence[Inbound], now: dat
             overflowing.append(contact_id)
     # One statement with the rows as parameters, on the table (Core: the ORM's bulk-insert
     # machinery cost more per row than the statement), built once per dialect.
-    connection = await session.connection()
     await connection.execute(_RECEIVED_PG if postgres else _RECEIVED_SQLITE, values)
     return Accepted(tuple(overflowing))
 
@@ -140,18 +159,12 @@ async def claim_heads(
     On PostgreSQL ``FOR UPDATE SKIP LOCKED`` keeps two processes off the same row; a contact
     whose head another process holds has no other claimable row (its head is older).
     """
-    older = aliased(InboxItem)
-    has_older = exists().where(col(older.contact_id) == col(InboxItem.contact_id), col(older.status) == InboxStatus.PENDING, col(older.id) < col(InboxItem.id))
-    free = or_(col(InboxItem.claimed_by).is_(None), and_(col(InboxItem.claimed_by) != worker, col(InboxItem.claimed_at) < now - lease))
-    mine = col(InboxItem.channel).in_(list(channels))
-    query = select(InboxItem).where(col(InboxItem.status) == InboxStatus.PENDING, mine, free, ~has_older).order_by(col(InboxItem.id)).limit(limit)
-    if postgres:
-        query = query.with_for_update(skip_locked=True)
-    items = list((await session.exec(query)).scalars())  # type: ignore
-    if items:
-        ids = [i.id for i in items]
-        await session.exec(update(InboxItem).execution_options(**_PLAIN).where(col(InboxItem.id).in_(ids)).values(claimed_by=worker, claimed_at=now))  # type: ignore
-    return [Pending(i.id, i.key, i.channel, i.contact_id, i.payload, i.replies) for i in items if i.id is not None]
+    connection = await session.connection()
+    found = await connection.execute(_HEADS[postgres], {"channels": list(channels), "worker": worker, "stale": now - lease, "n": limit})
+    heads = [Pending(*row) for row in found]
+    if heads:
+        await connection.execute(_CLAIM[postgres], {"ids": [row.id for row in heads], "worker": worker, "at": now})
+    return heads
 
 
 async def next_pending(session: AsyncSession, contact_id: str, after: int, limit: int) -> list[Pending]:
@@ -231,7 +244,7 @@ async def record_decided(
         # Not the rows answered but not yet done (older than each contact's current row): the
         # oldest current row bounds them all; the rest are left out below.
         oldest = min(after for after, _ in ahead.values())
-        for row in await connection.execute(_AHEAD_OF, {"contacts": list(ahead), "after": oldest}):
+        for row in await connection.execute(_AHEAD_OF[is_postgres(session)], {"contacts": list(ahead), "after": oldest}):
             after, into = ahead[row.contact_id]
             if row.id > after and len(into) < prefetch:
                 into.append(Pending(*row))
@@ -241,7 +254,7 @@ async def mark_done(session: AsyncSession, ids: Sequence[int]) -> None:
     """Rows handled and answered."""
     if ids:
         connection = await session.connection()
-        await connection.execute(_MARK_DONE, {"ids": list(ids)})
+        await connection.execute(_MARK_DONE[is_postgres(session)], {"ids": list(ids)})
 
 
 async def renew_claim(session: AsyncSession, row_id: int, worker: str, now: datetime) -> None:

@@ -461,6 +461,47 @@ async def test_only_the_oldest_pending_row_of_a_contact_can_be_claimed(database_
         await db.close()
 
 
+async def test_a_list_parameter_does_not_change_the_statement_on_postgresql(database_url: str) -> None:
+    # On PostgreSQL a list is one array parameter (= ANY): the statement's text is the same for 1
+    # or 5 contacts, so it is compiled once and the server prepares it once. SQLite expands IN (…).
+    from datetime import timedelta
+
+    from sqlalchemy import event
+
+    from bot.messages import SystemClock
+    from models.inbox import mark_done
+
+    db = Database(database_url)
+    now = SystemClock().now()
+    postgres = not db.sqlite
+    seen: list[str] = []
+
+    def remember(conn: Any, cursor: Any, statement: str, *args: Any) -> None:
+        seen.append(statement)
+
+    try:
+        event.listen(db.engine.sync_engine, "before_cursor_execute", remember)
+        texts: dict[str, set[str]] = {"backlog": set(), "claim": set(), "done": set()}
+        for n, size in enumerate((1, 5)):
+            async with db.session() as session:
+                del seen[:]
+                await add_received(session, [Inbound(f"l{n}:{i}", "telegram", str(900 + 10 * n + i), "{}") for i in range(size)], now, 50, postgres)
+                texts["backlog"].add(seen[0])
+                del seen[:]
+                heads = await claim_heads(session, f"w{n}", now, size, timedelta(minutes=5), postgres, channels=["telegram"])
+                assert len(heads) == size
+                texts["claim"].update(seen)
+                del seen[:]
+                await mark_done(session, [row.id for row in heads])
+                texts["done"].update(seen)
+                await session.commit()
+        for name, statements in texts.items():
+            assert len(statements) == (1 if name != "claim" else 2) if postgres else len(statements) > 1, (name, statements)
+    finally:
+        event.remove(db.engine.sync_engine, "before_cursor_execute", remember)
+        await db.close()
+
+
 # -- several processes on PostgreSQL -------------------------------------------------------------
 
 
