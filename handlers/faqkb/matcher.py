@@ -618,7 +618,7 @@ class FaqEngine:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
             in_domain = False
-        if self._names_another(text) and not self._names_programme(folded, whole):
+        if (self._names_another(text) or _ADMISSION_RE.search(folded)) and not self._names_programme(folded, whole):
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
             # a message naming a programme, office or event the base does not know, and no word of
             # PSP, asks about that other thing — its registration dates are not PSP's
@@ -908,6 +908,11 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
+            if n and asks and all(w in _POINTS_BACK for w in words) and not _asks(pieces[n - 1]):
+                # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?": the question
+                # points back at the sentence before it, which asks nothing itself; the two
+                # together are the question
+                words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks what
             # (not "…, bs jd sekolah penggerak?": a yes-or-no about the context's generic word)
@@ -1020,8 +1025,10 @@ _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
-_LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)\s*\??\s*$")
-_ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)\s*(?:ya|sih|aja|saja|nggih)?\s*\??\s*$")
+# (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
+_CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r"))*"
+_LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
+_ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
 _HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|kuda)\b|\b(?:nomor|number)\b(?!\s+(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)\b)")
 # a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
 _DATE_RE = re.compile(
@@ -1040,9 +1047,18 @@ _NAME_RE = re.compile(
     r"|\bsira\s+(?:wastan|pesengan)\w*|\b(?:wastan|pesengan)\w*\s+(?:\w+\s+){0,6}sira\b"
 )
 # A person named in an answer: an academic title (S.Pd., M.M., M.A.P.) or a Balinese given-name prefix.
-_PERSON_RE = re.compile(
-    r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
+_PERSON = r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
+_PERSON_RE = re.compile(_PERSON)
+# "siapa kadis …", "Kepala Disdikpora … itu siapa?", "who was the head of …": the person heading an
+# office is asked (not "siapa kepala sekolah yang boleh ikut": who may take part) …
+_HEAD_ASKED_RE = re.compile(
+    r"\bsiapa\s+(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
+    r"|\b(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)[^.?!\n]*\bsiapa\b"
+    r"|\bwho (?:is|was) the (?:head|director|chair)\b"
 )
+# … and the answer must name a person as that head, in the same sentence ("Kepala Disdikpora saat
+# itu Made Astika"), not merely mention the office ("atas izin Kepala Disdikpora, … Sekretaris …")
+_HEAD_NAMED_RE = re.compile(r"\b(?:Kepala|Ketua|Pimpinan|Direktur|head|director|chair)\b(?:[^.;]|\.(?=\S)){0,40}?(?:" + _PERSON + ")")
 # A sentence of an answer saying the sources hold no such fact.
 _SENTENCE_RE = re.compile(r"[.;]")
 _SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
@@ -1078,6 +1094,13 @@ _SCHOOL_KINDS = frozenset("sd sdn sdit smp smpn smpit sma sman smk smkn tk tkn k
 _SCHOOL_NAMED_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
 )
+# A child's or a pupil's admission to a school (PPDB, "anak saya mau daftar SMA"): the Dinas's other
+# business, not a principal registering for the programme
+_ADMISSION_RE = re.compile(
+    r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b"
+    r"|\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
+    r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
+)
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.
@@ -1101,11 +1124,11 @@ _PEOPLE_NUMBER_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-Kind = tuple[bool, bool, bool, bool, bool]
+Kind = tuple[bool, bool, bool, bool, bool, bool]
 
 
 def question_kind(folded: str) -> Kind:
-    """Whether a (folded) question asks "when", "how many / which number", a person's name, a clock time, a count of people."""
+    """Whether a (folded) question asks "when", "how many / which number", a person's name, a clock time, a count of people, the head of an office."""
     return (
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
@@ -1113,6 +1136,7 @@ def question_kind(folded: str) -> Kind:
         # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
         bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
         bool(_PEOPLE_COUNT_RE.search(folded)),
+        bool(_HEAD_ASKED_RE.search(folded)),
     )
 
 
@@ -1123,7 +1147,7 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name, wants_clock, wants_people = kind
+    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head = kind
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
@@ -1132,6 +1156,8 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
         return False
     if wants_name and not _PERSON_RE.search(answer):
         return False
+    if wants_head and not _HEAD_NAMED_RE.search(answer):
+        return False  # "siapa kadis waktu bimtek": the Bimtek's participants are not the head of the office
     if wants_clock and not _CLOCK_IN_ANSWER_RE.search(answer):
         return False  # "jam berapa sesi wawancara dimulai": a date is not a time of day
     if wants_people and not _PEOPLE_NUMBER_RE.search(answer):

@@ -21,6 +21,7 @@ from handlers.faqkb.affixes import stem_candidates
 
 # Chat abbreviations and slang → standard words (may expand to several words).
 ABBREVIATIONS: dict[str, str] = {
+    "kelar": "selesai",  # "ga kelar di sekolah" (colloquial; a real word, so never a typo)
     "gmn": "bagaimana",
     "gmna": "bagaimana",
     "gimana": "bagaimana",
@@ -496,6 +497,8 @@ STOPWORDS = frozenset(
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     dalam beserta serta demikian kerjasamanya kerja samanya
     as up
+    soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
+    barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     """.split()
 )
 
@@ -741,6 +744,9 @@ def expand(words: list[str]) -> list[str]:
     for word in expanded:
         previous = out[-1] if out else ""
         if previous in NUMBERED and word == "ke":  # "angkatan ke 3" = "angkatan 3"
+            continue
+        if previous in ("pertanyaan", "langkah", "step", "isian", "kolom", "pilihan") and word == "sebelumnya":
+            out.append("kembali")  # "balik ke pertanyaan sebelumnya": going back in the form ("sebelumnya" alone is "in advance")
             continue
         if previous in ("guru", "pegawai", "tenaga") and word == "honor":  # a "guru honor" is a contract teacher, not a fee
             out.append("honorer")
