@@ -734,7 +734,17 @@ class FaqEngine:
         return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], weights, total) + 1e-9
 
     def _ordinary(self, word: str) -> bool:
-        return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang() or word in _SCHOOL_KINDS
+        # (a month or a day of the week is capitalised in English: "in March 2022", "on Monday")
+        return (
+            self._known(word)
+            or word in STOPWORDS
+            or word in SYNONYMS
+            or word in BALINESE
+            or word in lexicon.slang()
+            or word in _SCHOOL_KINDS
+            or word in _WEEKDAYS
+            or month_name(word) is not None
+        )
 
     def _names_programme(self, folded: str, whole: set[str]) -> bool:
         """Whether the message names PSP: one of its own words or a phrase of them.
@@ -1101,6 +1111,7 @@ _ADMISSION_RE = re.compile(
     r"|\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
     r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
 )
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.

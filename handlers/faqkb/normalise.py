@@ -498,6 +498,7 @@ STOPWORDS = frozenset(
     dalam beserta serta demikian kerjasamanya kerja samanya
     as up
     soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
+    actually really exactly basically briefly quickly explain explanation
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     """.split()
 )
@@ -788,8 +789,9 @@ def name_programme(words: list[str]) -> list[str]:
             out[-1] = "psp"
             if len(out) > 1 and out[-2] == "program":
                 del out[-2]
-        elif word in ("program", "programme", "programnya") and not (out and out[-1] == "psp"):
-            out.append("psp")  # in this bot "the programme" ("program ini") is PSP
+        elif word in ("program", "programme", "programnya"):
+            if not (out and out[-1] == "psp"):  # "the PSP programme": the name once
+                out.append("psp")  # in this bot "the programme" ("program ini") is PSP
         else:
             out.append(word)
     return out
