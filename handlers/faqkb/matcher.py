@@ -918,10 +918,10 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
-            if n and asks and all(w in _POINTS_BACK for w in words) and not _asks(pieces[n - 1]):
-                # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?": the question
-                # points back at the sentence before it, which asks nothing itself; the two
-                # together are the question
+            if n and asks and not (_asks(pieces[n - 1]) or marked and _ends_with_question(folded, pieces[n - 1])) and (all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause)):
+                # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
+                # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
+                # sentence before it, which asks nothing itself; the two together are the question
                 words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks what
@@ -1111,6 +1111,8 @@ _ADMISSION_RE = re.compile(
     r"|\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
     r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
 )
+# A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
+_OF_THAT_RE = re.compile(r"\s*(?:(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?\s+)?[a-z]+nya(?:\s+(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja))?)?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the

@@ -417,6 +417,8 @@ def english_base(token: str) -> str | None:
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
+    "ngawit": "mulai",
+    "puput": "selesai",
     "dije": "mana",
     "dija": "mana",
     "nyingak": "lihat",
@@ -790,6 +792,9 @@ def expand(words: list[str]) -> list[str]:
     for word in expanded:
         previous = out[-1] if out else ""
         if previous in NUMBERED and word == "ke":  # "angkatan ke 3" = "angkatan 3"
+            continue
+        if word == "awal" and len(out) >= 2 and out[-1] == "dari" and out[-2] in ("mulai", "ulang", "mengulang", "memulai"):
+            out[-2:] = ["mengulang"]  # "harus mulai dari awal lagi?": starting over, not the programme's start
             continue
         if previous in ("pertanyaan", "langkah", "step", "isian", "kolom", "pilihan") and word == "sebelumnya":
             out.append("kembali")  # "balik ke pertanyaan sebelumnya": going back in the form ("sebelumnya" alone is "in advance")
