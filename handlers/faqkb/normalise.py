@@ -417,10 +417,8 @@ def english_base(token: str) -> str | None:
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
-    "ngawit": "mulai",
     "puput": "selesai",
-    "dije": "mana",
-    "dija": "mana",
+    "dije": "dimana",
     "nyingak": "lihat",
     "ningalin": "lihat",
     "ngantenang": "lihat",
@@ -463,7 +461,6 @@ BALINESE: dict[str, str] = {
     "sampunang": "jangan",
     "sida": "bisa",
     "nyidayang": "bisa",
-    "prasida": "bisa",
     "tiang": "saya",
     "titiang": "saya",
     "pidan": "kapan",
