@@ -93,7 +93,9 @@ HELD_OUT = [
     # Set 13: written blind at the end of round 9; first run 75/80 in scope, 3 wrong of 120.
     ("faq-heldout-13.tsv", (80, 15, 15, 10), 76, 15, 13, 3),
     # Set 14: written blind after the last fixes of round 9; first run 65/80 in scope, 7 wrong of 120.
-    ("faq-heldout-14.tsv", (80, 15, 15, 10), 65, 15, 14, 7),
+    ("faq-heldout-14.tsv", (80, 15, 15, 10), 70, 15, 14, 5),
+    # Set 15: written blind at the start of round 10; first run 77/80 in scope, 4 wrong of 120.
+    ("faq-heldout-15.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
 ]
 
 
@@ -151,6 +153,9 @@ def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, eng
         ("siapa saja yang bisa mengakses data pribadi saya", "bot-privasi"),
         ("admin mau sebar pengumuman ke semua korwil lewat bot, caranya?", "bot-siaran"),
         ("sy korwil, ada halaman web utk lihat pendaftar di laptop? masuknya gmn", "bot-dasbor"),
+        ("sy admin, gmn caranya menjadikan pak made korwil seririt di bot", "bot-peran"),
+        ("korwil kami pindah tugas, aksesnya di bot dicabut gimana", "bot-peran"),
+        ("pertanyaan kepsek yg ga bisa dijawab bot masuknya kemana", "bot-pertanyaan"),
     ],
 )
 def test_the_bots_own_functions_are_answered_with_their_command(text: str, entry: str, engine: FaqEngine) -> None:
@@ -399,11 +404,36 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         ),
         # the recipient's side of a circular
         ("tombol sudah dibaca di surat edaran itu fungsinya apa", "surat-edaran"),
+        # the sentence before a question that points back at it ("Bagaimana caranya?", "Siapa saja
+        # anggotanya?") holds what is asked; an introduction before them does not
+        ("Kami dari bidang GTK. Kami mau mengirim surat edaran ke semua kepala SD lewat bot ini. Bagaimana caranya?", "bot-siaran"),
+        ("Kepsek kami baru lolos PSP. Katanya nanti dibentuk komite pembelajaran. Siapa saja anggotanya? Guru bisa daftar sendiri?", "komite-pembelajaran"),
+        # "mulai dari awal" is starting the form over, not when the programme began
+        ("tadi sinyal hilang pas isi formulir, apa harus mulai dari awal lagi?", "bot-form-navigasi"),
+        ("What does the PMO actually do in the PSP programme?", "pmo-apa"),
     ],
 )
 def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siapa kadis disdikpora buleleng waktu bimtek pmo bulan maret 2022",
+        "Kepala Disdikpora Buleleng pas ada bimtek PMO itu siapa ya?",
+    ],
+)
+def test_the_head_of_an_office_is_not_answered_with_the_people_who_attended(text: str, engine: FaqEngine) -> None:
+    # The Bimtek's participants answer "who attended", not "who headed the office then" (their
+    # answer names the head only as "with the head's permission"); the officials' topic does.
+    match = engine.match(text)
+    assert match.entry is None or match.entry.id != "bimtek-peserta", match
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id in ("pejabat-disdikpora", "pmo-penanggung-jawab") or (
+        match.outcome == "ask_back" and "pejabat-disdikpora" in [s.id for s in match.suggestions]
+    ), match
+    assert engine.match("siapa kepala disdikpora buleleng").entry is not None
 
 
 @pytest.mark.parametrize(
@@ -702,6 +732,11 @@ def test_word_list_is_compact_and_exact() -> None:
     [
         # another competition, office or programme, no word of PSP: the scope note
         ("Sekolah kami mau ikut lomba FLS2N, kapan pendaftarannya dibuka?", "decline"),
+        # a child's or a pupil's admission (PPDB) is the Dinas's other business
+        ("anak saya mau masuk SMP negeri tahun ini, syaratnya apa saja pak", "decline"),
+        ("penerimaan peserta didik baru SD kapan dibuka", "decline"),
+        # an English month is capitalised, it names no other thing
+        ("Which stage were Badung and Klungkung at in March 2022?", "answer"),
         ("Mohon info syarat mengurus KTP di Dinas Kependudukan dan Pencatatan Sipil", "decline"),
         # Zoom is used for much besides the Bimtek: alone it does not make a message about PSP
         ("rekomendasi hp android 2 jutaan yg kuat buat zoom sama main game?", "decline"),

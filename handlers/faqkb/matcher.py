@@ -1067,8 +1067,8 @@ _HEAD_ASKED_RE = re.compile(
     r"|\b(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)[^.?!\n]*\bsiapa\b"
     r"|\bwho (?:is|was) the (?:head|director|chair)\b"
 )
-# … and the answer must name a person as that head, in the same sentence ("Kepala Disdikpora saat
-# itu Made Astika"), not merely mention the office ("atas izin Kepala Disdikpora, … Sekretaris …")
+# … and the answer must name a person as that head, in the same sentence ("Kepala … saat itu
+# <a name>"), not merely mention the office ("atas izin Kepala Disdikpora, … Sekretaris …")
 _HEAD_NAMED_RE = re.compile(r"\b(?:Kepala|Ketua|Pimpinan|Direktur|head|director|chair)\b(?:[^.;]|\.(?=\S)){0,40}?(?:" + _PERSON + ")")
 # A sentence of an answer saying the sources hold no such fact.
 _SENTENCE_RE = re.compile(r"[.;]")
