@@ -662,6 +662,9 @@ class FaqEngine:
         picked = list(disagree) if disagree is not None else [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
         if len(picked) == 1 and len(scored) > 1:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
+        if any(kind) and disagree is None:
+            # "siapa kadis waktu bimtek …?": the topics that can answer that kind of question come first
+            picked.sort(key=lambda i: not answers_kind(kind, index.entries[i], strict=True))
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain), english
 
