@@ -411,6 +411,9 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         # "mulai dari awal" is starting the form over, not when the programme began
         ("tadi sinyal hilang pas isi formulir, apa harus mulai dari awal lagi?", "bot-form-navigasi"),
         ("What does the PMO actually do in the PSP programme?", "pmo-apa"),
+        # Balinese "sane pidan" (the one back then) and "pidan … pernah" (once) do not ask "when"
+        ("napi kemanten materi bimtek pmo sane pidan nggih?", "bimtek-materi"),
+        ("pidan tiang pernah kena sanksi disiplin ringan, dados ngiring daftar psp?", "sanksi"),
     ],
 )
 def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:

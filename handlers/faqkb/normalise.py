@@ -772,11 +772,16 @@ def _compose_thousands(words: list[str]) -> list[str]:
     return out
 
 
+_BEFORE_PAST = frozenset({"sane", "ane", "yang", "yg", "dugas", "uli"})
+
+
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
-    for token in words:
+    for at, token in enumerate(words):
         expansion = _lookup(token)
+        if token == "pidan" and (at and words[at - 1] in _BEFORE_PAST or "pernah" in words[at + 1 : at + 3]):
+            expansion = "dulu"  # Balinese "sane pidan" (the one back then), "pidan pernah" (once): not "when"
         if expansion is None and token.endswith(("nya", "ny")) and len(token) > 5:  # "umurnya", "jadwalny"
             expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
         expanded.extend((expansion or token).split())
