@@ -414,6 +414,9 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         # Balinese "sane pidan" (the one back then) and "pidan … pernah" (once) do not ask "when"
         ("napi kemanten materi bimtek pmo sane pidan nggih?", "bimtek-materi"),
         ("pidan tiang pernah kena sanksi disiplin ringan, dados ngiring daftar psp?", "sanksi"),
+        # near a way of asking the sources lack ("pendidikan tinggi …"), but without what it adds:
+        # the topic's own answer is asked
+        ("kementerian yang mengurus pendidikan dasar sekarang namanya apa", "kementerian"),
     ],
 )
 def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:
@@ -749,6 +752,13 @@ def test_word_list_is_compact_and_exact() -> None:
         ("Mohon informasi tanggal pelaksanaan Bimbingan Teknis Tim Pokja di Singaraja", "answer"),
     ],
 )
+def test_a_near_miss_still_forwards_what_it_adds(engine: FaqEngine) -> None:
+    # the higher-education ministry is not in the sources: forwarded, not answered with the
+    # primary and secondary one
+    match = engine.match("kalau pendidikan tinggi sekarang di bawah kementerian apa ya")
+    assert match.outcome == "forward" and match.in_domain, match
+
+
 def test_a_message_naming_another_thing_is_off_topic(text: str, outcome: str, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and not match.queued, (text, match)

@@ -727,7 +727,15 @@ class FaqEngine:
 
     def _lacks_detail(self, weights: dict[str, float], entry: int) -> bool:
         """Whether the question is closer to one the entry is known not to answer than to any it answers."""
-        lacks = self._index.lacks[entry]
+        index = self._index
+        lacks = index.lacks[entry]
+        if not lacks:
+            return False
+        # A near miss lacks what it adds to the topic (a word neither the topic's ways of asking nor
+        # its answer hold: "pendidikan *tinggi*"); a question without any such word asks what the
+        # topic answers, however near it is ("kementerian pendidikan dasar sekarang namanya apa").
+        held = index.entry_words[entry] | index.answer_words[entry]
+        lacks = [(v, m) for v, m in lacks if any(w in weights and w not in held for w in v)]
         if not lacks:
             return False
         total = sum(weights.values())  # the weights of the question's words, from its scoring
