@@ -541,7 +541,7 @@ STOPWORDS = frozenset(
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     dalam beserta serta demikian kerjasamanya kerja samanya
     as up
-    soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
+    terhadap soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
     actually really exactly basically briefly quickly explain explanation
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     """.split()
