@@ -417,6 +417,8 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         # near a way of asking the sources lack ("pendidikan tinggi …"), but without what it adds:
         # the topic's own answer is asked
         ("kementerian yang mengurus pendidikan dasar sekarang namanya apa", "kementerian"),
+        # the reason after the question mark is context: the puskesmas it names is not what is asked
+        ("Surat keterangan sehat itu dilampirkan waktu daftar atau nanti di tahap 2? Soalnya puskesmas di desa kami jauh.", "surat-sehat"),
     ],
 )
 def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:

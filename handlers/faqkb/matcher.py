@@ -867,6 +867,10 @@ class FaqEngine:
             return set()  # nothing lacking named anywhere: no need to find the clause
         pieces = clauses(folded)
         asking = [p for p in pieces if QUESTION_WORDS & set(p.split())]
+        if not asking and "?" in folded:
+            # "… itu wajib dilampirkan waktu pendaftaran atau nanti? Soalnya puskesmas …": the
+            # sentence with the question mark asks; the reason after it is context
+            asking = [p for p in pieces if _ends_with_question(folded, p)]
         clause = asking[-1] if asking else (pieces[-1] if pieces else folded)
         return set(self._query(clause, english)[0]) if len(pieces) > 1 else set(query)
 
