@@ -33,6 +33,7 @@ SMALL_TALK = [
     "selamat pagi pak",
     "assalamualaikum",
     "Assalamu'alaikum wr wb",
+    "makasih bnyk infonya pak",  # a chat spelling of a small-talk word (the colloquial lexicon)
     "salam sejahtera",
     "terima kasih",
     "makasih",

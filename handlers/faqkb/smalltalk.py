@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from handlers.faqkb.normalise import fold
+from handlers.faqkb import lexicon
+from handlers.faqkb.normalise import ABBREVIATIONS, fold
 
 GREETING = "greeting"
 THANKS = "thanks"
@@ -84,6 +85,13 @@ def _only_emoji(text: str) -> bool:
     return bool(symbols) and all(unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000 for ch in symbols)
 
 
+def _spelled(word: str) -> list[str] | None:
+    if word in _KIND_OF or word in ADDRESS or word in _FILLER:
+        return None
+    standard = ABBREVIATIONS.get(word) or lexicon.slang().get(word)
+    return standard.split() if standard else None
+
+
 def small_talk(text: str) -> str | None:
     """The kind of small talk ``text`` is (``greeting``, ``thanks``, ``ack``, ``farewell``), or None."""
     if len(text) > 160:
@@ -95,6 +103,9 @@ def small_talk(text: str) -> str | None:
     words = _WORD_RE.findall(_SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text)))
     if not words or len(words) > 12:
         return None
+    # chat spellings of the small-talk words ("makasih bnyk infonya"): the hand table, then the
+    # published colloquial lexicon, for a word small talk does not know as typed
+    words = [w for word in words for w in (_spelled(word) or [word])]
     kinds = set()
     capitalised: set[str] | None = None
     name_left = 0  # words of a name that may still follow the last form of address
