@@ -1083,6 +1083,13 @@ _HEAD_ASKED_RE = re.compile(
     r"|\b(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)[^.?!\n]*\bsiapa\b"
     r"|\bwho (?:is|was) the (?:head|director|chair)\b"
 )
+# "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
+_PHONE_ASKED_RE = re.compile(
+    r"\b(?:minta|berapa|brp|apa|ada|kasih|bagi|share|mohon|tau|tahu|punya)\b[^.?!\n]*\b(?:no|nomor|nmr|nomer)\.?\s*(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel)\b"
+    r"|\b(?:no|nomor|nmr|nomer)\.?\s*(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel)\b[^.?!\n]*\b(?:berapa|brp|apa|ada)\b"
+    r"|\b(?:phone|whatsapp|contact|mobile) number\b"
+)
+_PHONE_RE = re.compile(r"(?:\+62|\b0)\d[\d -]{6,}\d")
 # … and the answer must name a person as that head, in the same sentence ("Kepala … saat itu
 # <a name>"), not merely mention the office ("atas izin Kepala Disdikpora, … Sekretaris …")
 _HEAD_NAMED_RE = re.compile(r"\b(?:Kepala|Ketua|Pimpinan|Direktur|head|director|chair)\b(?:[^.;]|\.(?=\S)){0,40}?(?:" + _PERSON + ")")
@@ -1155,11 +1162,11 @@ _PEOPLE_NUMBER_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-Kind = tuple[bool, bool, bool, bool, bool, bool]
+Kind = tuple[bool, bool, bool, bool, bool, bool, bool]
 
 
 def question_kind(folded: str) -> Kind:
-    """Whether a (folded) question asks "when", "how many / which number", a person's name, a clock time, a count of people, the head of an office."""
+    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number."""
     return (
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
@@ -1168,6 +1175,7 @@ def question_kind(folded: str) -> Kind:
         bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
         bool(_PEOPLE_COUNT_RE.search(folded)),
         bool(_HEAD_ASKED_RE.search(folded)),
+        bool(_PHONE_ASKED_RE.search(folded)),
     )
 
 
@@ -1178,7 +1186,7 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head = kind
+    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone = kind
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
@@ -1189,6 +1197,8 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
         return False
     if wants_head and not _HEAD_NAMED_RE.search(answer):
         return False  # "siapa kadis waktu bimtek": the Bimtek's participants are not the head of the office
+    if wants_phone and not _PHONE_RE.search(answer):
+        return False  # "minta no hp pak sekretaris": an answer naming him holds no number (/petugas's does say how to reach staff)
     if wants_clock and not _CLOCK_IN_ANSWER_RE.search(answer):
         return False  # "jam berapa sesi wawancara dimulai": a date is not a time of day
     if wants_people and not _PEOPLE_NUMBER_RE.search(answer):
