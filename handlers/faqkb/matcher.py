@@ -1137,7 +1137,7 @@ _ADMISSION_RE = re.compile(
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
-_OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
+_OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
