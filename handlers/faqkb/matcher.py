@@ -1098,11 +1098,13 @@ _SENTENCE_RE = re.compile(r"[.;]")
 _SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
+_NO_REASON = r"(?:(?!\b(?:karena|karna|krn|soalnya|sebab|soale)\b)[^.?!\n])"
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _OWN_PERSON_RE = re.compile(
     # (within one sentence: "Kepala sekolah kami baru lolos. … Siapa saja anggotanya?" asks no person of ours)
-    r"\b(?:siapa|sapasira|sira)\b[^.?!\n]*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
-    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b[^.?!\n]*\b(?:siapa|sapasira|sira)\b"
+    # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
+    r"\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
+    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
 )
 # "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month

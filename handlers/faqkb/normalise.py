@@ -635,7 +635,9 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
 # Punctuation as speech-to-text writes it when people dictate it ("… kapan tanda tanya").
-_DICTATED_MARK_RE = re.compile(r"\btanda (tanya|seru)\b|\bkoma\b|\btitik\s*$")
+# ("titik" ends a dictated sentence anywhere — "… swasta titik terima kasih" — but is a word in
+# "titik temu", "titik koordinat" and between digits)
+_DICTATED_MARK_RE = re.compile(r"\btanda (tanya|seru)\b|\bkoma\b|(?<!\d )\btitik\b(?!\s+(?:temu|koordinat|nol|\d))")
 _DICTATED_MARKS = {"tanya": "?", "seru": "!"}
 
 
