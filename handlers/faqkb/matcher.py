@@ -618,7 +618,7 @@ class FaqEngine:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
             in_domain = False
-        if (self._names_another(text) or _ADMISSION_RE.search(folded)) and not self._names_programme(folded, whole):
+        if (self._names_another(text) or _admission(folded)) and not self._names_programme(folded, whole):
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
             # a message naming a programme, office or event the base does not know, and no word of
             # PSP, asks about that other thing — its registration dates are not PSP's
@@ -1089,6 +1089,7 @@ _PHONE_ASKED_RE = re.compile(
     r"|\b(?:no|nomor|nmr|nomer)\.?\s*(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel)\b[^.?!\n]*\b(?:berapa|brp|apa|ada)\b"
     r"|\b(?:phone|whatsapp|contact|mobile) number\b"
 )
+_PHONE_NAMED_RE = re.compile(r"\b(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel|number)\b")
 _PHONE_RE = re.compile(r"(?:\+62|\b0)\d[\d -]{6,}\d")
 # … and the answer must name a person as that head, in the same sentence ("Kepala … saat itu
 # <a name>"), not merely mention the office ("atas izin Kepala Disdikpora, … Sekretaris …")
@@ -1141,6 +1142,14 @@ _ADMISSION_RE = re.compile(
 _WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
 _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
+_ADMISSION_WORDS_RE = re.compile(r"ppdb|baru|anak|putr|keponakan|adik|cucu|child|son|daughter|kid")
+
+
+def _admission(folded: str) -> bool:
+    """Whether a message is about a child's or a pupil's admission to a school (a cheap look first)."""
+    return bool(_ADMISSION_WORDS_RE.search(folded)) and bool(_ADMISSION_RE.search(folded))
+
+
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.
@@ -1176,8 +1185,8 @@ def question_kind(folded: str) -> Kind:
         # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
         bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
         bool(_PEOPLE_COUNT_RE.search(folded)),
-        bool(_HEAD_ASKED_RE.search(folded)),
-        bool(_PHONE_ASKED_RE.search(folded)),
+        ("siapa" in folded or "who" in folded) and bool(_HEAD_ASKED_RE.search(folded)),
+        bool(_PHONE_NAMED_RE.search(folded)) and bool(_PHONE_ASKED_RE.search(folded)),  # (a cheap look first)
     )
 
 

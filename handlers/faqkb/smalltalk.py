@@ -85,13 +85,6 @@ def _only_emoji(text: str) -> bool:
     return bool(symbols) and all(unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000 for ch in symbols)
 
 
-def _spelled(word: str) -> list[str] | None:
-    if word in _KIND_OF or word in ADDRESS or word in _FILLER:
-        return None
-    standard = ABBREVIATIONS.get(word) or lexicon.slang().get(word)
-    return standard.split() if standard else None
-
-
 def small_talk(text: str) -> str | None:
     """The kind of small talk ``text`` is (``greeting``, ``thanks``, ``ack``, ``farewell``), or None."""
     if len(text) > 160:
@@ -103,14 +96,13 @@ def small_talk(text: str) -> str | None:
     words = _WORD_RE.findall(_SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text)))
     if not words or len(words) > 12:
         return None
-    # chat spellings of the small-talk words ("makasih bnyk infonya"): the hand table, then the
-    # published colloquial lexicon, for a word small talk does not know as typed
-    words = [w for word in words for w in (_spelled(word) or [word])]
     kinds = set()
     capitalised: set[str] | None = None
     name_left = 0  # words of a name that may still follow the last form of address
-    for word in words:
-        word = _STRETCHED.sub(r"\1\1", word)  # "makasihhh", "okeee"
+    pending = [(word, True) for word in reversed(words)]  # (word, may be a chat spelling)
+    while pending:
+        typed, may_spell = pending.pop()
+        word = _STRETCHED.sub(r"\1\1", typed)  # "makasihhh", "okeee"
         kind = _KIND_OF.get(word) or _KIND_OF.get(_DOUBLED.sub(r"\1", word))
         if kind:
             kinds.add(kind)
@@ -119,12 +111,20 @@ def small_talk(text: str) -> str | None:
             name_left = _NAME_WORDS
         elif word in _FILLER:
             name_left = 0
-        elif name_left:
-            if capitalised is None:
-                capitalised = {fold(w) for w in _CAPITALISED_RE.findall(text)}
-            if word not in NAMES and word not in capitalised:
-                return None
+        elif name_left and word in NAMES:
             name_left -= 1
         else:
-            return None
+            # a chat spelling of a small-talk word ("makasih bnyk infonya"): the hand table, then
+            # the published colloquial lexicon
+            spelled = (ABBREVIATIONS.get(word) or lexicon.slang().get(word)) if may_spell else None
+            if spelled:
+                pending.extend((w, False) for w in reversed(spelled.split()))  # (spelled once: no cycles)
+                continue
+            if not name_left:
+                return None
+            if capitalised is None:
+                capitalised = {fold(w) for w in _CAPITALISED_RE.findall(text)}
+            if word not in capitalised:
+                return None
+            name_left -= 1
     return next((k for k in _PRIORITY if k in kinds), None)
