@@ -743,6 +743,18 @@ def test_word_list_is_compact_and_exact() -> None:
     assert "tinggal" in lexicon.root_words() and "bimtek" not in lexicon.root_words()
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "kecamatan mana yg paling banyak ngirim nama SD ke dinas?",  # a ranking no answer holds
+        "tolong minta no hp korwil yg ikut bimtek pmo",  # a phone number no answer holds
+    ],
+)
+def test_a_detail_no_answer_holds_is_not_answered_with_the_nearest_topic(text: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome != "answer" or (match.entry is not None and match.entry.command), match
+
+
 def test_a_near_miss_still_forwards_what_it_adds(engine: FaqEngine) -> None:
     # the higher-education ministry is not in the sources: forwarded, not answered with the
     # primary and secondary one

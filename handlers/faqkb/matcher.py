@@ -1089,6 +1089,12 @@ _PHONE_ASKED_RE = re.compile(
     r"|\b(?:no|nomor|nmr|nomer)\.?\s*(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel)\b[^.?!\n]*\b(?:berapa|brp|apa|ada)\b"
     r"|\b(?:phone|whatsapp|contact|mobile) number\b"
 )
+# "kecamatan mana yg paling banyak …", "sekolah apa yang terbaik", "which kecamatan sent the most": a ranking is asked
+_RANK_ASKED_RE = re.compile(
+    r"\b(?:mana|siapa|apa|which|who)\b[^.?!\n]*\b(?:paling\s+(?:banyak|sedikit|cepat|lambat|tinggi|rendah|besar|kecil|aktif|bagus|baik)|"
+    r"ter(?:banyak|sedikit|cepat|tinggi|rendah|besar|kecil|aktif|baik)|the most|the fewest|the highest|the best)\b"
+)
+_RANK_RE = re.compile(r"\b(?:paling|terbanyak|tersedikit|tertinggi|terendah|terbesar|terbaik|most|fewest|highest|best)\b", re.IGNORECASE)
 _PHONE_NAMED_RE = re.compile(r"\b(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel|number)\b")
 _PHONE_RE = re.compile(r"(?:\+62|\b0)\d[\d -]{6,}\d")
 # … and the answer must name a person as that head, in the same sentence ("Kepala … saat itu
@@ -1173,7 +1179,7 @@ _PEOPLE_NUMBER_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-Kind = tuple[bool, bool, bool, bool, bool, bool, bool]
+Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool]
 
 
 def question_kind(folded: str) -> Kind:
@@ -1187,6 +1193,7 @@ def question_kind(folded: str) -> Kind:
         bool(_PEOPLE_COUNT_RE.search(folded)),
         ("siapa" in folded or "who" in folded) and bool(_HEAD_ASKED_RE.search(folded)),
         bool(_PHONE_NAMED_RE.search(folded)) and bool(_PHONE_ASKED_RE.search(folded)),  # (a cheap look first)
+        ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
     )
 
 
@@ -1197,7 +1204,7 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone = kind
+    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank = kind
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
@@ -1208,6 +1215,8 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
         return False
     if wants_head and not _HEAD_NAMED_RE.search(answer):
         return False  # "siapa kadis waktu bimtek": the Bimtek's participants are not the head of the office
+    if wants_rank and not _RANK_RE.search(answer):
+        return False  # "kecamatan mana yg paling banyak kirim nama": a ranking no answer holds
     if wants_phone and not _PHONE_RE.search(answer):
         return False  # "minta no hp pak sekretaris": an answer naming him holds no number (/petugas's does say how to reach staff)
     if wants_clock and not _CLOCK_IN_ANSWER_RE.search(answer):
