@@ -933,7 +933,7 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
-            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause)
+            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause) or _STILL_RE.match(clause)
             if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and _ends_with_question(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
@@ -1147,6 +1147,9 @@ _ADMISSION_RE = re.compile(
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
 _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
+# "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
+# condition told before it (an age, a term left)
+_STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+(?:bisa|bs|boleh|dapat|dpt)\b")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 _ADMISSION_WORDS_RE = re.compile(r"ppdb|baru|anak|putr|keponakan|adik|cucu|child|son|daughter|kid")
 
