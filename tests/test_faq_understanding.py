@@ -428,6 +428,8 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         ("surat keterangan sisa masa tugas itu yang mengeluarkan siapa karena sekolah kami swasta titik terima kasih", "masa-tugas"),
         # "masih bisa …?" presupposes the condition told before it: the age is the question
         ("usia sy 54 th 8 bln, masih bisa ikut seleksi kepsek penggerak gak ya", "usia"),
+        # English renderings of the programme's name
+        ("what is the driving school programme about?", "psp-apa"),
     ],
 )
 def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:

@@ -829,6 +829,12 @@ SPELLED_OUT = {
     ("pendidikan", "kantor"): "disdikpora",  # "education office" (English order, words already mapped)
     ("satuan", "pendidikan"): "sekolah",  # the formal word for a school
     ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora
+    # English renderings of "Sekolah Penggerak" ("school" already read as "sekolah")
+    ("sekolah", "mover"): "psp",
+    ("mover", "sekolah"): "psp",
+    ("driving", "sekolah"): "psp",
+    ("sekolah", "movers"): "psp",
+    ("movers", "sekolah"): "psp",
 }
 
 
