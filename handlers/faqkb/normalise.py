@@ -525,7 +525,7 @@ STOPWORDS = frozenset(
     yang di ke dari untuk dan atau itu ini saja ya sih dong kah deh nih tuh lah pun juga ada adalah dengan pada oleh
     saya kami kita anda bapak ibu pak bu mohon tolong info informasi nya tentang soal mau ingin akan sudah belum
     bisa boleh dapat harus perlu kalau jika agar supaya bahwa seperti sama lagi terus hal tersebut para sebagai
-    termasuk masuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
+    termasuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
     tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
     should get got
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
