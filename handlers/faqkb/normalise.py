@@ -200,6 +200,8 @@ SYNONYMS: dict[str, str] = {
     "cohort": "angkatan",
     "batch": "angkatan",
     "gelombang": "angkatan",
+    "continue": "lanjut",
+    "replace": "ganti",
     "regency": "kabupaten",
     "regencies": "kabupaten",
     "district": "kecamatan",
@@ -542,7 +544,7 @@ STOPWORDS = frozenset(
     dalam beserta serta demikian kerjasamanya kerja samanya
     as up
     terhadap soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
-    actually really exactly basically briefly quickly explain explanation
+    actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     """.split()
 )
