@@ -544,6 +544,7 @@ class FaqEngine:
         polite = _COURTESY_RE.sub(" ", folded)
         if polite != folded and len(self._query(polite, english)[0]) >= 2:
             folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
+        folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         typed = expand(tokens(folded, folded=True))
         if index.decline:
             for i, word in enumerate(typed):
@@ -1118,8 +1119,8 @@ _OWN_PERSON_RE = re.compile(
 # says which event is meant, it is not what is asked
 _DESCRIBED_MONTH_RE = re.compile(
     r"\b(?:held|conducted|organi[sz]ed|took place|diselenggarakan\w*|dilaksanakan\w*|diadakan\w*|berlangsung|digelar)\b"
-    r"(?:[^\w.?!]+\w+){0,12}?[^\w.?!]+(?:(?:in|on|pada|di|tanggal|tgl|bulan)\s+){0,3}"
-    r"(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?([a-z]+)\s+20\d\d\b"
+    r"(?:[^\w.?!]+\w+){0,12}?[^\w.?!]+(?P<date>(?:(?:in|on|pada|di|tanggal|tgl|bulan)\s+){0,3}"
+    r"(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?(?P<month>[a-z]+)\s+20\d\d)\b"
 )
 
 
@@ -1127,7 +1128,23 @@ def described_months(folded: str) -> frozenset[str]:
     """Months naming the event a message is about ("… held in March 2022"), not asked about."""
     if not folded or "20" not in folded:
         return frozenset()
-    return frozenset(m for m in (month_name(g) for g in _DESCRIBED_MONTH_RE.findall(folded)) if m)
+    return frozenset(m for m in (month_name(found.group("month")) for found in _DESCRIBED_MONTH_RE.finditer(folded)) if m)
+
+
+def without_described_dates(folded: str) -> str:
+    """The message without the dates that only say which event is meant ("… held in March 2022").
+
+    "tujuan dilaksanakannya Bimtek … pada bulan Maret 2022": the month, and the "bulan" read as a
+    date word, are not what is asked — left in, they pull the question to the event's dates.
+    """
+    if "20" not in folded:
+        return folded
+    out, at = [], 0
+    for found in _DESCRIBED_MONTH_RE.finditer(folded):
+        if month_name(found.group("month")):
+            out.append(folded[at : found.start("date")])
+            at = found.end("date")
+    return "".join(out) + folded[at:] if out else folded
 
 
 # Kinds of school as written in a school's name ("SDN 2 Kalibukbuk", "SMPN 1 Seririt"): the asker's
