@@ -774,6 +774,9 @@ def test_a_near_miss_still_forwards_what_it_adds(engine: FaqEngine) -> None:
         # a child's or a pupil's admission (PPDB) is the Dinas's other business
         ("anak saya mau masuk SMP negeri tahun ini, syaratnya apa saja pak", "decline"),
         ("penerimaan peserta didik baru SD kapan dibuka", "decline"),
+        # the Dinas's other business, even when the Disdikpora or a "bimtek" is named
+        ("cara mengurus tunjangan sertifikasi guru di disdikpora gimana?", "decline"),
+        ("Dengan hormat, kami mohon petunjuk pengajuan rehab ruang kelas lewat DAK fisik. Terima kasih.", "decline"),
         # an English month is capitalised, it names no other thing
         ("Which stage were Badung and Klungkung at in March 2022?", "answer"),
         ("Mohon info syarat mengurus KTP di Dinas Kependudukan dan Pencatatan Sipil", "decline"),

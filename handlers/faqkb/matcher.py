@@ -619,7 +619,7 @@ class FaqEngine:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
             in_domain = False
-        if (self._names_another(text) or _admission(folded)) and not self._names_programme(folded, whole):
+        if self._names_another(text) and not self._names_programme(folded, whole) or _admission(folded) and not _PSP_NAMED_RE.search(folded):
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
             # a message naming a programme, office or event the base does not know, and no word of
             # PSP, asks about that other thing — its registration dates are not PSP's
@@ -1160,6 +1160,12 @@ _ADMISSION_RE = re.compile(
     r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b"
     r"|\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
     r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
+    # the Dinas's other business: teachers' certification allowance and rank, a teacher's transfer,
+    # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to
+    # the staff: asked back and queued)
+    r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
+    r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
+    r"|\bsinkron\w* dapodik\b|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
@@ -1168,7 +1174,13 @@ _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+"
 # condition told before it (an age, a term left)
 _STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+(?:bisa|bs|boleh|dapat|dpt)\b")
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
-_ADMISSION_WORDS_RE = re.compile(r"ppdb|baru|anak|putr|keponakan|adik|cucu|child|son|daughter|kid")
+_ADMISSION_WORDS_RE = re.compile(
+    r"ppdb|baru|anak|putr|keponakan|adik|cucu|child|son|daughter|kid|tunjangan|sertifikasi|pangkat|mutasi|dak|rehab|kelas|sinkron|dapodik|operator|legalisir|ijazah|beasiswa"
+)
+
+
+# The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
+_PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|pmo|pokja|komite pembelajaran|pelatih ahli|bos kinerja)\b")
 
 
 def _admission(folded: str) -> bool:
