@@ -934,8 +934,8 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
-            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause) or _STILL_RE.match(clause)
-            if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and _ends_with_question(folded, pieces[n - 1])):
+            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause) or _STILL_RE.match(clause) or _VIA_RE.fullmatch(clause)
+            if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and _marked_itself(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
                 # sentence before it, which asks nothing itself; the two together are the question
@@ -1032,6 +1032,12 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
 def _asks(clause: str) -> bool:
     """Whether a clause asks something: a question mark or a question word (abbreviated ones too)."""
     return "?" in clause or bool(QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _ANY_RE.sub(" ", clause).split()})
+
+
+def _marked_itself(folded: str, clause: str) -> bool:
+    """Whether ``clause`` is followed by its own question mark (not one closing a later clause of its sentence)."""
+    at = folded.find(clause)
+    return at >= 0 and folded[at + len(clause) :].lstrip().startswith("?")
 
 
 def _ends_with_question(folded: str, clause: str) -> bool:
@@ -1173,6 +1179,10 @@ _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+"
 # "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
 # condition told before it (an age, a term left)
 _STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+(?:bisa|bs|boleh|dapat|dpt)\b")
+# "…, bisa napi lewat bot?", "bisa lewat sini gak?": whether the thing told before can be done here
+_VIA_RE = re.compile(
+    r"\s*(?:apakah\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+(?:\w+\s+)?(?:lewat|melalui|via|di)\s+(?:bot|sini|chat|wa|whatsapp|telegram|hp)(?:\s+\w+){0,2}\s*"
+)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 _ADMISSION_WORDS_RE = re.compile(
     r"ppdb|baru|anak|putr|keponakan|adik|cucu|child|son|daughter|kid|tunjangan|sertifikasi|pangkat|mutasi|dak|rehab|kelas|sinkron|dapodik|operator|legalisir|ijazah|beasiswa"
