@@ -420,7 +420,6 @@ def english_base(token: str) -> str | None:
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
     "puput": "selesai",
-    "sareng": "dengan",
     "dije": "dimana",
     "nyingak": "lihat",
     "ningalin": "lihat",
