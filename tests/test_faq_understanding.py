@@ -100,7 +100,11 @@ HELD_OUT = [
     # Sets 16 and 17: written blind during round 10, first run at its end: 77/80 and 78/80 in
     # scope, 2 and 4 wrong of 120.
     ("faq-heldout-16.tsv", (80, 15, 15, 10), 78, 14, 14, 2),
-    ("faq-heldout-17.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    ("faq-heldout-17.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    # Sets 18 (English, dictated, long) and 19 (operators, korwil and staff, letters): written blind
+    # during round 11, first run at its end: 74/80 and 65/80 in scope, 6 and 4 wrong of 120.
+    ("faq-heldout-18.tsv", (80, 15, 15, 10), 76, 14, 14, 3),
+    ("faq-heldout-19.tsv", (80, 15, 15, 10), 70, 14, 14, 1),
 ]
 
 
@@ -777,6 +781,8 @@ def test_a_near_miss_still_forwards_what_it_adds(engine: FaqEngine) -> None:
         # the Dinas's other business, even when the Disdikpora or a "bimtek" is named
         ("cara mengurus tunjangan sertifikasi guru di disdikpora gimana?", "decline"),
         ("Dengan hormat, kami mohon petunjuk pengajuan rehab ruang kelas lewat DAK fisik. Terima kasih.", "decline"),
+        # a device or an app in trouble (not this bot, not the Bimtek's link)
+        ("kamera laptop sy error terus pas zoom, gmn benerinnya", "decline"),
         # an English month is capitalised, it names no other thing
         ("Which stage were Badung and Klungkung at in March 2022?", "answer"),
         ("Mohon info syarat mengurus KTP di Dinas Kependudukan dan Pencatatan Sipil", "decline"),

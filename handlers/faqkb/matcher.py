@@ -619,7 +619,7 @@ class FaqEngine:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
             in_domain = False
-        if self._names_another(text) and not self._names_programme(folded, whole) or _admission(folded) and not _PSP_NAMED_RE.search(folded):
+        if self._names_another(text) and not self._names_programme(folded, whole) or _other_business(folded) and not _PSP_NAMED_RE.search(folded):
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
             # a message naming a programme, office or event the base does not know, and no word of
             # PSP, asks about that other thing — its registration dates are not PSP's
@@ -1162,7 +1162,7 @@ _SCHOOL_NAMED_RE = re.compile(
 )
 # A child's or a pupil's admission to a school (PPDB, "anak saya mau daftar SMA"): the Dinas's other
 # business, not a principal registering for the programme
-_ADMISSION_RE = re.compile(
+_OTHER_BUSINESS_RE = re.compile(
     r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b"
     r"|\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
     r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
@@ -1184,18 +1184,26 @@ _VIA_RE = re.compile(
     r"\s*(?:apakah\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+(?:\w+\s+)?(?:lewat|melalui|via|di)\s+(?:bot|sini|chat|wa|whatsapp|telegram|hp)(?:\s+\w+){0,2}\s*"
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
-_ADMISSION_WORDS_RE = re.compile(
+_OTHER_WORDS_RE = re.compile(
     r"ppdb|baru|anak|putr|keponakan|adik|cucu|child|son|daughter|kid|tunjangan|sertifikasi|pangkat|mutasi|dak|rehab|kelas|sinkron|dapodik|operator|legalisir|ijazah|beasiswa"
 )
 
 
+_DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
+_BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
+_TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b" + _BROKEN + r"\b[^.?!\n]*\b" + _DEVICE + r"\b")
+_OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form)\b")
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
 _PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|pmo|pokja|komite pembelajaran|pelatih ahli|bos kinerja)\b")
 
 
-def _admission(folded: str) -> bool:
-    """Whether a message is about a child's or a pupil's admission to a school (a cheap look first)."""
-    return bool(_ADMISSION_WORDS_RE.search(folded)) and bool(_ADMISSION_RE.search(folded))
+def _other_business(folded: str) -> bool:
+    """Whether a message is about the Dinas's other business or a device's trouble (a cheap look first)."""
+    if _OTHER_WORDS_RE.search(folded) and _OTHER_BUSINESS_RE.search(folded):
+        return True
+    # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
+    # unless it is this bot or the Bimtek's link that fails
+    return bool(_TROUBLE_RE.search(folded)) and not _OUR_SERVICE_RE.search(folded)
 
 
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
