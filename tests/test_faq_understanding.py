@@ -34,6 +34,7 @@ SMALL_TALK = [
     "assalamualaikum",
     "Assalamu'alaikum wr wb",
     "makasih bnyk infonya pak",  # a chat spelling of a small-talk word (the colloquial lexicon)
+    "Om Santih Santih Santih Om 🙏",  # the Hindu closing
     "salam sejahtera",
     "terima kasih",
     "makasih",
@@ -105,6 +106,10 @@ HELD_OUT = [
     # during round 11, first run at its end: 74/80 and 65/80 in scope, 6 and 4 wrong of 120.
     ("faq-heldout-18.tsv", (80, 15, 15, 10), 76, 14, 14, 3),
     ("faq-heldout-19.tsv", (80, 15, 15, 10), 70, 14, 14, 1),
+    # Sets 20 and 21: written blind during round 11, first run at its end: 75/80 and 66/80 in scope,
+    # 3 and 10 wrong of 120 (set 21's writers: formal letters, an English partner, heavy slang).
+    ("faq-heldout-20.tsv", (80, 15, 15, 10), 75, 14, 14, 2),
+    ("faq-heldout-21.tsv", (80, 15, 15, 10), 66, 14, 13, 9),
 ]
 
 
@@ -481,7 +486,8 @@ async def test_small_talk_is_answered_kindly_and_never_queued(harness: Harness) 
     for n, text in enumerate(SMALL_TALK):
         reply = text_of(await harness.say(f"telegram:{800 + n}", text))
         assert "hanya dapat menjawab" not in reply and "teruskan" not in reply, text
-        assert any(kind in reply for kind in ("Om Swastyastu", "Sama-sama", "Baik, Bapak/Ibu", "You're welcome", "All right")), (text, reply)
+        kind_replies = ("Om Swastyastu", "Sama-sama", "Baik, Bapak/Ibu", "You're welcome", "All right", "Sampai jumpa", "Goodbye")
+        assert any(kind in reply for kind in kind_replies), (text, reply)
     assert "Tidak ada pertanyaan" in text_of(await harness.say("telegram:1", "/pertanyaan"))
 
 
@@ -783,6 +789,7 @@ def test_a_near_miss_still_forwards_what_it_adds(engine: FaqEngine) -> None:
         ("Dengan hormat, kami mohon petunjuk pengajuan rehab ruang kelas lewat DAK fisik. Terima kasih.", "decline"),
         # a device or an app in trouble (not this bot, not the Bimtek's link)
         ("kamera laptop sy error terus pas zoom, gmn benerinnya", "decline"),
+        ("tolong buatkan rpp ipa kelas 5 ya pak", "decline"),
         # an English month is capitalised, it names no other thing
         ("Which stage were Badung and Klungkung at in March 2022?", "answer"),
         ("Mohon info syarat mengurus KTP di Dinas Kependudukan dan Pencatatan Sipil", "decline"),

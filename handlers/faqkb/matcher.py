@@ -1171,7 +1171,9 @@ _OTHER_BUSINESS_RE = re.compile(
     # the staff: asked back and queued)
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
-    r"|\bsinkron\w* dapodik\b|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
+    r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
+    # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
+    r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
@@ -1186,6 +1188,7 @@ _VIA_RE = re.compile(
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 _OTHER_WORDS_RE = re.compile(
     r"ppdb|baru|anak|putr|keponakan|adik|cucu|child|son|daughter|kid|tunjangan|sertifikasi|pangkat|mutasi|dak|rehab|kelas|sinkron|dapodik|operator|legalisir|ijazah|beasiswa"
+    r"|rpp|modul|silabus|soal"
 )
 
 

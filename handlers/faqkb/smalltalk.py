@@ -36,7 +36,7 @@ _KINDS: dict[str, list[str]] = {
         "dipahami ngerti ngertos jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura "
         "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
-    FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon".split(),
+    FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih".split(),
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
 # Forms of address: a name may follow one ("selamat pagi bu Komang", "suksma pak Ketut Agus").
