@@ -33,6 +33,8 @@ SMALL_TALK = [
     "selamat pagi pak",
     "assalamualaikum",
     "Assalamu'alaikum wr wb",
+    "makasih bnyk infonya pak",  # a chat spelling of a small-talk word (the colloquial lexicon)
+    "Om Santih Santih Santih Om 🙏",  # the Hindu closing
     "salam sejahtera",
     "terima kasih",
     "makasih",
@@ -93,7 +95,21 @@ HELD_OUT = [
     # Set 13: written blind at the end of round 9; first run 75/80 in scope, 3 wrong of 120.
     ("faq-heldout-13.tsv", (80, 15, 15, 10), 76, 15, 13, 3),
     # Set 14: written blind after the last fixes of round 9; first run 65/80 in scope, 7 wrong of 120.
-    ("faq-heldout-14.tsv", (80, 15, 15, 10), 65, 15, 14, 7),
+    ("faq-heldout-14.tsv", (80, 15, 15, 10), 75, 15, 14, 5),
+    # Set 15: written blind at the start of round 10; first run 77/80 in scope, 4 wrong of 120.
+    ("faq-heldout-15.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
+    # Sets 16 and 17: written blind during round 10, first run at its end: 77/80 and 78/80 in
+    # scope, 2 and 4 wrong of 120.
+    ("faq-heldout-16.tsv", (80, 15, 15, 10), 78, 14, 14, 2),
+    ("faq-heldout-17.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    # Sets 18 (English, dictated, long) and 19 (operators, korwil and staff, letters): written blind
+    # during round 11, first run at its end: 74/80 and 65/80 in scope, 6 and 4 wrong of 120.
+    ("faq-heldout-18.tsv", (80, 15, 15, 10), 76, 14, 14, 3),
+    ("faq-heldout-19.tsv", (80, 15, 15, 10), 70, 14, 14, 1),
+    # Sets 20 and 21: written blind during round 11, first run at its end: 75/80 and 66/80 in scope,
+    # 3 and 10 wrong of 120 (set 21's writers: formal letters, an English partner, heavy slang).
+    ("faq-heldout-20.tsv", (80, 15, 15, 10), 75, 14, 14, 2),
+    ("faq-heldout-21.tsv", (80, 15, 15, 10), 66, 14, 13, 9),
 ]
 
 
@@ -151,6 +167,9 @@ def test_probe_sets_written_during_tuning(name: str, in_ok: int, wrong: int, eng
         ("siapa saja yang bisa mengakses data pribadi saya", "bot-privasi"),
         ("admin mau sebar pengumuman ke semua korwil lewat bot, caranya?", "bot-siaran"),
         ("sy korwil, ada halaman web utk lihat pendaftar di laptop? masuknya gmn", "bot-dasbor"),
+        ("sy admin, gmn caranya menjadikan pak made korwil seririt di bot", "bot-peran"),
+        ("korwil kami pindah tugas, aksesnya di bot dicabut gimana", "bot-peran"),
+        ("pertanyaan kepsek yg ga bisa dijawab bot masuknya kemana", "bot-pertanyaan"),
     ],
 )
 def test_the_bots_own_functions_are_answered_with_their_command(text: str, entry: str, engine: FaqEngine) -> None:
@@ -399,11 +418,51 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         ),
         # the recipient's side of a circular
         ("tombol sudah dibaca di surat edaran itu fungsinya apa", "surat-edaran"),
+        # the sentence before a question that points back at it ("Bagaimana caranya?", "Siapa saja
+        # anggotanya?") holds what is asked; an introduction before them does not
+        ("Kami dari bidang GTK. Kami mau mengirim surat edaran ke semua kepala SD lewat bot ini. Bagaimana caranya?", "bot-siaran"),
+        ("Kepsek kami baru lolos PSP. Katanya nanti dibentuk komite pembelajaran. Siapa saja anggotanya? Guru bisa daftar sendiri?", "komite-pembelajaran"),
+        # "mulai dari awal" is starting the form over, not when the programme began
+        ("tadi sinyal hilang pas isi formulir, apa harus mulai dari awal lagi?", "bot-form-navigasi"),
+        ("What does the PMO actually do in the PSP programme?", "pmo-apa"),
+        # Balinese "sane pidan" (the one back then) and "pidan … pernah" (once) do not ask "when"
+        ("napi kemanten materi bimtek pmo sane pidan nggih?", "bimtek-materi"),
+        ("pidan tiang pernah kena sanksi disiplin ringan, dados ngiring daftar psp?", "sanksi"),
+        # near a way of asking the sources lack ("pendidikan tinggi …"), but without what it adds:
+        # the topic's own answer is asked
+        ("kementerian yang mengurus pendidikan dasar sekarang namanya apa", "kementerian"),
+        # the reason after the question mark is context: the puskesmas it names is not what is asked
+        ("Surat keterangan sehat itu dilampirkan waktu daftar atau nanti di tahap 2? Soalnya puskesmas di desa kami jauh.", "surat-sehat"),
+        # dictated: "titik" ends the sentence; "siapa … karena sekolah kami swasta" asks the issuer, no person of ours
+        ("surat keterangan sisa masa tugas itu yang mengeluarkan siapa karena sekolah kami swasta titik terima kasih", "masa-tugas"),
+        # "masih bisa …?" presupposes the condition told before it: the age is the question
+        ("usia sy 54 th 8 bln, masih bisa ikut seleksi kepsek penggerak gak ya", "usia"),
+        # English renderings of the programme's name
+        ("what is the driving school programme about?", "psp-apa"),
     ],
 )
 def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "siapa kadis disdikpora buleleng waktu bimtek pmo bulan maret 2022",
+        "Kepala Disdikpora Buleleng pas ada bimtek PMO itu siapa ya?",
+    ],
+)
+def test_the_head_of_an_office_is_not_answered_with_the_people_who_attended(text: str, engine: FaqEngine) -> None:
+    # The Bimtek's participants answer "who attended", not "who headed the office then" (their
+    # answer names the head only as "with the head's permission"); the officials' topic does.
+    match = engine.match(text)
+    assert match.entry is None or match.entry.id != "bimtek-peserta", match
+    # (asked back, the topic naming the head is the first button)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id in ("pejabat-disdikpora", "pmo-penanggung-jawab") or (
+        match.outcome == "ask_back" and match.suggestions[0].id in ("pejabat-disdikpora", "pmo-penanggung-jawab")
+    ), match
+    assert engine.match("siapa kepala disdikpora buleleng").entry is not None
 
 
 @pytest.mark.parametrize(
@@ -427,7 +486,8 @@ async def test_small_talk_is_answered_kindly_and_never_queued(harness: Harness) 
     for n, text in enumerate(SMALL_TALK):
         reply = text_of(await harness.say(f"telegram:{800 + n}", text))
         assert "hanya dapat menjawab" not in reply and "teruskan" not in reply, text
-        assert any(kind in reply for kind in ("Om Swastyastu", "Sama-sama", "Baik, Bapak/Ibu", "You're welcome", "All right")), (text, reply)
+        kind_replies = ("Om Swastyastu", "Sama-sama", "Baik, Bapak/Ibu", "You're welcome", "All right", "Sampai jumpa", "Goodbye")
+        assert any(kind in reply for kind in kind_replies), (text, reply)
     assert "Tidak ada pertanyaan" in text_of(await harness.say("telegram:1", "/pertanyaan"))
 
 
@@ -698,10 +758,40 @@ def test_word_list_is_compact_and_exact() -> None:
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "kecamatan mana yg paling banyak ngirim nama SD ke dinas?",  # a ranking no answer holds
+        "tolong minta no hp korwil yg ikut bimtek pmo",  # a phone number no answer holds
+    ],
+)
+def test_a_detail_no_answer_holds_is_not_answered_with_the_nearest_topic(text: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome != "answer" or (match.entry is not None and match.entry.command), match
+
+
+def test_a_near_miss_still_forwards_what_it_adds(engine: FaqEngine) -> None:
+    # the higher-education ministry is not in the sources: forwarded, not answered with the
+    # primary and secondary one
+    match = engine.match("kalau pendidikan tinggi sekarang di bawah kementerian apa ya")
+    assert match.outcome == "forward" and match.in_domain, match
+
+
+@pytest.mark.parametrize(
     ("text", "outcome"),
     [
         # another competition, office or programme, no word of PSP: the scope note
         ("Sekolah kami mau ikut lomba FLS2N, kapan pendaftarannya dibuka?", "decline"),
+        # a child's or a pupil's admission (PPDB) is the Dinas's other business
+        ("anak saya mau masuk SMP negeri tahun ini, syaratnya apa saja pak", "decline"),
+        ("penerimaan peserta didik baru SD kapan dibuka", "decline"),
+        # the Dinas's other business, even when the Disdikpora or a "bimtek" is named
+        ("cara mengurus tunjangan sertifikasi guru di disdikpora gimana?", "decline"),
+        ("Dengan hormat, kami mohon petunjuk pengajuan rehab ruang kelas lewat DAK fisik. Terima kasih.", "decline"),
+        # a device or an app in trouble (not this bot, not the Bimtek's link)
+        ("kamera laptop sy error terus pas zoom, gmn benerinnya", "decline"),
+        ("tolong buatkan rpp ipa kelas 5 ya pak", "decline"),
+        # an English month is capitalised, it names no other thing
+        ("Which stage were Badung and Klungkung at in March 2022?", "answer"),
         ("Mohon info syarat mengurus KTP di Dinas Kependudukan dan Pencatatan Sipil", "decline"),
         # Zoom is used for much besides the Bimtek: alone it does not make a message about PSP
         ("rekomendasi hp android 2 jutaan yg kuat buat zoom sama main game?", "decline"),

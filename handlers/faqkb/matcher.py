@@ -544,6 +544,7 @@ class FaqEngine:
         polite = _COURTESY_RE.sub(" ", folded)
         if polite != folded and len(self._query(polite, english)[0]) >= 2:
             folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
+        folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         typed = expand(tokens(folded, folded=True))
         if index.decline:
             for i, word in enumerate(typed):
@@ -618,7 +619,7 @@ class FaqEngine:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
             in_domain = False
-        if self._names_another(text) and not self._names_programme(folded, whole):
+        if self._names_another(text) and not self._names_programme(folded, whole) or _other_business(folded) and not _PSP_NAMED_RE.search(folded):
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
             # a message naming a programme, office or event the base does not know, and no word of
             # PSP, asks about that other thing — its registration dates are not PSP's
@@ -662,6 +663,9 @@ class FaqEngine:
         picked = list(disagree) if disagree is not None else [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
         if len(picked) == 1 and len(scored) > 1:
             picked.append(scored[1][1])  # "maksudnya …?" offers a choice: two topics at least
+        if any(kind) and disagree is None:
+            # "siapa kadis waktu bimtek …?": the topics that can answer that kind of question come first
+            picked.sort(key=lambda i: not answers_kind(kind, index.entries[i], strict=True))
         suggestions = tuple(index.entries[i] for i in picked)
         return Match(None, round(best_score, 4), suggestions if in_domain else (), in_domain), english
 
@@ -724,7 +728,15 @@ class FaqEngine:
 
     def _lacks_detail(self, weights: dict[str, float], entry: int) -> bool:
         """Whether the question is closer to one the entry is known not to answer than to any it answers."""
-        lacks = self._index.lacks[entry]
+        index = self._index
+        lacks = index.lacks[entry]
+        if not lacks:
+            return False
+        # A near miss lacks what it adds to the topic (a word neither the topic's ways of asking nor
+        # its answer hold: "pendidikan *tinggi*"); a question without any such word asks what the
+        # topic answers, however near it is ("kementerian pendidikan dasar sekarang namanya apa").
+        held = index.entry_words[entry] | index.answer_words[entry]
+        lacks = [(v, m) for v, m in lacks if any(w in weights and w not in held for w in v)]
         if not lacks:
             return False
         total = sum(weights.values())  # the weights of the question's words, from its scoring
@@ -734,7 +746,17 @@ class FaqEngine:
         return lacking >= LACKS_NEAR and lacking > self._nearest(self._index.variants[entry], weights, total) + 1e-9
 
     def _ordinary(self, word: str) -> bool:
-        return self._known(word) or word in STOPWORDS or word in SYNONYMS or word in BALINESE or word in lexicon.slang() or word in _SCHOOL_KINDS
+        # (a month or a day of the week is capitalised in English: "in March 2022", "on Monday")
+        return (
+            self._known(word)
+            or word in STOPWORDS
+            or word in SYNONYMS
+            or word in BALINESE
+            or word in lexicon.slang()
+            or word in _SCHOOL_KINDS
+            or word in _WEEKDAYS
+            or month_name(word) is not None
+        )
 
     def _names_programme(self, folded: str, whole: set[str]) -> bool:
         """Whether the message names PSP: one of its own words or a phrase of them.
@@ -846,6 +868,10 @@ class FaqEngine:
             return set()  # nothing lacking named anywhere: no need to find the clause
         pieces = clauses(folded)
         asking = [p for p in pieces if QUESTION_WORDS & set(p.split())]
+        if not asking and "?" in folded:
+            # "… itu wajib dilampirkan waktu pendaftaran atau nanti? Soalnya puskesmas …": the
+            # sentence with the question mark asks; the reason after it is context
+            asking = [p for p in pieces if _ends_with_question(folded, p)]
         clause = asking[-1] if asking else (pieces[-1] if pieces else folded)
         return set(self._query(clause, english)[0]) if len(pieces) > 1 else set(query)
 
@@ -908,6 +934,12 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
+            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause) or _STILL_RE.match(clause) or _VIA_RE.fullmatch(clause)
+            if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and _marked_itself(folded, pieces[n - 1])):
+                # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
+                # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
+                # sentence before it, which asks nothing itself; the two together are the question
+                words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks what
             # (not "…, bs jd sekolah penggerak?": a yes-or-no about the context's generic word)
@@ -1002,6 +1034,12 @@ def _asks(clause: str) -> bool:
     return "?" in clause or bool(QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _ANY_RE.sub(" ", clause).split()})
 
 
+def _marked_itself(folded: str, clause: str) -> bool:
+    """Whether ``clause`` is followed by its own question mark (not one closing a later clause of its sentence)."""
+    at = folded.find(clause)
+    return at >= 0 and folded[at + len(clause) :].lstrip().startswith("?")
+
+
 def _ends_with_question(folded: str, clause: str) -> bool:
     """Whether the sentence holding ``clause`` ends with a question mark."""
     at = folded.find(clause)
@@ -1018,10 +1056,13 @@ _YES_NO = frozenset({"bisa", "boleh", "can"})
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
-_WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
+# (Balinese "sane pidan", "pidan … pernah": back then, once — not "when")
+_WHEN_RE = re.compile(r"\b(?:kapan|kpn|when|tanggal|tgl)\b|(?<!sane )(?<!yang )(?<!ane )\bpidan\b(?!\s+(?:\w+\s+)?pernah\b)")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
-_LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)\s*\??\s*$")
-_ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)\s*(?:ya|sih|aja|saja|nggih)?\s*\??\s*$")
+# (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
+_CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r"))*"
+_LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
+_ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
 _HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|kuda)\b|\b(?:nomor|number)\b(?!\s+(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)\b)")
 # a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
 _DATE_RE = re.compile(
@@ -1040,27 +1081,52 @@ _NAME_RE = re.compile(
     r"|\bsira\s+(?:wastan|pesengan)\w*|\b(?:wastan|pesengan)\w*\s+(?:\w+\s+){0,6}sira\b"
 )
 # A person named in an answer: an academic title (S.Pd., M.M., M.A.P.) or a Balinese given-name prefix.
-_PERSON_RE = re.compile(
-    r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
+_PERSON = r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
+_PERSON_RE = re.compile(_PERSON)
+# "siapa kadis …", "Kepala Disdikpora … itu siapa?", "who was the head of …": the person heading an
+# office is asked (not "siapa kepala sekolah yang boleh ikut": who may take part) …
+_HEAD_ASKED_RE = re.compile(
+    r"\bsiapa\s+(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
+    r"|\b(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)[^.?!\n]*\bsiapa\b"
+    r"|\bwho (?:is|was) the (?:head|director|chair)\b"
 )
+# "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
+_PHONE_ASKED_RE = re.compile(
+    r"\b(?:minta|berapa|brp|apa|ada|kasih|bagi|share|mohon|tau|tahu|punya)\b[^.?!\n]*\b(?:no|nomor|nmr|nomer)\.?\s*(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel)\b"
+    r"|\b(?:no|nomor|nmr|nomer)\.?\s*(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel)\b[^.?!\n]*\b(?:berapa|brp|apa|ada)\b"
+    r"|\b(?:phone|whatsapp|contact|mobile) number\b"
+)
+# "kecamatan mana yg paling banyak …", "sekolah apa yang terbaik", "which kecamatan sent the most": a ranking is asked
+_RANK_ASKED_RE = re.compile(
+    r"\b(?:mana|siapa|apa|which|who)\b[^.?!\n]*\b(?:paling\s+(?:banyak|sedikit|cepat|lambat|tinggi|rendah|besar|kecil|aktif|bagus|baik)|"
+    r"ter(?:banyak|sedikit|cepat|tinggi|rendah|besar|kecil|aktif|baik)|the most|the fewest|the highest|the best)\b"
+)
+_RANK_RE = re.compile(r"\b(?:paling|terbanyak|tersedikit|tertinggi|terendah|terbesar|terbaik|most|fewest|highest|best)\b", re.IGNORECASE)
+_PHONE_NAMED_RE = re.compile(r"\b(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel|number)\b")
+_PHONE_RE = re.compile(r"(?:\+62|\b0)\d[\d -]{6,}\d")
+# … and the answer must name a person as that head, in the same sentence ("Kepala … saat itu
+# <a name>"), not merely mention the office ("atas izin Kepala Disdikpora, … Sekretaris …")
+_HEAD_NAMED_RE = re.compile(r"\b(?:Kepala|Ketua|Pimpinan|Direktur|head|director|chair)\b(?:[^.;]|\.(?=\S)){0,40}?(?:" + _PERSON + ")")
 # A sentence of an answer saying the sources hold no such fact.
 _SENTENCE_RE = re.compile(r"[.;]")
 _SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
+_NO_REASON = r"(?:(?!\b(?:karena|karna|krn|soalnya|sebab|soale)\b)[^.?!\n])"
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _OWN_PERSON_RE = re.compile(
     # (within one sentence: "Kepala sekolah kami baru lolos. … Siapa saja anggotanya?" asks no person of ours)
-    r"\b(?:siapa|sapasira|sira)\b[^.?!\n]*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
-    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b[^.?!\n]*\b(?:siapa|sapasira|sira)\b"
+    # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
+    r"\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
+    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
 )
 # "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month
 # says which event is meant, it is not what is asked
 _DESCRIBED_MONTH_RE = re.compile(
     r"\b(?:held|conducted|organi[sz]ed|took place|diselenggarakan\w*|dilaksanakan\w*|diadakan\w*|berlangsung|digelar)\b"
-    r"(?:[^\w.?!]+\w+){0,12}?[^\w.?!]+(?:(?:in|on|pada|di|tanggal|tgl|bulan)\s+){0,3}"
-    r"(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?([a-z]+)\s+20\d\d\b"
+    r"(?:[^\w.?!]+\w+){0,12}?[^\w.?!]+(?P<date>(?:(?:in|on|pada|di|tanggal|tgl|bulan)\s+){0,3}"
+    r"(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?(?P<month>[a-z]+)\s+20\d\d)\b"
 )
 
 
@@ -1068,7 +1134,23 @@ def described_months(folded: str) -> frozenset[str]:
     """Months naming the event a message is about ("… held in March 2022"), not asked about."""
     if not folded or "20" not in folded:
         return frozenset()
-    return frozenset(m for m in (month_name(g) for g in _DESCRIBED_MONTH_RE.findall(folded)) if m)
+    return frozenset(m for m in (month_name(found.group("month")) for found in _DESCRIBED_MONTH_RE.finditer(folded)) if m)
+
+
+def without_described_dates(folded: str) -> str:
+    """The message without the dates that only say which event is meant ("… held in March 2022").
+
+    "tujuan dilaksanakannya Bimtek … pada bulan Maret 2022": the month, and the "bulan" read as a
+    date word, are not what is asked — left in, they pull the question to the event's dates.
+    """
+    if "20" not in folded:
+        return folded
+    out, at = [], 0
+    for found in _DESCRIBED_MONTH_RE.finditer(folded):
+        if month_name(found.group("month")):
+            out.append(folded[at : found.start("date")])
+            at = found.end("date")
+    return "".join(out) + folded[at:] if out else folded
 
 
 # Kinds of school as written in a school's name ("SDN 2 Kalibukbuk", "SMPN 1 Seririt"): the asker's
@@ -1078,6 +1160,55 @@ _SCHOOL_KINDS = frozenset("sd sdn sdit smp smpn smpit sma sman smk smkn tk tkn k
 _SCHOOL_NAMED_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
 )
+# A child's or a pupil's admission to a school (PPDB, "anak saya mau daftar SMA"): the Dinas's other
+# business, not a principal registering for the programme
+_OTHER_BUSINESS_RE = re.compile(
+    r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b"
+    r"|\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
+    r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
+    # the Dinas's other business: teachers' certification allowance and rank, a teacher's transfer,
+    # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to
+    # the staff: asked back and queued)
+    r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
+    r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
+    r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
+    # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
+    r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
+)
+# A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
+_WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
+_OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
+# "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
+# condition told before it (an age, a term left)
+_STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+(?:bisa|bs|boleh|dapat|dpt)\b")
+# "…, bisa napi lewat bot?", "bisa lewat sini gak?": whether the thing told before can be done here
+_VIA_RE = re.compile(
+    r"\s*(?:apakah\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+(?:\w+\s+)?(?:lewat|melalui|via|di)\s+(?:bot|sini|chat|wa|whatsapp|telegram|hp)(?:\s+\w+){0,2}\s*"
+)
+_WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
+_OTHER_WORDS_RE = re.compile(
+    r"ppdb|baru|anak|putr|keponakan|adik|cucu|child|son|daughter|kid|tunjangan|sertifikasi|pangkat|mutasi|dak|rehab|kelas|sinkron|dapodik|operator|legalisir|ijazah|beasiswa"
+    r"|rpp|modul|silabus|soal"
+)
+
+
+_DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
+_BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
+_TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b" + _BROKEN + r"\b[^.?!\n]*\b" + _DEVICE + r"\b")
+_OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form)\b")
+# The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
+_PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|pmo|pokja|komite pembelajaran|pelatih ahli|bos kinerja)\b")
+
+
+def _other_business(folded: str) -> bool:
+    """Whether a message is about the Dinas's other business or a device's trouble (a cheap look first)."""
+    if _OTHER_WORDS_RE.search(folded) and _OTHER_BUSINESS_RE.search(folded):
+        return True
+    # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
+    # unless it is this bot or the Bimtek's link that fails
+    return bool(_TROUBLE_RE.search(folded)) and not _OUR_SERVICE_RE.search(folded)
+
+
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.
@@ -1101,11 +1232,11 @@ _PEOPLE_NUMBER_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-Kind = tuple[bool, bool, bool, bool, bool]
+Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool]
 
 
 def question_kind(folded: str) -> Kind:
-    """Whether a (folded) question asks "when", "how many / which number", a person's name, a clock time, a count of people."""
+    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number."""
     return (
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
@@ -1113,6 +1244,9 @@ def question_kind(folded: str) -> Kind:
         # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
         bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
         bool(_PEOPLE_COUNT_RE.search(folded)),
+        ("siapa" in folded or "who" in folded) and bool(_HEAD_ASKED_RE.search(folded)),
+        bool(_PHONE_NAMED_RE.search(folded)) and bool(_PHONE_ASKED_RE.search(folded)),  # (a cheap look first)
+        ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
     )
 
 
@@ -1123,7 +1257,7 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name, wants_clock, wants_people = kind
+    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank = kind
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
@@ -1132,6 +1266,12 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
         return False
     if wants_name and not _PERSON_RE.search(answer):
         return False
+    if wants_head and not _HEAD_NAMED_RE.search(answer):
+        return False  # "siapa kadis waktu bimtek": the Bimtek's participants are not the head of the office
+    if wants_rank and not _RANK_RE.search(answer):
+        return False  # "kecamatan mana yg paling banyak kirim nama": a ranking no answer holds
+    if wants_phone and not _PHONE_RE.search(answer):
+        return False  # "minta no hp pak sekretaris": an answer naming him holds no number (/petugas's does say how to reach staff)
     if wants_clock and not _CLOCK_IN_ANSWER_RE.search(answer):
         return False  # "jam berapa sesi wawancara dimulai": a date is not a time of day
     if wants_people and not _PEOPLE_NUMBER_RE.search(answer):

@@ -21,6 +21,7 @@ from handlers.faqkb.affixes import stem_candidates
 
 # Chat abbreviations and slang → standard words (may expand to several words).
 ABBREVIATIONS: dict[str, str] = {
+    "kelar": "selesai",  # "ga kelar di sekolah" (colloquial; a real word, so never a typo)
     "gmn": "bagaimana",
     "gmna": "bagaimana",
     "gimana": "bagaimana",
@@ -199,6 +200,8 @@ SYNONYMS: dict[str, str] = {
     "cohort": "angkatan",
     "batch": "angkatan",
     "gelombang": "angkatan",
+    "continue": "lanjut",
+    "replace": "ganti",
     "regency": "kabupaten",
     "regencies": "kabupaten",
     "district": "kecamatan",
@@ -416,6 +419,50 @@ def english_base(token: str) -> str | None:
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
+    "puput": "selesai",
+    "dije": "dimana",
+    "nyingak": "lihat",
+    "ningalin": "lihat",
+    "ngantenang": "lihat",
+    "malih": "lagi",
+    "sakewanten": "tetapi",
+    "kewanten": "tetapi",
+    "nanging": "tetapi",
+    "ngecek": "cek",
+    "saking": "dari",
+    "puniki": "ini",
+    "kadi": "seperti",
+    "ngudiang": "kenapa",
+    "ngujang": "kenapa",
+    "benjang": "besok",
+    "ibi": "kemarin",
+    "dibi": "kemarin",
+    "kari": "masih",
+    "ragane": "anda",
+    "ipun": "dia",
+    "sami": "semua",
+    "makejang": "semua",
+    "akeh": "banyak",
+    "liu": "banyak",
+    "bedik": "sedikit",
+    "kidik": "sedikit",
+    "ngaryanin": "membuat",
+    "ngardi": "membuat",
+    "ngaturang": "memberikan",
+    "icen": "beri",
+    "ngicen": "memberi",
+    "orahang": "bilang",
+    "ngorahang": "bilang",
+    "baosang": "bilang",
+    "patut": "harus",
+    "wau": "baru",
+    "rauh": "datang",
+    "kadampingin": "didampingi",
+    "olih": "oleh",
+    "kesimpen": "disimpan",
+    "sampunang": "jangan",
+    "sida": "bisa",
+    "nyidayang": "bisa",
     "tiang": "saya",
     "titiang": "saya",
     "pidan": "kapan",
@@ -480,7 +527,7 @@ STOPWORDS = frozenset(
     yang di ke dari untuk dan atau itu ini saja ya sih dong kah deh nih tuh lah pun juga ada adalah dengan pada oleh
     saya kami kita anda bapak ibu pak bu mohon tolong info informasi nya tentang soal mau ingin akan sudah belum
     bisa boleh dapat harus perlu kalau jika agar supaya bahwa seperti sama lagi terus hal tersebut para sebagai
-    termasuk masuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
+    termasuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
     tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
     should get got
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
@@ -496,6 +543,9 @@ STOPWORDS = frozenset(
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     dalam beserta serta demikian kerjasamanya kerja samanya
     as up
+    terhadap soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
+    actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
+    barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     """.split()
 )
 
@@ -587,7 +637,9 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+")
 
 
 # Punctuation as speech-to-text writes it when people dictate it ("… kapan tanda tanya").
-_DICTATED_MARK_RE = re.compile(r"\btanda (tanya|seru)\b|\bkoma\b|\btitik\s*$")
+# ("titik" ends a dictated sentence anywhere — "… swasta titik terima kasih" — but is a word in
+# "titik temu", "titik koordinat" and between digits)
+_DICTATED_MARK_RE = re.compile(r"\btanda (tanya|seru)\b|\bkoma\b|(?<!\d )\btitik\b(?!\s+(?:temu|koordinat|nol|\d))")
 _DICTATED_MARKS = {"tanya": "?", "seru": "!"}
 
 
@@ -724,11 +776,16 @@ def _compose_thousands(words: list[str]) -> list[str]:
     return out
 
 
+_BEFORE_PAST = frozenset({"sane", "ane", "yang", "yg", "dugas", "uli"})
+
+
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
-    for token in words:
+    for at, token in enumerate(words):
         expansion = _lookup(token)
+        if token == "pidan" and (at and words[at - 1] in _BEFORE_PAST or "pernah" in words[at + 1 : at + 3]):
+            expansion = "dulu"  # Balinese "sane pidan" (the one back then), "pidan pernah" (once): not "when"
         if expansion is None and token.endswith(("nya", "ny")) and len(token) > 5:  # "umurnya", "jadwalny"
             expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
         expanded.extend((expansion or token).split())
@@ -741,6 +798,12 @@ def expand(words: list[str]) -> list[str]:
     for word in expanded:
         previous = out[-1] if out else ""
         if previous in NUMBERED and word == "ke":  # "angkatan ke 3" = "angkatan 3"
+            continue
+        if word == "awal" and len(out) >= 2 and out[-1] == "dari" and out[-2] in ("mulai", "ulang", "mengulang", "memulai"):
+            out[-2:] = ["mengulang"]  # "harus mulai dari awal lagi?": starting over, not the programme's start
+            continue
+        if previous in ("pertanyaan", "langkah", "step", "isian", "kolom", "pilihan") and word == "sebelumnya":
+            out.append("kembali")  # "balik ke pertanyaan sebelumnya": going back in the form ("sebelumnya" alone is "in advance")
             continue
         if previous in ("guru", "pegawai", "tenaga") and word == "honor":  # a "guru honor" is a contract teacher, not a fee
             out.append("honorer")
@@ -768,6 +831,12 @@ SPELLED_OUT = {
     ("pendidikan", "kantor"): "disdikpora",  # "education office" (English order, words already mapped)
     ("satuan", "pendidikan"): "sekolah",  # the formal word for a school
     ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora
+    # English renderings of "Sekolah Penggerak" ("school" already read as "sekolah")
+    ("sekolah", "mover"): "psp",
+    ("mover", "sekolah"): "psp",
+    ("driving", "sekolah"): "psp",
+    ("sekolah", "movers"): "psp",
+    ("movers", "sekolah"): "psp",
 }
 
 
@@ -782,8 +851,9 @@ def name_programme(words: list[str]) -> list[str]:
             out[-1] = "psp"
             if len(out) > 1 and out[-2] == "program":
                 del out[-2]
-        elif word in ("program", "programme", "programnya") and not (out and out[-1] == "psp"):
-            out.append("psp")  # in this bot "the programme" ("program ini") is PSP
+        elif word in ("program", "programme", "programnya"):
+            if not (out and out[-1] == "psp"):  # "the PSP programme": the name once
+                out.append("psp")  # in this bot "the programme" ("program ini") is PSP
         else:
             out.append(word)
     return out

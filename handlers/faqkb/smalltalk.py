@@ -11,7 +11,8 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from handlers.faqkb.normalise import fold
+from handlers.faqkb import lexicon
+from handlers.faqkb.normalise import ABBREVIATIONS, fold
 
 GREETING = "greeting"
 THANKS = "thanks"
@@ -35,7 +36,7 @@ _KINDS: dict[str, list[str]] = {
         "dipahami ngerti ngertos jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura "
         "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
-    FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum".split(),
+    FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih".split(),
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
 # Forms of address: a name may follow one ("selamat pagi bu Komang", "suksma pak Ketut Agus").
@@ -98,8 +99,10 @@ def small_talk(text: str) -> str | None:
     kinds = set()
     capitalised: set[str] | None = None
     name_left = 0  # words of a name that may still follow the last form of address
-    for word in words:
-        word = _STRETCHED.sub(r"\1\1", word)  # "makasihhh", "okeee"
+    pending = [(word, True) for word in reversed(words)]  # (word, may be a chat spelling)
+    while pending:
+        typed, may_spell = pending.pop()
+        word = _STRETCHED.sub(r"\1\1", typed)  # "makasihhh", "okeee"
         kind = _KIND_OF.get(word) or _KIND_OF.get(_DOUBLED.sub(r"\1", word))
         if kind:
             kinds.add(kind)
@@ -108,12 +111,20 @@ def small_talk(text: str) -> str | None:
             name_left = _NAME_WORDS
         elif word in _FILLER:
             name_left = 0
-        elif name_left:
-            if capitalised is None:
-                capitalised = {fold(w) for w in _CAPITALISED_RE.findall(text)}
-            if word not in NAMES and word not in capitalised:
-                return None
+        elif name_left and word in NAMES:
             name_left -= 1
         else:
-            return None
+            # a chat spelling of a small-talk word ("makasih bnyk infonya"): the hand table, then
+            # the published colloquial lexicon
+            spelled = (ABBREVIATIONS.get(word) or lexicon.slang().get(word)) if may_spell else None
+            if spelled:
+                pending.extend((w, False) for w in reversed(spelled.split()))  # (spelled once: no cycles)
+                continue
+            if not name_left:
+                return None
+            if capitalised is None:
+                capitalised = {fold(w) for w in _CAPITALISED_RE.findall(text)}
+            if word not in capitalised:
+                return None
+            name_left -= 1
     return next((k for k in _PRIORITY if k in kinds), None)
