@@ -526,12 +526,13 @@ class FaqEngine:
     def _decide(self, text: str) -> tuple[Match, bool | None]:
         """The verdict on ``text``, and whether it is English (None when that was not needed)."""
         index = self._index
-        talk = small_talk(text)
+        folded = fold(text)  # (once: small talk reads it too)
+        talk = small_talk(text, folded)
         if talk:
             return Match(None, 0.0, small_talk=talk), None
         if text.strip().strip(".").isdigit():
             return Match(None, 0.0, lone_number=True), None
-        folded = clock_words(fold(text))
+        folded = clock_words(folded)
         english = question_language(folded, folded=True) == "en"
         bare = without_addressee(folded)
         if bare != folded and len(self._query(bare, english)[0]) >= 2:
@@ -736,7 +737,10 @@ class FaqEngine:
         # its answer hold: "pendidikan *tinggi*"); a question without any such word asks what the
         # topic answers, however near it is ("kementerian pendidikan dasar sekarang namanya apa").
         held = index.entry_words[entry] | index.answer_words[entry]
-        lacks = [(v, m) for v, m in lacks if any(w in weights and w not in held for w in v)]
+        extra = frozenset(w for w in weights if w not in held)
+        if not extra:
+            return False  # every word of the question is the topic's own
+        lacks = [(v, m) for v, m in lacks if not extra.isdisjoint(v)]
         if not lacks:
             return False
         total = sum(weights.values())  # the weights of the question's words, from its scoring

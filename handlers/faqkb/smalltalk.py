@@ -73,6 +73,7 @@ _SPELLED_RE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
 _PRIORITY = (THANKS, FAREWELL, GREETING, ACK)
 _WORD_RE = re.compile(r"[a-z]+")
+_DIGIT_RE = re.compile(r"\d")
 _STRETCHED = re.compile(r"(.)\1{2,}")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -85,15 +86,15 @@ def _only_emoji(text: str) -> bool:
     return bool(symbols) and all(unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000 for ch in symbols)
 
 
-def small_talk(text: str) -> str | None:
-    """The kind of small talk ``text`` is (``greeting``, ``thanks``, ``ack``, ``farewell``), or None."""
+def small_talk(text: str, folded: str | None = None) -> str | None:
+    """The kind of small talk ``text`` is (``greeting``, ``thanks``, ``ack``, ``farewell``), or None (``folded``: ``fold(text)``, if at hand)."""
     if len(text) > 160:
         return None
     if _only_emoji(text):
         return ACK
-    if any(ch.isdigit() for ch in text):
+    if _DIGIT_RE.search(text):
         return None
-    words = _WORD_RE.findall(_SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text)))
+    words = _WORD_RE.findall(_SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text) if folded is None else folded))
     if not words or len(words) > 12:
         return None
     kinds = set()
