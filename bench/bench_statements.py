@@ -8,6 +8,9 @@ throughput figures, these do not depend on what else runs on the machine — exc
 batch sizes: the busier the bot, the more people share a transaction.
 
     .venv/bin/python bench/bench_statements.py [chats] [messages_per_chat] [--postgres URL]
+
+It also prints this process's CPU per answer (the bot and the fake server together): steadier than
+throughput on a shared machine, for comparing two versions of the bot run one after the other.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
+import time
 from collections import Counter
 from typing import Any
 
@@ -80,11 +84,17 @@ async def measure(database_url: str, chats: int, per_chat: int) -> list[str]:
             counting = Counting()
             event.listen(engine, "before_cursor_execute", counting.statement)
             event.listen(engine, "commit", counting.commit)
+            cpu = time.process_time()
             await burst(fake, texts)
             await app.inbox.join()
+            cpu = time.process_time() - cpu
             event.remove(engine, "before_cursor_execute", counting.statement)
             event.remove(engine, "commit", counting.commit)
-            out.append(counting.report(label, sum(len(t) for t in texts.values())))
+            n = sum(len(t) for t in texts.values())
+            out.append(counting.report(label, n))
+            # the bot and the fake server share this process: a figure for A/B runs of the same
+            # command (two versions of the bot, alternating), not the bot's own CPU
+            out.append(f"    this process's CPU (bot + fake Bot API server): {1000 * cpu / n:.3f} ms per {label[:-1]}")
     finally:
         await app.stop()
         await fake.stop()
