@@ -439,6 +439,12 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         ("usia sy 54 th 8 bln, masih bisa ikut seleksi kepsek penggerak gak ya", "usia"),
         # English renderings of the programme's name
         ("what is the driving school programme about?", "psp-apa"),
+        # "jelaskan" asks nothing of its own; the programme named in full is context
+        ("tolong jelaskan apa itu pmo dalam program sekolah penggerak", "pmo-apa"),
+        # the month right after the Bimtek's name says which one is meant, not what is asked
+        ("tujuan bimtek pmo bulan maret itu apa ya", "bimtek-tujuan"),
+        # "the number of …" is a count, not a phone number
+        ("What is the national target in number of schools?", "psp-target"),
     ],
 )
 def test_the_asked_topic_wins_over_the_words_around_it(text: str, topic: str, engine: FaqEngine) -> None:

@@ -1133,6 +1133,12 @@ _DESCRIBED_MONTH_RE = re.compile(
     r"(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?(?P<month>[a-z]+)\s+20\d\d)\b"
 )
 
+# "bimtek pmo bulan maret (2022)": the month right after the event's name says which one is meant
+_EVENT_MONTH_RE = re.compile(
+    r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah))*)"
+    r"\s+(?:(?:pada|di)\s+)?(?:bulan\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
+)
+
 
 def described_months(folded: str) -> frozenset[str]:
     """Months naming the event a message is about ("… held in March 2022"), not asked about."""
@@ -1144,9 +1150,12 @@ def described_months(folded: str) -> frozenset[str]:
 def without_described_dates(folded: str) -> str:
     """The message without the dates that only say which event is meant ("… held in March 2022").
 
-    "tujuan dilaksanakannya Bimtek … pada bulan Maret 2022": the month, and the "bulan" read as a
-    date word, are not what is asked — left in, they pull the question to the event's dates.
+    "tujuan dilaksanakannya Bimtek … pada bulan Maret 2022", "tujuan bimtek pmo bulan maret itu
+    apa": the month, and the "bulan" read as a date word, are not what is asked — left in, they
+    pull the question to the event's dates. (Not when a date is asked: "bimtek bulan maret tgl brp".)
     """
+    if not _WHEN_RE.search(folded):
+        folded = _EVENT_MONTH_RE.sub(lambda found: found.group("event"), folded)
     if "20" not in folded:
         return folded
     out, at = [], 0

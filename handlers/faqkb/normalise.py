@@ -545,6 +545,7 @@ STOPWORDS = frozenset(
     as up
     terhadap soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
     actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
+    jelaskan jelasin jelaskn terangkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     """.split()
 )
@@ -804,6 +805,9 @@ def expand(words: list[str]) -> list[str]:
             continue
         if previous in ("pertanyaan", "langkah", "step", "isian", "kolom", "pilihan") and word == "sebelumnya":
             out.append("kembali")  # "balik ke pertanyaan sebelumnya": going back in the form ("sebelumnya" alone is "in advance")
+            continue
+        if previous == "number" and word == "of":
+            out[-1] = "jumlah"  # "the number of schools" is a count, not a phone number
             continue
         if previous in ("guru", "pegawai", "tenaga") and word == "honor":  # a "guru honor" is a contract teacher, not a fee
             out.append("honorer")
