@@ -40,7 +40,7 @@ def one_of(column: Any, name: str, postgres: bool) -> ColumnElement[bool]:
 
 
 def is_postgres(session: Any) -> bool:
-    """Whether a session (or connection) talks to PostgreSQL."""
+    """Whether a session talks to PostgreSQL."""
     return session.bind.dialect.name == "postgresql"  # type: ignore[no-any-return]
 
 

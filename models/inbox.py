@@ -35,9 +35,11 @@ _PLAIN = {"synchronize_session": False}
 _INBOX: Table = InboxItem.__table__  # type: ignore[attr-defined]
 # By dialect (``one_of``): a list parameter is one array on PostgreSQL.
 _MARK_DONE = {pg: update(_INBOX).where(one_of(_INBOX.c.id, "ids", pg)).values(status=InboxStatus.DONE, replies=None) for pg in (False, True)}
+# A pending row as the lanes read it (:class:`Pending`, in this order)
+_PENDING = (_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
 _DECIDED = update(_INBOX).where(_INBOX.c.id == bindparam("row_id")).values(claimed_by=bindparam("by"), claimed_at=bindparam("at"), replies=bindparam("decided"))
 _AHEAD = (
-    select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
+    select(*_PENDING)
     .where(_INBOX.c.contact_id == bindparam("contact"), _INBOX.c.status == InboxStatus.PENDING, _INBOX.c.id > bindparam("after"))
     .order_by(_INBOX.c.id)
     .limit(bindparam("n"))
@@ -45,7 +47,7 @@ _AHEAD = (
 # The pending rows of several contacts, for the lanes to take next (each contact's backlog is
 # bounded by MAX_BACKLOG, so this is never large).
 _AHEAD_OF = {
-    pg: select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
+    pg: select(*_PENDING)
     .where(one_of(_INBOX.c.contact_id, "contacts", pg), _INBOX.c.status == InboxStatus.PENDING, _INBOX.c.id > bindparam("after"))
     .order_by(_INBOX.c.id)
     for pg in (False, True)
@@ -60,7 +62,7 @@ _BACKLOG = {
 # The oldest pending row of each contact nobody (alive) holds, of the channels this process runs.
 _OLDER = _INBOX.alias("older")
 _HEADS = {
-    pg: select(_INBOX.c.id, _INBOX.c.key, _INBOX.c.channel, _INBOX.c.contact_id, _INBOX.c.payload, _INBOX.c.replies)
+    pg: select(*_PENDING)
     .where(
         _INBOX.c.status == InboxStatus.PENDING,
         one_of(_INBOX.c.channel, "channels", pg),

@@ -538,8 +538,8 @@ class FaqEngine:
         if bare != folded and len(self._query(bare, english)[0]) >= 2:
             folded = bare  # "Yth. Tim PMO …. Dengan hormat, … tanggal bimtek": the addressee is not the topic
         rest = without_hearsay(folded, _asks)
-        if rest != folded and small_talk(rest):
-            return Match(None, 0.0, small_talk=small_talk(rest)), english  # "dapat info dari korwil, terima kasih pak"
+        if rest != folded and (talk := small_talk(rest)):
+            return Match(None, 0.0, small_talk=talk), english  # "dapat info dari korwil, terima kasih pak"
         if rest != folded and len(self._query(rest, english)[0]) >= 2:
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         polite = _COURTESY_RE.sub(" ", folded)
@@ -1060,14 +1060,15 @@ _YES_NO = frozenset({"bisa", "boleh", "can"})
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
-# (Balinese "sane pidan", "pidan … pernah": back then, once — not "when")
-_WHEN_RE = re.compile(r"\b(?:kapan|kpn|when|tanggal|tgl)\b|(?<!sane )(?<!yang )(?<!ane )\bpidan\b(?!\s+(?:\w+\s+)?pernah\b)")
+# (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
+_WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
 _CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r"))*"
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
-_HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|kuda)\b|\b(?:nomor|number)\b(?!\s+(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)\b)")
+_PHONE_WORDS = r"(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)"  # "nomor hp": a phone number
+_HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|kuda)\b|\b(?:nomor|number)\b(?!\s+" + _PHONE_WORDS + r"\b)")
 # a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
 _DATE_RE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)"
@@ -1077,27 +1078,25 @@ _DATE_RE = re.compile(
 # "siapa nama …", "… namanya siapa", "what is the name of …": a person's name is asked for.
 # "siapa kepala LPMP …", "who was the head of …": the person heading an office is asked for too
 # (not "siapa kepala sekolah yang boleh ikut": who may take part).
+_HEAD = r"(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
+_HEAD_WHO = r"\bsiapa\s+" + _HEAD + r"|\bwho (?:is|was) the (?:head|director|chair)\b"
 _NAME_RE = re.compile(
     r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}siapa\b|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b"
-    r"|\bsiapa\s+(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
-    r"|\bwho (?:is|was) the (?:head|director|chair)\b"
+    + r"|" + _HEAD_WHO
     # Balinese: "sira wastan …" (siapa nama …), "wastanipun sira"
-    r"|\bsira\s+(?:wastan|pesengan)\w*|\b(?:wastan|pesengan)\w*\s+(?:\w+\s+){0,6}sira\b"
+    + r"|\bsira\s+(?:wastan|pesengan)\w*|\b(?:wastan|pesengan)\w*\s+(?:\w+\s+){0,6}sira\b"
 )
 # A person named in an answer: an academic title (S.Pd., M.M., M.A.P.) or a Balinese given-name prefix.
 _PERSON = r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
 _PERSON_RE = re.compile(_PERSON)
 # "siapa kadis …", "Kepala Disdikpora … itu siapa?", "who was the head of …": the person heading an
 # office is asked (not "siapa kepala sekolah yang boleh ikut": who may take part) …
-_HEAD_ASKED_RE = re.compile(
-    r"\bsiapa\s+(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
-    r"|\b(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)[^.?!\n]*\bsiapa\b"
-    r"|\bwho (?:is|was) the (?:head|director|chair)\b"
-)
+_HEAD_ASKED_RE = re.compile(_HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*\bsiapa\b")
 # "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
+_PHONE_NUMBER = r"\b(?:no|nomor|nmr|nomer)\.?\s*(?:" + _PHONE_WORDS + r"|kontak)\b"
 _PHONE_ASKED_RE = re.compile(
-    r"\b(?:minta|berapa|brp|apa|ada|kasih|bagi|share|mohon|tau|tahu|punya)\b[^.?!\n]*\b(?:no|nomor|nmr|nomer)\.?\s*(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel)\b"
-    r"|\b(?:no|nomor|nmr|nomer)\.?\s*(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel)\b[^.?!\n]*\b(?:berapa|brp|apa|ada)\b"
+    r"\b(?:minta|berapa|brp|apa|ada|kasih|bagi|share|mohon|tau|tahu|punya)\b[^.?!\n]*" + _PHONE_NUMBER
+    + r"|" + _PHONE_NUMBER + r"[^.?!\n]*\b(?:berapa|brp|apa|ada)\b"
     r"|\b(?:phone|whatsapp|contact|mobile) number\b"
 )
 # "kecamatan mana yg paling banyak …", "sekolah apa yang terbaik", "which kecamatan sent the most": a ranking is asked
@@ -1106,7 +1105,7 @@ _RANK_ASKED_RE = re.compile(
     r"ter(?:banyak|sedikit|cepat|tinggi|rendah|besar|kecil|aktif|baik)|the most|the fewest|the highest|the best)\b"
 )
 _RANK_RE = re.compile(r"\b(?:paling|terbanyak|tersedikit|tertinggi|terendah|terbesar|terbaik|most|fewest|highest|best)\b", re.IGNORECASE)
-_PHONE_NAMED_RE = re.compile(r"\b(?:hp|wa|whatsapp|telp|telepon|kontak|handphone|ponsel|number)\b")
+_PHONE_NAMED_RE = re.compile(r"\b(?:" + _PHONE_WORDS + r"|kontak|number)\b")
 _PHONE_RE = re.compile(r"(?:\+62|\b0)\d[\d -]{6,}\d")
 # … and the answer must name a person as that head, in the same sentence ("Kepala … saat itu
 # <a name>"), not merely mention the office ("atas izin Kepala Disdikpora, … Sekretaris …")
@@ -1199,10 +1198,6 @@ _VIA_RE = re.compile(
     r"\s*(?:apakah\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+(?:\w+\s+)?(?:lewat|melalui|via|di)\s+(?:bot|sini|chat|wa|whatsapp|telegram|hp)(?:\s+\w+){0,2}\s*"
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
-_OTHER_WORDS_RE = re.compile(
-    r"ppdb|baru|anak|putr|keponakan|adik|cucu|child|son|daughter|kid|tunjangan|sertifikasi|pangkat|mutasi|dak|rehab|kelas|sinkron|dapodik|operator|legalisir|ijazah|beasiswa"
-    r"|rpp|modul|silabus|soal"
-)
 
 
 _DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
@@ -1214,8 +1209,8 @@ _PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|pmo|pokja|komite pembelajaran|pe
 
 
 def _other_business(folded: str) -> bool:
-    """Whether a message is about the Dinas's other business or a device's trouble (a cheap look first)."""
-    if _OTHER_WORDS_RE.search(folded) and _OTHER_BUSINESS_RE.search(folded):
+    """Whether a message is about the Dinas's other business or a device's trouble."""
+    if _OTHER_BUSINESS_RE.search(folded):
         return True
     # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
     # unless it is this bot or the Bimtek's link that fails

@@ -662,6 +662,8 @@ _UNTIL_RE = re.compile(r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b")
 # "diselenggarakan(nya)" says an event took place; only "… diselenggarakan oleh", "penyelenggara",
 # "yang menyelenggarakan" ask who organised it
 _HELD_RE = re.compile(r"\bdiselenggarakan(nya)?\b(?!\s+oleh\b)")
+# Balinese "pidan" is "when", but "back then" after "sane" (the one back then) and "once" before "pernah"
+_PAST_PIDAN_RE = re.compile(r"\b(?P<before>(?:sane|ane|yang|yg|dugas|uli)\s+)pidan\b|\bpidan\b(?=\s+(?:\w+\s+)?pernah\b)")
 
 
 def fold(text: str) -> str:
@@ -675,6 +677,8 @@ def fold(text: str) -> str:
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     text = _UNTIL_RE.sub(r"\1 sampai", text)  # "sdh smp tahap apa": "smp" is "sampai" after "sudah", not the school level
     text = _HELD_RE.sub(r"dilaksanakan\1", text)  # "tujuan diselenggarakannya bimtek": the event held, not its organiser
+    # Balinese "sane pidan" (the one back then), "pidan … pernah" (once): not "when"
+    text = _PAST_PIDAN_RE.sub(lambda found: (found.group("before") or "") + "dulu", text)
     return _DIGIT_LETTER_RE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
 
 
@@ -777,16 +781,11 @@ def _compose_thousands(words: list[str]) -> list[str]:
     return out
 
 
-_BEFORE_PAST = frozenset({"sane", "ane", "yang", "yg", "dugas", "uli"})
-
-
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
-    for at, token in enumerate(words):
+    for token in words:
         expansion = _lookup(token)
-        if token == "pidan" and (at and words[at - 1] in _BEFORE_PAST or "pernah" in words[at + 1 : at + 3]):
-            expansion = "dulu"  # Balinese "sane pidan" (the one back then), "pidan pernah" (once): not "when"
         if expansion is None and token.endswith(("nya", "ny")) and len(token) > 5:  # "umurnya", "jadwalny"
             expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
         expanded.extend((expansion or token).split())
