@@ -28,6 +28,7 @@ from itertools import repeat
 from pathlib import Path
 from typing import Any
 
+from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
 from handlers.faqkb.knowledge import FaqEntry, FaqError, KnowledgeBase, load_file
 from handlers.faqkb.language import question_language
@@ -654,7 +655,7 @@ class FaqEngine:
                 # that the sources lack it (and pass it on) rather than answer the general topic
                 # or offer topics that do not hold it either.
                 return Match(index.entries[lacking], round(best_score, 4), in_domain=True), english
-        if confident and not entry.forward and self._lacks_detail(weights, best):
+        if confident and not entry.forward and self._lacks_detail(self._without_reason(folded, english, weights), best):
             # "siapa moderator bimtek hari ketiga": nearer a question the topic is known not to answer
             # than any way of asking what it does answer — the sources lack it; pass it on
             return Match(None, round(best_score, 4), in_domain=True), english
@@ -726,6 +727,19 @@ class FaqEngine:
             if similarity > best:
                 best = similarity
         return best
+
+    def _without_reason(self, folded: str, english: bool, weights: dict[str, float]) -> dict[str, float]:
+        """The question's word weights without the words only a reason after the question uses.
+
+        "… masih plt bisa ikut daftar atau tidak ya soalnya sk definitif belum keluar": why the
+        asker asks is context; it does not make the question one the topic is known not to answer.
+        """
+        found = _REASON_RE.search(folded)
+        if found is None:
+            return weights
+        before = set(self._query(folded[: found.start()], english)[0])
+        kept = {w: weight for w, weight in weights.items() if w in before}
+        return kept if len(kept) >= 2 else weights
 
     def _lacks_detail(self, weights: dict[str, float], entry: int) -> bool:
         """Whether the question is closer to one the entry is known not to answer than to any it answers."""
@@ -938,7 +952,7 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
-            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause) or _STILL_RE.match(clause) or _VIA_RE.fullmatch(clause)
+            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause) or _STILL_RE.match(clause) or _VIA_RE.fullmatch(clause) or _PASSIVE_RE.fullmatch(clause)
             if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and _marked_itself(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
@@ -1105,6 +1119,11 @@ _RANK_ASKED_RE = re.compile(
     r"ter(?:banyak|sedikit|cepat|tinggi|rendah|besar|kecil|aktif|baik)|the most|the fewest|the highest|the best)\b"
 )
 _RANK_RE = re.compile(r"\b(?:paling|terbanyak|tersedikit|tertinggi|terendah|terbesar|terbaik|most|fewest|highest|best)\b", re.IGNORECASE)
+# "kantor tim PMO buleleng dmn?", "where is the PMO office": where an office is, which only an address answers
+_WHERE = r"(?:dimana|di mana|dmn|dmana|dimn|where|alamat\w*|lokasi\w*)"
+_OFFICE = r"(?:kantor\w*|sekretariat\w*|office|posko)"
+_PLACE_ASKED_RE = re.compile(r"\b" + _OFFICE + r"\b[^.?!\n]*\b" + _WHERE + r"\b|\b" + _WHERE + r"\b[^.?!\n]*\b" + _OFFICE + r"\b")
+_ADDRESS_RE = re.compile(r"\b(?:Jl|Jalan|Jln)\.?\s+[A-Z]")
 _PHONE_NAMED_RE = re.compile(r"\b(?:" + _PHONE_WORDS + r"|kontak|number)\b")
 _PHONE_RE = re.compile(r"(?:\+62|\b0)\d[\d -]{6,}\d")
 # … and the answer must name a person as that head, in the same sentence ("Kepala … saat itu
@@ -1115,14 +1134,22 @@ _SENTENCE_RE = re.compile(r"[.;]")
 _SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
-_NO_REASON = r"(?:(?!\b(?:karena|karna|krn|soalnya|sebab|soale)\b)[^.?!\n])"
+_REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because)\b"
+_NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
+# a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
+_REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
+_KECAMATAN = "|".join(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng")
 _OWN_PERSON_RE = re.compile(
     # (within one sentence: "Kepala sekolah kami baru lolos. … Siapa saja anggotanya?" asks no person of ours)
     # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
     r"\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
     r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
+    # "siapa pelatih ahli yg pegang sekolah2 di Busungbiu": a person of one kecamatan (not
+    # "Buleleng": that is the regency too, whose offices' heads the sources name)
+    r"|\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:di|kecamatan|kec) (?:" + _KECAMATAN + r")\b"
+    r"|\bwho\b[^.?!\n]*\b(?:in|of) (?:" + _KECAMATAN + r")\b"
 )
 # "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month
 # says which event is meant, it is not what is asked
@@ -1183,7 +1210,9 @@ _OTHER_BUSINESS_RE = re.compile(
     # the staff: asked back and queued)
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
-    r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
+    r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b"
+    # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
+    r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )
@@ -1193,9 +1222,17 @@ _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+"
 # "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
 # condition told before it (an age, a term left)
 _STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+(?:bisa|bs|boleh|dapat|dpt)\b")
-# "…, bisa napi lewat bot?", "bisa lewat sini gak?": whether the thing told before can be done here
+# "…, bisa napi lewat bot?", "bisa lewat sini gak?", "bs diterima gk di form?": whether the thing told
+# before can be done (or is taken) here
 _VIA_RE = re.compile(
-    r"\s*(?:apakah\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+(?:\w+\s+)?(?:lewat|melalui|via|di)\s+(?:bot|sini|chat|wa|whatsapp|telegram|hp)(?:\s+\w+){0,2}\s*"
+    r"\s*(?:apakah\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+(?:\w+\s+)?(?:(?:gak|ga|gk|nggak|tidak|tdk|ndak)\s+)?(?:lewat|melalui|via|di)\s+"
+    r"(?:bot|sini|chat|wa|whatsapp|telegram|hp|form|formulir|formnya)(?:\s+\w+){0,2}\s*"
+)
+# "…, bs dijadwal ulang gk?", "boleh diwakilkan?": a passive yes-or-no without its subject asks
+# about the thing the sentence before it names
+_PASSIVE_RE = re.compile(
+    r"\s*(?:apakah\s+|apa\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
+    r"(?:\s+(?:gak|ga|gk|nggak|tidak|tdk|ndak|ya|nggih|kah|pak|bu|tidak ya))*\s*"
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
@@ -1240,11 +1277,11 @@ _PEOPLE_NUMBER_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool]
+Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool]
 
 
 def question_kind(folded: str) -> Kind:
-    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number."""
+    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number, a ranking, an office's address."""
     return (
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
@@ -1255,6 +1292,7 @@ def question_kind(folded: str) -> Kind:
         ("siapa" in folded or "who" in folded) and bool(_HEAD_ASKED_RE.search(folded)),
         bool(_PHONE_NAMED_RE.search(folded)) and bool(_PHONE_ASKED_RE.search(folded)),  # (a cheap look first)
         ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
+        bool(_PLACE_ASKED_RE.search(folded)),
     )
 
 
@@ -1265,7 +1303,7 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank = kind
+    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank, wants_place = kind
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
@@ -1280,6 +1318,8 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
         return False  # "kecamatan mana yg paling banyak kirim nama": a ranking no answer holds
     if wants_phone and not _PHONE_RE.search(answer):
         return False  # "minta no hp pak sekretaris": an answer naming him holds no number (/petugas's does say how to reach staff)
+    if wants_place and not _ADDRESS_RE.search(answer):
+        return False  # "kantor tim PMO dmn?": the team's members and duties are not where its office is
     if wants_clock and not _CLOCK_IN_ANSWER_RE.search(answer):
         return False  # "jam berapa sesi wawancara dimulai": a date is not a time of day
     if wants_people and not _PEOPLE_NUMBER_RE.search(answer):

@@ -24,7 +24,7 @@ _KINDS: dict[str, list[str]] = {
     GREETING: (
         "swastyastu swastiastu swasti astu assalamualaikum asalamualaikum assalamu alaikum assalammualaikum samlekom salam sejahtera "
         "selamat pagi siang sore malam halo hallo helo hai hi hello hey rahajeng semeng wengi wilujeng shalom namo buddhaya "
-        "morning afternoon evening night waalaikumsalam walaikumsalam wa alaikum salam wr wb warahmatullahi wabarakatuh permisi punten "
+        "rahina sanja morning afternoon evening night waalaikumsalam walaikumsalam wa alaikum salam wr wb warahmatullahi wabarakatuh permisi punten "
         "met tabik kenal"
     ).split(),
     THANKS: (
@@ -33,7 +33,7 @@ _KINDS: dict[str, list[str]] = {
     ).split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
-        "dipahami ngerti ngertos jelas good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura "
+        "dipahami ngerti ngertos jelas catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura "
         "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
     FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih".split(),
