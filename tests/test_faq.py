@@ -266,7 +266,8 @@ def test_engine_reloads_itself_when_the_file_changes(tmp_path: Path) -> None:
 
 def test_engine_package_imports_nothing_from_the_chat_side() -> None:
     # handlers/faqkb is used by `psp-bot ask`, the benchmarks and the handlers alike: it must not
-    # pull in the handlers, the channel-neutral core or the database.
+    # pull in the handlers, the channel-neutral core or the database (the settings' vocabulary —
+    # Buleleng's kecamatan — is allowed: it imports nothing of those).
     import ast
 
     for file in (ROOT / "handlers" / "faqkb").glob("*.py"):
@@ -274,5 +275,5 @@ def test_engine_package_imports_nothing_from_the_chat_side() -> None:
         for node in ast.walk(tree):
             names = [a.name for a in node.names] if isinstance(node, ast.Import) else [node.module or ""] if isinstance(node, ast.ImportFrom) else []
             for name in names:
-                assert not name.startswith(("bot", "models", "telegram", "aiohttp")), (file.name, name)
+                assert name == "bot.config" or not name.startswith(("bot", "models", "telegram", "aiohttp")), (file.name, name)
                 assert not name.startswith("handlers") or name.startswith("handlers.faqkb"), (file.name, name)
