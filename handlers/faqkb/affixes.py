@@ -12,17 +12,24 @@ _SUFFIXES = ("kan", "an", "i", "in")  # "-in": colloquial -kan/-i ("disiapin", "
 _PARTICLES = ("lah", "kah", "pun", "tah")
 
 
+_NASAL = {"meny": "s", "peny": "s", "ny": "s", "mem": "p", "pem": "p", "men": "t", "pen": "t", "meng": "k", "peng": "k", "ng": "k"}
+# Only meng-/peng- (and chat's ng-) come before a root that begins with a vowel ("mengisi",
+# "pengajar", "ngurus"); "men" + vowel is me- + n… or a lost t ("menangani": tangan, not angan),
+# "mem" + vowel a lost p ("memakai"), "meny" + vowel a lost s ("menyalakan": nyala, via me-).
+_MAY_PRECEDE_VOWEL = frozenset({"meng", "peng", "ng"})
+
+
 def _strip_prefix(word: str) -> list[str]:
     found = []
     for prefix in _PREFIXES:
         if word.startswith(prefix) and len(word) - len(prefix) >= 3:
             rest = word[len(prefix) :]
-            found.append(rest)
             # Nasal assimilation: meny/peny + s, mem/pem + p, men/pen + t, meng/peng + k.
-            if rest[0] in "aiueo":
-                sound = {"meny": "s", "peny": "s", "ny": "s", "mem": "p", "pem": "p", "men": "t", "pen": "t", "meng": "k", "peng": "k", "ng": "k"}.get(prefix)
-                if sound:
-                    found.append(sound + rest)
+            sound = _NASAL.get(prefix) if rest[0] in "aiueo" else None
+            if sound is None or prefix in _MAY_PRECEDE_VOWEL:
+                found.append(rest)
+            if sound:
+                found.append(sound + rest)
     return found
 
 
