@@ -99,6 +99,10 @@ def test_affixes_typos_and_joined_words(engine: FaqEngine) -> None:
     assert vocab.canonical("pendaftaran") == "daftar"
     assert vocab.canonical("mendaftar") == "daftar"
     assert vocab.canonical("dilaksanakan") == "laksana"
+    # men-/mem- before a vowel hides a t or p; only meng-/peng- may stand before the vowel itself
+    nasal = Vocabulary({"tangan", "angan", "pakai", "isi", "ajar"})
+    assert (nasal.canonical("menangani"), nasal.canonical("penanganan"), nasal.canonical("memakai")) == ("tangan", "tangan", "pakai")
+    assert (nasal.canonical("mengisi"), nasal.canonical("pengajaran")) == ("isi", "ajar")
     assert vocab.correct("jenjnag") == "jenjang"
     assert vocab.correct("acara") is None  # a real word is not "corrected" into another
     assert vocab.split_joined("bimtekpmo") == ["bimtek", "pmo"]
