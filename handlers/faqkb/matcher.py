@@ -1228,10 +1228,10 @@ _VIA_RE = re.compile(
     r"\s*(?:apakah\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+(?:\w+\s+)?(?:(?:gak|ga|gk|nggak|tidak|tdk|ndak)\s+)?(?:lewat|melalui|via|di)\s+"
     r"(?:bot|sini|chat|wa|whatsapp|telegram|hp|form|formulir|formnya)(?:\s+\w+){0,2}\s*"
 )
-# "…, bs dijadwal ulang gk?", "boleh diwakilkan?": a passive yes-or-no without its subject asks
+# "…, bs dijadwal ulang gk?", "boleh diwakilkan?", "nanti di form bisa diterima?": a passive yes-or-no without its subject asks
 # about the thing the sentence before it names
 _PASSIVE_RE = re.compile(
-    r"\s*(?:apakah\s+|apa\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
+    r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}(?:bisa|bs|boleh|dapat|dpt)\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
     r"(?:\s+(?:gak|ga|gk|nggak|tidak|tdk|ndak|ya|nggih|kah|pak|bu|tidak ya))*\s*"
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
@@ -1254,7 +1254,8 @@ def _other_business(folded: str) -> bool:
     return bool(_TROUBLE_RE.search(folded)) and not _OUR_SERVICE_RE.search(folded)
 
 
-_POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
+# ("…, ga punya nip, isi apa di form?": what to type for the thing told before)
+_POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut", "isi", "formulir", "ketik", "tulis"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.
 _COURTESY_RE = re.compile(r"\b(?:boleh|bisa|mohon|minta|tolong)\s+dibantu\b|\b(?:mohon|minta)\s+bantuan(?:nya)?\b|\bminta tolong\b")
