@@ -14,7 +14,7 @@ from handlers.faqkb import lexicon
 from handlers.faqkb.affixes import stem_candidates
 from handlers.faqkb.knowledge import audit_sources, dates_in, load_file
 from handlers.faqkb.language import question_language
-from handlers.faqkb.matcher import FaqEngine, time_conversion
+from handlers.faqkb.matcher import FaqEngine, time_conversion, without_school_names
 from handlers.faqkb.normalise import clock_words, fold, raw_tokens, without_addressee, without_hearsay
 from handlers.faqkb.smalltalk import small_talk
 from tests.conftest import Harness, clean_env, copy_faq, labels, text_of
@@ -55,6 +55,9 @@ SMALL_TALK = [
     # what the help was worth
     "makasih infonya min, sangat membantu",
     "thanks a lot, very helpful",
+    # the Balinese "good day" and "noted"
+    "rahajeng rahina, suksma pak",
+    "siap bu, sampun tiang catat",
 ]
 
 
@@ -410,12 +413,6 @@ def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -
         ("Dengan hormat, kami mohon penjelasan mengenai tujuan diselenggarakannya Bimbingan Teknis Tim Pokja PMO pada bulan Maret 2022.", "bimtek-tujuan"),
         # "nomor hp" names a field of the form here, it does not ask for a number
         ("kmrn sy isi form daftar sampai nomor hp trs hp mati, hrs ngulang dr awal kah?", "bot-form-navigasi"),
-        # "sekolah kami" in one sentence and "siapa" in another: no person of the asker's own is asked for
-        (
-            "Saya guru di SD Negeri 1 Kubutambahan, sekolah kami ikut PSP. "
-            "Apakah ada pendaftaran terbuka untuk guru, dan siapa saja anggota komite pembelajaran?",
-            "komite-pembelajaran",
-        ),
         # the recipient's side of a circular
         ("tombol sudah dibaca di surat edaran itu fungsinya apa", "surat-edaran"),
         # the sentence before a question that points back at it ("Bagaimana caranya?", "Siapa saja
@@ -820,3 +817,59 @@ def test_a_letters_addressee_is_not_its_topic(engine: FaqEngine) -> None:
     # it asks the dates and the medium: one topic's answer holds both
     assert match.outcome == "answer" and match.entry is not None and match.entry.id.startswith("bimtek-"), match
     assert "8–11 Maret 2022" in answer and "Zoom" in answer
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # why the asker asks, after the question, does not make it a question the topic lacks
+        ("kepsek kami masih plt, bisa daftar psp gak ya soalnya sk definitifnya belum keluar", "plt"),
+        # a passive yes-or-no, or "what to type", points back at what was told before it
+        ("NPSN sekolah kami pakai huruf. nanti di formulir bisa diterima?", "npsn-nip"),
+        ("kepsek sy non PNS jadi tdk ada NIP, ketik apa di form?", "npsn-nip"),
+        # chat's pronouns and "pengen" say nothing of the topic; "benerin" is benar + -in
+        ("gw pgn hapus data gw di bot ini bs ga", "bot-hapus-data"),
+        ("tadi salah ketik NIP, skrg udh di ringkasan, gmn benerinnya?", "bot-form-ubah"),
+        # which school is the asker's ("SD N 4 Banjar") is context; the kind of school stays
+        ("Saya masih Plt kepala sekolah di SMP N 2 Sawan sejak Februari, apakah bisa ikut mendaftar PSP?", "plt"),
+    ],
+)
+def test_context_told_around_the_question(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+def test_a_person_of_the_askers_own_is_asked_only_within_one_sentence(engine: FaqEngine) -> None:
+    # "sekolah kami" in one sentence and "siapa" in another: no person of the asker's own is asked
+    # for; the message asks two things, one is answered and the other offered
+    match = engine.match(
+        "Saya guru di SD Negeri 1 Kubutambahan, sekolah kami ikut PSP. Apakah ada pendaftaran terbuka untuk guru, dan siapa saja anggota komite pembelajaran?"
+    )
+    assert match.outcome == "answer" and match.entry is not None and match.also is not None, match
+    assert {match.entry.id, match.also.id} == {"guru-daftar", "komite-pembelajaran"}, match
+
+
+def test_a_schools_number_and_village_are_left_out_of_its_name() -> None:
+    assert without_school_names("saya plt di sd n 3 tejakula sejak januari") == "saya plt di sd sejak januari"
+    assert without_school_names("kami dari smpn 2 yang di seririt") == "kami dari smpn yang di seririt"
+    assert without_school_names("apa beda angkatan 1 sd 3") == "apa beda angkatan 1 sd 3"  # "s.d.", until
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a person of one kecamatan: no answer names one
+        "siapa pelatih ahli yang mendampingi sekolah di kecamatan Gerokgak?",
+        "who is the expert coach for schools in Sawan?",
+        # where an office is: no answer holds an address
+        "alamat kantor pmo buleleng dimana ya?",
+    ],
+)
+def test_a_place_or_a_local_person_no_answer_holds_is_not_answered(text: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome in ("ask_back", "forward") and match.in_domain, match
+
+
+def test_a_pupils_record_in_dapodik_is_other_business(engine: FaqEngine) -> None:
+    match = engine.match("data tgl lahir murid di dapodik salah, gmn ngubahnya")
+    assert match.outcome == "decline" and not match.queued, match

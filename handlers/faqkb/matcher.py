@@ -30,6 +30,7 @@ from typing import Any
 
 from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
+from handlers.faqkb.affixes import stem_candidates
 from handlers.faqkb.knowledge import FaqEntry, FaqError, KnowledgeBase, load_file
 from handlers.faqkb.language import question_language
 from handlers.faqkb.normalise import (
@@ -547,6 +548,7 @@ class FaqEngine:
         if polite != folded and len(self._query(polite, english)[0]) >= 2:
             folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
+        folded = without_school_names(folded)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         typed = expand(tokens(folded, folded=True))
         if index.decline:
             for i, word in enumerate(typed):
@@ -957,7 +959,10 @@ class FaqEngine:
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
                 # sentence before it, which asks nothing itself; the two together are the question
-                words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
+                # (two pieces back when the one before asks nothing either: "kami ikut wawancara
+                # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview)
+                told = pieces[n - 2 : n] if n >= 2 and not _asks(pieces[n - 2]) and _one_sentence(folded, pieces[n - 2], pieces[n - 1]) else pieces[n - 1 : n]
+                words, numbered = self._query(" ".join([*told, clause]), english)
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks what
             # (not "…, bs jd sekolah penggerak?": a yes-or-no about the context's generic word)
@@ -1010,6 +1015,10 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         if standard:  # chat spelling from the published colloquial lexicon ("jdi", "smga")
             out.extend(vocab.canonical(w) for w in _content(expand(standard.split())))
             continue
+        root = None if real or english else _colloquial_root(index, word, slang)
+        if root:  # "benerinnya": "bener" (benar) with chat's -in and -nya, as "benarkan" is
+            out.append(root)
+            continue
         # Only a word that is not a real Indonesian word may be a typo: "tinggal" is not "tanggal";
         # and English words are not Indonesian typos ("france" is not "face").
         corrected = None if real or english else vocab.devowelled(word)
@@ -1019,6 +1028,17 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         out.append(vocab.canonical(corrected) if corrected else word)
     # a corrected "sekolah pnggerak" is the programme's name too
     return list(dict.fromkeys(name_programme(out))), numbered
+
+
+def _colloquial_root(index: _Index, word: str, slang: dict[str, str]) -> str | None:
+    """The base's word for a chat spelling under affixes: "benerinnya" → "bener" → benar."""
+    for stem in stem_candidates(word)[1:]:
+        standard = slang.get(stem)
+        if standard and " " not in standard:
+            canonical = index.vocab.canonical(standard)
+            if canonical in index.idf:
+                return canonical
+    return None
 
 
 _CLOCK_RE = re.compile(r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*(wib|wita|wit)\b")
@@ -1050,6 +1070,13 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
 def _asks(clause: str) -> bool:
     """Whether a clause asks something: a question mark or a question word (abbreviated ones too)."""
     return "?" in clause or bool(QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _ANY_RE.sub(" ", clause).split()})
+
+
+def _one_sentence(folded: str, first: str, second: str) -> bool:
+    """Whether ``second`` follows ``first`` in the same sentence (a comma or "tapi" between them, no full stop)."""
+    at = folded.find(first)
+    end = folded.find(second, at + len(first)) if at >= 0 else -1
+    return end >= 0 and _TERMINATOR_RE.search(folded, at + len(first), end) is None
 
 
 def _marked_itself(folded: str, clause: str) -> bool:
@@ -1192,10 +1219,31 @@ def without_described_dates(folded: str) -> str:
     return "".join(out) + folded[at:] if out else folded
 
 
+def without_school_names(folded: str) -> str:
+    """The message with a school's number and village left out of its name: "SD N 3 Tejakula" → "SD".
+
+    The kind of school may matter ("apakah SMP bisa ikut"); which one is the asker's own is context,
+    and an unknown village's name weighs more than any word of the question.
+    """
+    if not any(ch.isdigit() for ch in folded):
+        return folded
+
+    def kind_only(found: re.Match[str]) -> str:
+        place = found.group("place")
+        return found.group("kind") + (f" {place}" if place and place in STOPWORDS else "")
+
+    return _SCHOOL_NUMBER_RE.sub(kind_only, folded)
+
+
 # Kinds of school as written in a school's name ("SDN 2 Kalibukbuk", "SMPN 1 Seririt"): the asker's
 # school, not another programme or office
 _SCHOOL_KINDS = frozenset("sd sdn sdit smp smpn smpit sma sman smk smkn tk tkn kb paud slb slbn mi min mts mtsn ma man uptd upt".split())
 # A school's name after its kind: "SDN 2 Kalibukbuk", "SD Negeri 1 Sukasada", "TK Pertiwi Seririt"
+# "sd n 3 tejakula", "smpn 1 seririt", "sd negeri 2 kalibukbuk" (folded); not "angkatan 1 sd 3" (s.d., until)
+_SCHOOL_NUMBER_RE = re.compile(
+    r"\b(?<!\d )(?P<kind>" + "|".join(sorted(_SCHOOL_KINDS - {"mi", "ma", "kb", "min", "man", "upt", "uptd"}, key=len, reverse=True))
+    + r")(?:\s+(?:negeri|swasta|n|no\.?))?\s+\d{1,3}(?:\s+(?P<place>[a-z]{4,}))?\b"
+)
 _SCHOOL_NAMED_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
 )

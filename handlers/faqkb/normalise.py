@@ -547,6 +547,7 @@ STOPWORDS = frozenset(
     actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
     jelaskan jelasin jelaskn terangkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
+    aku gue gua lu lo elu ane ente pengin pengen pingin kepengin kepengen
     """.split()
 )
 
