@@ -873,3 +873,11 @@ def test_a_place_or_a_local_person_no_answer_holds_is_not_answered(text: str, en
 def test_a_pupils_record_in_dapodik_is_other_business(engine: FaqEngine) -> None:
     match = engine.match("data tgl lahir murid di dapodik salah, gmn ngubahnya")
     assert match.outcome == "decline" and not match.queued, match
+
+
+@pytest.mark.parametrize("text", ["materi bimtek hari kedua apa?", "bimtek pmo hari pertama mulai jam berapa"])
+def test_one_day_of_the_bimtek_is_not_answered_with_the_whole(text: str, engine: FaqEngine) -> None:
+    # the sources hold the four days together (8–11 March), nothing of one day's programme
+    match = engine.match(text)
+    assert match.outcome in ("ask_back", "forward") and match.in_domain, match
+    assert engine.match("bimtek pmo tgl 8 sampai 11 maret itu tahun berapa").outcome == "answer"  # the span is not one day

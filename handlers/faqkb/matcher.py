@@ -1150,6 +1150,12 @@ _RANK_RE = re.compile(r"\b(?:paling|terbanyak|tersedikit|tertinggi|terendah|terb
 _WHERE = r"(?:dimana|di mana|dmn|dmana|dimn|where|alamat\w*|lokasi\w*)"
 _OFFICE = r"(?:kantor\w*|sekretariat\w*|office|posko)"
 _PLACE_ASKED_RE = re.compile(r"\b" + _OFFICE + r"\b[^.?!\n]*\b" + _WHERE + r"\b|\b" + _WHERE + r"\b[^.?!\n]*\b" + _OFFICE + r"\b")
+# One day of the four-day Bimtek ("hari ketiga", "hari ke-2", "tgl 9 maret", "on the first day"), not its span ("tgl 8 sampai 11")
+_ONE_DAY_RE = re.compile(
+    r"\bhari (?:pertama|kedua|ketiga|keempat|terakhir|ke ?-?[1-4])\b|\b(?:first|second|third|fourth|last) day\b|\bday (?:one|two|three|four|[1-4])\b"
+    r"|\b(?:tgl|tanggal|on|march) (?:8|9|10|11)\b(?! ?(?:sampai|sd|s/d|hingga|until|to|-|–))"
+)
+_ONE_DAY_IN_ANSWER_RE = re.compile(r"\b(?:[Hh]ari (?:pertama|kedua|ketiga|keempat|ke-?\d)|(?:first|second|third|fourth) day|[Dd]ay [1-4])\b")
 _ADDRESS_RE = re.compile(r"\b(?:Jl|Jalan|Jln)\.?\s+[A-Z]")
 _PHONE_NAMED_RE = re.compile(r"\b(?:" + _PHONE_WORDS + r"|kontak|number)\b")
 _PHONE_RE = re.compile(r"(?:\+62|\b0)\d[\d -]{6,}\d")
@@ -1326,11 +1332,11 @@ _PEOPLE_NUMBER_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool]
+Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool]
 
 
 def question_kind(folded: str) -> Kind:
-    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number, a ranking, an office's address."""
+    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number, a ranking, an office's address, one day of the Bimtek."""
     return (
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
@@ -1342,6 +1348,7 @@ def question_kind(folded: str) -> Kind:
         bool(_PHONE_NAMED_RE.search(folded)) and bool(_PHONE_ASKED_RE.search(folded)),  # (a cheap look first)
         ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
         bool(_PLACE_ASKED_RE.search(folded)),
+        ("hari" in folded or "day" in folded or "8" in folded or "9" in folded or "1" in folded) and bool(_ONE_DAY_RE.search(folded)),
     )
 
 
@@ -1352,7 +1359,7 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank, wants_place = kind
+    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank, wants_place, wants_day = kind
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
@@ -1367,6 +1374,8 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
         return False  # "kecamatan mana yg paling banyak kirim nama": a ranking no answer holds
     if wants_phone and not _PHONE_RE.search(answer):
         return False  # "minta no hp pak sekretaris": an answer naming him holds no number (/petugas's does say how to reach staff)
+    if wants_day and not _ONE_DAY_IN_ANSWER_RE.search(answer):
+        return False  # "narasumber hari kedua", "materi tgl 9 maret": the Bimtek as a whole is not that day
     if wants_place and not _ADDRESS_RE.search(answer):
         return False  # "kantor tim PMO dmn?": the team's members and duties are not where its office is
     if wants_clock and not _CLOCK_IN_ANSWER_RE.search(answer):
