@@ -100,10 +100,10 @@ def test_an_example_teaches_a_wording_the_questions_lack(tmp_path: Path) -> None
 
 
 def test_a_near_miss_is_forwarded_instead_of_answered_with_its_topic(tmp_path: Path) -> None:
-    question = "siapa moderator bimtek pmo di hari ketiga"
-    before = FaqEngine.from_file(write_base(tmp_path, "jadwal\tbimtek pmo hari pertama kapan\n"))
+    question = "siapa moderator bimtek pmo di sesi penutupan"
+    before = FaqEngine.from_file(write_base(tmp_path, "jadwal\tbimtek pmo sesi pembukaan kapan\n"))
     assert before.match(question).outcome == "answer"
-    after = FaqEngine.from_file(write_base(tmp_path, "jadwal\tbimtek pmo hari pertama kapan\n!jadwal\tmoderator bimtek hari ketiga siapa\n"))
+    after = FaqEngine.from_file(write_base(tmp_path, "jadwal\tbimtek pmo sesi pembukaan kapan\n!jadwal\tmoderator bimtek sesi penutupan siapa\n"))
     assert after.match(question).outcome == "forward"
     # the topic's own questions are still answered
     match = after.match("kapan bimtek pmo")
