@@ -58,6 +58,7 @@ SMALL_TALK = [
     # the Balinese "good day" and "noted"
     "rahajeng rahina, suksma pak",
     "siap bu, sampun tiang catat",
+    "ok noted gan wkwk",  # chat's forms of address
 ]
 
 
@@ -881,3 +882,18 @@ def test_one_day_of_the_bimtek_is_not_answered_with_the_whole(text: str, engine:
     match = engine.match(text)
     assert match.outcome in ("ask_back", "forward") and match.in_domain, match
     assert engine.match("bimtek pmo tgl 8 sampai 11 maret itu tahun berapa").outcome == "answer"  # the span is not one day
+
+
+def test_remarks_after_the_question_and_is_it_true_that(engine: FaqEngine) -> None:
+    # a remark after the question mark is context, not what the sources lack
+    match = engine.match("tolong info materi bimtek pmo apa saja? nanti mau saya laporkan ke kepsek")
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "bimtek-materi", match
+    # "apa benar …" asks whether something is true; "benar" is not a word of the topic
+    match = engine.match("apa benar hanya bidang GTK yang mengurus psp di dinas?")
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "pmo-bidang", match
+    # the programme's name with "-nya" still names it ("bimteknya … SPPD?" is not another thing)
+    assert engine.match("bimteknya dulu offline di denpasar ya? perlu SPPD?").outcome != "decline"
+    # failing a stage of the selection is about PSP: never the off-topic note
+    assert engine.match("kalau gagal di tahap 2, tahun depan bisa daftar lagi?").in_domain
+    # applying for a teacher's NUPTK is the Dinas's other business
+    assert engine.match("gimana cara mengurus nuptk baru untuk guru honorer").outcome == "decline"

@@ -731,15 +731,21 @@ class FaqEngine:
         return best
 
     def _without_reason(self, folded: str, english: bool, weights: dict[str, float]) -> dict[str, float]:
-        """The question's word weights without the words only a reason after the question uses.
+        """The question's word weights without the words only a reason or a remark after the question uses.
 
-        "… masih plt bisa ikut daftar atau tidak ya soalnya sk definitif belum keluar": why the
-        asker asks is context; it does not make the question one the topic is known not to answer.
+        "… masih plt bisa ikut daftar atau tidak ya soalnya sk definitif belum keluar", "… apa aja?
+        mau sy laporkan ke kepsek": why the asker asks is context; it does not make the question
+        one the topic is known not to answer.
         """
         found = _REASON_RE.search(folded)
-        if found is None:
+        # …and what follows the last question mark: "materi bimtek apa aja? mau sy laporkan ke kepsek"
+        asked = folded.rfind("?")
+        end = found.start() if found is not None else len(folded)
+        if 0 < asked < len(folded.rstrip(" ?!.")) and asked < end:
+            end = asked
+        if end >= len(folded):
             return weights
-        before = set(self._query(folded[: found.start()], english)[0])
+        before = set(self._query(folded[:end], english)[0])
         kept = {w: weight for w, weight in weights.items() if w in before}
         return kept if len(kept) >= 2 else weights
 
@@ -784,7 +790,10 @@ class FaqEngine:
         A single word counts as written or spelled out ("Bimbingan Teknis"), not as a synonym's
         reading ("Dinas Kependudukan" is not the Disdikpora).
         """
-        literal = {w if lexicon.is_real_word(w) else ABBREVIATIONS.get(w, w) for w in name_programme(tokens(folded, folded=True))}
+        # ("bimteknya", "psp-nya": the name with "-nya" is still the name)
+        typed = tokens(folded, folded=True)
+        typed += [w[:-3] for w in typed if w.endswith("nya") and len(w) > 5]
+        literal = {w if lexicon.is_real_word(w) else ABBREVIATIONS.get(w, w) for w in name_programme(typed)}
         return any(phrase and (phrase <= literal or len(phrase) > 1 and phrase <= whole) for phrase in self._index.programme)
 
     def _names_another(self, text: str) -> bool:
@@ -1102,7 +1111,7 @@ _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "com
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
-_WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|tanggal|tgl)\b")
+_WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
 _CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r"))*"
@@ -1262,6 +1271,8 @@ _OTHER_BUSINESS_RE = re.compile(
     # the Dinas's other business: teachers' certification allowance and rank, a teacher's transfer,
     # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to
     # the staff: asked back and queued)
+    # a teacher's NUPTK applied for ("cara ngurus NUPTK baru buat guru honorer")
+    r"|\b(?:urus|ngurus|mengurus|pengurusan|buat|bikin|pengajuan|ajukan|mengajukan|terbitkan|penerbitan)\s+nuptk\b|\bnuptk\s+(?:baru|guru)\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
     r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b"

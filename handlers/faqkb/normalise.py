@@ -547,7 +547,8 @@ STOPWORDS = frozenset(
     actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
     jelaskan jelasin jelaskn terangkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
-    aku gue gua lu lo elu ane ente pengin pengen pingin kepengin kepengen
+    aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
+    itself himself herself themselves ourselves myself yourself
     """.split()
 )
 
@@ -806,6 +807,8 @@ def expand(words: list[str]) -> list[str]:
         if previous in ("pertanyaan", "langkah", "step", "isian", "kolom", "pilihan") and word == "sebelumnya":
             out.append("kembali")  # "balik ke pertanyaan sebelumnya": going back in the form ("sebelumnya" alone is "in advance")
             continue
+        if previous in ("apa", "apakah") and word in ("benar", "bener", "betul"):
+            continue  # "apa benar cuma bidang GTK …": "is it true that", not the word "right"
         if previous == "number" and word == "of":
             out[-1] = "jumlah"  # "the number of schools" is a count, not a phone number
             continue
