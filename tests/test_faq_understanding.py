@@ -897,3 +897,17 @@ def test_remarks_after_the_question_and_is_it_true_that(engine: FaqEngine) -> No
     assert engine.match("kalau gagal di tahap 2, tahun depan bisa daftar lagi?").in_domain
     # applying for a teacher's NUPTK is the Dinas's other business
     assert engine.match("gimana cara mengurus nuptk baru untuk guru honorer").outcome == "decline"
+
+
+def test_who_is_answered_only_by_a_topic_naming_someone(engine: FaqEngine) -> None:
+    # the form's fields name nobody: "who can see the data I fill in" is not answered with them
+    match = engine.match("sebelum isi form sy mau tanya. data pribadi yg sy masukkan nanti siapa saja yang bisa lihat? ada NIP juga soalnya")
+    assert match.outcome != "answer" or (match.entry is not None and match.entry.id in ("bot-privasi", "bot-data")), match  # (both say who sees it)
+    # Balinese years and "still allowed": "yusa … 57 tiban, nu dados ngiring?"
+    match = engine.match("tiang kepala SD, yusa tiang 57 tiban. napi tiang nu dados ngiring PSP?")
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "usia", match
+    # a yes-or-no of two words after the context asks about the context ("boleh daftar ulang?")
+    match = engine.match("kepsek di gugus kami tahun lalu gagal di tahap 2, boleh daftar ulang?")
+    assert match.entry is None or match.entry.id != "bot-form-navigasi", match
+    # "K13" is the 2013 curriculum, not another programme
+    assert engine.match("kurikulum yang dipakai apa ya? K13 masih bisa dipakai?").outcome == "answer"

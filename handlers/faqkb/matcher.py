@@ -808,8 +808,9 @@ class FaqEngine:
             before = text[max(0, found.start() - 60) : found.start()].rstrip()  # the few words before it
             if not acronym and (not before or before[-1] in ".!?\n"):
                 continue  # "Sekolah kami …": a capital that only starts a sentence
-            # fold() reads "O2SN" as "o 2sn"; the word as typed is what names the thing
-            if self._ordinary(word.lower()) or self._ordinary(fold(word)):
+            # fold() reads "O2SN" as "o 2sn"; the word as typed is what names the thing ("K13" folds
+            # into "kurikulum 2013": words the base knows)
+            if self._ordinary(word.lower()) or all(self._ordinary(w) for w in fold(word).split()):
                 continue
             if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before)):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
@@ -963,7 +964,7 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
-            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause) or _STILL_RE.match(clause) or _VIA_RE.fullmatch(clause) or _PASSIVE_RE.fullmatch(clause)
+            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause) or _STILL_RE.match(clause) or _VIA_RE.fullmatch(clause) or _PASSIVE_RE.fullmatch(clause) or _MAY_I_RE.fullmatch(clause)
             if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and _marked_itself(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
@@ -1159,6 +1160,14 @@ _RANK_RE = re.compile(r"\b(?:paling|terbanyak|tersedikit|tertinggi|terendah|terb
 _WHERE = r"(?:dimana|di mana|dmn|dmana|dimn|where|alamat\w*|lokasi\w*)"
 _OFFICE = r"(?:kantor\w*|sekretariat\w*|office|posko)"
 _PLACE_ASKED_RE = re.compile(r"\b" + _OFFICE + r"\b[^.?!\n]*\b" + _WHERE + r"\b|\b" + _WHERE + r"\b[^.?!\n]*\b" + _OFFICE + r"\b")
+# "siapa …", "who …" (not "siapa pun", "whoever"): someone asked for, whom the answer must name —
+# a person, an office, a body or a role
+_WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sapa|sira|sapasira|who|whom)\b(?!\s*pun\b)")
+_WHO_IN_ANSWER_RE = re.compile(
+    _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
+    r"|\b(?:kepala|guru|korwil|koordinator|petugas|pengawas|tim|panitia|dinas|komite|pelatih|operator|admin|peserta|pejabat|pemerintah|yayasan|pusat|pleno"
+    r"|principal|teacher|coordinator|staff|team|officer|supervisor|committee|coach|participant|official|government|foundation|plenary)s?\b"
+)
 # One day of the four-day Bimtek ("hari ketiga", "hari ke-2", "tgl 9 maret", "on the first day"), not its span ("tgl 8 sampai 11")
 _ONE_DAY_RE = re.compile(
     r"\bhari (?:pertama|kedua|ketiga|keempat|terakhir|ke ?-?[1-4])\b|\b(?:first|second|third|fourth|last) day\b|\bday (?:one|two|three|four|[1-4])\b"
@@ -1299,6 +1308,12 @@ _PASSIVE_RE = re.compile(
     r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}(?:bisa|bs|boleh|dapat|dpt)\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
     r"(?:\s+(?:gak|ga|gk|nggak|tidak|tdk|ndak|ya|nggih|kah|pak|bu|tidak ya))*\s*"
 )
+# "…, thn lalu gagal di tahap 2, boleh daftar ulang?": a yes-or-no of two words or fewer whether
+# the one told about may do something
+_MAY_I_RE = re.compile(
+    r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+[a-z]+(?:\s+[a-z]+)?"
+    r"(?:\s+(?:gak|ga|gk|nggak|tidak|tdk|ndak|ya|nggih|kah|pak|bu|tidak ya))*\s*\??\s*"
+)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
@@ -1343,11 +1358,11 @@ _PEOPLE_NUMBER_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool]
+Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, bool]
 
 
 def question_kind(folded: str) -> Kind:
-    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number, a ranking, an office's address, one day of the Bimtek."""
+    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number, a ranking, an office's address, one day of the Bimtek, who."""
     return (
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
@@ -1360,6 +1375,7 @@ def question_kind(folded: str) -> Kind:
         ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
         bool(_PLACE_ASKED_RE.search(folded)),
         ("hari" in folded or "day" in folded or "8" in folded or "9" in folded or "1" in folded) and bool(_ONE_DAY_RE.search(folded)),
+        bool(_WHO_ASKED_RE.search(folded)),
     )
 
 
@@ -1370,7 +1386,9 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank, wants_place, wants_day = kind
+    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank, wants_place, wants_day, wants_who = kind
+    if wants_who and not entry.forward and not _WHO_IN_ANSWER_RE.search(entry.answer["id"]):
+        return False  # "data saya bisa dilihat siapa saja?": the form's fields name nobody (a command's answer neither)
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True

@@ -262,6 +262,10 @@ SYNONYMS: dict[str, str] = {
     "acting": "plt",
     "pelaksana": "plt",
     "organiser": "selenggara",
+    "organise": "selenggara",
+    "organize": "selenggara",
+    "team": "tim",
+    "money": "dana",
     "organizer": "selenggara",
     "organised": "selenggara",
     "organized": "selenggara",
@@ -372,6 +376,12 @@ SYNONYMS: dict[str, str] = {
     "view": "lihat",
     "check": "lihat",
     "change": "ganti",
+    "rejected": "tolak",
+    "rejects": "tolak",
+    "reject": "tolak",
+    "refused": "tolak",
+    "digits": "angka",
+    "digit": "angka",
     "switch": "ganti",
     "language": "bahasa",
     "english": "inggris",
@@ -419,6 +429,15 @@ def english_base(token: str) -> str | None:
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
+    # years and age: "yusa tiang sampun 57 tiban", "nu dados ngiring?" (still allowed to take part?)
+    "tiban": "tahun",
+    "warsa": "tahun",
+    "nu": "masih",
+    "kantun": "masih",
+    "tusing": "tidak",
+    "sakewala": "tetapi",
+    "yening": "kalau",
+    "kayang": "sampai",
     "puput": "selesai",
     "dije": "dimana",
     "nyingak": "lihat",
@@ -548,7 +567,7 @@ STOPWORDS = frozenset(
     jelaskan jelasin jelaskn terangkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
-    itself himself herself themselves ourselves myself yourself
+    itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes
     """.split()
 )
 

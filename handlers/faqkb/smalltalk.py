@@ -51,7 +51,7 @@ _FILLER = frozenset(
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
         "there everyone everybody guys folks "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
-        "saya sy tiang titiang aku nanti coba dicoba sudah sdh udah udh dah sampun "
+        "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun "
         # "terima kasih tim PMO": whom the thanks are for
         "pmo psp disdikpora dinas petugas panitia pokja "
         # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
