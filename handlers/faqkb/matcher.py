@@ -80,6 +80,7 @@ SPECIFIC_SHARE = 8  # a word at most one entry in eight uses (IDF log(1 + 8)) na
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
 TIE_MARGIN = 0.01  # best and second best this close, …
 TIE_HIGH = 0.6  # …and the best below this: ask back with both rather than pick one
+SUGGEST_FLOOR = 0.3  # a message naming only an office (the Disdikpora) is about PSP from this score on
 LACKS_NEAR = 0.5  # as near (weighted Jaccard) a question the topic is known not to answer: forwarded, not answered
 
 
@@ -615,7 +616,11 @@ class FaqEngine:
             if fitting and fitting[0][0] >= scored[0][0] - KIND_MARGIN:
                 scored = fitting + [x for x in scored if x not in fitting]
         best_score, best = scored[0]
-        domain_word = any(phrase and phrase <= whole for phrase in index.domain)
+        # (the offices alone — the Disdikpora, the ministry — deal with much besides PSP: with
+        # nothing else of the programme, a message naming one must also be near a topic)
+        domain_word = any(phrase and phrase <= whole for phrase in index.domain if not phrase <= _OFFICES) or (
+            best_score >= SUGGEST_FLOOR and any(phrase and phrase <= whole for phrase in index.domain)
+        )
         # (a message none of whose words any topic's questions or keywords use — only answers or
         # examples, in passing: "tinggal" — is not about PSP by its score)
         in_domain = best_score >= DOMAIN_THRESHOLD and any(w in index.postings for w in whole) or domain_word
@@ -1162,6 +1167,16 @@ _OFFICE = r"(?:kantor\w*|sekretariat\w*|office|posko)"
 _PLACE_ASKED_RE = re.compile(r"\b" + _OFFICE + r"\b[^.?!\n]*\b" + _WHERE + r"\b|\b" + _WHERE + r"\b[^.?!\n]*\b" + _OFFICE + r"\b")
 # "siapa …", "who …" (not "siapa pun", "whoever"): someone asked for, whom the answer must name —
 # a person, an office, a body or a role
+# "SD N 2 Tejakula lolos tahap 1 ga ya?", "apakah saya lulus?", "sekolah kami diterima tidak?": the
+# asker's own result, asked yes-or-no (not "syarat agar sekolah kami lolos")
+_OWN_RESULT_RE = re.compile(
+    # (not a condition: "kalau sy lolos psp bisa dimutasi gak?")
+    r"(?<!kalau )(?<!kalo )(?<!klo )(?<!jika )(?<!bila )(?<!apabila )(?<!agar )(?<!supaya )(?<!setelah )(?<!sesudah )(?<!misal )"
+    r"\b(?:saya|sy|aku|kami|tiang|titiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang)|sd|sdn|smp|smpn|tk|paud)\s+(?:(?:sudah|sdh|udah|udh|jadi|jd)\s+)?"
+    r"(?:lolos|lulus|diterima|keterima)\b(?:\s+\w+){0,3}?\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm|ya|kah|nggih)\b"
+    r"|\bapakah\s+(?:saya|sy|kami|tiang|sekolah\s+(?:saya|sy|kami))\s+(?:sudah\s+|sdh\s+)?(?:lolos|lulus|diterima)\b"
+)
+_OFFICES = frozenset({"disdikpora", "kemendikbudristek", "kemendikdasmen"})
 _WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sapa|sira|sapasira|who|whom)\b(?!\s*pun\b)")
 _WHO_IN_ANSWER_RE = re.compile(
     _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
@@ -1358,11 +1373,11 @@ _PEOPLE_NUMBER_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, bool]
+Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, bool]
 
 
 def question_kind(folded: str) -> Kind:
-    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number, a ranking, an office's address, one day of the Bimtek, who."""
+    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number, a ranking, an office's address, one day of the Bimtek, who, the asker's own result."""
     return (
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
@@ -1376,6 +1391,7 @@ def question_kind(folded: str) -> Kind:
         bool(_PLACE_ASKED_RE.search(folded)),
         ("hari" in folded or "day" in folded or "8" in folded or "9" in folded or "1" in folded) and bool(_ONE_DAY_RE.search(folded)),
         bool(_WHO_ASKED_RE.search(folded)),
+        ("lolos" in folded or "lulus" in folded or "terima" in folded) and bool(_OWN_RESULT_RE.search(folded)),
     )
 
 
@@ -1386,7 +1402,9 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank, wants_place, wants_day, wants_who = kind
+    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank, wants_place, wants_day, wants_who, wants_result = kind
+    if wants_result and not entry.forward:
+        return False  # "SD N 2 Tejakula lolos tahap 1 ga?", "apakah saya lulus?": one school's result is in no source
     if wants_who and not entry.forward and not _WHO_IN_ANSWER_RE.search(entry.answer["id"]):
         return False  # "data saya bisa dilihat siapa saja?": the form's fields name nobody (a command's answer neither)
     if (entry.forward or entry.command) and not strict:
