@@ -59,6 +59,7 @@ SMALL_TALK = [
     "rahajeng rahina, suksma pak",
     "siap bu, sampun tiang catat",
     "ok noted gan wkwk",  # chat's forms of address
+    "Thanks, that's really helpful!",
 ]
 
 
@@ -932,4 +933,33 @@ def test_a_condition_on_passing_is_not_asking_for_a_result(engine: FaqEngine) ->
 def test_an_office_alone_does_not_make_a_message_about_psp(engine: FaqEngine) -> None:
     # the Disdikpora deals with much besides PSP: far from every topic, the scope note
     match = engine.match("rekomendasi rumah makan di singaraja buat jamu tamu dinas dong")
+    assert match.outcome == "decline" and not match.queued, match
+
+
+def test_a_numbered_list_of_questions_answers_the_first_and_offers_the_next(engine: FaqEngine) -> None:
+    # each item is read as its own question; the first one's "berapa" is what it asks, not the
+    # second one's "kapan"
+    assert fold("mau tanya 2 hal: 1) syarat psp apa? 2) bimtek kapan?") == "mau tanya. syarat psp apa?. bimtek kapan?"
+    assert fold("(tahap 2) wawancara") == "(tahap 2) wawancara"  # not an item
+    match = engine.match("Bu mau tanya 2 hal: 1) berapa lama pelatih ahli mendampingi sekolah? 2) kapan surat sehat diserahkan?")
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "pelatih-ahli", match
+    assert match.also is not None and match.also.id == "surat-sehat", match
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a city's time in English is its zone; a city is not another programme
+        ("We are in Jakarta. Is the schedule the bot sends in Jakarta time?", "zona-waktu"),
+        # an NGO is an organisation, not another programme
+        ("our NGO staff would like the Zoom reminders too, is that possible?", "bot-pengingat"),
+    ],
+)
+def test_english_places_and_bodies(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+def test_a_teachers_transfer_is_other_business(engine: FaqEngine) -> None:
+    match = engine.match("guru honorer kami mau pindah tugas ke sekolah lain, caranya gimana?")
     assert match.outcome == "decline" and not match.queued, match

@@ -561,6 +561,7 @@ class FaqEngine:
         scored, weights, strong = self._score(query, numbered)
         whole = set(query)  # the domain is judged on the whole message, context included
         asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
+        asking_text = folded  # what the question kinds are read from: the asking clause that wins, if one does
         if asked is not None:
             # "… mau tanya X": X is the question, whatever the greeting and context before it said.
             # …up to the end of its sentence: "Atas perhatiannya …" after it is the letter's closing
@@ -571,7 +572,8 @@ class FaqEngine:
                 if found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
                     scored, weights, strong = found
                     query = words
-        parts: list[tuple[list[str], _Scored, bool]] | None = None
+                    asking_text = tail
+        parts: list[tuple[list[str], _Scored, bool, str]] | None = None
         if len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
             # A long message: greeting, context, then the question. Each clause is scored on
             # its own and the clearest one wins, so the context does not drown the question.
@@ -580,8 +582,8 @@ class FaqEngine:
             # when another clause asks about something of its own: it must not outvote the question
             # with its generic words. When the asking clause says nothing specific ("beliau tanya
             # apakah masih bisa daftar"), the context holds the topic ("umurnya 57").
-            asking = any(asks and self._specific(words) for words, _, asks in parts)
-            for words, found, asks in parts:
+            asking = any(asks and self._specific(words) for words, _, asks, _ in parts)
+            for words, found, asks, clause in parts:
                 if asking and not asks:
                     continue
                 if len(words) < 2 and len(found[0]) > 1 and found[0][0][0] - found[0][1][0] < CLEAR_MARGIN:
@@ -589,6 +591,8 @@ class FaqEngine:
                 if found[0] and (not scored or found[0][0][0] > scored[0][0]):
                     scored, weights, strong = found
                     query = words
+                    # ("1) … berapa lama? 2) … kapan?": the first question's "berapa", not the second's "kapan")
+                    asking_text = clause if asks else folded
         disagree: tuple[int, int] | None = None
         if parts is None and asked is None and scored and len(query) >= CLAUSE_WORDS:
             # Sure of the whole message, but is that what its question asks? Context words
@@ -598,16 +602,17 @@ class FaqEngine:
             parts = self._clauses(folded, english, query)
             questions = [p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]))]
             if questions and len(questions) < len(parts) and all(p[1][0][0][1] != scored[0][1] for p in questions):
-                words, found, _ = max(questions, key=lambda p: p[1][0][0][0])
+                words, found, _, clause = max(questions, key=lambda p: p[1][0][0][0])
                 if found[0][0][0] >= THRESHOLD:
                     scored, weights, strong = found
                     query = words
+                    asking_text = clause
                 else:
                     disagree = (found[0][0][1], scored[0][1])
         if not scored:
             return Match(None, 0.0), english
         scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
-        kind = question_kind(folded)
+        kind = question_kind(asking_text)
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
             # when it scores nearly as well as the best.
@@ -786,6 +791,7 @@ class FaqEngine:
             or word in lexicon.slang()
             or word in _SCHOOL_KINDS
             or word in _WEEKDAYS
+            or word in _CITIES
             or month_name(word) is not None
         )
 
@@ -951,10 +957,10 @@ class FaqEngine:
         # sources have no answer for ("honor", "sertifikat").
         return asked in index.idf and not any(index.entries[i].forward for i in index.postings.get(asked, ()))
 
-    def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored, bool]]:
+    def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored, bool, str]]:
         """The message's clauses that may hold a question, scored: at most MAX_CLAUSES, questions first."""
         seen = {tuple(whole)}
-        found: list[tuple[int, list[str], set[str], bool]] = []
+        found: list[tuple[int, list[str], set[str], bool, str]] = []
         pieces = clauses(folded)
         if len(pieces) < 2:
             return []  # one clause: the whole message, already scored
@@ -969,7 +975,7 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
-            points_back = all(w in _POINTS_BACK for w in words) or _OF_THAT_RE.fullmatch(clause) or _STILL_RE.match(clause) or _VIA_RE.fullmatch(clause) or _PASSIVE_RE.fullmatch(clause) or _MAY_I_RE.fullmatch(clause)
+            points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause)
             if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and _marked_itself(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
@@ -987,13 +993,13 @@ class FaqEngine:
             if not words or (len(words) < 2 and not alone) or tuple(words) in seen:
                 continue
             seen.add(tuple(words))
-            found.append((-(2 * len(pieces)) * asks - n, words, numbered, asks))
+            found.append((-(2 * len(pieces)) * asks - n, words, numbered, asks, clause))
         found.sort(key=lambda f: f[0])
-        return [(words, self._score(words, numbered), asks) for _, words, numbered, asks in found[:MAX_CLAUSES]]
+        return [(words, self._score(words, numbered), asks, clause) for _, words, numbered, asks, clause in found[:MAX_CLAUSES]]
 
-    def _also(self, parts: list[tuple[list[str], _Scored, bool]], first: int) -> FaqEntry | None:
+    def _also(self, parts: list[tuple[list[str], _Scored, bool, str]], first: int) -> FaqEntry | None:
         """A second topic the message asks about in a clause of its own ("… dan apakah plt boleh daftar")."""
-        for _, (scored, _, _), _ in parts:
+        for _, (scored, _, _), _, _ in parts:
             if scored and scored[0][1] != first and scored[0][0] >= THRESHOLD and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
                 return self._index.entries[scored[0][1]]
         return None
@@ -1087,6 +1093,11 @@ def _asks(clause: str) -> bool:
     return "?" in clause or bool(QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _ANY_RE.sub(" ", clause).split()})
 
 
+def _points_back(clause: str) -> bool:
+    """Whether a clause's question is about what was told before it ("syaratnya apa?", "masih bisa?", "bisa lewat bot?")."""
+    return any(pattern.fullmatch(clause) for pattern in (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE)) or _STILL_RE.match(clause) is not None
+
+
 def _one_sentence(folded: str, first: str, second: str) -> bool:
     """Whether ``second`` follows ``first`` in the same sentence (a comma or "tapi" between them, no full stop)."""
     at = folded.find(first)
@@ -1172,7 +1183,8 @@ _PLACE_ASKED_RE = re.compile(r"\b" + _OFFICE + r"\b[^.?!\n]*\b" + _WHERE + r"\b|
 _OWN_RESULT_RE = re.compile(
     # (not a condition: "kalau sy lolos psp bisa dimutasi gak?")
     r"(?<!kalau )(?<!kalo )(?<!klo )(?<!jika )(?<!bila )(?<!apabila )(?<!agar )(?<!supaya )(?<!setelah )(?<!sesudah )(?<!misal )"
-    r"\b(?:saya|sy|aku|kami|tiang|titiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang)|sd|sdn|smp|smpn|tk|paud)\s+(?:(?:sudah|sdh|udah|udh|jadi|jd)\s+)?"
+    r"\b(?:saya|sy|aku|kami|tiang|titiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang)|sd|sdn|smp|smpn|tk|paud)\s+"
+    r"(?:(?:sudah|sdh|udah|udh|jadi|jd)\s+)?"
     r"(?:lolos|lulus|diterima|keterima)\b(?:\s+\w+){0,3}?\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm|ya|kah|nggih)\b"
     r"|\bapakah\s+(?:saya|sy|kami|tiang|sekolah\s+(?:saya|sy|kami))\s+(?:sudah\s+|sdh\s+)?(?:lolos|lulus|diterima)\b"
 )
@@ -1297,11 +1309,14 @@ _OTHER_BUSINESS_RE = re.compile(
     # the staff: asked back and queued)
     # a teacher's NUPTK applied for ("cara ngurus NUPTK baru buat guru honorer")
     r"|\b(?:urus|ngurus|mengurus|pengurusan|buat|bikin|pengajuan|ajukan|mengajukan|terbitkan|penerbitan)\s+nuptk\b|\bnuptk\s+(?:baru|guru)\b"
+    # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
+    r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah)\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
     r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b"
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
-    r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
+    r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b"
+    r"|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )
@@ -1329,6 +1344,8 @@ _MAY_I_RE = re.compile(
     r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+[a-z]+(?:\s+[a-z]+)?"
     r"(?:\s+(?:gak|ga|gk|nggak|tidak|tdk|ndak|ya|nggih|kah|pak|bu|tidak ya))*\s*\??\s*"
 )
+# Cities are where someone is or where something was held, not another programme or office
+_CITIES = frozenset("jakarta denpasar singaraja bali jawa java surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia".split())
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
@@ -1377,7 +1394,11 @@ Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, b
 
 
 def question_kind(folded: str) -> Kind:
-    """What a (folded) question asks for: a date, a number, a person's name, a clock time, a count of people, an office's head, a phone number, a ranking, an office's address, one day of the Bimtek, who, the asker's own result."""
+    """What a (folded) question asks for, in this order.
+
+    A date, a number, a person's name, a clock time, a count of people, an office's head, a phone
+    number, a ranking, an office's address, one day of the Bimtek, someone (who), the asker's own result.
+    """
     return (
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),

@@ -263,6 +263,8 @@ SYNONYMS: dict[str, str] = {
     "pelaksana": "plt",
     "organiser": "selenggara",
     "organise": "selenggara",
+    "ngo": "lembaga",
+    "ngos": "lembaga",
     "organize": "selenggara",
     "team": "tim",
     "money": "dana",
@@ -567,7 +569,7 @@ STOPWORDS = frozenset(
     jelaskan jelasin jelaskn terangkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
-    itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes
+    itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well
     """.split()
 )
 
@@ -677,6 +679,8 @@ _DIGIT_LETTER_RE = re.compile(r"(\d)([a-z])|([a-z])(\d)")
 _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 
 
+# "…: 1) … 2) …" (an item after a colon, a sentence's end or at the start; not "(tahap 2) …")
+_NUMBERED_ITEMS_RE = re.compile(r"(?:\s+(?:\d|dua|tiga|beberapa)\s+(?:hal|pertanyaan)\s*)?(?:^|(?<=[:.?!\n])|:)\s*\(?\d{1,2}\)\s+")
 _UNTIL_RE = re.compile(r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b")
 
 
@@ -696,6 +700,7 @@ def fold(text: str) -> str:
     text = _K13_RE.sub("kurikulum 2013", text)
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
+    text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
     text = _UNTIL_RE.sub(r"\1 sampai", text)  # "sdh smp tahap apa": "smp" is "sampai" after "sudah", not the school level
     text = _HELD_RE.sub(r"dilaksanakan\1", text)  # "tujuan diselenggarakannya bimtek": the event held, not its organiser
     # Balinese "sane pidan" (the one back then), "pidan … pernah" (once): not "when"
@@ -898,7 +903,8 @@ ASKING_RE = re.compile(
 )
 # "waktu jakarta", "jam bali": a city's time is its zone
 _CITY_TIME_RE = re.compile(
-    r"\b(?:waktu|jam) (?:(jakarta|jawa|pusat|nasional)|(bali|buleleng|singaraja|denpasar|setempat|sini))\b"
+    r"\b(?:waktu|jam|time in) (?:(jakarta|jawa|pusat|nasional)|(bali|buleleng|singaraja|denpasar|setempat|sini))\b"
+    r"|\b(?:(jakarta|java)|(bali|buleleng|singaraja|denpasar|local)) time\b"
 )
 # Context that says where the news came from ("kami dapat edaran psp", "td dpt info dr korwil",
 # "saya mendengar dari korwil tentang psp"): never the question itself.
@@ -914,7 +920,7 @@ _ADDRESSEE_RE = re.compile(r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang\s+terhormat\b)[^
 
 def clock_words(folded: str) -> str:
     """A city's time is its zone: "waktu jakarta" is WIB, "jam bali" WITA."""
-    return _CITY_TIME_RE.sub(lambda m: "wib" if m.group(1) else "wita", folded)
+    return _CITY_TIME_RE.sub(lambda m: "wib" if m.group(1) or m.group(3) else "wita", folded)
 
 
 def without_addressee(folded: str) -> str:

@@ -33,7 +33,8 @@ _KINDS: dict[str, list[str]] = {
     ).split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
-        "dipahami ngerti ngertos jelas catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah laksanakan lanjut tes test maaf ampura "
+        "dipahami ngerti ngertos jelas catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah "
+        "laksanakan lanjut tes test maaf ampura "
         "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
     FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih".split(),
@@ -49,7 +50,7 @@ _FILLER = frozenset(
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
-        "there everyone everybody guys folks "
+        "there everyone everybody guys folks that thats it its is was really truly s ll re ve "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun "
         # "terima kasih tim PMO": whom the thanks are for
