@@ -672,7 +672,7 @@ class FaqEngine:
             # than any way of asking what it does answer — the sources lack it; pass it on
             return Match(None, round(best_score, 4), in_domain=True), english
         if confident:
-            also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(query) >= ALSO_WORDS else None
+            also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(whole) >= ALSO_WORDS else None
             return Match(entry, round(best_score, 4), in_domain=True, also=also), english
         picked = list(disagree) if disagree is not None else [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
         if len(picked) == 1 and len(scored) > 1:

@@ -263,8 +263,6 @@ SYNONYMS: dict[str, str] = {
     "pelaksana": "plt",
     "organiser": "selenggara",
     "organise": "selenggara",
-    "ngo": "lembaga",
-    "ngos": "lembaga",
     "organize": "selenggara",
     "team": "tim",
     "money": "dana",
@@ -569,7 +567,7 @@ STOPWORDS = frozenset(
     jelaskan jelasin jelaskn terangkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
-    itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well
+    itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos
     """.split()
 )
 
