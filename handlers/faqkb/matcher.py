@@ -1276,7 +1276,7 @@ def without_school_names(folded: str) -> str:
     The kind of school may matter ("apakah SMP bisa ikut"); which one is the asker's own is context,
     and an unknown village's name weighs more than any word of the question.
     """
-    if not any(ch.isdigit() for ch in folded):
+    if _DIGIT_RE.search(folded) is None:
         return folded
 
     def kind_only(found: re.Match[str]) -> str:
@@ -1290,6 +1290,7 @@ def without_school_names(folded: str) -> str:
 # school, not another programme or office
 _SCHOOL_KINDS = frozenset("sd sdn sdit smp smpn smpit sma sman smk smkn tk tkn kb paud slb slbn mi min mts mtsn ma man uptd upt".split())
 # A school's name after its kind: "SDN 2 Kalibukbuk", "SD Negeri 1 Sukasada", "TK Pertiwi Seririt"
+_DIGIT_RE = re.compile(r"\d")
 # "sd n 3 tejakula", "smpn 1 seririt", "sd negeri 2 kalibukbuk" (folded); not "angkatan 1 sd 3" (s.d., until)
 _SCHOOL_NUMBER_RE = re.compile(
     r"\b(?<!\d )(?P<kind>" + "|".join(sorted(_SCHOOL_KINDS - {"mi", "ma", "kb", "min", "man", "upt", "uptd"}, key=len, reverse=True))

@@ -698,7 +698,8 @@ def fold(text: str) -> str:
     text = _K13_RE.sub("kurikulum 2013", text)
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
-    text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
+    if ")" in text:  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
+        text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)
     text = _UNTIL_RE.sub(r"\1 sampai", text)  # "sdh smp tahap apa": "smp" is "sampai" after "sudah", not the school level
     text = _HELD_RE.sub(r"dilaksanakan\1", text)  # "tujuan diselenggarakannya bimtek": the event held, not its organiser
     # Balinese "sane pidan" (the one back then), "pidan … pernah" (once): not "when"
