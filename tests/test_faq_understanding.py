@@ -974,3 +974,26 @@ def test_two_questions_joined_offer_the_second_even_when_the_clause_decides(engi
     match = engine.match("cara mematikan pengingat zoom terus ganti bahasa ke inggris gimana?")
     assert match.outcome == "answer" and match.entry is not None and match.also is not None, match
     assert {match.entry.id, match.also.id} == {"bot-bahasa", "bot-pengingat"}, match
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # a yes-or-no marked by its own question mark points back at the condition before it
+        ("kepsek sy msh Plt, blh daftar PSP gk? sy wakasek cuma bantu tanya", "plt"),
+        # an operator introducing themself is not what "am I the one who fills it" points back at
+        ("yang mendaftar itu sekolah atau kepala sekolahnya? saya operator, apa saya yang isi?", "daftar-siapa"),
+        # "Balinese" is Bali's, not another programme's name
+        ("Which Balinese regencies were in cohort III and where were they in March 2022?", "angkatan-3"),
+        # a principal who is PPPK staff asks about the form, not about PPPK
+        ("saya kepsek PPPK, kolom NIP diisi apa di form?", "bot-form-isian"),
+    ],
+)
+def test_clauses_and_names_round_12(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+def test_a_teacher_appointed_as_pppk_is_other_business(engine: FaqEngine) -> None:
+    match = engine.match("guru honorer di sekolah saya mau diangkat jadi p3k, caranya bagaimana")
+    assert match.outcome == "decline" and not match.queued, match

@@ -791,7 +791,7 @@ class FaqEngine:
             or word in lexicon.slang()
             or word in _SCHOOL_KINDS
             or word in _WEEKDAYS
-            or word in _CITIES
+            or word in _PLACES
             or month_name(word) is not None
         )
 
@@ -820,8 +820,8 @@ class FaqEngine:
             if not acronym and (not before or before[-1] in ".!?\n"):
                 continue  # "Sekolah kami …": a capital that only starts a sentence
             # fold() reads "O2SN" as "o 2sn"; the word as typed is what names the thing ("K13" folds
-            # into "kurikulum 2013": words the base knows)
-            if self._ordinary(word.lower()) or all(self._ordinary(w) for w in fold(word).split()):
+            # into "kurikulum 2013", "PPPK" into the base's "pk": words the base knows)
+            if self._ordinary(word.lower()) or all(self._ordinary(w) for w in tokens(word)):
                 continue
             if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before)):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
@@ -976,6 +976,8 @@ class FaqEngine:
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
             points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause)
+            # (a yes-or-no marked as a question by its own mark asks too: "kepsek sy masih Plt, blh daftar PSP gk?")
+            asks = asks or bool(n and points_back and marked and _marked_itself(folded, clause))
             if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and _marked_itself(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
@@ -1095,7 +1097,7 @@ def _asks(clause: str) -> bool:
 
 def _points_back(clause: str) -> bool:
     """Whether a clause's question is about what was told before it ("syaratnya apa?", "masih bisa?", "bisa lewat bot?")."""
-    return any(pattern.fullmatch(clause) for pattern in (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE)) or _STILL_RE.match(clause) is not None
+    return any(pattern.fullmatch(clause) for pattern in (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE)) or _STILL_RE.match(clause) is not None
 
 
 def _one_sentence(folded: str, first: str, second: str) -> bool:
@@ -1310,6 +1312,8 @@ _OTHER_BUSINESS_RE = re.compile(
     # the staff: asked back and queued)
     # a teacher's NUPTK applied for ("cara ngurus NUPTK baru buat guru honorer")
     r"|\b(?:urus|ngurus|mengurus|pengurusan|buat|bikin|pengajuan|ajukan|mengajukan|terbitkan|penerbitan)\s+nuptk\b|\bnuptk\s+(?:baru|guru)\b"
+    # a teacher appointed as government contract staff ("guru honor mau diangkat jd p3k")
+    r"|\b(?:diangkat|pengangkatan|jadi|jd|seleksi|formasi|tes|gaji|daftar|pendaftaran)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah)\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
@@ -1324,29 +1328,34 @@ _OTHER_BUSINESS_RE = re.compile(
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
 _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
+_MAY = r"(?:bisa|bs|boleh|blh|bole|dapat|dpt)"
 # "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
 # condition told before it (an age, a term left)
-_STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+(?:bisa|bs|boleh|dapat|dpt)\b")
+_STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+" + _MAY + r"\b")
 # "…, bisa napi lewat bot?", "bisa lewat sini gak?", "bs diterima gk di form?": whether the thing told
 # before can be done (or is taken) here
 _VIA_RE = re.compile(
-    r"\s*(?:apakah\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+(?:\w+\s+)?(?:(?:gak|ga|gk|nggak|tidak|tdk|ndak)\s+)?(?:lewat|melalui|via|di)\s+"
+    r"\s*(?:apakah\s+)?" + _MAY + r"\s+(?:\w+\s+)?(?:(?:gak|ga|gk|nggak|tidak|tdk|ndak)\s+)?(?:lewat|melalui|via|di)\s+"
     r"(?:bot|sini|chat|wa|whatsapp|telegram|hp|form|formulir|formnya)(?:\s+\w+){0,2}\s*"
 )
 # "…, bs dijadwal ulang gk?", "boleh diwakilkan?", "nanti di form bisa diterima?": a passive yes-or-no without its subject asks
 # about the thing the sentence before it names
 _PASSIVE_RE = re.compile(
-    r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}(?:bisa|bs|boleh|dapat|dpt)\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
+    r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}" + _MAY + r"\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
     r"(?:\s+(?:gak|ga|gk|nggak|tidak|tdk|ndak|ya|nggih|kah|pak|bu|tidak ya))*\s*"
 )
 # "…, thn lalu gagal di tahap 2, boleh daftar ulang?": a yes-or-no of two words or fewer whether
 # the one told about may do something
 _MAY_I_RE = re.compile(
-    r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?(?:bisa|bs|boleh|dapat|dpt)\s+[a-z]+(?:\s+[a-z]+)?"
+    r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?" + _MAY + r"\s+[a-z]+(?:\s+[a-z]+)?"
     r"(?:\s+(?:gak|ga|gk|nggak|tidak|tdk|ndak|ya|nggih|kah|pak|bu|tidak ya))*\s*\??\s*"
 )
+# "…, ga punya nip, isi apa di form?", "ketik apa di kolom itu?": what to type for the thing told before
+_WHAT_TO_TYPE_RE = re.compile(r"\s*(?:di)?(?:isi|ketik|tulis)\w*\s+apa\s+(?:di|ke|pada)\s+(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*")
 # Cities are where someone is or where something was held, not another programme or office
-_CITIES = frozenset("jakarta denpasar singaraja bali jawa java surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia".split())
+_PLACES = frozenset(
+    "jakarta denpasar singaraja bali balinese jawa java javanese surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia indonesian".split()
+)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
@@ -1367,8 +1376,7 @@ def _other_business(folded: str) -> bool:
     return bool(_TROUBLE_RE.search(folded)) and not _OUR_SERVICE_RE.search(folded)
 
 
-# ("…, ga punya nip, isi apa di form?": what to type for the thing told before)
-_POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut", "isi", "formulir", "ketik", "tulis"})
+_POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.
 _COURTESY_RE = re.compile(r"\b(?:boleh|bisa|mohon|minta|tolong)\s+dibantu\b|\b(?:mohon|minta)\s+bantuan(?:nya)?\b|\bminta tolong\b")

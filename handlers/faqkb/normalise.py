@@ -567,7 +567,7 @@ STOPWORDS = frozenset(
     jelaskan jelasin jelaskn terangkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
-    itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos
+    itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     """.split()
 )
 
@@ -672,6 +672,7 @@ def _dictated_mark(found: re.Match[str]) -> str:
 
 
 _K13_RE = re.compile(r"\bk\s*-?\s*13\b")
+_P3K_RE = re.compile(r"\bp3k\b")
 _REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2(?=nya\b|\b)")
 _DIGIT_LETTER_RE = re.compile(r"(\d)([a-z])|([a-z])(\d)")
 _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
@@ -696,6 +697,8 @@ def fold(text: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("’", "'")
     text = _K13_RE.sub("kurikulum 2013", text)
+    if "p3k" in text:
+        text = _P3K_RE.sub("pppk", text)  # government contract staff, as chat writes PPPK
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     if ")" in text:  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
