@@ -1329,29 +1329,35 @@ _OTHER_BUSINESS_RE = re.compile(
 _WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
 _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
 _MAY = r"(?:bisa|bs|boleh|blh|bole|dapat|dpt)"
+_NOT = r"(?:gak|ga|gk|nggak|tidak|tdk|ndak)"
+_YES_NO_TAIL = r"(?:\s+(?:" + _NOT + r"|ya|nggih|kah|pak|bu))*"  # "… gk?", "… tidak ya pak?"
 # "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
 # condition told before it (an age, a term left)
 _STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+" + _MAY + r"\b")
 # "…, bisa napi lewat bot?", "bisa lewat sini gak?", "bs diterima gk di form?": whether the thing told
 # before can be done (or is taken) here
 _VIA_RE = re.compile(
-    r"\s*(?:apakah\s+)?" + _MAY + r"\s+(?:\w+\s+)?(?:(?:gak|ga|gk|nggak|tidak|tdk|ndak)\s+)?(?:lewat|melalui|via|di)\s+"
+    r"\s*(?:apakah\s+)?" + _MAY + r"\s+(?:\w+\s+)?(?:" + _NOT + r"\s+)?(?:lewat|melalui|via|di)\s+"
     r"(?:bot|sini|chat|wa|whatsapp|telegram|hp|form|formulir|formnya)(?:\s+\w+){0,2}\s*"
 )
 # "…, bs dijadwal ulang gk?", "boleh diwakilkan?", "nanti di form bisa diterima?": a passive yes-or-no without its subject asks
 # about the thing the sentence before it names
 _PASSIVE_RE = re.compile(
     r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}" + _MAY + r"\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
-    r"(?:\s+(?:gak|ga|gk|nggak|tidak|tdk|ndak|ya|nggih|kah|pak|bu|tidak ya))*\s*"
+    + _YES_NO_TAIL + r"\s*"
 )
 # "…, thn lalu gagal di tahap 2, boleh daftar ulang?": a yes-or-no of two words or fewer whether
 # the one told about may do something
 _MAY_I_RE = re.compile(
     r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?" + _MAY + r"\s+[a-z]+(?:\s+[a-z]+)?"
-    r"(?:\s+(?:gak|ga|gk|nggak|tidak|tdk|ndak|ya|nggih|kah|pak|bu|tidak ya))*\s*\??\s*"
+    + _YES_NO_TAIL + r"\s*\??\s*"
 )
-# "…, ga punya nip, isi apa di form?", "ketik apa di kolom itu?": what to type for the thing told before
-_WHAT_TO_TYPE_RE = re.compile(r"\s*(?:di)?(?:isi|ketik|tulis)\w*\s+apa\s+(?:di|ke|pada)\s+(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*")
+# "…, ga punya nip, isi apa di form?", "gmn ngisinya di form?", "ketik apa di kolom itu?": what to type
+# for the thing told before
+_WHAT_TO_TYPE_RE = re.compile(
+    r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
+    r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
+)
 # Cities are where someone is or where something was held, not another programme or office
 _PLACES = frozenset(
     "jakarta denpasar singaraja bali balinese jawa java javanese surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia indonesian".split()
