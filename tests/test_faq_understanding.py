@@ -1001,3 +1001,9 @@ def test_clauses_and_names_round_12(text: str, topic: str, engine: FaqEngine) ->
 def test_a_teacher_appointed_as_pppk_is_other_business(engine: FaqEngine) -> None:
     match = engine.match("guru honorer di sekolah saya mau diangkat jadi p3k, caranya bagaimana")
     assert match.outcome == "decline" and not match.queued, match
+
+
+def test_like_ours_carries_no_topic(engine: FaqEngine) -> None:
+    # "kayak kami" (schools like ours) is not a word of any topic
+    match = engine.match("Sy guru di SD swasta. Katanya PSP cuma buat sekolah favorit di kota ya, sekolah kecil kayak kami mana mungkin dipilih")
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "psp-swasta", match

@@ -1097,7 +1097,8 @@ def _asks(clause: str) -> bool:
 
 def _points_back(clause: str) -> bool:
     """Whether a clause's question is about what was told before it ("syaratnya apa?", "masih bisa?", "bisa lewat bot?")."""
-    return any(pattern.fullmatch(clause) for pattern in (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE)) or _STILL_RE.match(clause) is not None
+    patterns = (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE)
+    return any(pattern.fullmatch(clause) for pattern in patterns) or _STILL_RE.match(clause) is not None
 
 
 def _one_sentence(folded: str, first: str, second: str) -> bool:

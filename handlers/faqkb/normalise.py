@@ -430,6 +430,7 @@ def english_base(token: str) -> str | None:
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
     # years and age: "yusa tiang sampun 57 tiban", "nu dados ngiring?" (still allowed to take part?)
+    "leres": "benar",
     "tiban": "tahun",
     "warsa": "tahun",
     "nu": "masih",
@@ -568,6 +569,7 @@ STOPWORDS = frozenset(
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
+    kayak kyk
     """.split()
 )
 
@@ -833,8 +835,8 @@ def expand(words: list[str]) -> list[str]:
         if previous in ("pertanyaan", "langkah", "step", "isian", "kolom", "pilihan") and word == "sebelumnya":
             out.append("kembali")  # "balik ke pertanyaan sebelumnya": going back in the form ("sebelumnya" alone is "in advance")
             continue
-        if previous in ("apa", "apakah") and word in ("benar", "bener", "betul"):
-            continue  # "apa benar cuma bidang GTK …": "is it true that", not the word "right"
+        if word in ("benar", "bener", "betul") and (previous in ("apa", "apakah") or previous in ("itu", "ini") and out[-2:-1] in (["apa"], ["apakah"])):
+            continue  # "apa benar cuma bidang GTK …", "napi nika leres?": "is it true that", not the word "right"
         if previous == "number" and word == "of":
             out[-1] = "jumlah"  # "the number of schools" is a count, not a phone number
             continue
