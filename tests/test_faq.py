@@ -271,7 +271,7 @@ def test_engine_reloads_itself_when_the_file_changes(tmp_path: Path) -> None:
 def test_engine_package_imports_nothing_from_the_chat_side() -> None:
     # handlers/faqkb is used by `psp-bot ask`, the benchmarks and the handlers alike: it must not
     # pull in the handlers, the channel-neutral core or the database (the settings' vocabulary —
-    # Buleleng's kecamatan — is allowed: it imports nothing of those).
+    # Buleleng's kecamatan — is allowed: it imports only the standard library and bot.enums).
     import ast
 
     for file in (ROOT / "handlers" / "faqkb").glob("*.py"):

@@ -22,7 +22,7 @@ import sys
 import threading
 import time
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
@@ -80,7 +80,7 @@ SPECIFIC_SHARE = 8  # a word at most one entry in eight uses (IDF log(1 + 8)) na
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
 TIE_MARGIN = 0.01  # best and second best this close, …
 TIE_HIGH = 0.6  # …and the best below this: ask back with both rather than pick one
-SUGGEST_FLOOR = 0.3  # a message naming only an office (the Disdikpora) is about PSP from this score on
+OFFICE_ONLY_FLOOR = 0.3  # a message naming only an office (the Disdikpora) is about PSP from this score on
 LACKS_NEAR = 0.5  # as near (weighted Jaccard) a question the topic is known not to answer: forwarded, not answered
 
 
@@ -154,6 +154,7 @@ class _Index:
     # the [domain] phrases that name the programme itself ("psp", "bimtek", "sekolah penggerak"),
     # not an ordinary word it shares with other things ("seleksi", "angkatan", "komite")
     programme: tuple[frozenset[str], ...] = ()
+    offices: frozenset[str] = frozenset()  # OFFICE_WORDS as the index reads them
     specific_idf: float = 0.0  # a word this rare names a topic of its own
     # examples that teach nothing and are left out: (entry id, example, why)
     left_out: tuple[tuple[str, str, str], ...] = ()
@@ -391,6 +392,7 @@ class FaqEngine:
                 if len(phrase) > 1 or not lexicon.is_real_word(phrase[0])
             ),
             specific_idf=specific_idf,
+            offices=frozenset(vocab.canonical(w) for w in OFFICE_WORDS),
         )
 
     @staticmethod
@@ -457,6 +459,10 @@ class FaqEngine:
 
     def _known(self, word: str) -> bool:
         return _known(self._index.vocab, word)
+
+    def _is_topic_word(self, word: str) -> bool:
+        """Whether ``word``, as the index reads it, is a word of some topic."""
+        return self._index.vocab.canonical(ABBREVIATIONS.get(word, word)) in self._index.idf
 
     def words(self, text: str) -> list[str]:
         """The canonical content words of a question (after slang, typos, joined and split words)."""
@@ -549,7 +555,7 @@ class FaqEngine:
         if polite != folded and len(self._query(polite, english)[0]) >= 2:
             folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
-        folded = without_school_names(folded)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
+        folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         typed = expand(tokens(folded, folded=True))
         if index.decline:
             for i, word in enumerate(typed):
@@ -601,7 +607,12 @@ class FaqEngine:
             # message, the asking clause decides — or, unsure itself, the bot asks back with both.
             parts = self._clauses(folded, english, query)
             questions = [p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]))]
-            if questions and len(questions) < len(parts) and all(p[1][0][0][1] != scored[0][1] for p in questions):
+            agreeing = [p for p in questions if p[1][0][0][1] == scored[0][1]]
+            if agreeing and len(questions) > 1:
+                # "1) umur maksimal berapa? 2) bimtek kapan?": the question the answer's topic answers
+                # says what it asks ("berapa"), not the other one ("kapan")
+                asking_text = agreeing[0][3]
+            if questions and len(questions) < len(parts) and not agreeing:
                 words, found, _, clause = max(questions, key=lambda p: p[1][0][0][0])
                 if found[0][0][0] >= THRESHOLD:
                     scored, weights, strong = found
@@ -623,9 +634,8 @@ class FaqEngine:
         best_score, best = scored[0]
         # (the offices alone — the Disdikpora, the ministry — deal with much besides PSP: with
         # nothing else of the programme, a message naming one must also be near a topic)
-        domain_word = any(phrase and phrase <= whole for phrase in index.domain if not phrase <= _OFFICES) or (
-            best_score >= SUGGEST_FLOOR and any(phrase and phrase <= whole for phrase in index.domain)
-        )
+        named = [phrase for phrase in index.domain if phrase and phrase <= whole]
+        domain_word = any(not phrase <= index.offices for phrase in named) or (bool(named) and best_score >= OFFICE_ONLY_FLOOR)
         # (a message none of whose words any topic's questions or keywords use — only answers or
         # examples, in passing: "tinggal" — is not about PSP by its score)
         in_domain = best_score >= DOMAIN_THRESHOLD and any(w in index.postings for w in whole) or domain_word
@@ -748,6 +758,8 @@ class FaqEngine:
         one the topic is known not to answer.
         """
         found = _REASON_RE.search(folded)
+        if found is not None and not _asks(folded[: found.start()]):
+            found = None  # "ujian tahap 1 soalnya ada berapa": the questions of the test, no reason yet
         # …and what follows the last question mark: "materi bimtek apa aja? mau sy laporkan ke kepsek"
         asked = folded.rfind("?")
         end = found.start() if found is not None else len(folded)
@@ -792,6 +804,7 @@ class FaqEngine:
             or word in _SCHOOL_KINDS
             or word in _WEEKDAYS
             or word in _PLACES
+            or word in _ID_NUMBERS
             or month_name(word) is not None
         )
 
@@ -1134,7 +1147,8 @@ _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
-_CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r"))*"
+_ADDRESSED = "|".join(sorted(ADDRESS, key=len, reverse=True))
+_CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
 _PHONE_WORDS = r"(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)"  # "nomor hp": a phone number
@@ -1176,32 +1190,35 @@ _RANK_ASKED_RE = re.compile(
 )
 _RANK_RE = re.compile(r"\b(?:paling|terbanyak|tersedikit|tertinggi|terendah|terbesar|terbaik|most|fewest|highest|best)\b", re.IGNORECASE)
 # "kantor tim PMO buleleng dmn?", "where is the PMO office": where an office is, which only an address answers
-_WHERE = r"(?:dimana|di mana|dmn|dmana|dimn|where|alamat\w*|lokasi\w*)"
+_WHERE = r"(?:dimana|di mana|dmn|dmana|dimn|where|alamat\w*(?!\s+(?:email|e-mail|surel|web\w*|situs|link))|lokasi\w*)"
 _OFFICE = r"(?:kantor\w*|sekretariat\w*|office|posko)"
 _PLACE_ASKED_RE = re.compile(r"\b" + _OFFICE + r"\b[^.?!\n]*\b" + _WHERE + r"\b|\b" + _WHERE + r"\b[^.?!\n]*\b" + _OFFICE + r"\b")
-# "siapa …", "who …" (not "siapa pun", "whoever"): someone asked for, whom the answer must name —
-# a person, an office, a body or a role
-# "SD N 2 Tejakula lolos tahap 1 ga ya?", "apakah saya lulus?", "sekolah kami diterima tidak?": the
-# asker's own result, asked yes-or-no (not "syarat agar sekolah kami lolos")
+# "SMP N 3 Seririt lolos tahap 1 gak?", "apakah saya lulus?", "sekolah kami diterima tidak?": the
+# asker's own result, asked yes-or-no (not "syarat agar sekolah kami lolos"; a condition — "kalau
+# sekolah saya lolos …" — is left out in question_kind)
 _OWN_RESULT_RE = re.compile(
-    # (not a condition: "kalau sy lolos psp bisa dimutasi gak?")
-    r"(?<!kalau )(?<!kalo )(?<!klo )(?<!jika )(?<!bila )(?<!apabila )(?<!agar )(?<!supaya )(?<!setelah )(?<!sesudah )(?<!misal )"
     r"\b(?:saya|sy|aku|kami|tiang|titiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang)|sd|sdn|smp|smpn|tk|paud)\s+"
     r"(?:(?:sudah|sdh|udah|udh|jadi|jd)\s+)?"
-    r"(?:lolos|lulus|diterima|keterima)\b(?:\s+\w+){0,3}?\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm|ya|kah|nggih)\b"
+    r"(?:lolos|lulus|diterima|keterima)\b(?:\s+\w+){0,3}?\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm|kah|nggih)\b"
     r"|\bapakah\s+(?:saya|sy|kami|tiang|sekolah\s+(?:saya|sy|kami))\s+(?:sudah\s+|sdh\s+)?(?:lolos|lulus|diterima)\b"
 )
-_OFFICES = frozenset({"disdikpora", "kemendikbudristek", "kemendikdasmen"})
-_WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sapa|sira|sapasira|who|whom)\b(?!\s*pun\b)")
+_CONDITION_RE = re.compile(r"\b(?:kalau|kalo|klo|jika|bila|apabila|agar|supaya|setelah|sesudah|misal\w*|if|once)\b[^.?!,\n]*$")
+# the offices alone (as the index reads them): a message naming only one of these is about PSP
+# only when it is also near a topic
+OFFICE_WORDS = ("disdikpora", "kemendikbudristek", "kemendikdasmen", "lpmp", "bpmp")
+# "siapa …", "who is …" (not "siapa pun", nor the relative "principals who have not …"): someone
+# asked for, whom the answer must name — a person, an office, a body or a role
+_WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira)\b(?!\s*pun\b)|(?:^|[.?!,;:]\s*|\band\s+)(?:who|whom)\b")
 _WHO_IN_ANSWER_RE = re.compile(
     _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
     r"|\b(?:kepala|guru|korwil|koordinator|petugas|pengawas|tim|panitia|dinas|komite|pelatih|operator|admin|peserta|pejabat|pemerintah|yayasan|pusat|pleno"
     r"|principal|teacher|coordinator|staff|team|officer|supervisor|committee|coach|participant|official|government|foundation|plenary)s?\b"
 )
-# One day of the four-day Bimtek ("hari ketiga", "hari ke-2", "tgl 9 maret", "on the first day"), not its span ("tgl 8 sampai 11")
+# One day of the four-day Bimtek ("hari ketiga", "hari ke-2", "tgl 9 maret", "on the first day"), not its
+# span ("tgl 8 sampai 11"), in a message about the Bimtek (question_kind checks that)
 _ONE_DAY_RE = re.compile(
-    r"\bhari (?:pertama|kedua|ketiga|keempat|terakhir|ke ?-?[1-4])\b|\b(?:first|second|third|fourth|last) day\b|\bday (?:one|two|three|four|[1-4])\b"
-    r"|\b(?:tgl|tanggal|on|march) (?:8|9|10|11)\b(?! ?(?:sampai|sd|s/d|hingga|until|to|-|–))"
+    r"\bhari (?:pertama|kedua|ketiga|keempat|ke ?-?[1-4])\b|\b(?:first|second|third|fourth) day\b|\bday (?:one|two|three|four|[1-4])\b"
+    r"|\b(?:tgl|tanggal|on) (?:8|9|10|11)\s+(?:maret|march)\b|\bmarch (?:8|9|10|11)\b(?! ?(?:sampai|sd|s/d|hingga|until|to|-|–))"
 )
 _ONE_DAY_IN_ANSWER_RE = re.compile(r"\b(?:[Hh]ari (?:pertama|kedua|ketiga|keempat|ke-?\d)|(?:first|second|third|fourth) day|[Dd]ay [1-4])\b")
 _ADDRESS_RE = re.compile(r"\b(?:Jl|Jalan|Jln)\.?\s+[A-Z]")
@@ -1220,7 +1237,8 @@ _NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
 # a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
 _REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
-_KECAMATAN = "|".join(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng")
+_KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}  # (and the regency's town)
+_KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
 _OWN_PERSON_RE = re.compile(
     # (within one sentence: "Kepala sekolah kami baru lolos. … Siapa saja anggotanya?" asks no person of ours)
     # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
@@ -1273,18 +1291,21 @@ def without_described_dates(folded: str) -> str:
     return "".join(out) + folded[at:] if out else folded
 
 
-def without_school_names(folded: str) -> str:
+def without_school_names(folded: str, topic_word: Callable[[str], bool] = lambda word: False) -> str:
     """The message with a school's number and village left out of its name: "SD N 3 Tejakula" → "SD".
 
     The kind of school may matter ("apakah SMP bisa ikut"); which one is the asker's own is context,
-    and an unknown village's name weighs more than any word of the question.
+    and an unknown village's name weighs more than any word of the question. The word after the
+    number is the village only when it is a kecamatan's name or no word of a topic (``topic_word``):
+    "SDN 2 mendaftar psp lewat mana" keeps its verb.
     """
     if _DIGIT_RE.search(folded) is None:
         return folded
 
     def kind_only(found: re.Match[str]) -> str:
         place = found.group("place")
-        return found.group("kind") + (f" {place}" if place and place in STOPWORDS else "")
+        village = place is not None and place not in STOPWORDS and (place in _KECAMATAN_NAMES or not topic_word(place))
+        return found.group("kind") + (f" {place}" if place and not village else "")
 
     return _SCHOOL_NUMBER_RE.sub(kind_only, folded)
 
@@ -1313,8 +1334,9 @@ _OTHER_BUSINESS_RE = re.compile(
     # the staff: asked back and queued)
     # a teacher's NUPTK applied for ("cara ngurus NUPTK baru buat guru honorer")
     r"|\b(?:urus|ngurus|mengurus|pengurusan|buat|bikin|pengajuan|ajukan|mengajukan|terbitkan|penerbitan)\s+nuptk\b|\bnuptk\s+(?:baru|guru)\b"
-    # a teacher appointed as government contract staff ("guru honor mau diangkat jd p3k")
-    r"|\b(?:diangkat|pengangkatan|jadi|jd|seleksi|formasi|tes|gaji|daftar|pendaftaran)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
+    # a teacher appointed as government contract staff ("guru honorer mau diangkat jadi p3k"; its
+    # selection, formation and pay are [decline] phrases of the knowledge base)
+    r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah)\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
@@ -1331,7 +1353,7 @@ _WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah
 _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
 _MAY = r"(?:bisa|bs|boleh|blh|bole|dapat|dpt)"
 _NOT = r"(?:gak|ga|gk|nggak|tidak|tdk|ndak)"
-_YES_NO_TAIL = r"(?:\s+(?:" + _NOT + r"|ya|nggih|kah|pak|bu))*"  # "… gk?", "… tidak ya pak?"
+_YES_NO_TAIL = r"(?:\s+(?:" + _NOT + r"|ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"  # "… gk?", "… tidak ya pak?", "… gk gan?"
 # "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
 # condition told before it (an age, a term left)
 _STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+" + _MAY + r"\b")
@@ -1347,10 +1369,10 @@ _PASSIVE_RE = re.compile(
     r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}" + _MAY + r"\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
     + _YES_NO_TAIL + r"\s*"
 )
-# "…, thn lalu gagal di tahap 2, boleh daftar ulang?": a yes-or-no of two words or fewer whether
-# the one told about may do something
+# "…, thn lalu gagal di tahap 2, boleh daftar ulang?", "…, apa boleh ikut seleksi PSP?": a yes-or-no
+# of two words or fewer (and the programme's name) whether the one told about may do something
 _MAY_I_RE = re.compile(
-    r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?" + _MAY + r"\s+[a-z]+(?:\s+[a-z]+)?"
+    r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?" + _MAY + r"\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:psp|program|programnya))?"
     + _YES_NO_TAIL + r"\s*\??\s*"
 )
 # "…, ga punya nip, isi apa di form?", "gmn ngisinya di form?", "ketik apa di kolom itu?": what to type
@@ -1360,6 +1382,8 @@ _WHAT_TO_TYPE_RE = re.compile(
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
 )
 # Cities are where someone is or where something was held, not another programme or office
+# A person's ID number ("NIK") is not another programme or office either
+_ID_NUMBERS = frozenset({"nik", "nisn"})
 _PLACES = frozenset(
     "jakarta denpasar singaraja bali balinese jawa java javanese surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia indonesian".split()
 )
@@ -1426,10 +1450,15 @@ def question_kind(folded: str) -> Kind:
         bool(_PHONE_NAMED_RE.search(folded)) and bool(_PHONE_ASKED_RE.search(folded)),  # (a cheap look first)
         ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
         bool(_PLACE_ASKED_RE.search(folded)),
-        ("hari" in folded or "day" in folded or "8" in folded or "9" in folded or "1" in folded) and bool(_ONE_DAY_RE.search(folded)),
+        ("bimtek" in folded or "bimbingan" in folded) and bool(_ONE_DAY_RE.search(folded)),
         bool(_WHO_ASKED_RE.search(folded)),
-        ("lolos" in folded or "lulus" in folded or "terima" in folded) and bool(_OWN_RESULT_RE.search(folded)),
+        ("lolos" in folded or "lulus" in folded or "terima" in folded) and _own_result(folded),
     )
+
+
+def _own_result(folded: str) -> bool:
+    """Whether the asker asks for their own result, yes or no — not on a condition ("kalau sekolah saya lolos …")."""
+    return any(_CONDITION_RE.search(folded, 0, found.start()) is None for found in _OWN_RESULT_RE.finditer(folded))
 
 
 def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:

@@ -429,7 +429,7 @@ def english_base(token: str) -> str | None:
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
 BALINESE: dict[str, str] = {
-    # years and age: "yusa tiang sampun 57 tiban", "nu dados ngiring?" (still allowed to take part?)
+    # years, "still", "not", "if", "true": "yusa tiang sampun 57 tiban", "nu dados ngiring?"
     "leres": "benar",
     "tiban": "tahun",
     "warsa": "tahun",
@@ -681,7 +681,8 @@ _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 
 
 # "…: 1) … 2) …" (an item after a colon, a sentence's end or at the start; not "(tahap 2) …")
-_NUMBERED_ITEMS_RE = re.compile(r"(?:\s+(?:\d|dua|tiga|beberapa)\s+(?:hal|pertanyaan)\s*)?(?:^|(?<=[:.?!\n])|:)\s*\(?\d{1,2}\)\s+")
+# (a space after the mark: "jam 09.00)" is a time, not an item)
+_NUMBERED_ITEMS_RE = re.compile(r"(?:\s+(?:\d|dua|tiga|beberapa)\s+(?:hal|pertanyaan)\s*)?(?:^|(?<=[:.?!\n])\s|:)\s*\(?(?<!\d)\d{1,2}\)\s+")
 _UNTIL_RE = re.compile(r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b")
 
 

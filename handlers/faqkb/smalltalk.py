@@ -129,4 +129,6 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             if word not in capitalised:
                 return None
             name_left -= 1
+    if kinds == {ACK} and text.rstrip().endswith("?"):
+        return None  # "sudah tercatat?", "ok?": an acknowledgement asked is a question
     return next((k for k in _PRIORITY if k in kinds), None)
