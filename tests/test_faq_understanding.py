@@ -60,6 +60,7 @@ SMALL_TALK = [
     "baik pak, sudah saya catat",
     "sip gan, noted ya",
     "OK that's great, thanks a lot",
+    "ok thank you, have a nice weekend",
 ]
 
 
@@ -129,6 +130,10 @@ HELD_OUT = [
     # 75/80 in scope, 3 and 5 wrong of 120.
     ("faq-heldout-28.tsv", (80, 15, 15, 10), 76, 15, 14, 3),
     ("faq-heldout-29.tsv", (80, 15, 15, 10), 77, 15, 14, 3),
+    # Sets 30 and 31: written blind after round 12's review, first run on its engine: 77/80 and 73/80
+    # in scope, 4 and 2 wrong of 120 (then "have a good day" was made small talk).
+    ("faq-heldout-30.tsv", (80, 15, 15, 10), 77, 13, 11, 4),
+    ("faq-heldout-31.tsv", (80, 15, 15, 10), 73, 15, 14, 2),
 ]
 
 

@@ -51,6 +51,8 @@ _FILLER = frozenset(
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
         "there everyone everybody guys folks that thats it its is was really truly s ll re ve "
+        # "thanks, have a good day!"
+        "have nice day weekend "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun "
         # "terima kasih tim PMO": whom the thanks are for
