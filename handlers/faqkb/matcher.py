@@ -26,7 +26,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from itertools import repeat
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
@@ -660,7 +660,7 @@ class FaqEngine:
         entry = index.entries[best]
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
-        if confident and kind[0] and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or self._config_knows(query, best)):
+        if confident and kind.date and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or self._config_knows(query, best)):
             confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
@@ -803,8 +803,7 @@ class FaqEngine:
             or word in lexicon.slang()
             or word in _SCHOOL_KINDS
             or word in _WEEKDAYS
-            or word in _PLACES
-            or word in _ID_NUMBERS
+            or word in _NAMES_OF_NO_PROGRAMME
             or month_name(word) is not None
         )
 
@@ -1381,11 +1380,11 @@ _WHAT_TO_TYPE_RE = re.compile(
     r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
 )
-# Cities are where someone is or where something was held, not another programme or office
-# A person's ID number ("NIK") is not another programme or office either
-_ID_NUMBERS = frozenset({"nik", "nisn"})
-_PLACES = frozenset(
-    "jakarta denpasar singaraja bali balinese jawa java javanese surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia indonesian".split()
+# Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
+# programme or office
+_NAMES_OF_NO_PROGRAMME = frozenset(
+    "jakarta denpasar singaraja bali balinese jawa java javanese surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia indonesian "
+    "nik nisn".split()
 )
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
@@ -1430,16 +1429,26 @@ _PEOPLE_NUMBER_RE = re.compile(
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
-Kind = tuple[bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, bool, bool]
+class Kind(NamedTuple):
+    """What a question asks for; each needs an answer that holds it (see answers_kind)."""
+
+    date: bool
+    number: bool
+    name: bool  # a person's name
+    clock: bool  # a time of day
+    people: bool  # a count of people
+    head: bool  # the person heading an office
+    phone: bool
+    rank: bool
+    place: bool  # an office's address
+    day: bool  # one day of the Bimtek
+    who: bool  # someone: a person, an office, a body or a role
+    result: bool  # the asker's own result
 
 
 def question_kind(folded: str) -> Kind:
-    """What a (folded) question asks for, in this order.
-
-    A date, a number, a person's name, a clock time, a count of people, an office's head, a phone
-    number, a ranking, an office's address, one day of the Bimtek, someone (who), the asker's own result.
-    """
-    return (
+    """What a (folded) question asks for."""
+    return Kind(
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
         bool(_NAME_RE.search(folded) or (("si" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
@@ -1468,34 +1477,35 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     sekolah saya") then gets a question back and goes to the PMO team instead of a confident
     answer about the general topic that does not say it.
     """
-    wants_date, wants_number, wants_name, wants_clock, wants_people, wants_head, wants_phone, wants_rank, wants_place, wants_day, wants_who, wants_result = kind
-    if wants_result and not entry.forward:
+    if kind.result and not entry.forward:
         return False  # "SD N 2 Tejakula lolos tahap 1 ga?", "apakah saya lulus?": one school's result is in no source
-    if wants_who and not entry.forward and not _WHO_IN_ANSWER_RE.search(entry.answer["id"]):
+    if kind.who and not entry.forward and not _WHO_IN_ANSWER_RE.search(entry.answer["id"]):
         return False  # "data saya bisa dilihat siapa saja?": the form's fields name nobody (a command's answer neither)
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
     answer = entry.answer["id"]
-    if wants_date and not _DATE_RE.search(answer):
+    if kind.date and not _DATE_RE.search(answer):
         return False
-    if wants_name and not _PERSON_RE.search(answer):
+    if kind.name and not _PERSON_RE.search(answer):
         return False
-    if wants_head and not _HEAD_NAMED_RE.search(answer):
+    if kind.head and not _HEAD_NAMED_RE.search(answer):
         return False  # "siapa kadis waktu bimtek": the Bimtek's participants are not the head of the office
-    if wants_rank and not _RANK_RE.search(answer):
+    if kind.rank and not _RANK_RE.search(answer):
         return False  # "kecamatan mana yg paling banyak kirim nama": a ranking no answer holds
-    if wants_phone and not _PHONE_RE.search(answer):
+    if kind.phone and not _PHONE_RE.search(answer):
         return False  # "minta no hp pak sekretaris": an answer naming him holds no number (/petugas's does say how to reach staff)
-    if wants_day and not _ONE_DAY_IN_ANSWER_RE.search(answer):
+    # (no topic's own answer holds one day's programme or an address today: those two kinds are asked
+    # back or forwarded, unless a command answers them from the config — /jadwal's sessions)
+    if kind.day and not _ONE_DAY_IN_ANSWER_RE.search(answer):
         return False  # "narasumber hari kedua", "materi tgl 9 maret": the Bimtek as a whole is not that day
-    if wants_place and not _ADDRESS_RE.search(answer):
+    if kind.place and not _ADDRESS_RE.search(answer):
         return False  # "kantor tim PMO dmn?": the team's members and duties are not where its office is
-    if wants_clock and not _CLOCK_IN_ANSWER_RE.search(answer):
+    if kind.clock and not _CLOCK_IN_ANSWER_RE.search(answer):
         return False  # "jam berapa sesi wawancara dimulai": a date is not a time of day
-    if wants_people and not _PEOPLE_NUMBER_RE.search(answer):
+    if kind.people and not _PEOPLE_NUMBER_RE.search(answer):
         return False  # "berapa kepsek yang daftar": a count of people, not the programme's dates
-    return not (wants_number and not _NUMBER_RE.search(answer))
+    return not (kind.number and not _NUMBER_RE.search(answer))
 
 
 def reply_text(lang_t: Any, match: Match, answer: str = "") -> str:
