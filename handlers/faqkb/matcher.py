@@ -14,6 +14,7 @@ import heapq
 import json
 import logging
 import math
+import operator
 import os
 import pickle
 import re
@@ -24,7 +25,6 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
-from itertools import repeat
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -165,7 +165,7 @@ class _Index:
 Words = tuple[str, ...]  # a variant's canonical words, sorted
 
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
-_Scored = tuple[list[tuple[float, int]], dict[str, float], dict[int, float]]
+_Scored = tuple[list[tuple[float, int]], dict[str, float], list[float]]
 QUESTION_WORDS = frozenset(
     "apa apakah siapa kapan bagaimana berapa dimana mana bisa boleh what when who how which where can napi punapi kenken sira pidan kuda dija".split()
 )
@@ -473,17 +473,23 @@ class FaqEngine:
         """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
         return _query_words(self._index, folded, english)
 
-    def _score(self, query: list[str], numbered: set[str]) -> _Scored:
-        """Entries by score (best first), the word weights, and each entry's coverage by its own questions and keywords."""
+    def _score(self, query: list[str], numbered: set[str], floor: float = 0.0) -> _Scored:
+        """Entries by score (best first), the word weights, and each entry's coverage by its own questions and keywords.
+
+        An entry that cannot reach ``floor`` is left out (a caller that only asks whether some topic
+        scores that well saves comparing their variants).
+        """
         index = self._index
         # An unknown number (an age, a year) says less about the topic than an unknown word, unless
         # it numbers something the base knows ("angkatan 4" when the base knows cohorts I–III).
         weights = {w: index.idf.get(w, index.unknown_idf / (1 if w in numbered or not w.isdigit() else 2)) for w in query}
         total = sum(weights.values())
-        # Coverage by walking the postings of the question's words (sparse: only entries that share one).
-        strong: dict[int, float] = defaultdict(float)
-        # the share only an entry's answer or examples use, already weighted (one pass, no merge)
-        coverage: dict[int, float] = defaultdict(float)
+        # Coverage by walking the postings of the question's words (only entries that share one
+        # are touched; the sums live in lists by entry, far cheaper to add to than dicts).
+        count = len(index.entries)
+        strong = [0.0] * count
+        # the share only an entry's answer or examples use, already weighted
+        weak = [0.0] * count
         postings, weak_postings = index.postings, index.weak_postings
         for w in query:
             share = weights[w] / total
@@ -491,13 +497,12 @@ class FaqEngine:
                 strong[i] += share
             share *= ANSWER_WEIGHT
             for i in weak_postings.get(w, ()):
-                coverage[i] += share
-        for i, share in strong.items():
-            coverage[i] += share
-        if not coverage:
+                weak[i] += share
+        coverage = list(map(operator.add, weak, strong))
+        # (best first, ties by entry order; an entry no word of the question touched is not a candidate)
+        shortlist = [i for i in sorted(range(count), key=coverage.__getitem__, reverse=True)[:SHORTLIST] if coverage[i]]
+        if not shortlist:
             return [], weights, strong
-        shortlist = [i for _, i in heapq.nsmallest(SHORTLIST, [(-c, i) for i, c in coverage.items()])]
-        qset = frozenset(query)
         scored: list[tuple[float, int]] = []
         third = 0.0  # the third best score so far (0 until three are known)
         top = [0.0, 0.0, 0.0]  # the three best scores so far, a heap
@@ -506,16 +511,19 @@ class FaqEngine:
         # the weight of the question's words many entries use: all a variant sharing none of its
         # specific words can share with it
         generic = sum(weight for w, weight in weights.items() if idf.get(w, specific) < specific)
+        # …and its words rare enough to index the variants by (a word the base never uses indexes none)
+        rare = [w for w in weights if idf.get(w, 0.0) >= specific]
         for i in shortlist:
             # A variant shares at most the question's words the entry's questions, keywords and
             # examples use: when even that cannot lift the entry into the top three, skip it.
-            own = strong.get(i, 0.0)  # …and what only its answer or examples share, unweighted again
-            if third and COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * min(1.0, own + (coverage[i] - own) / ANSWER_WEIGHT) < third:
+            own = strong[i]  # …and what only its answer or examples share, unweighted again
+            reach = COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * min(1.0, own + (coverage[i] - own) / ANSWER_WEIGHT)
+            if reach < floor or third and reach < third:
                 continue
             # A variant sharing none of the question's specific words shares at most its generic
             # weight: only when that could beat the nearest found and lift the entry into the top
             # three are those variants compared too.
-            best_variant = self._nearest_specific(i, qset, weights, total)
+            best_variant = self._nearest_specific(i, rare, weights, total)
             could = generic / total
             if could > best_variant and (not third or COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * could >= third):
                 best_variant = self._nearest(index.variants[i], weights, total, generic, best_variant)
@@ -605,7 +613,8 @@ class FaqEngine:
             # ("umur 54 tahun", "sekolah kami belum pernah ikut") may outvote the question. When a
             # clause asks about something of its own and no asking clause agrees with the whole
             # message, the asking clause decides — or, unsure itself, the bot asks back with both.
-            parts = self._clauses(folded, english, query)
+            # (a clause that asks nothing only counts here, and for a second topic, when it has a clear winner)
+            parts = self._clauses(folded, english, query, context_floor=THRESHOLD - CLEAR_MARGIN)
             questions = [p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]))]
             agreeing = [p for p in questions if p[1][0][0][1] == scored[0][1]]
             if agreeing and len(questions) > 1:
@@ -682,7 +691,11 @@ class FaqEngine:
             # than any way of asking what it does answer — the sources lack it; pass it on
             return Match(None, round(best_score, 4), in_domain=True), english
         if confident:
-            also = self._also(parts if parts is not None else self._clauses(folded, english, query), best) if len(whole) >= ALSO_WORDS else None
+            if len(whole) < ALSO_WORDS:
+                also = None
+            else:
+                # (for a second topic only a clause's clear winner counts: no topic below the margin under the threshold)
+                also = self._also(parts if parts is not None else self._clauses(folded, english, query, THRESHOLD - CLEAR_MARGIN), best)
             return Match(entry, round(best_score, 4), in_domain=True, also=also), english
         picked = list(disagree) if disagree is not None else [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
         if len(picked) == 1 and len(scored) > 1:
@@ -707,8 +720,6 @@ class FaqEngine:
         same result as comparing every variant, looking at few of them.
         """
         share = share or total
-        # a variant word the question lacks weighs 0: one pass over the variant, no set built
-        weight, nothing = weights.get, repeat(0.0)
         count = len(variants)
         up = bisect.bisect_left(variants, share, key=lambda vm: vm[1])
         down = up - 1
@@ -725,26 +736,30 @@ class FaqEngine:
                     return best
                 variant, mass = variants[down]
                 down -= 1
-            inter = sum(map(weight, variant, nothing))
+            inter = 0.0  # (one pass over the variant, no set built: a plain loop is the cheapest here)
+            for w in variant:
+                if w in weights:
+                    inter += weights[w]
             similarity = inter / (total + mass - inter)
             if similarity > best:
                 best = similarity
 
-    def _nearest_specific(self, entry: int, query: frozenset[str], weights: dict[str, float], total: float) -> float:
-        """The similarity of the query to the closest of the entry's variants that share a specific word with it."""
+    def _nearest_specific(self, entry: int, specific: list[str], weights: dict[str, float], total: float) -> float:
+        """The similarity of the query to the closest of the entry's variants that share one of its ``specific`` words."""
         postings = self._index.variant_postings[entry]
-        found = [postings[w] for w in query if w in postings]
+        found = [postings[w] for w in specific if w in postings]
         if not found:
             return 0.0
         variants = self._index.variants[entry]
         best = 0.0
-        # a variant word the question lacks weighs 0: one pass over the variant, no set built
-        weight, nothing = weights.get, repeat(0.0)
         for k in found[0] if len(found) == 1 else set().union(*found):
             variant, mass = variants[k]
             if mass * best >= total or total * best >= mass:
                 continue  # this much heavier or lighter than the question, it cannot be nearer
-            inter = sum(map(weight, variant, nothing))
+            inter = 0.0  # (one pass over the variant, no set built: a plain loop is the cheapest here)
+            for w in variant:
+                if w in weights:
+                    inter += weights[w]
             similarity = inter / (total + mass - inter)
             if similarity > best:
                 best = similarity
@@ -969,8 +984,14 @@ class FaqEngine:
         # sources have no answer for ("honor", "sertifikat").
         return asked in index.idf and not any(index.entries[i].forward for i in index.postings.get(asked, ()))
 
-    def _clauses(self, folded: str, english: bool, whole: list[str]) -> list[tuple[list[str], _Scored, bool, str]]:
-        """The message's clauses that may hold a question, scored: at most MAX_CLAUSES, questions first."""
+    def _clauses(
+        self, folded: str, english: bool, whole: list[str], floor: float = 0.0, context_floor: float = 0.0
+    ) -> list[tuple[list[str], _Scored, bool, str]]:
+        """The message's clauses that may hold a question, scored: at most MAX_CLAUSES, questions first.
+
+        Topics below ``floor`` are left out of a clause's scores, and below ``context_floor`` out of
+        those of a clause that asks nothing, for callers that need no more.
+        """
         seen = {tuple(whole)}
         found: list[tuple[int, list[str], set[str], bool, str]] = []
         pieces = clauses(folded)
@@ -1009,7 +1030,10 @@ class FaqEngine:
             seen.add(tuple(words))
             found.append((-(2 * len(pieces)) * asks - n, words, numbered, asks, clause))
         found.sort(key=lambda f: f[0])
-        return [(words, self._score(words, numbered), asks, clause) for _, words, numbered, asks, clause in found[:MAX_CLAUSES]]
+        return [
+            (words, self._score(words, numbered, floor if asks else max(floor, context_floor)), asks, clause)
+            for _, words, numbered, asks, clause in found[:MAX_CLAUSES]
+        ]
 
     def _also(self, parts: list[tuple[list[str], _Scored, bool, str]], first: int) -> FaqEntry | None:
         """A second topic the message asks about in a clause of its own ("… dan apakah plt boleh daftar")."""
