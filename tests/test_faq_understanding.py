@@ -1024,3 +1024,79 @@ def test_two_questions_joined_offer_the_second_even_when_the_clause_decides(engi
 def test_like_ours_carries_no_topic(engine: FaqEngine) -> None:
     # "kayak kami" (schools like ours) is not a word of any topic
     assert engine.words("sekolah kecil kayak kami bisa ikut psp?") == ["sekolah", "kecil", "ikut", "psp"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a can't told is not the question: the recording asked for is
+        "video rekaman bimtek pmo ada gak pak, sy tdk bisa ikut krn sakit",
+        "file rekaman hari ketiga bimtek ada tidak, saya tidak dapat hadir karena rapat gugus",
+        # the sessions' rules and attendance are not in the sources either
+        "kamera harus on gak selama zoom bimtek?",
+        "absensi bimtek pmo lewat apa?",
+    ],
+)
+def test_details_of_the_bimteks_sessions_are_forwarded(text: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "forward" and match.entry is not None and match.entry.id == "bimtek-narasumber", match
+
+
+def test_a_cant_told_is_not_a_question_word() -> None:
+    from handlers.faqkb.matcher import _question_words
+
+    assert _question_words("saya tdk bisa ikut krn ada rapat") == set()
+    assert _question_words("apakah saya bisa ikut") == {"apakah", "bisa"}
+    assert _question_words("kalau tidak bisa hadir, bisa diwakilkan") == {"bisa"}
+
+
+def test_a_count_of_schools_asked_at_the_end_needs_a_count(engine: FaqEngine) -> None:
+    # no source counts the schools of cohort I in one kecamatan: not answered with the cohort's topic
+    match = engine.match("SD yang lolos angkatan I dari kecamatan sawan ada brp ya?")
+    assert match.outcome != "answer", match
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # "berarti …" draws its question from the sentence before it
+        ("sesi zoom mulai pukul 10.00 WIB, berarti di Singaraja pukul berapa?", "zona-waktu"),
+        # the admin reached is a person, not the form of address "min"
+        ("tolong sambungkan ke admin", "bot-kontak"),
+        # regions answer "siapa saja yang masuk angkatan I"
+        ("selain Denpasar, siapa saja yang masuk angkatan I di Bali?", "angkatan-1"),
+        # a reason after the question mark is not what is asked
+        ("yang mendaftar itu kepala sekolah atau sekolahnya? soalnya operator kami sudah siapkan akun", "daftar-siapa"),
+        # dictation writes the affixes apart
+        ("kapan pen daftar an psp ditutup", "pendaftaran-jadwal"),
+    ],
+)
+def test_readings_of_round_13(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+def test_dictated_affixes_and_the_admin_reached(engine: FaqEngine) -> None:
+    assert engine.words("kapan pen daftar an psp ditutup") == ["daftar", "psp", "ditutup"]
+    assert "petugas" in engine.words("hubungi admin gmn") and "petugas" not in engine.words("min, bimtek kapan")
+    # "yang dimaksud X": X is asked, not a meaning
+    assert "maksud" not in engine.words("yg dimaksud kepsek memenuhi syarat apa saja")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Cheers, that helps!", "thanks"),
+        ("thanks heaps", "thanks"),
+        ("Terima kasih banyak. Salam hormat, Korwil Kecamatan Sawan", "thanks"),
+        ("siap pak, besok saya coba di sekolah", "ack"),
+        ("Best regards, Wayan", "farewell"),
+    ],
+)
+def test_small_talk_of_round_13(text: str, kind: str) -> None:
+    assert small_talk(text) == kind
+
+
+def test_a_question_after_a_closing_is_not_a_signature() -> None:
+    assert small_talk("salam hormat pak, bimtek kapan") is None
+    assert small_talk("Salam hormat. Kapan bimtek pmo?") is None

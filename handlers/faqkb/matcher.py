@@ -167,7 +167,8 @@ Words = tuple[str, ...]  # a variant's canonical words, sorted
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
 _Scored = tuple[list[tuple[float, int]], dict[str, float], list[float]]
 QUESTION_WORDS = frozenset(
-    "apa apakah siapa kapan bagaimana berapa dimana mana bisa boleh what when who how which where can napi punapi kenken sira pidan kuda dija".split()
+    "apa apakah siapa kapan bagaimana berapa dimana kemana darimana mana bisa boleh what when who how which where can "
+    "napi punapi kenken sira pidan kuda dija".split()
 )
 
 
@@ -562,6 +563,12 @@ class FaqEngine:
         polite = _COURTESY_RE.sub(" ", folded)
         if polite != folded and len(self._query(polite, english)[0]) >= 2:
             folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
+        asked_first = folded.rfind("?")
+        tail = folded[asked_first + 1 :]
+        if 0 < asked_first < len(folded.rstrip(" ?!.")) and not _asks(tail) and re.search(_REASONS, tail):
+            before = folded[: asked_first + 1]
+            if len(self._query(before, english)[0]) >= 2:
+                folded = before  # "yg daftar itu sekolahnya atau kepseknya sih? gw udh siap2 akun sekolah soalnya": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         typed = expand(tokens(folded, folded=True))
@@ -935,7 +942,8 @@ class FaqEngine:
         if not any(w in self._index.lacking for w in query):
             return set()  # nothing lacking named anywhere: no need to find the clause
         pieces = clauses(folded)
-        asking = [p for p in pieces if QUESTION_WORDS & set(p.split())]
+        # (not "saya tdk bisa ikut krn …": a can't is told, not asked; "rekaman … ada gak pak": a yes-or-no is asked)
+        asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p)]
         if not asking and "?" in folded:
             # "… itu wajib dilampirkan waktu pendaftaran atau nanti? Soalnya puskesmas …": the
             # sentence with the question mark asks; the reason after it is context
@@ -1004,7 +1012,7 @@ class FaqEngine:
             words, numbered = self._query(clause, english)
             # A clause with a question word or mark, or near the end, is likelier the question.
             # "belum pernah ikut program apa pun" asks nothing: "apa pun", "siapa pun" are not question words
-            question = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _ANY_RE.sub(" ", clause).split()}  # "kpn", "gmn" too
+            question = _question_words(clause)
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
@@ -1126,14 +1134,22 @@ def answer_text(entry: FaqEntry, lang: str, question: str = "") -> str:
     return f"{converted}\n\n{text}" if converted else text
 
 
+def _question_words(clause: str) -> frozenset[str]:
+    """The question words of a clause, abbreviated ones too ("kpn", "gmn").
+
+    Not "apa pun"/"siapa pun" (anything, anyone), nor a can't told ("saya tdk bisa ikut krn …").
+    """
+    return QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", _ANY_RE.sub(" ", clause)).split()}
+
+
 def _asks(clause: str) -> bool:
-    """Whether a clause asks something: a question mark or a question word (abbreviated ones too)."""
-    return "?" in clause or bool(QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _ANY_RE.sub(" ", clause).split()})
+    """Whether a clause asks something: a question mark or a question word."""
+    return "?" in clause or bool(_question_words(clause))
 
 
 def _points_back(clause: str) -> bool:
     """Whether a clause's question is about what was told before it ("syaratnya apa?", "masih bisa?", "bisa lewat bot?")."""
-    patterns = (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE)
+    patterns = (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE)
     return any(pattern.fullmatch(clause) for pattern in patterns) or _STILL_RE.match(clause) is not None
 
 
@@ -1234,6 +1250,7 @@ OFFICE_WORDS = ("disdikpora", "kemendikbudristek", "kemendikdasmen", "lpmp", "bp
 _WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira)\b(?!\s*pun\b)|(?:^|[.?!,;:]\s*|\band\s+)(?:who|whom)\b")
 _WHO_IN_ANSWER_RE = re.compile(
     _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
+    r"|\b(?:Kabupaten|Kota|Regency|City)\b"  # "siapa saja yg angkatan I": regions
     r"|\b(?:kepala|guru|korwil|koordinator|petugas|pengawas|tim|panitia|dinas|komite|pelatih|operator|admin|peserta|pejabat|pemerintah|yayasan|pusat|pleno"
     r"|principal|teacher|coordinator|staff|team|officer|supervisor|committee|coach|participant|official|government|foundation|plenary)s?\b"
 )
@@ -1377,6 +1394,11 @@ _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+"
 _MAY = r"(?:bisa|bs|boleh|blh|bole|dapat|dpt)"
 _NOT = r"(?:gak|ga|gk|nggak|tidak|tdk|ndak)"
 _YES_NO_TAIL = r"(?:\s+(?:" + _NOT + r"|ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"  # "… gk?", "… tidak ya pak?", "… gk gan?"
+_CANNOT_RE = re.compile(r"\b(?:" + _NOT + r"|belum|blm|nggak|enggak)\s+" + _MAY + r"\b")
+# "rekaman zoom … ada gak pak", "wajib on gak": a clause ending in "not?" asks yes or no
+_YES_NO_END_RE = re.compile(
+    r"\b(?:ada|wajib|harus|perlu|bisa|bs|boleh|blh|on|aktif)\s+(?:gak|ga|gk|nggak|enggak|tidak|tdk|ndak)(?:\s+(?:ya|sih|nih|" + _ADDRESSED + r"))*\s*$"
+)
 # "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
 # condition told before it (an age, a term left)
 _STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+" + _MAY + r"\b")
@@ -1400,6 +1422,9 @@ _MAY_I_RE = re.compile(
 )
 # "…, ga punya nip, isi apa di form?", "gmn ngisinya di form?", "ketik apa di kolom itu?": what to type
 # for the thing told before
+# "…jam 08.00 WIB, berarti di Buleleng jam berapa?", "…, jadi harus daftar ulang?": a conclusion
+# drawn from what was told before it
+_SO_RE = re.compile(r"\s*(?:berarti|brarti|artinya|jadi|jd|so|which means)\s+.+")
 _WHAT_TO_TYPE_RE = re.compile(
     r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
@@ -1442,12 +1467,16 @@ _INTRODUCED_RE = re.compile(
 )
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
-_PEOPLE_COUNT_RE = re.compile(
-    r"\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?"
-    r"(?:orang|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)\b"
+_PEOPLE = r"(?:orang|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)"
+_COUNT_ASKED_RE = re.compile(
+    r"\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?" + _PEOPLE + r"\b"
+    # "sekolah yg lolos angkatan 1 di buleleng ada brp?": the thing first, the count asked at the end
+    # ("berapa sekolah" alone is also the targets' and the korwil's five schools: a count of them is in answers)
+    r"|\b(?:" + _PEOPLE + r"|sekolah|sd|smp)\s+(?:yang|yg)\s+[^.?!,]{0,60}?\bada\s+(?:berapa|brp)\b"
 )
-_PEOPLE_NUMBER_RE = re.compile(
-    r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b",
+_COUNT_IN_ANSWER_RE = re.compile(
+    r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?"
+    r"(?:orang|kepala sekolah|guru|peserta|pejabat|sekolah|sd|smp|principals|teachers|people|schools)\b",
     re.IGNORECASE,
 )
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
@@ -1460,7 +1489,7 @@ class Kind(NamedTuple):
     number: bool
     name: bool  # a person's name
     clock: bool  # a time of day
-    people: bool  # a count of people
+    counted: bool  # a count of people or schools
     head: bool  # the person heading an office
     phone: bool
     rank: bool
@@ -1478,7 +1507,7 @@ def question_kind(folded: str) -> Kind:
         bool(_NAME_RE.search(folded) or (("si" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
         # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
         bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
-        bool(_PEOPLE_COUNT_RE.search(folded)),
+        bool(_COUNT_ASKED_RE.search(folded)),
         ("siapa" in folded or "who" in folded) and bool(_HEAD_ASKED_RE.search(folded)),
         bool(_PHONE_NAMED_RE.search(folded)) and bool(_PHONE_ASKED_RE.search(folded)),  # (a cheap look first)
         ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
@@ -1527,8 +1556,8 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
         return False  # "kantor tim PMO dmn?": the team's members and duties are not where its office is
     if kind.clock and not _CLOCK_IN_ANSWER_RE.search(answer):
         return False  # "jam berapa sesi wawancara dimulai": a date is not a time of day
-    if kind.people and not _PEOPLE_NUMBER_RE.search(answer):
-        return False  # "berapa kepsek yang daftar": a count of people, not the programme's dates
+    if kind.counted and not _COUNT_IN_ANSWER_RE.search(answer):
+        return False  # "berapa kepsek yang daftar", "sekolah yg lolos … ada brp": a count, not the programme's dates
     return not (kind.number and not _NUMBER_RE.search(answer))
 
 

@@ -556,7 +556,7 @@ STOPWORDS = frozenset(
     penjelasan tanya bertanya nanya menanyakan numpang izin ijin permisi sebelumnya baru kemarin tadi begini gitu begitu kan
     kok nih yah lho mari terima kasih banyak atas tiang titiang sane lan nike niki nggih ampura suksma sampun manten
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
-    hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu
+    hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu penjelasannya petunjuknya arahannya
     from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
     don dont doesn didn want wants anymore through via done still yet take takes taking get gets
     kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
@@ -727,6 +727,11 @@ def tokens(text: str, folded: bool = False) -> list[str]:
     return _TOKEN_RE.findall(_STRETCH_RE.sub(r"\1", text if folded else fold(text)))
 
 
+# affixes speech-to-text writes apart ("pen daftar an"); never words of their own ("di", "ke", "kan" are)
+_SPLIT_PREFIXES = frozenset("pen pem peng penge per pe ber ter mem men meng menge".split())
+_SPLIT_SUFFIXES = frozenset({"an"})
+
+
 def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
     """Undo speech-to-text splits: ``bim tek`` → ``bimtek``, ``pe em o`` → ``pmo``, ``kep sek`` → ``kepsek``.
 
@@ -747,7 +752,17 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
                 i = end
                 break
         else:
-            if i + 1 < len(words) and not known(words[i]) and not known(words[i + 1]) and known(words[i] + words[i + 1]):
+            # "pen daftar an", "pe laksana an": an affix the dictation split off a known word
+            pieces = 3 if i + 2 < len(words) and words[i] in _SPLIT_PREFIXES and words[i + 2] in _SPLIT_SUFFIXES else 2
+            affixed = (
+                i + 1 < len(words)
+                and (words[i] in _SPLIT_PREFIXES or words[i + 1] in _SPLIT_SUFFIXES)
+                and known("".join(words[i : i + pieces]))
+            )
+            if affixed:
+                out.append("".join(words[i : i + pieces]))
+                i += pieces
+            elif i + 1 < len(words) and not known(words[i]) and not known(words[i + 1]) and known(words[i] + words[i + 1]):
                 out.append(words[i] + words[i + 1])
                 i += 2
             else:
@@ -812,6 +827,10 @@ def _compose_thousands(words: list[str]) -> list[str]:
     return out
 
 
+# words after which "admin" is the person reached, not a form of address
+_TO_SOMEONE = frozenset("sama sm ama dengan dgn ke kpd kepada with to hubungi menghubungi kontak contact chat ngobrol bicara berbicara ngomong tanya".split())
+
+
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
@@ -838,6 +857,11 @@ def expand(words: list[str]) -> list[str]:
             continue
         if word in ("benar", "bener", "betul") and (previous in ("apa", "apakah") or previous in ("itu", "ini") and out[-2:-1] in (["apa"], ["apakah"])):
             continue  # "apa benar cuma bidang GTK …", "napi nika leres?": "is it true that", not the word "right"
+        if word in ("dimaksud", "dimaksudkan", "dimaksudnya") and previous == "yang":
+            continue  # "yg dimaksud kepsek memenuhi syarat itu apa": asks for X itself, not for a meaning
+        if word == "admin" and previous in _TO_SOMEONE:
+            out.append("petugas")  # "ngobrol sm admin", "hubungi admin": a person to reach, not the address "min"
+            continue
         if previous == "number" and word == "of":
             out[-1] = "jumlah"  # "the number of schools" is a count, not a phone number
             continue
@@ -915,7 +939,7 @@ _CITY_TIME_RE = re.compile(
 # "saya mendengar dari korwil tentang psp"): never the question itself.
 _HEARSAY_RE = re.compile(
     r"\b(?:dapat|dpt|dapet|terima|menerima|nerima|dengar|mendengar|denger|baca|membaca|memperoleh|peroleh)"
-    r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|undangan|berita|pesan|dari|dr)\b"
+    r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|se|undangan|berita|pesan|dari|dr)\b"
 )
 _PIECE_RE = re.compile(r"[^.,;!?\n]+[.,;!?\n]*")
 # A letter's addressee line ("Yth. Tim PMO Disdikpora Buleleng.", "Kepada Yth. Admin PSP,"): whom

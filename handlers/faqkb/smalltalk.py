@@ -29,7 +29,7 @@ _KINDS: dict[str, list[str]] = {
     ).split(),
     THANKS: (
         "terima kasih makasih makasi trims trimakasih terimakasih tks thx thanks thank ty tq suksma suksme matur nuwun nuhun hatur tengkyu sama "
-        "mksh mks trmksh makasii"
+        "mksh mks trmksh makasii cheers"
     ).split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
@@ -37,7 +37,7 @@ _KINDS: dict[str, list[str]] = {
         "laksanakan lanjut tes test maaf ampura "
         "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
-    FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih".split(),
+    FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih hormat regards".split(),
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
 # Forms of address: a name may follow one ("selamat pagi bu Komang", "suksma pak Ketut Agus").
@@ -50,15 +50,15 @@ _FILLER = frozenset(
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
-        "there everyone everybody guys folks that thats it its is was really truly s ll re ve "
+        "there everyone everybody guys folks that thats it its is was really truly s ll re ve best kind warm "
         # "thanks, have a good day!"
         "have nice day weekend "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
-        "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun "
+        "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok di sekolah "
         # "terima kasih tim PMO": whom the thanks are for
         "pmo psp disdikpora dinas petugas panitia pokja "
         # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
-        "sangat membantu bermanfaat terbantu helpful useful informative informatif"
+        "sangat membantu bermanfaat terbantu helpful useful informative informatif helps helped heaps"
     ).split()
 )
 # Without the index at hand, a word after a form of address counts as a name when it is capitalised
@@ -69,6 +69,12 @@ NAMES = frozenset(
 )
 _NAME_WORDS = 4  # at most this many words of a name after one form of address
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
+# "… Salam hormat, Pengawas Kecamatan Banjar.", "Best regards, Komang": a letter's closing; what
+# follows it (a few words, no question) is the signature
+_SIGNED_RE = re.compile(r"\b(?:salam hormat|hormat (?:kami|saya)|regards|wassalam(?:ualaikum)?)\b(?P<signature>[a-z ,.]*)$")
+_SIGNATURE_WORDS = 6
+# …unless it asks ("salam hormat pak, bimtek kapan"): words that start a question
+_ASKING = frozenset("apa apakah siapa kapan kpn bagaimana gimana gmn berapa brp dimana dmn mana bisa bs boleh tanya what when who how where can".split())
 
 # "tim pe em o": the addressee spelled out by speech-to-text
 _SPELLED = {"pe em o": "pmo", "pe es pe": "psp"}
@@ -97,7 +103,12 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         return ACK
     if _DIGIT_RE.search(text):
         return None
-    words = _WORD_RE.findall(_SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text) if folded is None else folded))
+    plain = _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text) if folded is None else folded)
+    signed = _SIGNED_RE.search(plain)
+    signature = signed.group("signature").replace(",", " ").replace(".", " ").split() if signed else []
+    if signed and len(signature) <= _SIGNATURE_WORDS and _ASKING.isdisjoint(signature):
+        plain = plain[: signed.start("signature")]
+    words = _WORD_RE.findall(plain)
     if not words or len(words) > 12:
         return None
     kinds = set()
