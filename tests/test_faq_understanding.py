@@ -1100,3 +1100,23 @@ def test_small_talk_of_round_13(text: str, kind: str) -> None:
 def test_a_question_after_a_closing_is_not_a_signature() -> None:
     assert small_talk("salam hormat pak, bimtek kapan") is None
     assert small_talk("Salam hormat. Kapan bimtek pmo?") is None
+
+
+def test_chat_fillers_carry_no_topic(engine: FaqEngine) -> None:
+    # "jujur" (honestly), "sorry", laughter: how it is said, not what is asked
+    assert engine.words("jujur sy bingung wkwk, sorry") == []
+    match = engine.match("jujur sy bingung, bot ini bisa dipakai buat apa aja?")
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "bot-fitur", match
+
+
+def test_staff_counts_are_answered_with_statistik(engine: FaqEngine) -> None:
+    match, answer = engine.answer("admin mau lihat jumlah pendaftar semua kecamatan sekaligus gmn?", "id")
+    assert match.entry is not None and match.entry.id == "bot-rekap" and "/statistik" in answer, match
+    assert "/statistik" in engine.answer("cara kirim surat edaran ke semua kepsek lewat bot", "id")[1]
+
+
+def test_the_privacy_answer_names_what_the_form_collects(engine: FaqEngine) -> None:
+    match, answer = engine.answer("siapa saja yg bisa lihat data pendaftaran saya, data apa saja yg dikumpulkan?", "id")
+    assert match.entry is not None and match.entry.id == "bot-privasi", match
+    assert all(field in answer for field in ("NIP", "NPSN", "tanggal lahir")), answer
+    assert all(field in engine._index.by_id["bot-privasi"].answer["en"] for field in ("NIP", "NPSN", "date of birth"))

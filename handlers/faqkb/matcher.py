@@ -615,6 +615,7 @@ class FaqEngine:
                     # ("1) … berapa lama? 2) … kapan?": the first question's "berapa", not the second's "kapan")
                     asking_text = clause if asks else folded
         disagree: tuple[int, int] | None = None
+        confirmed: int | None = None  # the topic an asking clause on its own clearly picks, agreeing with the whole message
         if parts is None and asked is None and scored and len(query) >= CLAUSE_WORDS:
             # Sure of the whole message, but is that what its question asks? Context words
             # ("umur 54 tahun", "sekolah kami belum pernah ikut") may outvote the question. When a
@@ -624,6 +625,8 @@ class FaqEngine:
             parts = self._clauses(folded, english, query, context_floor=THRESHOLD - CLEAR_MARGIN)
             questions = [p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]))]
             agreeing = [p for p in questions if p[1][0][0][1] == scored[0][1]]
+            if any(len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN for p in agreeing):
+                confirmed = scored[0][1]
             if agreeing and len(questions) > 1:
                 # "1) umur maksimal berapa? 2) bimtek kapan?": the question the answer's topic answers
                 # says what it asks ("berapa"), not the other one ("kapan")
@@ -668,10 +671,11 @@ class FaqEngine:
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
         confident = disagree is None and (best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear))
-        if confident and 0 <= best_score - runner_up < TIE_MARGIN and best_score < TIE_HIGH:
+        if confident and 0 <= best_score - runner_up < TIE_MARGIN and best_score < TIE_HIGH and best != confirmed:
             # two topics fit a middling message equally well ("… bimtek bulan Maret, tanggal berapa
             # sampai tanggal berapa?" — the Bimtek's dates or the registration's): picking one is a
-            # coin toss, and a wrong answer is worse than asking back with both
+            # coin toss, and a wrong answer is worse than asking back with both (unless the message's
+            # question, read alone, clearly picks the best: "…, apa boleh ikut PSP? trs surat ket … siapa yg keluarkan")
             confident = False
         entry = index.entries[best]
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
@@ -1272,7 +1276,7 @@ _SENTENCE_RE = re.compile(r"[.;]")
 _SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
-_REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because)\b"
+_REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|kuatir)\b"
 _NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
 # a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
 _REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)

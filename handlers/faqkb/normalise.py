@@ -570,6 +570,7 @@ STOPWORDS = frozenset(
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk
+    jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe disini disana
     """.split()
 )
 
