@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -1120,3 +1121,19 @@ def test_the_privacy_answer_names_what_the_form_collects(engine: FaqEngine) -> N
     assert match.entry is not None and match.entry.id == "bot-privasi", match
     assert all(field in answer for field in ("NIP", "NPSN", "tanggal lahir")), answer
     assert all(field in engine._index.by_id["bot-privasi"].answer["en"] for field in ("NIP", "NPSN", "date of birth"))
+
+
+def test_scores_are_the_same_whatever_the_hash_seed() -> None:
+    # Two topics tie exactly on this question: which one answers must not depend on the order a
+    # set of words happened to be summed in, which changes with every process's hash seed.
+    script = (
+        "from pathlib import Path; from handlers.faqkb.matcher import FaqEngine; "
+        "e = FaqEngine.from_file(Path('data/faq.toml')); "
+        "print([(repr(s), i) for s, i in e._score(e.words('Which regencies in Bali were in the first cohort?'), set())[0][:3]])"
+    )
+    root = Path(__file__).resolve().parent.parent
+    outputs = {
+        subprocess.run([sys.executable, "-c", script], cwd=root, env={**os.environ, "PYTHONHASHSEED": seed}, capture_output=True, text=True, check=True).stdout
+        for seed in ("1", "2", "3")
+    }
+    assert len(outputs) == 1, outputs

@@ -25,6 +25,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -361,7 +362,9 @@ class FaqEngine:
         unknown_idf = math.log(1 + n) * 1.2  # a word the base never uses weighs more than its rarest word
         specific_idf = math.log(1 + SPECIFIC_SHARE)
         # each entry's distinct variants with their IDF mass, lightest first (see _nearest)
-        sorted_variants = [sorted({(tuple(sorted(v)), sum(idf[w] for w in v)) for v in vs if v}, key=lambda vm: (vm[1], vm[0])) for vs in variants]
+        # (a mass is summed in word order, not a set's: the same on every run, whatever the hash seed —
+        # two topics tied on a question must not be told apart by rounding that changes between runs)
+        sorted_variants = [sorted({_massed(v, idf, 0.0) for v in vs if v}, key=lambda vm: (vm[1], vm[0])) for vs in variants]
         return _Index(
             entries=entries,
             vocab=vocab,
@@ -372,7 +375,7 @@ class FaqEngine:
             entry_words=entry_words,
             answer_words=answer_words,
             variants=sorted_variants,
-            lacks=[sorted({(tuple(sorted(v)), sum(idf.get(w, unknown_idf) for w in v)) for v in read}, key=lambda vm: (vm[1], vm[0])) for read in read_lacks],
+            lacks=[sorted({_massed(v, idf, unknown_idf) for v in read}, key=lambda vm: (vm[1], vm[0])) for read in read_lacks],
             variant_postings=[FaqEngine._variant_postings([v for v, _ in vs], idf, specific_idf) for vs in sorted_variants],
             decline=base.decline,
             decline_by_first={p[0]: [q for q in base.decline if q[0] == p[0]] for p in base.decline},
@@ -1060,6 +1063,12 @@ class FaqEngine:
         return match, answer_text(match.entry, lang, text) if match.entry else ""
 
 
+def _massed(words: frozenset[str], idf: dict[str, float], unknown: float) -> tuple[Words, float]:
+    """A variant as a sorted tuple of its words, and its IDF mass (``unknown`` for a word the base lacks)."""
+    ordered = tuple(sorted(words))
+    return ordered, sum(idf.get(w, unknown) for w in ordered)
+
+
 def _known(vocab: Vocabulary, word: str) -> bool:
     """A word of the knowledge base or of the abbreviation table."""
     return word in vocab.words or word in ABBREVIATIONS
@@ -1536,33 +1545,34 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     """
     if kind.result and not entry.forward:
         return False  # "SD N 2 Tejakula lolos tahap 1 ga?", "apakah saya lulus?": one school's result is in no source
-    if kind.who and not entry.forward and not _WHO_IN_ANSWER_RE.search(entry.answer["id"]):
+    held = _held(entry.answer["id"])
+    if kind.who and not entry.forward and not held.who:
         return False  # "data saya bisa dilihat siapa saja?": the form's fields name nobody (a command's answer neither)
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
-    answer = entry.answer["id"]
-    if kind.date and not _DATE_RE.search(answer):
-        return False
-    if kind.name and not _PERSON_RE.search(answer):
-        return False
-    if kind.head and not _HEAD_NAMED_RE.search(answer):
-        return False  # "siapa kadis waktu bimtek": the Bimtek's participants are not the head of the office
-    if kind.rank and not _RANK_RE.search(answer):
-        return False  # "kecamatan mana yg paling banyak kirim nama": a ranking no answer holds
-    if kind.phone and not _PHONE_RE.search(answer):
-        return False  # "minta no hp pak sekretaris": an answer naming him holds no number (/petugas's does say how to reach staff)
-    # (no topic's own answer holds one day's programme or an address today: those two kinds are asked
-    # back or forwarded, unless a command answers them from the config — /jadwal's sessions)
-    if kind.day and not _ONE_DAY_IN_ANSWER_RE.search(answer):
-        return False  # "narasumber hari kedua", "materi tgl 9 maret": the Bimtek as a whole is not that day
-    if kind.place and not _ADDRESS_RE.search(answer):
-        return False  # "kantor tim PMO dmn?": the team's members and duties are not where its office is
-    if kind.clock and not _CLOCK_IN_ANSWER_RE.search(answer):
-        return False  # "jam berapa sesi wawancara dimulai": a date is not a time of day
-    if kind.counted and not _COUNT_IN_ANSWER_RE.search(answer):
-        return False  # "berapa kepsek yang daftar", "sekolah yg lolos … ada brp": a count, not the programme's dates
-    return not (kind.number and not _NUMBER_RE.search(answer))
+    return not any(asked and not holds for asked, holds in zip(kind[:-2], held[:-2], strict=True))
+
+
+@lru_cache(maxsize=1024)  # (an answer's text is the key: a reloaded base with new answers is read afresh)
+def _held(answer: str) -> Kind:
+    """What kinds of question an answer's text can answer (``result``: none can; ``who``: it names someone)."""
+    return Kind(
+        date=_DATE_RE.search(answer) is not None,
+        number=_NUMBER_RE.search(answer) is not None,
+        name=_PERSON_RE.search(answer) is not None,
+        clock=_CLOCK_IN_ANSWER_RE.search(answer) is not None,  # "jam berapa sesi wawancara dimulai": a date is not a time of day
+        counted=_COUNT_IN_ANSWER_RE.search(answer) is not None,  # "berapa kepsek yang daftar": a count, not the programme's dates
+        head=_HEAD_NAMED_RE.search(answer) is not None,  # "siapa kadis waktu bimtek": the Bimtek's participants are not the head
+        phone=_PHONE_RE.search(answer) is not None,  # "minta no hp pak sekretaris": an answer naming him holds no number
+        rank=_RANK_RE.search(answer) is not None,  # "kecamatan mana yg paling banyak kirim nama": a ranking no answer holds
+        # (no topic's own answer holds one day's programme or an address today: those two kinds are asked
+        # back or forwarded, unless a command answers them from the config — /jadwal's sessions)
+        place=_ADDRESS_RE.search(answer) is not None,  # "kantor tim PMO dmn?": the team's duties are not where its office is
+        day=_ONE_DAY_IN_ANSWER_RE.search(answer) is not None,  # "narasumber hari kedua": the Bimtek as a whole is not that day
+        who=_WHO_IN_ANSWER_RE.search(answer) is not None,
+        result=False,
+    )
 
 
 def reply_text(lang_t: Any, match: Match, answer: str = "") -> str:
