@@ -1137,3 +1137,35 @@ def test_scores_are_the_same_whatever_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(outputs) == 1, outputs
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # where the bot's answers come from, and when its news item appeared
+        ("sumber info bot ini dari mana ya?", "bot-sumber"),
+        ("berita ttg bimtek PMO buleleng dimuat tanggal berapa?", "bot-sumber"),
+        # "kabupaten tiang" is the regency named before it
+        ("tiang guru di Gianyar. kabupaten tiang masuk angkatan berapa nggih?", "angkatan-3"),
+        # "mau tanya kadis dulu": the person to ask, not what is asked
+        ("cara kembali ke pertanyaan sebelumnya di form gmn? sy mau tanya kadis dulu", "bot-form-navigasi"),
+        # a slip of the finger: two letters swapped
+        ("data sy nnti dilihta siapa aj", "bot-privasi"),
+    ],
+)
+def test_readings_of_round_13_second_part(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+def test_a_school_buildings_repair_is_other_business(engine: FaqEngine) -> None:
+    assert engine.match("pak, plafon ruang guru kami jebol, bisa minta perbaikan ke dinas?").outcome == "decline"
+
+
+@pytest.mark.parametrize(("text", "kind"), [("ok mkasih bnyk", "thanks"), ("baik bu, SE nya sdh sy trima", "ack"), ("sampai jumpa di zoom", "farewell")])
+def test_small_talk_of_round_13_second_part(text: str, kind: str) -> None:
+    assert small_talk(text) == kind
+
+
+def test_quick_one_is_not_the_number_one(engine: FaqEngine) -> None:
+    assert engine.words("Quick one: cohort one") == ["angkat", "1"]

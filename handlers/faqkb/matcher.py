@@ -591,7 +591,8 @@ class FaqEngine:
             # …up to the end of its sentence: "Atas perhatiannya …" after it is the letter's closing
             tail = _SENTENCE_END_RE.split(folded[asked.end() :].lstrip(" .,:!?"), maxsplit=1)[0]
             words, tail_numbered = self._query(tail, english)
-            if len(words) >= 2:
+            # (not "…, mau tanya kepala dinas": the person to ask, not what is asked)
+            if len(words) >= 2 and not _SOMEONE_RE.fullmatch(tail):
                 found = self._score(words, tail_numbered)
                 if found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
                     scored, weights, strong = found
@@ -1104,7 +1105,7 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         corrected = None if real or english else vocab.devowelled(word)
         if corrected is None and not real and not english and skeleton(word) in STOPWORD_SKELETONS:
             continue  # "sbnrnya": "sebenarnya" without its vowels, a word that says nothing
-        corrected = corrected or (None if real or english else vocab.correct(word))
+        corrected = corrected or (None if real or english else vocab.transposed(word) or vocab.correct(word))
         out.append(vocab.canonical(corrected) if corrected else word)
     # a corrected "sekolah pnggerak" is the programme's name too
     return list(dict.fromkeys(name_programme(out))), numbered
@@ -1162,8 +1163,8 @@ def _asks(clause: str) -> bool:
 
 def _points_back(clause: str) -> bool:
     """Whether a clause's question is about what was told before it ("syaratnya apa?", "masih bisa?", "bisa lewat bot?")."""
-    patterns = (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE)
-    return any(pattern.fullmatch(clause) for pattern in patterns) or _STILL_RE.match(clause) is not None
+    patterns = (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE)
+    return any(pattern.fullmatch(clause) for pattern in patterns) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
 
 
 def _one_sentence(folded: str, first: str, second: str) -> bool:
@@ -1394,6 +1395,9 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah)\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
+    # a school building's damage and its repair ("atap kelas bocor, ajukan rehab lewat mana")
+    r"|\b(?:atap|plafon|genteng|tembok|dinding|lantai|toilet|wc|gedung|kelas)\b[^.?!\n]{0,30}\b(?:bocor|rusak|roboh|ambruk|retak|jebol)\b"
+    r"|\b(?:ajukan|mengajukan|pengajuan|usulkan|mengusulkan|usulan)\s+(?:rehab\w*|renovasi|perbaikan gedung)\b"
     r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b"
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
     r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b"
@@ -1437,7 +1441,19 @@ _MAY_I_RE = re.compile(
 # for the thing told before
 # "…jam 08.00 WIB, berarti di Buleleng jam berapa?", "…, jadi harus daftar ulang?": a conclusion
 # drawn from what was told before it
-_SO_RE = re.compile(r"\s*(?:berarti|brarti|artinya|jadi|jd|so|which means)\s+.+")
+# "…, lupa tgl pastinya, dari tgl brp sampai tgl brp nggih?": which dates, of the thing told before
+_DATES_ONLY_RE = re.compile(
+    r"\s*(?:dari\s+|mulai\s+)?(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)"
+    r"(?:\s+(?:sampai|sampe|smp|hingga|sd|s d|-)\s+(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa))?" + _YES_NO_TAIL + r"\s*"
+)
+# "tiang guru dr Bangli. Kabupaten tiang angkatan berapa?": the asker's own region, named before
+_MY_REGION_RE = re.compile(r"\b(?:kabupaten|kab|kota|daerah)\s+(?:saya|sy|tiang|titiang|kami|kita)\b")
+_SOMEONE_RE = re.compile(
+    r"\s*(?:(?:ke|sama|sm|dengan|dgn|kepada|kpd)\s+)?(?:(?:pak|bu|bapak|ibu|bpk)\s+)?"
+    r"(?:kepala dinas|kadis|kepala sekolah|kepsek|korwil|pengawas|admin|petugas|operator|sekretaris|atasan|pimpinan|teman|rekan)"
+    r"(?:\s+(?:dulu|dl|saja|aja|nya|ya|langsung))*\s*[.?!]*\s*"
+)
+_SO_RE = re.compile(r"\s*(?:berarti|brarti|brrti|brti|artinya|jadi|jd|so|which means)\s+.+")
 _WHAT_TO_TYPE_RE = re.compile(
     r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"

@@ -570,7 +570,7 @@ STOPWORDS = frozenset(
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk
-    jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe disini disana
+    jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe disini disana quick
     """.split()
 )
 
@@ -858,6 +858,8 @@ def expand(words: list[str]) -> list[str]:
             continue
         if word in ("benar", "bener", "betul") and (previous in ("apa", "apakah") or previous in ("itu", "ini") and out[-2:-1] in (["apa"], ["apakah"])):
             continue  # "apa benar cuma bidang GTK …", "napi nika leres?": "is it true that", not the word "right"
+        if previous == "quick" and word in ("one", "question", "q"):
+            continue  # "Quick one - which regencies …": not the number one
         if word in ("dimaksud", "dimaksudkan", "dimaksudnya") and previous == "yang":
             continue  # "yg dimaksud kepsek memenuhi syarat itu apa": asks for X itself, not for a meaning
         if word == "admin" and previous in _TO_SOMEONE:
@@ -941,6 +943,8 @@ _CITY_TIME_RE = re.compile(
 _HEARSAY_RE = re.compile(
     r"\b(?:dapat|dpt|dapet|terima|menerima|nerima|dengar|mendengar|denger|baca|membaca|memperoleh|peroleh)"
     r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|se|undangan|berita|pesan|dari|dr)\b"
+    # …or who the asker is ("Hi, I'm with LPMP Bali, …", "I work for an NGO"): context too
+    r"|\b(?:i'?m|i am|we are|we're) (?:with|from)\b|\bi work (?:at|for|with)\b"
 )
 _PIECE_RE = re.compile(r"[^.,;!?\n]+[.,;!?\n]*")
 # A letter's addressee line ("Yth. Tim PMO Disdikpora Buleleng.", "Kepada Yth. Admin PSP,"): whom
@@ -1069,6 +1073,14 @@ class Vocabulary:
         if len(word) < 3 or not word.isalpha():
             return None
         return self._skeletons.get(skeleton(word))
+
+    def transposed(self, word: str) -> str | None:
+        """The known word ``word`` is two neighbouring letters swapped from (``dilihta`` → ``dilihat``, ``digti`` → ``digit``), if only one."""
+        if len(word) < 4 or not word.isalpha():
+            return None
+        swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]}
+        found = sorted(w for w in swapped if w in self.words)
+        return found[0] if len(found) == 1 else None
 
     def correct(self, word: str) -> str | None:
         """The known word ``word`` is a typo of (``jenjnag`` → ``jenjang``), if one is close enough."""

@@ -29,7 +29,7 @@ _KINDS: dict[str, list[str]] = {
     ).split(),
     THANKS: (
         "terima kasih makasih makasi trims trimakasih terimakasih tks thx thanks thank ty tq suksma suksme matur nuwun nuhun hatur tengkyu sama "
-        "mksh mks trmksh makasii cheers"
+        "mksh mks trmksh makasii mkasih mksih trmksih tengkiu cheers"
     ).split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
@@ -55,6 +55,8 @@ _FILLER = frozenset(
         "have nice day weekend "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok di sekolah "
+        # "baik pak, SE-nya sudah sy terima", "sampai jumpa di zoom besok": what was received, where we meet
+        "se edaran suratnya surat trima diterima nerima zoom "
         # "terima kasih tim PMO": whom the thanks are for
         "pmo psp disdikpora dinas petugas panitia pokja "
         # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
