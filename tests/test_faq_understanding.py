@@ -1169,3 +1169,13 @@ def test_small_talk_of_round_13_second_part(text: str, kind: str) -> None:
 
 def test_quick_one_is_not_the_number_one(engine: FaqEngine) -> None:
     assert engine.words("Quick one: cohort one") == ["angkat", "1"]
+
+
+def test_a_dictionary_root_is_not_cut_into_another_word(engine: FaqEngine) -> None:
+    # "setuju" (agree) is a root of its own, not "se-" + "tuju" (the root of "tujuan", aim)
+    assert engine.words("tombol setuju itu apa") == ["tombol", "setuju"]
+
+
+def test_when_registration_starts(engine: FaqEngine) -> None:
+    match = engine.match("pendaftarannya mulai kapan ya?")
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "pendaftaran-jadwal", match

@@ -16,6 +16,7 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Iterable
 from functools import cache, lru_cache
+from itertools import chain
 from pathlib import Path
 
 from handlers.faqkb.affixes import stem_candidates
@@ -54,13 +55,18 @@ class WordList:
         return bucket is not None and f"\n{word}\n" in bucket
 
 
+# KBBI roots the package's list lacks, which its affix rules would cut into another word
+# ("setuju", agree, is not "se-" + "tuju", the root of "tujuan", aim)
+_MISSING_ROOTS = ("setuju",)
+
+
 @cache
 def root_words() -> WordList:
     """PySastrawi's dictionary of Indonesian root words (read from the package's data file)."""
     spec = importlib.util.find_spec("Sastrawi.Stemmer")
     assert spec is not None and spec.origin is not None
     with (Path(spec.origin).parent / "data" / "kata-dasar.txt").open(encoding="utf-8") as lines:
-        return WordList(lines)
+        return WordList(chain(lines, _MISSING_ROOTS))
 
 
 @lru_cache(maxsize=50_000)

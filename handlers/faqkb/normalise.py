@@ -1059,7 +1059,8 @@ class Vocabulary:
         cached = self._canonical.get(word)
         if cached is not None:
             return cached
-        if word.isdigit() or len(word) <= 3 or (word in self.words and word in lexicon.root_words()):
+        # (a dictionary root is never cut into another word: "setuju" is not "tuju")
+        if word.isdigit() or len(word) <= 3 or word in lexicon.root_words():
             result = word
         else:
             known = [c for c in stem_candidates(word) if c in self.words]
