@@ -1112,8 +1112,10 @@ def test_chat_fillers_carry_no_topic(engine: FaqEngine) -> None:
 
 def test_staff_counts_are_answered_with_statistik(engine: FaqEngine) -> None:
     match, answer = engine.answer("admin mau lihat jumlah pendaftar semua kecamatan sekaligus gmn?", "id")
-    assert match.entry is not None and match.entry.id == "bot-rekap" and "/statistik" in answer, match
+    assert match.entry is not None and match.entry.id == "bot-statistik" and "/statistik" in answer, match
+    # the circular's and the recap's answers point to it too
     assert "/statistik" in engine.answer("cara kirim surat edaran ke semua kepsek lewat bot", "id")[1]
+    assert "/statistik" in engine._index.by_id["bot-rekap"].answer["id"]
 
 
 def test_the_privacy_answer_names_what_the_form_collects(engine: FaqEngine) -> None:
@@ -1179,3 +1181,31 @@ def test_a_dictionary_root_is_not_cut_into_another_word(engine: FaqEngine) -> No
 def test_when_registration_starts(engine: FaqEngine) -> None:
     match = engine.match("pendaftarannya mulai kapan ya?")
     assert match.outcome == "answer" and match.entry is not None and match.entry.id == "pendaftaran-jadwal", match
+
+
+@pytest.mark.parametrize(
+    ("text", "topic"),
+    [
+        # what the asker is may be the question's condition: only "I'm with …" is context
+        ("I'm from a private school in Singaraja. Can we join PSP?", "psp-swasta"),
+        # a reason word inside the situation after the question keeps it
+        ("Bisa ikut psp pak? sekolah saya TK swasta soalnya", "psp-swasta"),
+        # "ada berapa syaratnya": the count of requirements, not of people
+        ("kepsek yang mau daftar ada berapa syaratnya?", "syarat-kepsek"),
+        # a class in the form is not a classroom to repair
+        ("data kelas di form rusak, bagaimana cara perbaiki?", "bot-form-ubah"),
+        # a topic near the best that speaks of downloading is not "lacking" it
+        ("Sy korwil, rekap pendaftar bisa diunduh jadi excel?", "bot-ekspor"),
+    ],
+)
+def test_round_13_rules_keep_their_bounds(text: str, topic: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic, match
+
+
+def test_round_13_rules_do_not_swallow_questions(engine: FaqEngine) -> None:
+    # a request after a letter's closing is no signature; a thing asked about after thanks is a question
+    for text in ("Salam hormat, mohon info jadwal bimtek pmo", "terima kasih, surat edaran psp?", "Makasih pak, zoom besok?"):
+        assert small_talk(text) is None, text
+    # regions answer "siapa lagi yang angkatan I", not any who
+    assert engine.match("siapa pengajar psp angkatan 1 di buleleng?").outcome != "answer"

@@ -566,12 +566,11 @@ class FaqEngine:
         polite = _COURTESY_RE.sub(" ", folded)
         if polite != folded and len(self._query(polite, english)[0]) >= 2:
             folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
-        asked_first = folded.rfind("?")
-        tail = folded[asked_first + 1 :]
-        if 0 < asked_first < len(folded.rstrip(" ?!.")) and not _asks(tail) and re.search(_REASONS, tail):
-            before = folded[: asked_first + 1]
-            if len(self._query(before, english)[0]) >= 2:
-                folded = before  # "yg daftar itu sekolahnya atau kepseknya sih? gw udh siap2 akun sekolah soalnya": why, after the question
+        asked_end = _question_end(folded)
+        if asked_end is not None and _REASON_START_RE.match(folded, asked_end) and not _asks(folded[asked_end:]):
+            before = folded[:asked_end]
+            if self._query(before, english)[0]:
+                folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         typed = expand(tokens(folded, folded=True))
@@ -791,10 +790,10 @@ class FaqEngine:
         if found is not None and not _asks(folded[: found.start()]):
             found = None  # "ujian tahap 1 soalnya ada berapa": the questions of the test, no reason yet
         # …and what follows the last question mark: "materi bimtek apa aja? mau sy laporkan ke kepsek"
-        asked = folded.rfind("?")
+        asked = _question_end(folded)
         end = found.start() if found is not None else len(folded)
-        if 0 < asked < len(folded.rstrip(" ?!.")) and asked < end:
-            end = asked
+        if asked is not None and asked - 1 < end:
+            end = asked - 1
         if end >= len(folded):
             return weights
         before = set(self._query(folded[:end], english)[0])
@@ -963,9 +962,11 @@ class FaqEngine:
         """The forward entry naming a word of the message that the best entry does not hold, if any."""
         index = self._index
         held = index.entry_words[best] | index.answer_words[best]
+        # (a topic near the best that does speak of it — "rekap … bisa diunduh?": the export — is not lacking it)
+        near = [i for _, i in scored[:3] if not index.entries[i].forward]
         for word in words:
             ids = index.lacking.get(word)
-            if ids and word not in held:
+            if ids and word not in held and not any(word in index.entry_words[i] for i in near):
                 ranked = [i for _, i in scored if i in ids]
                 return ranked[0] if ranked else ids[0]
         return None
@@ -1156,6 +1157,12 @@ def _question_words(clause: str) -> frozenset[str]:
     return QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", _ANY_RE.sub(" ", clause)).split()}
 
 
+def _question_end(folded: str) -> int | None:
+    """Where the text after the last question mark starts, when something follows it ("…? soalnya …")."""
+    asked = folded.rfind("?")
+    return asked + 1 if 0 < asked < len(folded.rstrip(" ?!.")) else None
+
+
 def _asks(clause: str) -> bool:
     """Whether a clause asks something: a question mark or a question word."""
     return "?" in clause or bool(_question_words(clause))
@@ -1262,9 +1269,10 @@ OFFICE_WORDS = ("disdikpora", "kemendikbudristek", "kemendikdasmen", "lpmp", "bp
 # "siapa …", "who is …" (not "siapa pun", nor the relative "principals who have not …"): someone
 # asked for, whom the answer must name — a person, an office, a body or a role
 _WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira)\b(?!\s*pun\b)|(?:^|[.?!,;:]\s*|\band\s+)(?:who|whom)\b")
+# "selain buleleng siapa lg yg angkatan I": which regions, not a person
+_WHICH_REGIONS_RE = re.compile(r"\bsiapa\s+(?:saja\s+|aja\s+|lagi\s+|lg\s+|lainnya\s+)?(?:yang|yg)\s+(?:masuk\s+|ikut\s+|termasuk\s+)?angkatan\b")
 _WHO_IN_ANSWER_RE = re.compile(
     _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
-    r"|\b(?:Kabupaten|Kota|Regency|City)\b"  # "siapa saja yg angkatan I": regions
     r"|\b(?:kepala|guru|korwil|koordinator|petugas|pengawas|tim|panitia|dinas|komite|pelatih|operator|admin|peserta|pejabat|pemerintah|yayasan|pusat|pleno"
     r"|principal|teacher|coordinator|staff|team|officer|supervisor|committee|coach|participant|official|government|foundation|plenary)s?\b"
 )
@@ -1290,6 +1298,7 @@ _REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|
 _NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
 # a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
 _REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
+_REASON_START_RE = re.compile(r"[\s,.!]*" + _REASONS)  # …right after the question mark
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}  # (and the regency's town)
 _KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
@@ -1302,6 +1311,7 @@ _OWN_PERSON_RE = re.compile(
     # "siapa pelatih ahli yg pegang sekolah2 di Busungbiu": a person of one kecamatan (not
     # "Buleleng": that is the regency too, whose offices' heads the sources name)
     r"|\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:di|kecamatan|kec) (?:" + _KECAMATAN + r")\b"
+    r"|\b(?:di|kecamatan|kec) (?:" + _KECAMATAN + r")\b" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\b(?:in|of) (?:" + _KECAMATAN + r")\b"
 )
 # "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month
@@ -1392,11 +1402,13 @@ _OTHER_BUSINESS_RE = re.compile(
     # selection, formation and pay are [decline] phrases of the knowledge base)
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
-    r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah)\b"
+    r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
+    # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
+    r"|\blowongan\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
     # a school building's damage and its repair ("atap kelas bocor, ajukan rehab lewat mana")
-    r"|\b(?:atap|plafon|genteng|tembok|dinding|lantai|toilet|wc|gedung|kelas)\b[^.?!\n]{0,30}\b(?:bocor|rusak|roboh|ambruk|retak|jebol)\b"
+    r"|\b(?:atap|plafon|genteng|tembok|dinding|lantai|toilet|wc|gedung|ruang kelas|ruang guru)\b[^.?!\n]{0,30}\b(?:bocor|rusak|roboh|ambruk|retak|jebol)\b"
     r"|\b(?:ajukan|mengajukan|pengajuan|usulkan|mengusulkan|usulan)\s+(?:rehab\w*|renovasi|perbaikan gedung)\b"
     r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b"
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
@@ -1411,10 +1423,10 @@ _OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+"
 _MAY = r"(?:bisa|bs|boleh|blh|bole|dapat|dpt)"
 _NOT = r"(?:gak|ga|gk|nggak|tidak|tdk|ndak)"
 _YES_NO_TAIL = r"(?:\s+(?:" + _NOT + r"|ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"  # "… gk?", "… tidak ya pak?", "… gk gan?"
-_CANNOT_RE = re.compile(r"\b(?:" + _NOT + r"|belum|blm|nggak|enggak)\s+" + _MAY + r"\b")
+_CANNOT_RE = re.compile(r"\b(?:" + _NOT + r"|enggak|belum|blm)\s+" + _MAY + r"\b")
 # "rekaman zoom … ada gak pak", "wajib on gak": a clause ending in "not?" asks yes or no
 _YES_NO_END_RE = re.compile(
-    r"\b(?:ada|wajib|harus|perlu|bisa|bs|boleh|blh|on|aktif)\s+(?:gak|ga|gk|nggak|enggak|tidak|tdk|ndak)(?:\s+(?:ya|sih|nih|" + _ADDRESSED + r"))*\s*$"
+    r"\b(?:ada|wajib|harus|perlu|bisa|bs|boleh|blh|on|aktif)\s+(?:" + _NOT + r"|enggak)(?:\s+(?:ya|sih|nih|" + _ADDRESSED + r"))*\s*$"
 )
 # "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
 # condition told before it (an age, a term left)
@@ -1453,7 +1465,7 @@ _SOMEONE_RE = re.compile(
     r"(?:kepala dinas|kadis|kepala sekolah|kepsek|korwil|pengawas|admin|petugas|operator|sekretaris|atasan|pimpinan|teman|rekan)"
     r"(?:\s+(?:dulu|dl|saja|aja|nya|ya|langsung))*\s*[.?!]*\s*"
 )
-_SO_RE = re.compile(r"\s*(?:berarti|brarti|brrti|brti|artinya|jadi|jd|so|which means)\s+.+")
+_SO_RE = re.compile(r"\s*(?:berarti|brarti|brrti|brti|artinya|which means)\s+.+")
 _WHAT_TO_TYPE_RE = re.compile(
     r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
@@ -1497,17 +1509,18 @@ _INTRODUCED_RE = re.compile(
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
 _PEOPLE = r"(?:orang|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)"
-_COUNT_ASKED_RE = re.compile(
+# "…ada brp?", "…ada berapa ya pak": the count closes the clause (not "… ada berapa tahap seleksinya")
+_HOW_MANY_AT_END = r"\bada\s+(?:berapa|brp)(?:\s+(?:ya|sih|kah|nih|" + _ADDRESSED + r"))*\s*(?:[.?!,]|$)"
+_PEOPLE_COUNT_RE = re.compile(
     r"\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?" + _PEOPLE + r"\b"
-    # "sekolah yg lolos angkatan 1 di buleleng ada brp?": the thing first, the count asked at the end
-    # ("berapa sekolah" alone is also the targets' and the korwil's five schools: a count of them is in answers)
-    r"|\b(?:" + _PEOPLE + r"|sekolah|sd|smp)\s+(?:yang|yg)\s+[^.?!,]{0,60}?\bada\s+(?:berapa|brp)\b"
+    r"|\b" + _PEOPLE + r"\s+(?:yang|yg)\s+[^.?!,]{0,60}?" + _HOW_MANY_AT_END
 )
-_COUNT_IN_ANSWER_RE = re.compile(
-    r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?"
-    r"(?:orang|kepala sekolah|guru|peserta|pejabat|sekolah|sd|smp|principals|teachers|people|schools)\b",
-    re.IGNORECASE,
-)
+# "sekolah yg lolos angkatan 1 di buleleng ada brp?": the schools first, the count asked at the end
+# ("berapa sekolah" alone is also the targets' and the korwil's five schools: a count of them is in answers)
+_SCHOOL_COUNT_RE = re.compile(r"\b(?:sekolah|sd|smp)\s+(?:yang|yg)\s+[^.?!,]{0,60}?" + _HOW_MANY_AT_END)
+_COUNT_UNIT = r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?"
+_PEOPLE_NUMBER_RE = re.compile(_COUNT_UNIT + r"(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b", re.IGNORECASE)
+_SCHOOL_NUMBER_IN_ANSWER_RE = re.compile(_COUNT_UNIT + r"(?:sekolah|sd|smp|schools)\b", re.IGNORECASE)
 _NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
@@ -1518,7 +1531,8 @@ class Kind(NamedTuple):
     number: bool
     name: bool  # a person's name
     clock: bool  # a time of day
-    counted: bool  # a count of people or schools
+    people: bool  # a count of people
+    schools: bool  # a count of schools
     head: bool  # the person heading an office
     phone: bool
     rank: bool
@@ -1536,13 +1550,14 @@ def question_kind(folded: str) -> Kind:
         bool(_NAME_RE.search(folded) or (("si" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
         # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
         bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
-        bool(_COUNT_ASKED_RE.search(folded)),
+        bool(_PEOPLE_COUNT_RE.search(folded)),
+        bool(_SCHOOL_COUNT_RE.search(folded)),
         ("siapa" in folded or "who" in folded) and bool(_HEAD_ASKED_RE.search(folded)),
         bool(_PHONE_NAMED_RE.search(folded)) and bool(_PHONE_ASKED_RE.search(folded)),  # (a cheap look first)
         ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
         bool(_PLACE_ASKED_RE.search(folded)),
         ("bimtek" in folded or "bimbingan" in folded) and bool(_ONE_DAY_RE.search(folded)),
-        bool(_WHO_ASKED_RE.search(folded)),
+        bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
         ("lolos" in folded or "lulus" in folded or "terima" in folded) and _own_result(folded),
     )
 
@@ -1578,7 +1593,8 @@ def _held(answer: str) -> Kind:
         number=_NUMBER_RE.search(answer) is not None,
         name=_PERSON_RE.search(answer) is not None,
         clock=_CLOCK_IN_ANSWER_RE.search(answer) is not None,  # "jam berapa sesi wawancara dimulai": a date is not a time of day
-        counted=_COUNT_IN_ANSWER_RE.search(answer) is not None,  # "berapa kepsek yang daftar": a count, not the programme's dates
+        people=_PEOPLE_NUMBER_RE.search(answer) is not None,  # "berapa kepsek yang daftar": a count, not the programme's dates
+        schools=_SCHOOL_NUMBER_IN_ANSWER_RE.search(answer) is not None,  # "sekolah yg lolos … ada brp"
         head=_HEAD_NAMED_RE.search(answer) is not None,  # "siapa kadis waktu bimtek": the Bimtek's participants are not the head
         phone=_PHONE_RE.search(answer) is not None,  # "minta no hp pak sekretaris": an answer naming him holds no number
         rank=_RANK_RE.search(answer) is not None,  # "kecamatan mana yg paling banyak kirim nama": a ranking no answer holds

@@ -570,7 +570,7 @@ STOPWORDS = frozenset(
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk
-    jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe disini disana quick
+    jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
     """.split()
 )
 
@@ -694,6 +694,9 @@ _HELD_RE = re.compile(r"\bdiselenggarakan(nya)?\b(?!\s+oleh\b)")
 _PAST_PIDAN_RE = re.compile(r"\b(?P<before>(?:sane|ane|yang|yg|dugas|uli)\s+)pidan\b|\bpidan\b(?=\s+(?:\w+\s+)?pernah\b)")
 
 
+_ABBREVIATION_DOT_RE = re.compile(r"\b(kec|kab|kel|prov|jl)\.(?=\s+\w)")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and emoji, turn ``ke-3`` into ``ke 3`` and ``angkatan-III`` into two words."""
     if not text.isascii():
@@ -705,6 +708,8 @@ def fold(text: str) -> str:
         text = _P3K_RE.sub("pppk", text)  # government contract staff, as chat writes PPPK
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
+    if "." in text:  # "rekap Kec. Busungbiu": an abbreviation's dot ends no sentence
+        text = _ABBREVIATION_DOT_RE.sub(r"\1", text)
     if ")" in text:  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
         text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)
     text = _UNTIL_RE.sub(r"\1 sampai", text)  # "sdh smp tahap apa": "smp" is "sampai" after "sudah", not the school level
@@ -728,9 +733,19 @@ def tokens(text: str, folded: bool = False) -> list[str]:
     return _TOKEN_RE.findall(_STRETCH_RE.sub(r"\1", text if folded else fold(text)))
 
 
-# affixes speech-to-text writes apart ("pen daftar an"); never words of their own ("di", "ke", "kan" are)
+# affixes speech-to-text writes apart ("pen daftar an", "per syarat an"), joined only when the whole is a
+# known word ("per sekolah" stays; "di", "ke", "kan" are left out: words of their own far more often)
 _SPLIT_PREFIXES = frozenset("pen pem peng penge per pe ber ter mem men meng menge".split())
 _SPLIT_SUFFIXES = frozenset({"an"})
+
+
+def _affixed(words: list[str], i: int, known: Callable[[str], bool]) -> int:
+    """How many pieces from ``i`` on are one known word split at its affixes (3, 2, or 0)."""
+    if i + 2 < len(words) and words[i] in _SPLIT_PREFIXES and words[i + 2] in _SPLIT_SUFFIXES and known("".join(words[i : i + 3])):
+        return 3
+    if i + 1 < len(words) and (words[i] in _SPLIT_PREFIXES or words[i + 1] in _SPLIT_SUFFIXES) and known(words[i] + words[i + 1]):
+        return 2
+    return 0
 
 
 def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
@@ -754,15 +769,10 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
                 break
         else:
             # "pen daftar an", "pe laksana an": an affix the dictation split off a known word
-            pieces = 3 if i + 2 < len(words) and words[i] in _SPLIT_PREFIXES and words[i + 2] in _SPLIT_SUFFIXES else 2
-            affixed = (
-                i + 1 < len(words)
-                and (words[i] in _SPLIT_PREFIXES or words[i + 1] in _SPLIT_SUFFIXES)
-                and known("".join(words[i : i + pieces]))
-            )
+            affixed = _affixed(words, i, known)
             if affixed:
-                out.append("".join(words[i : i + pieces]))
-                i += pieces
+                out.append("".join(words[i : i + affixed]))
+                i += affixed
             elif i + 1 < len(words) and not known(words[i]) and not known(words[i + 1]) and known(words[i] + words[i + 1]):
                 out.append(words[i] + words[i + 1])
                 i += 2
@@ -943,8 +953,9 @@ _CITY_TIME_RE = re.compile(
 _HEARSAY_RE = re.compile(
     r"\b(?:dapat|dpt|dapet|terima|menerima|nerima|dengar|mendengar|denger|baca|membaca|memperoleh|peroleh)"
     r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|se|undangan|berita|pesan|dari|dr)\b"
-    # …or who the asker is ("Hi, I'm with LPMP Bali, …", "I work for an NGO"): context too
-    r"|\b(?:i'?m|i am|we are|we're) (?:with|from)\b|\bi work (?:at|for|with)\b"
+    # …or whom the asker works with ("Hi, I'm with LPMP Bali, …"): context too (not "I'm from a
+    # private school", "I am from Bangli": what the asker is may be the question's condition)
+    r"|\b(?:i'?m|i am|we are|we're) with\b"
 )
 _PIECE_RE = re.compile(r"[^.,;!?\n]+[.,;!?\n]*")
 # A letter's addressee line ("Yth. Tim PMO Disdikpora Buleleng.", "Kepada Yth. Admin PSP,"): whom

@@ -37,7 +37,7 @@ _KINDS: dict[str, list[str]] = {
         "laksanakan lanjut tes test maaf ampura "
         "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
-    FAREWELL: "bye dadah jumpa sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih hormat regards".split(),
+    FAREWELL: "bye dadah jumpa ketemu bertemu sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih hormat regards".split(),
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
 # Forms of address: a name may follow one ("selamat pagi bu Komang", "suksma pak Ketut Agus").
@@ -56,7 +56,7 @@ _FILLER = frozenset(
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok di sekolah "
         # "baik pak, SE-nya sudah sy terima", "sampai jumpa di zoom besok": what was received, where we meet
-        "se edaran suratnya surat trima diterima nerima zoom "
+        "se edaran suratnya surat trima diterima nerima zoom lagi "  # (see _TOLD)
         # "terima kasih tim PMO": whom the thanks are for
         "pmo psp disdikpora dinas petugas panitia pokja "
         # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
@@ -73,10 +73,14 @@ _NAME_WORDS = 4  # at most this many words of a name after one form of address
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 # "… Salam hormat, Pengawas Kecamatan Banjar.", "Best regards, Komang": a letter's closing; what
 # follows it (a few words, no question) is the signature
+# things a thank-you or a goodbye may mention ("SE-nya sudah sy terima", "sampai jumpa di zoom
+# besok") — with a question mark they are what is asked
+_TOLD = frozenset("se edaran surat suratnya zoom besok sekolah".split())
 _SIGNED_RE = re.compile(r"\b(?:salam hormat|hormat (?:kami|saya)|regards|wassalam(?:ualaikum)?)\b(?P<signature>[a-z ,.]*)$")
 _SIGNATURE_WORDS = 6
-# …unless it asks ("salam hormat pak, bimtek kapan"): words that start a question
-_ASKING = frozenset("apa apakah siapa kapan kpn bagaimana gimana gmn berapa brp dimana dmn mana bisa bs boleh tanya what when who how where can".split())
+# …written as a signature: capitalised names and roles ("Pengawas Kecamatan Banjar"), not a
+# request ("salam hormat, mohon info jadwal bimtek")
+_SIGNATURE_ROLES = frozenset("kepala sekolah kepsek guru pengawas korwil koordinator wilayah operator admin staf kecamatan kec sd smp tk paud negeri".split())
 
 # "tim pe em o": the addressee spelled out by speech-to-text
 _SPELLED = {"pe em o": "pmo", "pe es pe": "psp"}
@@ -107,9 +111,11 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         return None
     plain = _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text) if folded is None else folded)
     signed = _SIGNED_RE.search(plain)
-    signature = signed.group("signature").replace(",", " ").replace(".", " ").split() if signed else []
-    if signed and len(signature) <= _SIGNATURE_WORDS and _ASKING.isdisjoint(signature):
-        plain = plain[: signed.start("signature")]
+    if signed:
+        signature = signed.group("signature").replace(",", " ").replace(".", " ").split()
+        written = {fold(w) for w in _CAPITALISED_RE.findall(text)}
+        if len(signature) <= _SIGNATURE_WORDS and all(w in written or w in _SIGNATURE_ROLES or w in NAMES for w in signature):
+            plain = plain[: signed.start("signature")]
     words = _WORD_RE.findall(plain)
     if not words or len(words) > 12:
         return None
@@ -146,4 +152,6 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             name_left -= 1
     if kinds == {ACK} and text.rstrip().endswith("?"):
         return None  # "sudah tercatat?", "ok?": an acknowledgement asked is a question
+    if "?" in text and not _TOLD.isdisjoint(words):
+        return None  # "terima kasih, surat edaran psp?", "makasih pak, zoom besok?": a thing asked about
     return next((k for k in _PRIORITY if k in kinds), None)
