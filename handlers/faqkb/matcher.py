@@ -574,7 +574,8 @@ class FaqEngine:
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         typed = expand(tokens(folded, folded=True))
-        if index.decline:
+        if index.decline and not _PSP_ITSELF_RE.search(folded):
+            # (a message naming PSP itself asks about it too: "ikut seleksi guru penggerak, boleh daftar PSP sekaligus?")
             for i, word in enumerate(typed):
                 if any(tuple(typed[i : i + len(p)]) == p for p in index.decline_by_first.get(word, ())):
                     return Match(None, 0.0), english
@@ -646,6 +647,9 @@ class FaqEngine:
             return Match(None, 0.0), english
         scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
         kind = question_kind(asking_text)
+        if asking_text is not folded and not kind.head and question_kind(folded).head:
+            # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
+            kind = kind._replace(head=True)
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
             # when it scores nearly as well as the best.
@@ -665,7 +669,13 @@ class FaqEngine:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
             in_domain = False
-        if self._names_another(text) and not self._names_programme(folded, whole) or _other_business(folded) and not _PSP_NAMED_RE.search(folded):
+        if (
+            self._names_another(text)
+            and not self._names_programme(folded, whole)
+            or _other_business(folded)
+            and not _PSP_NAMED_RE.search(folded)
+            or _PUPIL_ADMISSION_RE.search(folded)
+        ):
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
             # a message naming a programme, office or event the base does not know, and no word of
             # PSP, asks about that other thing — its registration dates are not PSP's
@@ -688,7 +698,7 @@ class FaqEngine:
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
         if (confident or in_domain) and not entry.forward:
-            lacking = self._lacking(self._asked_words(folded, english, query), best, scored)
+            lacking = self._lacking(self._asked_words(folded, english, query, whole), best, scored)
             if lacking is not None and not confident:
                 # not sure of the best topic either: the lacking thing must be what the message is
                 # about, not a word of its context ("info dari grup wa …, bimtek kapan?")
@@ -944,10 +954,10 @@ class FaqEngine:
             out.sort(key=lambda s: (-s[0], s[1]))
         return out
 
-    def _asked_words(self, folded: str, english: bool, query: list[str]) -> set[str]:
+    def _asked_words(self, folded: str, english: bool, query: list[str], whole: set[str]) -> set[str]:
         """The words of the clause that asks (the last one with a question word, else the last): not the context's."""
-        if not any(w in self._index.lacking for w in query):
-            return set()  # nothing lacking named anywhere: no need to find the clause
+        if not any(w in self._index.lacking for w in whole):
+            return set()  # nothing lacking named anywhere in the message: no need to find the clause
         pieces = clauses(folded)
         # (not "saya tdk bisa ikut krn …": a can't is told, not asked; "rekaman … ada gak pak": a yes-or-no is asked)
         asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p)]
@@ -956,7 +966,13 @@ class FaqEngine:
             # sentence with the question mark asks; the reason after it is context
             asking = [p for p in pieces if _ends_with_question(folded, p)]
         clause = asking[-1] if asking else (pieces[-1] if pieces else folded)
-        return set(self._query(clause, english)[0]) if len(pieces) > 1 else set(query)
+        if len(pieces) < 2:
+            return set(query)
+        # …with the condition it rests on: "kalau SD sy mau digabung (regrouping) …, statusnya gimana?"
+        at = pieces.index(clause) if clause in pieces else 0
+        if at and _CONDITION_START_RE.match(pieces[at - 1]):
+            clause = pieces[at - 1] + " " + clause
+        return set(self._query(clause, english)[0])
 
     def _lacking(self, words: set[str], best: int, scored: list[tuple[float, int]]) -> int | None:
         """The forward entry naming a word of the message that the best entry does not hold, if any."""
@@ -1389,9 +1405,12 @@ _SCHOOL_NAMED_RE = re.compile(
 )
 # A child's or a pupil's admission to a school (PPDB, "anak saya mau daftar SMA"): the Dinas's other
 # business, not a principal registering for the programme
+# Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): never a principal
+# registering for PSP, even when the school named is a Sekolah Penggerak
+_PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b|\b(?:murid|siswa) baru\b")
 _OTHER_BUSINESS_RE = re.compile(
-    r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b"
-    r"|\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
+    # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
+    r"\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
     r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
     # the Dinas's other business: teachers' certification allowance and rank, a teacher's transfer,
     # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to
@@ -1484,12 +1503,14 @@ _BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps
 _TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b" + _BROKEN + r"\b[^.?!\n]*\b" + _DEVICE + r"\b")
 _OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form)\b")
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
+_CONDITION_START_RE = re.compile(r"\s*(?:kalau|kalo|klo|kl|jika|jikalau|bila|apabila|seandainya|if)\b")
+_PSP_ITSELF_RE = re.compile(r"\b(?:psp|sekolah penggerak)\b")
 _PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|pmo|pokja|komite pembelajaran|pelatih ahli|bos kinerja)\b")
 
 
 def _other_business(folded: str) -> bool:
     """Whether a message is about the Dinas's other business or a device's trouble."""
-    if _OTHER_BUSINESS_RE.search(folded):
+    if _OTHER_BUSINESS_RE.search(folded) or _PUPIL_ADMISSION_RE.search(folded):
         return True
     # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
     # unless it is this bot or the Bimtek's link that fails

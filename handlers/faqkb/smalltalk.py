@@ -56,7 +56,9 @@ _FILLER = frozenset(
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok di sekolah "
         # "baik pak, SE-nya sudah sy terima", "sampai jumpa di zoom besok": what was received, where we meet
-        "se edaran suratnya surat trima diterima nerima zoom lagi "  # (see _TOLD)
+        "se edaran edarannya suratnya surat trima diterima nerima zoom lagi "  # (see _TOLD)
+        # "maaf baru buka hp", "thank you for the information"
+        "baru sempat buka balas hp wa pesannya for the information "
         # "terima kasih tim PMO": whom the thanks are for
         "pmo psp disdikpora dinas petugas panitia pokja "
         # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
@@ -75,7 +77,7 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 # follows it (a few words, no question) is the signature
 # things a thank-you or a goodbye may mention ("SE-nya sudah sy terima", "sampai jumpa di zoom
 # besok") — with a question mark they are what is asked
-_TOLD = frozenset("se edaran surat suratnya zoom besok sekolah".split())
+_TOLD = frozenset("se edaran edarannya surat suratnya zoom besok sekolah information".split())
 _SIGNED_RE = re.compile(r"\b(?:salam hormat|hormat (?:kami|saya)|regards|wassalam(?:ualaikum)?)\b(?P<signature>[a-z ,.]*)$")
 _SIGNATURE_WORDS = 6
 # …written as a signature: capitalised names and roles ("Pengawas Kecamatan Banjar"), not a
