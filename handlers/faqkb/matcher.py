@@ -477,11 +477,12 @@ class FaqEngine:
         """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
         return _query_words(self._index, folded, english)
 
-    def _score(self, query: list[str], numbered: set[str], floor: float = 0.0) -> _Scored:
+    def _score(self, query: list[str], numbered: set[str], floor: float = 0.0, other_than: int | None = None) -> _Scored:
         """Entries by score (best first), the word weights, and each entry's coverage by its own questions and keywords.
 
         An entry that cannot reach ``floor`` is left out (a caller that only asks whether some topic
-        scores that well saves comparing their variants).
+        scores that well saves comparing their variants); with ``other_than``, nothing is scored
+        unless an entry besides that one can reach THRESHOLD (a second topic's clear winner).
         """
         index = self._index
         # An unknown number (an age, a year) says less about the topic than an unknown word, unless
@@ -506,6 +507,12 @@ class FaqEngine:
         # (best first, ties by entry order; an entry no word of the question touched is not a candidate)
         shortlist = [i for i in sorted(range(count), key=coverage.__getitem__, reverse=True)[:SHORTLIST] if coverage[i]]
         if not shortlist:
+            return [], weights, strong
+        if other_than is not None and not any(
+            COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * min(1.0, strong[i] + (coverage[i] - strong[i]) / ANSWER_WEIGHT) >= THRESHOLD
+            for i in shortlist
+            if i != other_than
+        ):
             return [], weights, strong
         scored: list[tuple[float, int]] = []
         third = 0.0  # the third best score so far (0 until three are known)
@@ -647,7 +654,7 @@ class FaqEngine:
             return Match(None, 0.0), english
         scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
         kind = question_kind(asking_text)
-        if asking_text is not folded and not kind.head and question_kind(folded).head:
+        if asking_text is not folded and not kind.head and ("siapa" in folded or "who" in folded) and _HEAD_ASKED_RE.search(folded):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
             kind = kind._replace(head=True)
         if any(kind):
@@ -719,7 +726,7 @@ class FaqEngine:
                 also = None
             else:
                 # (for a second topic only a clause's clear winner counts: no topic below the margin under the threshold)
-                also = self._also(parts if parts is not None else self._clauses(folded, english, query, THRESHOLD - CLEAR_MARGIN), best)
+                also = self._also(parts if parts is not None else self._clauses(folded, english, query, THRESHOLD - CLEAR_MARGIN, other_than=best), best)
             return Match(entry, round(best_score, 4), in_domain=True, also=also), english
         picked = list(disagree) if disagree is not None else [i for sc, i in scored[:3] if sc >= SUGGEST_THRESHOLD]
         if len(picked) == 1 and len(scored) > 1:
@@ -1018,12 +1025,12 @@ class FaqEngine:
         return asked in index.idf and not any(index.entries[i].forward for i in index.postings.get(asked, ()))
 
     def _clauses(
-        self, folded: str, english: bool, whole: list[str], floor: float = 0.0, context_floor: float = 0.0
+        self, folded: str, english: bool, whole: list[str], floor: float = 0.0, context_floor: float = 0.0, other_than: int | None = None
     ) -> list[tuple[list[str], _Scored, bool, str]]:
         """The message's clauses that may hold a question, scored: at most MAX_CLAUSES, questions first.
 
         Topics below ``floor`` are left out of a clause's scores, and below ``context_floor`` out of
-        those of a clause that asks nothing, for callers that need no more.
+        those of a clause that asks nothing, for callers that need no more (``other_than``: see _score).
         """
         seen = {tuple(whole)}
         found: list[tuple[int, list[str], set[str], bool, str]] = []
@@ -1064,7 +1071,7 @@ class FaqEngine:
             found.append((-(2 * len(pieces)) * asks - n, words, numbered, asks, clause))
         found.sort(key=lambda f: f[0])
         return [
-            (words, self._score(words, numbered, floor if asks else max(floor, context_floor)), asks, clause)
+            (words, self._score(words, numbered, floor if asks else max(floor, context_floor), other_than), asks, clause)
             for _, words, numbered, asks, clause in found[:MAX_CLAUSES]
         ]
 
