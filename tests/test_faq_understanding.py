@@ -1227,7 +1227,7 @@ def test_round_13_rules_do_not_swallow_questions(engine: FaqEngine) -> None:
         ("pendaftaran siswa baru di sekolah penggerak kapan dibuka?", "decline", None),
         ("anak sy mau masuk kelas 1 di SD sekolah penggerak, PPDB nya kapan?", "decline", None),
         # a school merged mid-programme: the condition holds what the sources lack
-        ("kalau sekolah kami digabung dengan SD lain tahun depan, status PSP nya bagaimana?", "forward", "pergantian-kepsek"),
+        ("kalau sekolah kami kena regrouping dengan SD lain tahun depan, status PSP nya bagaimana?", "forward", "pergantian-kepsek"),
         # the head asked for across a "dan" inside the phrase: not the Bimtek's dates or topics
         ("kepala disdikpora waktu psp angkatan 1 dan bimtek 2022 siapa ya?", "ask_back", None),
         ("kadis pas angkatan 2 dan bimtek pmo itu siapa pak", "ask_back", None),
@@ -1245,3 +1245,29 @@ def test_readings_after_the_last_blind_sets(text: str, outcome: str, topic: str 
 )
 def test_small_talk_after_the_last_blind_sets(text: str) -> None:
     assert small_talk(text) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "topic"),
+    [
+        # new pupils as context, PPDB beside PSP itself: still PSP questions
+        ("Apakah sekolah penggerak wajib pakai kurikulum merdeka untuk siswa baru kelas 1?", "answer", "kurikulum"),
+        ("pendaftaran PSP barengan sama PPDB, apa bisa diundur batasnya?", "ask_back", None),
+        # a school described as a Sekolah Penggerak does not lift a decline phrase
+        ("apakah guru di sekolah penggerak bisa daftar CPNS tahun ini?", "decline", None),
+        # "digabung" alone is no merger
+        ("bimtek SD dan SMP digabung atau terpisah?", "answer", "bimtek-peserta"),
+        # a head named in a context clause does not make the question ask for one
+        ("kemarin kepala dinas sudah sosialisasi, dan siapa saja yang boleh ikut psp angkatan 3?", "answer", "angkatan-3"),
+        # a known fact asked under a condition is not a lacking one
+        ("kalau sekolah kami regrouping tahun depan, kapan batas pendaftaran psp?", "ask_back", None),
+    ],
+)
+def test_the_last_readings_keep_their_bounds(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
+
+
+@pytest.mark.parametrize("text", ["Hi, is the bot for PSP?", "Halo min, sudah buka?", "Om swastyastu, admin sudah balas wa saya?"])
+def test_a_question_of_small_talk_words_is_not_small_talk(text: str) -> None:
+    assert small_talk(text) is None

@@ -654,7 +654,7 @@ class FaqEngine:
             return Match(None, 0.0), english
         scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
         kind = question_kind(asking_text)
-        if asking_text is not folded and not kind.head and ("siapa" in folded or "who" in folded) and _HEAD_ASKED_RE.search(folded):
+        if asking_text is not folded and not kind.head and "siapa" in folded and _HEAD_ACROSS_AND_RE.search(folded):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
             kind = kind._replace(head=True)
         if any(kind):
@@ -682,6 +682,7 @@ class FaqEngine:
             or _other_business(folded)
             and not _PSP_NAMED_RE.search(folded)
             or _PUPIL_ADMISSION_RE.search(folded)
+            and not _PSP_ITSELF_RE.search(folded)
         ):
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
             # a message naming a programme, office or event the base does not know, and no word of
@@ -977,7 +978,7 @@ class FaqEngine:
             return set(query)
         # …with the condition it rests on: "kalau SD sy mau digabung (regrouping) …, statusnya gimana?"
         at = pieces.index(clause) if clause in pieces else 0
-        if at and _CONDITION_START_RE.match(pieces[at - 1]):
+        if at and _CONDITION_START_RE.match(pieces[at - 1]) and not any(question_kind(clause)):
             clause = pieces[at - 1] + " " + clause
         return set(self._query(clause, english)[0])
 
@@ -1258,6 +1259,7 @@ _PERSON = r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut
 _PERSON_RE = re.compile(_PERSON)
 # "siapa kadis …", "Kepala Disdikpora … itu siapa?", "who was the head of …": the person heading an
 # office is asked (not "siapa kepala sekolah yang boleh ikut": who may take part) …
+_HEAD_ACROSS_AND_RE = re.compile(r"\b" + _HEAD + r"[^.?!,\n]*\bdan\b[^.?!,\n]*\bsiapa\b")  # (one stretch, no comma)
 _HEAD_ASKED_RE = re.compile(_HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*\bsiapa\b")
 # "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
 _PHONE_NUMBER = r"\b(?:no|nomor|nmr|nomer)\.?\s*(?:" + _PHONE_WORDS + r"|kontak)\b"
@@ -1412,9 +1414,10 @@ _SCHOOL_NAMED_RE = re.compile(
 )
 # A child's or a pupil's admission to a school (PPDB, "anak saya mau daftar SMA"): the Dinas's other
 # business, not a principal registering for the programme
-# Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): never a principal
-# registering for PSP, even when the school named is a Sekolah Penggerak
-_PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b|\b(?:murid|siswa) baru\b")
+# Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): not a principal
+# registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
+# the programme itself ("pendaftaran PSP barengan sama PPDB")
+_PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
     r"\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
@@ -1511,13 +1514,14 @@ _TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b"
 _OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form)\b")
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
 _CONDITION_START_RE = re.compile(r"\s*(?:kalau|kalo|klo|kl|jika|jikalau|bila|apabila|seandainya|if)\b")
-_PSP_ITSELF_RE = re.compile(r"\b(?:psp|sekolah penggerak)\b")
+# the programme's own name, not a school described by it ("guru di sekolah penggerak")
+_PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:pmo|pokja|bimtek|komite pembelajaran|pelatih ahli)\b")
 _PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|pmo|pokja|komite pembelajaran|pelatih ahli|bos kinerja)\b")
 
 
 def _other_business(folded: str) -> bool:
     """Whether a message is about the Dinas's other business or a device's trouble."""
-    if _OTHER_BUSINESS_RE.search(folded) or _PUPIL_ADMISSION_RE.search(folded):
+    if _OTHER_BUSINESS_RE.search(folded):
         return True
     # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
     # unless it is this bot or the Bimtek's link that fails
