@@ -508,11 +508,14 @@ class FaqEngine:
         shortlist = [i for i in sorted(range(count), key=coverage.__getitem__, reverse=True)[:SHORTLIST] if coverage[i]]
         if not shortlist:
             return [], weights, strong
-        if other_than is not None and not any(
-            COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * min(1.0, strong[i] + (coverage[i] - strong[i]) / ANSWER_WEIGHT) >= THRESHOLD
-            for i in shortlist
-            if i != other_than
-        ):
+
+        def reach(i: int) -> float:
+            # A variant shares at most the question's words the entry's questions, keywords and
+            # examples use (and what only its answer or examples share, unweighted again): the most
+            # the entry can score.
+            return COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * min(1.0, strong[i] + (coverage[i] - strong[i]) / ANSWER_WEIGHT)
+
+        if other_than is not None and not any(reach(i) >= THRESHOLD for i in shortlist if i != other_than):
             return [], weights, strong
         scored: list[tuple[float, int]] = []
         third = 0.0  # the third best score so far (0 until three are known)
@@ -525,11 +528,9 @@ class FaqEngine:
         # …and its words rare enough to index the variants by (a word the base never uses indexes none)
         rare = [w for w in weights if idf.get(w, 0.0) >= specific]
         for i in shortlist:
-            # A variant shares at most the question's words the entry's questions, keywords and
-            # examples use: when even that cannot lift the entry into the top three, skip it.
-            own = strong[i]  # …and what only its answer or examples share, unweighted again
-            reach = COVERAGE_WEIGHT * coverage[i] + (1 - COVERAGE_WEIGHT) * min(1.0, own + (coverage[i] - own) / ANSWER_WEIGHT)
-            if reach < floor or third and reach < third:
+            # (when even its reach cannot lift the entry into the top three, or to the floor, skip it)
+            most = reach(i)
+            if most < floor or third and most < third:
                 continue
             # A variant sharing none of the question's specific words shares at most its generic
             # weight: only when that could beat the nearest found and lift the entry into the top
@@ -1287,7 +1288,8 @@ _OWN_RESULT_RE = re.compile(
     r"(?:lolos|lulus|diterima|keterima)\b(?:\s+\w+){0,3}?\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm|kah|nggih)\b"
     r"|\bapakah\s+(?:saya|sy|kami|tiang|sekolah\s+(?:saya|sy|kami))\s+(?:sudah\s+|sdh\s+)?(?:lolos|lulus|diterima)\b"
 )
-_CONDITION_RE = re.compile(r"\b(?:kalau|kalo|klo|jika|bila|apabila|agar|supaya|setelah|sesudah|misal\w*|if|once)\b[^.?!,\n]*$")
+_IF = r"kalau|kalo|klo|jika|bila|apabila|if"  # "if", as chat writes it
+_CONDITION_RE = re.compile(r"\b(?:" + _IF + r"|agar|supaya|setelah|sesudah|misal\w*|once)\b[^.?!,\n]*$")
 # the offices alone (as the index reads them): a message naming only one of these is about PSP
 # only when it is also near a topic
 OFFICE_WORDS = ("disdikpora", "kemendikbudristek", "kemendikdasmen", "lpmp", "bpmp")
@@ -1412,8 +1414,6 @@ _SCHOOL_NUMBER_RE = re.compile(
 _SCHOOL_NAMED_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
 )
-# A child's or a pupil's admission to a school (PPDB, "anak saya mau daftar SMA"): the Dinas's other
-# business, not a principal registering for the programme
 # Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): not a principal
 # registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
@@ -1513,10 +1513,11 @@ _BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps
 _TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b" + _BROKEN + r"\b[^.?!\n]*\b" + _DEVICE + r"\b")
 _OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form)\b")
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
-_CONDITION_START_RE = re.compile(r"\s*(?:kalau|kalo|klo|kl|jika|jikalau|bila|apabila|seandainya|if)\b")
+_CONDITION_START_RE = re.compile(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
 # the programme's own name, not a school described by it ("guru di sekolah penggerak")
-_PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:pmo|pokja|bimtek|komite pembelajaran|pelatih ahli)\b")
-_PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|pmo|pokja|komite pembelajaran|pelatih ahli|bos kinerja)\b")
+_PROGRAMME_BODIES = r"pmo|pokja|komite pembelajaran|pelatih ahli"
+_PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b")
+_PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|bos kinerja|" + _PROGRAMME_BODIES + r")\b")
 
 
 def _other_business(folded: str) -> bool:
@@ -1614,6 +1615,7 @@ def answers_kind(kind: Kind, entry: FaqEntry, strict: bool = False) -> bool:
     if (entry.forward or entry.command) and not strict:
         # a bot command's answer says how to get the detail: "/rekap" gives the count, "/petugas" the number
         return True
+    # (every kind but the last two, who and result, checked above: asked and not held is a miss)
     return not any(asked and not holds for asked, holds in zip(kind[:-2], held[:-2], strict=True))
 
 

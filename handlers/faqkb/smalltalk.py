@@ -95,6 +95,11 @@ _STRETCHED = re.compile(r"(.)\1{2,}")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+def _capitalised(text: str) -> set[str]:
+    """The words capitalised in the message as typed (names, a signature's roles), folded."""
+    return {fold(w) for w in _CAPITALISED_RE.findall(text)}
+
+
 def _only_emoji(text: str) -> bool:
     """Only pictographs, hands and hearts (and spaces/punctuation): a 👍 or a 🙏."""
     if text.isascii():
@@ -115,7 +120,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
     signed = _SIGNED_RE.search(plain)
     if signed:
         signature = signed.group("signature").replace(",", " ").replace(".", " ").split()
-        written = {fold(w) for w in _CAPITALISED_RE.findall(text)}
+        written = _capitalised(text)
         if len(signature) <= _SIGNATURE_WORDS and all(w in written or w in _SIGNATURE_ROLES or w in NAMES for w in signature):
             plain = plain[: signed.start("signature")]
     words = _WORD_RE.findall(plain)
@@ -148,7 +153,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             if not name_left:
                 return None
             if capitalised is None:
-                capitalised = {fold(w) for w in _CAPITALISED_RE.findall(text)}
+                capitalised = _capitalised(text)
             if word not in capitalised:
                 return None
             name_left -= 1
