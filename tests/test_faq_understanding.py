@@ -1272,3 +1272,37 @@ def test_the_last_readings_keep_their_bounds(text: str, outcome: str, topic: str
 @pytest.mark.parametrize("text", ["Hi, is the bot for PSP?", "Halo min, sudah buka?", "Om swastyastu, admin sudah balas wa saya?"])
 def test_a_question_of_small_talk_words_is_not_small_talk(text: str) -> None:
     assert small_talk(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "topic"),
+    [
+        # a when-question of a passive verb reads what it is about from before it, also across a "dan"
+        ("apa itu verifikasi dan penilaian pak, tgl brp dilaksanakan?", "answer", "kelulusan"),
+        # "through what" after a choice question reads the choice's subject
+        ("bimtek pokja itu daring atau luring? pakai aplikasi apa?", "answer", "bimtek-media"),
+        # "brp hari?" after a question of its own says nothing alone: not the Bimtek's days
+        ("kalau sudah lolos apa kepsek wajib ikut pelatihan di luar daerah? brp hari? sekolah kosong nanti", "ask_back", None),
+        # a two-word yes-or-no about the sanction told before it
+        ("kepsek yg pernah dapat hukuman disiplin sedang, apakah langsung gugur?", "answer", "sanksi"),
+        # "syarat apa maksudnya": which requirements, not a requirement's meaning
+        ("korwil bilang calon harus memenuhi syarat. syarat apa maksudnya, sy takut tdk masuk", "answer", "syarat-kepsek"),
+        # what the form collects is the privacy topic
+        ("sy udah isi form di bot ini. apa saja data yang dikumpulkan? siapa yg bisa lihat?", "answer", "bot-privasi"),
+        # English "meet" is a meeting; in Indonesian chat it stays Google Meet
+        ("How frequently does the PMO meet, monthly?", "answer", "pmo-anggota"),
+        ("wawancara tahap 2 pakai meet atau zoom?", "forward", "seleksi-teknis"),
+        # two questions: the first, clearly about cohort I, decides over the whole message's near tie
+        ("Buleleng masuk angkatan berapa ya? bareng kab mana lg di bali?", "answer", "angkatan-1"),
+        # other business: a school's BOS paid out, a road and the public-works office, pupils' meals, a levy case
+        ("dana bos sekolah kami blm cair, kapan pencairan tahap 2?", "decline", None),
+        ("jalan menuju sekolah rusak parah, lapor ke dinas pu dimana?", "decline", None),
+        ("program gizi anak sekolah siapa yg urus di dinas?", "decline", None),
+        ("mau lapor dugaan pungli di salah satu SMP, siapa yg bisa dihubungi?", "decline", None),
+        # …but PSP's own BOS Kinerja is not declined
+        ("dana bos kinerja kapan cair ya?", "ask_back", None),
+    ],
+)
+def test_readings_of_round_14(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match

@@ -38,6 +38,7 @@ from handlers.faqkb.normalise import (
     ABBREVIATIONS,
     ASKING_RE,
     BALINESE,
+    ENGLISH_SENSE,
     MONTH_NAMES,
     NUMBERED,
     STOPWORD_SKELETONS,
@@ -628,6 +629,7 @@ class FaqEngine:
                     asking_text = clause if asks else folded
         disagree: tuple[int, int] | None = None
         confirmed: int | None = None  # the topic an asking clause on its own clearly picks, agreeing with the whole message
+        main: int | None = None
         if parts is None and asked is None and scored and len(query) >= CLAUSE_WORDS:
             # Sure of the whole message, but is that what its question asks? Context words
             # ("umur 54 tahun", "sekolah kami belum pernah ikut") may outvote the question. When a
@@ -639,6 +641,9 @@ class FaqEngine:
             agreeing = [p for p in questions if p[1][0][0][1] == scored[0][1]]
             if any(len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN for p in agreeing):
                 confirmed = scored[0][1]
+            # (the topic the first question asked clearly picks: the main question, see below)
+            picks = sorted((folded.find(p[3]), p[1][0][0][1]) for p in questions if len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN)
+            main = picks[0][1] if picks and confirmed is None else None
             if agreeing and len(questions) > 1:
                 # "1) umur maksimal berapa? 2) bimtek kapan?": the question the answer's topic answers
                 # says what it asks ("berapa"), not the other one ("kapan")
@@ -654,6 +659,11 @@ class FaqEngine:
         if not scored:
             return Match(None, 0.0), english
         scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
+        if main is not None and len(scored) > 1 and scored[1][1] == main and scored[0][0] - scored[1][0] < CLEAR_MARGIN:
+            # "Buleleng masuk angkatan brp? bareng kab mana lg?": the whole message ties between two
+            # topics and the first question asked clearly picks the second (none the first): the main question decides
+            scored = [scored[1], scored[0], *scored[2:]]
+            confirmed = main
         kind = question_kind(asking_text)
         if asking_text is not folded and not kind.head and "siapa" in folded and _HEAD_ACROSS_AND_RE.search(folded):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
@@ -1051,22 +1061,29 @@ class FaqEngine:
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
             points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause)
+            if not points_back and "maksud" in words:
+                words = [w for w in words if w != "maksud"]
             # (a yes-or-no marked as a question by its own mark asks too: "kepsek sy masih Plt, blh daftar PSP gk?")
             asks = asks or bool(n and points_back and marked and _marked_itself(folded, clause))
-            if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and _marked_itself(folded, pieces[n - 1])):
+            # (a choice before it names its subject and asks no more: "bimteknya daring atau tatap muka? pakai aplikasi apa?")
+            choice = " atau " in f" {pieces[n - 1]} " if n else False
+            if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and not choice and _marked_itself(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
                 # sentence before it, which asks nothing itself; the two together are the question
                 # (two pieces back when the one before asks nothing either: "kami ikut wawancara
-                # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview)
-                told = pieces[n - 2 : n] if n >= 2 and not _asks(pieces[n - 2]) and _one_sentence(folded, pieces[n - 2], pieces[n - 1]) else pieces[n - 1 : n]
+                # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview, and when "dan"
+                # joined the two: "napi artinya verifikasi dan penilaian itu, tgl brp dilaksanakan?")
+                two = n >= 2 and (not _asks(pieces[n - 2]) or f"{pieces[n - 2]} dan {pieces[n - 1]}" in folded)
+                told = pieces[n - 2 : n] if two and _one_sentence(folded, pieces[n - 2], pieces[n - 1]) else pieces[n - 1 : n]
                 words, numbered = self._query(" ".join([*told, clause]), english)
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks what
             # (not "…, bs jd sekolah penggerak?": a yes-or-no about the context's generic word)
             alone = asks and bool(question - _YES_NO or self._index.idf.get(words[0] if words else "", 0.0) >= self._index.specific_idf)
             # "…. Maksudnya bagaimana?", "caranya gmn?": the word points back at the context, it names nothing
-            alone = alone and not (len(words) == 1 and words[0] in _POINTS_BACK)
+            # (nor does a one-word question about the thing told before, when that was a question of its own: "…? brp hari?")
+            alone = alone and not (len(words) == 1 and (words[0] in _POINTS_BACK or points_back))
             if not words or (len(words) < 2 and not alone) or tuple(words) in seen:
                 continue
             seen.add(tuple(words))
@@ -1109,6 +1126,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     out: list[str] = []
     slang = lexicon.slang()
     for word in _content(typed):
+        if english:
+            word = ENGLISH_SENSE.get(word, word)
         canonical = vocab.canonical(word)
         if canonical in index.idf:
             out.append(canonical)
@@ -1195,7 +1214,7 @@ def _asks(clause: str) -> bool:
 
 def _points_back(clause: str) -> bool:
     """Whether a clause's question is about what was told before it ("syaratnya apa?", "masih bisa?", "bisa lewat bot?")."""
-    patterns = (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE)
+    patterns = (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _HOW_LONG_RE, _SHORT_YES_NO_RE)
     return any(pattern.fullmatch(clause) for pattern in patterns) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
 
 
@@ -1443,6 +1462,12 @@ _OTHER_BUSINESS_RE = re.compile(
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
     r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b"
     r"|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
+    # a school's BOS money paid out (not PSP's own "BOS Kinerja"), pupils' meals and nutrition, roads
+    # and the public-works office, a levy case at a school
+    r"|\bbos\b(?!\s+kinerja)[^.?!\n]*\b(?:cair|pencairan|dicairkan|salur|penyaluran|disalurkan|rekening)\b|\b(?:cair|pencairan)\s+(?:dana\s+)?bos\b(?!\s+kinerja)"
+    r"|\b(?:school feeding|nutrition|gizi|makan siang|makan bergizi|stunting)\b"
+    r"|\b(?:jalan|jembatan)\b[^.?!\n]{0,30}\b(?:longsor|rusak|putus|amblas)\b|\b(?:dinas pu|pu kabupaten|pupr)\b"
+    r"|\b(?:kasus|dugaan|laporan)\s+(?:pungutan|pungli)\b|\bpungli\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )
@@ -1482,11 +1507,20 @@ _MAY_I_RE = re.compile(
 # for the thing told before
 # "…jam 08.00 WIB, berarti di Buleleng jam berapa?", "…, jadi harus daftar ulang?": a conclusion
 # drawn from what was told before it
-# "…, lupa tgl pastinya, dari tgl brp sampai tgl brp nggih?": which dates, of the thing told before
+# "…, lupa tgl pastinya, dari tgl brp sampai tgl brp nggih?": which dates, of the thing told before;
+# "verifikasi dan penilaian itu, tgl brp dilaksanakan?", "…, kapan diumumkan?": when it is done
+_WHEN = r"(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)|kapan|kpn)"
 _DATES_ONLY_RE = re.compile(
     r"\s*(?:dari\s+|mulai\s+)?(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)"
     r"(?:\s+(?:sampai|sampe|smp|hingga|sd|s d|-)\s+(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa))?" + _YES_NO_TAIL + r"\s*"
+    r"|\s*(?:" + _WHEN + r"\s+(?:akan\s+)?di[a-z]{3,}|(?:akan\s+)?di[a-z]{3,}\s+(?:pada\s+)?" + _WHEN + r")" + _YES_NO_TAIL + r"\s*"
 )
+# "kepsek dulu pernah kena hukuman disiplin, apa otomatis gugur?": a yes-or-no of two words about the thing told before
+_SHORT_YES_NO_RE = re.compile(r"\s*(?:apakah|apa|apa iya|apa ya)\s+[a-z]+(?:\s+[a-z]+)?" + _YES_NO_TAIL + r"\s*")
+# "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
+_HOW_LONG_RE = re.compile(r"\s*(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*")
+# "bimteknya daring atau tatap muka? pakai aplikasi apa?": through what the thing told before is done
+_WHICH_MEDIUM_RE = re.compile(r"\s*(?:pakai|pake|pakek|menggunakan|lewat|via|melalui)\s+(?:aplikasi\s+|apk\s+|media\s+)?(?:apa|apaan)" + _YES_NO_TAIL + r"\s*")
 # "tiang guru dr Bangli. Kabupaten tiang angkatan berapa?": the asker's own region, named before
 _MY_REGION_RE = re.compile(r"\b(?:kabupaten|kab|kota|daerah)\s+(?:saya|sy|tiang|titiang|kami|kita)\b")
 _SOMEONE_RE = re.compile(

@@ -187,6 +187,10 @@ ABBREVIATIONS: dict[str, str] = {
     "chatbot": "bot",
 }
 
+# A word whose English sense differs from the one Indonesian chat borrows it in: "does the PMO meet?"
+# is a meeting, "pakai meet atau zoom" is Google Meet.
+ENGLISH_SENSE: dict[str, str] = {"meet": "pertemuan"}
+
 # English (and a few Indonesian) words mapped to the word the knowledge base uses.
 SYNONYMS: dict[str, str] = {
     "register": "daftar",
@@ -298,6 +302,13 @@ SYNONYMS: dict[str, str] = {
     "closes": "ditutup",
     "closing": "ditutup",
     "individually": "sendiri",
+    "meets": "pertemuan",
+    "meetings": "pertemuan",
+    "often": "berkala",
+    "frequently": "berkala",
+    "periodically": "berkala",
+    "monthly": "berkala",
+    "quarterly": "triwulan",
     "individual": "sendiri",
     "personally": "sendiri",
     "rutin": "berkala",
