@@ -1306,3 +1306,25 @@ def test_a_question_of_small_talk_words_is_not_small_talk(text: str) -> None:
 def test_readings_of_round_14(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "topic"),
+    [
+        # what comes after registering has a topic of its own; "selanjutnya"/"berikutnya" is "next", not "continue"
+        ("sudah kirim formulir di bot, langkah berikutnya apa ya?", "answer", "setelah-daftar"),
+        ("I've just registered in the bot, what happens next?", "answer", "setelah-daftar"),
+        ("isian formulir sy lanjutkan besok bisa?", "answer", "bot-form-navigasi"),
+        ("apakah program sekolah penggerak masih berlanjut tahun depan?", "forward", "angkatan-berikutnya"),
+        # of two tied topics, the one whose own questions use the message's words (registration)
+        ("pendaftaran untuk angkatan 3 kapan?", "answer", "pendaftaran-jadwal"),
+        # "dibawa kemana selanjutnya": where the problem told before goes, not what comes next
+        ("kalau kendala psp tidak selesai di tingkat sekolah, dibawa kemana selanjutnya?", "answer", "pmo-apa"),
+        ("kalau ada masalah di sekolah penggerak yg tidak selesai, selanjutnya dibawa kemana?", "answer", "pmo-apa"),
+        # a purpose after the question mark is not the question
+        ("data apa yg diminta di form pendaftaran? biar sy siapkan dulu dokumennya", "answer", "bot-form-isian"),
+    ],
+)
+def test_readings_of_round_14_second_part(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match

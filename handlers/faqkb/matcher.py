@@ -664,6 +664,10 @@ class FaqEngine:
             # topics and the first question asked clearly picks the second (none the first): the main question decides
             scored = [scored[1], scored[0], *scored[2:]]
             confirmed = main
+        elif len(scored) > 1 and scored[0][0] - scored[1][0] < TIE_MARGIN and strong[scored[1][1]] - strong[scored[0][1]] >= CLEAR_MARGIN:
+            # "pendaftaran angkatan 3 kapan": of two topics tied, the one whose own questions and
+            # keywords use more of the message's words (registration, not just "angkatan 3")
+            scored = [scored[1], scored[0], *scored[2:]]
         kind = question_kind(asking_text)
         if asking_text is not folded and not kind.head and "siapa" in folded and _HEAD_ACROSS_AND_RE.search(folded):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
@@ -1214,7 +1218,9 @@ def _asks(clause: str) -> bool:
 
 def _points_back(clause: str) -> bool:
     """Whether a clause's question is about what was told before it ("syaratnya apa?", "masih bisa?", "bisa lewat bot?")."""
-    patterns = (_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _HOW_LONG_RE, _SHORT_YES_NO_RE)
+    patterns = (
+        _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE
+    )
     return any(pattern.fullmatch(clause) for pattern in patterns) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
 
 
@@ -1344,7 +1350,8 @@ _REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|
 _NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
 # a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
 _REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
-_REASON_START_RE = re.compile(r"[\s,.!]*" + _REASONS)  # …right after the question mark
+# …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya")
+_REASON_START_RE = re.compile(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b)")
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}  # (and the regency's town)
 _KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
@@ -1517,6 +1524,11 @@ _DATES_ONLY_RE = re.compile(
 )
 # "kepsek dulu pernah kena hukuman disiplin, apa otomatis gugur?": a yes-or-no of two words about the thing told before
 _SHORT_YES_NO_RE = re.compile(r"\s*(?:apakah|apa|apa iya|apa ya)\s+[a-z]+(?:\s+[a-z]+)?" + _YES_NO_TAIL + r"\s*")
+# "masalah yg ga bisa diselesaikan di kabupaten, dibawa kemana selanjutnya?": where the thing told before goes
+_WHERE_TO_RE = re.compile(
+    r"\s*(?:selanjutnya\s+|berikutnya\s+|lalu\s+)?(?:harus\s+|hrs\s+|mesti\s+)?di[a-z]{3,}\s+(?:ke\s*mana|kmn|ke\s+siapa|ke\s+sp)"
+    r"(?:\s+(?:selanjutnya|berikutnya|lagi|lg))?" + _YES_NO_TAIL + r"\s*"
+)
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
 _HOW_LONG_RE = re.compile(r"\s*(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*")
 # "bimteknya daring atau tatap muka? pakai aplikasi apa?": through what the thing told before is done

@@ -339,10 +339,12 @@ SYNONYMS: dict[str, str] = {
     "represented": "mewakili",
     "certificate": "sertifikat",
     "bahan": "materi",
-    "berikutnya": "selanjutnya",  # "next", not a form of "ikut"
-    "berikut": "selanjutnya",
-    "next": "selanjutnya",
-    "upcoming": "selanjutnya",
+    # "next": not a form of "ikut" (join), nor of "lanjut" (continue: "form dilanjut besok")
+    "berikutnya": "next",
+    "berikut": "next",
+    "selanjutnya": "next",
+    "slanjutnya": "next",
+    "upcoming": "next",
     "fee": "dana",
     "fees": "dana",
     "cost": "dana",
