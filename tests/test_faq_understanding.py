@@ -1323,6 +1323,10 @@ def test_readings_of_round_14(text: str, outcome: str, topic: str | None, engine
         ("kalau ada masalah di sekolah penggerak yg tidak selesai, selanjutnya dibawa kemana?", "answer", "pmo-apa"),
         # a purpose after the question mark is not the question
         ("data apa yg diminta di form pendaftaran? biar sy siapkan dulu dokumennya", "answer", "bot-form-isian"),
+        # "saat …" names when, the list asked is of the thing before "apa saja"
+        ("saat awal sosialisasi psp di buleleng didampingi lembaga apa saja?", "answer", "sosialisasi-awal"),
+        # "targeted", "sasaran": the national targets
+        ("berapa sasaran sekolah penggerak nasional tahun 2022?", "answer", "psp-target"),
     ],
 )
 def test_readings_of_round_14_second_part(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:

@@ -1021,7 +1021,8 @@ class FaqEngine:
             # "ranking … brp": the number of what the question's own clause begins with. A
             # thing no topic is about (unknown, or at most a word in passing in an answer) is a
             # detail the base lacks.
-            last = clauses(folded)[-1]
+            # (after a time it is about: "waktu awal sosialisasi … lembaga apa aja" lists institutions of the socialisation)
+            last = _AT_THE_TIME_RE.sub("", clauses(folded)[-1], count=1)
             asking = ASKING_RE.search(last)
             words = self._query(last[asking.end() :] if asking else last, english)[0]
             if not words or not words[0].isalpha():
@@ -1259,6 +1260,7 @@ _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})"
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
 _ADDRESSED = "|".join(sorted(ADDRESS, key=len, reverse=True))
 _CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"
+_AT_THE_TIME_RE = re.compile(r"^\s*(?:waktu|pada waktu|saat|pada saat|ketika|pas|semasa|selama)\s+")
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
 _PHONE_WORDS = r"(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)"  # "nomor hp": a phone number
