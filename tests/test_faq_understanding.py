@@ -1332,3 +1332,36 @@ def test_readings_of_round_14(text: str, outcome: str, topic: str | None, engine
 def test_readings_of_round_14_second_part(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "topic"),
+    [
+        # an English yes-or-no asks by its auxiliary; the school's age after it is context
+        ("Do we need a certain accreditation level to take part? Our school is only 4 years old.", "answer", "akreditasi"),
+        # …and "was it …" asks about the thing named before (not "a person" to talk to)
+        ("Hi, I'm a local reporter. Could you confirm the dates and format of the Bimtek Tim Pokja PMO? Was it in person?", "answer", "bimtek-jadwal"),
+        # "apakah itu jadi syarat", "apa jd masalah": whether the thing told before is a requirement or an obstacle
+        ("sekolah kami akreditasi B, apakah itu jadi syarat ikut psp?", "answer", "akreditasi"),
+        ("akreditasi sekolah sy masih C, apa jd masalah utk ikut psp?", "answer", "akreditasi"),
+        # the Bimtek's full name and month say which event, not what is asked
+        ("topik apa saja yang dibahas di Bimtek Tim Pokja Manajemen Operasional bulan Maret 2022?", "answer", "bimtek-materi"),
+        # "dipindahkan" is a transfer
+        ("kalau sudah jadi sekolah penggerak apakah kepsek bisa dipindahkan ke sekolah lain?", "answer", "mutasi"),
+        # pupils' competitions are other business
+        ("jadwal osn sd tingkat kabupaten kapan ya", "decline", None),
+        # English names of the stages
+        ("when was the verification and scoring stage?", "answer", "kelulusan"),
+        # "is there any X": X must be what the answer speaks of (the PMO's meetings say nothing of money)
+        ("Is there any budget for supervisors to attend the quarterly PMO meetings?", "ask_back", None),
+        ("is there an upper age limit for principals who apply?", "answer", "usia"),
+    ],
+)
+def test_readings_of_round_14_third_part(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
+
+
+@pytest.mark.parametrize(("text", "kind"), [("sudah saya baca surat edarannya, terima kasih bu", "thanks"), ("Good evening from Sawan 🙏", "greeting")])
+def test_small_talk_of_round_14(text: str, kind: str) -> None:
+    assert small_talk(text) == kind

@@ -1031,10 +1031,10 @@ class FaqEngine:
                 return True
             # "judul esai … apa saja": the list of a thing this topic never names is not in its answer
             return not listed and words[0] in index.postings
-        words = self._query(found.group(1), english)[0]
+        words = self._query(found.group(1) or found.group(2), english)[0]
         if not words or not words[0].isalpha():
             return True
-        asked = words[0]
+        asked = next((w for w in words if w in index.idf), words[0])
         if asked in index.entry_words[entry] or asked in index.answer_words[entry]:
             return True
         # Not this topic's word: fine unless the base never uses it, or it names a topic the
@@ -1203,7 +1203,9 @@ def _question_words(clause: str) -> frozenset[str]:
 
     Not "apa pun"/"siapa pun" (anything, anyone), nor a can't told ("saya tdk bisa ikut krn …").
     """
-    return QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", _ANY_RE.sub(" ", clause)).split()}
+    found = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", _ANY_RE.sub(" ", clause)).split()}
+    # an English yes-or-no begins with its auxiliary ("do we need …", "is there …"); mid-sentence it asks nothing
+    return found | {"do"} if _AUXILIARY_START_RE.match(clause) else found
 
 
 def _question_end(folded: str) -> int | None:
@@ -1219,10 +1221,7 @@ def _asks(clause: str) -> bool:
 
 def _points_back(clause: str) -> bool:
     """Whether a clause's question is about what was told before it ("syaratnya apa?", "masih bisa?", "bisa lewat bot?")."""
-    patterns = (
-        _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE
-    )
-    return any(pattern.fullmatch(clause) for pattern in patterns) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
+    return any(pattern.fullmatch(clause) for pattern in _POINTING_BACK) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
 
 
 def _one_sentence(folded: str, first: str, second: str) -> bool:
@@ -1250,13 +1249,18 @@ def _ends_with_question(folded: str, clause: str) -> bool:
 _PROPER_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
 _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
-_YES_NO = frozenset({"bisa", "boleh", "can"})
+_YES_NO = frozenset({"bisa", "boleh", "can", "do"})
+_AUXILIARY_START_RE = re.compile(
+    r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|may|shall|has|have)\s+"
+    r"(?:i|we|you|they|he|she|it|there|the|a|an|my|our|your|this|that|these|those|principals?|schools?|teachers?)\b"
+)
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
-_ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})")
+# ("is there an upper age limit", "is there any budget in …": the first word the base knows of the three after it)
+_ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})|\b(?:is|are) there (?:any |a |an )?([a-z]{3,}(?:\s+[a-z]{3,}){0,2})")
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
 _ADDRESSED = "|".join(sorted(ADDRESS, key=len, reverse=True))
 _CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"
@@ -1379,7 +1383,7 @@ _DESCRIBED_MONTH_RE = re.compile(
 
 # "bimtek pmo bulan maret (2022)": the month right after the event's name says which one is meant
 _EVENT_MONTH_RE = re.compile(
-    r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah))*)"
+    r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah|manajemen operasional))*)"
     r"\s+(?:(?:pada|di)\s+)?(?:bulan\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
 )
 
@@ -1477,12 +1481,17 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:school feeding|nutrition|gizi|makan siang|makan bergizi|stunting)\b"
     r"|\b(?:jalan|jembatan)\b[^.?!\n]{0,30}\b(?:longsor|rusak|putus|amblas)\b|\b(?:dinas pu|pu kabupaten|pupr)\b"
     r"|\b(?:kasus|dugaan|laporan)\s+(?:pungutan|pungli)\b|\bpungli\b"
+    # pupils' and teachers' competitions ("jadwal porsenijar tingkat kabupaten")
+    r"|\b(?:porsenijar|porseni|o2sn|fls2n|fls3n|popda|osn|ksn|lomba)\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
-_OF_THAT_RE = re.compile(r"\s*(?:" + _WH + r"\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*")
+# ("siapa saja yang menjadi anggotanya?" too)
+_OF_THAT_RE = re.compile(
+    r"\s*(?:" + _WH + r"\s+)?(?:(?:yang|yg)\s+(?:menjadi|jadi|jd|termasuk)\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*"
+)
 _MAY = r"(?:bisa|bs|boleh|blh|bole|dapat|dpt)"
 _NOT = r"(?:gak|ga|gk|nggak|tidak|tdk|ndak)"
 _YES_NO_TAIL = r"(?:\s+(?:" + _NOT + r"|ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"  # "… gk?", "… tidak ya pak?", "… gk gan?"
@@ -1531,6 +1540,15 @@ _WHERE_TO_RE = re.compile(
     r"\s*(?:selanjutnya\s+|berikutnya\s+|lalu\s+)?(?:harus\s+|hrs\s+|mesti\s+)?di[a-z]{3,}\s+(?:ke\s*mana|kmn|ke\s+siapa|ke\s+sp)"
     r"(?:\s+(?:selanjutnya|berikutnya|lagi|lg))?" + _YES_NO_TAIL + r"\s*"
 )
+# "akreditasi sekolah kami masih C, apakah itu jadi syarat ikut psp?", "…, apa jd masalah utk daftar?":
+# whether the thing told before is a requirement or an obstacle
+_IS_IT_RE = re.compile(
+    r"\s*(?:apakah\s+|apa\s+)(?:itu\s+|ini\s+|hal\s+(?:itu|ini|tersebut|tsb)\s+|tersebut\s+|tsb\s+)?"
+    r"(?:(?:jadi|jd|menjadi|termasuk|merupakan)\s+(?:masalah|syarat|halangan|kendala|penghalang|hambatan|persoalan)|(?:itu|hal itu|tersebut|tsb)\s+[a-z]+)"
+    r"(?:\s+[a-z]+){0,4}" + _YES_NO_TAIL + r"\s*"
+)
+# "… the dates of the Bimtek? Was it in person?": English asking about "it", the thing named before
+_WAS_IT_RE = re.compile(r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*")
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
 _HOW_LONG_RE = re.compile(r"\s*(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*")
 # "bimteknya daring atau tatap muka? pakai aplikasi apa?": through what the thing told before is done
@@ -1546,6 +1564,11 @@ _SO_RE = re.compile(r"\s*(?:berarti|brarti|brrti|brti|artinya|which means)\s+.+"
 _WHAT_TO_TYPE_RE = re.compile(
     r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
+)
+# the questions about what was told before them (see _points_back)
+_POINTING_BACK = (
+    *(_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE),
+    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
 # programme or office

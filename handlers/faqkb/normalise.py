@@ -261,6 +261,9 @@ SYNONYMS: dict[str, str] = {
     "akreditas": "akreditasi",
     "transfer": "mutasi",
     "dipindah": "mutasi",
+    "dipindahkan": "mutasi",
+    "dipindahtugaskan": "mutasi",
+    "pemindahan": "mutasi",
     "pindah": "mutasi",
     "rotasi": "mutasi",
     "acting": "plt",
@@ -381,6 +384,10 @@ SYNONYMS: dict[str, str] = {
     "teaching": "mengajar",
     "teach": "mengajar",
     "announcement": "pengumuman",
+    "verification": "verifikasi",
+    "verified": "verifikasi",
+    "scoring": "penilaian",
+    "assessment": "penilaian",
     "announce": "pengumuman",
     "result": "hasil",
     "pass": "lulus",
@@ -587,6 +594,7 @@ STOPWORDS = frozenset(
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
+    certain particular even
     """.split()
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
 from handlers.faqkb.normalise import ABBREVIATIONS, fold
 
@@ -55,8 +56,11 @@ _FILLER = frozenset(
         "have nice day weekend "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok di sekolah "
-        # "baik pak, SE-nya sudah sy terima", "sampai jumpa di zoom besok": what was received, where we meet
-        "se edaran edarannya suratnya surat trima diterima nerima zoom lagi "  # (see _TOLD)
+        # "baik pak, SE-nya sudah sy terima", "sdh sy baca surat edarannya", "sampai jumpa di zoom besok":
+        # what was received or read, where we meet
+        "se edaran edarannya suratnya surat trima diterima nerima baca dibaca membaca read zoom lagi "  # (see _TOLD)
+        # "Good morning from Seririt", "salam dari Sawan": where the greeting comes from
+        "from dari " + " ".join(name.lower() for name in BULELENG_KECAMATAN) + " singaraja buleleng bali "
         # "maaf baru buka hp", "thank you for the information"
         "baru sempat buka balas hp wa pesannya for the information "
         # "terima kasih tim PMO": whom the thanks are for
