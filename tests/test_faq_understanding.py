@@ -1348,6 +1348,8 @@ def test_readings_of_round_14_second_part(text: str, outcome: str, topic: str | 
         ("topik apa saja yang dibahas di Bimtek Tim Pokja Manajemen Operasional bulan Maret 2022?", "answer", "bimtek-materi"),
         # "dipindahkan" is a transfer
         ("kalau sudah jadi sekolah penggerak apakah kepsek bisa dipindahkan ke sekolah lain?", "answer", "mutasi"),
+        # a person of one kecamatan, in Balinese ("ring Sawan"): the sources name none
+        ("sira pelatih ahli sane ngiring SD ring Sawan nggih?", "ask_back", None),
         # pupils' competitions are other business
         ("jadwal osn sd tingkat kabupaten kapan ya", "decline", None),
         # English names of the stages

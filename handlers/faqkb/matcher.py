@@ -1369,8 +1369,8 @@ _OWN_PERSON_RE = re.compile(
     r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
     # "siapa pelatih ahli yg pegang sekolah2 di Busungbiu": a person of one kecamatan (not
     # "Buleleng": that is the regency too, whose offices' heads the sources name)
-    r"|\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:di|kecamatan|kec) (?:" + _KECAMATAN + r")\b"
-    r"|\b(?:di|kecamatan|kec) (?:" + _KECAMATAN + r")\b" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
+    r"|\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:di|ring|kecamatan|kec) (?:" + _KECAMATAN + r")\b"
+    r"|\b(?:di|ring|kecamatan|kec) (?:" + _KECAMATAN + r")\b" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\b(?:in|of) (?:" + _KECAMATAN + r")\b"
 )
 # "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month
