@@ -1229,8 +1229,9 @@ def test_round_13_rules_do_not_swallow_questions(engine: FaqEngine) -> None:
         ("anak sy mau masuk kelas 1 di SD sekolah penggerak, PPDB nya kapan?", "decline", None),
         # a school merged mid-programme: the condition holds what the sources lack
         ("kalau sekolah kami kena regrouping dengan SD lain tahun depan, status PSP nya bagaimana?", "forward", "pergantian-kepsek"),
-        # the head asked for across a "dan" inside the phrase: not the Bimtek's dates or topics
-        ("kepala disdikpora waktu psp angkatan 1 dan bimtek 2022 siapa ya?", "ask_back", None),
+        # the head asked for across a "dan" inside the phrase: not the Bimtek's dates or topics (since
+        # round 14 a "dan" between two things no longer splits the clause: the officials' topic answers)
+        ("kepala disdikpora waktu psp angkatan 1 dan bimtek 2022 siapa ya?", "answer", "pejabat-disdikpora"),
         ("kadis pas angkatan 2 dan bimtek pmo itu siapa pak", "ask_back", None),
         # which hotel: the Bimtek was online
         ("bimtek pmo kemarin di hotel mana ya?", "answer", "bimtek-media"),
@@ -1256,8 +1257,8 @@ def test_small_talk_after_the_last_blind_sets(text: str) -> None:
         ("pendaftaran PSP barengan sama PPDB, apa bisa diundur batasnya?", "ask_back", None),
         # a school described as a Sekolah Penggerak does not lift a decline phrase
         ("apakah guru di sekolah penggerak bisa daftar CPNS tahun ini?", "decline", None),
-        # "digabung" alone is no merger
-        ("bimtek SD dan SMP digabung atau terpisah?", "answer", "bimtek-peserta"),
+        # "digabung" alone is no merger (read whole since round 14, the levels pull to psp-jenjang: asked back)
+        ("bimtek SD dan SMP digabung atau terpisah?", "ask_back", None),
         # a head named in a context clause does not make the question ask for one
         ("kemarin kepala dinas sudah sosialisasi, dan siapa saja yang boleh ikut psp angkatan 3?", "answer", "angkatan-3"),
         # a known fact asked under a condition is not a lacking one
@@ -1366,4 +1367,30 @@ def test_readings_of_round_14_third_part(text: str, outcome: str, topic: str | N
 
 @pytest.mark.parametrize(("text", "kind"), [("sudah saya baca surat edarannya, terima kasih bu", "thanks"), ("Good evening from Sawan 🙏", "greeting")])
 def test_small_talk_of_round_14(text: str, kind: str) -> None:
+    assert small_talk(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "topic"),
+    [
+        # a tag question ("… kan?") asks; the asker's retirement before it is context
+        ("Saya sudah pensiun dari kepala sekolah. PSP itu cuma untuk sekolah favorit kan?", "answer", "psp-swasta"),
+        # who asks, after the question mark, is not the question
+        ("PMO itu kepanjangannya apa? sy staf baru di dinas", "answer", "pmo-apa"),
+        # "dan" between two things of one clause does not split it ("angkatan 1 dan bimtek 2022 … siapa")
+        ("kalau ditanya, kepala dinas waktu psp angkatan 1 dan bimtek 2022 itu siapa ya?", "answer", "pejabat-disdikpora"),
+        # a teacher's NUPTK missing from the teachers' portal is other business
+        ("nuptk guru kami belum muncul di info gtk, harus lapor ke mana?", "decline", None),
+    ],
+)
+def test_readings_of_round_14_fourth_part(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("siap pak, sudah sy teruskan ke kepsek2", "ack"), ("mantap, suksma dumogi rahayu", "thanks"), ("Thanks, that's clear.", "thanks")],
+)
+def test_small_talk_of_round_14_second_part(text: str, kind: str) -> None:
     assert small_talk(text) == kind

@@ -1065,6 +1065,8 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
+            # "PSP ini jg cuma utk sekolah unggulan kan?": a tag asks for confirmation
+            asks = asks or bool(marked and _TAG_END_RE.search(clause) and _marked_itself(folded, clause))
             points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause)
             if not points_back and "maksud" in words:
                 words = [w for w in words if w != "maksud"]
@@ -1072,15 +1074,16 @@ class FaqEngine:
             asks = asks or bool(n and points_back and marked and _marked_itself(folded, clause))
             # (a choice before it names its subject and asks no more: "bimteknya daring atau tatap muka? pakai aplikasi apa?")
             choice = " atau " in f" {pieces[n - 1]} " if n else False
-            if n and asks and points_back and not (_asks(pieces[n - 1]) or marked and not choice and _marked_itself(folded, pieces[n - 1])):
+            # (or one asking in the same sentence: "napi artinya verifikasi dan penilaian itu pak, tgl brp dilaksanakan")
+            before_asks = n > 0 and _asks(pieces[n - 1]) and not _one_sentence(folded, pieces[n - 1], clause)
+            if n and asks and points_back and not (before_asks or marked and not choice and _marked_itself(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
                 # sentence before it, which asks nothing itself; the two together are the question
                 # (two pieces back when the one before asks nothing either: "kami ikut wawancara
-                # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview, and when "dan"
-                # joined the two: "napi artinya verifikasi dan penilaian itu, tgl brp dilaksanakan?")
-                two = n >= 2 and (not _asks(pieces[n - 2]) or f"{pieces[n - 2]} dan {pieces[n - 1]}" in folded)
-                told = pieces[n - 2 : n] if two and _one_sentence(folded, pieces[n - 2], pieces[n - 1]) else pieces[n - 1 : n]
+                # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview)
+                two = n >= 2 and not _asks(pieces[n - 2]) and _one_sentence(folded, pieces[n - 2], pieces[n - 1])
+                told = pieces[n - 2 : n] if two else pieces[n - 1 : n]
                 words, numbered = self._query(" ".join([*told, clause]), english)
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks what
@@ -1250,6 +1253,7 @@ _PROPER_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
 _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
+_TAG_END_RE = re.compile(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
 _AUXILIARY_START_RE = re.compile(
     r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|may|shall|has|have)\s+"
     r"(?:i|we|you|they|he|she|it|there|the|a|an|my|our|your|this|that|these|those|principals?|schools?|teachers?)\b"
@@ -1356,8 +1360,13 @@ _REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|
 _NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
 # a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
 _REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
-# …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya")
-_REASON_START_RE = re.compile(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b)")
+# …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya"), or who asks
+# ("PMO itu singkatan apa? sy pengawas baru")
+_REASON_START_RE = re.compile(
+    r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b"
+    r"|\b(?:saya|sy|aku|tiang|titiang|i m|i am)\s+(?:seorang\s+|a\s+|an\s+)?(?:baru\s+|new\s+)?"
+    r"(?:pengawas|guru|kepsek|kepala sekolah|operator|korwil|staf|staff|pegawai|supervisor|teacher|principal)\b)"
+)
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}  # (and the regency's town)
 _KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
@@ -1459,6 +1468,8 @@ _OTHER_BUSINESS_RE = re.compile(
     # the staff: asked back and queued)
     # a teacher's NUPTK applied for ("cara ngurus NUPTK baru buat guru honorer")
     r"|\b(?:urus|ngurus|mengurus|pengurusan|buat|bikin|pengajuan|ajukan|mengajukan|terbitkan|penerbitan)\s+nuptk\b|\bnuptk\s+(?:baru|guru)\b"
+    # …or missing from the teachers' portal ("NUPTK sy tidak muncul di Info GTK")
+    r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     # a teacher appointed as government contract staff ("guru honorer mau diangkat jadi p3k"; its
     # selection, formation and pay are [decline] phrases of the knowledge base)
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"

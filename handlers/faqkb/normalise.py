@@ -1006,7 +1006,13 @@ def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
     return "".join(kept).strip() if kept and len(kept) < len(pieces) else folded
 
 
-_CLAUSE_RE = re.compile(r"[.!?;\n]+|,\s+|\s+(?:dan|lalu|terus|trus|tapi|lan)\s+")
+# ("dan" joins two clauses when a question or a subject follows it: "… dan kapan …", "… dan sy …";
+# not two things of one clause: "verifikasi dan penilaian", "simulasi mengajar dan wawancara")
+_CLAUSE_RE = re.compile(
+    r"[.!?;\n]+|,\s+|\s+(?:lalu|terus|trus|tapi|lan)\s+"
+    r"|\s+dan\s+(?=(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|dimana|di mana|kemana|mana|bisa|bs|boleh|blh|"
+    r"saya|sy|kami|tiang|kita|beliau|ada|juga|jika|kalau|kalo|klo|masih|msh|sudah|sdh|udah|belum|blm|[a-z]+nya)\b)"
+)
 
 
 def clauses(folded: str) -> list[str]:

@@ -34,7 +34,7 @@ _KINDS: dict[str, list[str]] = {
     ).split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
-        "dipahami ngerti ngertos jelas catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah "
+        "dipahami ngerti ngertos jelas clear catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah "
         "laksanakan lanjut tes test maaf ampura "
         "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
@@ -61,6 +61,10 @@ _FILLER = frozenset(
         "se edaran edarannya suratnya surat trima diterima nerima baca dibaca membaca read zoom lagi "  # (see _TOLD)
         # "Good morning from Seririt", "salam dari Sawan": where the greeting comes from
         "from dari " + " ".join(name.lower() for name in BULELENG_KECAMATAN) + " singaraja buleleng bali "
+        # "sampun tiang teruskan ke kepsek2", "sudah sy share ke grup": passed on to whom
+        "teruskan diteruskan terusin sampaikan disampaikan share dishare bagikan dibagikan forward forwarded ke kepsek kepala guru grup rekan teman "
+        # "dumogi rahayu": Balinese wishes
+        "dumogi rahayu "
         # "maaf baru buka hp", "thank you for the information"
         "baru sempat buka balas hp wa pesannya for the information "
         # "terima kasih tim PMO": whom the thanks are for
@@ -95,6 +99,7 @@ _SPELLED_RE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
 _PRIORITY = (THANKS, FAREWELL, GREETING, ACK)
 _WORD_RE = re.compile(r"[a-z]+")
 _DIGIT_RE = re.compile(r"\d")
+_REDUPLICATED_RE = re.compile(r"(?<=[a-z])2\b")
 _STRETCHED = re.compile(r"(.)\1{2,}")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -118,8 +123,8 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         return None
     if _only_emoji(text):
         return ACK
-    if _DIGIT_RE.search(text):
-        return None
+    if _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
+        return None  # (a number asks or tells something; "kepsek2", "teman2" are plurals)
     plain = _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text) if folded is None else folded)
     signed = _SIGNED_RE.search(plain)
     if signed:
