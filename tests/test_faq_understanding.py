@@ -1404,3 +1404,37 @@ def test_readings_of_round_14_fourth_part(text: str, outcome: str, topic: str | 
 )
 def test_small_talk_of_round_14_second_part(text: str, kind: str) -> None:
     assert small_talk(text) == kind
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome", "topic"),
+    [
+        # "kabupatennya masuk angkatan brp": the regency of the one told about before
+        ("Ipar sy kepsek di Tabanan, kabupatennya masuk angkatan brp ya?", "answer", "angkatan-3"),
+        # "Mohon informasi apakah saya masih dapat …" after the age: the age is what is asked about
+        (
+            "Dengan hormat, saya kepala SD di Sawan dan ingin mendaftar, namun usia saya tahun ini 57 tahun. "
+            "Mohon informasi apakah saya masih dapat mengikuti program ini. Terima kasih.",
+            "answer",
+            "usia",
+        ),
+        # a teacher's pay is other business; what candidates wear at the interview is not in the sources
+        ("gaji guru honorer kapan naik ya pak?", "decline", None),
+        ("wawancara tahap 2 pakai baju apa, batik atau seragam?", "forward", "seleksi-teknis"),
+    ],
+)
+def test_readings_of_round_14_fifth_part(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("Thank you so much, this is very useful!", "thanks"), ("siap bu, formnya sdh sy isi. makasih", "thanks"), ("ok mksh, sukses selalu tim PMO", "thanks")],
+)
+def test_small_talk_of_round_14_third_part(text: str, kind: str) -> None:
+    assert small_talk(text) == kind
+
+
+def test_a_question_about_the_form_is_not_small_talk() -> None:
+    assert small_talk("sudah sy isi form, terus?") is None and small_talk("formnya diisi dimana?") is None

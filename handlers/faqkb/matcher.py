@@ -600,8 +600,9 @@ class FaqEngine:
             # …up to the end of its sentence: "Atas perhatiannya …" after it is the letter's closing
             tail = _SENTENCE_END_RE.split(folded[asked.end() :].lstrip(" .,:!?"), maxsplit=1)[0]
             words, tail_numbered = self._query(tail, english)
-            # (not "…, mau tanya kepala dinas": the person to ask, not what is asked)
-            if len(words) >= 2 and not _SOMEONE_RE.fullmatch(tail):
+            # (not "…, mau tanya kepala dinas": the person to ask, not what is asked; nor "… usia saya 57.
+            # Mohon informasi apakah saya masih dapat mengikuti": a question about what was told before)
+            if len(words) >= 2 and not _SOMEONE_RE.fullmatch(tail) and not _points_back(tail):
                 found = self._score(words, tail_numbered)
                 if found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
                     scored, weights, strong = found
@@ -1072,6 +1073,8 @@ class FaqEngine:
                 words = [w for w in words if w != "maksud"]
             # (a yes-or-no marked as a question by its own mark asks too: "kepsek sy masih Plt, blh daftar PSP gk?")
             asks = asks or bool(n and points_back and marked and _marked_itself(folded, clause))
+            if n and points_back and asks and folded.find(pieces[n - 1]) > folded.find(clause):
+                continue  # what follows a "mohon informasi" read again, pointing back at nothing before it
             # (a choice before it names its subject and asks no more: "bimteknya daring atau tatap muka? pakai aplikasi apa?")
             choice = " atau " in f" {pieces[n - 1]} " if n else False
             # (or one asking in the same sentence: "napi artinya verifikasi dan penilaian itu pak, tgl brp dilaksanakan")
@@ -1224,6 +1227,9 @@ def _asks(clause: str) -> bool:
 
 def _points_back(clause: str) -> bool:
     """Whether a clause's question is about what was told before it ("syaratnya apa?", "masih bisa?", "bisa lewat bot?")."""
+    asking = ASKING_RE.match(clause)
+    if asking:
+        clause = clause[asking.end() :]  # "mohon informasi apakah saya masih dapat mengikuti program ini"
     return any(pattern.fullmatch(clause) for pattern in _POINTING_BACK) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
 
 
@@ -1478,6 +1484,8 @@ _OTHER_BUSINESS_RE = re.compile(
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
     r"|\blowongan\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
+    # a teacher's or officer's pay ("gaji guru honor kapan naik")
+    r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
     # a school building's damage and its repair ("atap kelas bocor, ajukan rehab lewat mana")
     r"|\b(?:atap|plafon|genteng|tembok|dinding|lantai|toilet|wc|gedung|ruang kelas|ruang guru)\b[^.?!\n]{0,30}\b(?:bocor|rusak|roboh|ambruk|retak|jebol)\b"
@@ -1498,10 +1506,11 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
-_WH = r"(?:apa|siapa|kapan|berapa|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
+_WH = r"(?:apa|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
 # ("siapa saja yang menjadi anggotanya?" too)
 _OF_THAT_RE = re.compile(
-    r"\s*(?:" + _WH + r"\s+)?(?:(?:yang|yg)\s+(?:menjadi|jadi|jd|termasuk)\s+)?[a-z]+nya(?:\s+[a-z]+)?(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*"
+    r"\s*(?:" + _WH + r"\s+)?(?:(?:yang|yg)\s+(?:menjadi|jadi|jd|termasuk)\s+)?[a-z]+nya(?:\s+[a-z]+){0,2}?"
+    r"(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*"
 )
 _MAY = r"(?:bisa|bs|boleh|blh|bole|dapat|dpt)"
 _NOT = r"(?:gak|ga|gk|nggak|tidak|tdk|ndak)"

@@ -51,7 +51,7 @@ _FILLER = frozenset(
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
-        "there everyone everybody guys folks that thats it its is was really truly s ll re ve best kind warm "
+        "there everyone everybody guys folks that thats it its this is was really truly s ll re ve best kind warm "
         # "thanks, have a good day!"
         "have nice day weekend "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
@@ -63,8 +63,10 @@ _FILLER = frozenset(
         "from dari " + " ".join(name.lower() for name in BULELENG_KECAMATAN) + " singaraja buleleng bali "
         # "sampun tiang teruskan ke kepsek2", "sudah sy share ke grup": passed on to whom
         "teruskan diteruskan terusin sampaikan disampaikan share dishare bagikan dibagikan forward forwarded ke kepsek kepala guru grup rekan teman "
-        # "dumogi rahayu": Balinese wishes
-        "dumogi rahayu "
+        # "dumogi rahayu", "sukses selalu": wishes
+        "dumogi rahayu sukses lancar berkah success "
+        # "siap pak, sdh sy isi formnya": the form filled in (asked with "?", see _TOLD)
+        "isi diisi form formnya formulir formulirnya "
         # "maaf baru buka hp", "thank you for the information"
         "baru sempat buka balas hp wa pesannya for the information "
         # "terima kasih tim PMO": whom the thanks are for
@@ -85,7 +87,9 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 # follows it (a few words, no question) is the signature
 # things a thank-you or a goodbye may mention ("SE-nya sudah sy terima", "sampai jumpa di zoom
 # besok", "maaf baru buka hp") — with a question mark they are what is asked ("admin sudah balas wa?")
-_TOLD = frozenset("se edaran edarannya surat suratnya zoom besok sekolah information buka balas hp wa pesannya for the bot psp pmo".split())
+_TOLD = frozenset(
+    "se edaran edarannya surat suratnya zoom besok sekolah information buka balas hp wa pesannya for the bot psp pmo form formnya formulir".split()
+)
 _SIGNED_RE = re.compile(r"\b(?:salam hormat|hormat (?:kami|saya)|regards|wassalam(?:ualaikum)?)\b(?P<signature>[a-z ,.]*)$")
 _SIGNATURE_WORDS = 6
 # …written as a signature: capitalised names and roles ("Pengawas Kecamatan Banjar"), not a
