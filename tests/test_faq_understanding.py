@@ -145,13 +145,15 @@ HELD_OUT = [
     ("faq-heldout-38.tsv", (80, 15, 15, 10), 76, 15, 14, 4),
     ("faq-heldout-39.tsv", (80, 15, 15, 10), 73, 15, 13, 5),
     ("faq-heldout-40.tsv", (80, 15, 15, 10), 74, 14, 12, 3),
-    # Sets 41–46: written blind during round 14, first runs in each file's header line.
+    # Sets 41–48: written blind during and at the end of round 14, first runs in each file's header line.
     ("faq-heldout-41.tsv", (80, 15, 15, 10), 75, 15, 14, 1),
     ("faq-heldout-42.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     ("faq-heldout-43.tsv", (80, 15, 15, 10), 78, 15, 12, 4),
     ("faq-heldout-44.tsv", (80, 15, 15, 10), 76, 15, 15, 0),
     ("faq-heldout-45.tsv", (80, 15, 15, 10), 76, 15, 13, 4),
     ("faq-heldout-46.tsv", (80, 15, 15, 10), 74, 15, 13, 5),
+    ("faq-heldout-47.tsv", (80, 15, 15, 10), 80, 15, 13, 2),
+    ("faq-heldout-48.tsv", (80, 15, 15, 10), 80, 15, 12, 3),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41).
