@@ -127,7 +127,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         return None
     if _only_emoji(text):
         return ACK
-    if _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
+    if _DIGIT_RE.search(text) and _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
         return None  # (a number asks or tells something; "kepsek2", "teman2" are plurals)
     plain = _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text) if folded is None else folded)
     signed = _SIGNED_RE.search(plain)
