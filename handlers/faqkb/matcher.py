@@ -38,7 +38,6 @@ from handlers.faqkb.normalise import (
     ABBREVIATIONS,
     ASKING_RE,
     BALINESE,
-    ENGLISH_SENSE,
     MONTH_NAMES,
     NUMBERED,
     STOPWORD_SKELETONS,
@@ -576,9 +575,11 @@ class FaqEngine:
         if polite != folded and len(self._query(polite, english)[0]) >= 2:
             folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
         asked_end = _question_end(folded)
-        if asked_end is not None and _REASON_START_RE.match(folded, asked_end) and not _asks(folded[asked_end:]):
+        if asked_end is not None and not _asks(folded[asked_end:]):
             before = folded[:asked_end]
-            if self._query(before, english)[0]:
+            words = self._query(before, english)[0]
+            # (who asks only when the question names something of its own: "boleh daftar? sy kepsek swasta" needs it)
+            if words and (_REASON_START_RE.match(folded, asked_end) or _ASKER_START_RE.match(folded, asked_end) and self._specific(words)):
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
@@ -1035,7 +1036,12 @@ class FaqEngine:
         words = self._query(found.group(1) or found.group(2), english)[0]
         if not words or not words[0].isalpha():
             return True
-        asked = next((w for w in words if w in index.idf), words[0])
+        if found.group(2):  # "are there any schools from Buleleng …": the first word that names something
+            asked = next((w for w in words if index.idf.get(w, 0.0) >= index.specific_idf), "")
+            if not asked:
+                return True
+        else:
+            asked = words[0]
         if asked in index.entry_words[entry] or asked in index.answer_words[entry]:
             return True
         # Not this topic's word: fine unless the base never uses it, or it names a topic the
@@ -1132,13 +1138,13 @@ def _known(vocab: Vocabulary, word: str) -> bool:
 def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], set[str]]:
     """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
     vocab = index.vocab
+    if english and "meet" in folded:
+        folded = _MEET_VERB_RE.sub(r"\1 pertemuan", folded)  # "does the PMO meet": a meeting, not Google Meet
     typed = expand(join_dictated(tokens(folded, folded=True)[:80], lambda word: _known(vocab, word)))
     numbered = {w for prev, w in zip(typed, typed[1:], strict=False) if w.isdigit() and prev in NUMBERED}
     out: list[str] = []
     slang = lexicon.slang()
     for word in _content(typed):
-        if english:
-            word = ENGLISH_SENSE.get(word, word)
         canonical = vocab.canonical(word)
         if canonical in index.idf:
             out.append(canonical)
@@ -1259,6 +1265,7 @@ _PROPER_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
 _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
+_MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|they|we|often|regularly|usually|pmo|team)\s+meet\b")
 _TAG_END_RE = re.compile(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
 _AUXILIARY_START_RE = re.compile(
     r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|may|shall|has|have)\s+"
@@ -1366,12 +1373,12 @@ _REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|
 _NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
 # a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
 _REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
-# …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya"), or who asks
-# ("PMO itu singkatan apa? sy pengawas baru")
-_REASON_START_RE = re.compile(
-    r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b"
-    r"|\b(?:saya|sy|aku|tiang|titiang|i m|i am)\s+(?:seorang\s+|a\s+|an\s+)?(?:baru\s+|new\s+)?"
-    r"(?:pengawas|guru|kepsek|kepala sekolah|operator|korwil|staf|staff|pegawai|supervisor|teacher|principal)\b)"
+# …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya")
+_REASON_START_RE = re.compile(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b)")
+# …or who asks ("PMO itu singkatan apa? sy pengawas baru"; see _decide)
+_ASKER_START_RE = re.compile(
+    r"[\s,.!]*\b(?:saya|sy|aku|tiang|titiang|i m|i am)\s+(?:seorang\s+|a\s+|an\s+)?(?:baru\s+|new\s+)?"
+    r"(?:pengawas|guru|kepsek|kepala sekolah|operator|korwil|staf|staff|pegawai|supervisor|teacher|principal)\b"
 )
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}  # (and the regency's town)
@@ -1474,8 +1481,6 @@ _OTHER_BUSINESS_RE = re.compile(
     # the staff: asked back and queued)
     # a teacher's NUPTK applied for ("cara ngurus NUPTK baru buat guru honorer")
     r"|\b(?:urus|ngurus|mengurus|pengurusan|buat|bikin|pengajuan|ajukan|mengajukan|terbitkan|penerbitan)\s+nuptk\b|\bnuptk\s+(?:baru|guru)\b"
-    # …or missing from the teachers' portal ("NUPTK sy tidak muncul di Info GTK")
-    r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     # a teacher appointed as government contract staff ("guru honorer mau diangkat jadi p3k"; its
     # selection, formation and pay are [decline] phrases of the knowledge base)
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
@@ -1484,8 +1489,6 @@ _OTHER_BUSINESS_RE = re.compile(
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
     r"|\blowongan\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
-    # a teacher's or officer's pay ("gaji guru honor kapan naik")
-    r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
     # a school building's damage and its repair ("atap kelas bocor, ajukan rehab lewat mana")
     r"|\b(?:atap|plafon|genteng|tembok|dinding|lantai|toilet|wc|gedung|ruang kelas|ruang guru)\b[^.?!\n]{0,30}\b(?:bocor|rusak|roboh|ambruk|retak|jebol)\b"
@@ -1494,23 +1497,19 @@ _OTHER_BUSINESS_RE = re.compile(
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
     r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b"
     r"|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
-    # a school's BOS money paid out (not PSP's own "BOS Kinerja"), pupils' meals and nutrition, roads
-    # and the public-works office, a levy case at a school
-    r"|\bbos\b(?!\s+kinerja)[^.?!\n]*\b(?:cair|pencairan|dicairkan|salur|penyaluran|disalurkan|rekening)\b|\b(?:cair|pencairan)\s+(?:dana\s+)?bos\b(?!\s+kinerja)"
-    r"|\b(?:school feeding|nutrition|gizi|makan siang|makan bergizi|stunting)\b"
-    r"|\b(?:jalan|jembatan)\b[^.?!\n]{0,30}\b(?:longsor|rusak|putus|amblas)\b|\b(?:dinas pu|pu kabupaten|pupr)\b"
-    r"|\b(?:kasus|dugaan|laporan)\s+(?:pungutan|pungli)\b|\bpungli\b"
-    # pupils' and teachers' competitions ("jadwal porsenijar tingkat kabupaten")
-    r"|\b(?:porsenijar|porseni|o2sn|fls2n|fls3n|popda|osn|ksn|lomba)\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
+_WH_OR_WHERE = r"(?:" + _WH + r"|mana|dimana|di mana|dmn|kemana)"
 # ("siapa saja yang menjadi anggotanya?" too)
 _OF_THAT_RE = re.compile(
-    r"\s*(?:" + _WH + r"\s+)?(?:(?:yang|yg)\s+(?:menjadi|jadi|jd|termasuk)\s+)?[a-z]+nya(?:\s+[a-z]+){0,2}?"
-    r"(?:\s+" + _WH + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*"
+    # (two words after it after a question word or before one: "apa syaratnya sudah terpenuhi", "kabupatennya
+    # masuk angkatan brp", "daftarnya lewat mana" — not "materinya bisa dikirim")
+    r"\s*(?:" + _WH + r"\s+(?:(?:yang|yg)\s+(?:menjadi|jadi|jd|termasuk)\s+)?[a-z]+nya(?:\s+[a-z]+){0,2}"
+    r"|(?:(?:yang|yg)\s+(?:menjadi|jadi|jd|termasuk)\s+)?[a-z]+nya(?:\s+[a-z]+(?:\s+[a-z]+(?=\s+" + _WH_OR_WHERE + r"))?)?)"
+    r"(?:\s+" + _WH_OR_WHERE + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*"
 )
 _MAY = r"(?:bisa|bs|boleh|blh|bole|dapat|dpt)"
 _NOT = r"(?:gak|ga|gk|nggak|tidak|tdk|ndak)"
@@ -1554,7 +1553,9 @@ _DATES_ONLY_RE = re.compile(
     r"|\s*(?:" + _WHEN + r"\s+(?:akan\s+)?di[a-z]{3,}|(?:akan\s+)?di[a-z]{3,}\s+(?:pada\s+)?" + _WHEN + r")" + _YES_NO_TAIL + r"\s*"
 )
 # "kepsek dulu pernah kena hukuman disiplin, apa otomatis gugur?": a yes-or-no of two words about the thing told before
-_SHORT_YES_NO_RE = re.compile(r"\s*(?:apakah|apa|apa iya|apa ya)\s+[a-z]+(?:\s+[a-z]+)?" + _YES_NO_TAIL + r"\s*")
+# (not "apa itu PMO?", "apa kabar?", nor one naming the programme: "apakah bimtek online?")
+_NOT_POINTING = r"(?!(?:itu|ini|kabar|kabarnya|bimtek\w*|pmo|psp|pokja|zoom|sekolah)\b)"
+_SHORT_YES_NO_RE = re.compile(r"\s*(?:apakah|apa|apa iya|apa ya)\s+" + _NOT_POINTING + r"[a-z]+(?:\s+" + _NOT_POINTING + r"[a-z]+)?" + _YES_NO_TAIL + r"\s*")
 # "masalah yg ga bisa diselesaikan di kabupaten, dibawa kemana selanjutnya?": where the thing told before goes
 _WHERE_TO_RE = re.compile(
     r"\s*(?:selanjutnya\s+|berikutnya\s+|lalu\s+)?(?:harus\s+|hrs\s+|mesti\s+)?di[a-z]{3,}\s+(?:ke\s*mana|kmn|ke\s+siapa|ke\s+sp)"
@@ -1564,11 +1565,12 @@ _WHERE_TO_RE = re.compile(
 # whether the thing told before is a requirement or an obstacle
 _IS_IT_RE = re.compile(
     r"\s*(?:apakah\s+|apa\s+)(?:itu\s+|ini\s+|hal\s+(?:itu|ini|tersebut|tsb)\s+|tersebut\s+|tsb\s+)?"
-    r"(?:(?:jadi|jd|menjadi|termasuk|merupakan)\s+(?:masalah|syarat|halangan|kendala|penghalang|hambatan|persoalan)|(?:itu|hal itu|tersebut|tsb)\s+[a-z]+)"
+    r"(?:jadi|jd|menjadi|termasuk|merupakan)\s+(?:masalah|syarat|halangan|kendala|penghalang|hambatan|persoalan)"
     r"(?:\s+[a-z]+){0,4}" + _YES_NO_TAIL + r"\s*"
 )
-# "… the dates of the Bimtek? Was it in person?": English asking about "it", the thing named before
-_WAS_IT_RE = re.compile(r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*")
+# "… the dates of the Bimtek? Was it in person?": English asking about "it", the thing named before;
+# "If the principal is acting, is the school still eligible?": "still" presupposes what was told before
+_WAS_IT_RE = re.compile(r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*")
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
 _HOW_LONG_RE = re.compile(r"\s*(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*")
 # "bimteknya daring atau tatap muka? pakai aplikasi apa?": through what the thing told before is done
@@ -1615,10 +1617,29 @@ def _other_business(folded: str) -> bool:
     """Whether a message is about the Dinas's other business or a device's trouble."""
     if _OTHER_BUSINESS_RE.search(folded):
         return True
+    if _OTHER_BUSINESS_UNLESS_SELECTION_RE.search(folded) and not _SELECTION_RE.search(folded):
+        return True
     # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
     # unless it is this bot or the Bimtek's link that fails
     return bool(_TROUBLE_RE.search(folded)) and not _OUR_SERVICE_RE.search(folded)
 
+
+# …and business the programme's selection or Bimtek may touch ("apakah peserta bimtek dapat makan siang?",
+# "kepsek sy juara lomba, bisa jadi poin di esai?"): other business only when neither is named
+_OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
+    # a school's BOS money paid out (not PSP's own "BOS Kinerja"), pupils' meals and nutrition, roads
+    # and the public-works office, a levy case at a school, pupils' competitions, a teacher's pay, a
+    # teacher's NUPTK missing from the teachers' portal, a pupil moved to another school
+    r"\bbos\b(?!\s+kinerja)[^.?!\n]*\b(?:cair|pencairan|dicairkan|salur|penyaluran|disalurkan|rekening)\b|\b(?:cair|pencairan)\s+(?:dana\s+)?bos\b(?!\s+kinerja)"
+    r"|\b(?:school feeding|nutrition|gizi|makan siang|makan bergizi|stunting)\b"
+    r"|\b(?:jalan|jembatan)\b[^.?!\n]{0,30}\b(?:longsor|rusak|putus|amblas)\b|\b(?:dinas pu|pu kabupaten|pupr)\b"
+    r"|\b(?:kasus|dugaan|laporan)\s+(?:pungutan|pungli)\b|\bpungli\b"
+    r"|\b(?:porsenijar|porseni|o2sn|fls2n|fls3n|popda|osn|ksn|lomba)\b"
+    r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
+    r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
+    r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
+)
+_SELECTION_RE = re.compile(r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak)\b")
 
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the

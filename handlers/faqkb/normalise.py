@@ -187,10 +187,6 @@ ABBREVIATIONS: dict[str, str] = {
     "chatbot": "bot",
 }
 
-# A word whose English sense differs from the one Indonesian chat borrows it in: "does the PMO meet?"
-# is a meeting, "pakai meet atau zoom" is Google Meet.
-ENGLISH_SENSE: dict[str, str] = {"meet": "pertemuan"}
-
 # English (and a few Indonesian) words mapped to the word the knowledge base uses.
 SYNONYMS: dict[str, str] = {
     "register": "daftar",
@@ -347,7 +343,6 @@ SYNONYMS: dict[str, str] = {
     "bahan": "materi",
     # "next": not a form of "ikut" (join), nor of "lanjut" (continue: "form dilanjut besok")
     "berikutnya": "next",
-    "berikut": "next",
     "selanjutnya": "next",
     "slanjutnya": "next",
     "upcoming": "next",
@@ -594,7 +589,7 @@ STOPWORDS = frozenset(
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
-    certain particular even
+    certain particular even berikut
     """.split()
 )
 

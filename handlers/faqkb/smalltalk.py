@@ -102,6 +102,7 @@ _SPELLED_RE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
 _PRIORITY = (THANKS, FAREWELL, GREETING, ACK)
 _WORD_RE = re.compile(r"[a-z]+")
+_HOW_ARE_YOU_RE = re.compile(r"\b(?:apa|gimana|gmn|bagaimana|pripun|kenken)\s+kabar(?:nya)?\b|\bhow are you\b|\bkabar baik\b")
 _DIGIT_RE = re.compile(r"\d")
 _REDUPLICATED_RE = re.compile(r"(?<=[a-z])2\b")
 _STRETCHED = re.compile(r"(.)\1{2,}")
@@ -136,6 +137,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         written = _capitalised(text)
         if len(signature) <= _SIGNATURE_WORDS and all(w in written or w in _SIGNATURE_ROLES or w in NAMES for w in signature):
             plain = plain[: signed.start("signature")]
+    plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
     words = _WORD_RE.findall(plain)
     if not words or len(words) > 12:
         return None
