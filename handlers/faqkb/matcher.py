@@ -662,7 +662,7 @@ class FaqEngine:
             return Match(None, 0.0), english
         scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
         if main is not None and len(scored) > 1 and scored[1][1] == main and scored[0][0] - scored[1][0] < CLEAR_MARGIN:
-            # "Buleleng masuk angkatan brp? bareng kab mana lg?": the whole message ties between two
+            # "Buleleng masuk angkatan brp? bareng kab mana lg?": the whole message nearly ties between two
             # topics and the first question asked clearly picks the second (none the first): the main question decides
             scored = [scored[1], scored[0], *scored[2:]]
             confirmed = main
@@ -1276,7 +1276,7 @@ _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
-# ("is there an upper age limit", "is there any budget in …": the first word the base knows of the three after it)
+# ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
 _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})|\b(?:is|are) there (?:any |a |an )?([a-z]{3,}(?:\s+[a-z]{3,}){0,2})")
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
 _ADDRESSED = "|".join(sorted(ADDRESS, key=len, reverse=True))
