@@ -1389,6 +1389,8 @@ ROUND_14_READINGS = [
     # "are there any schools …": the thing asked is the first word naming something
     ("Were there schools from Buleleng in cohort 1?", "answer", "angkatan-1"),
     ("What data does the form collect?", "answer", "bot-privasi"),
+    # a question pointing back that reads the whole message: a context clause does not outvote it
+    ("form sy blm selesai, bisa dilanjutkan besok?", "ask_back", None),
 ]
 
 

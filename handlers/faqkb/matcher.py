@@ -1101,7 +1101,10 @@ class FaqEngine:
             # "…. Maksudnya bagaimana?", "caranya gmn?": the word points back at the context, it names nothing
             # (nor does a one-word question about the thing told before, when that was a question of its own: "…? brp hari?")
             alone = alone and not (len(words) == 1 and (words[0] in _POINTS_BACK or points_back))
-            if not words or (len(words) < 2 and not alone) or tuple(words) in seen:
+            # (a question pointing back that reads the whole message is kept: the whole is then what it
+            # asks, and a context clause must not outvote it — "form saya belum selesai, bisa dilanjutkan besok?")
+            whole_asked = asks and points_back and tuple(words) == tuple(whole)
+            if not words or (len(words) < 2 and not alone) or tuple(words) in seen and not whole_asked:
                 continue
             seen.add(tuple(words))
             found.append((-(2 * len(pieces)) * asks - n, words, numbered, asks, clause))
