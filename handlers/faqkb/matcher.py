@@ -643,9 +643,10 @@ class FaqEngine:
             agreeing = [p for p in questions if p[1][0][0][1] == scored[0][1]]
             if any(len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN for p in agreeing):
                 confirmed = scored[0][1]
-            # (the topic the first question asked clearly picks: the main question, see below)
-            picks = sorted((folded.find(p[3]), p[1][0][0][1]) for p in questions if len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN)
-            main = picks[0][1] if picks and confirmed is None else None
+            if confirmed is None:
+                # (the topic the first question asked clearly picks: the main question, see below)
+                picks = [(folded.find(p[3]), p[1][0][0][1]) for p in questions if len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN]
+                main = min(picks)[1] if picks else None
             if agreeing and len(questions) > 1:
                 # "1) umur maksimal berapa? 2) bimtek kapan?": the question the answer's topic answers
                 # says what it asks ("berapa"), not the other one ("kapan")
@@ -1543,10 +1544,6 @@ _MAY_I_RE = re.compile(
     r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?" + _MAY + r"\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:psp|program|programnya))?"
     + _YES_NO_TAIL + r"\s*\??\s*"
 )
-# "…, ga punya nip, isi apa di form?", "gmn ngisinya di form?", "ketik apa di kolom itu?": what to type
-# for the thing told before
-# "…jam 08.00 WIB, berarti di Buleleng jam berapa?", "…, jadi harus daftar ulang?": a conclusion
-# drawn from what was told before it
 # "…, lupa tgl pastinya, dari tgl brp sampai tgl brp nggih?": which dates, of the thing told before;
 # "verifikasi dan penilaian itu, tgl brp dilaksanakan?", "…, kapan diumumkan?": when it is done
 _WHEN = r"(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)|kapan|kpn)"
@@ -1585,7 +1582,11 @@ _SOMEONE_RE = re.compile(
     r"(?:kepala dinas|kadis|kepala sekolah|kepsek|korwil|pengawas|admin|petugas|operator|sekretaris|atasan|pimpinan|teman|rekan)"
     r"(?:\s+(?:dulu|dl|saja|aja|nya|ya|langsung))*\s*[.?!]*\s*"
 )
+# "…jam 08.00 WIB, berarti di Buleleng jam berapa?", "…, jadi harus daftar ulang?": a conclusion
+# drawn from what was told before it
 _SO_RE = re.compile(r"\s*(?:berarti|brarti|brrti|brti|artinya|which means)\s+.+")
+# "…, ga punya nip, isi apa di form?", "gmn ngisinya di form?", "ketik apa di kolom itu?": what to type
+# for the thing told before
 _WHAT_TO_TYPE_RE = re.compile(
     r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
@@ -1608,11 +1609,12 @@ _DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audi
 _BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
 _TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b" + _BROKEN + r"\b[^.?!\n]*\b" + _DEVICE + r"\b")
 _OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form)\b")
-# The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
+# a condition the question rests on ("kalau SD sy digabung …, statusnya gimana?")
 _CONDITION_START_RE = re.compile(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
 # the programme's own name, not a school described by it ("guru di sekolah penggerak")
 _PROGRAMME_BODIES = r"pmo|pokja|komite pembelajaran|pelatih ahli"
 _PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b")
+# The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
 _PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|bos kinerja|" + _PROGRAMME_BODIES + r")\b")
 
 

@@ -83,13 +83,13 @@ NAMES = frozenset(
 )
 _NAME_WORDS = 4  # at most this many words of a name after one form of address
 _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
-# "… Salam hormat, Pengawas Kecamatan Banjar.", "Best regards, Komang": a letter's closing; what
-# follows it (a few words, no question) is the signature
 # things a thank-you or a goodbye may mention ("SE-nya sudah sy terima", "sampai jumpa di zoom
 # besok", "maaf baru buka hp") — with a question mark they are what is asked ("admin sudah balas wa?")
 _TOLD = frozenset(
     "se edaran edarannya surat suratnya zoom besok sekolah information buka balas hp wa pesannya for the bot psp pmo form formnya formulir".split()
 )
+# "… Salam hormat, Pengawas Kecamatan Banjar.", "Best regards, Komang": a letter's closing; what
+# follows it (a few words, no question) is the signature
 _SIGNED_RE = re.compile(r"\b(?:salam hormat|hormat (?:kami|saya)|regards|wassalam(?:ualaikum)?)\b(?P<signature>[a-z ,.]*)$")
 _SIGNATURE_WORDS = 6
 # …written as a signature: capitalised names and roles ("Pengawas Kecamatan Banjar"), not a
