@@ -1421,3 +1421,35 @@ def test_small_talk_of_round_14(text: str, kind: str) -> None:
 
 def test_a_question_about_the_form_is_not_small_talk() -> None:
     assert small_talk("sudah sy isi form, terus?") is None and small_talk("formnya diisi dimana?") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # a longer courtesy: its other words are common ones near no topic, nothing asked
+        ("Suksma banget pak atas jawabannya yang jelas sekali 🙏", "thanks"),
+        ("Many thanks for the kind and quick reply, much appreciated.", "thanks"),
+        ("Om Swastyastu Bapak/Ibu, semoga selalu diberi kesehatan dan kelancaran.", "greeting"),
+        ("Sampai jumpa pada pertemuan berikutnya, Bapak Ibu sekalian.", "farewell"),
+        ("Baik bu, sudah kami terima dan akan kami bahas bersama para guru. Terima kasih.", "thanks"),
+    ],
+)
+def test_a_longer_courtesy_is_small_talk(text: str, kind: str, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == "small_talk" and match.small_talk == kind, match
+
+
+@pytest.mark.parametrize(
+    ("text", "outcome"),
+    [
+        # …but not when something is asked, asked for, wrong, or near a topic
+        ("Terima kasih pak, tapi link zoomnya belum saya terima", "answer"),
+        ("Selamat siang, program sekolah penggerak", "answer"),
+        ("Selamat pagi pak, mohon dikirim ulang jadwalnya", "answer"),
+        ("Om swastyastu, tiang nunas resep jaje bali", "decline"),
+        ("Selamat pagi, berapa kuota sekolah penggerak di Buleleng", "forward"),
+        ("Terima kasih, kapan pengumuman tahap 1", "answer"),
+    ],
+)
+def test_a_courtesy_that_asks_is_not_small_talk(text: str, outcome: str, engine: FaqEngine) -> None:
+    assert engine.match(text).outcome in (outcome, "ask_back"), engine.match(text)

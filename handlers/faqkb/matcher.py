@@ -58,7 +58,7 @@ from handlers.faqkb.normalise import (
     without_addressee,
     without_hearsay,
 )
-from handlers.faqkb.smalltalk import ADDRESS, NAMES, small_talk
+from handlers.faqkb.smalltalk import ADDRESS, NAMES, courtesy, small_talk
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
 THRESHOLD = 0.5
@@ -556,7 +556,7 @@ class FaqEngine:
         """The verdict on ``text``, and whether it is English (None when that was not needed)."""
         index = self._index
         folded = fold(text)  # (once: small talk reads it too)
-        talk = small_talk(text, folded)
+        talk = small_talk(text, folded) or courtesy(text, folded, self._near_topic)
         if talk:
             return Match(None, 0.0, small_talk=talk), None
         if text.strip().strip(".").isdigit():
@@ -915,6 +915,17 @@ class FaqEngine:
             return False
         known = index.entry_words[entry] | index.answer_words[entry] | _FUTURE_WORDS
         return all(w in known for w in query if index.idf.get(w, 0.0) >= index.specific_idf)
+
+    def _near_topic(self, words: list[str]) -> bool:
+        """Whether typed words ask, or say something near a topic (a courtesy's other words: "keadaan sehat" is not, "program penggerak" is)."""
+        if any(_question_words(w) for w in words):
+            return True  # (a question word asks, with or without its question mark)
+        query = self._query(" ".join(words), False)[0]
+        index = self._index
+        if any(w in index.postings and index.idf[w] >= index.specific_idf for w in query):
+            return True  # ("terima kasih, NUPTK sudah masuk": a word only a few topics ask about)
+        scored = self._score(query, set())[0] if query else []
+        return bool(scored) and scored[0][0] >= THRESHOLD
 
     def _specific(self, words: list[str]) -> bool:
         """Whether a clause's words name something of their own.

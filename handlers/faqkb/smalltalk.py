@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
@@ -26,11 +27,11 @@ _KINDS: dict[str, list[str]] = {
         "swastyastu swastiastu swasti astu assalamualaikum asalamualaikum assalamu alaikum assalammualaikum samlekom salam sejahtera "
         "selamat pagi siang sore malam halo hallo helo hai hi hello hey rahajeng semeng wengi wilujeng shalom namo buddhaya "
         "rahina sanja morning afternoon evening night waalaikumsalam walaikumsalam wa alaikum salam wr wb warahmatullahi wabarakatuh permisi punten "
-        "met tabik kenal"
+        "met tabik kenal greetings"
     ).split(),
     THANKS: (
         "terima kasih makasih makasi trims trimakasih terimakasih tks thx thanks thank ty tq suksma suksme matur nuwun nuhun hatur tengkyu sama "
-        "mksh mks trmksh makasii mkasih mksih trmksih tengkiu cheers"
+        "mksh mks trmksh makasii mkasih mksih trmksih tengkiu cheers appreciated appreciate"
     ).split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
@@ -47,7 +48,7 @@ ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu j
 # infonya", "semoga sehat selalu".
 _FILLER = frozenset(
     (
-        "om admin min tim bot semua semuanya "
+        "om admin min tim bot semua semuanya sekalian para "
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
@@ -64,7 +65,7 @@ _FILLER = frozenset(
         # "sampun tiang teruskan ke kepsek2", "sudah sy share ke grup": passed on to whom
         "teruskan diteruskan terusin sampaikan disampaikan share dishare bagikan dibagikan forward forwarded ke kepsek kepala guru grup rekan teman "
         # "dumogi rahayu", "sukses selalu": wishes
-        "dumogi rahayu sukses lancar berkah success "
+        "dumogi rahayu sukses lancar berkah success kesehatan kelancaran kesuksesan kebahagiaan keberkahan diberi dilimpahkan lindungan "
         # "siap pak, sdh sy isi formnya": the form filled in (asked with "?", see _TOLD)
         "isi diisi form formnya formulir formulirnya "
         # "maaf baru buka hp", "thank you for the information"
@@ -72,7 +73,9 @@ _FILLER = frozenset(
         # "terima kasih tim PMO": whom the thanks are for
         "pmo psp disdikpora dinas petugas panitia pokja "
         # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
-        "sangat membantu bermanfaat terbantu helpful useful informative informatif helps helped heaps"
+        "sangat membantu bermanfaat terbantu helpful useful informative informatif helps helped heaps "
+        # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
+        "quick prompt fast cepat response responses reply respon respons balasan balasannya berikutnya selanjutnya next time pertemuan kesempatan"
     ).split()
 )
 # Without the index at hand, a word after a form of address counts as a name when it is capitalised
@@ -176,4 +179,36 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         return None  # "sudah tercatat?", "ok?": an acknowledgement asked is a question
     if "?" in text and not _TOLD.isdisjoint(words):
         return None  # "terima kasih, surat edaran psp?", "makasih pak, zoom besok?": a thing asked about
+    return next((k for k in _PRIORITY if k in kinds), None)
+
+
+# A courtesy may say more than the words above ("Matur suksma atas penjelasannya yang sangat
+# lengkap", "Sampai jumpa pada kegiatan berikutnya", "semoga senantiasa dalam keadaan sehat"):
+# what else it says is common words near no topic, nothing asked or asked for, nothing wrong.
+_COURTESY_CHARS = 300
+# "akan kami bahas bersama guru", "segera saya tindaklanjuti", "we will share it": what the writer
+# promises to do with what was received
+_PROMISE_RE = re.compile(r"\b(?:akan|segera|nanti|siap) (?:kami|saya|sy|tiang|titiang) [a-z]+\b|\b(?:we|i) (?:will|ll|shall) [a-z]+\b")
+_COURTESY_OTHER_WORDS = 8
+# words that ask for something or tell of a problem: "terima kasih, tapi link belum masuk",
+# "mohon dikirim ulang", "selamat pagi, saya tidak bisa login"
+_NOT_COURTESY = frozenset(
+    "tapi tetapi namun belum blm tidak tdk gak ga nggak enggak ndak tak bukan kok masalah gagal error eror salah "
+    "mohon tolong minta nunas nyuwun please could would help bantu butuh perlu ingin mau pengen kenapa mengapa why if kalau kalo jika "
+    "but not no cannot can t don didn haven still masih".split()
+)
+
+
+def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> str | None:
+    """The kind of a longer courtesy (see above), or None; ``topical(words)`` says whether its other words ask or are near a topic."""
+    if len(text) > _COURTESY_CHARS or "?" in text or _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
+        return None
+    plain = _PROMISE_RE.sub(" ", _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], folded))
+    words = [ABBREVIATIONS.get(w, w) for w in (_STRETCHED.sub(r"\1\1", w) for w in _WORD_RE.findall(plain))]
+    kinds = {_KIND_OF.get(w) or _KIND_OF.get(_DOUBLED.sub(r"\1", w)) for w in words}
+    if not kinds & {GREETING, THANKS, FAREWELL} or not _NOT_COURTESY.isdisjoint(words):
+        return None  # ("baik, nanti kami koordinasikan": a plain statement is read as a question would be)
+    other = [w for w in words if not (w in _KIND_OF or w in ADDRESS or w in _FILLER or w in NAMES or _DOUBLED.sub(r"\1", w) in _KIND_OF)]
+    if len(other) > _COURTESY_OTHER_WORDS or other and topical(other):
+        return None
     return next((k for k in _PRIORITY if k in kinds), None)
