@@ -1453,3 +1453,21 @@ def test_a_longer_courtesy_is_small_talk(text: str, kind: str, engine: FaqEngine
 )
 def test_a_courtesy_that_asks_is_not_small_talk(text: str, outcome: str, engine: FaqEngine) -> None:
     assert engine.match(text).outcome in (outcome, "ask_back"), engine.match(text)
+
+
+ROUND_15_READINGS = [
+    # a real word that chat uses for another the base knows ("taun" is tahun, "ato" is atau)
+    ("programnya jalan brp taun pak", "answer", "psp-durasi"),
+    ("can I register thru whatsapp", "answer", "bot-kanal"),
+]
+
+
+@pytest.mark.parametrize(("text", "outcome", "topic"), ROUND_15_READINGS)
+def test_readings_of_round_15(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+    match = engine.match(text)
+    assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
+
+
+def test_chat_spelling_of_a_real_word(engine: FaqEngine) -> None:
+    assert "tahun" in engine.words("brp taun") and "taun" not in engine.words("brp taun")
+    assert "ato" not in engine.words("daring ato luring")

@@ -1169,7 +1169,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         if parts:
             out.extend(vocab.canonical(p) for p in _content(expand(parts)))
             continue
-        standard = slang.get(word) if not real else None
+        standard = slang.get(word)
+        if standard and real and not all(vocab.canonical(w) in index.idf for w in _content(expand(standard.split()))):
+            standard = None  # (a real word is read as chat spelling only for words the base knows: "taun" is tahun)
         if standard:  # chat spelling from the published colloquial lexicon ("jdi", "smga")
             out.extend(vocab.canonical(w) for w in _content(expand(standard.split())))
             continue

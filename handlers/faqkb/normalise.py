@@ -146,6 +146,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bu": "ibu",
     "bpk": "bapak",
     "lwt": "lewat",
+    "thru": "through",  # (English chat spelling)
     "pake": "pakai",
     "ngadain": "mengadakan",
     "ngadakan": "mengadakan",
