@@ -1459,6 +1459,9 @@ ROUND_15_READINGS = [
     # a real word that chat uses for another the base knows ("taun" is tahun, "ato" is atau)
     ("programnya jalan brp taun pak", "answer", "psp-durasi"),
     ("can I register thru whatsapp", "answer", "bot-kanal"),
+    # requirements met are fulfilled, not a meeting
+    ("Which conditions must he meet to register for PSP?", "answer", "syarat-kepsek"),
+    ("Does our school meet the criteria?", "answer", "syarat-kepsek"),
 ]
 
 

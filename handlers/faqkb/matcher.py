@@ -1154,7 +1154,10 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
     vocab = index.vocab
     if english and "meet" in folded:
-        folded = _MEET_VERB_RE.sub(r"\1 pertemuan", folded)  # "does the PMO meet": a meeting, not Google Meet
+        if _REQUIREMENTS_RE.search(folded):
+            folded = _MEET_RE.sub(" ", folded)  # "which requirements must she meet": fulfil them
+        else:
+            folded = _MEET_VERB_RE.sub(r"\1 pertemuan", folded)  # "does the PMO meet": a meeting, not Google Meet
     typed = expand(join_dictated(tokens(folded, folded=True)[:80], lambda word: _known(vocab, word)))
     numbered = {w for prev, w in zip(typed, typed[1:], strict=False) if w.isdigit() and prev in NUMBERED}
     out: list[str] = []
@@ -1282,7 +1285,9 @@ _PROPER_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
 _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
-_MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|they|we|often|regularly|usually|pmo|team)\s+meet\b")
+_MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|often|regularly|usually|pmo|team)\s+meet\b")
+_REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
+_MEET_RE = re.compile(r"\b(?:meet|meets|meeting)\b")
 _TAG_END_RE = re.compile(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
 _AUXILIARY_START_RE = re.compile(
     r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|may|shall|has|have)\s+"

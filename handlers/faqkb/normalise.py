@@ -224,6 +224,13 @@ SYNONYMS: dict[str, str] = {
     "kriteria": "syarat",
     "criteria": "syarat",
     "criterion": "syarat",
+    "condition": "syarat",
+    "conditions": "syarat",
+    "eligibility": "syarat",
+    "qualification": "syarat",
+    "qualifications": "syarat",
+    "prerequisite": "syarat",
+    "prerequisites": "syarat",
     "age": "usia",
     "umur": "usia",
     "old": "usia",
@@ -591,6 +598,7 @@ STOPWORDS = frozenset(
     kayak kyk
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
     certain particular even berikut
+    she he her his him shall
     """.split()
 )
 
