@@ -1462,7 +1462,13 @@ ROUND_15_READINGS = [
     # requirements met are fulfilled, not a meeting
     ("Which conditions must he meet to register for PSP?", "answer", "syarat-kepsek"),
     ("Does our school meet the criteria?", "answer", "syarat-kepsek"),
+    # the person addressed is no word of the question
+    ("pak made, bimtek tim pokja mulai tgl brp", "answer", "bimtek-jadwal"),
 ]
+
+
+def test_the_person_addressed_is_no_word_of_the_question(engine: FaqEngine) -> None:
+    assert engine.words("bu komang ayu, bimtek lewat zoom kah") == engine.words("bu, bimtek lewat zoom kah")
 
 
 @pytest.mark.parametrize(("text", "outcome", "topic"), ROUND_15_READINGS)

@@ -1153,6 +1153,8 @@ def _known(vocab: Vocabulary, word: str) -> bool:
 def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], set[str]]:
     """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
     vocab = index.vocab
+    if any(name in folded for name in _VOCATIVE_HINTS):
+        folded = _VOCATIVE_RE.sub(r"\1 ", folded)  # "bu komang bimtek itu kapan": whom the question is put to
     if english and "meet" in folded:
         if _REQUIREMENTS_RE.search(folded):
             folded = _MEET_RE.sub(" ", folded)  # "which requirements must she meet": fulfil them
@@ -1286,6 +1288,9 @@ _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
 _MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|often|regularly|usually|pmo|team)\s+meet\b")
+# a form of address and the Balinese names after it ("pak Made", "bu Komang Ayu"): the person addressed
+_VOCATIVE_RE = re.compile(r"\b(" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted(NAMES)) + r")\b)+")
+_VOCATIVE_HINTS = ("pak ", "bu ", "bapak ", "ibu ", "bli ", "mbok ", "gus ", "dayu ", "jero ", "kak ", "mas ", "mbak ")
 _REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
 _MEET_RE = re.compile(r"\b(?:meet|meets|meeting)\b")
 _TAG_END_RE = re.compile(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
