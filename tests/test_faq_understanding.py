@@ -1464,6 +1464,8 @@ ROUND_15_READINGS = [
     ("Does our school meet the criteria?", "answer", "syarat-kepsek"),
     # the person addressed is no word of the question
     ("pak made, bimtek tim pokja mulai tgl brp", "answer", "bimtek-jadwal"),
+    # a question passed on: what follows is the question, even one naming only the programme
+    ("sy operator sekolah, kepala sekolah nitip tanya ke bapak: sebenarnya sekolah penggerak itu programnya seperti apa", "answer", "psp-apa"),
 ]
 
 

@@ -969,7 +969,9 @@ ASKING_RE = re.compile(
     r"|\b(?:would like|want|wanted|wish|like) to (?:know|ask)(?: about)?\b"
     # "yang mau saya tanyakan, …", "pertanyaan kami: …": what follows is the question
     r"|\b(?:yang|yg) (?:mau|ingin|pengen|hendak|perlu|akan) (?:saya|sy|kami|tiang) (?:tanyakan|tanya)(?: (?:adalah|yaitu|ialah))?\b"
-    r"|\bpertanyaan(?:nya)? (?:saya|sy|kami|tiang)\b",
+    r"|\bpertanyaan(?:nya)? (?:saya|sy|kami|tiang)\b"
+    # "kepsek nitip tanya: …", "ada titipan pertanyaan dari kepsek …": a question passed on
+    r"|\b(?:nitip|titip|menitip|menitipkan|titipan|nitipin) (?:tanya|pertanyaan|pesan)\b",
 )
 # "waktu jakarta", "jam bali": a city's time is its zone
 _CITY_TIME_RE = re.compile(
