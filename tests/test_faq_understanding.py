@@ -1465,6 +1465,7 @@ ROUND_15_READINGS = [
     # the person addressed is no word of the question
     ("pak made, bimtek tim pokja mulai tgl brp", "answer", "bimtek-jadwal"),
     # a question passed on: what follows is the question, even one naming only the programme
+    ("My teachers mostly use WhatsApp while I use Telegram; is the bot on both?", "answer", "bot-kanal"),
     ("sy operator sekolah, kepala sekolah nitip tanya ke bapak: sebenarnya sekolah penggerak itu programnya seperti apa", "answer", "psp-apa"),
 ]
 
@@ -1477,6 +1478,10 @@ def test_the_person_addressed_is_no_word_of_the_question(engine: FaqEngine) -> N
 def test_readings_of_round_15(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
+
+
+def test_english_function_words_name_no_topic(engine: FaqEngine) -> None:
+    assert engine.words("whereas I mostly use both, each and every day") == engine.words("I use day")
 
 
 def test_chat_spelling_of_a_real_word(engine: FaqEngine) -> None:

@@ -599,6 +599,7 @@ STOPWORDS = frozenset(
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
     certain particular even berikut
     she he her his him shall
+    mostly both whereas while either neither each every such very own whose because although though however thus therefore hence usually already here
     """.split()
 )
 
