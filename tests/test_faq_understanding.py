@@ -1465,6 +1465,8 @@ ROUND_15_READINGS = [
     # the person addressed is no word of the question
     ("pak made, bimtek tim pokja mulai tgl brp", "answer", "bimtek-jadwal"),
     # a question passed on: what follows is the question, even one naming only the programme
+    # a place named in passing does not make a question about this bot another office's business
+    ("I was trained in Melbourne and prefer English. Can this bot answer me in English?", "answer", "bot-bahasa"),
     ("My teachers mostly use WhatsApp while I use Telegram; is the bot on both?", "answer", "bot-kanal"),
     ("sy operator sekolah, kepala sekolah nitip tanya ke bapak: sebenarnya sekolah penggerak itu programnya seperti apa", "answer", "psp-apa"),
 ]

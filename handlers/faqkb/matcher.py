@@ -698,6 +698,7 @@ class FaqEngine:
         if (
             self._names_another(text)
             and not self._names_programme(folded, whole)
+            and not _THIS_BOT_RE.search(folded)  # ("… studied in the Netherlands … can this bot reply in English")
             or _other_business(folded)
             and not _PSP_NAMED_RE.search(folded)
             or _PUPIL_ADMISSION_RE.search(folded)
@@ -1292,6 +1293,8 @@ _MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall
 # a form of address and the Balinese names after it ("pak Made", "bu Komang Ayu"): the person addressed
 _VOCATIVE_RE = re.compile(r"\b(" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted(NAMES)) + r")\b)+")
 _VOCATIVE_HINTS = ("pak ", "bu ", "bapak ", "ibu ", "bli ", "mbok ", "gus ", "dayu ", "jero ", "kak ", "mas ", "mbak ")
+# this bot itself, named: what it does is PSP's business here
+_THIS_BOT_RE = re.compile(r"\b(?:this|the) (?:chat ?)?bot\b|\bbot (?:ini|psp|pmo)\b|\bbotnya\b")
 _REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
 _MEET_RE = re.compile(r"\b(?:meet|meets|meeting)\b")
 _TAG_END_RE = re.compile(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
