@@ -1413,6 +1413,7 @@ def test_readings_of_round_14(text: str, outcome: str, topic: str | None, engine
         ("ok mksh, sukses selalu tim PMO", "thanks"),
         ("Selamat pagi pak. Apa kabar?", "greeting"),
         ("kabar baik pak, terima kasih", "thanks"),
+        ("ok bu, td sdh sy coba", "ack"),
     ],
 )
 def test_small_talk_of_round_14(text: str, kind: str) -> None:
@@ -1432,6 +1433,7 @@ def test_a_question_about_the_form_is_not_small_talk() -> None:
         ("Om Swastyastu Bapak/Ibu, semoga selalu diberi kesehatan dan kelancaran.", "greeting"),
         ("Sampai jumpa pada pertemuan berikutnya, Bapak Ibu sekalian.", "farewell"),
         ("Baik bu, sudah kami terima dan akan kami bahas bersama para guru. Terima kasih.", "thanks"),
+        ("Selamat siang bapak ibu sareng sami", "greeting"),
     ],
 )
 def test_a_longer_courtesy_is_small_talk(text: str, kind: str, engine: FaqEngine) -> None:
@@ -1467,6 +1469,10 @@ ROUND_15_READINGS = [
     # a question passed on: what follows is the question, even one naming only the programme
     # a place named in passing does not make a question about this bot another office's business
     ("I was trained in Melbourne and prefer English. Can this bot answer me in English?", "answer", "bot-bahasa"),
+    # the accreditation's grade is the accreditation, not a selection score the sources lack
+    ("Which accreditation grade does a school need to join PSP?", "answer", "akreditasi"),
+    # the event's days after its name say which event is meant, not what is asked
+    ("apa tujuan bimtek pokja pmo tgl 8-11 maret", "answer", "bimtek-tujuan"),
     ("My teachers mostly use WhatsApp while I use Telegram; is the bot on both?", "answer", "bot-kanal"),
     ("sy operator sekolah, kepala sekolah nitip tanya ke bapak: sebenarnya sekolah penggerak itu programnya seperti apa", "answer", "psp-apa"),
 ]

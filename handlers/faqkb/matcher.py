@@ -1157,6 +1157,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     vocab = index.vocab
     if any(name in folded for name in _VOCATIVE_HINTS):
         folded = _VOCATIVE_RE.sub(r"\1 ", folded)  # "bu komang bimtek itu kapan": whom the question is put to
+    if "akreditasi" in folded or "accreditation" in folded:
+        folded = _ACCREDITATION_GRADE_RE.sub(" akreditasi ", folded)  # "accreditation grade (A or B)": the accreditation itself
     if english and "meet" in folded:
         if _REQUIREMENTS_RE.search(folded):
             folded = _MEET_RE.sub(" ", folded)  # "which requirements must she meet": fulfil them
@@ -1293,6 +1295,11 @@ _MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall
 # a form of address and the Balinese names after it ("pak Made", "bu Komang Ayu"): the person addressed
 _VOCATIVE_RE = re.compile(r"\b(" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted(NAMES)) + r")\b)+")
 _VOCATIVE_HINTS = ("pak ", "bu ", "bapak ", "ibu ", "bli ", "mbok ", "gus ", "dayu ", "jero ", "kak ", "mas ", "mbak ")
+# "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
+_ACCREDITATION_GRADE_RE = re.compile(
+    r"\b(?:akreditasi|accreditation)\s+(?:grade|level|rating|peringkat|nilai|predikat)\b"
+    r"|\b(?:grade|level|rating|peringkat|nilai|predikat)\s+(?:of\s+)?(?:akreditasi|accreditation)\b"
+)
 # this bot itself, named: what it does is PSP's business here
 _THIS_BOT_RE = re.compile(r"\b(?:this|the) (?:chat ?)?bot\b|\bbot (?:ini|psp|pmo)\b|\bbotnya\b")
 _REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
@@ -1434,10 +1441,11 @@ _DESCRIBED_MONTH_RE = re.compile(
     r"(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?(?P<month>[a-z]+)\s+20\d\d)\b"
 )
 
-# "bimtek pmo bulan maret (2022)": the month right after the event's name says which one is meant
+# "bimtek pmo bulan maret (2022)", "bimtek pmo 8-11 maret": the month right after the event's name says which one is meant
 _EVENT_MONTH_RE = re.compile(
     r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah|manajemen operasional))*)"
-    r"\s+(?:(?:pada|di)\s+)?(?:bulan\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
+    # (with its days too: "tujuan bimtek pmo 8-11 maret itu apa")
+    r"\s+(?:(?:pada|di|tgl|tanggal|on)\s+)?(?:bulan\s+)?(?:\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
 )
 
 

@@ -147,6 +147,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bpk": "bapak",
     "lwt": "lewat",
     "thru": "through",  # (English chat spelling)
+    "hukdis": "hukuman disiplin",
     "pake": "pakai",
     "ngadain": "mengadakan",
     "ngadakan": "mengadakan",

@@ -48,7 +48,7 @@ ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu j
 # infonya", "semoga sehat selalu".
 _FILLER = frozenset(
     (
-        "om admin min tim bot semua semuanya sekalian para "
+        "om admin min tim bot semua semuanya sekalian para sareng sami "
         "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
@@ -56,7 +56,7 @@ _FILLER = frozenset(
         # "thanks, have a good day!"
         "have nice day weekend "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
-        "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok di sekolah "
+        "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok tadi td barusan di sekolah "
         # "baik pak, SE-nya sudah sy terima", "sdh sy baca surat edarannya", "sampai jumpa di zoom besok":
         # what was received or read, where we meet
         "se edaran edarannya suratnya surat trima diterima nerima baca dibaca membaca read zoom lagi "  # (see _TOLD)
