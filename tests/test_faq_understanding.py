@@ -1472,7 +1472,7 @@ ROUND_15_READINGS = [
     # the accreditation's grade is the accreditation, not a selection score the sources lack
     ("Which accreditation grade does a school need to join PSP?", "answer", "akreditasi"),
     # the event's days after its name say which event is meant, not what is asked
-    ("apa tujuan bimtek pokja pmo tgl 8-11 maret", "answer", "bimtek-tujuan"),
+    ("apa tujuan bimtek pokja pmo 8-11 maret 2022", "answer", "bimtek-tujuan"),
     ("My teachers mostly use WhatsApp while I use Telegram; is the bot on both?", "answer", "bot-kanal"),
     ("sy operator sekolah, kepala sekolah nitip tanya ke bapak: sebenarnya sekolah penggerak itu programnya seperti apa", "answer", "psp-apa"),
 ]
