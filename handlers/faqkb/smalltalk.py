@@ -186,6 +186,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
 # lengkap", "Sampai jumpa pada kegiatan berikutnya", "semoga senantiasa dalam keadaan sehat"):
 # what else it says is common words near no topic, nothing asked or asked for, nothing wrong.
 _COURTESY_CHARS = 300
+_COURTEOUS = frozenset((GREETING, THANKS, FAREWELL))
 # "akan kami bahas bersama guru", "segera saya tindaklanjuti", "we will share it": what the writer
 # promises to do with what was received
 _PROMISE_RE = re.compile(r"\b(?:akan|segera|nanti|siap) (?:kami|saya|sy|tiang|titiang) [a-z]+\b|\b(?:we|i) (?:will|ll|shall) [a-z]+\b")
@@ -203,10 +204,12 @@ def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> st
     """The kind of a longer courtesy (see above), or None; ``topical(words)`` says whether its other words ask or are near a topic."""
     if len(text) > _COURTESY_CHARS or "?" in text or _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
         return None
+    if not any(_KIND_OF.get(ABBREVIATIONS.get(w, w)) in _COURTEOUS for w in _WORD_RE.findall(folded)):
+        return None  # (most questions: no greeting, thanks or farewell at all — the cheap look first)
     plain = _PROMISE_RE.sub(" ", _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], folded))
     words = [ABBREVIATIONS.get(w, w) for w in (_STRETCHED.sub(r"\1\1", w) for w in _WORD_RE.findall(plain))]
     kinds = {_KIND_OF.get(w) or _KIND_OF.get(_DOUBLED.sub(r"\1", w)) for w in words}
-    if not kinds & {GREETING, THANKS, FAREWELL} or not _NOT_COURTESY.isdisjoint(words):
+    if not kinds & _COURTEOUS or not _NOT_COURTESY.isdisjoint(words):
         return None  # ("baik, nanti kami koordinasikan": a plain statement is read as a question would be)
     other = [w for w in words if not (w in _KIND_OF or w in ADDRESS or w in _FILLER or w in NAMES or _DOUBLED.sub(r"\1", w) in _KIND_OF)]
     if len(other) > _COURTESY_OTHER_WORDS or other and topical(other):
