@@ -603,10 +603,11 @@ class FaqEngine:
             words, tail_numbered = self._query(tail, english)
             # (not "…, mau tanya kepala dinas": the person to ask, not what is asked; nor "… usia saya 57.
             # Mohon informasi apakah saya masih dapat mengikuti": a question about what was told before)
-            found = self._score(words, tail_numbered) if words else ([], {}, [])
-            # (one word only when it names the programme, clearly: "nitip tanya: psp itu program apa")
-            if (len(words) >= 2 or found[0] and self._clear_alone(words, found[0])) and not _SOMEONE_RE.fullmatch(tail) and not _points_back(tail):
-                if found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
+            if words and not _SOMEONE_RE.fullmatch(tail) and not _points_back(tail):
+                found = self._score(words, tail_numbered)
+                # (one word only when it names the programme, clearly: "nitip tanya: psp itu program apa")
+                enough = len(words) >= 2 or bool(found[0]) and self._clear_alone(words, found[0])
+                if enough and found[0] and found[0][0][0] >= THRESHOLD and (not scored or found[0][0][0] > scored[0][0] or found[0][0][1] != scored[0][1]):
                     scored, weights, strong = found
                     query = words
                     asking_text = tail
