@@ -1407,12 +1407,6 @@ ROUND_14_READINGS = [
 ]
 
 
-@pytest.mark.parametrize(("text", "outcome", "topic"), ROUND_14_READINGS)
-def test_readings_of_round_14(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
-    match = engine.match(text)
-    assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
-
-
 @pytest.mark.parametrize(
     ("text", "kind"),
     [
@@ -1495,8 +1489,8 @@ def test_the_person_addressed_is_no_word_of_the_question(engine: FaqEngine) -> N
     assert engine.words("bu komang ayu, bimtek lewat zoom kah") == engine.words("bu, bimtek lewat zoom kah")
 
 
-@pytest.mark.parametrize(("text", "outcome", "topic"), ROUND_15_READINGS)
-def test_readings_of_round_15(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+@pytest.mark.parametrize(("text", "outcome", "topic"), ROUND_14_READINGS + ROUND_15_READINGS)
+def test_readings_of_rounds_14_and_15(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
 

@@ -112,6 +112,11 @@ _STRETCHED = re.compile(r"(.)\1{2,}")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+def _kind_of(word: str) -> str | None:
+    """The small-talk kind of a (stretch-folded) word, also with its doubled letters single ("makasiih")."""
+    return _KIND_OF.get(word) or _KIND_OF.get(_DOUBLED.sub(r"\1", word))
+
+
 def _capitalised(text: str) -> set[str]:
     """The words capitalised in the message as typed (names, a signature's roles), folded."""
     return {fold(w) for w in _CAPITALISED_RE.findall(text)}
@@ -151,7 +156,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
     while pending:
         typed, may_spell = pending.pop()
         word = _STRETCHED.sub(r"\1\1", typed)  # "makasihhh", "okeee"
-        kind = _KIND_OF.get(word) or _KIND_OF.get(_DOUBLED.sub(r"\1", word))
+        kind = _kind_of(word)
         if kind:
             kinds.add(kind)
             name_left = 0
@@ -208,10 +213,10 @@ def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> st
         return None  # (most questions: no greeting, thanks or farewell at all — the cheap look first)
     plain = _PROMISE_RE.sub(" ", _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], folded))
     words = [ABBREVIATIONS.get(w, w) for w in (_STRETCHED.sub(r"\1\1", w) for w in _WORD_RE.findall(plain))]
-    kinds = {_KIND_OF.get(w) or _KIND_OF.get(_DOUBLED.sub(r"\1", w)) for w in words}
+    kinds = {_kind_of(w) for w in words}
     if not kinds & _COURTEOUS or not _NOT_COURTESY.isdisjoint(words):
         return None  # ("baik, nanti kami koordinasikan": a plain statement is read as a question would be)
-    other = [w for w in words if not (w in _KIND_OF or w in ADDRESS or w in _FILLER or w in NAMES or _DOUBLED.sub(r"\1", w) in _KIND_OF)]
+    other = [w for w in words if not (w in ADDRESS or w in _FILLER or w in NAMES or _kind_of(w))]
     if len(other) > _COURTESY_OTHER_WORDS or other and topical(other):
         return None
     return next((k for k in _PRIORITY if k in kinds), None)
