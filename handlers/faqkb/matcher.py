@@ -46,6 +46,7 @@ from handlers.faqkb.normalise import (
     Vocabulary,
     clauses,
     clock_words,
+    english_typo,
     expand,
     fold,
     join_dictated,
@@ -893,9 +894,13 @@ class FaqEngine:
         An acronym (``O2SN``, ``PPPK``) or a capitalised name in mid-sentence (``Paskibraka``,
         ``Dinas Kependudukan``).
         """
+        # (in a message typed in capitals a capital says nothing: "DAFTARNYA DI WEB APA PAK")
+        shouted = not any(ch.islower() for ch in text)
         for found in _PROPER_NAME_RE.finditer(text):
             word = found.group(0)
             acronym = word.isupper() and len(word) >= 3 or any(ch.isdigit() for ch in word)
+            if shouted and not any(ch.isdigit() for ch in word):
+                continue  # (there only a number names a thing of its own: "O2SN", "K13")
             before = text[max(0, found.start() - 60) : found.start()].rstrip()  # the few words before it
             if not acronym and (not before or before[-1] in ".!?\n"):
                 continue  # "Sekolah kami …": a capital that only starts a sentence
@@ -1089,7 +1094,8 @@ class FaqEngine:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
             # "PSP ini jg cuma utk sekolah unggulan kan?": a tag asks for confirmation
             asks = asks or bool(marked and _TAG_END_RE.search(clause) and _marked_itself(folded, clause))
-            points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause)
+            # (not "…. bimteknya yg ngadain siapa?": what "-nya" points at is named, the programme itself)
+            points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause) and not _NAMED_ITSELF_RE.search(clause)
             if not points_back and "maksud" in words:
                 words = [w for w in words if w != "maksud"]
             # (a yes-or-no marked as a question by its own mark asks too: "kepsek sy masih Plt, blh daftar PSP gk?")
@@ -1195,6 +1201,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         if corrected is None and not real and not english and skeleton(word) in STOPWORD_SKELETONS:
             continue  # "sbnrnya": "sebenarnya" without its vowels, a word that says nothing
         corrected = corrected or (None if real or english else vocab.transposed(word) or vocab.correct(word))
+        if english and not real and (fixed := english_typo(word)):
+            out.extend(vocab.canonical(w) for w in _content(expand([fixed])))  # "remindrs": a letter left out of a word the tables know
+            continue
         out.append(vocab.canonical(corrected) if corrected else word)
     # a corrected "sekolah pnggerak" is the programme's name too
     return list(dict.fromkeys(name_programme(out))), numbered
@@ -1320,7 +1329,7 @@ _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})|
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
 _ADDRESSED = "|".join(sorted(ADDRESS, key=len, reverse=True))
 _CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"
-_AT_THE_TIME_RE = re.compile(r"^\s*(?:waktu|pada waktu|saat|pada saat|ketika|pas|semasa|selama)\s+")
+_AT_THE_TIME_RE = re.compile(r"^\s*(?:waktu|wkt|wktu|pada waktu|pd waktu|saat|pada saat|pd saat|ketika|ktk|pas|semasa|selama)\s+")
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
 _PHONE_WORDS = r"(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)"  # "nomor hp": a phone number
@@ -1644,12 +1653,13 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 _DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
 _BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
 _TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b" + _BROKEN + r"\b[^.?!\n]*\b" + _DEVICE + r"\b")
-_OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form)\b")
+_OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form)(?:nya)?\b")
 # a condition the question rests on ("kalau SD sy digabung …, statusnya gimana?")
 _CONDITION_START_RE = re.compile(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
 # the programme's own name, not a school described by it ("guru di sekolah penggerak")
 _PROGRAMME_BODIES = r"pmo|pokja|komite pembelajaran|pelatih ahli"
 _PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b")
+_NAMED_ITSELF_RE = re.compile(r"\b(?:bimtek|psp|pmo|pokja)nya\b")  # "bimteknya …": the programme's own name, pointed at
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
 _PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|bos kinerja|" + _PROGRAMME_BODIES + r")\b")
 

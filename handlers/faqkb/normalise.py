@@ -137,6 +137,8 @@ ABBREVIATIONS: dict[str, str] = {
     "persaratan": "syarat",
     "daring": "daring",
     "online": "daring",
+    "onlen": "daring",  # (as it is said)
+    "onlin": "daring",
     "luring": "tatap muka",
     "offline": "tatap muka",
     "pns": "pns",
@@ -452,6 +454,23 @@ def english_base(token: str) -> str | None:
             if base in SYNONYMS:
                 return base
     return None
+
+
+@lru_cache(maxsize=1)
+def _missing_letter() -> dict[str, str | None]:
+    """Each table word of six letters or more with one letter left out → the word (None when two fit)."""
+    found: dict[str, str | None] = {}
+    for word in SYNONYMS:
+        if len(word) >= 6 and word.isalpha():
+            for i in range(len(word)):
+                typed = word[:i] + word[i + 1 :]
+                found[typed] = word if found.get(typed, word) == word else None
+    return {typed: word for typed, word in found.items() if typed not in SYNONYMS}
+
+
+def english_typo(token: str) -> str | None:
+    """The English table word ``token`` is typed one letter short of ("remindrs" → "reminders"), if only one."""
+    return _missing_letter().get(token) if len(token) >= 5 else None
 
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.

@@ -160,7 +160,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         if kind:
             kinds.add(kind)
             name_left = 0
-        elif word in ADDRESS:
+        elif word in ADDRESS or _DOUBLED.sub(r"\1", word) in ADDRESS:  # ("pakk", "buu")
             name_left = _NAME_WORDS
         elif word in _FILLER:
             name_left = 0
