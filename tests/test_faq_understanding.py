@@ -36,6 +36,8 @@ SMALL_TALK = [
     "Assalamu'alaikum wr wb",
     "makasih bnyk infonya pak",  # a chat spelling of a small-talk word (the colloquial lexicon)
     "siang pakk",  # a form of address with a letter doubled
+    "Baik bu, sdh saya pahami.",
+    "thanks, that's clear now",
     "Om Santih Santih Santih Om 🙏",  # the Hindu closing
     "salam sejahtera",
     "terima kasih",
@@ -1442,6 +1444,9 @@ def test_a_question_about_the_form_is_not_small_talk() -> None:
         ("Sampai jumpa pada pertemuan berikutnya, Bapak Ibu sekalian.", "farewell"),
         ("Baik bu, sudah kami terima dan akan kami bahas bersama para guru. Terima kasih.", "thanks"),
         ("Selamat siang bapak ibu sareng sami", "greeting"),
+        # an apology for the bother asks for nothing; "still" a layman is no problem reported
+        ("Selamat sore, mohon maaf mengganggu waktunya bapak", "greeting"),
+        ("Terima kasih atas jawabannya, maklum sy masih awam soal ini", "thanks"),
     ],
 )
 def test_a_longer_courtesy_is_small_talk(text: str, kind: str, engine: FaqEngine) -> None:
@@ -1459,6 +1464,7 @@ def test_a_longer_courtesy_is_small_talk(text: str, kind: str, engine: FaqEngine
         ("Om swastyastu, tiang nunas resep jaje bali", "decline"),
         ("Selamat pagi, berapa kuota sekolah penggerak di Buleleng", "forward"),
         ("Terima kasih, kapan pengumuman tahap 1", "answer"),
+        ("Terima kasih, tapi saya masih belum paham syarat usianya", "answer"),
     ],
 )
 def test_a_courtesy_that_asks_is_not_small_talk(text: str, outcome: str, engine: FaqEngine) -> None:
@@ -1503,6 +1509,8 @@ ROUND_16_READINGS = [
     # English: a letter left out of a word the tables know
     ("what are the requirments for principals?", "answer", "syarat-kepsek"),
     ("how do I stop the remnders", "answer", "bot-pengingat"),
+    ("jm brp bimtek dimulai?", "answer", "bimtek-jadwal"),  # "jm" is jam
+    ("what does PSP stand for?", "answer", "singkatan"),
 ]
 
 

@@ -148,6 +148,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bu": "ibu",
     "bpk": "bapak",
     "lwt": "lewat",
+    "jm": "jam",
     "thru": "through",  # (English chat spelling)
     "hukdis": "hukuman disiplin",
     "pake": "pakai",
@@ -288,6 +289,7 @@ SYNONYMS: dict[str, str] = {
     "organising": "selenggara",
     "organizing": "selenggara",
     "hosted": "selenggara",
+    "stand": "singkatan",  # "what does PMO stand for"
     "institution": "lembaga",
     "agency": "lembaga",
     "foundation": "yayasan",

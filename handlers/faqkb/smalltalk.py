@@ -35,7 +35,7 @@ _KINDS: dict[str, list[str]] = {
     ).split(),
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
-        "dipahami ngerti ngertos jelas clear catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah "
+        "dipahami pahami ngerti ngertos jelas clear catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah "
         "laksanakan lanjut tes test maaf ampura "
         "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
@@ -75,6 +75,7 @@ _FILLER = frozenset(
         # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
         "sangat membantu bermanfaat terbantu helpful useful informative informatif helps helped heaps "
         # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
+        "mengganggu ganggu waktunya awam now "
         "quick prompt fast cepat response responses reply respon respons balasan balasannya berikutnya selanjutnya next time pertemuan kesempatan"
     ).split()
 )
@@ -196,12 +197,13 @@ _COURTEOUS = frozenset((GREETING, THANKS, FAREWELL))
 # promises to do with what was received
 _PROMISE_RE = re.compile(r"\b(?:akan|segera|nanti|siap) (?:kami|saya|sy|tiang|titiang) [a-z]+\b|\b(?:we|i) (?:will|ll|shall) [a-z]+\b")
 _COURTESY_OTHER_WORDS = 8
+_APOLOGY_RE = re.compile(r"\b(?:mohon|nyuwun|nunas) (?:maaf|ampun|ampura)\b")
 # words that ask for something or tell of a problem: "terima kasih, tapi link belum masuk",
 # "mohon dikirim ulang", "selamat pagi, saya tidak bisa login"
 _NOT_COURTESY = frozenset(
     "tapi tetapi namun belum blm tidak tdk gak ga nggak enggak ndak tak bukan kok masalah gagal error eror salah "
     "mohon tolong minta nunas nyuwun please could would help bantu butuh perlu ingin mau pengen kenapa mengapa why if kalau kalo jika "
-    "but not no cannot can t don didn haven still masih".split()
+    "but not no cannot can t don didn haven still".split()
 )
 
 
@@ -212,6 +214,7 @@ def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> st
     if not any(_KIND_OF.get(ABBREVIATIONS.get(w, w)) in _COURTEOUS for w in _WORD_RE.findall(folded)):
         return None  # (most questions: no greeting, thanks or farewell at all — the cheap look first)
     plain = _PROMISE_RE.sub(" ", _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], folded))
+    plain = _APOLOGY_RE.sub("maaf", plain)  # "mohon maaf mengganggu": an apology, nothing asked for
     words = [ABBREVIATIONS.get(w, w) for w in (_STRETCHED.sub(r"\1\1", w) for w in _WORD_RE.findall(plain))]
     kinds = {_kind_of(w) for w in words}
     if not kinds & _COURTEOUS or not _NOT_COURTESY.isdisjoint(words):
