@@ -165,15 +165,25 @@ HELD_OUT = [
     ("faq-heldout-53.tsv", (80, 15, 15, 10), 78, 13, 14, 4),
     ("faq-heldout-54.tsv", (80, 15, 15, 10), 75, 15, 14, 2),
     ("faq-heldout-55.tsv", (80, 15, 15, 10), 75, 14, 14, 3),
+    # Round 16: sets 56–58 first run on the round's start, 59–61 in its middle (see each file's header)
+    ("faq-heldout-56.tsv", (80, 15, 15, 10), 69, 15, 12, 5),
+    ("faq-heldout-57.tsv", (80, 15, 15, 10), 78, 15, 13, 2),
+    ("faq-heldout-58.tsv", (80, 15, 15, 10), 77, 15, 13, 2),
+    ("faq-heldout-59.tsv", (80, 15, 15, 10), 72, 13, 14, 1),
+    ("faq-heldout-60.tsv", (80, 15, 15, 10), 73, 15, 12, 4),
+    ("faq-heldout-61.tsv", (80, 15, 15, 10), 70, 14, 14, 9),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
-# rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41).
-NOFACT_DECLINED = {"faq-heldout-41.tsv": 1, "faq-heldout-52.tsv": 1}
+# rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
+# daftar hadir / absen hr ini mana ya" and "wajib on cam selama zoom gk?" (set 60).
+NOFACT_DECLINED = {"faq-heldout-41.tsv": 1, "faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-60.tsv": 2}
 # Known failures kept visible rather than hidden: off-topic questions answered because their few
 # known words ("acara", "daerah") fit a topic (set 53: the weather for a ceremony, who sells babi
-# guling), and a farewell with a plan ("izin pamit dulu, mau lanjut sesi zoom", set 52).
-OUT_ANSWERED = {"faq-heldout-53.tsv": 2}
-CHAT_MISSED = {"faq-heldout-52.tsv": 1}
+# guling; set 61: another programme's fund, lower-case "sekolah adiwiyata", then "caranya daftar gmn"),
+# and farewells with a plan or a reason ("izin pamit dulu, mau lanjut sesi zoom", set 52; "sinyal
+# ilang, tiang pamit dulu", set 57).
+OUT_ANSWERED = {"faq-heldout-53.tsv": 2, "faq-heldout-61.tsv": 1}
+CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1}
 
 
 @pytest.mark.parametrize(("name", "rows", "in_ok", "out_ok", "nofact_ok", "wrong"), HELD_OUT)
@@ -1522,6 +1532,13 @@ def test_readings_of_rounds_14_to_16(text: str, outcome: str, topic: str | None,
 
 def test_english_function_words_name_no_topic(engine: FaqEngine) -> None:
     assert engine.words("whereas I mostly use both, each and every day") == engine.words("I use day")
+
+
+def test_an_english_word_a_letter_short(engine: FaqEngine) -> None:
+    assert engine.words("how do I stop the remindrs") == engine.words("how do I stop the reminders")
+    assert engine.words("what are the requirments") == engine.words("what are the requirements")
+    # …but not at its first letter: an election is no selection
+    assert "seleksi" in engine.words("who will win the selection") and "seleksi" not in engine.words("who will win the election")
 
 
 def test_chat_spelling_of_a_real_word(engine: FaqEngine) -> None:

@@ -460,11 +460,14 @@ def english_base(token: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _missing_letter() -> dict[str, str | None]:
-    """Each table word of six letters or more with one letter left out → the word (None when two fit)."""
+    """Each table word of six letters or more with one letter after the first left out → the word (None when two fit).
+
+    (Typos rarely hit the first letter; without it "election" would be "selection".)
+    """
     found: dict[str, str | None] = {}
     for word in SYNONYMS:
         if len(word) >= 6 and word.isalpha():
-            for i in range(len(word)):
+            for i in range(1, len(word)):
                 typed = word[:i] + word[i + 1 :]
                 found[typed] = word if found.get(typed, word) == word else None
     return {typed: word for typed, word in found.items() if typed not in SYNONYMS}
