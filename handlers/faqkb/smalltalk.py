@@ -74,8 +74,9 @@ _FILLER = frozenset(
         "pmo psp disdikpora dinas petugas panitia pokja "
         # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
         "sangat membantu bermanfaat terbantu helpful useful informative informatif helps helped heaps "
-        # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
+        # "mohon maaf mengganggu waktunya", "sy yg masih awam ini", "that's clear now": an apology, a modest word
         "mengganggu ganggu waktunya awam now "
+        # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
         "quick prompt fast cepat response responses reply respon respons balasan balasannya berikutnya selanjutnya next time pertemuan kesempatan"
     ).split()
 )
