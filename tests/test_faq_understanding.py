@@ -155,7 +155,10 @@ HELD_OUT = [
     ("faq-heldout-43.tsv", (80, 15, 15, 10), 78, 15, 12, 4),
     ("faq-heldout-44.tsv", (80, 15, 15, 10), 76, 15, 15, 0),
     ("faq-heldout-45.tsv", (80, 15, 15, 10), 76, 15, 13, 4),
-    ("faq-heldout-46.tsv", (80, 15, 15, 10), 74, 15, 13, 5),
+    # (nofact 13 → 12 and wrong 5 → 6 in round 16: "berapa SD … lolos … angkatan 1" is now narrowly the
+    # cohort's topic, when naming the current-figures topic for lists of PSP schools by kecamatan took
+    # nine other wrong answers off the public sets)
+    ("faq-heldout-46.tsv", (80, 15, 15, 10), 74, 15, 12, 6),
     ("faq-heldout-47.tsv", (80, 15, 15, 10), 80, 15, 13, 2),
     ("faq-heldout-48.tsv", (80, 15, 15, 10), 80, 15, 12, 3),
     ("faq-heldout-49.tsv", (80, 15, 15, 10), 68, 14, 15, 5),
