@@ -207,7 +207,9 @@ def test_held_out_sets(name: str, rows: tuple[int, int, int, int], in_ok: int, o
     ("name", "in_ok", "wrong"),
     [
         ("faq-probe-4.tsv", 41, 1),
-        ("faq-probe-5.tsv", 26, 1),
+        # (wrong 1 → 2 in round 16: "juli 2022 angkatan 3 lagi ngapain", a near tie once asked back, now
+        # answered with cohort III's topic, when stage 2's answer naming what follows it took 7 right and 3 fewer wrong)
+        ("faq-probe-5.tsv", 26, 2),
         ("faq-probe-6.tsv", 36, 1),
         ("faq-probe-7.tsv", 30, 1),
         ("faq-probe-8.tsv", 30, 0),
