@@ -38,6 +38,9 @@ SMALL_TALK = [
     "siang pakk",  # a form of address with a letter doubled
     "Baik bu, sdh saya pahami.",
     "thanks, that's clear now",
+    "ok, got it 👍",
+    "sip, sudah masuk ternyata, suksma",
+    "noted, will forward it to the guru",
     "Om Santih Santih Santih Om 🙏",  # the Hindu closing
     "salam sejahtera",
     "terima kasih",
@@ -1544,6 +1547,19 @@ def test_an_english_word_a_letter_short(engine: FaqEngine) -> None:
     assert engine.words("what are the requirments") == engine.words("what are the requirements")
     # …but not at its first letter: an election is no selection
     assert "seleksi" in engine.words("who will win the selection") and "seleksi" not in engine.words("who will win the election")
+
+
+@pytest.mark.parametrize("courtesy", ["thanks, ", "ok, ", "makasih pak, ", "halo bot, ", "ee "])
+@pytest.mark.parametrize("question", ["when is the bimtek?", "bimtek pmo kapan?", "syarat kepsek apa saja"])
+def test_a_courtesy_or_filler_before_a_question_names_no_topic(courtesy: str, question: str, engine: FaqEngine) -> None:
+    # ("thanks, how do I register?" was declined: "thanks" and "ok" were read as words of a topic)
+    assert engine.words(courtesy + question) == engine.words(question)
+    plain, polite = engine.match(question), engine.match(courtesy + question)
+    assert (polite.outcome, polite.entry) == (plain.outcome, plain.entry), polite
+
+
+def test_a_courtesy_word_is_no_vowel_less_spelling(engine: FaqEngine) -> None:
+    assert "united" in engine.words("bali united main jam brp")  # ("noted" has the consonants of "united")
 
 
 def test_chat_spelling_of_a_real_word(engine: FaqEngine) -> None:

@@ -1164,6 +1164,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     vocab = index.vocab
     if any(name in folded for name in _VOCATIVE_HINTS):
         folded = _VOCATIVE_RE.sub(r"\1 ", folded)  # "bu komang bimtek itu kapan": whom the question is put to
+    if " bot" in folded:
+        folded = _GREETED_BOT_RE.sub(r"\1", folded)
     if "akreditasi" in folded or "accreditation" in folded:
         folded = _ACCREDITATION_GRADE_RE.sub(" akreditasi ", folded)  # "accreditation grade (A or B)": the accreditation itself
     if english and "meet" in folded:
@@ -1305,6 +1307,8 @@ _MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall
 # a form of address and the Balinese names after it ("pak Made", "bu Komang Ayu"): the person addressed
 _VOCATIVE_RE = re.compile(r"\b(" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted(NAMES)) + r")\b)+")
 _VOCATIVE_HINTS = ("pak ", "bu ", "bapak ", "ibu ", "bli ", "mbok ", "gus ", "dayu ", "jero ", "kak ", "mas ", "mbak ")
+# "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
+_GREETED_BOT_RE = re.compile(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
 # "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
 _ACCREDITATION_GRADE_RE = re.compile(
     r"\b(?:akreditasi|accreditation)\s+(?:grade|level|rating|peringkat|nilai|predikat)\b"

@@ -625,8 +625,25 @@ STOPWORDS = frozenset(
     certain particular even berikut
     she he her his him shall
     mostly both whereas while either neither each every such very own whose because although though however thus therefore hence usually already here
+    ee eee em emm hm dengernya dengarnya mendengar kedengaran
     """.split()
 )
+
+
+# Courtesies around a question ("thanks, how do I register?", "ok, bimtek kapan?") name no topic either
+# (kept out of the vowel-less look below: "noted" has the consonants of "united")
+COURTESY_STOPWORDS = frozenset(
+    """
+    thanks thank thx ty tq tks cheers appreciate appreciated ok okay oke okee okeh okey noted alright cool great wow regards hello hallo helo hey greetings
+    makasih makasi makasii mkasih mksh mks mksih terimakasih trimakasih trims trmksh trmksih tengkiu tengkyu matur suksme nuwun nuhun hatur
+    assalamualaikum asalamualaikum assalamu assalammualaikum alaikum samlekom waalaikumsalam walaikumsalam wassalam wassalamualaikum
+    wr wb warahmatullahi wabarakatuh
+    shalom rahajeng semeng wengi wilujeng punten sip sippp mantap mantab mantul josss keren xixi hihi oalah bye dadah
+    santi shanti santih namo buddhaya swasti astu
+    """.split()
+)
+STOPWORDS_WITHOUT_COURTESY = STOPWORDS
+STOPWORDS = STOPWORDS | COURTESY_STOPWORDS
 
 # Roman numerals and ordinal words become digits after these words only ("kelas I", "angkatan III").
 NUMBERED = {"angkatan", "tahap", "kelas", "semester", "tahun", "gelombang", "cohort", "stage", "batch", "hari"}
@@ -1071,7 +1088,7 @@ def skeleton(word: str) -> str:
 
 
 # Vowel-less chat spellings of words that carry no topic ("sbnrnya", "mksdnya") are dropped, not guessed.
-STOPWORD_SKELETONS = frozenset(skeleton(w) for w in STOPWORDS if len(w) >= 5) - {""}
+STOPWORD_SKELETONS = frozenset(skeleton(w) for w in STOPWORDS_WITHOUT_COURTESY if len(w) >= 5) - {""}
 
 
 class Vocabulary:

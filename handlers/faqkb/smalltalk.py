@@ -37,7 +37,7 @@ _KINDS: dict[str, list[str]] = {
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
         "dipahami pahami ngerti ngertos jelas clear catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah "
         "laksanakan lanjut tes test maaf ampura "
-        "hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
+        "got hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
     FAREWELL: "bye dadah jumpa ketemu bertemu sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih hormat regards".split(),
 }
@@ -76,6 +76,8 @@ _FILLER = frozenset(
         "sangat membantu bermanfaat terbantu helpful useful informative informatif helps helped heaps "
         # "mohon maaf mengganggu waktunya", "sy yg masih awam ini", "that's clear now": an apology, a modest word
         "mengganggu ganggu waktunya awam now "
+        # "sip sdh masuk ternyata", "ok noted, will forward to the kepsek": it arrived, it will be passed on
+        "masuk ternyata will to "
         # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
         "quick prompt fast cepat response responses reply respon respons balasan balasannya berikutnya selanjutnya next time pertemuan kesempatan"
     ).split()
