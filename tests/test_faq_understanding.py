@@ -1539,6 +1539,11 @@ ROUND_16_READINGS = [
     ("how do I stop the remnders", "answer", "bot-pengingat"),
     ("jm brp bimtek dimulai?", "answer", "bimtek-jadwal"),  # "jm" is jam
     ("what does PSP stand for?", "answer", "singkatan"),
+    ("In this context, what does PMO stand for?", "answer", "singkatan"),  # ("context" names no topic)
+    # "dulu waktu …" before what is listed is when, as "waktu …" alone
+    ("dulu waktu sosialisasi awal PSP didampingi lembaga apa saja?", "answer", "sosialisasi-awal"),
+    # the asker's school being private is context, not a person of it asked for
+    ("sekolah kami swasta, surat keterangan sisa masa tugas itu dibuat siapa?", "answer", "masa-tugas"),
 ]
 
 

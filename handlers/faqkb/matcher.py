@@ -1333,7 +1333,7 @@ _ASKED_THING_RE = re.compile(r"\b(?:berapa|brp|how many|how much)\s+([a-z]{3,})|
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
 _ADDRESSED = "|".join(sorted(ADDRESS, key=len, reverse=True))
 _CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"
-_AT_THE_TIME_RE = re.compile(r"^\s*(?:waktu|wkt|wktu|pada waktu|pd waktu|saat|pada saat|pd saat|ketika|ktk|pas|semasa|selama)\s+")
+_AT_THE_TIME_RE = re.compile(r"^\s*(?:(?:dulu|dahulu|dlu|dl)\s+)?(?:waktu|wkt|wktu|pada waktu|pd waktu|saat|pada saat|pd saat|ketika|ktk|pas|semasa|selama)\s+")
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
 _PHONE_WORDS = r"(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)"  # "nomor hp": a phone number
@@ -1439,7 +1439,8 @@ _OWN_PERSON_RE = re.compile(
     # (within one sentence: "Kepala sekolah kami baru lolos. … Siapa saja anggotanya?" asks no person of ours)
     # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
     r"\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
-    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
+    # (not "sekolah sy swasta, surat keterangan … yg tanda tangan siapa": the school's kind is context)
+    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b(?! (?:swasta|negeri)\b)" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
     # "siapa pelatih ahli yg pegang sekolah2 di Busungbiu": a person of one kecamatan (not
     # "Buleleng": that is the regency too, whose offices' heads the sources name)

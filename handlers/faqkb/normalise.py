@@ -626,6 +626,7 @@ STOPWORDS = frozenset(
     she he her his him shall
     mostly both whereas while either neither each every such very own whose because although though however thus therefore hence usually already here
     ee eee em emm hm dengernya dengarnya mendengar kedengaran
+    context konteks
     """.split()
 )
 
