@@ -1549,6 +1549,9 @@ ROUND_16_READINGS = [
     ("dulu waktu sosialisasi awal PSP didampingi lembaga apa saja?", "answer", "sosialisasi-awal"),
     # the asker's school being private is context, not a person of it asked for
     ("sekolah kami swasta, surat keterangan sisa masa tugas itu dibuat siapa?", "answer", "masa-tugas"),
+    # "Ratu", a Balinese form of address, capitalised at the end names no other programme
+    ("Kabupaten mana saja yg ikut angkatan III bersama Gianyar, Ratu?", "answer", "angkatan-3"),
+    ("Kalau sinyal putus waktu isi formulir, apakah harus mulai dari awal Ratu?", "answer", "bot-form-navigasi"),
 ]
 
 

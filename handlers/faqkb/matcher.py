@@ -873,6 +873,7 @@ class FaqEngine:
             or word in _SCHOOL_KINDS
             or word in _WEEKDAYS
             or word in _NAMES_OF_NO_PROGRAMME
+            or word in ADDRESS  # ("… bareng angkatan III itu Ratu?", "Jero operator, …": whom the question is put to)
             or month_name(word) is not None
         )
 

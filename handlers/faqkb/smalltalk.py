@@ -43,7 +43,7 @@ _KINDS: dict[str, list[str]] = {
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
 # Forms of address: a name may follow one ("selamat pagi bu Komang", "suksma pak Ketut Agus").
-ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu jero gan agan juragan bro sis bang bos".split())
+ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu jero ratu gan agan juragan bro sis bang bos".split())
 # Other words that may stand beside small talk without making it a question: "banyak", "atas
 # infonya", "semoga sehat selalu".
 _FILLER = frozenset(
