@@ -1552,6 +1552,8 @@ ROUND_16_READINGS = [
     # "Ratu", a Balinese form of address, capitalised at the end names no other programme
     ("Kabupaten mana saja yg ikut angkatan III bersama Gianyar, Ratu?", "answer", "angkatan-3"),
     ("Kalau sinyal putus waktu isi formulir, apakah harus mulai dari awal Ratu?", "answer", "bot-form-navigasi"),
+    # a village named after "desa" is where the asker lives, not another programme
+    ("rumah sy di desa Les, jauh dari kota. surat keterangan sehat dilampirkan kapan?", "answer", "surat-sehat"),
 ]
 
 

@@ -909,7 +909,7 @@ class FaqEngine:
             # into "kurikulum 2013", "PPPK" into the base's "pk": words the base knows)
             if self._ordinary(word.lower()) or all(self._ordinary(w) for w in tokens(word)):
                 continue
-            if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before)):
+            if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before) or _PLACE_NAMED_RE.search(before)):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
             return True
         return False
@@ -1520,6 +1520,8 @@ _SCHOOL_NUMBER_RE = re.compile(
     r"\b(?<!\d )(?P<kind>" + "|".join(sorted(_SCHOOL_KINDS - {"mi", "ma", "kb", "min", "man", "upt", "uptd"}, key=len, reverse=True))
     + r")(?:\s+(?:negeri|swasta|n|no\.?))?\s+\d{1,3}(?:\s+(?P<place>[a-z]{4,}))?\b"
 )
+# "tiang tinggal di desa Les Tejakula", "Banjar Dinas Kaja": a village or hamlet is where someone is, not a programme
+_PLACE_NAMED_RE = re.compile(r"\b(?i:desa|ds|dusun|banjar|br|kelurahan|kel)\.?(?:\s+[A-Z][a-z]+)?$")
 _SCHOOL_NAMED_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
 )
