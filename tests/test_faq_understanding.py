@@ -1583,6 +1583,11 @@ def test_a_courtesy_or_filler_before_a_question_names_no_topic(courtesy: str, qu
     assert (polite.outcome, polite.entry) == (plain.outcome, plain.entry), polite
 
 
+def test_a_balinese_form_of_address_names_no_topic(engine: FaqEngine) -> None:
+    assert engine.words("dasar hukum psp apa Ratu") == engine.words("dasar hukum psp apa")
+    assert engine.words("Jero, cara daftar lewat bot gmn") == engine.words("cara daftar lewat bot gmn")
+
+
 def test_a_courtesy_word_is_no_vowel_less_spelling(engine: FaqEngine) -> None:
     assert "united" in engine.words("bali united main jam brp")  # ("noted" has the consonants of "united")
 

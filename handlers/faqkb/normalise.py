@@ -627,6 +627,7 @@ STOPWORDS = frozenset(
     mostly both whereas while either neither each every such very own whose because although though however thus therefore hence usually already here
     ee eee em emm hm dengernya dengarnya mendengar kedengaran
     context konteks
+    ratu jero dayu mbok
     """.split()
 )
 
