@@ -1554,6 +1554,9 @@ ROUND_16_READINGS = [
     ("Kalau sinyal putus waktu isi formulir, apakah harus mulai dari awal Ratu?", "answer", "bot-form-navigasi"),
     # a village named after "desa" is where the asker lives, not another programme
     ("rumah sy di desa Les, jauh dari kota. surat keterangan sehat dilampirkan kapan?", "answer", "surat-sehat"),
+    # English: "the Bimtek in March 2022" says which event (as "bimtek maret 2022"); the graduation is the results
+    ("For our report: what were the topics of the PMO Bimtek in March 2022?", "answer", "bimtek-materi"),
+    ("what date was the graduation plenary of cohort III", "answer", "kelulusan"),
 ]
 
 

@@ -1461,7 +1461,7 @@ _DESCRIBED_MONTH_RE = re.compile(
 _EVENT_MONTH_RE = re.compile(
     r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah|manajemen operasional))*)"
     # (with its days too: "tujuan bimtek pmo 8-11 maret itu apa")
-    r"\s+(?:(?:pada|di|tgl|tanggal|on)\s+)?(?:bulan\s+)?(?:\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
+    r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?(?:bulan\s+)?(?:\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
 )
 
 

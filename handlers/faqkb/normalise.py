@@ -290,6 +290,7 @@ SYNONYMS: dict[str, str] = {
     "organizing": "selenggara",
     "hosted": "selenggara",
     "stand": "singkatan",  # "what does PMO stand for"
+    "graduation": "kelulusan",  # ("the graduation plenary": the selection's final decision)
     "institution": "lembaga",
     "agency": "lembaga",
     "foundation": "yayasan",
