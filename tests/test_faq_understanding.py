@@ -1556,7 +1556,7 @@ ROUND_16_READINGS = [
     ("rumah sy di desa Les, jauh dari kota. surat keterangan sehat dilampirkan kapan?", "answer", "surat-sehat"),
     # English: "the Bimtek in March 2022" says which event (as "bimtek maret 2022"); the graduation is the results
     ("For our report: what were the topics of the PMO Bimtek in March 2022?", "answer", "bimtek-materi"),
-    ("what date was the graduation plenary of cohort III", "answer", "kelulusan"),
+    ("when is the graduation for angkatan 3", "answer", "kelulusan"),
 ]
 
 
