@@ -185,6 +185,10 @@ HELD_OUT = [
     ("faq-heldout-65.tsv", (80, 15, 15, 10), 75, 12, 13, 1),
     ("faq-heldout-66.tsv", (80, 15, 15, 10), 73, 15, 13, 6),
     ("faq-heldout-67.tsv", (80, 15, 15, 10), 73, 14, 13, 5),
+    # …and 68–70 written after the round's last change, first run on its end (no change for them)
+    ("faq-heldout-68.tsv", (80, 15, 15, 10), 76, 14, 11, 7),
+    ("faq-heldout-69.tsv", (80, 15, 15, 10), 77, 15, 14, 3),
+    ("faq-heldout-70.tsv", (80, 15, 15, 10), 68, 14, 15, 4),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -202,9 +206,10 @@ NOFACT_DECLINED = {
 # known words ("acara", "daerah") fit a topic (set 53: the weather for a ceremony, who sells babi
 # guling; set 61: another programme's fund, lower-case "sekolah adiwiyata", then "caranya daftar gmn"),
 # and farewells or thanks with a plan or a reason ("izin pamit dulu, mau lanjut sesi zoom", set 52; "sinyal
-# ilang, tiang pamit dulu", set 57; "makasih, nanti sy cek lg abis rapat", set 65).
-OUT_ANSWERED = {"faq-heldout-53.tsv": 2, "faq-heldout-61.tsv": 1}
-CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1}
+# ilang, tiang pamit dulu", set 57; "makasih, nanti sy cek lg abis rapat", set 65; set 68: someone selling
+# cheap laptops for a school operator; set 70: "Akan kami teruskan ke kepsek binaan", "that's exactly what I needed").
+OUT_ANSWERED = {"faq-heldout-53.tsv": 2, "faq-heldout-61.tsv": 1, "faq-heldout-68.tsv": 1}
+CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1, "faq-heldout-70.tsv": 2}
 
 
 @pytest.mark.parametrize(("name", "rows", "in_ok", "out_ok", "nofact_ok", "wrong"), HELD_OUT)
