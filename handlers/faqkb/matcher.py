@@ -899,9 +899,10 @@ class FaqEngine:
         shouted = not any(ch.islower() for ch in text)
         for found in _PROPER_NAME_RE.finditer(text):
             word = found.group(0)
-            acronym = word.isupper() and len(word) >= 3 or any(ch.isdigit() for ch in word)
-            if shouted and not any(ch.isdigit() for ch in word):
+            numbered = any(ch.isdigit() for ch in word)
+            if shouted and not numbered:
                 continue  # (there only a number names a thing of its own: "O2SN", "K13")
+            acronym = word.isupper() and len(word) >= 3 or numbered
             before = text[max(0, found.start() - 60) : found.start()].rstrip()  # the few words before it
             if not acronym and (not before or before[-1] in ".!?\n"):
                 continue  # "Sekolah kami …": a capital that only starts a sentence
@@ -1307,7 +1308,7 @@ _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
 _MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|often|regularly|usually|pmo|team)\s+meet\b")
 # a form of address and the Balinese names after it ("pak Made", "bu Komang Ayu"): the person addressed
 _VOCATIVE_RE = re.compile(r"\b(" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted(NAMES)) + r")\b)+")
-_VOCATIVE_HINTS = ("pak ", "bu ", "bapak ", "ibu ", "bli ", "mbok ", "gus ", "dayu ", "jero ", "kak ", "mas ", "mbak ")
+_VOCATIVE_HINTS = tuple(f"{address} " for address in sorted(ADDRESS))  # (a cheap look before the pattern)
 # "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
 _GREETED_BOT_RE = re.compile(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
 # "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
