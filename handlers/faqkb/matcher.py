@@ -1170,6 +1170,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
     if "akreditasi" in folded or "accreditation" in folded:
         folded = _ACCREDITATION_GRADE_RE.sub(" akreditasi ", folded)  # "accreditation grade (A or B)": the accreditation itself
+    if _OBLIGED_TO_JOIN_RE.search(folded) and not _OBLIGED_ELSEWHERE_RE.search(folded):
+        folded = _OBLIGATION_RE.sub("imbauan", folded)
     if english and "meet" in folded:
         if _REQUIREMENTS_RE.search(folded):
             folded = _MEET_RE.sub(" ", folded)  # "which requirements must she meet": fulfil them
@@ -1311,6 +1313,15 @@ _VOCATIVE_RE = re.compile(r"\b(" + "|".join(sorted(ADDRESS, key=len, reverse=Tru
 _VOCATIVE_HINTS = tuple(f"{address} " for address in sorted(ADDRESS))  # (a cheap look before the pattern)
 # "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
 _GREETED_BOT_RE = re.compile(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
+# "ikut psp ini wajib ya?", "wajib semua kepsek daftar?", "is it compulsory to join": whether joining is
+# an obligation, which the circular answers (it urges eligible principals); not a thing the topic requires
+_OBLIGED_TO_JOIN_RE = re.compile(
+    r"\b(?:ikut|mengikuti|daftar|mendaftar|join|joining|participate)\b(?:\s+\S+){0,3}?\s+(?:wajib|diwajibkan|compulsory|mandatory|obligatory)\b"
+    r"|\b(?:wajib|diwajibkan|compulsory|mandatory|obligatory)\b(?:\s+\S+){0,3}?\s+(?:ikut|mengikuti|daftar|mendaftar|join|participate)\b(?!\s+\S*(?:bimtek|zoom|pelatihan))"
+    r"|\b(?:psp|penggerak|programme|program)\s+(?:is\s+|itu\s+)?(?:compulsory|mandatory|obligatory)\b"
+)
+_OBLIGATION_RE = re.compile(r"\b(?:wajib|diwajibkan|compulsory|mandatory|obligatory)\b")
+_OBLIGED_ELSEWHERE_RE = re.compile(r"\b(?:bimtek|zoom|pelatihan|training|kurikulum|curriculum|email|akreditasi|accreditation)\b")
 # "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
 _ACCREDITATION_GRADE_RE = re.compile(
     r"\b(?:akreditasi|accreditation)\s+(?:grade|level|rating|peringkat|nilai|predikat)\b"
