@@ -1001,10 +1001,14 @@ class FaqEngine:
             out.sort(key=lambda s: (-s[0], s[1]))
         return out
 
-    def _asked_words(self, folded: str, english: bool, query: list[str], whole: set[str]) -> set[str]:
-        """The words of the clause that asks (the last one with a question word, else the last): not the context's."""
+    def _asked_words(self, folded: str, english: bool, query: list[str], whole: set[str]) -> list[str]:
+        """The words of the clause that asks (the last one with a question word, else the last): not the context's.
+
+        In the message's order (the first thing named is the one a forward entry is picked for,
+        whatever the process's string hashing).
+        """
         if not any(w in self._index.lacking for w in whole):
-            return set()  # nothing lacking named anywhere in the message: no need to find the clause
+            return []  # nothing lacking named anywhere in the message: no need to find the clause
         pieces = clauses(folded)
         # (not "saya tdk bisa ikut krn …": a can't is told, not asked; "rekaman … ada gak pak": a yes-or-no is asked)
         asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p)]
@@ -1014,14 +1018,14 @@ class FaqEngine:
             asking = [p for p in pieces if _ends_with_question(folded, p)]
         clause = asking[-1] if asking else (pieces[-1] if pieces else folded)
         if len(pieces) < 2:
-            return set(query)
+            return query
         # …with the condition it rests on: "kalau SD sy mau digabung (regrouping) …, statusnya gimana?"
         at = pieces.index(clause) if clause in pieces else 0
         if at and _CONDITION_START_RE.match(pieces[at - 1]) and not any(question_kind(clause)):
             clause = pieces[at - 1] + " " + clause
-        return set(self._query(clause, english)[0])
+        return self._query(clause, english)[0]
 
-    def _lacking(self, words: set[str], best: int, scored: list[tuple[float, int]]) -> int | None:
+    def _lacking(self, words: list[str], best: int, scored: list[tuple[float, int]]) -> int | None:
         """The forward entry naming a word of the message that the best entry does not hold, if any."""
         index = self._index
         held = index.entry_words[best] | index.answer_words[best]
