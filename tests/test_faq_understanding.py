@@ -1578,6 +1578,10 @@ ROUND_17_READINGS = [
     ("email wajib diisi gak pas daftar?", "answer", "bot-form-isian"),
     # what a school gains ("untungnya") is the interventions topic, as "keuntungan" is
     ("untungnya apa kalau sekolah ikut psp?", "answer", "psp-intervensi"),
+    # "berapa SD …": a count of a kind of school, which the cohort's topic never gives (eight blind sets asked)
+    ("pak brp SD di buleleng yg lolos angkatan 1 dulu?", "ask_back", None),
+    # …but "brp sd tgl brp" is "sampai dengan", between two dates
+    ("pendaftaran dibuka tgl brp sd tgl brp?", "answer", "pendaftaran-jadwal"),
 ]
 
 
