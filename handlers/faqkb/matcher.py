@@ -1070,8 +1070,9 @@ class FaqEngine:
             asked = words[0]
         if asked in index.entry_words[entry] or asked in index.answer_words[entry]:
             return True
-        if asked in _SCHOOL_KINDS and ("sekolah" in index.entry_words[entry] or "sekolah" in index.answer_words[entry]):
-            return True  # "brp SD yg sdh daftar …": schools of a kind, counted where the topic counts schools
+        if asked in _SCHOOL_KINDS:
+            # "brp SD yg sdh daftar …", "berapa TK/PAUD … lolos": schools of a kind, counted only where the topic speaks of schools
+            return "sekolah" in index.entry_words[entry] or "sekolah" in index.answer_words[entry]
         # Not this topic's word: fine unless the base never uses it, or it names a topic the
         # sources have no answer for ("honor", "sertifikat").
         return asked in index.idf and not any(index.entries[i].forward for i in index.postings.get(asked, ()))
@@ -1349,9 +1350,10 @@ _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
 _SCHOOL_KINDS = frozenset({"sd", "smp", "tk", "paud", "slb", "sma", "smk"})
-# (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp", "sampai dengan")
+# (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
 _ASKED_THING_RE = re.compile(
-    r"\b(?:berapa|brp|how many|how much)\s+([a-z]{2,})\b(?!\s+(?:tgl|tanggal|\d))|\b(?:is|are) there (?:any |a |an )?([a-z]{3,}(?:\s+[a-z]{3,}){0,2})"
+    r"\b(?:berapa|brp|how many|how much)\s+([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
+    r"|\b(?:is|are) there (?:any |a |an )?([a-z]{3,}(?:\s+[a-z]{3,}){0,2})"
 )
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
 _ADDRESSED = "|".join(sorted(ADDRESS, key=len, reverse=True))
