@@ -18,8 +18,10 @@ $(STAMP): pyproject.toml
 run: $(STAMP)
 	$(BIN)/psp-bot run $(if $(CONFIG),--config $(CONFIG))
 
-## Set up (first time) and run everything CI runs: lint, types, the suite on SQLite and PostgreSQL.
-test: lint pytest pytest-postgres
+## Set up (first time) and run everything CI runs: lint, types, the suite on SQLite and PostgreSQL
+## (side by side: .ci/suites).
+test: lint browser
+	BIN=$(BIN) bash .ci/suites
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -91,6 +91,21 @@ def no_internet(monkeypatch: pytest.MonkeyPatch) -> None:
 # -- database -----------------------------------------------------------------------------
 
 
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """On the PostgreSQL run, only the tests that use the test database.
+
+    The others (the FAQ's understanding, validators, config parsing…) never touch it: they ran on
+    the SQLite run already, and a second run on the same code proves nothing. PSP_TEST_ALL=1 keeps them.
+    """
+    if not os.environ.get("PSP_TEST_DATABASE_URL") or os.environ.get("PSP_TEST_ALL"):
+        return
+    keep = [item for item in items if "migrated_url" in getattr(item, "fixturenames", ())]
+    if len(keep) < len(items):
+        kept = set(keep)
+        config.hook.pytest_deselected(items=[item for item in items if item not in kept])
+        items[:] = keep
+
+
 @pytest.fixture(scope="session")
 def migrated_url(tmp_path_factory: pytest.TempPathFactory) -> str:
     """The test database, migrated once: PostgreSQL when PSP_TEST_DATABASE_URL says so, else SQLite."""

@@ -1,17 +1,21 @@
 from __future__ import annotations
 
+import asyncio
 import io
+import itertools
+from collections.abc import Iterator
 from typing import Any
 
 import openpyxl
-from hypothesis import HealthCheck, given, settings
+import pytest
+from hypothesis import given, settings
 from hypothesis import strategies as st
 from sqlmodel import select
 
 from bot.app import BotApp
 from bot.messages import Incoming
 from models.tables import Contact, ConversationState, Registration
-from tests.conftest import FakeClock, Harness, labels, make_settings, text_of
+from tests.conftest import FakeClock, Harness, RecordingChannel, labels, make_settings, text_of, wipe
 
 ROLES = {"admins": ["telegram:1"], "coordinators": [{"contact": "telegram:2", "kecamatan": "Seririt"}, {"contact": "telegram:3", "kecamatan": "Sawan"}]}
 GOOD = [
@@ -304,7 +308,27 @@ async def test_recap_statistics_and_exports_respect_kecamatan(harness_factory: A
     assert "tidak tersedia" in text_of(await h.say("telegram:20", "/ekspor"))
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@pytest.fixture(scope="module")
+def form_app(migrated_url: str) -> Iterator[tuple[asyncio.AbstractEventLoop, BotApp, RecordingChannel]]:
+    """One bot for every generated sequence (each in a chat of its own): setting a bot up per example was most of the test's time."""
+    wipe(migrated_url)
+    loop = asyncio.new_event_loop()
+    app = BotApp(make_settings(migrated_url, roles=ROLES), clock=FakeClock())
+    loop.run_until_complete(app.prepare_database())
+    channel = RecordingChannel("telegram")
+    app.services.channels["telegram"] = channel  # type: ignore[assignment]
+    try:
+        yield loop, app, channel
+    finally:
+        loop.run_until_complete(app.dispatcher.join())
+        loop.run_until_complete(app.services.db.close())
+        loop.close()
+
+
+_SEQUENCE_CHATS = itertools.count(1000)
+
+
+@settings(max_examples=25, deadline=None)
 @given(
     st.lists(
         st.one_of(
@@ -336,28 +360,18 @@ async def test_recap_statistics_and_exports_respect_kecamatan(harness_factory: A
         max_size=30,
     )
 )
-def test_random_message_sequences_never_break_the_form(database_url: str, messages: list[str]) -> None:
-    import asyncio
-
-    from tests.conftest import RecordingChannel, wipe
+def test_random_message_sequences_never_break_the_form(form_app: tuple[asyncio.AbstractEventLoop, BotApp, RecordingChannel], messages: list[str]) -> None:
+    loop, app, _ = form_app
+    chat = str(next(_SEQUENCE_CHATS))  # a new person for each sequence
 
     async def run() -> None:
-        wipe(database_url)
-        app = BotApp(make_settings(database_url, roles=ROLES), clock=FakeClock())
-        await app.prepare_database()
-        channel = RecordingChannel("telegram")
-        app.services.channels["telegram"] = channel  # type: ignore[assignment]
-        try:
-            for text in messages:
-                replies = await app.dispatcher.dispatch(Incoming(channel="telegram", external_id="77", text=text))
-                assert replies, text  # always answers
-                assert app.dispatcher.failed == 0
-            async with app.services.db.session() as session:
-                for record in await session.exec(select(Registration)):
-                    # a stored registration is always complete
-                    assert record.nama and record.npsn and record.sekolah and record.jenjang and record.kecamatan and record.status and record.phone
-        finally:
-            await app.dispatcher.join()
-            await app.services.db.close()
+        for text in messages:
+            replies = await app.dispatcher.dispatch(Incoming(channel="telegram", external_id=chat, text=text))
+            assert replies, text  # always answers
+            assert app.dispatcher.failed == 0
+        async with app.services.db.session() as session:
+            for record in await session.exec(select(Registration)):
+                # a stored registration is always complete
+                assert record.nama and record.npsn and record.sekolah and record.jenjang and record.kecamatan and record.status and record.phone
 
-    asyncio.run(run())
+    loop.run_until_complete(run())

@@ -1349,7 +1349,6 @@ _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
-_SCHOOL_KINDS = frozenset({"sd", "smp", "tk", "paud", "slb", "sma", "smk"})
 # (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
 _ASKED_THING_RE = re.compile(
     r"\b(?:berapa|brp|how many|how much)\s+([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
