@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-import phonenumbers
 from rapidfuzz import fuzz, process
 
 from bot.dates import MONTH_NAMES
@@ -231,6 +230,8 @@ def parse_choice(text: str, choices: tuple[str, ...], aliases: dict[str, str] | 
 
 def parse_phone(text: str) -> str:
     """An Indonesian mobile number in any common form, returned as E.164 (``+628…``)."""
+    import phonenumbers  # (on first use: its metadata is 1.4 MB of an idle bot's memory, needed only by the form)
+
     raw = text.strip()
     digits = re.sub(r"[^\d+]", "", raw)
     if digits.startswith("62"):
