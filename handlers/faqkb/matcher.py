@@ -1322,12 +1322,15 @@ _VOCATIVE_HINTS = tuple(f"{address} " for address in sorted(ADDRESS))  # (a chea
 _GREETED_BOT_RE = re.compile(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
 # "ikut psp ini wajib ya?", "wajib semua kepsek daftar?", "is it compulsory to join": whether joining is
 # an obligation, which the circular answers (it urges eligible principals); not a thing the topic requires
+_OBLIGED_EN = "compulsory|mandatory|obligatory"
+_OBLIGED = rf"(?:wajib|diwajibkan|{_OBLIGED_EN})"
+_JOINING = r"(?:ikut|mengikuti|daftar|mendaftar|join|joining|participate)"
 _OBLIGED_TO_JOIN_RE = re.compile(
-    r"\b(?:ikut|mengikuti|daftar|mendaftar|join|joining|participate)\b(?:\s+\S+){0,3}?\s+(?:wajib|diwajibkan|compulsory|mandatory|obligatory)\b"
-    r"|\b(?:wajib|diwajibkan|compulsory|mandatory|obligatory)\b(?:\s+\S+){0,3}?\s+(?:ikut|mengikuti|daftar|mendaftar|join|participate)\b(?!\s+\S*(?:bimtek|zoom|pelatihan))"
-    r"|\b(?:psp|penggerak|programme|program)\s+(?:is\s+|itu\s+)?(?:compulsory|mandatory|obligatory)\b"
+    rf"\b{_JOINING}\b(?:\s+\S+){{0,3}}?\s+{_OBLIGED}\b"
+    rf"|\b{_OBLIGED}\b(?:\s+\S+){{0,3}}?\s+{_JOINING}\b(?!\s+\S*(?:bimtek|zoom|pelatihan))"
+    rf"|\b(?:psp|penggerak|programme|program)\s+(?:is\s+|itu\s+)?(?:{_OBLIGED_EN})\b"  # (not "sekolah penggerak wajib punya wifi")
 )
-_OBLIGATION_RE = re.compile(r"\b(?:wajib|diwajibkan|compulsory|mandatory|obligatory)\b")
+_OBLIGATION_RE = re.compile(rf"\b{_OBLIGED}\b")
 _OBLIGED_ELSEWHERE_RE = re.compile(r"\b(?:bimtek|zoom|pelatihan|training|kurikulum|curriculum|email|akreditasi|accreditation)\b")
 # "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
 _ACCREDITATION_GRADE_RE = re.compile(
