@@ -1590,6 +1590,9 @@ ROUND_17_READINGS = [
     ("pendaftaran dibuka tgl brp sd tgl brp?", "answer", "pendaftaran-jadwal"),
     ("brp TK/PAUD di buleleng yg lolos angkatan 1?", "ask_back", None),  # (no forward topic names "tk": the cohort's never speaks of schools)
     ("tahap 2 seleksi dilaksanakan tgl brp smp brp?", "answer", "seleksi-tahap2"),  # ("smp" is sampai here)
+    # complaining is reporting a problem: the PMO's tiers ("ngadunya" is "lapornya")
+    ("kalo ada masalah di sekolah PSP, ngadunya kemana?", "answer", "pmo-apa"),
+    ("pip siswa sy blm cair, ngadu kmn", "decline", None),  # (another programme's money stays another's business)
 ]
 
 

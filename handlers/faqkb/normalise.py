@@ -194,6 +194,11 @@ ABBREVIATIONS: dict[str, str] = {
 
 # English (and a few Indonesian) words mapped to the word the knowledge base uses.
 SYNONYMS: dict[str, str] = {
+    # complaining is reporting a problem: "ngadunya kemana", "diadukan ke siapa"
+    "ngadu": "lapor",
+    "mengadu": "lapor",
+    "diadukan": "dilaporkan",
+    "aduan": "laporan",
     "register": "daftar",
     "registration": "daftar",
     "registering": "daftar",
