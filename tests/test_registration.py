@@ -309,16 +309,15 @@ async def test_recap_statistics_and_exports_respect_kecamatan(harness_factory: A
 
 
 @pytest.fixture(scope="module")
-def form_app(migrated_url: str) -> Iterator[tuple[asyncio.AbstractEventLoop, BotApp, RecordingChannel]]:
+def form_app(migrated_url: str) -> Iterator[tuple[asyncio.AbstractEventLoop, BotApp]]:
     """One bot for every generated sequence (each in a chat of its own): setting a bot up per example was most of the test's time."""
     wipe(migrated_url)
     loop = asyncio.new_event_loop()
     app = BotApp(make_settings(migrated_url, roles=ROLES), clock=FakeClock())
     loop.run_until_complete(app.prepare_database())
-    channel = RecordingChannel("telegram")
-    app.services.channels["telegram"] = channel  # type: ignore[assignment]
+    app.services.channels["telegram"] = RecordingChannel("telegram")  # type: ignore[assignment]
     try:
-        yield loop, app, channel
+        yield loop, app
     finally:
         loop.run_until_complete(app.dispatcher.join())
         loop.run_until_complete(app.services.db.close())
@@ -360,8 +359,8 @@ _SEQUENCE_CHATS = itertools.count(1000)
         max_size=30,
     )
 )
-def test_random_message_sequences_never_break_the_form(form_app: tuple[asyncio.AbstractEventLoop, BotApp, RecordingChannel], messages: list[str]) -> None:
-    loop, app, _ = form_app
+def test_random_message_sequences_never_break_the_form(form_app: tuple[asyncio.AbstractEventLoop, BotApp], messages: list[str]) -> None:
+    loop, app = form_app
     chat = str(next(_SEQUENCE_CHATS))  # a new person for each sequence
 
     async def run() -> None:

@@ -1177,7 +1177,7 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
     if "akreditasi" in folded or "accreditation" in folded:
         folded = _ACCREDITATION_GRADE_RE.sub(" akreditasi ", folded)  # "accreditation grade (A or B)": the accreditation itself
-    if _OBLIGED_TO_JOIN_RE.search(folded) and not _OBLIGED_ELSEWHERE_RE.search(folded):
+    if any(word in folded for word in _OBLIGED_HINTS) and _OBLIGED_TO_JOIN_RE.search(folded) and not _OBLIGED_ELSEWHERE_RE.search(folded):
         folded = _OBLIGATION_RE.sub("imbauan", folded)
     if english and "meet" in folded:
         if _REQUIREMENTS_RE.search(folded):
@@ -1331,6 +1331,7 @@ _OBLIGED_TO_JOIN_RE = re.compile(
     rf"|\b(?:psp|penggerak|programme|program)\s+(?:is\s+|itu\s+)?(?:{_OBLIGED_EN})\b"  # (not "sekolah penggerak wajib punya wifi")
 )
 _OBLIGATION_RE = re.compile(rf"\b{_OBLIGED}\b")
+_OBLIGED_HINTS = ("wajib", *_OBLIGED_EN.split("|"))  # (a cheap look before the patterns: every question passes here)
 _OBLIGED_ELSEWHERE_RE = re.compile(r"\b(?:bimtek|zoom|pelatihan|training|kurikulum|curriculum|email|akreditasi|accreditation)\b")
 # "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
 _ACCREDITATION_GRADE_RE = re.compile(
