@@ -1595,11 +1595,44 @@ ROUND_17_READINGS = [
     ("pip siswa sy blm cair, ngadu kmn", "decline", None),  # (another programme's money stays another's business)
 ]
 
+ROUND_18_READINGS = [
+    # "kapan" with a generic word: the topic about when it happens, not the many about registering
+    ("pendaftaran kapan", "answer", "pendaftaran-jadwal"),
+    ("pendaftaran psp kapan ya", "answer", "pendaftaran-jadwal"),
+    ("daftar psp kapan", "answer", "pendaftaran-jadwal"),
+    # a question relayed ("kepsek … nanya …"): what follows is the question, when the whole is unclear
+    ("kepsek TK di Sukasada nanya kapan verifikasi dan penilaian akhir dilakukan? biar bisa siap2", "answer", "kelulusan"),
+    # …but who asks may be what it is about: the whole message decides when it is clear
+    ("teman sy kepsek di tabanan nanya dia masuk batch yg mana psp nya", "answer", "angkatan-3"),
+    # …and a form or this bot asking is no person relaying a question
+    ("Form pendaftarannya nanya apa aja sih? biar sy siapin dulu", "answer", "bot-form-isian"),
+    # "angkatan II … siapa aja": the cohort's regencies, not a person
+    ("angkatan II di bali siapa aja pak", "answer", "angkatan-2"),
+    # a programme the base does not know, named in lowercase: another programme's business
+    ("program adiwiyata pendaftaran nya kapan", "decline", None),
+    ("syarat sekolah adiwiyata apa saja?", "decline", None),
+    # …not a typo of PSP's own name
+    ("program sekolah pengerak syaratnya apa", "answer", "syarat-kepsek"),
+    # the one question, clearly agreeing, with context after it: what it asks, not the context's "siapa"
+    ("komite pembelajaran itu isinya siapa aja pak? kepsek sd di sukasada bingung mau nunjuk siapa", "answer", "komite-pembelajaran"),
+    # "…, apa bisa tetap jadi sekolah penggerak?": "still", despite the condition told before it
+    ("sekolah saya blm terakreditasi A, apa bisa tetap jadi sekolah penggerak?", "answer", "akreditasi"),
+    ("PMO itu kerjanya ngapain aja", "answer", "pmo-apa"),
+    ("can I register for PSP through this bot", "answer", "daftar-cara"),
+]
 
-@pytest.mark.parametrize(("text", "outcome", "topic"), ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS)
-def test_readings_of_rounds_14_to_17(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+
+@pytest.mark.parametrize(("text", "outcome", "topic"), ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS)
+def test_readings_of_rounds_14_to_18(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
+
+
+def test_how_many_days_the_bimtek_took_is_answered(engine: FaqEngine) -> None:
+    # (its dates alone left "bimtek berapa hari" to arithmetic)
+    for text, lang, days in (("bimtek berapa hari", "id", "empat hari"), ("how many days was the bimtek", "en", "four days")):
+        match, answer = engine.answer(text, lang)
+        assert match.outcome == "answer" and match.entry is not None and match.entry.id == "bimtek-jadwal" and days in answer, (text, match)
 
 
 def test_english_function_words_name_no_topic(engine: FaqEngine) -> None:

@@ -40,6 +40,7 @@ from handlers.faqkb.normalise import (
     BALINESE,
     MONTH_NAMES,
     NUMBERED,
+    RELAYED_RE,
     STOPWORD_SKELETONS,
     STOPWORDS,
     SYNONYMS,
@@ -70,6 +71,8 @@ ANSWER_WEIGHT = 0.6
 SUGGEST_THRESHOLD = 0.15
 CLAUSE_WORDS = 4  # a message with this many words may hold context besides its question
 KIND_MARGIN = 0.05
+WHEN_SHARE = 0.5  # a topic at least this share of whose ways of asking ask "kapan" is about when something happens
+WHEN_MARGIN = 0.25  # "pendaftaran psp kapan": such a topic this near the best answers a "when" its generic rivals cannot
 MAX_CLAUSES = 3
 ALSO_WORDS = 4  # a message this long may ask two things
 CLEAR_THRESHOLD = 0.4
@@ -160,6 +163,7 @@ class _Index:
     specific_idf: float = 0.0  # a word this rare names a topic of its own
     # examples that teach nothing and are left out: (entry id, example, why)
     left_out: tuple[tuple[str, str, str], ...] = ()
+    when_topics: frozenset[int] = frozenset()  # the entries about when something happens (WHEN_SHARE)
     # entry id → the words of each answer sentence saying the sources name no such thing (filled when first needed)
     silent: dict[str, list[frozenset[str]]] = field(default_factory=dict)
 
@@ -275,6 +279,7 @@ class FaqEngine:
         spelling or a dictation fragment ("bim", "tek") to the words the matcher knows.
         """
         index = FaqEngine._index_of(base, None)
+        index.when_topics = _when_topics(base.entries)
         if not any(e.examples or e.lacks for e in base.entries):
             return index
 
@@ -316,6 +321,7 @@ class FaqEngine:
         index.vocab.forget()
         built = FaqEngine._index_of(replace(base, entries=entries), (kept, read_lacks), index.vocab)
         built.left_out = tuple(left_out)
+        built.when_topics = index.when_topics
         return built
 
     @staticmethod
@@ -478,12 +484,16 @@ class FaqEngine:
         """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
         return _query_words(self._index, folded, english)
 
-    def _score(self, query: list[str], numbered: set[str], floor: float = 0.0, other_than: int | None = None) -> _Scored:
+    def _score(
+        self, query: list[str], numbered: set[str], floor: float = 0.0, other_than: int | None = None, include: frozenset[int] = frozenset()
+    ) -> _Scored:
         """Entries by score (best first), the word weights, and each entry's coverage by its own questions and keywords.
 
         An entry that cannot reach ``floor`` is left out (a caller that only asks whether some topic
         scores that well saves comparing their variants); with ``other_than``, nothing is scored
-        unless an entry besides that one can reach THRESHOLD (a second topic's clear winner).
+        unless an entry besides that one can reach THRESHOLD (a second topic's clear winner). The
+        entries in ``include`` are scored whenever a word of the question touches them, even
+        when more than SHORTLIST others cover it as well.
         """
         index = self._index
         # An unknown number (an age, a year) says less about the topic than an unknown word, unless
@@ -507,6 +517,8 @@ class FaqEngine:
         coverage = list(map(operator.add, weak, strong))
         # (best first, ties by entry order; an entry no word of the question touched is not a candidate)
         shortlist = [i for i in sorted(range(count), key=coverage.__getitem__, reverse=True)[:SHORTLIST] if coverage[i]]
+        if include:
+            shortlist += [i for i in sorted(include) if coverage[i] and i not in shortlist]
         if not shortlist:
             return [], weights, strong
 
@@ -593,9 +605,12 @@ class FaqEngine:
         query, numbered = self._query(folded, english)
         if not query:
             return Match(None, 0.0), english
-        scored, weights, strong = self._score(query, numbered)
+        # ("pendaftaran kapan": the topic about when registration is, among the many that speak of registering)
+        scored, weights, strong = self._score(query, numbered, include=index.when_topics if _WHEN_RE.search(folded) else frozenset())
         whole = set(query)  # the domain is judged on the whole message, context included
         asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
+        if asked is None and len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
+            asked = RELAYED_RE.search(folded)  # (only when the whole message, who asks included, is unclear)
         asking_text = folded  # what the question kinds are read from: the asking clause that wins, if one does
         if asked is not None:
             # "… mau tanya X": X is the question, whatever the greeting and context before it said.
@@ -650,7 +665,9 @@ class FaqEngine:
                 # (the topic the first question asked clearly picks: the main question, see below)
                 picks = [(folded.find(p[3]), p[1][0][0][1]) for p in questions if len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN]
                 main = min(picks)[1] if picks else None
-            if agreeing and len(questions) > 1:
+            # (or the one question, clearly agreeing, with context after it: "komite pembelajaran isinya siapa aja? kepsek
+            # … bingung mau nunjuk siapa" asks who is in it, not a person's name)
+            if agreeing and (len(questions) > 1 or confirmed is not None and not folded.rstrip(" ?.!").endswith(agreeing[0][3].rstrip(" ?.!"))):
                 # "1) umur maksimal berapa? 2) bimtek kapan?": the question the answer's topic answers
                 # says what it asks ("berapa"), not the other one ("kapan")
                 asking_text = agreeing[0][3]
@@ -685,6 +702,16 @@ class FaqEngine:
             fitting = [(sc, i) for sc, i in scored if answers_kind(kind, index.entries[i], strict=True)]
             if fitting and fitting[0][0] >= scored[0][0] - KIND_MARGIN:
                 scored = fitting + [x for x in scored if x not in fitting]
+            elif kind.date and scored[0][1] not in index.when_topics:
+                # "pendaftaran psp kapan": the topics about registering in general score best, but
+                # the question is when; the topic about when it happens, using as much of the
+                # message, answers it (a date another topic mentions in passing does not)
+                for sc, i in scored[1:]:
+                    if sc < scored[0][0] - WHEN_MARGIN:
+                        break
+                    if i in index.when_topics and strong[i] >= strong[scored[0][1]] and answers_kind(kind, index.entries[i], strict=True):
+                        scored = [(sc, i), *(x for x in scored if x[1] != i)]
+                        break
         best_score, best = scored[0]
         # (the offices alone — the Disdikpora, the ministry — deal with much besides PSP: with
         # nothing else of the programme, a message naming one must also be near a topic)
@@ -704,6 +731,11 @@ class FaqEngine:
             or _other_business(folded)
             and not _PSP_NAMED_RE.search(folded)
             or _PUPIL_ADMISSION_RE.search(folded)
+            and not _PSP_ITSELF_RE.search(folded)
+            # ("program adiwiyata pendaftarannya kapan": "program" alone is read as PSP, but it names another)
+            or not english
+            and self._names_unknown_programme(folded, whole)
+            and not _PSP_NAMED_RE.search(folded)
             and not _PSP_ITSELF_RE.search(folded)
         ):
             # "… ikut lomba O2SN, kapan pendaftarannya?", "… akta kelahiran di Dinas Kependudukan …":
@@ -914,6 +946,20 @@ class FaqEngine:
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
             return True
         return False
+
+    def _names_unknown_programme(self, folded: str, whole: set[str]) -> bool:
+        """Whether a lowercase message names a programme the base does not know: "program adiwiyata", "sekolah adiwiyata".
+
+        The name is a word the base never uses and no dictionary knows, read as typed (not a typo
+        the matcher corrected: "program pengerak" is PSP).
+        """
+        if "program" not in folded and "sekolah" not in folded:
+            return False
+        idf = self._index.idf
+        return any(
+            name in whole and name not in idf and not lexicon.is_real_word(name) and not _known(self._index.vocab, name)
+            for name in _PROGRAMME_NAMED_RE.findall(folded)
+        )
 
     def _config_knows(self, query: list[str], entry: int) -> bool:
         """Whether a config-fed topic (/jadwal knows the coming sessions) is about what the message names.
@@ -1155,6 +1201,16 @@ class FaqEngine:
         """The match and the text the bot would say (``not_found`` templates filled by the caller)."""
         match = self.match(text)
         return match, answer_text(match.entry, lang, text) if match.entry else ""
+
+
+def _when_topics(entries: list[FaqEntry]) -> frozenset[int]:
+    """The entries most of whose ways of asking (questions and examples) ask when: about when something happens."""
+    found = set()
+    for i, entry in enumerate(entries):
+        asked = [*entry.questions, *entry.examples]
+        if asked and sum(1 for q in asked if _WHEN_RE.search(fold(q))) >= WHEN_SHARE * len(asked):
+            found.add(i)
+    return frozenset(found)
 
 
 def _massed(words: frozenset[str], idf: dict[str, float], unknown: float) -> tuple[Words, float]:
@@ -1425,7 +1481,11 @@ OFFICE_WORDS = ("disdikpora", "kemendikbudristek", "kemendikdasmen", "lpmp", "bp
 # asked for, whom the answer must name — a person, an office, a body or a role
 _WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira)\b(?!\s*pun\b)|(?:^|[.?!,;:]\s*|\band\s+)(?:who|whom)\b")
 # "selain buleleng siapa lg yg angkatan I": which regions, not a person
-_WHICH_REGIONS_RE = re.compile(r"\bsiapa\s+(?:saja\s+|aja\s+|lagi\s+|lg\s+|lainnya\s+)?(?:yang|yg)\s+(?:masuk\s+|ikut\s+|termasuk\s+)?angkatan\b")
+# ("angkatan II di bali siapa aja": the cohort's members, the regencies)
+_WHICH_REGIONS_RE = re.compile(
+    r"\bsiapa\s+(?:saja\s+|aja\s+|lagi\s+|lg\s+|lainnya\s+)?(?:yang|yg)\s+(?:masuk\s+|ikut\s+|termasuk\s+)?angkatan\b"
+    r"|\bangkatan(?: [^ .?!,]+){1,4}? siapa (?:saja|aja|sj)\b"
+)
 _WHO_IN_ANSWER_RE = re.compile(
     _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
     r"|\b(?:kepala|guru|korwil|koordinator|petugas|pengawas|tim|panitia|dinas|komite|pelatih|operator|admin|peserta|pejabat|pemerintah|yayasan|pusat|pleno"
@@ -1605,7 +1665,11 @@ _YES_NO_END_RE = re.compile(
 )
 # "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
 # condition told before it (an age, a term left)
-_STILL_RE = re.compile(r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?(?:masih|msh)\s+" + _MAY + r"\b")
+# (and "…, apa bisa tetap jadi sekolah penggerak?": "still", despite what was told)
+_STILL_RE = re.compile(
+    r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?"
+    r"(?:(?:masih|msh)\s+" + _MAY + r"|(?:" + _MAY + r"\s+)?(?:tetap|ttp)\s+(?:" + _MAY + r"|jadi|menjadi|ikut|daftar|mendaftar)\b)"
+)
 # "…, bisa napi lewat bot?", "bisa lewat sini gak?", "bs diterima gk di form?": whether the thing told
 # before can be done (or is taken) here
 _VIA_RE = re.compile(
@@ -1696,6 +1760,7 @@ _PROGRAMME_BODIES = r"pmo|pokja|komite pembelajaran|pelatih ahli"
 _PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b")
 _NAMED_ITSELF_RE = re.compile(r"\b(?:bimtek|psp|pmo|pokja)nya\b")  # "bimteknya …": the programme's own name, pointed at
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
+_PROGRAMME_NAMED_RE = re.compile(r"\b(?:program|sekolah)\s+([a-z]{4,})\b")  # (the name after it)
 _PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|bos kinerja|" + _PROGRAMME_BODIES + r")\b")
 
 

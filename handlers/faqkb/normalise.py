@@ -199,6 +199,7 @@ SYNONYMS: dict[str, str] = {
     "mengadu": "lapor",
     "diadukan": "dilaporkan",
     "aduan": "laporan",
+    "kerjanya": "tugas",  # "PMO itu kerjanya ngapain aja": its job, its tasks
     "register": "daftar",
     "registration": "daftar",
     "registering": "daftar",
@@ -1023,6 +1024,13 @@ ASKING_RE = re.compile(
     r"|\bpertanyaan(?:nya)? (?:saya|sy|kami|tiang)\b"
     # "kepsek nitip tanya: …", "ada titipan pertanyaan dari kepsek …": a question passed on
     r"|\b(?:nitip|titip|menitip|menitipkan|titipan|nitipin) (?:tanya|pertanyaan|pesan)\b",
+)
+# "kepsek TK di Sukasada nanya kapan …", "ada kepsek bertanya …": a question relayed, what follows is
+# it — though who asks may tell what about ("teman di Tabanan nanya masuk angkatan berapa")
+# (a person asks: "bot ini nanya …", "form-nya nanya apa aja" are about the form's questions)
+RELAYED_RE = re.compile(
+    r"\b(?:kepsek|kasek|kepala|teman|temen|rekan|guru|operator|pengawas|korwil|beliau|ybs)\b(?: [^ .?!,]+){0,5}? "
+    r"(?:nanya|nanyain|nanyakan|bertanya|menanyakan)\b(?! (?:ke|kpd|kepada|sama|sm|ama|dengan|dgn)\b)"
 )
 # "waktu jakarta", "jam bali": a city's time is its zone
 _CITY_TIME_RE = re.compile(
