@@ -1117,8 +1117,10 @@ class FaqEngine:
         if asked in index.entry_words[entry] or asked in index.answer_words[entry]:
             return True
         if asked in _SCHOOL_KINDS:
-            # "brp SD yg sdh daftar …", "berapa TK/PAUD … lolos": schools of a kind, counted only where the topic speaks of schools
-            return "sekolah" in index.entry_words[entry] or "sekolah" in index.answer_words[entry]
+            # "brp SD yg sdh daftar …", "berapa TK/PAUD … lolos": schools of a kind, counted only where the topic counts schools
+            # (not "kepala sekolah" in passing: "how many PAUD registered for angkatan 3" is not the cohort's regencies)
+            # (a command's topic gives the count: "/rekap")
+            return bool(index.entries[entry].command) or _held(index.entries[entry].answer["id"]).schools
         # Not this topic's word: fine unless the base never uses it, or it names a topic the
         # sources have no answer for ("honor", "sertifikat").
         return asked in index.idf and not any(index.entries[i].forward for i in index.postings.get(asked, ()))

@@ -201,6 +201,8 @@ SYNONYMS: dict[str, str] = {
     "aduan": "laporan",
     "kerjanya": "tugas",  # "PMO itu kerjanya ngapain aja": its job, its tasks
     "register": "daftar",
+    "prepare": "persiapan",  # "angkatan 2 lagi preparation apa": code-mixed, as "persiapan" is read
+    "preparation": "persiapan",
     "registration": "daftar",
     "registering": "daftar",
     "enrol": "daftar",
