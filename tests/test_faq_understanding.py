@@ -1625,6 +1625,18 @@ ROUND_18_READINGS = [
     ("sy korwil kec. Seririt, mau cek brp SD yg sdh daftar di kecamatan sy, perintahnya apa?", "answer", "bot-rekap"),
     # code-mixed: "preparation" is read as "persiapan"
     ("angkatan 2 waktu itu lagi preparation apa", "answer", "angkatan-2"),
+    # another programme named as context, PSP asked about by name in a clause of its own: not declined
+    # (asked back with both, the asking clause's topic first), while a question about the other one still is
+    ("Pak, kalau Guru Penggerak kan gurunya sendiri yang daftar. Kalau Sekolah Penggerak yang daftar siapa?", "ask_back", None),
+    ("program guru penggerak daftarnya gmn? beda kan sama sekolah penggerak", "decline", None),
+    # another platform's account trouble is its own support's business; PSP's registration portal's is PSP's
+    ("How do I reset my Merdeka Mengajar password? it says account not found", "decline", None),
+    ("lupa password akun simpkb gmn cara resetnya", "ask_back", None),  # (about PSP: not declined)
+    # "…, lalu mulai jalan tahun berapa?": when the thing told before started
+    ("Angkatan III itu diseleksi tahun 2022, lalu mulai jalan tahun berapa?", "answer", "angkatan-3"),
+    # the noun a "what is the X of …" question asks for: a topic about it, nearly as near, answers it
+    ("Tujuan dilaksanakannya Bimtek Tim Pokja PMO Pemda itu apa? Untuk latar belakang di laporan kegiatan.", "answer", "bimtek-tujuan"),
+    ("Yth. Bapak/Ibu. Mohon maaf, singkatan PMO dalam Bimtek Tim Pokja PMO itu apa ya, dan apa tugasnya?", "answer", "singkatan"),
 ]
 
 

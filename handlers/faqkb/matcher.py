@@ -71,6 +71,7 @@ ANSWER_WEIGHT = 0.6
 SUGGEST_THRESHOLD = 0.15
 CLAUSE_WORDS = 4  # a message with this many words may hold context besides its question
 KIND_MARGIN = 0.05
+HEAD_MARGIN = 0.15  # "tujuan … itu apa": a topic about the thing asked this near the best answers it
 WHEN_SHARE = 0.5  # a topic at least this share of whose ways of asking ask "kapan" is about when something happens
 WHEN_MARGIN = 0.25  # "pendaftaran psp kapan": such a topic this near the best answers a "when" its generic rivals cannot
 MAX_CLAUSES = 3
@@ -597,11 +598,9 @@ class FaqEngine:
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         typed = expand(tokens(folded, folded=True))
-        if index.decline and not _PSP_ITSELF_RE.search(folded):
+        if index.decline and not _PSP_ITSELF_RE.search(folded) and self._declined(typed) and not self._asks_psp_apart(folded):
             # (a message naming PSP itself asks about it too: "ikut seleksi guru penggerak, boleh daftar PSP sekaligus?")
-            for i, word in enumerate(typed):
-                if any(tuple(typed[i : i + len(p)]) == p for p in index.decline_by_first.get(word, ())):
-                    return Match(None, 0.0), english
+            return Match(None, 0.0), english
         query, numbered = self._query(folded, english)
         if not query:
             return Match(None, 0.0), english
@@ -679,6 +678,13 @@ class FaqEngine:
                     asking_text = clause
                 else:
                     disagree = (found[0][0][1], scored[0][1])
+            elif not questions and len(asking_parts := [p for p in parts if p[2]]) == 1 and index.decline and self._declined(typed):
+                # "Kalau Guru Penggerak gurunya sendiri yang daftar. Kalau Sekolah Penggerak yang daftar
+                # siapa?": the other programme told of is context; the one clause that asks is unsure between
+                # topics the whole message's winner is not among: ask back with both rather than answer the context
+                words, found, _, _ = asking_parts[0]
+                if len(words) >= 2 and found[0] and all(i != scored[0][1] for _, i in found[0][:3]):
+                    disagree = (found[0][0][1], scored[0][1])
         if not scored:
             return Match(None, 0.0), english
         scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
@@ -712,6 +718,16 @@ class FaqEngine:
                     if i in index.when_topics and strong[i] >= strong[scored[0][1]] and answers_kind(kind, index.entries[i], strict=True):
                         scored = [(sc, i), *(x for x in scored if x[1] != i)]
                         break
+        if (head := self._head_asked(asking_text, english)) is not None and head not in index.entry_words[scored[0][1]]:
+            # "Tujuan dilaksanakannya Bimtek … itu apa?", "what was the purpose of the Bimtek held by …": the
+            # thing asked for heads the question; a topic about it, nearly as near, answers it (not the one
+            # matching the words that only say which Bimtek)
+            for sc, i in scored[1:]:
+                if sc < scored[0][0] - HEAD_MARGIN:
+                    break
+                if head in index.keyword_words[i]:
+                    scored = [(sc, i), *(x for x in scored if x[1] != i)]
+                    break
         best_score, best = scored[0]
         # (the offices alone — the Disdikpora, the ministry — deal with much besides PSP: with
         # nothing else of the programme, a message naming one must also be near a topic)
@@ -946,6 +962,33 @@ class FaqEngine:
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
             return True
         return False
+
+    def _head_asked(self, text: str, english: bool) -> str | None:
+        """The thing a "what is the X of …" question asks for, when a word rare enough to name a topic: "tujuan … itu apa"."""
+        found = _HEAD_NOUN_RE.search(text)
+        if found is None:
+            return None
+        words = self._query(found.group(1) or found.group(2), english)[0]
+        if len(words) != 1 or self._index.idf.get(words[0], 0.0) < self._index.specific_idf:
+            return None
+        return words[0]
+
+    def _declined(self, typed: list[str]) -> bool:
+        """Whether typed words hold a phrase of the base's [decline] list ("guru penggerak", "cpns")."""
+        by_first = self._index.decline_by_first
+        return any(any(tuple(typed[i : i + len(p)]) == p for p in by_first.get(word, ())) for i, word in enumerate(typed))
+
+    def _asks_psp_apart(self, folded: str) -> bool:
+        """Whether a clause of its own asks about Sekolah Penggerak by name, without the other programme.
+
+        "Kalau Guru Penggerak gurunya yang daftar. Kalau Sekolah Penggerak yang daftar siapa?" asks
+        about PSP; "program guru penggerak daftarnya gmn? beda kan sama sekolah penggerak" does not.
+        """
+        if not _PSP_BY_NAME_RE.search(folded):
+            return False
+        return any(
+            _PSP_BY_NAME_RE.search(clause) and _asks(clause) and not self._declined(expand(tokens(clause, folded=True))) for clause in clauses(folded)
+        )
 
     def _names_unknown_programme(self, folded: str, whole: set[str]) -> bool:
         """Whether a lowercase message names a programme the base does not know: "program adiwiyata", "sekolah adiwiyata".
@@ -1719,6 +1762,15 @@ _IS_IT_RE = re.compile(
 _WAS_IT_RE = re.compile(r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*")
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
 _HOW_LONG_RE = re.compile(r"\s*(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*")
+# "Angkatan III diseleksi tahun 2022, lalu mulai jalan tahun berapa?": when the thing told before started
+# "Tujuan dilaksanakannya Bimtek … itu apa?", "What was the (stated) purpose of …": the noun asked for
+_HEAD_NOUN_RE = re.compile(
+    r"(?:^|[.?!,]\s*)([a-z]+)\b[^.?!,]*?\b(?:itu|tu)\s+apa\b|\bwhat (?:is|was|are|were) the (?:[a-z]+ )?([a-z]+) of\b"
+)
+_STARTED_WHEN_RE = re.compile(
+    r"\s*(?:(?:lalu|terus|trus|trs|tapi|tp|namun|kemudian|then|but|and)\s+)?(?:\w+\s+){0,3}?(?:mulai|dimulai|start\w*|began|begin)\s+"
+    r"(?:\w+\s+){0,3}?(?:(?:tahun|thn|th|taun)\s+(?:berapa|brp|brapa)|kapan|kpn)" + _YES_NO_TAIL + r"\s*"
+)
 # "bimteknya daring atau tatap muka? pakai aplikasi apa?": through what the thing told before is done
 _WHICH_MEDIUM_RE = re.compile(r"\s*(?:pakai|pake|pakek|menggunakan|lewat|via|melalui)\s+(?:aplikasi\s+|apk\s+|media\s+)?(?:apa|apaan)" + _YES_NO_TAIL + r"\s*")
 # "tiang guru dr Bangli. Kabupaten tiang angkatan berapa?": the asker's own region, named before
@@ -1740,7 +1792,7 @@ _WHAT_TO_TYPE_RE = re.compile(
 # the questions about what was told before them (see _points_back)
 _POINTING_BACK = (
     *(_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE),
-    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE),
+    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
 # programme or office
@@ -1751,15 +1803,24 @@ _NAMES_OF_NO_PROGRAMME = frozenset(
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
-_DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
-_BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
+# (and an account on another platform: "upload aksi nyata di PMM selalu gagal", "reset my Merdeka Mengajar password")
+_DEVICE = (
+    r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet"
+    r"|password|kata sandi|sandi\w*|pmm|merdeka mengajar|upload\w*|unggah\w*)"
+)
+_BROKEN = (
+    r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka"
+    r"|gagal|failed|lupa|forgot|reset|not found|tidak ditemukan|tdk ditemukan)"
+)
 _TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b" + _BROKEN + r"\b[^.?!\n]*\b" + _DEVICE + r"\b")
-_OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form)(?:nya)?\b")
+_OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form|simpkb)(?:nya)?\b")  # (SIMPKB: where PSP registers)
 # a condition the question rests on ("kalau SD sy digabung …, statusnya gimana?")
 _CONDITION_START_RE = re.compile(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
 # the programme's own name, not a school described by it ("guru di sekolah penggerak")
 _PROGRAMME_BODIES = r"pmo|pokja|komite pembelajaran|pelatih ahli"
 _PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b")
+# …or by its name, not describing a school ("guru di sekolah penggerak", "teachers at a sekolah penggerak")
+_PSP_BY_NAME_RE = re.compile(r"(?<!\bdi )(?<!\bdari )(?<!\bin )(?<!\bat )(?<!\ba )\bsekolah penggerak\b")
 _NAMED_ITSELF_RE = re.compile(r"\b(?:bimtek|psp|pmo|pokja)nya\b")  # "bimteknya …": the programme's own name, pointed at
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
 _PROGRAMME_NAMED_RE = re.compile(r"\b(?:program|sekolah)\s+([a-z]{4,})\b")  # (the name after it)
