@@ -1637,6 +1637,13 @@ ROUND_18_READINGS = [
     # the noun a "what is the X of …" question asks for: a topic about it, nearly as near, answers it
     ("Tujuan dilaksanakannya Bimtek Tim Pokja PMO Pemda itu apa? Untuk latar belakang di laporan kegiatan.", "answer", "bimtek-tujuan"),
     ("Yth. Bapak/Ibu. Mohon maaf, singkatan PMO dalam Bimtek Tim Pokja PMO itu apa ya, dan apa tugasnya?", "answer", "singkatan"),
+    # an English word of five letters typed a letter short ("aply")
+    ("can principal with disiplinary sanction still aply", "answer", "sanksi"),
+    # "kls brp dluan": the thing before "brp" is what it asks (which grade) when the word after names nothing
+    ("smp kls brp dluan yg pake kurikulum merdeka", "answer", "kurikulum"),
+    # a school operator is no call-centre operator: who registers, the school (through its operator) or the principal
+    ("Yang daftar PSP itu sekolahnya (lewat operator) atau kepala sekolahnya langsung?", "answer", "daftar-siapa"),
+    ("bisa bicara dengan operator?", "answer", "bot-kontak"),
 ]
 
 

@@ -1159,6 +1159,12 @@ class FaqEngine:
             asked = words[0]
         if asked in index.entry_words[entry] or asked in index.answer_words[entry]:
             return True
+        if asked not in index.idf and (before := _THING_BEFORE_RE.search(folded, 0, found.end())) is not None:
+            # "smp kls brp dluan yg pake kurikulum merdeka": a word no topic uses after "brp"; the thing
+            # before it is what "berapa" asks ("kelas berapa": which grade), when this topic names it
+            thing = self._query(before.group(1), english)[0]
+            if thing and thing[0] in index.entry_words[entry] and index.idf.get(thing[0], 0.0) >= index.specific_idf:
+                return True
         if asked in _SCHOOL_KINDS:
             # "brp SD yg sdh daftar …", "berapa TK/PAUD … lolos": schools of a kind, counted only where the topic counts schools
             # (not "kepala sekolah" in passing: "how many PAUD registered for angkatan 3" is not the cohort's regencies)
@@ -1455,6 +1461,7 @@ _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
 # (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
+_THING_BEFORE_RE = re.compile(r"\b([a-z]{2,})\s+(?:berapa|brp)\b")  # "kls brp": which grade
 _ASKED_THING_RE = re.compile(
     r"\b(?:berapa|brp|how many|how much)\s+([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
     r"|\b(?:is|are) there (?:any |a |an )?([a-z]{3,}(?:\s+[a-z]{3,}){0,2})"
@@ -1524,7 +1531,7 @@ _CONDITION_RE = re.compile(r"\b(?:" + _IF + r"|agar|supaya|setelah|sesudah|misal
 OFFICE_WORDS = ("disdikpora", "kemendikbudristek", "kemendikdasmen", "lpmp", "bpmp")
 # "siapa …", "who is …" (not "siapa pun", nor the relative "principals who have not …"): someone
 # asked for, whom the answer must name — a person, an office, a body or a role
-_WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira)\b(?!\s*pun\b)|(?:^|[.?!,;:]\s*|\band\s+)(?:who|whom)\b")
+_WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira|sapa)\b(?!\s*pun\b)|(?:^|[.?!,;:]\s*|\band\s+)(?:who|whom)\b")
 # "selain buleleng siapa lg yg angkatan I": which regions, not a person
 # ("angkatan II di bali siapa aja": the cohort's members, the regencies)
 _WHICH_REGIONS_RE = re.compile(

@@ -469,13 +469,13 @@ def english_base(token: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _missing_letter() -> dict[str, str | None]:
-    """Each table word of six letters or more with one letter after the first left out → the word (None when two fit).
+    """Each table word of five letters or more with one letter after the first left out → the word (None when two fit).
 
     (Typos rarely hit the first letter; without it "election" would be "selection".)
     """
     found: dict[str, str | None] = {}
     for word in SYNONYMS:
-        if len(word) >= 6 and word.isalpha():
+        if len(word) >= 5 and word.isalpha():
             for i in range(1, len(word)):
                 typed = word[:i] + word[i + 1 :]
                 found[typed] = word if found.get(typed, word) == word else None
@@ -484,7 +484,7 @@ def _missing_letter() -> dict[str, str | None]:
 
 def english_typo(token: str) -> str | None:
     """The English table word ``token`` is typed one letter short of ("remindrs" → "reminders"), if only one."""
-    return _missing_letter().get(token) if len(token) >= 5 else None
+    return _missing_letter().get(token) if len(token) >= 4 else None
 
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
@@ -597,6 +597,7 @@ BALINESE: dict[str, str] = {
     "ngranjing": "masuk",
     "mangda": "agar",
     "sira": "siapa",
+    "sapa": "siapa",  # (Javanese, and chat: "data yg diisi sapa yg bs liat")
     "ngelaksanayang": "melaksanakan",
 }
 
