@@ -1644,6 +1644,14 @@ ROUND_18_READINGS = [
     # a school operator is no call-centre operator: who registers, the school (through its operator) or the principal
     ("Yang daftar PSP itu sekolahnya (lewat operator) atau kepala sekolahnya langsung?", "answer", "daftar-siapa"),
     ("bisa bicara dengan operator?", "answer", "bot-kontak"),
+    ("yang daftar itu sekolahnya atau kepala sekolahnya? operator bisa daftarkan atas nama sekolah?", "answer", "daftar-siapa"),  # ("atas nama": on behalf of)
+    # a topic on another cohort only (PKP: Angkatan II's dates) does not answer for the one asked
+    ("pelatihan komite pembelajaran angkatan 3 kpn mulainya", "ask_back", None),
+    ("Kalau lolos tahap 1, tahap 2 nya apa saja Pak? ada wawancara ya?", "answer", "seleksi-tahap2"),  # (one of those asked: answered)
+    # the news cited ("menurut berita …") is where the question comes from, not what it asks
+    ("Menurut berita Disdikpora Maret 2022, PSP secara nasional sudah masuk angkatan berapa?", "answer", "angkatan-nasional"),
+    # a relayed question's thing asked is after the relay: "telp" is how it came, not a phone number asked for
+    ("pak, ada bapak kepsek telp ke kantor nanya pengumuman seleksi tahap 1 tgl brp ya? biar sy sampaikan", "answer", "kelulusan"),
 ]
 
 

@@ -769,6 +769,8 @@ class FaqEngine:
             # question, read alone, clearly picks the best: "…, apa boleh ikut PSP? trs surat ket … siapa yg keluarkan")
             confident = False
         entry = index.entries[best]
+        if confident and not entry.forward and self._other_number(best, numbered_pairs(typed)):
+            confident = False  # "pelatihan komite pembelajaran angkatan 3 kpn": the topic gives Angkatan II's dates only
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         if confident and kind.date and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or self._config_knows(query, best)):
@@ -1090,6 +1092,12 @@ class FaqEngine:
             out.sort(key=lambda s: (-s[0], s[1]))
         return out
 
+    def _other_number(self, entry: int, asked: frozenset[tuple[str, str]]) -> bool:
+        """Whether the entry is about another "tahap"/"angkatan" only, none of those asked ("PKP angkatan 3" of a topic on Angkatan II's)."""
+        own = self._index.numbers[entry]
+        named = [pair for pair in asked if pair[0] in self._index.number_words[entry]]
+        return bool(own and named and not any(pair in own for pair in named))
+
     def _asked_words(self, folded: str, english: bool, query: list[str], whole: set[str]) -> list[str]:
         """The words of the clause that asks (the last one with a question word, else the last): not the context's.
 
@@ -1106,6 +1114,9 @@ class FaqEngine:
             # sentence with the question mark asks; the reason after it is context
             asking = [p for p in pieces if _ends_with_question(folded, p)]
         clause = asking[-1] if asking else (pieces[-1] if pieces else folded)
+        relayed = RELAYED_RE.search(clause)
+        if relayed is not None and (told := self._query(clause[relayed.end() :], english)[0]):
+            return told  # "ada kepsek telp ke kantor nanya pengumuman tahap 1 tgl brp": what is asked, not how it came
         if len(pieces) < 2:
             return query
         # …with the condition it rests on: "kalau SD sy mau digabung (regrouping) …, statusnya gimana?"

@@ -986,6 +986,7 @@ SPELLED_OUT = {
     ("koordinator", "wilayah"): "korwil",
     ("pendidikan", "kantor"): "disdikpora",  # "education office" (English order, words already mapped)
     ("satuan", "pendidikan"): "sekolah",  # the formal word for a school
+    ("atas", "nama"): "mewakili",  # "daftarkan atas nama sekolah": on behalf of, no name asked for
     ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora
     # English renderings of "Sekolah Penggerak" ("school" already read as "sekolah")
     ("sekolah", "mover"): "psp",
@@ -1045,6 +1046,8 @@ _CITY_TIME_RE = re.compile(
 _HEARSAY_RE = re.compile(
     r"\b(?:dapat|dpt|dapet|terima|menerima|nerima|dengar|mendengar|denger|baca|membaca|memperoleh|peroleh)"
     r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|se|undangan|berita|pesan|dari|dr)\b"
+    # "Menurut berita Disdikpora Maret 2022, …", "according to the news, …": the source cited
+    r"|\b(?:menurut|according to)(?: the)? (?:berita|info|informasi|kabar|edaran|surat edaran|artikel|news|article)\b"
     # …or whom the asker works with ("Hi, I'm with LPMP Bali, …"): context too (not "I'm from a
     # private school", "I am from Bangli": what the asker is may be the question's condition)
     r"|\b(?:i'?m|i am|we are|we're) with\b"
