@@ -1547,7 +1547,7 @@ def test_the_person_addressed_is_no_word_of_the_question(engine: FaqEngine) -> N
 ROUND_16_READINGS = [
     # a message typed in capitals: every word is a capital, none names another programme
     ("JADWALNYA KAPAN PAK", "answer", "bimtek-jadwal"),
-    ("PENDAFTARANNYA LEWAT MANA PAK", "answer", "pendaftaran-jadwal"),
+    ("PENDAFTARANNYA LEWAT MANA PAK", "answer", "daftar-cara"),  # (by what way: how to register; round 16 read "lewat" as time gone by)
     ("KAPAN PENDAFTARAN LOMBA O2SN DIBUKA", "decline", None),  # (a word with a number still names one)
     # "-nya" pointing at the programme's own name points at nothing told before
     ("maaf tadi hp saya mati. bimteknya yg menyelenggarakan siapa ya?", "answer", "bimtek-penyelenggara"),
@@ -1642,7 +1642,6 @@ ROUND_18_READINGS = [
     # "kls brp dluan": the thing before "brp" is what it asks (which grade) when the word after names nothing
     ("smp kls brp dluan yg pake kurikulum merdeka", "answer", "kurikulum"),
     # a school operator is no call-centre operator: who registers, the school (through its operator) or the principal
-    ("Yang daftar PSP itu sekolahnya (lewat operator) atau kepala sekolahnya langsung?", "answer", "daftar-siapa"),
     ("bisa bicara dengan operator?", "answer", "bot-kontak"),
     ("yang daftar itu sekolahnya atau kepala sekolahnya? operator bisa daftarkan atas nama sekolah?", "answer", "daftar-siapa"),  # ("atas nama": on behalf of)
     # a topic on another cohort only (PKP: Angkatan II's dates) does not answer for the one asked
@@ -1652,6 +1651,11 @@ ROUND_18_READINGS = [
     ("Menurut berita Disdikpora Maret 2022, PSP secara nasional sudah masuk angkatan berapa?", "answer", "angkatan-nasional"),
     # a relayed question's thing asked is after the relay: "telp" is how it came, not a phone number asked for
     ("pak, ada bapak kepsek telp ke kantor nanya pengumuman seleksi tahap 1 tgl brp ya? biar sy sampaikan", "answer", "kelulusan"),
+    # "lewat" after "sudah"/"belum" is time gone by; "lewat mana" is by what way
+    ("daftarnya lewat mana? harus ke kantor dinas bawa map berkas?", "answer", "daftar-cara"),
+    ("udh lewat blm pendaftarannya", "answer", "pendaftaran-jadwal"),
+    # two questions each clearly answered: the first asked is the main one, the other offered
+    ("Tiang kepsek SD, umur 54. Apa sy msh memenuhi syarat umur utk psp? trs daftarnya lewat mana?", "answer", "usia"),
 ]
 
 

@@ -646,6 +646,16 @@ class FaqEngine:
                     query = words
                     # ("1) … berapa lama? 2) … kapan?": the first question's "berapa", not the second's "kapan")
                     asking_text = clause if asks else folded
+            # Two questions each clearly answered: the first asked is the main one, the other is offered
+            # ("Apa sy msh memenuhi syarat umur? trs daftarnya lewat mana?": the age, then how to register)
+            clear_questions = [
+                p for p in parts if p[2] and p[1][0] and p[1][0][0][0] >= THRESHOLD and (len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN)
+            ]
+            if len(clear_questions) > 1:
+                words, found, _, clause = min(clear_questions, key=lambda p: folded.find(p[3]))
+                scored, weights, strong = found
+                query = words
+                asking_text = clause
         disagree: tuple[int, int] | None = None
         confirmed: int | None = None  # the topic an asking clause on its own clearly picks, agreeing with the whole message
         main: int | None = None

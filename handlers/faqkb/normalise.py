@@ -925,6 +925,9 @@ def _compose_thousands(words: list[str]) -> list[str]:
 _TO_SOMEONE = frozenset("sama sm ama dengan dgn ke kpd kepada with to hubungi menghubungi kontak contact chat ngobrol bicara berbicara ngomong tanya".split())
 
 
+_ALREADY = frozenset("sudah sdh udah udh dah telah tlh blm belum blom".split())  # (after them "lewat" is time gone by)
+
+
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
@@ -951,6 +954,9 @@ def expand(words: list[str]) -> list[str]:
             continue
         if word in ("benar", "bener", "betul") and (previous in ("apa", "apakah") or previous in ("itu", "ini") and out[-2:-1] in (["apa"], ["apakah"])):
             continue  # "apa benar cuma bidang GTK …", "napi nika leres?": "is it true that", not the word "right"
+        if word == "lewat" and previous in _ALREADY:
+            out.append("ditutup")  # "udh lewat blm pendaftarannya": past its time, not "via" ("daftar lewat mana")
+            continue
         if previous == "quick" and word in ("one", "question", "q"):
             continue  # "Quick one - which regencies …": not the number one
         if word in ("dimaksud", "dimaksudkan", "dimaksudnya") and previous == "yang":
@@ -987,6 +993,7 @@ SPELLED_OUT = {
     ("pendidikan", "kantor"): "disdikpora",  # "education office" (English order, words already mapped)
     ("satuan", "pendidikan"): "sekolah",  # the formal word for a school
     ("atas", "nama"): "mewakili",  # "daftarkan atas nama sekolah": on behalf of, no name asked for
+    ("lewat", "mana"): "cara",  # "daftarnya lewat mana": by what way, how
     ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora
     # English renderings of "Sekolah Penggerak" ("school" already read as "sekolah")
     ("sekolah", "mover"): "psp",
