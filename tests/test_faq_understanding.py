@@ -1656,6 +1656,11 @@ ROUND_18_READINGS = [
     ("udh lewat blm pendaftarannya", "answer", "pendaftaran-jadwal"),
     # two questions each clearly answered: the first asked is the main one, the other offered
     ("Tiang kepsek SD, umur 54. Apa sy msh memenuhi syarat umur utk psp? trs daftarnya lewat mana?", "answer", "usia"),
+    # an English inflection of a word the base knows ("structured": structure)
+    ("How is the PMO structured, what are the levels?", "answer", "pmo-apa"),
+    # "Bimtek PMO Pemda" is the event's full name: who attended it is the attendees' topic
+    ("siapa saja yang ikut bimtek pmo pemda bulan maret 2022", "answer", "bimtek-peserta"),
+    ("selamat siang dari buleleng siapa saja yang ikut bimtek pe em o pemda bulan maret dua ribu dua puluh dua itu", "answer", "bimtek-peserta"),
 ]
 
 

@@ -1321,6 +1321,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         if canonical in index.idf:
             out.append(canonical)
             continue
+        if english and (inflected := _english_inflected(index, word)):
+            out.append(inflected)  # "how is the PMO structured": the base's "structure"
+            continue
         real = lexicon.is_real_word(word)
         parts = vocab.split_joined(word, strict=real or english)
         if parts:
@@ -1348,6 +1351,16 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         out.append(vocab.canonical(corrected) if corrected else word)
     # a corrected "sekolah pnggerak" is the programme's name too
     return list(dict.fromkeys(name_programme(out))), numbered
+
+
+def _english_inflected(index: _Index, word: str) -> str | None:
+    """The base's word an English inflection is of ("structured" → "structure", "certificates" → "certificate")."""
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
+            canonical = index.vocab.canonical(word[: -len(suffix)] + repl)
+            if canonical in index.idf:
+                return canonical
+    return None
 
 
 def _colloquial_root(index: _Index, word: str, slang: dict[str, str]) -> str | None:

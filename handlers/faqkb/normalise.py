@@ -257,6 +257,7 @@ SYNONYMS: dict[str, str] = {
     "biaya": "dana",
     "curriculum": "kurikulum",
     "selection": "seleksi",
+    "select": "seleksi",  # ("Buleleng itu selected kapan": chosen in the selection)
     "stage": "tahap",
     "stages": "tahap",
     "tahapan": "tahap",
@@ -994,6 +995,7 @@ SPELLED_OUT = {
     ("satuan", "pendidikan"): "sekolah",  # the formal word for a school
     ("atas", "nama"): "mewakili",  # "daftarkan atas nama sekolah": on behalf of, no name asked for
     ("lewat", "mana"): "cara",  # "daftarnya lewat mana": by what way, how
+    ("pmo", "pemda"): "pmo",  # "Bimtek (Tim Pokja) PMO Pemda": the event's full name, no other subject
     ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora
     # English renderings of "Sekolah Penggerak" ("school" already read as "sekolah")
     ("sekolah", "mover"): "psp",
