@@ -1661,6 +1661,8 @@ ROUND_18_READINGS = [
     # "Bimtek PMO Pemda" is the event's full name: who attended it is the attendees' topic
     ("siapa saja yang ikut bimtek pmo pemda bulan maret 2022", "answer", "bimtek-peserta"),
     ("selamat siang dari buleleng siapa saja yang ikut bimtek pe em o pemda bulan maret dua ribu dua puluh dua itu", "answer", "bimtek-peserta"),
+    # "this bot" asked about in a clause of its own, after context ("opened this from the link …")
+    ("Hi, I just opened this from the link in the Dinas circular. What is this bot and what can it do?", "answer", "bot-fitur"),
 ]
 
 

@@ -1048,10 +1048,13 @@ class FaqEngine:
         return len(words) >= 2 and any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
 
     def _clear_alone(self, words: list[str], scored: list[tuple[float, int]]) -> bool:
-        """Whether a one-word asking clause is the programme's name asked about, clearly ("…, PSP niki napi?": what PSP is)."""
+        """Whether a one-word asking clause is the programme's name asked about, clearly ("…, PSP niki napi?": what PSP is).
+
+        (Or this bot's: "…. What is this bot and what can it do?")
+        """
         return (
             len(words) == 1
-            and frozenset(words) in self._index.programme
+            and (frozenset(words) in self._index.programme or words[0] == "bot")
             and scored[0][0] >= THRESHOLD
             and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
         )
