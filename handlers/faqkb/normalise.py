@@ -258,6 +258,15 @@ SYNONYMS: dict[str, str] = {
     "curriculum": "kurikulum",
     "selection": "seleksi",
     "select": "seleksi",  # ("Buleleng itu selected kapan": chosen in the selection)
+    # (English words in Indonesian or English messages: "issue … nggak bisa solved, escalate ke mana?")
+    "issue": "masalah",
+    "problem": "masalah",
+    "solve": "diselesaikan",
+    "escalate": "berjenjang",
+    "submit": "diserahkan",
+    "position": "jabatan",
+    "remaining": "sisa",
+    "tenure": "masa jabatan",
     "stage": "tahap",
     "stages": "tahap",
     "tahapan": "tahap",
