@@ -998,17 +998,22 @@ class FaqEngine:
         """
         if not _PSP_BY_NAME_RE.search(folded):
             return False
+        # (something of its own besides the name: "… guru penggerak kapan? sekolah penggerak apa sama?" compares, it asks no more)
         return any(
-            _PSP_BY_NAME_RE.search(clause) and _asks(clause) and not self._declined(expand(tokens(clause, folded=True))) for clause in clauses(folded)
+            _PSP_BY_NAME_RE.search(clause)
+            and _asks(clause)
+            and not self._declined(expand(tokens(clause, folded=True)))
+            and len(self._query(clause, False)[0]) >= 2
+            for clause in clauses(folded)
         )
 
     def _names_unknown_programme(self, folded: str, whole: set[str]) -> bool:
-        """Whether a lowercase message names a programme the base does not know: "program adiwiyata", "sekolah adiwiyata".
+        """Whether a lowercase message names a programme the base does not know: "program adiwiyata".
 
         The name is a word the base never uses and no dictionary knows, read as typed (not a typo
         the matcher corrected: "program pengerak" is PSP).
         """
-        if "program" not in folded and "sekolah" not in folded:
+        if "program" not in folded:
             return False
         idf = self._index.idf
         return any(
@@ -1573,7 +1578,7 @@ _WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira|sapa)\b(?!\s*pun\
 # ("angkatan II di bali siapa aja": the cohort's members, the regencies)
 _WHICH_REGIONS_RE = re.compile(
     r"\bsiapa\s+(?:saja\s+|aja\s+|lagi\s+|lg\s+|lainnya\s+)?(?:yang|yg)\s+(?:masuk\s+|ikut\s+|termasuk\s+)?angkatan\b"
-    r"|\bangkatan(?: [^ .?!,]+){1,4}? siapa (?:saja|aja|sj)\b"
+    r"|(?<!sekolah )(?<!kepsek )(?<!kepala sekolah )\bangkatan [^ .?!,]+(?: (?:di|in) bali)? siapa (?:saja|aja|sj)\b"
 )
 _WHO_IN_ANSWER_RE = re.compile(
     _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
@@ -1806,13 +1811,14 @@ _IS_IT_RE = re.compile(
 _WAS_IT_RE = re.compile(r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*")
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
 _HOW_LONG_RE = re.compile(r"\s*(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*")
-# "Angkatan III diseleksi tahun 2022, lalu mulai jalan tahun berapa?": when the thing told before started
 # "Tujuan dilaksanakannya Bimtek … itu apa?", "What was the (stated) purpose of …": the noun asked for
 _HEAD_NOUN_RE = re.compile(
     r"(?:^|[.?!,]\s*)([a-z]+)\b[^.?!,]*?\b(?:itu|tu)\s+apa\b|\bwhat (?:is|was|are|were) the (?:[a-z]+ )?([a-z]+) of\b"
 )
+# "Angkatan III diseleksi tahun 2022, lalu mulai jalan tahun berapa?", "…, mulai jalannya th brp?": when
+# the thing told before started (a few words only after "lalu"/"tapi": "Bimtek mulai kapan?" names its own)
 _STARTED_WHEN_RE = re.compile(
-    r"\s*(?:(?:lalu|terus|trus|trs|tapi|tp|namun|kemudian|then|but|and)\s+)?(?:\w+\s+){0,3}?(?:mulai|dimulai|start\w*|began|begin)\s+"
+    r"\s*(?:(?:lalu|terus|trus|trs|tapi|tp|namun|kemudian|then|but|and)\s+(?:\w+\s+){0,3}?)?(?:mulai|dimulai|start\w*|began|begin)\s+"
     r"(?:\w+\s+){0,3}?(?:(?:tahun|thn|th|taun)\s+(?:berapa|brp|brapa)|kapan|kpn)" + _YES_NO_TAIL + r"\s*"
 )
 # "bimteknya daring atau tatap muka? pakai aplikasi apa?": through what the thing told before is done
@@ -1847,16 +1853,16 @@ _NAMES_OF_NO_PROGRAMME = frozenset(
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
-# (and an account on another platform: "upload aksi nyata di PMM selalu gagal", "reset my Merdeka Mengajar password")
-_DEVICE = (
-    r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet"
-    r"|password|kata sandi|sandi\w*|pmm|merdeka mengajar|upload\w*|unggah\w*)"
-)
-_BROKEN = (
-    r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka"
-    r"|gagal|failed|lupa|forgot|reset|not found|tidak ditemukan|tdk ditemukan)"
-)
+_DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
+_BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
 _TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b" + _BROKEN + r"\b[^.?!\n]*\b" + _DEVICE + r"\b")
+# …and an account on another platform in trouble: "upload aksi nyata di PMM selalu gagal", "reset my Merdeka Mengajar
+# password", "lupa kata sandi akun belajar.id" (a password or a platform named, not "lupa nomor HP yg diisi")
+_ACCOUNT = r"(?:password|kata sandi|sandi\w*|pmm|merdeka mengajar|belajar ?id)"
+_ACCOUNT_BROKEN = r"(?:gagal|failed|lupa|forgot|reset\w*|not found|tidak ditemukan|tdk ditemukan|error|eror)"
+_ACCOUNT_TROUBLE_RE = re.compile(
+    r"\b" + _ACCOUNT + r"\b[^.?!\n]*\b" + _ACCOUNT_BROKEN + r"\b|\b" + _ACCOUNT_BROKEN + r"\b[^.?!\n]*\b" + _ACCOUNT + r"\b"
+)
 _OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form|simpkb)(?:nya)?\b")  # (SIMPKB: where PSP registers)
 # a condition the question rests on ("kalau SD sy digabung …, statusnya gimana?")
 _CONDITION_START_RE = re.compile(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
@@ -1867,7 +1873,7 @@ _PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b
 _PSP_BY_NAME_RE = re.compile(r"(?<!\bdi )(?<!\bdari )(?<!\bin )(?<!\bat )(?<!\ba )\bsekolah penggerak\b")
 _NAMED_ITSELF_RE = re.compile(r"\b(?:bimtek|psp|pmo|pokja)nya\b")  # "bimteknya …": the programme's own name, pointed at
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
-_PROGRAMME_NAMED_RE = re.compile(r"\b(?:program|sekolah)\s+([a-z]{4,})\b")  # (the name after it)
+_PROGRAMME_NAMED_RE = re.compile(r"\bprogram\s+([a-z]{4,})\b")  # (the name after it; "sekolah inpres" is a kind of school)
 _PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|bos kinerja|" + _PROGRAMME_BODIES + r")\b")
 
 
@@ -1879,7 +1885,7 @@ def _other_business(folded: str) -> bool:
         return True
     # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
     # unless it is this bot or the Bimtek's link that fails
-    return bool(_TROUBLE_RE.search(folded)) and not _OUR_SERVICE_RE.search(folded)
+    return bool(_TROUBLE_RE.search(folded) or _ACCOUNT_TROUBLE_RE.search(folded)) and not _OUR_SERVICE_RE.search(folded)
 
 
 # …and business the programme's selection or Bimtek may touch ("apakah peserta bimtek dapat makan siang?",

@@ -199,7 +199,6 @@ SYNONYMS: dict[str, str] = {
     "mengadu": "lapor",
     "diadukan": "dilaporkan",
     "aduan": "laporan",
-    "kerjanya": "tugas",  # "PMO itu kerjanya ngapain aja": its job, its tasks
     "register": "daftar",
     "prepare": "persiapan",  # "angkatan 2 lagi preparation apa": code-mixed, as "persiapan" is read
     "preparation": "persiapan",
@@ -479,13 +478,13 @@ def english_base(token: str) -> str | None:
 
 @lru_cache(maxsize=1)
 def _missing_letter() -> dict[str, str | None]:
-    """Each table word of five letters or more with one letter after the first left out → the word (None when two fit).
+    """Each table word of six letters or more with one letter after the first left out → the word (None when two fit).
 
     (Typos rarely hit the first letter; without it "election" would be "selection".)
     """
     found: dict[str, str | None] = {}
     for word in SYNONYMS:
-        if len(word) >= 5 and word.isalpha():
+        if len(word) >= 6 and word.isalpha():
             for i in range(1, len(word)):
                 typed = word[:i] + word[i + 1 :]
                 found[typed] = word if found.get(typed, word) == word else None
@@ -494,7 +493,7 @@ def _missing_letter() -> dict[str, str | None]:
 
 def english_typo(token: str) -> str | None:
     """The English table word ``token`` is typed one letter short of ("remindrs" → "reminders"), if only one."""
-    return _missing_letter().get(token) if len(token) >= 4 else None
+    return _missing_letter().get(token) if len(token) >= 5 else None
 
 
 # Balinese-Indonesian as principals in Buleleng write it (alus and everyday forms) → Indonesian.
@@ -935,7 +934,10 @@ def _compose_thousands(words: list[str]) -> list[str]:
 _TO_SOMEONE = frozenset("sama sm ama dengan dgn ke kpd kepada with to hubungi menghubungi kontak contact chat ngobrol bicara berbicara ngomong tanya".split())
 
 
-_ALREADY = frozenset("sudah sdh udah udh dah telah tlh blm belum blom".split())  # (after them "lewat" is time gone by)
+_ALREADY = frozenset("sudah sdh udah udh dah telah tlh blm belum blom".split())  # (after them "lewat" is time gone by…)
+# (…not before a channel: "sudah lewat bot daftar")
+_CHANNELS = frozenset("bot sini wa whatsapp telegram web website situs laman simpkb link tautan email form formulir aplikasi operator korwil".split())
+_HOW = frozenset("cara bagaimana gimana gmn gmana bgmn bgm how".split())
 
 
 def expand(words: list[str]) -> list[str]:
@@ -952,7 +954,7 @@ def expand(words: list[str]) -> list[str]:
         if expanded[i] in _ORDINAL and expanded[i + 1] in NUMBERED and not expanded[i].startswith("ke"):
             expanded[i], expanded[i + 1] = expanded[i + 1], expanded[i]
     out: list[str] = []
-    for word in expanded:
+    for at, word in enumerate(expanded):
         previous = out[-1] if out else ""
         if previous in NUMBERED and word == "ke":  # "angkatan ke 3" = "angkatan 3"
             continue
@@ -964,8 +966,12 @@ def expand(words: list[str]) -> list[str]:
             continue
         if word in ("benar", "bener", "betul") and (previous in ("apa", "apakah") or previous in ("itu", "ini") and out[-2:-1] in (["apa"], ["apakah"])):
             continue  # "apa benar cuma bidang GTK …", "napi nika leres?": "is it true that", not the word "right"
-        if word == "lewat" and previous in _ALREADY:
-            out.append("ditutup")  # "udh lewat blm pendaftarannya": past its time, not "via" ("daftar lewat mana")
+        following = expanded[at + 1] if at + 1 < len(expanded) else ""
+        if word == "lewat" and previous in _ALREADY and following not in _CHANNELS:
+            out.append("ditutup")  # "udh lewat blm pendaftarannya": past its time, not "via" ("sudah lewat bot daftar")
+            continue
+        if word == "kerjanya" and previous not in _HOW and following not in _HOW:
+            out.append("tugas")  # "PMO itu kerjanya ngapain aja": its tasks (not "cara kerjanya", "kerjanya gimana": how it works)
             continue
         if previous == "quick" and word in ("one", "question", "q"):
             continue  # "Quick one - which regencies …": not the number one
