@@ -1680,6 +1680,10 @@ ROUND_18_READINGS = [
     ("selamat siang dari buleleng siapa saja yang ikut bimtek pe em o pemda bulan maret dua ribu dua puluh dua itu", "answer", "bimtek-peserta"),
     # "this bot" asked about in a clause of its own, after context ("opened this from the link …")
     ("Hi, I just opened this from the link in the Dinas circular. What is this bot and what can it do?", "answer", "bot-fitur"),
+    # a choice marked as the message's first question asks, after an introduction ("tiang kepsek SD di Seririt")
+    ("om swastyastu pak, tiang kepsek SD di Seririt. utk PSP itu yg daftar sekolahnya atau kepseknya ya?", "answer", "daftar-siapa"),
+    # …not choices offered for the question before it
+    ("wawancara tahap 2 pewawancaranya siapa? dari kementerian atau pelatih ahli?", "ask_back", None),
     # English words, in English and code-mixed messages
     ("Kalau ada issue di sekolah penggerak yang nggak bisa solved di level sekolah, escalate ke mana?", "answer", "pmo-apa"),
     ("Is there a minimum remaining tenure for a principal who wants to apply?", "answer", "masa-tugas"),

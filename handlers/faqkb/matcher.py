@@ -71,6 +71,7 @@ ANSWER_WEIGHT = 0.6
 SUGGEST_THRESHOLD = 0.15
 CLAUSE_WORDS = 4  # a message with this many words may hold context besides its question
 KIND_MARGIN = 0.05
+EXACT_SCORE = 0.95  # a clause this near a topic's way of asking is that question, generic words or not
 HEAD_MARGIN = 0.15  # "tujuan … itu apa": a topic about the thing asked this near the best answers it
 WHEN_SHARE = 0.5  # a topic at least this share of whose ways of asking ask "kapan" is about when something happens
 WHEN_MARGIN = 0.25  # "pendaftaran psp kapan": such a topic this near the best answers a "when" its generic rivals cannot
@@ -666,7 +667,11 @@ class FaqEngine:
             # message, the asking clause decides — or, unsure itself, the bot asks back with both.
             # (a clause that asks nothing only counts here, and for a second topic, when it has a clear winner)
             parts = self._clauses(folded, english, query, context_floor=THRESHOLD - CLEAR_MARGIN)
-            questions = [p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]))]
+            # (or one that is, word for word, a way of asking a topic, clearly: "tiang kepsek SD di Seririt. utk PSP itu yg
+            # daftar sekolahnya atau kepseknya ya?" — generic words, but exactly the question of who registers)
+            questions = [
+                p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]) or self._asked_exactly(p[0], p[1][0]))
+            ]
             agreeing = [p for p in questions if p[1][0][0][1] == scored[0][1]]
             if any(len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN for p in agreeing):
                 confirmed = scored[0][1]
@@ -1064,6 +1069,10 @@ class FaqEngine:
             and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
         )
 
+    def _asked_exactly(self, words: list[str], scored: list[tuple[float, int]]) -> bool:
+        """Whether a clause of two words or more is a way of asking its best topic, word for word, and clearly no other's."""
+        return len(words) >= 2 and scored[0][0] >= EXACT_SCORE and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
+
     def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
         """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
         return any(len((set(query) & words) - _EVERYWHERE) >= 2 for words in self._silent(entry))
@@ -1229,6 +1238,12 @@ class FaqEngine:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
             # "PSP ini jg cuma utk sekolah unggulan kan?": a tag asks for confirmation
             asks = asks or bool(marked and _TAG_END_RE.search(clause) and _marked_itself(folded, clause))
+            # …and so does a choice marked as a question by its own mark, the message's first question ("…. yg daftar
+            # sekolahnya atau kepseknya ya?"; not "pewawancaranya siapa? dari kementerian atau pelatih ahli?", which
+            # offers choices for the question before it)
+            asks = asks or bool(
+                marked and " atau " in f" {clause} " and _marked_itself(folded, clause) and not any(_asks(piece) for piece in pieces[:n])
+            )
             # (not "…. bimteknya yg ngadain siapa?": what "-nya" points at is named, the programme itself)
             points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause) and not _NAMED_ITSELF_RE.search(clause)
             if not points_back and "maksud" in words:
