@@ -207,7 +207,11 @@ HELD_OUT = [
     ("faq-heldout-82.tsv", (80, 15, 15, 10), 78, 14, 13, 3),
     ("faq-heldout-83.tsv", (80, 15, 15, 10), 78, 15, 10, 7),
     ("faq-heldout-84.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
-    ("faq-heldout-85.tsv", (80, 15, 15, 10), 74, 15, 14, 2),
+    ("faq-heldout-85.tsv", (80, 15, 15, 10), 75, 15, 14, 2),
+    # …86–88 written at the round's end, first run on its last change but one
+    ("faq-heldout-86.tsv", (80, 15, 15, 10), 75, 15, 15, 4),
+    ("faq-heldout-87.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
+    ("faq-heldout-88.tsv", (80, 15, 15, 10), 77, 14, 12, 4),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -229,7 +233,7 @@ NOFACT_DECLINED = {
 # and farewells or thanks with a plan or a reason ("izin pamit dulu, mau lanjut sesi zoom", set 52; "sinyal
 # ilang, tiang pamit dulu", set 57; "makasih, nanti sy cek lg abis rapat", set 65; set 68: someone selling
 # cheap laptops for a school operator; set 70: "Akan kami teruskan ke kepsek binaan", "that's exactly what I needed").
-OUT_ANSWERED = {"faq-heldout-53.tsv": 2, "faq-heldout-61.tsv": 1, "faq-heldout-68.tsv": 1, "faq-heldout-81.tsv": 1, "faq-heldout-82.tsv": 1}
+OUT_ANSWERED = {"faq-heldout-53.tsv": 2, "faq-heldout-61.tsv": 1, "faq-heldout-68.tsv": 1, "faq-heldout-81.tsv": 1, "faq-heldout-82.tsv": 1, "faq-heldout-88.tsv": 1}
 CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1, "faq-heldout-70.tsv": 2}
 
 
