@@ -233,7 +233,14 @@ NOFACT_DECLINED = {
 # and farewells or thanks with a plan or a reason ("izin pamit dulu, mau lanjut sesi zoom", set 52; "sinyal
 # ilang, tiang pamit dulu", set 57; "makasih, nanti sy cek lg abis rapat", set 65; set 68: someone selling
 # cheap laptops for a school operator; set 70: "Akan kami teruskan ke kepsek binaan", "that's exactly what I needed").
-OUT_ANSWERED = {"faq-heldout-53.tsv": 2, "faq-heldout-61.tsv": 1, "faq-heldout-68.tsv": 1, "faq-heldout-81.tsv": 1, "faq-heldout-82.tsv": 1, "faq-heldout-88.tsv": 1}
+OUT_ANSWERED = {
+    "faq-heldout-53.tsv": 2,
+    "faq-heldout-61.tsv": 1,
+    "faq-heldout-68.tsv": 1,
+    "faq-heldout-81.tsv": 1,
+    "faq-heldout-82.tsv": 1,
+    "faq-heldout-88.tsv": 1,
+}
 CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1, "faq-heldout-70.tsv": 2}
 
 

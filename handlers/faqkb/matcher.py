@@ -47,6 +47,7 @@ from handlers.faqkb.normalise import (
     Vocabulary,
     clauses,
     clock_words,
+    english_bases,
     english_typo,
     expand,
     fold,
@@ -1378,12 +1379,7 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
 
 def _english_inflected(index: _Index, word: str) -> str | None:
     """The base's word an English inflection is of ("structured" → "structure", "certificates" → "certificate")."""
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
-        if word.endswith(suffix) and len(word) - len(suffix) >= 4:
-            canonical = index.vocab.canonical(word[: -len(suffix)] + repl)
-            if canonical in index.idf:
-                return canonical
-    return None
+    return next((c for c in (index.vocab.canonical(base) for base in english_bases(word, shortest=4)) if c in index.idf), None)
 
 
 def _colloquial_root(index: _Index, word: str, slang: dict[str, str]) -> str | None:

@@ -466,14 +466,18 @@ SYNONYMS: dict[str, str] = {
 }
 
 
+def english_bases(token: str, shortest: int = 3) -> list[str]:
+    """The base forms an English word may be inflected from, likeliest first: "covering" → "cover", "cove"."""
+    found = []
+    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
+        if token.endswith(suffix) and len(token) - len(suffix) >= shortest:
+            found.append(token[: -len(suffix)] + repl)
+    return found
+
+
 def english_base(token: str) -> str | None:
     """An English word's base form the tables know: "heads" → "head", "registered" → "register", "covering" → "cover"."""
-    for suffix, repl in (("ies", "y"), ("es", ""), ("s", ""), ("ed", ""), ("ed", "e"), ("ing", ""), ("ing", "e")):
-        if token.endswith(suffix) and len(token) - len(suffix) >= 3:
-            base = token[: -len(suffix)] + repl
-            if base in SYNONYMS:
-                return base
-    return None
+    return next((base for base in english_bases(token) if base in SYNONYMS), None)
 
 
 @lru_cache(maxsize=1)
