@@ -200,8 +200,6 @@ SYNONYMS: dict[str, str] = {
     "diadukan": "dilaporkan",
     "aduan": "laporan",
     "register": "daftar",
-    "prepare": "persiapan",  # "angkatan 2 lagi preparation apa": code-mixed, as "persiapan" is read
-    "preparation": "persiapan",
     "registration": "daftar",
     "registering": "daftar",
     "enrol": "daftar",
@@ -257,7 +255,10 @@ SYNONYMS: dict[str, str] = {
     "curriculum": "kurikulum",
     "selection": "seleksi",
     "select": "seleksi",  # ("Buleleng itu selected kapan": chosen in the selection)
-    # (English words in Indonesian or English messages: "issue … nggak bisa solved, escalate ke mana?")
+    # (English words in Indonesian or English messages: "issue … nggak bisa solved, escalate ke mana?",
+    # "angkatan 2 lagi preparation apa")
+    "prepare": "persiapan",
+    "preparation": "persiapan",
     "issue": "masalah",
     "problem": "masalah",
     "solve": "diselesaikan",
