@@ -1698,6 +1698,7 @@ ROUND_18_READINGS = [
     # English words, in English and code-mixed messages
     ("Kalau ada issue di sekolah penggerak yang nggak bisa solved di level sekolah, escalate ke mana?", "answer", "pmo-apa"),
     ("Is there a minimum remaining tenure for a principal who wants to apply?", "answer", "masa-tugas"),
+    ("What was the aim of the Bimtek for regional PMO teams in March 2022?", "answer", "bimtek-tujuan"),
 ]
 
 

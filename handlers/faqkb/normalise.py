@@ -259,6 +259,7 @@ SYNONYMS: dict[str, str] = {
     # "angkatan 2 lagi preparation apa")
     "prepare": "persiapan",
     "preparation": "persiapan",
+    "aim": "tujuan",  # "What was the aim of the Bimtek …"
     "issue": "masalah",
     "problem": "masalah",
     "solve": "diselesaikan",
