@@ -1866,14 +1866,19 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 
 _DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
 _BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
-_TROUBLE_RE = re.compile(r"\b" + _DEVICE + r"\b[^.?!\n]*\b" + _BROKEN + r"\b|\b" + _BROKEN + r"\b[^.?!\n]*\b" + _DEVICE + r"\b")
+
+
+def _in_one_sentence(thing: str, trouble: str) -> re.Pattern[str]:
+    """A thing and its trouble named in the same sentence, in either order ("zoom … error", "lupa … password")."""
+    return re.compile(r"\b" + thing + r"\b[^.?!\n]*\b" + trouble + r"\b|\b" + trouble + r"\b[^.?!\n]*\b" + thing + r"\b")
+
+
+_TROUBLE_RE = _in_one_sentence(_DEVICE, _BROKEN)
 # …and an account on another platform in trouble: "upload aksi nyata di PMM selalu gagal", "reset my Merdeka Mengajar
 # password", "lupa kata sandi akun belajar.id" (a password or a platform named, not "lupa nomor HP yg diisi")
 _ACCOUNT = r"(?:password|kata sandi|sandi\w*|pmm|merdeka mengajar|belajar ?id)"
 _ACCOUNT_BROKEN = r"(?:gagal|failed|lupa|forgot|reset\w*|not found|tidak ditemukan|tdk ditemukan|error|eror)"
-_ACCOUNT_TROUBLE_RE = re.compile(
-    r"\b" + _ACCOUNT + r"\b[^.?!\n]*\b" + _ACCOUNT_BROKEN + r"\b|\b" + _ACCOUNT_BROKEN + r"\b[^.?!\n]*\b" + _ACCOUNT + r"\b"
-)
+_ACCOUNT_TROUBLE_RE = _in_one_sentence(_ACCOUNT, _ACCOUNT_BROKEN)
 _OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form|simpkb)(?:nya)?\b")  # (SIMPKB: where PSP registers)
 # a condition the question rests on ("kalau SD sy digabung …, statusnya gimana?")
 _CONDITION_START_RE = re.compile(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
