@@ -212,6 +212,10 @@ HELD_OUT = [
     ("faq-heldout-86.tsv", (80, 15, 15, 10), 75, 15, 15, 4),
     ("faq-heldout-87.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-88.tsv", (80, 15, 15, 10), 77, 14, 12, 4),
+    # Round 19: sets 89–91 written blind after round 18's last change, first run on its end (each file's header)
+    ("faq-heldout-89.tsv", (80, 15, 15, 10), 73, 15, 15, 3),
+    ("faq-heldout-90.tsv", (80, 15, 15, 10), 73, 15, 14, 3),
+    ("faq-heldout-91.tsv", (80, 15, 15, 10), 77, 13, 14, 4),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -232,7 +236,8 @@ NOFACT_DECLINED = {
 # guling; set 61: another programme's fund, lower-case "sekolah adiwiyata", then "caranya daftar gmn"),
 # and farewells or thanks with a plan or a reason ("izin pamit dulu, mau lanjut sesi zoom", set 52; "sinyal
 # ilang, tiang pamit dulu", set 57; "makasih, nanti sy cek lg abis rapat", set 65; set 68: someone selling
-# cheap laptops for a school operator; set 70: "Akan kami teruskan ke kepsek binaan", "that's exactly what I needed").
+# cheap laptops for a school operator; set 70: "Akan kami teruskan ke kepsek binaan", "that's exactly what I needed";
+# set 91: how to make a gmail account for a school operator).
 OUT_ANSWERED = {
     "faq-heldout-53.tsv": 2,
     "faq-heldout-61.tsv": 1,
@@ -240,6 +245,7 @@ OUT_ANSWERED = {
     "faq-heldout-81.tsv": 1,
     "faq-heldout-82.tsv": 1,
     "faq-heldout-88.tsv": 1,
+    "faq-heldout-91.tsv": 1,
 }
 CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1, "faq-heldout-70.tsv": 2}
 
