@@ -789,7 +789,7 @@ class FaqEngine:
             confident = False  # "pelatihan komite pembelajaran angkatan 3 kpn": the topic gives Angkatan II's dates only
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
-        if confident and kind.date and _FUTURE_RE.search(folded) and not (entry.forward or entry.command or self._config_knows(query, best)):
+        if confident and kind.date and _asks_future(asking_text) and not (entry.forward or entry.command or self._config_knows(query, best)):
             confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
@@ -1445,6 +1445,15 @@ def _points_back(clause: str) -> bool:
     asking = ASKING_RE.match(clause)
     if asking:
         clause = clause[asking.end() :]  # "mohon informasi apakah saya masih dapat mengikuti program ini"
+    # "…, itu jadwalnya tanggal berapa sampai tanggal berapa?": the thing told before, pointed at and then asked about
+    that = _THAT_START_RE.match(clause)
+    if that:
+        clause = clause[that.end() :]
+        if _WH_ALONE_RE.fullmatch(clause):
+            return True  # "…, itu kapan?"
+    its = _ITS_RE.match(clause)
+    if its and _DATES_ONLY_RE.fullmatch(clause[its.end() :]):
+        return True  # "…, jadwalnya tgl brp sampai tgl brp?"
     return any(pattern.fullmatch(clause) for pattern in _POINTING_BACK) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
 
 
@@ -1510,6 +1519,20 @@ _AUXILIARY_START_RE = re.compile(
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
+
+
+def _asks_future(text: str) -> bool:
+    """A coming time in the clause that asks ("rapat berikutnya tanggal berapa").
+
+    Not one in the context told before it ("… bulan depan ada odalan di desa. Seleksi tahap 2 mulai tanggal berapa?").
+    """
+    if not _FUTURE_RE.search(text):
+        return False
+    pieces = clauses(text)
+    asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p) or _marked_itself(text, p)]
+    # (…with the condition it rests on: "kalau sekolah kami regrouping tahun depan, kapan batas pendaftaran?")
+    asking += [p for p in pieces if _CONDITION_START_RE.match(p)]
+    return any(_FUTURE_RE.search(p) for p in asking or pieces)
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
@@ -1850,6 +1873,9 @@ _WHAT_TO_TYPE_RE = re.compile(
     r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
 )
+_THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
+_ITS_RE = re.compile(r"\s*[a-z]{3,}nya\s+")
+_WH_ALONE_RE = re.compile(r"\s*(?:" + _WH + r")" + _YES_NO_TAIL + r"\s*")
 # the questions about what was told before them (see _points_back)
 _POINTING_BACK = (
     *(_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE),
