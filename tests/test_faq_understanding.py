@@ -1713,6 +1713,14 @@ ROUND_19_READINGS = [
     ("tahun depan ada seleksi lagi? kapan", "ask_back", None),
     # "…, itu jadwalnya tgl brp sampai tgl brp?": the thing told before, pointed at, is what is asked about
     ("katanya ada verifikasi dan penilaian, itu jadwalnya tgl brp sampai tgl brp?", "answer", "kelulusan"),
+    # the kind of question is read from the sentence marked as the question, not from what the asker was told to write
+    ("kepala bidang minta sy tulis siapa penyelenggaranya. bimtek PMO itu diadakan oleh lembaga mana?", "answer", "bimtek-penyelenggara"),
+    ("kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa", "answer", "pejabat-disdikpora"),
+    # "sistem data" is the education data system (Dapodik); "sistem" alone is still this bot's records
+    ("kepsek harus terdaftar di sistem data apa?", "answer", "dapodik"),
+    ("hapus data saya dari sistem", "answer", "bot-hapus-data"),
+    # "surat itu …" after "surat keterangan sisa masa tugas" was named: the question is about that letter
+    ("sy bingung soal surat keterangan sisa masa tugas krn sekolah kami swasta. surat itu yg keluarkan siapa?", "answer", "masa-tugas"),
 ]
 
 

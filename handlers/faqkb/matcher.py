@@ -713,8 +713,8 @@ class FaqEngine:
             # "pendaftaran angkatan 3 kapan": of two topics tied, the one whose own questions and
             # keywords use more of the message's words (registration, not just "angkatan 3")
             scored = [scored[1], scored[0], *scored[2:]]
-        kind = question_kind(asking_text)
-        if asking_text is not folded and not kind.head and "siapa" in folded and _HEAD_ACROSS_AND_RE.search(folded):
+        kind = question_kind(asking_text if asking_text is not folded else _marked_sentences(folded))
+        if asking_text is not folded and not kind.head and "siapa" in folded and _head_across_and(folded, asking_text):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
             kind = kind._replace(head=True)
         if any(kind):
@@ -1266,6 +1266,10 @@ class FaqEngine:
                 two = n >= 2 and not _asks(pieces[n - 2]) and _one_sentence(folded, pieces[n - 2], pieces[n - 1])
                 told = pieces[n - 2 : n] if two else pieces[n - 1 : n]
                 words, numbered = self._query(" ".join([*told, clause]), english)
+            elif n and asks and not points_back and (named := _named_before(pieces, n, clause)) is not None:
+                # "… bingung soal surat keterangan sisa masa jabatan itu karena …. Untuk sekolah swasta seperti kami, surat
+                # itu dikeluarkan oleh siapa?": "surat itu" is the one named before; the question is about it
+                words, numbered = self._query(named, english)
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks what
             # (not "…, bs jd sekolah penggerak?": a yes-or-no about the context's generic word)
@@ -1457,6 +1461,35 @@ def _points_back(clause: str) -> bool:
     return any(pattern.fullmatch(clause) for pattern in _POINTING_BACK) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
 
 
+def _marked_sentences(folded: str) -> str:
+    """The sentences a message marks as questions with "?", when it also has others (those tell, they do not ask).
+
+    "kepala bidang minta sy tulis siapa penyelenggaranya. bimtek PMO itu diadakan oleh lembaga mana?": no head is asked for.
+    """
+    if "?" not in folded:
+        return folded
+    sentences = [m.group(0) for m in _WHOLE_SENTENCE_RE.finditer(folded)]
+    # (…and an unmarked tail: "tahun depan ada seleksi lagi? kapan")
+    marked = [sentence for sentence in sentences if sentence.rstrip().endswith("?") or sentence.rstrip()[-1:] not in ".!"]
+    return " ".join(marked) if marked and len(marked) < len(sentences) else folded
+
+
+def _named_before(pieces: list[str], n: int, clause: str) -> str | None:
+    """The clause with the thing it points at ("surat itu …") named in full as an earlier piece (at most two back) did.
+
+    "surat keterangan sisa masa jabatan itu karena …. …, surat itu dikeluarkan oleh siapa?" → "surat keterangan sisa
+    masa jabatan dikeluarkan oleh siapa" (only when the earlier name is longer: "pleno itu" after "pleno" alone is the same).
+    """
+    that = _THAT_THING_RE.match(clause)
+    if that is None or _question_words(that.group(1)):
+        return None
+    thing = re.compile(r"\b" + that.group(1) + r"\b((?:\s+(?!" + _NAME_ENDS + r"\b)[a-z]+){1,5})")
+    for k in range(n - 1, max(n - 3, 0) - 1, -1):
+        if found := thing.search(pieces[k]):
+            return clause[: that.start(1)] + that.group(1) + found.group(1) + clause[that.end() :]
+    return None
+
+
 def _one_sentence(folded: str, first: str, second: str) -> bool:
     """Whether ``second`` follows ``first`` in the same sentence (a comma or "tapi" between them, no full stop)."""
     at = folded.find(first)
@@ -1482,6 +1515,7 @@ def _ends_with_question(folded: str, clause: str) -> bool:
 _PROPER_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
 _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
+_WHOLE_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
 _MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|often|regularly|usually|pmo|team)\s+meet\b")
 # a form of address and the Balinese names after it ("pak Made", "bu Komang Ayu"): the person addressed
@@ -1573,6 +1607,19 @@ _PERSON_RE = re.compile(_PERSON)
 # "siapa kadis …", "Kepala Disdikpora … itu siapa?", "who was the head of …": the person heading an
 # office is asked (not "siapa kepala sekolah yang boleh ikut": who may take part) …
 _HEAD_ACROSS_AND_RE = re.compile(r"\b" + _HEAD + r"[^.?!,\n]*\bdan\b[^.?!,\n]*\bsiapa\b")  # (one stretch, no comma)
+
+
+def _head_across_and(folded: str, asking: str) -> bool:
+    """The head asked for across a "dan", the "siapa" in the clause that asks.
+
+    Not "… untuk kepala bidang dan harus tulis siapa penyelenggaranya, …. Bimtek … diselenggarakan oleh lembaga mana?",
+    where it is context.
+    """
+    found = _HEAD_ACROSS_AND_RE.search(folded)
+    at = folded.find(asking)
+    return found is not None and at >= 0 and found.end() > at
+
+
 _HEAD_ASKED_RE = re.compile(_HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*\bsiapa\b")
 # "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
 _PHONE_NUMBER = r"\b(?:no|nomor|nmr|nomer)\.?\s*(?:" + _PHONE_WORDS + r"|kontak)\b"
@@ -1873,6 +1920,8 @@ _WHAT_TO_TYPE_RE = re.compile(
     r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
 )
+_NAME_ENDS = r"(?:itu|ini|tsb|tersebut|karena|krn|yang|yg|dan|tapi|terus|trus|di|ke|dari|untuk|utk|sudah|sdh|udah|belum|blm|juga|jg|sih|ya|nggih)"
+_THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
 _THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
 _ITS_RE = re.compile(r"\s*[a-z]{3,}nya\s+")
 _WH_ALONE_RE = re.compile(r"\s*(?:" + _WH + r")" + _YES_NO_TAIL + r"\s*")

@@ -949,7 +949,11 @@ _HOW = frozenset("cara bagaimana gimana gmn gmana bgmn bgm how".split())
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
-    for token in words:
+    for at, token in enumerate(words):
+        if token == "sistem" and words[at + 1 : at + 2] in (["data"], ["pendataan"]):
+            token = "dapodik"  # "terdaftar di sistem data apa": the education data system, not this bot's records
+        elif token in ("data", "pendataan") and words[at - 1 : at] == ["sistem"]:
+            continue
         expansion = _lookup(token)
         if expansion is None and token.endswith(("nya", "ny")) and len(token) > 5:  # "umurnya", "jadwalny"
             expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
