@@ -1721,6 +1721,20 @@ ROUND_19_READINGS = [
     ("hapus data saya dari sistem", "answer", "bot-hapus-data"),
     # "surat itu …" after "surat keterangan sisa masa tugas" was named: the question is about that letter
     ("sy bingung soal surat keterangan sisa masa tugas krn sekolah kami swasta. surat itu yg keluarkan siapa?", "answer", "masa-tugas"),
+    # English: what the bot can do; how to start (not when PSP started)
+    ("what does this bot offer for school principals?", "answer", "bot-fitur"),
+    ("Can I register through this bot? How do I start?", "answer", "daftar-cara"),
+    ("when did PSP start in Buleleng", "answer", "angkatan-1"),
+    # "…, pakai menu apa": which menu or command, for the thing told before
+    ("mau lihat total pendaftar semua kecamatan, pakai menu apa", "answer", "bot-statistik"),
+    ("Sy admin, mau jadikan Pak Ketut sbg korwil Tejakula di bot, pakai perintah apa nggih?", "answer", "bot-peran"),
+    # a legal process or a reprimand in English and Balinese-Indonesian; "apa langsung gugur?" points back at it
+    ("Is a principal in a police case still allowed to register?", "answer", "sanksi"),
+    ("pernah kena teguran dari pengawas, apa langsung gugur?", "answer", "sanksi"),
+    # "when" in a sentence that tells ("nobody knows when it ends.") asks nothing: "Can she still …?" points back past it
+    ("My friend has a court case that is still going on, nobody knows when it ends. Can she still register for PSP?", "ask_back", None),
+    # "s.d." is "sampai dengan", no sentence ends at its dots
+    ("bimtek brp hari, tgl brp s.d brp?", "answer", "bimtek-jadwal"),
 ]
 
 

@@ -1256,7 +1256,9 @@ class FaqEngine:
             # (a choice before it names its subject and asks no more: "bimteknya daring atau tatap muka? pakai aplikasi apa?")
             choice = " atau " in f" {pieces[n - 1]} " if n else False
             # (or one asking in the same sentence: "napi artinya verifikasi dan penilaian itu pak, tgl brp dilaksanakan")
+            # (in a message that marks its questions, only a sentence ending with "?" asks: not "…, nobody knows when it will finish.")
             before_asks = n > 0 and _asks(pieces[n - 1]) and not _one_sentence(folded, pieces[n - 1], clause)
+            before_asks = before_asks and (not marked or _ends_with_question(folded, pieces[n - 1]))
             if n and asks and points_back and not (before_asks or marked and not choice and _marked_itself(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
@@ -1335,6 +1337,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _ACCREDITATION_GRADE_RE.sub(" akreditasi ", folded)  # "accreditation grade (A or B)": the accreditation itself
     if any(word in folded for word in _OBLIGED_HINTS) and _OBLIGED_TO_JOIN_RE.search(folded) and not _OBLIGED_ELSEWHERE_RE.search(folded):
         folded = _OBLIGATION_RE.sub("imbauan", folded)
+    if english and ("do" in folded or "start" in folded or "offer" in folded):
+        folded = _BOT_DOES_RE.sub(" fitur bot ", folded)  # "what can this bot do for a principal": its features
+        folded = _HOW_TO_START_RE.sub(" cara ", folded)  # "how do I start?": how to go about it, not when PSP started
     if english and "meet" in folded:
         if _REQUIREMENTS_RE.search(folded):
             folded = _MEET_RE.sub(" ", folded)  # "which requirements must she meet": fulfil them
@@ -1543,6 +1548,8 @@ _ACCREDITATION_GRADE_RE = re.compile(
 )
 # this bot itself, named: what it does is PSP's business here
 _THIS_BOT_RE = re.compile(r"\b(?:this|the) (?:chat ?)?bot\b|\bbot (?:ini|psp|pmo)\b|\bbotnya\b")
+_BOT_DOES_RE = re.compile(r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:bot|chatbot|service|chat))?\s+(?:do|offer)\b")
+_HOW_TO_START_RE = re.compile(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
 _REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
 _MEET_RE = re.compile(r"\b(?:meet|meets|meeting)\b")
 _TAG_END_RE = re.compile(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
@@ -1844,6 +1851,8 @@ _YES_NO_END_RE = re.compile(
 _STILL_RE = re.compile(
     r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?"
     r"(?:(?:masih|msh)\s+" + _MAY + r"|(?:" + _MAY + r"\s+)?(?:tetap|ttp)\s+(?:" + _MAY + r"|jadi|menjadi|ikut|daftar|mendaftar)\b)"
+    # "…. Can he still register for PSP, or …?": English
+    r"|\s*(?:can|could|may|is|are|am)\s+(?:he|she|i|we|they|the principal|my principal|our principal)\s+still\b"
 )
 # "…, bisa napi lewat bot?", "bisa lewat sini gak?", "bs diterima gk di form?": whether the thing told
 # before can be done (or is taken) here
@@ -1903,7 +1912,11 @@ _STARTED_WHEN_RE = re.compile(
     r"(?:\w+\s+){0,3}?(?:(?:tahun|thn|th|taun)\s+(?:berapa|brp|brapa)|kapan|kpn)" + _YES_NO_TAIL + r"\s*"
 )
 # "bimteknya daring atau tatap muka? pakai aplikasi apa?": through what the thing told before is done
-_WHICH_MEDIUM_RE = re.compile(r"\s*(?:pakai|pake|pakek|menggunakan|lewat|via|melalui)\s+(?:aplikasi\s+|apk\s+|media\s+)?(?:apa|apaan)" + _YES_NO_TAIL + r"\s*")
+# (…or which menu or command: "total pendaftar semua kecamatan sekaligus, pakai menu apa")
+_WHICH_MEDIUM_RE = re.compile(
+    r"\s*(?:(?:pakai|pake|pakek|menggunakan|lewat|via|melalui)\s+(?:aplikasi\s+|apk\s+|media\s+|menu\s+|perintah\s+|fitur\s+|tombol\s+)?"
+    r"|(?:menu|perintah|fitur|tombol|command)(?:nya)?\s+)(?:apa|apaan|yg mana|yang mana)" + _YES_NO_TAIL + r"\s*"
+)
 # "tiang guru dr Bangli. Kabupaten tiang angkatan berapa?": the asker's own region, named before
 _MY_REGION_RE = re.compile(r"\b(?:kabupaten|kab|kota|daerah)\s+(?:saya|sy|tiang|titiang|kami|kita)\b")
 _SOMEONE_RE = re.compile(
@@ -1925,9 +1938,16 @@ _THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut
 _THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
 _ITS_RE = re.compile(r"\s*[a-z]{3,}nya\s+")
 _WH_ALONE_RE = re.compile(r"\s*(?:" + _WH + r")" + _YES_NO_TAIL + r"\s*")
+# "pernah kena teguran lisan, apa langsung gugur PSP?": whether what was told before rules the asker out
+_RULED_OUT_RE = re.compile(
+    r"\s*(?:apa\s+|apakah\s+)?(?:saya\s+|sy\s+|tiang\s+|kami\s+|beliau\s+|sekolah\s+kami\s+)?(?:langsung\s+|otomatis\s+|pasti\s+|bakal\s+|akan\s+)?"
+    r"(?:gugur|didiskualifikasi|diskualifikasi|dicoret|ditolak|(?:tidak|tdk|gak|ga|nggak|gk)\s+lolos)(?:\s+(?:dari\s+)?(?:psp|seleksi|seleksinya))?"
+    + _YES_NO_TAIL
+    + r"\s*"
+)
 # the questions about what was told before them (see _points_back)
 _POINTING_BACK = (
-    *(_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE),
+    *(_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _RULED_OUT_RE),
     *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other

@@ -449,6 +449,16 @@ SYNONYMS: dict[str, str] = {
     "essays": "esai",
     "health": "sehat",
     "sanction": "sanksi",
+    "sanctions": "sanksi",
+    "sanctioned": "sanksi",
+    "disciplinary": "disiplin",
+    "reprimand": "sanksi",
+    "teguran": "sanksi",  # "pernah kena teguran lisan": a (light) disciplinary sanction
+    "legal": "hukum",
+    "lawsuit": "perkara",
+    "police": "hukum",  # "a police case": a legal process
+    "court": "hukum",
+    "qualify": "syarat",
     "retire": "pensiun",
     "retirement": "pensiun",
     "level": "jenjang",
@@ -792,6 +802,7 @@ _HELD_RE = re.compile(r"\bdiselenggarakan(nya)?\b(?!\s+oleh\b)")
 _PAST_PIDAN_RE = re.compile(r"\b(?P<before>(?:sane|ane|yang|yg|dugas|uli)\s+)pidan\b|\bpidan\b(?=\s+(?:\w+\s+)?pernah\b)")
 
 
+_UNTIL_ABBREVIATION_RE = re.compile(r"\bs\s?\.\s?d\b\.?")
 _ABBREVIATION_DOT_RE = re.compile(r"\b(kec|kab|kel|prov|jl)\.(?=\s+\w)")
 
 
@@ -808,6 +819,7 @@ def fold(text: str) -> str:
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     if "." in text:  # "rekap Kec. Busungbiu": an abbreviation's dot ends no sentence
         text = _ABBREVIATION_DOT_RE.sub(r"\1", text)
+        text = _UNTIL_ABBREVIATION_RE.sub("sampai", text)  # "tgl brp s.d. brp?": "sampai dengan", no sentence ends
     if ")" in text:  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
         text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)
     text = _UNTIL_RE.sub(r"\1 sampai", text)  # "sdh smp tahap apa": "smp" is "sampai" after "sudah", not the school level
