@@ -61,7 +61,7 @@ from handlers.faqkb.normalise import (
     without_addressee,
     without_hearsay,
 )
-from handlers.faqkb.smalltalk import ADDRESS, NAMES, courtesy, small_talk
+from handlers.faqkb.smalltalk import ADDRESS, NAMES, THANKS, courtesy, small_talk, thanks_with_news
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
 THRESHOLD = 0.5
@@ -572,7 +572,7 @@ class FaqEngine:
         """The verdict on ``text``, and whether it is English (None when that was not needed)."""
         index = self._index
         folded = fold(text)  # (once: small talk reads it too)
-        talk = small_talk(text, folded) or courtesy(text, folded, self._near_topic)
+        talk = small_talk(text, folded) or courtesy(text, folded, self._near_topic) or (THANKS if thanks_with_news(text, folded) else None)
         if talk:
             return Match(None, 0.0, small_talk=talk), None
         if text.strip().strip(".").isdigit():
@@ -595,7 +595,10 @@ class FaqEngine:
             before = folded[:asked_end]
             words = self._query(before, english)[0]
             # (who asks only when the question names something of its own: "boleh daftar? sy kepsek swasta" needs it)
-            if words and (_REASON_START_RE.match(folded, asked_end) or _ASKER_START_RE.match(folded, asked_end) and self._specific(words)):
+            # (…or an exclamation after it, when the question names a thing only a few topics know: "Dananya dari mana pak?
+            # Sekolah tiang ga punya uang untuk ikut program beginian!!")
+            exclaimed = folded.rstrip().endswith("!") and any(self._index.idf.get(w, 0.0) >= self._index.specific_idf for w in words)
+            if words and (_REASON_START_RE.match(folded, asked_end) or _ASKER_START_RE.match(folded, asked_end) and self._specific(words) or exclaimed):
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
@@ -1460,6 +1463,8 @@ def _points_back(clause: str) -> bool:
         clause = clause[that.end() :]
         if _WH_ALONE_RE.fullmatch(clause):
             return True  # "…, itu kapan?"
+    if _AT_THAT_TIME_RE.match(clause):
+        return True  # "…per Maret 2022 sesuai berita Bimtek itu…. Waktu itu Buleleng sudah sampai tahap apa?": the time told before
     its = _ITS_RE.match(clause)
     if its and _DATES_ONLY_RE.fullmatch(clause[its.end() :]):
         return True  # "…, jadwalnya tgl brp sampai tgl brp?"
@@ -1522,7 +1527,7 @@ _TERMINATOR_RE = re.compile(r"[.!?\n]")
 _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
 _WHOLE_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
-_MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|often|regularly|usually|pmo|team)\s+meet\b")
+_MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|it|often|regularly|usually|pmo|team)\s+meet\b")
 # a form of address and the Balinese names after it ("pak Made", "bu Komang Ayu"): the person addressed
 _VOCATIVE_RE = re.compile(r"\b(" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted(NAMES)) + r")\b)+")
 _VOCATIVE_HINTS = tuple(f"{address} " for address in sorted(ADDRESS))  # (a cheap look before the pattern)
@@ -1732,6 +1737,12 @@ _EVENT_MONTH_RE = re.compile(
     # (with its days too: "tujuan bimtek pmo 8-11 maret itu apa")
     r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?(?:bulan\s+)?(?:\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
 )
+_YEAR_ASKED_RE = re.compile(r"\b(?:tahun|thn|th|year)\s+(?:berapa|brp|apa|pira)\b|\bwhich year\b|\bwhat year\b")
+# …a range of its days ("tgl 8-11 maret"), not one session's ("tgl 9 maret mulai jam brp" asks about that day)
+_EVENT_DAYS_RE = re.compile(
+    r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah|manajemen operasional))*)"
+    r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?\d{1,2}\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2}\s+(?:maret|march|mar)(?:\s+20\d\d)?\b"
+)
 
 
 def described_months(folded: str) -> frozenset[str]:
@@ -1748,8 +1759,10 @@ def without_described_dates(folded: str) -> str:
     apa": the month, and the "bulan" read as a date word, are not what is asked — left in, they
     pull the question to the event's dates. (Not when a date is asked: "bimtek bulan maret tgl brp".)
     """
-    if not _WHEN_RE.search(folded):
+    if _WHEN_RE.search(folded) is None:
         folded = _EVENT_MONTH_RE.sub(lambda found: found.group("event"), folded)
+    elif not _YEAR_ASKED_RE.search(folded) and _WHEN_RE.search(bare := _EVENT_DAYS_RE.sub(lambda found: found.group("event"), folded)) is None:
+        folded = bare  # (the "tgl" of "siapa saja yg mengikuti Bimtek PMO tgl 8-11 Maret 2022": its days say which Bimtek; no date is asked)
     if "20" not in folded:
         return folded
     out, at = [], 0
@@ -1934,6 +1947,7 @@ _WHAT_TO_TYPE_RE = re.compile(
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
 )
 _NAME_ENDS = r"(?:itu|ini|tsb|tersebut|karena|krn|yang|yg|dan|tapi|terus|trus|di|ke|dari|untuk|utk|sudah|sdh|udah|belum|blm|juga|jg|sih|ya|nggih)"
+_AT_THAT_TIME_RE = re.compile(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
 _THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
 _THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
 _ITS_RE = re.compile(r"\s*[a-z]{3,}nya\s+")

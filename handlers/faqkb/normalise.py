@@ -171,6 +171,7 @@ ABBREVIATIONS: dict[str, str] = {
     "sampe": "sampai",
     "dlm": "dalam",
     "bgt": "sekali",
+    "pisan": "sekali",  # "suksma pisan": very (Balinese and Sundanese chat), not a typo of "pesan"
     "pengen": "ingin",
     "pingin": "ingin",
     "kenapa": "tujuan",

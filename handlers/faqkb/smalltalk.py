@@ -226,3 +226,25 @@ def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> st
     if len(other) > _COURTESY_OTHER_WORDS or other and topical(other):
         return None
     return next((k for k in _PRIORITY if k in kinds), None)
+
+
+# Thanks first, then news of what the writer did with the answer or how it was received ("Suksma pisan
+# Bapak atas jawabannya, sudah tiang teruskan ke grup guru-guru … dan mereka senang sekali 🙏"): thanks,
+# whatever its length, when the rest asks nothing, asks for nothing and tells of no problem.
+_FIRST_PART_RE = re.compile(r"[^,.!?;\n]+")
+_ASKING_WORDS = frozenset(
+    "apa apakah apa2 napi siapa sapa kapan kpn pidan berapa brp bagaimana gimana gmn gmana kenken punapi dimana mana dmn "
+    "bisa bisakah bs boleh blh kah what when who where which how whether can".split()
+)
+
+
+def thanks_with_news(text: str, folded: str) -> bool:
+    """Whether ``text`` thanks first and then only tells, asking nothing (see above)."""
+    if "?" in text or _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
+        return False
+    first = _FIRST_PART_RE.match(folded.lstrip())
+    if first is None or first.end() >= len(folded.strip()) or small_talk(first.group(0)) != THANKS:
+        return False
+    words = {ABBREVIATIONS.get(w, w) for w in _WORD_RE.findall(folded[first.end() :])}
+    return words.isdisjoint(_NOT_COURTESY) and words.isdisjoint(_ASKING_WORDS)
+
