@@ -1748,6 +1748,11 @@ ROUND_19_READINGS = [
     ("Suksma pisan", "small_talk", None),
     ("terima kasih bu, sudah sy teruskan ke kepsek binaan dan mereka senang sekali 🙏", "small_talk", None),
     ("makasih pak, tapi link zoom blm masuk", "answer", "bimtek-media"),
+    # the first question, clearly picking a topic near the best (not only the second best), is the main one
+    ("Is it the principal or the school that registers for PSP? And what happens if the principal passes?", "answer", "daftar-siapa"),
+    # English "grade" is a class; an accreditation grade is still the accreditation
+    ("For SD, which grades start the new curriculum in year one?", "answer", "kurikulum"),
+    ("akreditasi sekolah harus grade A?", "answer", "akreditasi"),
 ]
 
 

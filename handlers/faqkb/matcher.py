@@ -707,10 +707,11 @@ class FaqEngine:
         if not scored:
             return Match(None, 0.0), english
         scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
-        if main is not None and len(scored) > 1 and scored[1][1] == main and scored[0][0] - scored[1][0] < CLEAR_MARGIN:
-            # "Buleleng masuk angkatan brp? bareng kab mana lg?": the whole message nearly ties between two
-            # topics and the first question asked clearly picks the second (none the first): the main question decides
-            scored = [scored[1], scored[0], *scored[2:]]
+        near_main = next((k for k, (sc, i) in enumerate(scored[1:3], 1) if i == main and scored[0][0] - sc < CLEAR_MARGIN), None)
+        if near_main is not None:
+            # "Buleleng masuk angkatan brp? bareng kab mana lg?": the whole message nearly ties between topics
+            # and the first question asked clearly picks another than the best (none the best): the main question decides
+            scored = [scored[near_main], *(x for k, x in enumerate(scored) if k != near_main)]
             confirmed = main
         elif len(scored) > 1 and scored[0][0] - scored[1][0] < TIE_MARGIN and strong[scored[1][1]] - strong[scored[0][1]] >= CLEAR_MARGIN:
             # "pendaftaran angkatan 3 kapan": of two topics tied, the one whose own questions and

@@ -449,6 +449,8 @@ SYNONYMS: dict[str, str] = {
     "essay": "esai",
     "essays": "esai",
     "health": "sehat",
+    "grade": "kelas",  # "which grade starts the new curriculum" (an accreditation grade is read before: see the matcher)
+    "grades": "kelas",
     "sanction": "sanksi",
     "sanctions": "sanksi",
     "sanctioned": "sanksi",
