@@ -1753,6 +1753,12 @@ ROUND_19_READINGS = [
     # English "grade" is a class; an accreditation grade is still the accreditation
     ("For SD, which grades start the new curriculum in year one?", "answer", "kurikulum"),
     ("akreditasi sekolah harus grade A?", "answer", "akreditasi"),
+    # "… apa skrg sy tdk bisa ikut?", "… apa ngaruh ke pendaftaran?": about what was told before
+    ("kena hukuman disiplin ringan th lalu. apa skrg sy tdk bisa ikut PSP?", "answer", "sanksi"),
+    ("pernah kena teguran, apa ngaruh ke pendaftaran psp?", "answer", "sanksi"),
+    # a good school ("sekolah bagus"), a small or favourite one in English: which schools may join
+    ("apa PSP cuma utk sekolah bagus?", "answer", "psp-swasta"),
+    ("our school is small and not a favourite one. can we join PSP?", "answer", "psp-swasta"),
 ]
 
 

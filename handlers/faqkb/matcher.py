@@ -1883,7 +1883,10 @@ _PASSIVE_RE = re.compile(
 # "…, thn lalu gagal di tahap 2, boleh daftar ulang?", "…, apa boleh ikut seleksi PSP?": a yes-or-no
 # of two words or fewer (and the programme's name) whether the one told about may do something
 _MAY_I_RE = re.compile(
-    r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?" + _MAY + r"\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:psp|program|programnya))?"
+    # ("…. apa skrg sy tdk bisa ikut PSP?": now, and whether not)
+    r"\s*(?:apakah\s+|apa\s+)?(?:(?:sekarang|skrg|skg|jadi|jd)\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?(?:(?:tidak|tdk|gak|ga|nggak|gk|jadi|jd)\s+)?"
+    + _MAY
+    + r"\s+[a-z]+(?:\s+[a-z]+)?(?:\s+(?:psp|program|programnya))?"
     + _YES_NO_TAIL + r"\s*\??\s*"
 )
 # "…, lupa tgl pastinya, dari tgl brp sampai tgl brp nggih?": which dates, of the thing told before;
@@ -1907,7 +1910,9 @@ _WHERE_TO_RE = re.compile(
 # whether the thing told before is a requirement or an obstacle
 _IS_IT_RE = re.compile(
     r"\s*(?:apakah\s+|apa\s+)(?:itu\s+|ini\s+|hal\s+(?:itu|ini|tersebut|tsb)\s+|tersebut\s+|tsb\s+)?"
-    r"(?:jadi|jd|menjadi|termasuk|merupakan)\s+(?:masalah|syarat|halangan|kendala|penghalang|hambatan|persoalan)"
+    # (…or whether it affects something: "thn lalu sy kena hukdis ringan, apa ngaruh ke pendaftaran?")
+    r"(?:(?:jadi|jd|menjadi|termasuk|merupakan)\s+(?:masalah|syarat|halangan|kendala|penghalang|hambatan|persoalan)"
+    r"|(?:ngaruh|berpengaruh|pengaruh|mempengaruhi|memengaruhi)(?:nya)?)"
     r"(?:\s+[a-z]+){0,4}" + _YES_NO_TAIL + r"\s*"
 )
 # "… the dates of the Bimtek? Was it in person?": English asking about "it", the thing named before;

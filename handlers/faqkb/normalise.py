@@ -449,6 +449,11 @@ SYNONYMS: dict[str, str] = {
     "essay": "esai",
     "essays": "esai",
     "health": "sehat",
+    "small": "kecil",  # "a small private SD": the school's size, a keyword of which schools may join
+    "favourite": "favorit",
+    "favorite": "favorit",
+    "facilities": "fasilitas",
+    "facility": "fasilitas",
     "grade": "kelas",  # "which grade starts the new curriculum" (an accreditation grade is read before: see the matcher)
     "grades": "kelas",
     "sanction": "sanksi",
