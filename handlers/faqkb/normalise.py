@@ -800,7 +800,11 @@ _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 # "…: 1) … 2) …" (an item after a colon, a sentence's end or at the start; not "(tahap 2) …")
 # (a space after the mark: "jam 09.00)" is a time, not an item)
 _NUMBERED_ITEMS_RE = re.compile(r"(?:\s+(?:\d|dua|tiga|beberapa)\s+(?:hal|pertanyaan)\s*)?(?:^|(?<=[:.?!\n])\s|:)\s*\(?(?<!\d)\d{1,2}\)\s+")
-_UNTIL_RE = re.compile(r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b")
+# (…and before a time asked: "mulai kpn smp kpn", "dari tgl brp smp tgl brp")
+_UNTIL_RE = re.compile(
+    r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru|kapan|kpn|brp|berapa)\s+smp(?=\s+(?:kapan|kpn|tgl|tanggal|tangal|brp|berapa|\d)\b)"
+    r"|\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b"
+)
 
 
 # "diselenggarakan(nya)" says an event took place; only "… diselenggarakan oleh", "penyelenggara",
@@ -830,7 +834,8 @@ def fold(text: str) -> str:
         text = _UNTIL_ABBREVIATION_RE.sub("sampai", text)  # "tgl brp s.d. brp?": "sampai dengan", no sentence ends
     if ")" in text:  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
         text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)
-    text = _UNTIL_RE.sub(r"\1 sampai", text)  # "sdh smp tahap apa": "smp" is "sampai" after "sudah", not the school level
+    # "sdh smp tahap apa", "mulai kpn smp kpn": "smp" is "sampai", not the school level
+    text = _UNTIL_RE.sub(lambda found: (found.group(1) or found.group(2)) + " sampai", text)
     text = _HELD_RE.sub(r"dilaksanakan\1", text)  # "tujuan diselenggarakannya bimtek": the event held, not its organiser
     # Balinese "sane pidan" (the one back then), "pidan … pernah" (once): not "when"
     text = _PAST_PIDAN_RE.sub(lambda found: (found.group("before") or "") + "dulu", text)
