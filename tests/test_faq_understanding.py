@@ -1768,6 +1768,10 @@ ROUND_19_READINGS = [
     # "smp" between two times asked is "sampai"; the school level stays
     ("tahap 2 mulai kpn smp kpn?", "answer", "seleksi-tahap2"),
     ("dari tgl brp smp tgl brp tahap 2?", "answer", "seleksi-tahap2"),
+    # other programmes and platforms a school uses: e-Rapor (report cards, not the Rapor Pendidikan), SMK Pusat Keunggulan
+    ("gmn cara input nilai siswa di e-rapor?", "decline", None),
+    ("SMK pusat keunggulan daftarnya kapan?", "decline", None),
+    ("rapor pendidikan sekolah penggerak dipakai utk apa", "answer", "rapor-pendidikan"),
 ]
 
 
