@@ -1772,6 +1772,15 @@ ROUND_19_READINGS = [
     ("gmn cara input nilai siswa di e-rapor?", "decline", None),
     ("SMK pusat keunggulan daftarnya kapan?", "decline", None),
     ("rapor pendidikan sekolah penggerak dipakai utk apa", "answer", "rapor-pendidikan"),
+    # who is in the PMO team: what the topic answers, not a near miss asking for names
+    ("siapa aja yg masuk tim PMO kabupaten?", "answer", "pmo-anggota"),
+    ("siapa saja nama pengawas yg masuk PMO buleleng?", "forward", None),
+    # "contohnya" after a question about what BOS Kinerja buys is "for example", not a sample essay asked for
+    ("BOS kinerja boleh dipakai utk apa? contohnya?", "answer", "dana"),
+    # chat spellings: "mtr suksma" (thanks), "bll" (Buleleng), English "whn"
+    ("mtr suksma pak", "small_talk", None),
+    ("bll angkatan brp?", "answer", "angkatan-1"),
+    ("whn does the registration for angkatan 3 close", "answer", "pendaftaran-jadwal"),
 ]
 
 

@@ -28,6 +28,8 @@ ABBREVIATIONS: dict[str, str] = {
     "bgmn": "bagaimana",
     "bgm": "bagaimana",
     "kpn": "kapan",
+    "whn": "when",  # English chat
+    "bll": "buleleng",  # the regency, as local chat shortens it
     "kapn": "kapan",
     "sy": "saya",
     "sya": "saya",

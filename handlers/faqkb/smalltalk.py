@@ -104,7 +104,7 @@ _SIGNATURE_WORDS = 6
 _SIGNATURE_ROLES = frozenset("kepala sekolah kepsek guru pengawas korwil koordinator wilayah operator admin staf kecamatan kec sd smp tk paud negeri".split())
 
 # "tim pe em o": the addressee spelled out by speech-to-text
-_SPELLED = {"pe em o": "pmo", "pe es pe": "psp"}
+_SPELLED = {"pe em o": "pmo", "pe es pe": "psp", "mtr suksma": "matur suksma", "mtur suksma": "matur suksma"}  # ("mtr": not "materi" here)
 _SPELLED_RE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
 _PRIORITY = (THANKS, FAREWELL, GREETING, ACK)
