@@ -1781,6 +1781,17 @@ ROUND_19_READINGS = [
     ("mtr suksma pak", "small_talk", None),
     ("bll angkatan brp?", "answer", "angkatan-1"),
     ("whn does the registration for angkatan 3 close", "answer", "pendaftaran-jadwal"),
+    # "sidang pleno", "betulinnya": the results' plenary, fixing a field
+    ("sidang pleno kelulusan kpn?", "answer", "kelulusan"),
+    ("salah ketik NIP di ringkasan, gmn betulinnya?", "answer", "bot-form-ubah"),
+    # what the Bimtek was: its overview (dates, Zoom, LPMP); what it was about: its content; not the programme's
+    ("apa itu bimtek PMO?", "answer", "bimtek-jadwal"),
+    ("What was the PMO Bimtek about?", "answer", "bimtek-materi"),
+    ("bimtek pmo itu tentang apa", "answer", "bimtek-materi"),
+    ("what is the sekolah penggerak programme about", "answer", "psp-apa"),
+    # making a Gmail account is no business of the programme; a Gmail address in the form is
+    ("cara bikin akun gmail buat operator gmn?", "decline", None),
+    ("email saya gmail boleh diisi di form?", "answer", "bot-form-isian"),
 ]
 
 

@@ -1347,6 +1347,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _ACCREDITATION_GRADE_RE.sub(" akreditasi ", folded)  # "accreditation grade (A or B)": the accreditation itself
     if any(word in folded for word in _OBLIGED_HINTS) and _OBLIGED_TO_JOIN_RE.search(folded) and not _OBLIGED_ELSEWHERE_RE.search(folded):
         folded = _OBLIGATION_RE.sub("imbauan", folded)
+    if ("about" in folded or "apa" in folded or "ttg" in folded) and _EVENT_RE.search(folded) and (about := _ABOUT_WHAT_RE.search(folded)):
+        # "bimtek itu tentang apa", "what was the Bimtek about?": an event's content (not "what is the programme about")
+        folded = folded[: about.end()] + " materi" + folded[about.end() :]
     if english and ("do" in folded or "start" in folded or "offer" in folded):
         folded = _BOT_DOES_RE.sub(" fitur bot ", folded)  # "what can this bot do for a principal": its features
         folded = _HOW_TO_START_RE.sub(" cara ", folded)  # "how do I start?": how to go about it, not when PSP started
@@ -1560,6 +1563,9 @@ _ACCREDITATION_GRADE_RE = re.compile(
 )
 # this bot itself, named: what it does is PSP's business here
 _THIS_BOT_RE = re.compile(r"\b(?:this|the) (?:chat ?)?bot\b|\bbot (?:ini|psp|pmo)\b|\bbotnya\b")
+_EVENT_RE = re.compile(r"\b(?:bimtek|bimbingan teknis|pelatihan|training|sesi|session|webinar|workshop|pkp)\b")
+# what something was about: its content ("materi")
+_ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|\bwhat\s+(?:was|is|were|are)\b[^?.!,]*\babout\b(?=\s*(?:[?.!,]|$))")
 _BOT_DOES_RE = re.compile(r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:bot|chatbot|service|chat))?\s+(?:do|offer)\b")
 _HOW_TO_START_RE = re.compile(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
 _REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")

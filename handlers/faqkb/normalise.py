@@ -29,6 +29,10 @@ ABBREVIATIONS: dict[str, str] = {
     "bgm": "bagaimana",
     "kpn": "kapan",
     "whn": "when",  # English chat
+    "betulin": "perbaiki",  # "gimana betulinnya": fix it (chat's -in for -kan)
+    "betulkan": "perbaiki",
+    "membetulkan": "perbaiki",
+    "benerin": "perbaiki",
     "bll": "buleleng",  # the regency, as local chat shortens it
     "kapn": "kapan",
     "sy": "saya",
