@@ -1792,6 +1792,9 @@ ROUND_19_READINGS = [
     # making a Gmail account is no business of the programme; a Gmail address in the form is
     ("cara bikin akun gmail buat operator gmn?", "decline", None),
     ("email saya gmail boleh diisi di form?", "answer", "bot-form-isian"),
+    # the person of the asker's own school level ("SD kami") or of a named kecamatan: no source names them
+    ("Nama pelatih ahli yang dampingi SD kami siapa?", "ask_back", None),
+    ("siapa pelatih ahli utk kec seririt", "ask_back", None),
 ]
 
 

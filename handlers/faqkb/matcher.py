@@ -1726,9 +1726,11 @@ _KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name
 _OWN_PERSON_RE = re.compile(
     # (within one sentence: "Kepala sekolah kami baru lolos. … Siapa saja anggotanya?" asks no person of ours)
     # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
-    r"\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b"
+    r"\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:sekolah|kecamatan|desa|gugus|sd|smp|tk|paud) (?:saya|sy|kami|tiang)\b"
+    # (…or of a kecamatan named: "siapa pelatih ahli utk kec seririt")
+    r"|\b(?:siapa|sapa)\b" + _NO_REASON + r"*\b(?:untuk|utk|di|buat)\s+(?:kec|kecamatan)\s+[a-z]+"
     # (not "sekolah sy swasta, surat keterangan … yg tanda tangan siapa": the school's kind is context)
-    r"|\b(?:sekolah|kecamatan|desa|gugus) (?:saya|sy|kami|tiang)\b(?! (?:swasta|negeri)\b)" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
+    r"|\b(?:sekolah|kecamatan|desa|gugus|sd|smp|tk|paud) (?:saya|sy|kami|tiang)\b(?! (?:swasta|negeri)\b)" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
     # "siapa pelatih ahli yg pegang sekolah2 di Busungbiu": a person of one kecamatan (not
     # "Buleleng": that is the regency too, whose offices' heads the sources name)
