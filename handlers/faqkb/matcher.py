@@ -706,7 +706,7 @@ class FaqEngine:
                     disagree = (found[0][0][1], scored[0][1])
         if not scored:
             return Match(None, 0.0), english
-        scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded))
+        scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded) - _regions_come_from(folded))
         near_main = next((k for k, (sc, i) in enumerate(scored[1:3], 1) if i == main and scored[0][0] - sc < CLEAR_MARGIN), None)
         if near_main is not None:
             # "Buleleng masuk angkatan brp? bareng kab mana lg?": the whole message nearly ties between topics
@@ -1473,8 +1473,10 @@ def _points_back(clause: str) -> bool:
         clause = clause[that.end() :]
         if _WH_ALONE_RE.fullmatch(clause):
             return True  # "…, itu kapan?"
-    if _AT_THAT_TIME_RE.match(clause):
-        return True  # "…per Maret 2022 sesuai berita Bimtek itu…. Waktu itu Buleleng sudah sampai tahap apa?": the time told before
+    if (at_that_time := _AT_THAT_TIME_RE.match(clause)) and _STAGE_ASKED_RE.fullmatch(clause, at_that_time.end()):
+        # "…per Maret 2022 sesuai berita Bimtek itu…. Waktu itu Buleleng sudah sampai tahap apa?": the stage at the time told
+        # before (not "Waktu itu siapa penanggung jawab PMO kabupaten?", which names what it asks)
+        return True
     its = _ITS_RE.match(clause)
     if its and _DATES_ONLY_RE.fullmatch(clause[its.end() :]):
         return True  # "…, jadwalnya tgl brp sampai tgl brp?"
@@ -1566,7 +1568,11 @@ _THIS_BOT_RE = re.compile(r"\b(?:this|the) (?:chat ?)?bot\b|\bbot (?:ini|psp|pmo
 _EVENT_RE = re.compile(r"\b(?:bimtek|bimbingan teknis|pelatihan|training|sesi|session|webinar|workshop|pkp)\b")
 # what something was about: its content ("materi")
 _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|\bwhat\s+(?:was|is|were|are)\b[^?.!,]*\babout\b(?=\s*(?:[?.!,]|$))")
-_BOT_DOES_RE = re.compile(r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:bot|chatbot|service|chat))?\s+(?:do|offer)\b")
+# (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
+_BOT_DOES_RE = re.compile(
+    r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:bot|chatbot|service|chat))?\s+(?:do|offer)\b"
+    r"(?=\s*(?:[?.!,]|$)|\s+(?:for|to help)\b)"
+)
 _HOW_TO_START_RE = re.compile(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
 _REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
 _MEET_RE = re.compile(r"\b(?:meet|meets|meeting)\b")
@@ -1580,6 +1586,19 @@ _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
 
 
+_CAME_FROM_RE = re.compile(r"\b(?:dari|dr|from|asal|asli)\s+(?:kabupaten\s+|kab\s+|kota\s+)?([a-z]+)")
+
+
+def _regions_come_from(folded: str) -> set[str]:
+    """The regencies the asker or someone came from ("sy baru mutasi dari Jembrana"): context, not what is asked about."""
+    if not any(region in folded for region in OTHER_REGENCIES):
+        return set()
+    return {found.group(1) for found in _CAME_FROM_RE.finditer(folded) if found.group(1) in BALI_REGENCIES}
+
+
+_TAKING_PART_RE = re.compile(r"\b(?:daftar|mendaftar|ikut|mengikuti|seleksi|psp|pendaftaran|angkatan|tahap|bimtek|pengumuman|apply|join|register)\w*")
+
+
 def _asks_future(text: str) -> bool:
     """A coming time in the clause that asks ("rapat berikutnya tanggal berapa").
 
@@ -1589,8 +1608,9 @@ def _asks_future(text: str) -> bool:
         return False
     pieces = clauses(text)
     asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p) or _marked_itself(text, p)]
-    # (…with the condition it rests on: "kalau sekolah kami regrouping tahun depan, kapan batas pendaftaran?")
-    asking += [p for p in pieces if _CONDITION_START_RE.match(p)]
+    # (…with the condition it rests on: "kalau sekolah kami regrouping tahun depan, kapan batas pendaftaran?", and context
+    # about taking part: "Sy mau daftar PSP tahun depan. Kapan pendaftarannya dibuka?" — not "bulan depan ada odalan")
+    asking += [p for p in pieces if _CONDITION_START_RE.match(p) or _TAKING_PART_RE.search(p)]
     return any(_FUTURE_RE.search(p) for p in asking or pieces)
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
 _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
@@ -1967,6 +1987,7 @@ _WHAT_TO_TYPE_RE = re.compile(
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
 )
 _NAME_ENDS = r"(?:itu|ini|tsb|tersebut|karena|krn|yang|yg|dan|tapi|terus|trus|di|ke|dari|untuk|utk|sudah|sdh|udah|belum|blm|juga|jg|sih|ya|nggih)"
+_STAGE_ASKED_RE = re.compile(r"(?:\s+[a-z]+){0,4}\s+(?:tahap|posisi|status)(?:nya)?\s+(?:apa|mana|brp|berapa)(?:\s+[a-z]+){0,2}\s*")
 _AT_THAT_TIME_RE = re.compile(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
 _THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
 _THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
@@ -2015,7 +2036,7 @@ _OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daf
 # a condition the question rests on ("kalau SD sy digabung …, statusnya gimana?")
 _CONDITION_START_RE = re.compile(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
 # the programme's own name, not a school described by it ("guru di sekolah penggerak")
-_PROGRAMME_BODIES = r"pmo|pokja|komite pembelajaran|pelatih ahli"
+_PROGRAMME_BODIES = r"pmo|pokja|komite pembelajaran|pelatih ahli|rapor pendidikan"
 _PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b")
 # …or by its name, not describing a school ("guru di sekolah penggerak", "teachers at a sekolah penggerak")
 _PSP_BY_NAME_RE = re.compile(r"(?<!\bdi )(?<!\bdari )(?<!\bin )(?<!\bat )(?<!\ba )\bsekolah penggerak\b")

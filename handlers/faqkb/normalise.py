@@ -29,6 +29,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bgm": "bagaimana",
     "kpn": "kapan",
     "whn": "when",  # English chat
+    "gmail": "email",  # an e-mail address (Merdeka Mengajar accounts are belajar.id)
     "betulin": "perbaiki",  # "gimana betulinnya": fix it (chat's -in for -kan)
     "betulkan": "perbaiki",
     "membetulkan": "perbaiki",
@@ -808,7 +809,7 @@ _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 _NUMBERED_ITEMS_RE = re.compile(r"(?:\s+(?:\d|dua|tiga|beberapa)\s+(?:hal|pertanyaan)\s*)?(?:^|(?<=[:.?!\n])\s|:)\s*\(?(?<!\d)\d{1,2}\)\s+")
 # (…and before a time asked: "mulai kpn smp kpn", "dari tgl brp smp tgl brp")
 _UNTIL_RE = re.compile(
-    r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru|kapan|kpn|brp|berapa)\s+smp(?=\s+(?:kapan|kpn|tgl|tanggal|tangal|brp|berapa|\d)\b)"
+    r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru|kapan|kpn|brp|berapa)\s+smp(?=\s+(?:kapan|kpn|tgl|tanggal|tangal|brp|berapa)\b)"
     r"|\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b"
 )
 
@@ -977,13 +978,21 @@ _CHANNELS = frozenset("bot sini wa whatsapp telegram web website situs laman sim
 _HOW = frozenset("cara bagaimana gimana gmn gmana bgmn bgm how".split())
 
 
+def _registered_in(before: list[str]) -> bool:
+    """Whether the words before "sistem data" say one is registered in it ("terdaftar di", "tercatat dalam")."""
+    return len(before) == 2 and before[0] in _REGISTERED and before[1] in ("di", "dalam", "dlm", "ke")
+
+
+_REGISTERED = frozenset("terdaftar tercatat terdata masuk didaftarkan dicatat terinput".split())
+
+
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
     for at, token in enumerate(words):
-        if token == "sistem" and words[at + 1 : at + 2] in (["data"], ["pendataan"]):
+        if token == "sistem" and words[at + 1 : at + 2] == ["data"] and _registered_in(words[max(at - 2, 0) : at]):
             token = "dapodik"  # "terdaftar di sistem data apa": the education data system, not this bot's records
-        elif token in ("data", "pendataan") and words[at - 1 : at] == ["sistem"]:
+        elif token == "data" and words[at - 1 : at] == ["sistem"] and _registered_in(words[max(at - 3, 0) : at - 1]):
             continue
         expansion = _lookup(token)
         if expansion is None and token.endswith(("nya", "ny")) and len(token) > 5:  # "umurnya", "jadwalny"

@@ -232,19 +232,39 @@ def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> st
 # Bapak atas jawabannya, sudah tiang teruskan ke grup guru-guru … dan mereka senang sekali 🙏"): thanks,
 # whatever its length, when the rest asks nothing, asks for nothing and tells of no problem.
 _FIRST_PART_RE = re.compile(r"[^,.!?;\n]+")
+# (news of the answer passed on, or of how it was received: not a new subject)
+_PASSED_ON = frozenset(
+    "teruskan diteruskan terusin sampaikan disampaikan bagikan dibagikan share shared sharing forward forwarded sebarkan disebarkan "
+    "informasikan diinformasikan kabarkan dikabarkan senang bermanfaat membantu helpful useful "
+    "berhasil beres sukses lancar terkirim worked".split()
+)
+# (…and what makes it a question or a report after all: "terima kasih, kepsek … menanyakan syarat usia", "… link zoom mati")
 _ASKING_WORDS = frozenset(
     "apa apakah apa2 napi siapa sapa kapan kpn pidan berapa brp bagaimana gimana gmn gmana kenken punapi dimana mana dmn "
-    "bisa bisakah bs boleh blh kah what when who where which how whether can".split()
+    "bisa bisakah bs boleh blh kah what when who where which how whether can "
+    "tanya nanya bertanya menanyakan ditanyakan nanyain asking ask asks bingung ragu lupa mati rusak kosong ditolak ganda "
+    "confused problem issue broken wrong".split()
 )
+_CONFIRMING_END_RE = re.compile(r"\b(?:ya|nggih|kan|kah|ok|right)\W*$")
 
 
 def thanks_with_news(text: str, folded: str) -> bool:
-    """Whether ``text`` thanks first and then only tells, asking nothing (see above)."""
+    """Whether ``text`` thanks first and then only tells what was done with the answer, asking nothing (see above)."""
     if "?" in text or _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
         return False
     first = _FIRST_PART_RE.match(folded.lstrip())
     if first is None or first.end() >= len(folded.strip()) or small_talk(first.group(0)) != THANKS:
         return False
-    words = {ABBREVIATIONS.get(w, w) for w in _WORD_RE.findall(folded[first.end() :])}
-    return words.isdisjoint(_NOT_COURTESY) and words.isdisjoint(_ASKING_WORDS)
+    rest = folded.lstrip()[first.end() :]
+    words = {ABBREVIATIONS.get(w, w) for w in _WORD_RE.findall(rest)}
+    return (
+        not words.isdisjoint(_PASSED_ON)
+        and words.isdisjoint(_NOT_COURTESY)
+        and words.isdisjoint(_ASKING_WORDS)
+        and not _CONFIRMING_END_RE.search(_only_words(rest))
+    )
+
+
+def _only_words(text: str) -> str:
+    return " ".join(_WORD_RE.findall(text))
 
