@@ -223,6 +223,10 @@ HELD_OUT = [
     ("faq-heldout-95.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-96.tsv", (80, 15, 15, 10), 80, 14, 10, 5),
     ("faq-heldout-97.tsv", (80, 15, 15, 10), 75, 15, 15, 4),
+    # …98–100 written after its last change to the matcher, first run on it (no change for them)
+    ("faq-heldout-98.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
+    ("faq-heldout-99.tsv", (80, 15, 15, 10), 76, 15, 13, 5),
+    ("faq-heldout-100.tsv", (80, 15, 15, 10), 78, 15, 14, 3),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
