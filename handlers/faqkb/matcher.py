@@ -1350,6 +1350,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     if ("about" in folded or "apa" in folded or "ttg" in folded) and _EVENT_RE.search(folded) and (about := _ABOUT_WHAT_RE.search(folded)):
         # "bimtek itu tentang apa", "what was the Bimtek about?": an event's content (not "what is the programme about")
         folded = folded[: about.end()] + " materi" + folded[about.end() :]
+    if english and " bot" in folded and (through := _THROUGH_BOT_RE.search(folded)):
+        # "How do I register as a principal through this bot?", "Can I register my school … through this bot?": the bot's form
+        folded = folded[: through.end()] + " cara daftar lewat bot" + folded[through.end() :]
     if english and ("do" in folded or "start" in folded or "offer" in folded):
         folded = _BOT_DOES_RE.sub(" fitur bot ", folded)  # "what can this bot do for a principal": its features
         folded = _HOW_TO_START_RE.sub(" cara ", folded)  # "how do I start?": how to go about it, not when PSP started
@@ -1572,6 +1575,11 @@ _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|
 _BOT_DOES_RE = re.compile(
     r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:bot|chatbot|service|chat))?\s+(?:do|offer)\b"
     r"(?=\s*(?:[?.!,]|$)|\s+(?:for|to help)\b)"
+)
+# (how to, or whether one can: not "… when I register through the bot", "can she still register …")
+_THROUGH_BOT_RE = re.compile(
+    r"\b(?:how (?:do|can|should) (?:i|we)|can (?:i|we)|how to)(?:\s+actually)?\s+(?:register|sign up|signup|apply|enrol|enroll)\b"
+    r"(?:\s+\w+){0,5}?\s+(?:through|via|in|on|with|using)\s+(?:this|the)\s+(?:chat ?)?bot\b"
 )
 _HOW_TO_START_RE = re.compile(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
 _REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
@@ -1951,7 +1959,11 @@ _IS_IT_RE = re.compile(
 )
 # "… the dates of the Bimtek? Was it in person?": English asking about "it", the thing named before;
 # "If the principal is acting, is the school still eligible?": "still" presupposes what was told before
-_WAS_IT_RE = re.compile(r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*")
+_WAS_IT_RE = re.compile(
+    r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*"
+    # ("I read the news about the PMO Bimtek. When exactly was it held?": when the thing named before was held)
+    r"|\s*(?:when|where|how)(?:\s+(?:exactly|precisely|actually))?\s+(?:is|was|were|will|did)\s+it\b.*"
+)
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
 _HOW_LONG_RE = re.compile(r"\s*(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*")
 # "Tujuan dilaksanakannya Bimtek … itu apa?", "What was the (stated) purpose of …": the noun asked for
