@@ -1840,6 +1840,8 @@ ROUND_19_AFTER_THE_LAST_SETS = [
     ("How do I register as a principal through this bot?", "answer", "daftar-cara"),
     ("Can I register my school for PSP through this bot?", "answer", "daftar-cara"),
     ("Is the email field mandatory when I register through the bot?", "answer", "bot-form-isian"),
+    ("can I apply through the bot if I am Plt?", "answer", "plt"),
+    ("can we register through the bot for our TK?", "answer", "psp-jenjang"),
     # "When exactly was it held?" after the Bimtek was named: about it (asked back, the dates first), not who attended
     ("I read the news about the PMO Bimtek. When exactly was it held?", "ask_back", None),
 ]

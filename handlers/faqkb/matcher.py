@@ -1576,10 +1576,11 @@ _BOT_DOES_RE = re.compile(
     r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:bot|chatbot|service|chat))?\s+(?:do|offer)\b"
     r"(?=\s*(?:[?.!,]|$)|\s+(?:for|to help)\b)"
 )
-# (how to, or whether one can: not "… when I register through the bot", "can she still register …")
+# (how to, or whether one can, the clause ending there: not "… when I register through the bot", "can she still register …",
+# "can I apply through the bot if I am Plt?")
 _THROUGH_BOT_RE = re.compile(
     r"\b(?:how (?:do|can|should) (?:i|we)|can (?:i|we)|how to)(?:\s+actually)?\s+(?:register|sign up|signup|apply|enrol|enroll)\b"
-    r"(?:\s+\w+){0,5}?\s+(?:through|via|in|on|with|using)\s+(?:this|the)\s+(?:chat ?)?bot\b"
+    r"(?:\s+\w+){0,5}?\s+(?:through|via|in|on|with|using)\s+(?:this|the)\s+(?:chat ?)?bot\b(?=\s*(?:[?.!,]|$))"
 )
 _HOW_TO_START_RE = re.compile(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
 _REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
