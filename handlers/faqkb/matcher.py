@@ -61,7 +61,7 @@ from handlers.faqkb.normalise import (
     without_addressee,
     without_hearsay,
 )
-from handlers.faqkb.smalltalk import ADDRESS, NAMES, THANKS, courtesy, small_talk, thanks_with_news
+from handlers.faqkb.smalltalk import ADDRESS, NAMES, courtesy, small_talk, thanks_with_news
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
 THRESHOLD = 0.5
@@ -572,7 +572,7 @@ class FaqEngine:
         """The verdict on ``text``, and whether it is English (None when that was not needed)."""
         index = self._index
         folded = fold(text)  # (once: small talk reads it too)
-        talk = small_talk(text, folded) or courtesy(text, folded, self._near_topic) or (THANKS if thanks_with_news(text, folded) else None)
+        talk = small_talk(text, folded) or courtesy(text, folded, self._near_topic) or thanks_with_news(text, folded)
         if talk:
             return Match(None, 0.0, small_talk=talk), None
         if text.strip().strip(".").isdigit():
@@ -1776,16 +1776,16 @@ _DESCRIBED_MONTH_RE = re.compile(
 )
 
 # "bimtek pmo bulan maret (2022)", "bimtek pmo 8-11 maret": the month right after the event's name says which one is meant
+_EVENT_NAME = r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah|manajemen operasional))*)"
 _EVENT_MONTH_RE = re.compile(
-    r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah|manajemen operasional))*)"
+    _EVENT_NAME
     # (with its days too: "tujuan bimtek pmo 8-11 maret itu apa")
-    r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?(?:bulan\s+)?(?:\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
+    + r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?(?:bulan\s+)?(?:\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
 )
 _YEAR_ASKED_RE = re.compile(r"\b(?:tahun|thn|th|year)\s+(?:berapa|brp|apa|pira)\b|\bwhich year\b|\bwhat year\b")
 # …a range of its days ("tgl 8-11 maret"), not one session's ("tgl 9 maret mulai jam brp" asks about that day)
 _EVENT_DAYS_RE = re.compile(
-    r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah|manajemen operasional))*)"
-    r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?\d{1,2}\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2}\s+(?:maret|march|mar)(?:\s+20\d\d)?\b"
+    _EVENT_NAME + r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?\d{1,2}\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2}\s+(?:maret|march|mar)(?:\s+20\d\d)?\b"
 )
 
 
@@ -1908,8 +1908,6 @@ _YES_NO_END_RE = re.compile(
 _STILL_RE = re.compile(
     r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?"
     r"(?:(?:masih|msh)\s+" + _MAY + r"|(?:" + _MAY + r"\s+)?(?:tetap|ttp)\s+(?:" + _MAY + r"|jadi|menjadi|ikut|daftar|mendaftar)\b)"
-    # "…. Can he still register for PSP, or …?": English
-    r"|\s*(?:can|could|may|is|are|am)\s+(?:he|she|i|we|they|the principal|my principal|our principal)\s+still\b"
 )
 # "…, bisa napi lewat bot?", "bisa lewat sini gak?", "bs diterima gk di form?": whether the thing told
 # before can be done (or is taken) here

@@ -809,8 +809,7 @@ _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 _NUMBERED_ITEMS_RE = re.compile(r"(?:\s+(?:\d|dua|tiga|beberapa)\s+(?:hal|pertanyaan)\s*)?(?:^|(?<=[:.?!\n])\s|:)\s*\(?(?<!\d)\d{1,2}\)\s+")
 # (…and before a time asked: "mulai kpn smp kpn", "dari tgl brp smp tgl brp")
 _UNTIL_RE = re.compile(
-    r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru|kapan|kpn|brp|berapa)\s+smp(?=\s+(?:kapan|kpn|tgl|tanggal|tangal|brp|berapa)\b)"
-    r"|\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b"
+    r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b|\b(kapan|kpn|brp|berapa)\s+smp(?=\s+(?:kapan|kpn|tgl|tanggal|tangal|brp|berapa)\b)"
 )
 
 

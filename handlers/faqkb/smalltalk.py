@@ -248,23 +248,15 @@ _ASKING_WORDS = frozenset(
 _CONFIRMING_END_RE = re.compile(r"\b(?:ya|nggih|kan|kah|ok|right)\W*$")
 
 
-def thanks_with_news(text: str, folded: str) -> bool:
-    """Whether ``text`` thanks first and then only tells what was done with the answer, asking nothing (see above)."""
+def thanks_with_news(text: str, folded: str) -> str | None:
+    """``thanks`` when ``text`` thanks first and then only tells what was done with the answer, asking nothing (see above)."""
     if "?" in text or _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
-        return False
+        return None
     first = _FIRST_PART_RE.match(folded.lstrip())
     if first is None or first.end() >= len(folded.strip()) or small_talk(first.group(0)) != THANKS:
-        return False
-    rest = folded.lstrip()[first.end() :]
-    words = {ABBREVIATIONS.get(w, w) for w in _WORD_RE.findall(rest)}
-    return (
-        not words.isdisjoint(_PASSED_ON)
-        and words.isdisjoint(_NOT_COURTESY)
-        and words.isdisjoint(_ASKING_WORDS)
-        and not _CONFIRMING_END_RE.search(_only_words(rest))
-    )
-
-
-def _only_words(text: str) -> str:
-    return " ".join(_WORD_RE.findall(text))
+        return None
+    said = _WORD_RE.findall(folded.lstrip()[first.end() :])
+    words = {ABBREVIATIONS.get(w, w) for w in said}
+    told = not words.isdisjoint(_PASSED_ON) and words.isdisjoint(_NOT_COURTESY) and words.isdisjoint(_ASKING_WORDS)
+    return THANKS if told and not _CONFIRMING_END_RE.search(" ".join(said)) else None
 
