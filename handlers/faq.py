@@ -17,8 +17,12 @@ from handlers.faqkb.language import answer_language, question_language
 from handlers.faqkb.matcher import Match, answer_text, reply_text
 from handlers.faqkb.normalise import fold
 from handlers.helpdesk import contact_lines, help_desk_button
+from handlers.schedule import session_lines, zoom_details_known
 
 CONTACT_ENTRY = "bot-kontak"  # its answer also gives the help desk's contact (config [helpdesk])
+ZOOM_ENTRY = "bimtek-media"  # its answer also gives each session's Zoom details (config [[events]])
+# the words of a question that asks for the Zoom details themselves, not only whether the Bimtek was online
+_ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "password", "sandi", "kode"})
 TOPIC = Payload("faq")  # faq:<entry id>: a topic's answer
 
 
@@ -41,8 +45,30 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
     if entry.id == CONTACT_ENTRY:
         text = "\n".join([text, "", *contact_lines(ctx)])
         buttons.append([help_desk_button(ctx)])
+    elif entry.id == ZOOM_ENTRY:
+        events = list(ctx.services.settings.events)
+        if zoom_details_known(events):
+            # "link zoom bimtek apa?": the details themselves, not only where to find them
+            text = "\n".join([text, *session_lines(ctx, events, lang)])
+            buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=commands.SCHEDULE.route), commands.SCHEDULE.pack())])
+        elif question and engine is not None and _ZOOM_DETAILS & set(engine.words(question)):
+            # The sources have no link: only the operator's config does, and it has none. Say so and
+            # let the PMO team answer (queued as any question the base cannot answer).
+            await _queue(ctx, question, lang)
+            text = "\n\n".join([text, ctx.services.i18n.t(lang, "faq.zoom_unknown")])
+            buttons.append([help_desk_button(ctx)])
     buttons.append([ctx.menu_button()])
     ctx.say(text, buttons)
+
+
+async def _queue(ctx: Context, text: str, lang: str) -> None:
+    """Put a question in the PMO team's queue (/pertanyaan), grouped with the same question asked in other words."""
+    from models.questions import record_question
+
+    engine = ctx.services.faq
+    assert engine is not None
+    group_key = " ".join(sorted(engine.words(text))) or text.strip().lower()
+    await record_question(ctx.session, ctx.contact.id, text, lang, True, ctx.services.clock.now(), group_key)
 
 
 async def forward_question(ctx: Context, text: str, match: Match, lang: str) -> None:
@@ -50,12 +76,7 @@ async def forward_question(ctx: Context, text: str, match: Match, lang: str) -> 
 
     The one place this reply is built.
     """
-    from models.questions import record_question
-
-    engine = ctx.services.faq
-    assert engine is not None
-    group_key = " ".join(sorted(engine.words(text))) or text.strip().lower()
-    await record_question(ctx.session, ctx.contact.id, text, lang, True, ctx.services.clock.now(), group_key)
+    await _queue(ctx, text, lang)
     answer = match.entry.answer.get(lang) or match.entry.answer["id"] if match.entry else ""
     buttons = _topic_buttons(lang, match.suggestions if match.outcome == "ask_back" else ())
     # "belum tahu": a person can answer what the knowledge base cannot

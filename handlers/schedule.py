@@ -66,35 +66,44 @@ def calendar(settings: Settings, events: list[EventSettings], now: datetime) -> 
     return ("\r\n".join(folded for line in lines for folded in _fold(line)) + "\r\n").encode("utf-8")
 
 
-async def show_schedule(ctx: Context, _arg: str) -> None:
-    """Upcoming sessions first (then past ones), in WITA, with Zoom details and the .ics file."""
-    settings = ctx.services.settings
-    tz = settings.bot.timezone
-    now = ctx.now
-    events = list(settings.events)
-    if not events:
-        ctx.say(ctx.t("schedule.none"))
-        return
-    upcoming = [e for e in events if e.ends_at > now]
-    past = [e for e in events if e.ends_at <= now]
-    lines = [ctx.t("schedule.title")]
+def session_lines(ctx: Context, events: list[EventSettings], lang: str) -> list[str]:
+    """Each session's date and hours in WITA and its Zoom details, upcoming ones first (/jadwal, the Zoom answer)."""
+    tz, now = ctx.services.settings.bot.timezone, ctx.now
+
+    def t(key: str, **values: str) -> str:
+        return ctx.services.i18n.t(lang, key, **values)
 
     def describe(event: EventSettings) -> list[str]:
         start, end = event.starts_at.astimezone(tz), event.ends_at.astimezone(tz)
         return [
             f"📅 {event.title}",
-            "   " + ctx.t("schedule.when", date=format_day(start, ctx.lang), start=start.strftime("%H.%M"), end=end.strftime("%H.%M")),
-            "   " + ctx.t("schedule.zoom", zoom=event.zoom_url or "–", meeting=event.meeting_id or "–", passcode=event.passcode or "–"),
+            "   " + t("schedule.when", date=format_day(start, lang), start=start.strftime("%H.%M"), end=end.strftime("%H.%M")),
+            "   " + t("schedule.zoom", zoom=event.zoom_url or "–", meeting=event.meeting_id or "–", passcode=event.passcode or "–"),
         ]
 
-    if upcoming:
-        lines += ["", ctx.t("schedule.upcoming")]
-        for event in upcoming:
-            lines += describe(event)
-    if past:
-        lines += ["", ctx.t("schedule.past")]
-        for event in past:
-            lines += describe(event)
+    lines: list[str] = []
+    for heading, group in (("schedule.upcoming", [e for e in events if e.ends_at > now]), ("schedule.past", [e for e in events if e.ends_at <= now])):
+        if group:
+            lines += ["", t(heading)]
+            for event in group:
+                lines += describe(event)
+    return lines
+
+
+def zoom_details_known(events: list[EventSettings]) -> bool:
+    """Whether the operator has put any session's Zoom link or meeting ID in the config."""
+    return any(e.zoom_url or e.meeting_id for e in events)
+
+
+async def show_schedule(ctx: Context, _arg: str) -> None:
+    """Upcoming sessions first (then past ones), in WITA, with Zoom details and the .ics file."""
+    settings = ctx.services.settings
+    now = ctx.now
+    events = list(settings.events)
+    if not events:
+        ctx.say(ctx.t("schedule.none"))
+        return
+    lines = [ctx.t("schedule.title"), *session_lines(ctx, events, ctx.lang)]
     offsets = ", ".join(describe_offset(o, ctx.lang) for o in settings.reminders.offsets)
     state = ctx.t("reminders.on") if ctx.contact.reminders else ctx.t("reminders.off")
     lines += ["", ctx.t("schedule.reminder_note", offsets=offsets, state=state)]

@@ -5,7 +5,9 @@ import os
 import subprocess
 import sys
 import time
+from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -229,6 +231,42 @@ async def test_admin_sees_grouped_questions_and_answer_reaches_askers(harness: H
     assert "(3×)" not in text_of(listing) and "tunjangan" in text_of(listing)
     # a stale "Balas" press for the answered group is refused kindly
     assert "sudah dijawab" in text_of(await harness.payload("telegram:1", "inbox:r:q1"))
+
+
+ZOOM_EVENTS = [
+    {"id": "bimtek-pmo-1", "title": "Bimtek Tim Pokja PMO — Hari 1", "starts_at": "2022-03-08T08:00:00+08:00", "ends_at": "2022-03-08T12:00:00+08:00",
+     "zoom_url": "https://zoom.us/j/81234567890", "meeting_id": "812 3456 7890", "passcode": "bll2022"},
+    {"id": "bimtek-pmo-2", "title": "Bimtek Tim Pokja PMO — Hari 2", "starts_at": "2022-03-09T08:00:00+08:00", "ends_at": "2022-03-09T12:00:00+08:00",
+     "zoom_url": "https://zoom.us/j/81234567891", "meeting_id": "812 3456 7891", "passcode": "bll2022"},
+]  # fmt: skip
+
+
+async def test_zoom_details_come_from_the_config_or_the_question_goes_to_the_pmo_team(harness_factory: Any) -> None:
+    """"link zoom bimtek apa?": the configured sessions' details in the answer; none configured, it says so and queues the question."""
+    from tests.conftest import FakeClock
+
+    clock = FakeClock(datetime(2022, 3, 8, 23, 0, tzinfo=UTC))  # after day 1, before day 2
+    h = await harness_factory(clock=clock, roles={"admins": ["telegram:1"]}, events=ZOOM_EVENTS)
+    replies = await h.say("telegram:720", "link zoom bimtek pmo nya apa pak")
+    text = text_of(replies)
+    assert "https://zoom.us/j/81234567891" in text and "812 3456 7890" in text and "bll2022" in text
+    # the coming session first
+    assert text.index("https://zoom.us/j/81234567891") < text.index("https://zoom.us/j/81234567890")
+    assert "Buka /jadwal" in labels(replies)
+    english = text_of(await h.say("telegram:721", "whats the meeting id for the pmo zoom"))
+    assert "Upcoming:" in english and "812 3456 7891" in english
+    assert "Tidak ada pertanyaan" in text_of(await h.say("telegram:1", "/pertanyaan"))  # answered: nothing queued
+    # asked whether it was online, with nothing configured: the answer, nothing queued
+    bare = await harness_factory(roles={"admins": ["telegram:1"]})
+    online = text_of(await bare.say("telegram:722", "bimtek pmo daring atau tatap muka?"))
+    assert "Zoom" in online and "teruskan" not in online
+    assert "Tidak ada pertanyaan" in text_of(await bare.say("telegram:1", "/pertanyaan"))
+    # asked for the link itself, with nothing configured: says so, queued for the PMO team with a way to a person
+    missing = await bare.say("telegram:723", "passcode zoom bimteknya apa pak? sy lupa catat")
+    assert "belum dimasukkan" in text_of(missing) and "teruskan ke Tim PMO" in text_of(missing)
+    assert "zoom.us" not in text_of(missing) and any("Hubungi petugas" in label for label in labels(missing))
+    listing = text_of(await bare.say("telegram:1", "/pertanyaan"))
+    assert "passcode zoom bimteknya" in listing
 
 
 async def test_admin_can_cancel_an_answer(harness: Harness) -> None:
