@@ -1847,14 +1847,31 @@ ROUND_19_AFTER_THE_LAST_SETS = [
 ]
 
 
+ROUND_20_READINGS = [
+    # an English question word with its apostrophe dropped asks: not a farewell because "tomorrow" is in it
+    ("whats the weather in lovina tomorrow", "decline", None),
+    ("ok thanks see you tomorrow", "small_talk", None),
+    # dictation: English letter names ("pee em oh"), an unknown spelled abbreviation is another programme's,
+    # and a split word joins the piece after it rather than the function word before it ("dan a simetris")
+    ("when is the pee em oh bimtek", "answer", "bimtek-jadwal"),
+    ("pe pe de be es de tahun ini mulai kapan", "decline", None),
+    ("pe pe pe ka tahun ini kapan dibuka", "decline", None),
+    ("pe es pe itu apa", "answer", "psp-apa"),
+    ("pendampingan konsultatif dan a simetris itu maksudnya gimana", "answer", "psp-intervensi"),
+    ("dana bos bisa dipakai untuk psp?", "answer", "dana"),
+    # a first letter swapped for one that sounds alike (f, v, p) is still a typo of the base's word
+    ("ferivikasi dan penilaian kapan", "answer", "kelulusan"),
+]
+
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
-    + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS
+    + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS
 )
 
 
 @pytest.mark.parametrize(("text", "outcome", "topic"), LATER_READINGS)
-def test_readings_of_rounds_14_to_19(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+def test_readings_of_rounds_14_to_20(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
 

@@ -38,6 +38,7 @@ from handlers.faqkb.normalise import (
     ABBREVIATIONS,
     ASKING_RE,
     BALINESE,
+    LETTER_NAMES,
     MONTH_NAMES,
     NUMBERED,
     RELAYED_RE,
@@ -176,7 +177,7 @@ Words = tuple[str, ...]  # a variant's canonical words, sorted
 # Entries by score (best first), the word weights, each entry's coverage by its own questions and keywords.
 _Scored = tuple[list[tuple[float, int]], dict[str, float], list[float]]
 QUESTION_WORDS = frozenset(
-    "apa apakah siapa kapan bagaimana berapa dimana kemana darimana mana bisa boleh what when who how which where can "
+    "apa apakah siapa kapan bagaimana berapa dimana kemana darimana mana bisa boleh what when who how which where can whats whos hows wheres whens "
     "napi punapi kenken sira pidan kuda dija".split()
 )
 
@@ -761,7 +762,7 @@ class FaqEngine:
             # programme, is not a PSP question to pass on
             in_domain = False
         if (
-            self._names_another(text)
+            (self._names_another(text) or self._spells_another(folded, whole))
             and not self._names_programme(folded, whole)
             and not _THIS_BOT_RE.search(folded)  # ("… studied in the Netherlands … can this bot reply in English")
             or _other_business(folded)
@@ -958,6 +959,14 @@ class FaqEngine:
         typed += [w[:-3] for w in typed if w.endswith("nya") and len(w) > 5]
         literal = {w if lexicon.is_real_word(w) else ABBREVIATIONS.get(w, w) for w in name_programme(typed)}
         return any(phrase and (phrase <= literal or len(phrase) > 1 and phrase <= whole) for phrase in self._index.programme)
+
+    def _spells_another(self, folded: str, whole: set[str]) -> bool:
+        """Whether dictation spelled out an abbreviation the base does not know ("pe pe de be es de": PPDB), as a typed acronym would name it."""
+        spelled = set()
+        for run in _SPELLED_RUN_RE.finditer(folded):
+            names = run.group(0).split()
+            spelled |= {"".join(LETTER_NAMES[n] for n in names[i:j]) for i in range(len(names)) for j in range(i + 3, len(names) + 1)}
+        return any(w in spelled and w not in self._index.postings for w in whole)
 
     def _names_another(self, text: str) -> bool:
         """Whether ``text`` names something the base does not know.
@@ -1854,6 +1863,8 @@ _SCHOOL_NAMED_RE = re.compile(
 # Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): not a principal
 # registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
+# three letter names in a row, as speech-to-text writes a spelled abbreviation
+_SPELLED_RUN_RE = re.compile(r"\b(?:%s)(?: (?:%s)){2,}\b" % (("|".join(sorted(LETTER_NAMES, key=len, reverse=True)),) * 2))
 _PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)

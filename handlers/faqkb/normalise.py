@@ -853,7 +853,13 @@ LETTER_NAMES = {
     "a": "a", "be": "b", "ce": "c", "de": "d", "e": "e", "ef": "f", "ge": "g", "ha": "h", "i": "i", "je": "j", "ka": "k",
     "el": "l", "em": "m", "en": "n", "o": "o", "pe": "p", "ki": "q", "er": "r", "es": "s", "te": "t", "u": "u", "ve": "v",
     "fe": "v", "we": "w", "eks": "x", "ye": "y", "zet": "z",
+    # …and as English speech-to-text writes them ("pee em oh" = PMO)
+    "ay": "a", "bee": "b", "cee": "c", "dee": "d", "gee": "g", "jay": "j", "kay": "k", "oh": "o", "pee": "p", "ar": "r",
+    "ess": "s", "tee": "t", "vee": "v", "zee": "z", "zed": "z",
 }  # fmt: skip
+# (a run of this many letter names that spells no known word is still one word: an abbreviation the base
+# does not know, "pe pe de be" = PPDB, is a thing of its own, not four letters)
+_SPELLED_RUN = 3
 
 
 def tokens(text: str, folded: bool = False) -> list[str]:
@@ -877,6 +883,14 @@ def _affixed(words: list[str], i: int, known: Callable[[str], bool]) -> int:
     return 0
 
 
+# first letters a typo may swap for one that sounds alike (f, v and p)
+_SOUND_ALIKE = {"f": "vp", "v": "f", "p": "f"}
+
+
+def _spelled(names: list[str]) -> str:
+    return "".join(LETTER_NAMES[w] for w in names)
+
+
 def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
     """Undo speech-to-text splits: ``bim tek`` → ``bimtek``, ``pe em o`` → ``pmo``, ``kep sek`` → ``kepsek``.
 
@@ -891,18 +905,31 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
         while j < len(words) and words[j] in LETTER_NAMES and j - i < 6:
             j += 1
         for end in range(j, i + 1, -1):
-            spelled = "".join(LETTER_NAMES[w] for w in words[i:end])
+            spelled = _spelled(words[i:end])
             if known(spelled):
                 out.append(spelled)
                 i = end
                 break
         else:
+            if j - i >= _SPELLED_RUN:
+                # (up to where a known word is spelled: "pe pe de be es de" is PPDB and SD)
+                end = next((k for k in range(i + 2, j - 1) if known(_spelled(words[k:j]))), j)
+                out.append(_spelled(words[i:end]))
+                i = end
+                continue
             # "pen daftar an", "pe laksana an": an affix the dictation split off a known word
             affixed = _affixed(words, i, known)
             if affixed:
                 out.append("".join(words[i : i + affixed]))
                 i += affixed
-            elif i + 1 < len(words) and not known(words[i]) and not known(words[i + 1]) and known(words[i] + words[i + 1]):
+            # (not when what follows joins the one after it: "dan a simetris" is "dan asimetris", not "dana simetris")
+            elif (
+                i + 1 < len(words)
+                and not known(words[i])
+                and not known(words[i + 1])
+                and known(words[i] + words[i + 1])
+                and not (i + 2 < len(words) and not known(words[i + 2]) and known(words[i + 1] + words[i + 2]))
+            ):
                 out.append(words[i] + words[i + 1])
                 i += 2
             else:
@@ -1277,6 +1304,11 @@ class Vocabulary:
         # Typos rarely hit the first letter; requiring it keeps real words ("acara",
         # "singkatan") from being "corrected" into knowledge-base words ("cara", "angkatan").
         found = process.extractOne(word, self._choices.get(word[0], []), scorer=fuzz.ratio, score_cutoff=80)
+        for alike in _SOUND_ALIKE.get(word[0], "") if found is None else "":
+            # …except the letters that sound alike, which Indonesian writes either way ("ferivikasi", "pasilitas")
+            found = process.extractOne(alike + word[1:], self._choices.get(alike, []), scorer=fuzz.ratio, score_cutoff=80)
+            if found is not None:
+                break
         result = found[0] if found else None
         if len(self._corrected) < 100_000:
             self._corrected[word] = result
