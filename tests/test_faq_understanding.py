@@ -1861,6 +1861,19 @@ ROUND_20_READINGS = [
     ("dana bos bisa dipakai untuk psp?", "answer", "dana"),
     # a first letter swapped for one that sounds alike (f, v, p) is still a typo of the base's word
     ("ferivikasi dan penilaian kapan", "answer", "kelulusan"),
+    # "untuk <the bot's form>, <short question>": the form is what the question is about; a reason for asking is not
+    ("Untuk daftar di bot, data apa saja yang perlu disiapkan?", "answer", "bot-form-isian"),
+    ("utk isi form di bot, apa aja yg hrs disiapin?", "answer", "bot-form-isian"),
+    ("buat laporan ke kepsek, jadwal bimteknya kapan?", "answer", "bimtek-jadwal"),
+    # what changes at a school that joins: the programme's interventions (not changing one's data, nor a principal replaced)
+    ("apa saja yang berubah di sekolah setelah ikut psp", "answer", "psp-intervensi"),
+    ("what changes at school if we join psp", "answer", "psp-intervensi"),
+    ("data saya bisa berubah?", "answer", "bot-form-ubah"),
+    ("apa yang berubah di kurikulum merdeka", "answer", "kurikulum"),
+    ("apa yang berubah kalau kepala sekolah pensiun di tengah program", "forward", "pergantian-kepsek"),
+    # "…, a message about <X>. What is it?": X is what is asked about (its content asked is the message's own)
+    ("Sy baru dilantik jadi kepsek SD bulan ini. Ada pesan WA terusan soal Program Sekolah Penggerak, napi niki sebenarnya?", "answer", "psp-apa"),
+    ("Tiang dapat info ada surat edaran dari Disdikpora soal PSP, isinya apa nggih?", "answer", "surat-edaran"),
 ]
 
 

@@ -1250,6 +1250,7 @@ class FaqEngine:
         marked = folded.count("?") > 0
         for n, clause in enumerate(pieces):
             words, numbered = self._query(clause, english)
+            told_about = False
             # A clause with a question word or mark, or near the end, is likelier the question.
             # "belum pernah ikut program apa pun" asks nothing: "apa pun", "siapa pun" are not question words
             question = _question_words(clause)
@@ -1285,8 +1286,27 @@ class FaqEngine:
                 # (two pieces back when the one before asks nothing either: "kami ikut wawancara
                 # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview)
                 two = n >= 2 and not _asks(pieces[n - 2]) and _one_sentence(folded, pieces[n - 2], pieces[n - 1])
-                told = pieces[n - 2 : n] if two else pieces[n - 1 : n]
-                words, numbered = self._query(" ".join([*told, clause]), english)
+                told = " ".join(pieces[n - 2 : n] if two else pieces[n - 1 : n])
+                # ("Ada pesan WA terusan soal Program Sekolah Penggerak, napi niki sebenarnya?": what the
+                # message was about is what is asked about, not the message; not "… surat edaran soal PSP, isinya
+                # apa?", which asks for the circular's content)
+                about = _ABOUT_THING_RE.search(told) if not words else None
+                if about is not None and self._query(told[about.end() :], english)[0]:
+                    told = told[about.end() :]
+                    told_about = True
+                words, numbered = self._query(f"{told} {clause}", english)
+            elif (
+                n
+                and asks
+                and len(words) <= 2
+                and _PURPOSE_RE.match(pieces[n - 1])
+                and not _asks(pieces[n - 1])
+                and _one_sentence(folded, pieces[n - 1], clause)
+            ):
+                # "Untuk daftar di bot, data apa saja yang perlu disiapkan?": what it is for says which
+                # data; the two together are the question (not "buat laporan ke kepsek, jadwal bimteknya
+                # kapan?": a reason for asking is context)
+                words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
             elif n and asks and not points_back and (named := _named_before(pieces, n, clause)) is not None:
                 # "… bingung soal surat keterangan sisa masa jabatan itu karena …. Untuk sekolah swasta seperti kami, surat
                 # itu dikeluarkan oleh siapa?": "surat itu" is the one named before; the question is about it
@@ -1297,7 +1317,7 @@ class FaqEngine:
             alone = asks and bool(question - _YES_NO or self._index.idf.get(words[0] if words else "", 0.0) >= self._index.specific_idf)
             # "…. Maksudnya bagaimana?", "caranya gmn?": the word points back at the context, it names nothing
             # (nor does a one-word question about the thing told before, when that was a question of its own: "…? brp hari?")
-            alone = alone and not (len(words) == 1 and (words[0] in _POINTS_BACK or points_back))
+            alone = alone and not (len(words) == 1 and (words[0] in _POINTS_BACK or points_back and not told_about))
             # (a question pointing back that reads the whole message is kept: the whole is then what it
             # asks, and a context clause must not outvote it — "form saya belum selesai, bisa dilanjutkan besok?")
             whole_asked = asks and points_back and tuple(words) == tuple(whole)
@@ -1359,6 +1379,10 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     if ("about" in folded or "apa" in folded or "ttg" in folded) and _EVENT_RE.search(folded) and (about := _ABOUT_WHAT_RE.search(folded)):
         # "bimtek itu tentang apa", "what was the Bimtek about?": an event's content (not "what is the programme about")
         folded = folded[: about.end()] + " materi" + folded[about.end() :]
+    if ("berubah" in folded or "chang" in folded) and not _DATA_CHANGED_RE.search(folded):
+        # "apa yang berubah di sekolah kalau jadi sekolah penggerak", "what changes at school if we join":
+        # what the programme brings, not changing one's data or a principal replaced
+        folded = _WHAT_CHANGES_RE.sub(" intervensi ", folded)
     if english and " bot" in folded and (through := _THROUGH_BOT_RE.search(folded)):
         # "How do I register as a principal through this bot?", "Can I register my school … through this bot?": the bot's form
         folded = folded[: through.end()] + " cara daftar lewat bot" + folded[through.end() :]
@@ -1865,6 +1889,19 @@ _SCHOOL_NAMED_RE = re.compile(
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
 # three letter names in a row, as speech-to-text writes a spelled abbreviation
 _SPELLED_RUN_RE = re.compile(r"\b(?:%s)(?: (?:%s)){2,}\b" % (("|".join(sorted(LETTER_NAMES, key=len, reverse=True)),) * 2))
+_ABOUT_THING_RE = re.compile(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|regarding)\b")
+_WHAT_CHANGES_RE = re.compile(
+    r"\b(?:apa (?:saja |aja |sja )?(?:yang|yg)|apa aja|hal apa (?:saja |aja )?(?:yang|yg)"
+    r"|what(?: else| things)?|what will|what would|how (?:will|would|does|do)(?: things)?)"
+    r" (?:akan |bakal |nanti )?(?:berubah|changes?|be different)\b"
+)
+# (…unless it is data, a form, a registration or another named thing that changes)
+_DATA_CHANGED_RE = re.compile(
+    r"\b(?:data|datanya|isian|form|formnya|formulir|profil|pendaftaran|registration|details"
+    r"|kurikulum|kurikulumnya|curriculum|rapor|jadwal|jadwalnya|schedule|aturan|aturannya|rules|syarat|syaratnya|requirements|nama|namanya|name)\b"
+)
+# a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
+_PURPOSE_RE = re.compile(r"(?:untuk|utk|buat|bagi|for)\b.*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
 _PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
