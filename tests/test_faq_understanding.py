@@ -1874,6 +1874,10 @@ ROUND_20_READINGS = [
     # "…, a message about <X>. What is it?": X is what is asked about (its content asked is the message's own)
     ("Sy baru dilantik jadi kepsek SD bulan ini. Ada pesan WA terusan soal Program Sekolah Penggerak, napi niki sebenarnya?", "answer", "psp-apa"),
     ("Tiang dapat info ada surat edaran dari Disdikpora soal PSP, isinya apa nggih?", "answer", "surat-edaran"),
+    # a problem the school cannot solve goes up the PMO's tiers; PSP after 2024 is not in the sources (forwarded)
+    ("klo ada kendala psp yg sekolah gak sanggup selesaikan, dilaporkan kemana?", "answer", "pmo-apa"),
+    ("psp msh jalan gak stlh 2024?", "forward", "angkatan-berikutnya"),
+    ("skrg kementeriannya udh ganti nama ya?", "answer", "kementerian"),
 ]
 
 
