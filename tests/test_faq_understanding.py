@@ -1878,6 +1878,12 @@ ROUND_20_READINGS = [
     ("klo ada kendala psp yg sekolah gak sanggup selesaikan, dilaporkan kemana?", "answer", "pmo-apa"),
     ("psp msh jalan gak stlh 2024?", "forward", "angkatan-berikutnya"),
     ("skrg kementeriannya udh ganti nama ya?", "answer", "kementerian"),
+    # a place asked about ("di Jakarta jam berapa") is where, not the thing whose number is asked
+    ("bimtek jam 10.00 WITA, di Jakarta jam berapa?", "answer", "zona-waktu"),
+    ("sesi jam 13.00 WITA itu di Surabaya jam berapa?", "answer", "zona-waktu"),
+    # a near tie between the numbered stage asked and the stages in general: the stage asked
+    ("seleksi tahap 1 kepsek disuruh nyiapin apa aja?", "answer", "seleksi-tahap1"),
+    ("juli 2022 angkatan 3 lagi ngapain", "ask_back", None),
 ]
 
 

@@ -783,7 +783,8 @@ class FaqEngine:
         # Sure enough: a high score, or a fair one in the domain that clearly beats every other topic.
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
         confident = disagree is None and (best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear))
-        if confident and 0 <= best_score - runner_up < TIE_MARGIN and best_score < TIE_HIGH and best != confirmed:
+        tied = 0 <= best_score - runner_up < TIE_MARGIN and best_score < TIE_HIGH
+        if confident and tied and best != confirmed and not self._number_decides(best, scored, typed):
             # two topics fit a middling message equally well ("… bimtek bulan Maret, tanggal berapa
             # sampai tanggal berapa?" — the Bimtek's dates or the registration's): picking one is a
             # coin toss, and a wrong answer is worse than asking back with both (unless the message's
@@ -1139,6 +1140,15 @@ class FaqEngine:
             out.sort(key=lambda s: (-s[0], s[1]))
         return out
 
+    def _number_decides(self, best: int, scored: list[tuple[float, int]], typed: list[str]) -> bool:
+        """Whether the best topic is about the numbered thing asked and the runner-up about none ("tahap 1 … apa saja": stage 1's topic, not the stages')."""
+        numbers = self._index.numbers
+        if len(scored) < 2 or numbers[scored[1][1]]:
+            return False
+        # (…the runner-up being the general topic of the thing numbered: "tahap" without a number)
+        general = self._index.entry_words[scored[1][1]]
+        return any(pair[0] in general for pair in numbers[best] & numbered_pairs(typed))
+
     def _other_number(self, entry: int, asked: frozenset[tuple[str, str]]) -> bool:
         """Whether the entry is about another "tahap"/"angkatan" only, none of those asked ("PKP angkatan 3" of a topic on Angkatan II's)."""
         own = self._index.numbers[entry]
@@ -1198,6 +1208,8 @@ class FaqEngine:
             # detail the base lacks.
             # (after a time it is about: "waktu awal sosialisasi … lembaga apa aja" lists institutions of the socialisation)
             last = _AT_THE_TIME_RE.sub("", clauses(folded)[-1], count=1)
+            if (place := _AT_PLACE_RE.search(last)) is not None and place.group(1) not in index.postings:
+                last = last[: place.start()] + last[place.end() :]  # "di jakarta jam berapa": where, not the thing whose number is asked
             asking = ASKING_RE.search(last)
             words = self._query(last[asking.end() :] if asking else last, english)[0]
             if not words or not words[0].isalpha():
@@ -1889,6 +1901,7 @@ _SCHOOL_NAMED_RE = re.compile(
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
 # three letter names in a row, as speech-to-text writes a spelled abbreviation
 _SPELLED_RUN_RE = re.compile(r"\b(?:%s)(?: (?:%s)){2,}\b" % (("|".join(sorted(LETTER_NAMES, key=len, reverse=True)),) * 2))
+_AT_PLACE_RE = re.compile(r"\b(?:di|in|at) ([a-z]+) ")
 _ABOUT_THING_RE = re.compile(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|regarding)\b")
 _WHAT_CHANGES_RE = re.compile(
     r"\b(?:apa (?:saja |aja |sja )?(?:yang|yg)|apa aja|hal apa (?:saja |aja )?(?:yang|yg)"
