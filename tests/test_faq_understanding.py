@@ -1884,6 +1884,9 @@ ROUND_20_READINGS = [
     # a near tie between the numbered stage asked and the stages in general: the stage asked
     ("seleksi tahap 1 kepsek disuruh nyiapin apa aja?", "answer", "seleksi-tahap1"),
     ("juli 2022 angkatan 3 lagi ngapain", "ask_back", None),
+    # English "into", "onto", "gets" say nothing of the topic; a request to translate is not a courtesy
+    ("who gets to see the details I type into the bot", "answer", "bot-data"),
+    ("translate 'good morning' into Japanese", "decline", None),
 ]
 
 

@@ -206,7 +206,7 @@ _APOLOGY_RE = re.compile(r"\b(?:mohon|nyuwun|nunas) (?:maaf|ampun|ampura)\b")
 _NOT_COURTESY = frozenset(
     "tapi tetapi namun belum blm tidak tdk gak ga nggak enggak ndak tak bukan kok masalah gagal error eror salah "
     "mohon tolong minta nunas nyuwun please could would help bantu butuh perlu ingin mau pengen kenapa mengapa why if kalau kalo jika "
-    "but not no cannot can t don didn haven still".split()
+    "but not no cannot can t don didn haven still translate terjemahkan terjemahin artikan".split()
 )
 
 
