@@ -209,7 +209,7 @@ HELD_OUT = [
     ("faq-heldout-84.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
     ("faq-heldout-85.tsv", (80, 15, 15, 10), 76, 15, 14, 1),
     # …86–88 written at the round's end, first run on its last change but one
-    ("faq-heldout-86.tsv", (80, 15, 15, 10), 77, 15, 15, 2),
+    ("faq-heldout-86.tsv", (80, 15, 15, 10), 76, 15, 15, 2),  # (round 20: "PMO itu singkatan dari apa ya? …" a tie, asked back)
     ("faq-heldout-87.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-88.tsv", (80, 15, 15, 10), 78, 14, 12, 4),
     # Round 19: sets 89–91 written blind after round 18's last change, first run on its end (each file's header)
@@ -1601,7 +1601,7 @@ ROUND_16_READINGS = [
     ("how do I stop the remnders", "answer", "bot-pengingat"),
     ("jm brp bimtek dimulai?", "answer", "bimtek-jadwal"),  # "jm" is jam
     ("what does PSP stand for?", "answer", "singkatan"),
-    ("In this context, what does PMO stand for?", "answer", "singkatan"),  # ("context" names no topic)
+    ("In this context, what does PMO stand for?", "answer", "pmo-apa"),  # ("context" names no topic; the PMO's own topic gives its long form)
     # "dulu waktu …" before what is listed is when, as "waktu …" alone
     ("dulu waktu sosialisasi awal PSP didampingi lembaga apa saja?", "answer", "sosialisasi-awal"),
     # the asker's school being private is context, not a person of it asked for
@@ -1685,7 +1685,7 @@ ROUND_18_READINGS = [
     ("Sekolah kami sudah isi form di bot. Bimtek mulai kapan?", "answer", "bimtek-jadwal"),  # (names its own subject)
     # the noun a "what is the X of …" question asks for: a topic about it, nearly as near, answers it
     ("Tujuan dilaksanakannya Bimtek Tim Pokja PMO Pemda itu apa? Untuk latar belakang di laporan kegiatan.", "answer", "bimtek-tujuan"),
-    ("Yth. Bapak/Ibu. Mohon maaf, singkatan PMO dalam Bimtek Tim Pokja PMO itu apa ya, dan apa tugasnya?", "answer", "singkatan"),
+    ("Yth. Bapak/Ibu. Mohon maaf, singkatan PMO dalam Bimtek Tim Pokja PMO itu apa ya, dan apa tugasnya?", "answer", "pmo-apa"),
     # "kls brp dluan": the thing before "brp" is what it asks (which grade) when the word after names nothing
     ("smp kls brp dluan yg pake kurikulum merdeka", "answer", "kurikulum"),
     # a school operator is no call-centre operator: who registers, the school (through its operator) or the principal
@@ -1887,6 +1887,16 @@ ROUND_20_READINGS = [
     # English "into", "onto", "gets" say nothing of the topic; a request to translate is not a courtesy
     ("who gets to see the details I type into the bot", "answer", "bot-data"),
     ("translate 'good morning' into Japanese", "decline", None),
+    # "terdaftar di sistem apa": the education data system
+    ("kepala sekolah harus terdaftar di sistem apa biar bisa ikut psp", "answer", "dapodik"),
+    # the regency PMO's members, asked as who is involved; "singkatan" of PMO is the PMO's topic
+    ("siapa aja yg terlibat di pmo kabupaten", "answer", "pmo-bidang"),
+    ("PMO singkatan dari apa dan tugasnya apa?", "answer", "pmo-apa"),
+    ("singkatan singkatan di psp artinya apa aja", "answer", "singkatan"),
+    # "dr mana smp mana": from where to where, not the SMP level
+    ("tingkatan pmo dr mana smp mana", "answer", "pmo-apa"),
+    # English "is held on what date": the thing named before is held
+    ("Stage 2 of cohort III, the interview, is held on what date?", "answer", "seleksi-tahap2"),
 ]
 
 

@@ -2023,6 +2023,8 @@ _WAS_IT_RE = re.compile(
     r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*"
     # ("I read the news about the PMO Bimtek. When exactly was it held?": when the thing named before was held)
     r"|\s*(?:when|where|how)(?:\s+(?:exactly|precisely|actually))?\s+(?:is|was|were|will|did)\s+it\b.*"
+    # ("The tahap 2 …, the teaching simulation and interview, is held on what date?": a verb whose subject was named before)
+    r"|\s*(?:is|are|was|were)\s+(?:held|done|conducted|carried out|organi[sz]ed|announced|opened|closed)\b.*"
 )
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
 _HOW_LONG_RE = re.compile(r"\s*(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*")

@@ -810,6 +810,8 @@ _NUMBERED_ITEMS_RE = re.compile(r"(?:\s+(?:\d|dua|tiga|beberapa)\s+(?:hal|pertan
 # (…and before a time asked: "mulai kpn smp kpn", "dari tgl brp smp tgl brp")
 _UNTIL_RE = re.compile(
     r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b|\b(kapan|kpn|brp|berapa)\s+smp(?=\s+(?:kapan|kpn|tgl|tanggal|tangal|brp|berapa)\b)"
+    # (…and between two "mana": "dr mana smp mana", from where to where)
+    r"|\b(mana)\s+smp(?=\s+mana\b)"
 )
 
 
@@ -841,7 +843,7 @@ def fold(text: str) -> str:
     if ")" in text:  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
         text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)
     # "sdh smp tahap apa", "mulai kpn smp kpn": "smp" is "sampai", not the school level
-    text = _UNTIL_RE.sub(lambda found: (found.group(1) or found.group(2)) + " sampai", text)
+    text = _UNTIL_RE.sub(lambda found: (found.group(1) or found.group(2) or found.group(3)) + " sampai", text)
     text = _HELD_RE.sub(r"dilaksanakan\1", text)  # "tujuan diselenggarakannya bimtek": the event held, not its organiser
     # Balinese "sane pidan" (the one back then), "pidan … pernah" (once): not "when"
     text = _PAST_PIDAN_RE.sub(lambda found: (found.group("before") or "") + "dulu", text)
@@ -1016,8 +1018,8 @@ def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
     for at, token in enumerate(words):
-        if token == "sistem" and words[at + 1 : at + 2] == ["data"] and _registered_in(words[max(at - 2, 0) : at]):
-            token = "dapodik"  # "terdaftar di sistem data apa": the education data system, not this bot's records
+        if token == "sistem" and words[at + 1 : at + 2] in (["data"], ["apa"], ["mana"]) and _registered_in(words[max(at - 2, 0) : at]):
+            token = "dapodik"  # "terdaftar di sistem data apa", "terdaftar di sistem apa": the education data system, not this bot's records
         elif token == "data" and words[at - 1 : at] == ["sistem"] and _registered_in(words[max(at - 3, 0) : at - 1]):
             continue
         expansion = _lookup(token)
