@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import sys
 from collections.abc import Sequence
 from datetime import datetime
@@ -47,16 +46,10 @@ def _load_for_console(args: argparse.Namespace) -> Settings:
 
 def placeholder_warnings(settings: Settings) -> list[str]:
     """Events that still carry the example's placeholder Zoom link or meeting ID."""
-
-    def placeholder(value: str) -> bool:
-        digits = re.sub(r"\D", "", value)
-        # The example's IDs are zeros with a last digit ("000 0000 0001"); no real meeting ID looks like that.
-        return "example" in value.lower() or (len(digits) >= 9 and len(digits.lstrip("0")) <= 2)
-
     return [
         f"event {event.id!r}: zoom_url / meeting_id look like the example's placeholders — put the real Zoom details in [[events]]"
         for event in settings.events
-        if placeholder(event.zoom_url) or placeholder(event.meeting_id)
+        if event.placeholder_zoom
     ]
 
 

@@ -183,6 +183,17 @@ class EventSettings:
     passcode: str = ""
     audience: tuple[str, ...] = (Role.COORDINATOR, Role.ADMIN)
 
+    @property
+    def placeholder_zoom(self) -> bool:
+        """Whether the Zoom link or meeting ID is still the example's placeholder (``check-config`` warns of it)."""
+
+        def placeholder(value: str) -> bool:
+            digits = re.sub(r"\D", "", value)
+            # The example's IDs are zeros with a last digit ("000 0000 0001"); no real meeting ID looks like that.
+            return "example" in value.lower() or (len(digits) >= 9 and len(digits.lstrip("0")) <= 2)
+
+        return placeholder(self.zoom_url) or placeholder(self.meeting_id)
+
 
 @dataclass(frozen=True)
 class ReminderSettings:

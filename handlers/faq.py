@@ -17,7 +17,7 @@ from handlers.faqkb.language import answer_language, question_language
 from handlers.faqkb.matcher import Match, answer_text, reply_text
 from handlers.faqkb.normalise import fold
 from handlers.helpdesk import contact_lines, help_desk_button
-from handlers.schedule import session_lines, zoom_details_known
+from handlers.schedule import session_lines, with_zoom_details
 
 CONTACT_ENTRY = "bot-kontak"  # its answer also gives the help desk's contact (config [helpdesk])
 ZOOM_ENTRY = "bimtek-media"  # its answer also gives each session's Zoom details (config [[events]])
@@ -46,14 +46,15 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
         text = "\n".join([text, "", *contact_lines(ctx)])
         buttons.append([help_desk_button(ctx)])
     elif entry.id == ZOOM_ENTRY:
-        events = list(ctx.services.settings.events)
-        if zoom_details_known(events):
+        events = with_zoom_details(list(ctx.services.settings.events))
+        if events:
             # "link zoom bimtek apa?": the details themselves, not only where to find them
             text = "\n".join([text, *session_lines(ctx, events, lang)])
             buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=commands.SCHEDULE.route), commands.SCHEDULE.pack())])
         elif question and engine is not None and _ZOOM_DETAILS & set(engine.words(question)):
-            # The sources have no link: only the operator's config does, and it has none. Say so and
-            # let the PMO team answer (queued as any question the base cannot answer).
+            # The sources have no link: only the operator's config does, and it has none (or only the
+            # example's placeholders). Say so and let the PMO team answer (queued as any question the
+            # base cannot answer).
             await _queue(ctx, question, lang)
             text = "\n\n".join([text, ctx.services.i18n.t(lang, "faq.zoom_unknown")])
             buttons.append([help_desk_button(ctx)])

@@ -90,9 +90,9 @@ def session_lines(ctx: Context, events: list[EventSettings], lang: str) -> list[
     return lines
 
 
-def zoom_details_known(events: list[EventSettings]) -> bool:
-    """Whether the operator has put any session's Zoom link or meeting ID in the config."""
-    return any(e.zoom_url or e.meeting_id for e in events)
+def with_zoom_details(events: list[EventSettings]) -> list[EventSettings]:
+    """The sessions the operator has given a real Zoom link or meeting ID (not the example's placeholders)."""
+    return [e for e in events if (e.zoom_url or e.meeting_id) and not e.placeholder_zoom]
 
 
 async def show_schedule(ctx: Context, _arg: str) -> None:

@@ -267,6 +267,11 @@ async def test_zoom_details_come_from_the_config_or_the_question_goes_to_the_pmo
     assert "zoom.us" not in text_of(missing) and any("Hubungi petugas" in label for label in labels(missing))
     listing = text_of(await bare.say("telegram:1", "/pertanyaan"))
     assert "passcode zoom bimteknya" in listing
+    # the example config's placeholder details are not handed out as if real
+    example = [{**event, "zoom_url": f"https://zoom.us/j/000000000{n}", "meeting_id": f"000 0000 000{n}"} for n, event in enumerate(ZOOM_EVENTS, 1)]
+    placeholders = await harness_factory(clock=clock, roles={"admins": ["telegram:1"]}, events=example)
+    held_back = text_of(await placeholders.say("telegram:724", "link zoom bimtek pmo nya apa pak"))
+    assert "belum dimasukkan" in held_back and "0000000001" not in held_back
 
 
 async def test_admin_can_cancel_an_answer(harness: Harness) -> None:
