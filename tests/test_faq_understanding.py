@@ -1897,6 +1897,12 @@ ROUND_20_READINGS = [
     ("tingkatan pmo dr mana smp mana", "answer", "pmo-apa"),
     # English "is held on what date": the thing named before is held
     ("Stage 2 of cohort III, the interview, is held on what date?", "answer", "seleksi-tahap2"),
+    # a diploma is other business unless the selection is named with it
+    ("Seleksi tahap 1 itu isinya apa? katanya cuma upload ijazah?", "answer", "seleksi-tahap1"),
+    ("ijazah anak sy hilang, urus dimana?", "decline", None),
+    ("legalisir ijazah SD di dinas gimana caranya", "decline", None),
+    # the Bimtek attendees asked by name
+    ("Ketut Agus Susilawan itu jabatannya apa?", "answer", "bimtek-peserta"),
 ]
 
 

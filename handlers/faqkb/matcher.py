@@ -1940,7 +1940,7 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b"
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
     r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b"
-    r"|\blegalisir\b|\bijazah\b|\bbeasiswa\b"
+    r"|\blegalisir\b|\bbeasiswa\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )
@@ -2142,6 +2142,8 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:jalan|jembatan)\b[^.?!\n]{0,30}\b(?:longsor|rusak|putus|amblas)\b|\b(?:dinas pu|pu kabupaten|pupr)\b"
     r"|\b(?:kasus|dugaan|laporan)\s+(?:pungutan|pungli)\b|\bpungli\b"
     r"|\b(?:porsenijar|porseni|o2sn|fls2n|fls3n|popda|osn|ksn|lomba)\b"
+    # a diploma (its legalisation, a lost one) — unless the selection's papers are asked about ("tahap 1 … upload ijazah?")
+    r"|\bijazah\b"
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
