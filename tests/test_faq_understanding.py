@@ -1903,6 +1903,9 @@ ROUND_20_READINGS = [
     ("legalisir ijazah SD di dinas gimana caranya", "decline", None),
     # the Bimtek attendees asked by name
     ("Ketut Agus Susilawan itu jabatannya apa?", "answer", "bimtek-peserta"),
+    # English words the base's own English does not use: "intervention", "class", "digitalisation"
+    ("what is each intervention of PSP, one by one?", "answer", "psp-intervensi"),
+    ("in SD which class starts the new curriculum first?", "answer", "kurikulum"),
 ]
 
 

@@ -225,6 +225,12 @@ SYNONYMS: dict[str, str] = {
     "district": "kecamatan",
     "districts": "kecamatan",
     "schedule": "jadwal",
+    # (round 20: English words the base's own English does not use)
+    "intervention": "intervensi",
+    "class": "kelas",
+    "classes": "kelas",
+    "digitalisation": "digitalisasi",
+    "digitalization": "digitalisasi",
     "date": "tanggal",
     "dates": "tanggal",
     "time": "jam",
@@ -650,7 +656,7 @@ STOPWORDS = frozenset(
     bisa boleh dapat harus perlu kalau jika agar supaya bahwa seperti sama lagi terus hal tersebut para sebagai
     termasuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
     tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
-    should get got gets into onto
+    should get got gets into onto mam
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
     can could should would will my our your this that these those there it its with about please tell me i we you
     maaf minta hormat bersama perhatian perhatiannya ucapkan mengucapkan khususnya sehubungan kiranya kira kira-kira sekiranya berkenan memberikan
