@@ -194,6 +194,11 @@ class EventSettings:
 
         return placeholder(self.zoom_url) or placeholder(self.meeting_id)
 
+    @property
+    def shown_zoom(self) -> tuple[str, str, str]:
+        """The Zoom link, meeting ID and passcode to give people: none while they are the example's placeholders."""
+        return ("", "", "") if self.placeholder_zoom else (self.zoom_url, self.meeting_id, self.passcode)
+
 
 @dataclass(frozen=True)
 class ReminderSettings:

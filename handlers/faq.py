@@ -22,7 +22,9 @@ from handlers.schedule import session_lines, with_zoom_details
 CONTACT_ENTRY = "bot-kontak"  # its answer also gives the help desk's contact (config [helpdesk])
 ZOOM_ENTRY = "bimtek-media"  # its answer also gives each session's Zoom details (config [[events]])
 # the words of a question that asks for the Zoom details themselves, not only whether the Bimtek was online
-_ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "password", "sandi", "kode"})
+_ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "password", "pw", "sandi", "kode"})
+# …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
+_OTHER_MEETINGS = frozenset({"rapat", "imbas", "pengimbasan", "sosialisasi", "webinar", "kkg", "mgmp", "pelatihan", "workshop", "lokakarya"})
 TOPIC = Payload("faq")  # faq:<entry id>: a topic's answer
 
 
@@ -45,7 +47,7 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
     if entry.id == CONTACT_ENTRY:
         text = "\n".join([text, "", *contact_lines(ctx)])
         buttons.append([help_desk_button(ctx)])
-    elif entry.id == ZOOM_ENTRY:
+    elif entry.id == ZOOM_ENTRY and not (question and engine is not None and _OTHER_MEETINGS & set(engine.words(question))):
         events = with_zoom_details(list(ctx.services.settings.events))
         if events:
             # "link zoom bimtek apa?": the details themselves, not only where to find them

@@ -38,7 +38,8 @@ def calendar(settings: Settings, events: list[EventSettings], now: datetime) -> 
     """An RFC 5545 calendar with one VEVENT per session and a VALARM per reminder offset."""
     lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Disdikpora Buleleng//PSP Bot//ID", "CALSCALE:GREGORIAN", "METHOD:PUBLISH"]
     for event in events:
-        details = [event.zoom_url, f"Meeting ID: {event.meeting_id}" if event.meeting_id else "", f"Passcode: {event.passcode}" if event.passcode else ""]
+        zoom_url, meeting_id, passcode = event.shown_zoom
+        details = [zoom_url, f"Meeting ID: {meeting_id}" if meeting_id else "", f"Passcode: {passcode}" if passcode else ""]
         lines += [
             "BEGIN:VEVENT",
             f"UID:{event.id}@psp-bot.disdikpora-buleleng",
@@ -47,10 +48,10 @@ def calendar(settings: Settings, events: list[EventSettings], now: datetime) -> 
             f"DTEND:{_utc(event.ends_at)}",
             f"SUMMARY:{_escape(event.title)}",
             f"DESCRIPTION:{_escape(chr(10).join(d for d in details if d))}",
-            f"LOCATION:{_escape(event.zoom_url or 'Zoom')}",
+            f"LOCATION:{_escape(zoom_url or 'Zoom')}",
         ]
-        if event.zoom_url:
-            lines.append(f"URL:{event.zoom_url}")
+        if zoom_url:
+            lines.append(f"URL:{zoom_url}")
         # An alarm for a session already begun would ring at once or never: past sessions get none.
         for offset in settings.reminders.offsets if event.starts_at > now else ():
             minutes = int(offset.total_seconds() // 60)
@@ -75,10 +76,11 @@ def session_lines(ctx: Context, events: list[EventSettings], lang: str) -> list[
 
     def describe(event: EventSettings) -> list[str]:
         start, end = event.starts_at.astimezone(tz), event.ends_at.astimezone(tz)
+        zoom_url, meeting_id, passcode = event.shown_zoom
         return [
             f"📅 {event.title}",
             "   " + t("schedule.when", date=format_day(start, lang), start=start.strftime("%H.%M"), end=end.strftime("%H.%M")),
-            "   " + t("schedule.zoom", zoom=event.zoom_url or "–", meeting=event.meeting_id or "–", passcode=event.passcode or "–"),
+            "   " + t("schedule.zoom", zoom=zoom_url or "–", meeting=meeting_id or "–", passcode=passcode or "–"),
         ]
 
     lines: list[str] = []
@@ -92,7 +94,7 @@ def session_lines(ctx: Context, events: list[EventSettings], lang: str) -> list[
 
 def with_zoom_details(events: list[EventSettings]) -> list[EventSettings]:
     """The sessions the operator has given a real Zoom link or meeting ID (not the example's placeholders)."""
-    return [e for e in events if (e.zoom_url or e.meeting_id) and not e.placeholder_zoom]
+    return [e for e in events if e.shown_zoom[0] or e.shown_zoom[1]]
 
 
 async def show_schedule(ctx: Context, _arg: str) -> None:

@@ -54,9 +54,9 @@ def reminder_text(i18n: I18n, lang: str, settings: Settings, event: EventSetting
         title=event.title,
         when=i18n.t(lang, "schedule.when", date=format_day(start, lang), start=start.strftime("%H.%M"), end=end.strftime("%H.%M")),
         before=describe_offset(offset, lang),
-        zoom=event.zoom_url or "–",
-        meeting=event.meeting_id or "–",
-        passcode=event.passcode or "–",
+        zoom=event.shown_zoom[0] or "–",
+        meeting=event.shown_zoom[1] or "–",
+        passcode=event.shown_zoom[2] or "–",
     )
 
 

@@ -272,6 +272,13 @@ async def test_zoom_details_come_from_the_config_or_the_question_goes_to_the_pmo
     placeholders = await harness_factory(clock=clock, roles={"admins": ["telegram:1"]}, events=example)
     held_back = text_of(await placeholders.say("telegram:724", "link zoom bimtek pmo nya apa pak"))
     assert "belum dimasukkan" in held_back and "0000000001" not in held_back
+    schedule = await placeholders.say("telegram:724", "/jadwal")
+    assert "0000000001" not in text_of(schedule) and "Meeting ID: –" in text_of(schedule)
+    calendar_file = next(r.document for r in schedule if r.document is not None)
+    assert b"0000000001" not in calendar_file.content
+    # another meeting's link is not the Bimtek's: the plain answer, nothing added, nothing queued
+    other = text_of(await h.say("telegram:725", "link zoom rapat korwil besok apa?"))
+    assert "81234567891" not in other and "teruskan" not in other
 
 
 async def test_admin_can_cancel_an_answer(harness: Harness) -> None:

@@ -24,9 +24,9 @@ ROOT = Path(__file__).resolve().parent.parent
 START = datetime(2022, 3, 8, 0, 0, tzinfo=UTC)  # 08.00 WITA
 EVENTS = [
     {"id": "bimtek-pmo-1", "title": "Bimtek Tim Pokja PMO — Hari 1", "starts_at": "2022-03-08T08:00:00+08:00", "ends_at": "2022-03-08T12:00:00+08:00",
-     "zoom_url": "https://zoom.us/j/0000000001", "meeting_id": "000 0000 0001", "passcode": "pmo2022"},
+     "zoom_url": "https://zoom.us/j/81234567801", "meeting_id": "812 3456 7801", "passcode": "pmo2022"},
     {"id": "bimtek-pmo-2", "title": "Bimtek Tim Pokja PMO — Hari 2", "starts_at": "2022-03-09T08:00:00+08:00", "ends_at": "2022-03-09T12:00:00+08:00",
-     "zoom_url": "https://zoom.us/j/0000000002", "meeting_id": "000 0000 0002", "passcode": "pmo2022", "audience": ["coordinator"]},
+     "zoom_url": "https://zoom.us/j/81234567802", "meeting_id": "812 3456 7802", "passcode": "pmo2022", "audience": ["coordinator"]},
 ]  # fmt: skip
 ROLES = {"admins": ["telegram:1"], "coordinators": [{"contact": "telegram:2", "kecamatan": "Seririt"}, {"contact": "telegram:3", "kecamatan": "Sawan"}]}
 
@@ -73,7 +73,7 @@ async def test_recipients_text_and_no_duplicates(harness_factory: Any) -> None:
         pass
     texts = {who: r.text for who, r in h.channels["telegram"].delivered}
     assert "⏰ Pengingat Bimtek (1 jam lagi)" in texts["2"] and "Rabu, 9 Maret 2022, pukul 08.00–12.00 WITA" in texts["2"]
-    assert "https://zoom.us/j/0000000002" in texts["2"] and "000 0000 0002" in texts["2"] and "pmo2022" in texts["2"]
+    assert "https://zoom.us/j/81234567802" in texts["2"] and "812 3456 7802" in texts["2"] and "pmo2022" in texts["2"]
     assert "Bimtek reminder (in 1 hour)" in texts["10"] and "Wednesday, 9 March 2022" in texts["10"]
 
 

@@ -966,7 +966,12 @@ class FaqEngine:
         spelled = set()
         for run in _SPELLED_RUN_RE.finditer(folded):
             names = run.group(0).split()
-            spelled |= {"".join(LETTER_NAMES[n] for n in names[i:j]) for i in range(len(names)) for j in range(i + 3, len(names) + 1)}
+            spelled |= {
+                "".join(LETTER_NAMES[n] for n in names[i:j])
+                for i in range(len(names))
+                for j in range(i + 3, len(names) + 1)
+                if len(set(names[i:j])) > 1  # (not laughter or a hesitation: "ha ha ha", "o o o")
+            }
         return any(w in spelled and w not in self._index.postings for w in whole)
 
     def _names_another(self, text: str) -> bool:
@@ -1391,7 +1396,7 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     if ("about" in folded or "apa" in folded or "ttg" in folded) and _EVENT_RE.search(folded) and (about := _ABOUT_WHAT_RE.search(folded)):
         # "bimtek itu tentang apa", "what was the Bimtek about?": an event's content (not "what is the programme about")
         folded = folded[: about.end()] + " materi" + folded[about.end() :]
-    if ("berubah" in folded or "chang" in folded) and not _DATA_CHANGED_RE.search(folded):
+    if ("berubah" in folded or "chang" in folded) and _AT_SCHOOL_RE.search(folded) and not _DATA_CHANGED_RE.search(folded):
         # "apa yang berubah di sekolah kalau jadi sekolah penggerak", "what changes at school if we join":
         # what the programme brings, not changing one's data or a principal replaced
         folded = _WHAT_CHANGES_RE.sub(" intervensi ", folded)
@@ -1901,20 +1906,24 @@ _SCHOOL_NAMED_RE = re.compile(
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
 # three letter names in a row, as speech-to-text writes a spelled abbreviation
 _SPELLED_RUN_RE = re.compile(r"\b(?:%s)(?: (?:%s)){2,}\b" % (("|".join(sorted(LETTER_NAMES, key=len, reverse=True)),) * 2))
-_AT_PLACE_RE = re.compile(r"\b(?:di|in|at) ([a-z]+) ")
+# (only where a clock time is asked: "di kecamatan X … berapa" counts schools there)
+_AT_PLACE_RE = re.compile(r"\b(?:di|in|at) ([a-z]+) (?=(?:\w+ )?(?:jam|pukul|time)\b)")
 _ABOUT_THING_RE = re.compile(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|regarding)\b")
 _WHAT_CHANGES_RE = re.compile(
     r"\b(?:apa (?:saja |aja |sja )?(?:yang|yg)|apa aja|hal apa (?:saja |aja )?(?:yang|yg)"
     r"|what(?: else| things)?|what will|what would|how (?:will|would|does|do)(?: things)?)"
     r" (?:akan |bakal |nanti )?(?:berubah|changes?|be different)\b"
 )
+# (…at a school: "apa yg berubah di bot ini?", "… dengan sertifikat?" are about those things)
+_AT_SCHOOL_RE = re.compile(r"\b(?:sekolah|sekolahnya|school|schools)\b")
 # (…unless it is data, a form, a registration or another named thing that changes)
 _DATA_CHANGED_RE = re.compile(
     r"\b(?:data|datanya|isian|form|formnya|formulir|profil|pendaftaran|registration|details"
     r"|kurikulum|kurikulumnya|curriculum|rapor|jadwal|jadwalnya|schedule|aturan|aturannya|rules|syarat|syaratnya|requirements|nama|namanya|name)\b"
 )
 # a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
-_PURPOSE_RE = re.compile(r"(?:untuk|utk|buat|bagi|for)\b.*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
+# (not "untuk yang belum isi form, …": those people are context)
+_PURPOSE_RE = re.compile(r"(?:untuk|utk|buat|bagi|for)\b(?! (?:yang|yg|those|people|kami|saya|sy)\b).*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
 _PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
@@ -2126,6 +2135,8 @@ def _other_business(folded: str) -> bool:
         return True
     if _OTHER_BUSINESS_UNLESS_SELECTION_RE.search(folded) and not _SELECTION_RE.search(folded):
         return True
+    if "ijazah" in folded and not _SELECTION_STAGE_RE.search(folded):
+        return True  # a diploma (its legalisation, a lost one), unless the selection's papers are asked about ("tahap 1 … upload ijazah?")
     # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
     # unless it is this bot or the Bimtek's link that fails
     return bool(_TROUBLE_RE.search(folded) or _ACCOUNT_TROUBLE_RE.search(folded)) and not _OUR_SERVICE_RE.search(folded)
@@ -2142,12 +2153,11 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:jalan|jembatan)\b[^.?!\n]{0,30}\b(?:longsor|rusak|putus|amblas)\b|\b(?:dinas pu|pu kabupaten|pupr)\b"
     r"|\b(?:kasus|dugaan|laporan)\s+(?:pungutan|pungli)\b|\bpungli\b"
     r"|\b(?:porsenijar|porseni|o2sn|fls2n|fls3n|popda|osn|ksn|lomba)\b"
-    # a diploma (its legalisation, a lost one) — unless the selection's papers are asked about ("tahap 1 … upload ijazah?")
-    r"|\bijazah\b"
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
 )
+_SELECTION_STAGE_RE = re.compile(r"\b(?:seleksi|tahap|esai|wawancara|penggerak|psp)\b")
 _SELECTION_RE = re.compile(r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak)\b")
 
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})

@@ -656,7 +656,7 @@ STOPWORDS = frozenset(
     bisa boleh dapat harus perlu kalau jika agar supaya bahwa seperti sama lagi terus hal tersebut para sebagai
     termasuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
     tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
-    should get got gets into onto mam
+    should get got gets onto mam whats whos hows wheres whens
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
     can could should would will my our your this that these those there it its with about please tell me i we you
     maaf minta hormat bersama perhatian perhatiannya ucapkan mengucapkan khususnya sehubungan kiranya kira kira-kira sekiranya berkenan memberikan
@@ -816,8 +816,8 @@ _NUMBERED_ITEMS_RE = re.compile(r"(?:\s+(?:\d|dua|tiga|beberapa)\s+(?:hal|pertan
 # (…and before a time asked: "mulai kpn smp kpn", "dari tgl brp smp tgl brp")
 _UNTIL_RE = re.compile(
     r"\b(sdh|sudah|udh|udah|dah|blm|belum|baru)\s+smp\b|\b(kapan|kpn|brp|berapa)\s+smp(?=\s+(?:kapan|kpn|tgl|tanggal|tangal|brp|berapa)\b)"
-    # (…and between two "mana": "dr mana smp mana", from where to where)
-    r"|\b(mana)\s+smp(?=\s+mana\b)"
+    # (…and "dr mana smp mana", from where to where; not "sd mana smp mana", the levels)
+    r"|\b((?:dari|dr|dri)\s+mana)\s+smp(?=\s+mana\b)"
 )
 
 
@@ -919,7 +919,7 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
                 i = end
                 break
         else:
-            if j - i >= _SPELLED_RUN:
+            if j - i >= _SPELLED_RUN and len(set(words[i:j])) > 1:
                 # (up to where a known word is spelled: "pe pe de be es de" is PPDB and SD)
                 end = next((k for k in range(i + 2, j - 1) if known(_spelled(words[k:j]))), j)
                 out.append(_spelled(words[i:end]))
@@ -1018,13 +1018,19 @@ def _registered_in(before: list[str]) -> bool:
 
 
 _REGISTERED = frozenset("terdaftar tercatat terdata masuk didaftarkan dicatat terinput".split())
+_REGISTERED_STRICT = frozenset("terdaftar tercatat terdata".split())
+_YES_NO_TAILS = [[w] for w in "belum blm tidak tdk gak ga gk nggak enggak".split()]
 
 
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
     for at, token in enumerate(words):
-        if token == "sistem" and words[at + 1 : at + 2] in (["data"], ["apa"], ["mana"]) and _registered_in(words[max(at - 2, 0) : at]):
+        if token == "sistem" and _registered_in(words[max(at - 2, 0) : at]) and (
+            words[at + 1 : at + 2] == ["data"]
+            # ("terdaftar di sistem apa": which system; not "… masuk di sistem apa belum?", whether it is in)
+            or words[at + 1 : at + 2] in (["apa"], ["mana"]) and words[at - 2] in _REGISTERED_STRICT and words[at + 2 : at + 3] not in _YES_NO_TAILS
+        ):
             token = "dapodik"  # "terdaftar di sistem data apa", "terdaftar di sistem apa": the education data system, not this bot's records
         elif token == "data" and words[at - 1 : at] == ["sistem"] and _registered_in(words[max(at - 3, 0) : at - 1]):
             continue

@@ -109,7 +109,9 @@ _SPELLED_RE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
 _PRIORITY = (THANKS, FAREWELL, GREETING, ACK)
 _WORD_RE = re.compile(r"[a-z]+")
-_HOW_ARE_YOU_RE = re.compile(r"\b(?:apa|gimana|gmn|bagaimana|pripun|kenken)\s+kabar(?:nya)?\b|\bhow are you\b|\bkabar baik\b")
+_HOW_ARE_YOU_RE = re.compile(
+    r"\b(?:apa|gimana|gmn|bagaimana|pripun|kenken)\s+kabar(?:nya)?\b|\bhow are you\b|\bkabar baik\b|\bwhats up\b|\bhow(?:s| is) it going\b"
+)
 _DIGIT_RE = re.compile(r"\d")
 _REDUPLICATED_RE = re.compile(r"(?<=[a-z])2\b")
 _STRETCHED = re.compile(r"(.)\1{2,}")
