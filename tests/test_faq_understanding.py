@@ -83,7 +83,7 @@ HELD_OUT = [
     ("faq-heldout-1.tsv", (102, 28, 15, 17), 102, 28, 15, 0),
     # Set 2: written blind; first run on the merged engine: 81/103 in scope, 6 wrong of 161.
     # ("nyepi tahun depan tgl brp" is asked back since the examples: queued, not answered)
-    ("faq-heldout-2.tsv", (103, 27, 14, 17), 101, 26, 14, 1),
+    ("faq-heldout-2.tsv", (103, 27, 14, 17), 102, 26, 14, 0),
     # Set 3: written blind; first run on the final round-2 engine: 125/153 in scope, 15 wrong of 230.
     ("faq-heldout-3.tsv", (153, 35, 21, 21), 152, 35, 18, 4),
     # Set 4: written blind; first run on the final round-3 engine: 79/112 in scope, 13 wrong of 174.
@@ -135,7 +135,7 @@ HELD_OUT = [
     ("faq-heldout-27.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
     # Sets 28 and 29: written blind at the very end of round 12, first run on its engine: 77/80 and
     # 75/80 in scope, 3 and 5 wrong of 120.
-    ("faq-heldout-28.tsv", (80, 15, 15, 10), 78, 15, 14, 3),
+    ("faq-heldout-28.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     ("faq-heldout-29.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     # Sets 30 and 31: written blind after round 12's review, first run on its engine: 77/80 and 73/80
     # in scope, 4 and 2 wrong of 120 (then "have a good day" was made small talk).
@@ -146,14 +146,14 @@ HELD_OUT = [
     ("faq-heldout-33.tsv", (80, 15, 15, 10), 78, 14, 14, 2),
     ("faq-heldout-34.tsv", (80, 15, 15, 10), 74, 15, 15, 0),
     # (set 35: "PSP masih lanjut gak di 2025?" is answered since round 14 read "selanjutnya" as "next": nofact 12)
-    ("faq-heldout-35.tsv", (80, 15, 15, 10), 75, 15, 12, 5),
+    ("faq-heldout-35.tsv", (80, 15, 15, 10), 75, 15, 13, 4),
     ("faq-heldout-36.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
     ("faq-heldout-37.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
     ("faq-heldout-38.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-39.tsv", (80, 15, 15, 10), 78, 15, 14, 3),
     ("faq-heldout-40.tsv", (80, 15, 15, 10), 77, 14, 12, 3),
     # Sets 41–48: written blind during and at the end of round 14, first runs in each file's header line.
-    ("faq-heldout-41.tsv", (80, 15, 15, 10), 75, 15, 14, 1),
+    ("faq-heldout-41.tsv", (80, 15, 15, 10), 76, 15, 14, 1),
     ("faq-heldout-42.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-43.tsv", (80, 15, 15, 10), 78, 15, 12, 4),
     ("faq-heldout-44.tsv", (80, 15, 15, 10), 77, 15, 15, 0),
@@ -166,17 +166,17 @@ HELD_OUT = [
     ("faq-heldout-48.tsv", (80, 15, 15, 10), 80, 15, 13, 2),
     ("faq-heldout-49.tsv", (80, 15, 15, 10), 73, 14, 15, 1),
     ("faq-heldout-50.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
-    ("faq-heldout-51.tsv", (80, 15, 15, 10), 78, 15, 11, 4),
+    ("faq-heldout-51.tsv", (80, 15, 15, 10), 79, 15, 11, 4),
     ("faq-heldout-52.tsv", (80, 15, 15, 10), 70, 15, 13, 8),
     ("faq-heldout-53.tsv", (80, 15, 15, 10), 78, 13, 14, 4),
     ("faq-heldout-54.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
     ("faq-heldout-55.tsv", (80, 15, 15, 10), 76, 14, 14, 2),
     # Round 16: sets 56–58 first run on the round's start, 59–64 in its middle, 65–67 at its end (see each
     # file's header); bounds at the round's end
-    ("faq-heldout-56.tsv", (80, 15, 15, 10), 72, 15, 13, 2),
+    ("faq-heldout-56.tsv", (80, 15, 15, 10), 74, 15, 13, 2),
     ("faq-heldout-57.tsv", (80, 15, 15, 10), 78, 15, 13, 2),
     ("faq-heldout-58.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
-    ("faq-heldout-59.tsv", (80, 15, 15, 10), 72, 13, 14, 1),
+    ("faq-heldout-59.tsv", (80, 15, 15, 10), 73, 13, 14, 1),
     ("faq-heldout-60.tsv", (80, 15, 15, 10), 74, 15, 13, 2),
     ("faq-heldout-61.tsv", (80, 15, 15, 10), 74, 14, 15, 4),
     ("faq-heldout-62.tsv", (80, 15, 15, 10), 74, 15, 14, 2),
@@ -186,7 +186,7 @@ HELD_OUT = [
     ("faq-heldout-66.tsv", (80, 15, 15, 10), 75, 15, 13, 4),
     ("faq-heldout-67.tsv", (80, 15, 15, 10), 74, 14, 14, 3),
     # …and 68–70 written after the round's last change, first run on its end (no change for them)
-    ("faq-heldout-68.tsv", (80, 15, 15, 10), 77, 14, 12, 5),
+    ("faq-heldout-68.tsv", (80, 15, 15, 10), 78, 14, 12, 5),
     ("faq-heldout-69.tsv", (80, 15, 15, 10), 77, 15, 14, 2),
     ("faq-heldout-70.tsv", (80, 15, 15, 10), 71, 14, 15, 1),
     # Round 17: sets 71–73 written after round 16's end, first run on it before any change (each file's header)
@@ -194,11 +194,11 @@ HELD_OUT = [
     ("faq-heldout-72.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
     ("faq-heldout-73.tsv", (80, 15, 15, 10), 78, 14, 13, 4),
     # …and 74–76 written during the round, first run after its changes to the matcher
-    ("faq-heldout-74.tsv", (80, 15, 15, 10), 75, 15, 15, 2),
+    ("faq-heldout-74.tsv", (80, 15, 15, 10), 76, 15, 15, 1),
     ("faq-heldout-75.tsv", (80, 15, 15, 10), 77, 15, 14, 3),
-    ("faq-heldout-76.tsv", (80, 15, 15, 10), 78, 15, 14, 0),
+    ("faq-heldout-76.tsv", (80, 15, 15, 10), 79, 15, 14, 0),
     # Round 18: sets 77–79 written after round 17's end, first run on it before any change (each file's header)
-    ("faq-heldout-77.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
+    ("faq-heldout-77.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
     ("faq-heldout-78.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-79.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
     # …80–82 written during the round, first run after its first changes; 83–85 before its last two (made from their misses)
@@ -211,7 +211,7 @@ HELD_OUT = [
     # …86–88 written at the round's end, first run on its last change but one
     ("faq-heldout-86.tsv", (80, 15, 15, 10), 77, 15, 15, 2),
     ("faq-heldout-87.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
-    ("faq-heldout-88.tsv", (80, 15, 15, 10), 78, 14, 12, 4),
+    ("faq-heldout-88.tsv", (80, 15, 15, 10), 78, 14, 13, 3),
     # Round 19: sets 89–91 written blind after round 18's last change, first run on its end (each file's header)
     ("faq-heldout-89.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
     ("faq-heldout-90.tsv", (80, 15, 15, 10), 77, 15, 14, 1),
@@ -226,7 +226,14 @@ HELD_OUT = [
     # …98–100 written after its last change to the matcher, first run on it (no change for them)
     ("faq-heldout-98.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-99.tsv", (80, 15, 15, 10), 76, 15, 13, 4),
-    ("faq-heldout-100.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
+    ("faq-heldout-100.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
+    # Round 20: 101–103 written at round 19's end and 104–106 during round 20, first runs in each file's header
+    ("faq-heldout-101.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
+    ("faq-heldout-102.tsv", (80, 15, 15, 10), 76, 15, 14, 1),
+    ("faq-heldout-103.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
+    ("faq-heldout-104.tsv", (80, 15, 15, 10), 78, 15, 13, 2),
+    ("faq-heldout-105.tsv", (80, 15, 15, 10), 76, 15, 14, 2),
+    ("faq-heldout-106.tsv", (80, 15, 15, 10), 78, 15, 12, 3),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
