@@ -234,6 +234,10 @@ HELD_OUT = [
     ("faq-heldout-104.tsv", (80, 15, 15, 10), 78, 15, 13, 2),
     ("faq-heldout-105.tsv", (80, 15, 15, 10), 76, 15, 14, 2),
     ("faq-heldout-106.tsv", (80, 15, 15, 10), 78, 15, 12, 3),
+    # …107–109 written after the round's last change to the matcher, first run on it
+    ("faq-heldout-107.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
+    ("faq-heldout-108.tsv", (80, 15, 15, 10), 73, 14, 14, 4),
+    ("faq-heldout-109.tsv", (80, 15, 15, 10), 77, 15, 15, 2),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -1911,6 +1915,15 @@ ROUND_20_READINGS = [
 ]
 
 
+# After the first runs of 107–109 (written after the round's last matcher change): thanks with "sekarang", "for the help"
+ROUND_20_AFTER_THE_LAST_SETS = [
+    ("terima kasih banyak Bu, sudah jelas sekarang", "small_talk", None),
+    ("Thank you so much for the help!", "small_talk", None),
+    ("help", "answer", "bot-kontak"),
+    ("sekarang daftar psp gimana caranya", "answer", "daftar-cara"),
+]
+
+
 # Messages a review of round 20's rules found them too broad for, each narrowed
 ROUND_20_REVIEWED = [
     # a place is set aside only before a clock time asked: "di <kecamatan> … berapa" counts schools there
@@ -1946,6 +1959,7 @@ ROUND_20_REVIEWED = [
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
+    + ROUND_20_AFTER_THE_LAST_SETS
 )
 
 

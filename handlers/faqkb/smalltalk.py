@@ -54,7 +54,7 @@ _FILLER = frozenset(
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
         "there everyone everybody guys folks that thats it its this is was really truly s ll re ve best kind warm "
         # "thanks, have a good day!"
-        "have nice day weekend "
+        "have nice day weekend sekarang skrg skrng now help helping your "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok tadi td barusan di sekolah "
         # "baik pak, SE-nya sudah sy terima", "sdh sy baca surat edarannya", "sampai jumpa di zoom besok":
