@@ -1904,6 +1904,7 @@ _SCHOOL_NAMED_RE = re.compile(
 # Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): not a principal
 # registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
+_PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 # three letter names in a row, as speech-to-text writes a spelled abbreviation
 _SPELLED_RUN_RE = re.compile(r"\b(?:%s)(?: (?:%s)){2,}\b" % (("|".join(sorted(LETTER_NAMES, key=len, reverse=True)),) * 2))
 # (only where a clock time is asked: "di kecamatan X … berapa" counts schools there)
@@ -1924,7 +1925,6 @@ _DATA_CHANGED_RE = re.compile(
 # a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
 # (not "untuk yang belum isi form, …": those people are context)
 _PURPOSE_RE = re.compile(r"(?:untuk|utk|buat|bagi|for)\b(?! (?:yang|yg|those|people|kami|saya|sy)\b).*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
-_PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
     r"\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
