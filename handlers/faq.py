@@ -47,13 +47,13 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
     if entry.id == CONTACT_ENTRY:
         text = "\n".join([text, "", *contact_lines(ctx)])
         buttons.append([help_desk_button(ctx)])
-    elif entry.id == ZOOM_ENTRY and not (question and engine is not None and _OTHER_MEETINGS & set(engine.words(question))):
+    elif entry.id == ZOOM_ENTRY and not _OTHER_MEETINGS & (asked := set(engine.words(question)) if question and engine else set()):
         events = with_zoom_details(list(ctx.services.settings.events))
         if events:
             # "link zoom bimtek apa?": the details themselves, not only where to find them
             text = "\n".join([text, *session_lines(ctx, events, lang)])
             buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=commands.SCHEDULE.route), commands.SCHEDULE.pack())])
-        elif question and engine is not None and _ZOOM_DETAILS & set(engine.words(question)):
+        elif _ZOOM_DETAILS & asked:
             # The sources have no link: only the operator's config does, and it has none (or only the
             # example's placeholders). Say so and let the PMO team answer (queued as any question the
             # base cannot answer).

@@ -94,7 +94,7 @@ def session_lines(ctx: Context, events: list[EventSettings], lang: str) -> list[
 
 def with_zoom_details(events: list[EventSettings]) -> list[EventSettings]:
     """The sessions the operator has given a real Zoom link or meeting ID (not the example's placeholders)."""
-    return [e for e in events if e.shown_zoom[0] or e.shown_zoom[1]]
+    return [e for e in events if any(e.shown_zoom[:2])]
 
 
 async def show_schedule(ctx: Context, _arg: str) -> None:

@@ -48,15 +48,16 @@ def reminder_text(i18n: I18n, lang: str, settings: Settings, event: EventSetting
     tz = settings.bot.timezone
     start = event.starts_at.astimezone(tz)
     end = event.ends_at.astimezone(tz)
+    zoom_url, meeting_id, passcode = event.shown_zoom
     return i18n.t(
         lang,
         "reminders.message",
         title=event.title,
         when=i18n.t(lang, "schedule.when", date=format_day(start, lang), start=start.strftime("%H.%M"), end=end.strftime("%H.%M")),
         before=describe_offset(offset, lang),
-        zoom=event.shown_zoom[0] or "–",
-        meeting=event.shown_zoom[1] or "–",
-        passcode=event.shown_zoom[2] or "–",
+        zoom=zoom_url or "–",
+        meeting=meeting_id or "–",
+        passcode=passcode or "–",
     )
 
 

@@ -38,7 +38,6 @@ from handlers.faqkb.normalise import (
     ABBREVIATIONS,
     ASKING_RE,
     BALINESE,
-    LETTER_NAMES,
     MONTH_NAMES,
     NUMBERED,
     RELAYED_RE,
@@ -58,6 +57,7 @@ from handlers.faqkb.normalise import (
     numbered_pairs,
     raw_tokens,
     skeleton,
+    spelled_abbreviations,
     tokens,
     without_addressee,
     without_hearsay,
@@ -707,7 +707,8 @@ class FaqEngine:
                     disagree = (found[0][0][1], scored[0][1])
         if not scored:
             return Match(None, 0.0), english
-        scored = self._adjusted(scored, numbered_pairs(typed), set(query) - described_months(folded) - _regions_come_from(folded))
+        asked_numbers = numbered_pairs(typed)
+        scored = self._adjusted(scored, asked_numbers, set(query) - described_months(folded) - _regions_come_from(folded))
         near_main = next((k for k, (sc, i) in enumerate(scored[1:3], 1) if i == main and scored[0][0] - sc < CLEAR_MARGIN), None)
         if near_main is not None:
             # "Buleleng masuk angkatan brp? bareng kab mana lg?": the whole message nearly ties between topics
@@ -784,14 +785,14 @@ class FaqEngine:
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
         confident = disagree is None and (best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear))
         tied = 0 <= best_score - runner_up < TIE_MARGIN and best_score < TIE_HIGH
-        if confident and tied and best != confirmed and not self._number_decides(best, scored, typed):
+        if confident and tied and best != confirmed and not self._number_decides(best, scored, asked_numbers):
             # two topics fit a middling message equally well ("… bimtek bulan Maret, tanggal berapa
             # sampai tanggal berapa?" — the Bimtek's dates or the registration's): picking one is a
             # coin toss, and a wrong answer is worse than asking back with both (unless the message's
             # question, read alone, clearly picks the best: "…, apa boleh ikut PSP? trs surat ket … siapa yg keluarkan")
             confident = False
         entry = index.entries[best]
-        if confident and not entry.forward and self._other_number(best, numbered_pairs(typed)):
+        if confident and not entry.forward and self._other_number(best, asked_numbers):
             confident = False  # "pelatihan komite pembelajaran angkatan 3 kpn": the topic gives Angkatan II's dates only
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
@@ -963,16 +964,8 @@ class FaqEngine:
 
     def _spells_another(self, folded: str, whole: set[str]) -> bool:
         """Whether dictation spelled out an abbreviation the base does not know ("pe pe de be es de": PPDB), as a typed acronym would name it."""
-        spelled = set()
-        for run in _SPELLED_RUN_RE.finditer(folded):
-            names = run.group(0).split()
-            spelled |= {
-                "".join(LETTER_NAMES[n] for n in names[i:j])
-                for i in range(len(names))
-                for j in range(i + 3, len(names) + 1)
-                if len(set(names[i:j])) > 1  # (not laughter or a hesitation: "ha ha ha", "o o o")
-            }
-        return any(w in spelled and w not in self._index.postings for w in whole)
+        spelled = spelled_abbreviations(folded)
+        return bool(spelled) and any(w in spelled and w not in self._index.postings for w in whole)
 
     def _names_another(self, text: str) -> bool:
         """Whether ``text`` names something the base does not know.
@@ -1145,14 +1138,14 @@ class FaqEngine:
             out.sort(key=lambda s: (-s[0], s[1]))
         return out
 
-    def _number_decides(self, best: int, scored: list[tuple[float, int]], typed: list[str]) -> bool:
+    def _number_decides(self, best: int, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]]) -> bool:
         """Whether the best topic is about the numbered thing asked and the runner-up about none ("tahap 1 … apa saja": stage 1's topic, not the stages')."""
         numbers = self._index.numbers
         if len(scored) < 2 or numbers[scored[1][1]]:
             return False
         # (…the runner-up being the general topic of the thing numbered: "tahap" without a number)
         general = self._index.entry_words[scored[1][1]]
-        return any(pair[0] in general for pair in numbers[best] & numbered_pairs(typed))
+        return any(pair[0] in general for pair in numbers[best] & asked)
 
     def _other_number(self, entry: int, asked: frozenset[tuple[str, str]]) -> bool:
         """Whether the entry is about another "tahap"/"angkatan" only, none of those asked ("PKP angkatan 3" of a topic on Angkatan II's)."""
@@ -1905,8 +1898,6 @@ _SCHOOL_NAMED_RE = re.compile(
 # registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
 _PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
-# three letter names in a row, as speech-to-text writes a spelled abbreviation
-_SPELLED_RUN_RE = re.compile(r"\b(?:%s)(?: (?:%s)){2,}\b" % (("|".join(sorted(LETTER_NAMES, key=len, reverse=True)),) * 2))
 # (only where a clock time is asked: "di kecamatan X … berapa" counts schools there)
 _AT_PLACE_RE = re.compile(r"\b(?:di|in|at) ([a-z]+) (?=(?:\w+ )?(?:jam|pukul|time)\b)")
 _ABOUT_THING_RE = re.compile(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|regarding)\b")

@@ -899,6 +899,24 @@ def _spelled(names: list[str]) -> str:
     return "".join(LETTER_NAMES[w] for w in names)
 
 
+def _abbreviation_run(names: list[str]) -> bool:
+    """Whether letter names spell an abbreviation of their own: three or more, two different at least (not "ha ha ha", "o o o")."""
+    return len(names) >= _SPELLED_RUN and len(set(names)) > 1
+
+
+_LETTER_NAME = "(?:" + "|".join(sorted(LETTER_NAMES, key=len, reverse=True)) + ")"
+_LETTER_RUN_RE = re.compile(rf"\b{_LETTER_NAME}(?: {_LETTER_NAME}){{{_SPELLED_RUN - 1},}}\b")
+
+
+def spelled_abbreviations(folded: str) -> set[str]:
+    """Every abbreviation the letter names dictated in ``folded`` may spell ("pe pe de be es de": ppdbsd, ppdb, pdb, …)."""
+    found: set[str] = set()
+    for run in _LETTER_RUN_RE.finditer(folded):
+        names = run.group(0).split()
+        found |= {_spelled(names[i:j]) for i in range(len(names)) for j in range(i + _SPELLED_RUN, len(names) + 1) if _abbreviation_run(names[i:j])}
+    return found
+
+
 def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
     """Undo speech-to-text splits: ``bim tek`` → ``bimtek``, ``pe em o`` → ``pmo``, ``kep sek`` → ``kepsek``.
 
@@ -919,7 +937,7 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
                 i = end
                 break
         else:
-            if j - i >= _SPELLED_RUN and len(set(words[i:j])) > 1:
+            if _abbreviation_run(words[i:j]):
                 # (up to where a known word is spelled: "pe pe de be es de" is PPDB and SD)
                 end = next((k for k in range(i + 2, j - 1) if known(_spelled(words[k:j]))), j)
                 out.append(_spelled(words[i:end]))
