@@ -149,6 +149,7 @@ class _Index:
     variant_postings: list[dict[str, Sequence[int]]]
     decline: tuple[tuple[str, ...], ...] = ()
     decline_by_first: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)
+    compared: re.Pattern[str] | None = None  # another programme named only to compare ("… kayak guru penggerak")
     domain: tuple[frozenset[str], ...] = ()
     by_id: dict[str, FaqEntry] = field(default_factory=dict)
     # word → the forward entries (facts the sources lack) that alone use it: "sertifikat", "narasumber"
@@ -390,6 +391,7 @@ class FaqEngine:
             variant_postings=[FaqEngine._variant_postings([v for v, _ in vs], idf, specific_idf) for vs in sorted_variants],
             decline=base.decline,
             decline_by_first={p[0]: [q for q in base.decline if q[0] == p[0]] for p in base.decline},
+            compared=re.compile(_COMPARED + r"(?:" + "|".join(re.escape(" ".join(p)) for p in base.decline) + r")\b") if base.decline else None,
             domain=tuple(frozenset(vocab.canonical(w) for w in _content(list(phrase))) for phrase in base.domain),
             by_id={e.id: e for e in entries},
             lacking=FaqEngine._lacking_words(entries, canon),
@@ -604,6 +606,10 @@ class FaqEngine:
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         typed = expand(tokens(folded, folded=True))
+        if index.compared is not None and (unlike := index.compared.sub(" ", folded)) != folded and len(self._query(unlike, english)[0]) >= 2:
+            # "daftarnya lewat mana? masih pakai SIMPKB kayak guru penggerak?": the other programme is what PSP is
+            # compared with, not what is asked about
+            folded, typed = unlike, expand(tokens(unlike, folded=True))
         if index.decline and not _PSP_ITSELF_RE.search(folded) and self._declined(typed) and not self._asks_psp_apart(folded):
             # (a message naming PSP itself asks about it too: "ikut seleksi guru penggerak, boleh daftar PSP sekaligus?")
             return Match(None, 0.0), english
@@ -1309,13 +1315,15 @@ class FaqEngine:
                 n
                 and asks
                 and len(words) <= 2
-                and _PURPOSE_RE.match(pieces[n - 1])
+                and (_PURPOSE_RE.match(pieces[n - 1]) or _FRAME_RE.match(pieces[n - 1]))
                 and not _asks(pieces[n - 1])
                 and _one_sentence(folded, pieces[n - 1], clause)
             ):
                 # "Untuk daftar di bot, data apa saja yang perlu disiapkan?": what it is for says which
                 # data; the two together are the question (not "buat laporan ke kepsek, jadwal bimteknya
                 # kapan?": a reason for asking is context)
+                # (…and "Dalam intervensi pendampingan konsultatif, lembaga apa mendampingi siapa?": what it is
+                # asked within)
                 words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
             elif n and asks and not points_back and (named := _named_before(pieces, n, clause)) is not None:
                 # "… bingung soal surat keterangan sisa masa jabatan itu karena …. Untuk sekolah swasta seperti kami, surat
@@ -1524,8 +1532,8 @@ def _points_back(clause: str) -> bool:
         # before (not "Waktu itu siapa penanggung jawab PMO kabupaten?", which names what it asks)
         return True
     its = _ITS_RE.match(clause)
-    if its and _DATES_ONLY_RE.fullmatch(clause[its.end() :]):
-        return True  # "…, jadwalnya tgl brp sampai tgl brp?"
+    if its and (_DATES_ONLY_RE.fullmatch(clause, its.end()) or _YEAR_ONLY_RE.fullmatch(clause, its.end())):
+        return True  # "…, jadwalnya tgl brp sampai tgl brp?", "Angkatan III kan seleksinya 2022, terus pelaksanaannya tahun berapa?"
     return any(pattern.fullmatch(clause) for pattern in _POINTING_BACK) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
 
 
@@ -1756,7 +1764,7 @@ _WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira|sapa)\b(?!\s*pun\
 # ("angkatan II di bali siapa aja": the cohort's members, the regencies)
 _WHICH_REGIONS_RE = re.compile(
     r"\bsiapa\s+(?:saja\s+|aja\s+|lagi\s+|lg\s+|lainnya\s+)?(?:yang|yg)\s+(?:masuk\s+|ikut\s+|termasuk\s+)?angkatan\b"
-    r"|(?<!sekolah )(?<!kepsek )(?<!kepala sekolah )\bangkatan [^ .?!,]+(?: (?:di|in) bali)? siapa (?:saja|aja|sj)\b"
+    r"|(?<!sekolah )(?<!kepsek )(?<!kepala sekolah )\bangkatan [^ .?!,]+(?: psp| sekolah penggerak)?(?: (?:di|in) bali)? siapa (?:saja|aja|sj)\b"
 )
 _WHO_IN_ANSWER_RE = re.compile(
     _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
@@ -1897,6 +1905,11 @@ _SCHOOL_NAMED_RE = re.compile(
 # Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): not a principal
 # registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
+# "kayak / seperti / sama dengan / like …": what something is compared with
+_COMPARED = (
+    r"\b(?:kayak|kaya|kyk|kek|seperti|spt|sprt|sama(?: dengan| dgn| kayak| kyk| seperti| spt)|mirip(?: dengan| dgn)?"
+    r"|(?:di)?banding(?:kan)?(?: dengan| dgn| sama)?|like|similar to|compared (?:with|to)|as with)\s+(?:(?:program|di|pada|waktu)\s+)?"
+)
 _PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 # (only where a clock time is asked: "di kecamatan X … berapa" counts schools there)
 _AT_PLACE_RE = re.compile(r"\b(?:di|in|at) ([a-z]+) (?=(?:\w+ )?(?:jam|pukul|time)\b)")
@@ -1915,6 +1928,7 @@ _DATA_CHANGED_RE = re.compile(
 )
 # a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
 # (not "untuk yang belum isi form, …": those people are context)
+_FRAME_RE = re.compile(r"\s*(?:dalam|di dalam|terkait|mengenai|perihal|tentang|regarding|within|as for)\s+[a-z]")
 _PURPOSE_RE = re.compile(r"(?:untuk|utk|buat|bagi|for)\b(?! (?:yang|yg|those|people|kami|saya|sy)\b).*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
 _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
@@ -1930,6 +1944,7 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
+    r"|\b(?:teacher|teachers|staff|civil servant)\b[^.?!\n]*\b(?:transfer|transferred|move to another school)\b"
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
     r"|\blowongan\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
@@ -2027,7 +2042,11 @@ _WAS_IT_RE = re.compile(
     r"|\s*(?:is|are|was|were)\s+(?:held|done|conducted|carried out|organi[sz]ed|announced|opened|closed)\b.*"
 )
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
-_HOW_LONG_RE = re.compile(r"\s*(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*")
+_HOW_LONG_RE = re.compile(
+    r"\s*(?:(?:dan|and|terus|trus|lalu)\s+)?(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*"
+    # "Whom does a Pelatih Ahli mentor, and for how long at minimum?": how long what was told before lasts
+    r"|\s*(?:and\s+)?(?:for\s+)?how long(?:\s+(?:at (?:the )?(?:minimum|least|most)|minimum|maximum|exactly))?\s*"
+)
 # "Tujuan dilaksanakannya Bimtek … itu apa?", "What was the (stated) purpose of …": the noun asked for
 _HEAD_NOUN_RE = re.compile(
     r"(?:^|[.?!,]\s*)([a-z]+)\b[^.?!,]*?\b(?:itu|tu)\s+apa\b|\bwhat (?:is|was|are|were) the (?:[a-z]+ )?([a-z]+) of\b"
@@ -2065,7 +2084,9 @@ _STAGE_ASKED_RE = re.compile(r"(?:\s+[a-z]+){0,4}\s+(?:tahap|posisi|status)(?:ny
 _AT_THAT_TIME_RE = re.compile(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
 _THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
 _THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
-_ITS_RE = re.compile(r"\s*[a-z]{3,}nya\s+")
+_ITS_RE = re.compile(r"\s*(?:(?:terus|trus|lalu|kemudian|habis itu|abis itu|setelah itu)\s+)?[a-z]{3,}nya\s+")
+# "…, terus pelaksanaannya tahun berapa?": the year of what was told before
+_YEAR_ONLY_RE = re.compile(r"\s*(?:di\s+|pada\s+)?(?:tahun|thn)\s+(?:brp|berapa)" + _YES_NO_TAIL + r"\s*")
 _WH_ALONE_RE = re.compile(r"\s*(?:" + _WH + r")" + _YES_NO_TAIL + r"\s*")
 # "pernah kena teguran lisan, apa langsung gugur PSP?": whether what was told before rules the asker out
 _RULED_OUT_RE = re.compile(
@@ -2075,8 +2096,16 @@ _RULED_OUT_RE = re.compile(
     + r"\s*"
 )
 # the questions about what was told before them (see _points_back)
+# "If the principal passes the selection, what happens to the school?", "…, terus nasib sekolahnya gimana?": what follows
+# from the condition told before
+_WHAT_HAPPENS_RE = re.compile(
+    r"\s*(?:(?:and|then|so)\s+)?what (?:happens?|will happen|would happen)(?:\s+(?:to|with)\s+(?:the|my|our|his|her)?\s*(?:school|principal)s?)?\s*"
+    r"|\s*(?:(?:terus|trus|lalu|lantas)\s+)?(?:nasib\s+)?(?:sekolah|sekolahnya|sekolah kami|sekolah saya)\s+(?:gimana|bagaimana|gmn|kenken|punapi)"
+    + _YES_NO_TAIL
+    + r"\s*"
+)
 _POINTING_BACK = (
-    *(_OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _RULED_OUT_RE),
+    *(_WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _RULED_OUT_RE),
     *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other

@@ -28,6 +28,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bgmn": "bagaimana",
     "bgm": "bagaimana",
     "kpn": "kapan",
+    "angk": "angkatan",  # "angk 3 thn brp"
     "whn": "when",  # English chat
     "gmail": "email",  # an e-mail address (Merdeka Mengajar accounts are belajar.id)
     "betulin": "perbaiki",  # "gimana betulinnya": fix it (chat's -in for -kan)
@@ -204,6 +205,13 @@ ABBREVIATIONS: dict[str, str] = {
 SYNONYMS: dict[str, str] = {
     # complaining is reporting a problem: "ngadunya kemana", "diadukan ke siapa"
     "ngadu": "lapor",
+    # a body's job is its duties: "pmo kerjaannya apa aja?"
+    "kerjaan": "tugas",
+    # being put through to someone is contacting them: "tolong sambungin ke petugas"
+    "sambungin": "hubungi",
+    "sambungkan": "hubungi",
+    "menyambungkan": "hubungi",
+    "disambungkan": "hubungi",
     "mengadu": "lapor",
     "diadukan": "dilaporkan",
     "aduan": "laporan",
@@ -237,6 +245,8 @@ SYNONYMS: dict[str, str] = {
     "private": "swasta",
     "public": "negeri",
     "principal": "kepala sekolah",
+    # (a common misspelling: the principle of a thing is not asked about here)
+    "principle": "kepala sekolah",
     "principals": "kepala sekolah",
     "headmaster": "kepala sekolah",
     "teacher": "guru",
@@ -676,7 +686,7 @@ STOPWORDS = frozenset(
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
-    kayak kyk
+    kayak kyk langsung
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
     certain particular even berikut
     she he her his him shall

@@ -11,6 +11,9 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Callable
+from functools import lru_cache
+
+from rapidfuzz.distance import OSA
 
 from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
@@ -123,6 +126,21 @@ def _kind_of(word: str) -> str | None:
     return _KIND_OF.get(word) or _KIND_OF.get(_DOUBLED.sub(r"\1", word))
 
 
+# A typo of a long courtesy word ("good mornimg", "selamt pagi", "thnaks") is still that word: one letter
+# wrong, missing, extra or swapped, in a word of at least this many letters that is no dictionary word
+_TYPO_LETTERS = 6
+_LONG_COURTESIES = tuple(w for w, kind in _KIND_OF.items() if len(w) >= _TYPO_LETTERS and kind != ACK)
+
+
+@lru_cache(maxsize=4096)
+def _mistyped_kind(word: str) -> str | None:
+    """The kind of the greeting, thanks or farewell ``word`` is a one-letter typo of, if it is no real word itself."""
+    if len(word) < _TYPO_LETTERS or lexicon.is_real_word(word):
+        return None
+    near = [w for w in _LONG_COURTESIES if abs(len(w) - len(word)) <= 1 and OSA.distance(w, word, score_cutoff=1) <= 1]
+    return _KIND_OF[near[0]] if len({_KIND_OF[w] for w in near}) == 1 else None
+
+
 def _capitalised(text: str) -> set[str]:
     """The words capitalised in the message as typed (names, a signature's roles), folded."""
     return {fold(w) for w in _CAPITALISED_RE.findall(text)}
@@ -178,6 +196,10 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             spelled = (ABBREVIATIONS.get(word) or lexicon.slang().get(word)) if may_spell else None
             if spelled:
                 pending.extend((w, False) for w in reversed(spelled.split()))  # (spelled once: no cycles)
+                continue
+            if may_spell and (kind := _mistyped_kind(word)):
+                kinds.add(kind)
+                name_left = 0
                 continue
             if not name_left:
                 return None
