@@ -155,7 +155,9 @@ HELD_OUT = [
     ("faq-heldout-37.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
     ("faq-heldout-38.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-39.tsv", (80, 15, 15, 10), 78, 15, 14, 3),
-    ("faq-heldout-40.tsv", (80, 15, 15, 10), 77, 14, 12, 3),
+    # (77 → 76 in round 21: "… nationally in its first year (2021/22)?" is asked back since "2021/22" reads as the
+    # school year 2021/2022, whose "2022" many topics use; the same reading answers three others of sets 80, 96 and 110)
+    ("faq-heldout-40.tsv", (80, 15, 15, 10), 76, 14, 12, 3),
     # Sets 41–48: written blind during and at the end of round 14, first runs in each file's header line.
     ("faq-heldout-41.tsv", (80, 15, 15, 10), 76, 15, 14, 1),
     ("faq-heldout-42.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
@@ -1998,6 +2000,17 @@ ROUND_21_READINGS = [
     # a teacher's transfer is the Dinas's other business; a PSP principal's is the programme's
     ("my husband is a teacher, how does he apply for a transfer to Singaraja?", "decline", None),
     ("If the principal is transferred, does the school stay a Sekolah Penggerak?", "answer", "mutasi"),
+    # "2022/23" is the school year 2022/2023; "kepada siapa" is to whom, not who heads the office; "when choosing"
+    # is no date asked; sick leave, the school's own tests and PPPK news are the Dinas's other business; a verb's
+    # root the base knows ("memindahkan" is moving a principal)
+    ("target psp 2022/23 berapa sekolah", "answer", "psp-target"),
+    ("target sekolah penggerak tahun ajaran 2022/2023 berapa", "answer", "psp-target"),
+    ("surat edaran kadis soal psp ditujukan kepada siapa?", "answer", "surat-edaran"),
+    ("saya izin sakit minggu depan, surat izinnya dikirim ke mana?", "decline", None),
+    ("jadwal ujian sekolah kelas 6 kapan pak", "decline", None),
+    ("info pppk guru terbaru", "decline", None),
+    ("kepala sekolah penggerak boleh dipindahkan ke sekolah lain?", "answer", "mutasi"),
+    ("gimana kalau pemda memindahkan kepsek psp sebelum 4 tahun", "answer", "mutasi"),
 ]
 
 

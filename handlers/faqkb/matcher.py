@@ -1425,6 +1425,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
             out.append(inflected)  # "how is the PMO structured": the base's "structure"
             continue
         real = lexicon.is_real_word(word)
+        if real and not english and (root := _known_root(index, word)):
+            out.append(root)  # "memindahkan": the base's "pindah", a dictionary word's root the base knows
+            continue
         parts = vocab.split_joined(word, strict=real or english)
         if parts:
             out.extend(vocab.canonical(p) for p in _content(expand(parts)))
@@ -1451,6 +1454,24 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         out.append(vocab.canonical(corrected) if corrected else word)
     # a corrected "sekolah pnggerak" is the programme's name too
     return list(dict.fromkeys(name_programme(out))), numbered
+
+
+def _known_root(index: _Index, word: str) -> str | None:
+    """The root of a verb's dictionary form, canonical, when the base knows it ("memindahkan" → "pindah").
+
+    Only a verb's affixes: a noun made with pe-/ke-/-an or a ter- form means something else than its root
+    ("pendirian" is not "diri", "bulanan" not "bulan", "tertinggal" not "tinggal").
+    """
+    bare = word[:-3] if word.endswith("nya") else word
+    if bare.startswith(("pe", "ke", "ter", "se")) or bare.endswith("an") and not bare.endswith("kan"):
+        return None
+    for candidate in lexicon.stem_candidates(word)[1:]:
+        if len(candidate) >= 4 and candidate in lexicon.root_words():
+            # (as the base's words are read: "pindah" is "mutasi")
+            read = [index.vocab.canonical(w) for w in _content(expand([candidate]))]
+            if len(read) == 1 and read[0] in index.idf:
+                return read[0]
+    return None
 
 
 def _english_inflected(index: _Index, word: str) -> str | None:
@@ -1673,7 +1694,8 @@ def _asks_future(text: str) -> bool:
     asking += [p for p in pieces if _CONDITION_START_RE.match(p) or _TAKING_PART_RE.search(p)]
     return any(_FUTURE_RE.search(p) for p in asking or pieces)
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
-_WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when|(?:tanggal|tgl)(?!\s+lahir\b))\b")  # (a birth date is a field of the form, not "when")
+# (a birth date is a field of the form, not "when"; nor is "… asked to apply when nominating SD schools")
+_WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)|(?:tanggal|tgl)(?!\s+lahir\b))\b")
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
 # (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
 _THING_BEFORE_RE = re.compile(r"\b([a-z]{2,})\s+(?:berapa|brp)\b")  # "kls brp": which grade
@@ -1725,7 +1747,8 @@ def _head_across_and(folded: str, asking: str) -> bool:
     return found is not None and at >= 0 and found.end() > at
 
 
-_HEAD_ASKED_RE = re.compile(_HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*\bsiapa\b")
+# (not "surat edaran Kepala Disdikpora … mengimbau apa dan kepada siapa?": to whom, not who heads it)
+_HEAD_ASKED_RE = re.compile(_HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*(?<!\bkepada )(?<!\bke )(?<!\buntuk )(?<!\bbagi )\bsiapa\b")
 # "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
 _PHONE_NUMBER = r"\b(?:no|nomor|nmr|nomer)\.?\s*(?:" + _PHONE_WORDS + r"|kontak)\b"
 _PHONE_ASKED_RE = re.compile(
@@ -1956,6 +1979,11 @@ _OTHER_BUSINESS_RE = re.compile(
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
     r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b"
     r"|\blegalisir\b|\bbeasiswa\b"
+    # a staff member's leave and the school's own tests ("izin sakit besok, surat dokternya ke siapa", "jadwal PAS semester ini")
+    r"|\bizin sakit\b|\bcuti (?:sakit|melahirkan|tahunan|besar|hamil)\b|\bsick leave\b"
+    # (the tests asked about themselves, not named as what keeps the asker busy: "… krn ada ujian sekolah")
+    r"|\b(?:jadwal|tanggal|tgl)\s+(?:penilaian (?:akhir|tengah) (?:semester|tahun)|ujian (?:sekolah|semester|kenaikan kelas))\b"
+    r"|\b(?:penilaian (?:akhir|tengah) (?:semester|tahun)|ujian (?:sekolah|semester|kenaikan kelas))\b[^.?!\n,]*\b(?:kapan|kpn|tgl brp|tanggal berapa)\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )

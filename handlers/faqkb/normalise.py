@@ -839,6 +839,7 @@ _PAST_PIDAN_RE = re.compile(r"\b(?P<before>(?:sane|ane|yang|yg|dugas|uli)\s+)pid
 
 
 _UNTIL_ABBREVIATION_RE = re.compile(r"\bs\s?\.\s?d\b\.?")
+_SCHOOL_YEAR_RE = re.compile(r"\b(20\d\d)\s?/\s?(\d\d)\b")
 _ABBREVIATION_DOT_RE = re.compile(r"\b(kec|kab|kel|prov|jl)\.(?=\s+\w)")
 
 
@@ -856,6 +857,8 @@ def fold(text: str) -> str:
     if "." in text:  # "rekap Kec. Busungbiu": an abbreviation's dot ends no sentence
         text = _ABBREVIATION_DOT_RE.sub(r"\1", text)
         text = _UNTIL_ABBREVIATION_RE.sub("sampai", text)  # "tgl brp s.d. brp?": "sampai dengan", no sentence ends
+    if "/" in text:  # "2023/24" is the school year 2023/2024
+        text = _SCHOOL_YEAR_RE.sub(r"\1/20\2", text)
     if ")" in text:  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
         text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)
     # "sdh smp tahap apa", "mulai kpn smp kpn": "smp" is "sampai", not the school level
