@@ -212,7 +212,9 @@ HELD_OUT = [
     ("faq-heldout-81.tsv", (80, 15, 15, 10), 79, 14, 15, 1),
     ("faq-heldout-82.tsv", (80, 15, 15, 10), 78, 14, 13, 3),
     ("faq-heldout-83.tsv", (80, 15, 15, 10), 79, 15, 10, 6),
-    ("faq-heldout-84.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
+    # (79 → 78 in round 21: "pas bimtek maret itu buleleng sudah sampai tahap apa" is asked back, a three-way near tie
+    # of 0.505/0.495/0.493 it once won by 0.001)
+    ("faq-heldout-84.tsv", (80, 15, 15, 10), 78, 15, 13, 2),
     ("faq-heldout-85.tsv", (80, 15, 15, 10), 76, 15, 14, 1),
     # …86–88 written at the round's end, first run on its last change but one
     ("faq-heldout-86.tsv", (80, 15, 15, 10), 77, 15, 15, 2),
@@ -557,10 +559,14 @@ def test_a_question_behind_a_greeting_is_not_small_talk(text: str) -> None:
 
 
 def test_two_topics_fitting_equally_are_offered_not_guessed(engine: FaqEngine) -> None:
-    # the next cohort and what follows registering fit this message within 0.01 of each other
-    match = engine.match("kl gagal di wawancara bs daftar lg di angkatan berikutnya?")
+    # the interview's stage and the selection's test topic fit this message within 0.01 of each other
+    match = engine.match("tes wawancara psp pertanyaannya apa saja")
     assert match.outcome == "ask_back", match
-    assert {"angkatan-berikutnya", "setelah-daftar"} <= {entry.id for entry in match.suggestions}
+    assert {"seleksi-tahap2", "tbs"} <= {entry.id for entry in match.suggestions}
+    # (this one tied the next cohort and what follows registering until round 21, when the later cohorts' topic
+    # took whether a principal not selected may apply again, a fact the sources lack: passed on)
+    match = engine.match("kl gagal di wawancara bs daftar lg di angkatan berikutnya?")
+    assert match.outcome == "forward" and match.entry is not None and match.entry.id == "angkatan-berikutnya", match
     # (this one tied the Bimtek's dates and the registration's until round 19; the Bimtek named now decides)
     text = (
         "Selamat pagi pak, tiang kepsek SD di Kecamatan Seririt. Kemarin ada info dari korwil katanya ada bimtek PMO bulan Maret, "
@@ -2011,6 +2017,18 @@ ROUND_21_READINGS = [
     ("info pppk guru terbaru", "decline", None),
     ("kepala sekolah penggerak boleh dipindahkan ke sekolah lain?", "answer", "mutasi"),
     ("gimana kalau pemda memindahkan kepsek psp sebelum 4 tahun", "answer", "mutasi"),
+    # a count of schools or people of one kecamatan (or of Buleleng) that the topic's answer does not name is
+    # passed on, not answered with the national figures; the asker's own kecamatan is context; PSP still running
+    # after the ministry changed is among what the sources lack
+    ("berapa sekolah penggerak di kecamatan seririt?", "forward", "data-terkini"),
+    ("kuota psp untuk kecamatan gerokgak berapa", "forward", "kuota-buleleng"),
+    ("sy kepsek di sawan, syarat usia maksimal berapa?", "answer", "usia"),
+    ("tiang korwil di tejakula, minimal brp sd yang dikirim?", "answer", "korwil-lima-sd"),
+    ("sapa pelatih ahli di kec sukasada", "ask_back", None),
+    ("kuota buleleng berapa sekolah", "forward", "kuota-buleleng"),
+    ("psp masih jalan gak setelah kementerian ganti nama?", "forward", "angkatan-berikutnya"),
+    ("kalau tidak lolos seleksi, bisa daftar lagi?", "forward", "data-terkini"),
+    ("nama kementerian yg ngurus sd sekarang apa", "answer", "kementerian"),
 ]
 
 

@@ -158,6 +158,7 @@ class _Index:
     number_words: list[frozenset[str]] = field(default_factory=list)  # …and the words numbered ("tahap")
     keyword_words: list[frozenset[str]] = field(default_factory=list)
     months: list[frozenset[str]] = field(default_factory=list)  # the months each answer names
+    answer_places: list[frozenset[str]] = field(default_factory=list)  # the regency and kecamatan each answer names
     # the programme words every question of an entry uses ("bimtek" for the Bimtek's topics), "psp" aside
     anchors: list[frozenset[str]] = field(default_factory=list)
     anchor_words: frozenset[str] = frozenset()
@@ -399,6 +400,7 @@ class FaqEngine:
             number_words=[frozenset(w for w, _ in pairs) for pairs in numbers],
             keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
+            answer_places=[frozenset(w for w in fold(e.answer["id"]).split() if w.strip(".,;:()") in _KECAMATAN_NAMES) for e in entries],
             anchors=[
                 frozenset.intersection(*vs[: len(e.questions)]) & anchor_words if e.questions else frozenset() for vs, e in zip(variants, entries, strict=True)
             ],
@@ -802,6 +804,12 @@ class FaqEngine:
             confident = False  # "pelatihan komite pembelajaran angkatan 3 kpn": the topic gives Angkatan II's dates only
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
+        # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
+        months = set(query) & MONTH_NAMES - described_months(folded) if confident and not kind.date and index.months[best] else set()
+        if months and not entry.forward and not months & index.months[best]:
+            confident = False  # "juli 2022 angkatan 3 lagi ngapain": the topic tells what happened in March, not in July
+        if confident and not (entry.forward or entry.command) and (place := _counted_place(asking_text)) and place not in index.answer_places[best]:
+            confident = False  # "target … untuk Kecamatan Busungbiu berapa sekolah": the topic's figures are not that place's
         if confident and kind.date and _asks_future(asking_text) and not (entry.forward or entry.command or self._config_knows(query, best)):
             confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
@@ -1826,6 +1834,33 @@ _ASKER_START_RE = re.compile(
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}  # (and the regency's town)
 _KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
+# "target … untuk Kecamatan Busungbiu berapa sekolah", "sekolah penggerak di busungbiu ada brp": a count of schools or
+# people of one place (not "… sy kepsek di Seririt, syarat umur brp", the asker's place, nor "… di Buleleng jam brp")
+_PLACE = r"(?:di|dari|dr|untuk|utk|buat|in|ring|of)\s+(?:(?:kecamatan|kec|kabupaten|kab)\s+)?(" + _KECAMATAN + r"|buleleng)\b"
+_COUNTED = r"(?:sekolah|sd|smp|tk|paud|kepsek|kepala sekolah|orang|org|peserta|pendaftar|schools?|principals?|sds)"
+_COUNTED_PLACE_RE = re.compile(
+    r"\b(?:berapa|brp|how many|jumlah)\s+(?:\w+\s+)?" + _COUNTED + r"\b[^.?!\n]*?\b" + _PLACE
+    + r"|\b(?:sekolah penggerak|psp)\s+" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\b"
+    + r"|\b" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\s+(?:\w+\s+)?" + _COUNTED + r"\b"
+    + r"|\b(?:target|kuota|quota)\s+(?:jumlah\s+)?(?:sekolah\s+)?(?:psp\s+)?(?:(?:untuk|utk|di|buat)\s+)?(?:kecamatan\s+|kec\s+|kabupaten\s+|kab\s+)?("
+    + _KECAMATAN
+    + r"|buleleng)\b"
+)
+
+
+def _counted_place(folded: str) -> str | None:
+    """The kecamatan (or the regency) whose count of schools or people a question asks for, if it asks one."""
+    if not ("brp" in folded or "berapa" in folded or "how many" in folded or "jumlah" in folded or "target" in folded or "kuota" in folded):
+        return None
+    found = _COUNTED_PLACE_RE.search(folded)
+    if found is None:
+        return None
+    place = next(place for place in found.groups() if place)
+    # (the asker's own place is context: "tiang korwil di Kubutambahan, … minimal brp sekolah?")
+    own = re.search(r"\b(?:saya|sy|tiang|titiang|kami|aku|i am|i m)\b(?:\s+\w+){0,4}\s+(?:di|dari|dr)\s+(?:kecamatan\s+|kec\s+)?" + place + r"\b", folded)
+    return None if own else place
+
+
 _OWN_PERSON_RE = re.compile(
     # (within one sentence: "Kepala sekolah kami baru lolos. … Siapa saja anggotanya?" asks no person of ours)
     # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
@@ -2259,7 +2294,7 @@ def question_kind(folded: str) -> Kind:
     return Kind(
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
-        bool(_NAME_RE.search(folded) or (("si" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
+        bool(_NAME_RE.search(folded) or (("si" in folded or "sapa" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
         # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
         bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
         bool(_PEOPLE_COUNT_RE.search(folded)),

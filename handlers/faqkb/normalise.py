@@ -29,6 +29,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bgm": "bagaimana",
     "kpn": "kapan",
     "angk": "angkatan",  # "angk 3 thn brp"
+    "mentri": "menteri",  # (not "entar")
     "whn": "when",  # English chat
     "gmail": "email",  # an e-mail address (Merdeka Mengajar accounts are belajar.id)
     "betulin": "perbaiki",  # "gimana betulinnya": fix it (chat's -in for -kan)
