@@ -2029,6 +2029,21 @@ ROUND_21_READINGS = [
     ("psp masih jalan gak setelah kementerian ganti nama?", "forward", "angkatan-berikutnya"),
     ("kalau tidak lolos seleksi, bisa daftar lagi?", "forward", "data-terkini"),
     ("nama kementerian yg ngurus sd sekarang apa", "answer", "kementerian"),
+    # digital equipment (wifi, Chromebooks) is not in the sources: passed on; the school temple's ceremonies are other
+    # business, an odalan told as context is not; an asking phrase after the marked question is context
+    ("apakah sekolah penggerak harus punya wifi sendiri?", "forward", "sarana-digital"),
+    ("ada bantuan chromebook untuk sekolah penggerak?", "forward", "sarana-digital"),
+    ("bimtek pmo lewat internet atau tatap muka?", "answer", "bimtek-media"),
+    ("banten untuk odalan di pura sekolah apa saja?", "decline", None),
+    ("odalan di pura sekolah, siswa boleh pulang cepat?", "decline", None),
+    ("bulan depan ada odalan di desa, seleksi tahap 2 mulai kapan?", "answer", "seleksi-tahap2"),
+    ("Kapan pengumuman tahap 1 pak? Sy ingin tahu gambaran waktunya untuk teman.", "answer", "kelulusan"),
+    # the regular BOS grant per pupil and equipment prices are other business; which schools of a kecamatan are
+    # Sekolah Penggerak is not in the sources
+    ("berapa dana bos reguler per siswa tahun ini", "decline", None),
+    ("harga laptop untuk lab komputer berapa ya pak", "decline", None),
+    ("sekolah mana saja di kecamatan banjar yang jadi sekolah penggerak?", "forward", "data-terkini"),
+    ("dana bos kinerja sekolah penggerak untuk apa saja", "answer", "dana"),
 ]
 
 

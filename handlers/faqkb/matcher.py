@@ -622,6 +622,8 @@ class FaqEngine:
         scored, weights, strong = self._score(query, numbered, include=index.when_topics if _WHEN_RE.search(folded) else frozenset())
         whole = set(query)  # the domain is judged on the whole message, context included
         asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
+        if asked is not None and 0 <= folded.rfind("?") < asked.start() and self._query(folded[: folded.rfind("?")], english)[0]:
+            asked = None  # "… tanggal berapa ya pak? Teman sy ikut dan sy ingin tahu gambaran waktunya.": the question was marked before
         if asked is None and len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
             asked = RELAYED_RE.search(folded)  # (only when the whole message, who asks included, is unclear)
         asking_text = folded  # what the question kinds are read from: the asking clause that wins, if one does
@@ -1841,6 +1843,8 @@ _COUNTED = r"(?:sekolah|sd|smp|tk|paud|kepsek|kepala sekolah|orang|org|peserta|p
 _COUNTED_PLACE_RE = re.compile(
     r"\b(?:berapa|brp|how many|jumlah)\s+(?:\w+\s+)?" + _COUNTED + r"\b[^.?!\n]*?\b" + _PLACE
     + r"|\b(?:sekolah penggerak|psp)\s+" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\b"
+    # (…or which schools they are: "sekolah mana aja di seririt yg jadi sekolah penggerak")
+    + r"|\b(?:sekolah|sd|smp|tk) mana(?:\s+(?:saja|aja|sj))?\b[^.?!\n]*?\b" + _PLACE
     + r"|\b" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\s+(?:\w+\s+)?" + _COUNTED + r"\b"
     + r"|\b(?:target|kuota|quota)\s+(?:jumlah\s+)?(?:sekolah\s+)?(?:psp\s+)?(?:(?:untuk|utk|di|buat)\s+)?(?:kecamatan\s+|kec\s+|kabupaten\s+|kab\s+)?("
     + _KECAMATAN
@@ -1850,7 +1854,7 @@ _COUNTED_PLACE_RE = re.compile(
 
 def _counted_place(folded: str) -> str | None:
     """The kecamatan (or the regency) whose count of schools or people a question asks for, if it asks one."""
-    if not ("brp" in folded or "berapa" in folded or "how many" in folded or "jumlah" in folded or "target" in folded or "kuota" in folded):
+    if not ("brp" in folded or "berapa" in folded or "how many" in folded or "jumlah" in folded or "target" in folded or "kuota" in folded or "mana" in folded):
         return None
     found = _COUNTED_PLACE_RE.search(folded)
     if found is None:
@@ -2014,6 +2018,13 @@ _OTHER_BUSINESS_RE = re.compile(
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
     r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b"
     r"|\blegalisir\b|\bbeasiswa\b"
+    # the regular school grant per pupil ("berapa dana BOS per siswa SD tahun ini"; PSP's BOS Kinerja is the programme's)
+    r"|\bbos reguler\b|\bbos\b[^.?!\n]{0,20}\bper (?:siswa|murid|anak|peserta didik)\b"
+    # the price of equipment to buy ("pak tau harga paket chromebook DAK ga? mau beli utk lab")
+    r"|\bharga\b[^.?!\n]{0,30}\b(?:chromebook|laptop|komputer|proyektor|printer|tablet)\b"
+    # the school temple's ceremonies and their offerings ("odalan di pura sekolah, banten apa saja yang perlu disiapkan")
+    # (not an odalan named as what keeps the asker busy: "… bulan depan ada odalan di desa")
+    r"|\b(?:banten|upakara)\b|\b(?:piodalan|odalan|pujawali)\s+(?:di\s+)?(?:pura|padmasana)\s+sekolah\b"
     # a staff member's leave and the school's own tests ("izin sakit besok, surat dokternya ke siapa", "jadwal PAS semester ini")
     r"|\bizin sakit\b|\bcuti (?:sakit|melahirkan|tahunan|besar|hamil)\b|\bsick leave\b"
     # (the tests asked about themselves, not named as what keeps the asker busy: "… krn ada ujian sekolah")
