@@ -608,7 +608,13 @@ class FaqEngine:
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         typed = expand(tokens(folded, folded=True))
-        if index.compared is not None and (unlike := index.compared.sub(" ", folded)) != folded and len(self._query(unlike, english)[0]) >= 2:
+        if (
+            index.compared is not None
+            and (unlike := index.compared.sub(" ", folded)) != folded
+            and _PSP_OWN_RE.search(unlike)
+            and not _DIFFERENCE_RE.search(folded)
+            and len(self._query(unlike, english)[0]) >= 2
+        ):
             # "daftarnya lewat mana? masih pakai SIMPKB kayak guru penggerak?": the other programme is what PSP is
             # compared with, not what is asked about
             folded, typed = unlike, expand(tokens(unlike, folded=True))
@@ -622,8 +628,11 @@ class FaqEngine:
         scored, weights, strong = self._score(query, numbered, include=index.when_topics if _WHEN_RE.search(folded) else frozenset())
         whole = set(query)  # the domain is judged on the whole message, context included
         asked = ASKING_RE.search(folded) if len(query) >= CLAUSE_WORDS else None
-        if asked is not None and 0 <= folded.rfind("?") < asked.start() and self._query(folded[: folded.rfind("?")], english)[0]:
-            asked = None  # "… tanggal berapa ya pak? Teman sy ikut dan sy ingin tahu gambaran waktunya.": the question was marked before
+        if asked is not None and 0 <= (mark := folded.rfind("?")) < asked.start() and (before_mark := self._best(folded[:mark], english)):
+            # "… tanggal berapa ya pak? Teman sy ikut dan sy ingin tahu gambaran waktunya.": the question was marked before
+            # (not "ini benar bot PSP? Saya mau tanya kapan bimtek PMO dilaksanakan", whose asking phrase asks more clearly)
+            if _ITS_TAIL_RE.match(folded, asked.end()) or self._best(folded[asked.end() :], english) < before_mark:
+                asked = None
         if asked is None and len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
             asked = RELAYED_RE.search(folded)  # (only when the whole message, who asks included, is unclear)
         asking_text = folded  # what the question kinds are read from: the asking clause that wins, if one does
@@ -808,6 +817,8 @@ class FaqEngine:
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
         months = set(query) & MONTH_NAMES - described_months(folded) if confident and not kind.date and index.months[best] else set()
+        if "mei" in months and not _MAY_MONTH_RE.search(folded):
+            months.discard("mei")  # "May I know who organised the Bimtek?": the modal, not the month
         if months and not entry.forward and not months & index.months[best]:
             confident = False  # "juli 2022 angkatan 3 lagi ngapain": the topic tells what happened in March, not in July
         if confident and not (entry.forward or entry.command) and (place := _counted_place(asking_text)) and place not in index.answer_places[best]:
@@ -1018,6 +1029,12 @@ class FaqEngine:
         if len(words) != 1 or self._index.idf.get(words[0], 0.0) < self._index.specific_idf:
             return None
         return words[0]
+
+    def _best(self, text: str, english: bool) -> float:
+        """The best score of a piece of a message on its own (0 when it names nothing the base knows)."""
+        words, numbered = self._query(text, english)
+        found = self._score(words, numbered)[0] if words else []
+        return found[0][0] if found else 0.0
 
     def _declined(self, typed: list[str]) -> bool:
         """Whether typed words hold a phrase of the base's [decline] list ("guru penggerak", "cpns")."""
@@ -1400,6 +1417,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _VOCATIVE_RE.sub(r"\1 ", folded)  # "bu komang bimtek itu kapan": whom the question is put to
     if " bot" in folded:
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
+    if "principle" in folded:
+        folded = _PRINCIPLE_RE.sub("principal", folded)  # "if the principle pass the selection": a principal, misspelt
     if "akreditasi" in folded or "accreditation" in folded:
         folded = _ACCREDITATION_GRADE_RE.sub(" akreditasi ", folded)  # "accreditation grade (A or B)": the accreditation itself
     if any(word in folded for word in _OBLIGED_HINTS) and _OBLIGED_TO_JOIN_RE.search(folded) and not _OBLIGED_ELSEWHERE_RE.search(folded):
@@ -1469,14 +1488,15 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
 def _known_root(index: _Index, word: str) -> str | None:
     """The root of a verb's dictionary form, canonical, when the base knows it ("memindahkan" → "pindah").
 
-    Only a verb's affixes: a noun made with pe-/ke-/-an or a ter- form means something else than its root
-    ("pendirian" is not "diri", "bulanan" not "bulan", "tertinggal" not "tinggal").
+    Only a transitive verb's affixes: a noun made with pe-/ke-/-an, a ter- or a ber- form means something else than
+    its root ("pendirian" is not "diri", "bulanan" not "bulan", "tertinggal" not "tinggal", "berlangsung" not "langsung").
     """
     bare = word[:-3] if word.endswith("nya") else word
-    if bare.startswith(("pe", "ke", "ter", "se")) or bare.endswith("an") and not bare.endswith("kan"):
-        return None
+    # (only me-/di- verbs: "berlangsung" is not "langsung")
+    if not bare.startswith(("me", "di")) or bare.endswith("an") and not bare.endswith("kan") or word in lexicon.root_words():
+        return None  # (nor a root itself: "nyala" is not "sala")
     for candidate in lexicon.stem_candidates(word)[1:]:
-        if len(candidate) >= 4 and candidate in lexicon.root_words():
+        if len(candidate) >= 5 and candidate in lexicon.root_words():  # ("mendirikan" is not "diri")
             # (as the base's words are read: "pindah" is "mutasi")
             read = [index.vocab.canonical(w) for w in _content(expand([candidate]))]
             if len(read) == 1 and read[0] in index.idf:
@@ -1758,7 +1778,7 @@ def _head_across_and(folded: str, asking: str) -> bool:
 
 
 # (not "surat edaran Kepala Disdikpora … mengimbau apa dan kepada siapa?": to whom, not who heads it)
-_HEAD_ASKED_RE = re.compile(_HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*(?<!\bkepada )(?<!\bke )(?<!\buntuk )(?<!\bbagi )\bsiapa\b")
+_HEAD_ASKED_RE = re.compile(_HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*(?<!\bkepada )(?<!\buntuk )(?<!\bbagi )\bsiapa\b")
 # "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
 _PHONE_NUMBER = r"\b(?:no|nomor|nmr|nomer)\.?\s*(?:" + _PHONE_WORDS + r"|kontak)\b"
 _PHONE_ASKED_RE = re.compile(
@@ -1852,6 +1872,15 @@ _COUNTED_PLACE_RE = re.compile(
 )
 
 
+_MAY_MONTH_RE = re.compile(r"\bmei\b|(?:\d|\b(?:in|on|of|bulan|since|until|by))\s+may\b|\bmay\s+(?:\d|20\d\d)")
+# "principle" where a principal is meant: one who passes, registers or is of a school (not "the principle of PSP")
+_PRINCIPLE_RE = re.compile(
+    r"\bprinciple(?=s?\s+(?:pass|passes|passed|fail|fails|failed|who|must|should|register|registers|registered|of (?:my|our|the|this) school)\b)"
+    r"|(?<=\bschool )principle\b|(?:(?<=\bmy )|(?<=\bour )|(?<=\bnew )|(?<=\ba ))principle\b(?!\s+of\b)"
+)
+_PER_UNIT_RE = re.compile(r"\b(?:korwil|koordinator|coordinators?|pelatih|coach\w*|mentor\w*|per (?:kecamatan|sekolah|korwil))\b")
+
+
 def _counted_place(folded: str) -> str | None:
     """The kecamatan (or the regency) whose count of schools or people a question asks for, if it asks one."""
     if not ("brp" in folded or "berapa" in folded or "how many" in folded or "jumlah" in folded or "target" in folded or "kuota" in folded or "mana" in folded):
@@ -1860,6 +1889,8 @@ def _counted_place(folded: str) -> str | None:
     if found is None:
         return None
     place = next(place for place in found.groups() if place)
+    if _PER_UNIT_RE.search(folded):
+        return None  # "korwil di Busungbiu harus mengusulkan berapa sekolah?", "1 pelatih ahli … pegang brp sekolah": the same everywhere
     # (the asker's own place is context: "tiang korwil di Kubutambahan, … minimal brp sekolah?")
     own = re.search(r"\b(?:saya|sy|tiang|titiang|kami|aku|i am|i m)\b(?:\s+\w+){0,4}\s+(?:di|dari|dr)\s+(?:kecamatan\s+|kec\s+)?" + place + r"\b", folded)
     return None if own else place
@@ -1968,9 +1999,13 @@ _SCHOOL_NAMED_RE = re.compile(
 # registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
 # "kayak / seperti / sama dengan / like …": what something is compared with
+# (only when the rest names the programme or its own things; not "program seperti kampus mengajar", such as,
+# nor a difference asked: "apa bedanya sekolah penggerak dibandingkan dengan guru penggerak?")
+_PSP_OWN_RE = re.compile(r"\b(?:psp|sekolah penggerak|simpkb|bimtek|pmo|pokja|komite pembelajaran|pelatih ahli|kepsek penggerak)\b")
+_DIFFERENCE_RE = re.compile(r"\b(?:beda\w*|perbedaan|difference|differ\w*|program (?:seperti|spt|kayak|kyk))\b")
 _COMPARED = (
     r"\b(?:kayak|kaya|kyk|kek|seperti|spt|sprt|sama(?: dengan| dgn| kayak| kyk| seperti| spt)|mirip(?: dengan| dgn)?"
-    r"|(?:di)?banding(?:kan)?(?: dengan| dgn| sama)?|like|similar to|compared (?:with|to)|as with)\s+(?:(?:program|di|pada|waktu)\s+)?"
+    r"|(?:di)?banding(?:kan)?(?: dengan| dgn| sama)?|(?<!would )(?<!\bd )like|similar to|compared (?:with|to)|as with)\s+(?:(?:program|di|pada|waktu)\s+)?"
 )
 _PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 # (only where a clock time is asked: "di kecamatan X … berapa" counts schools there)
@@ -1990,7 +2025,12 @@ _DATA_CHANGED_RE = re.compile(
 )
 # a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
 # (not "untuk yang belum isi form, …": those people are context)
-_FRAME_RE = re.compile(r"\s*(?:dalam|di dalam|terkait|mengenai|perihal|tentang|regarding|within|as for)\s+[a-z]")
+# (a short tail pointing back with "-nya": "… ingin tahu gambaran waktunya")
+_ITS_TAIL_RE = re.compile(r"\s*(?:[a-z]+\s+)?[a-z]{3,}nya\s*[.!]*\s*$")
+_FRAME_RE = re.compile(
+    r"\s*(?:dalam|di dalam|terkait|mengenai|perihal|tentang|regarding|within|as for)\s+"
+    r"(?![^.?!,]*\b(?:dibahas|dibicarakan|ramai|diskusi\w*|rapat|grup|group|survey|survei|did|discussed|meeting)\b)[a-z]"
+)
 _PURPOSE_RE = re.compile(r"(?:untuk|utk|buat|bagi|for)\b(?! (?:yang|yg|those|people|kami|saya|sy)\b).*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
 _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
@@ -2006,7 +2046,6 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
-    r"|\b(?:teacher|teachers|staff|civil servant)\b[^.?!\n]*\b(?:transfer|transferred|move to another school)\b"
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
     r"|\blowongan\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
@@ -2025,11 +2064,6 @@ _OTHER_BUSINESS_RE = re.compile(
     # the school temple's ceremonies and their offerings ("odalan di pura sekolah, banten apa saja yang perlu disiapkan")
     # (not an odalan named as what keeps the asker busy: "… bulan depan ada odalan di desa")
     r"|\b(?:banten|upakara)\b|\b(?:piodalan|odalan|pujawali)\s+(?:di\s+)?(?:pura|padmasana)\s+sekolah\b"
-    # a staff member's leave and the school's own tests ("izin sakit besok, surat dokternya ke siapa", "jadwal PAS semester ini")
-    r"|\bizin sakit\b|\bcuti (?:sakit|melahirkan|tahunan|besar|hamil)\b|\bsick leave\b"
-    # (the tests asked about themselves, not named as what keeps the asker busy: "… krn ada ujian sekolah")
-    r"|\b(?:jadwal|tanggal|tgl)\s+(?:penilaian (?:akhir|tengah) (?:semester|tahun)|ujian (?:sekolah|semester|kenaikan kelas))\b"
-    r"|\b(?:penilaian (?:akhir|tengah) (?:semester|tahun)|ujian (?:sekolah|semester|kenaikan kelas))\b[^.?!\n,]*\b(?:kapan|kpn|tgl brp|tanggal berapa)\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
 )
@@ -2158,7 +2192,11 @@ _STAGE_ASKED_RE = re.compile(r"(?:\s+[a-z]+){0,4}\s+(?:tahap|posisi|status)(?:ny
 _AT_THAT_TIME_RE = re.compile(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
 _THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
 _THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
-_ITS_RE = re.compile(r"\s*(?:(?:terus|trus|lalu|kemudian|habis itu|abis itu|setelah itu)\s+)?[a-z]{3,}nya\s+")
+# (after "terus/lalu" only a generic noun points back: "…, terus pendaftarannya tgl brp?" names its own topic)
+_ITS_RE = re.compile(
+    r"\s*(?:(?:terus|trus|lalu|kemudian|habis itu|abis itu|setelah itu)\s+(?=(?:jadwal|pelaksanaan|waktu|kegiatan|acara|implementasi)nya\b))?"
+    r"[a-z]{3,}nya\s+"
+)
 # "…, terus pelaksanaannya tahun berapa?": the year of what was told before
 _YEAR_ONLY_RE = re.compile(r"\s*(?:di\s+|pada\s+)?(?:tahun|thn)\s+(?:brp|berapa)" + _YES_NO_TAIL + r"\s*")
 _WH_ALONE_RE = re.compile(r"\s*(?:" + _WH + r")" + _YES_NO_TAIL + r"\s*")
@@ -2178,8 +2216,10 @@ _WHAT_HAPPENS_RE = re.compile(
     + _YES_NO_TAIL
     + r"\s*"
 )
+# "…, penyelenggaranya LPMP ya Bu, atau dari Kementerian langsung?": the other choice for the question before it
+_OR_ELSE_RE = re.compile(r"\s*(?:atau|ato|atau mungkin|or)\s+(?:dari|oleh|di|lewat|melalui|from|by)\s+[a-z ]+\??\s*")
 _POINTING_BACK = (
-    *(_WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _RULED_OUT_RE),
+    *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _RULED_OUT_RE),
     *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
@@ -2250,9 +2290,18 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
+    # a staff member's leave and the school's own tests ("izin sakit besok, surat dokternya ke siapa", "jadwal PAS semester ini")
+    r"|\bizin sakit\b|\bcuti (?:sakit|melahirkan|tahunan|besar|hamil)\b|\bsick leave\b"
+    # (the tests asked about themselves, not named as what keeps the asker busy: "… krn ada ujian sekolah")
+    r"|\b(?:jadwal|tanggal|tgl)\s+(?:penilaian (?:akhir|tengah) (?:semester|tahun)|ujian (?:sekolah|semester|kenaikan kelas))\b"
+    r"|\b(?:penilaian (?:akhir|tengah) (?:semester|tahun)|ujian (?:sekolah|semester|kenaikan kelas))\b[^.?!\n,]*\b(?:kapan|kpn|tgl brp|tanggal berapa)\b"
+    # a teacher's transfer asked in English (not a learning committee's teacher moved: "If a teacher from our learning
+    # committee is transferred, who replaces them?")
+    r"|\b(?:teacher|teachers|staff|civil servant)\b(?![^.?!\n]*\b(?:committee|komite|penggerak|psp)\b)"
+    r"[^.?!\n]*\b(?:transfer|transferred|move to another school)\b"
 )
 _SELECTION_STAGE_RE = re.compile(r"\b(?:seleksi|tahap|esai|wawancara|penggerak|psp)\b")
-_SELECTION_RE = re.compile(r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak)\b")
+_SELECTION_RE = re.compile(r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak|psp|daftar|pkp)\b")
 
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the

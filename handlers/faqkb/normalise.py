@@ -246,8 +246,6 @@ SYNONYMS: dict[str, str] = {
     "private": "swasta",
     "public": "negeri",
     "principal": "kepala sekolah",
-    # (a common misspelling: the principle of a thing is not asked about here)
-    "principle": "kepala sekolah",
     "principals": "kepala sekolah",
     "headmaster": "kepala sekolah",
     "teacher": "guru",
@@ -687,7 +685,7 @@ STOPWORDS = frozenset(
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
-    kayak kyk langsung
+    kayak kyk berlangsung
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
     certain particular even berikut
     she he her his him shall
@@ -840,7 +838,13 @@ _PAST_PIDAN_RE = re.compile(r"\b(?P<before>(?:sane|ane|yang|yg|dugas|uli)\s+)pid
 
 
 _UNTIL_ABBREVIATION_RE = re.compile(r"\bs\s?\.\s?d\b\.?")
-_SCHOOL_YEAR_RE = re.compile(r"\b(20\d\d)\s?/\s?(\d\d)\b")
+_SCHOOL_YEAR_RE = re.compile(r"\b(20\d\d)\s?/\s?(\d\d)\b(?![/\d])")
+
+
+def _school_year(found: re.Match[str]) -> str:
+    """"2023/24" is the school year 2023/2024 (two years in a row; not "421/2022/03", a letter's number)."""
+    first, second = found.group(1), found.group(2)
+    return f"{first}/20{second}" if (int(first) + 1) % 100 == int(second) else found.group(0)
 _ABBREVIATION_DOT_RE = re.compile(r"\b(kec|kab|kel|prov|jl)\.(?=\s+\w)")
 
 
@@ -859,7 +863,7 @@ def fold(text: str) -> str:
         text = _ABBREVIATION_DOT_RE.sub(r"\1", text)
         text = _UNTIL_ABBREVIATION_RE.sub("sampai", text)  # "tgl brp s.d. brp?": "sampai dengan", no sentence ends
     if "/" in text:  # "2023/24" is the school year 2023/2024
-        text = _SCHOOL_YEAR_RE.sub(r"\1/20\2", text)
+        text = _SCHOOL_YEAR_RE.sub(_school_year, text)
     if ")" in text:  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
         text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)
     # "sdh smp tahap apa", "mulai kpn smp kpn": "smp" is "sampai", not the school level
