@@ -1872,12 +1872,14 @@ _COUNTED_PLACE_RE = re.compile(
 )
 
 
+# "May" as the month (a date or "bulan/in May"), not the modal of "May I know …"
 _MAY_MONTH_RE = re.compile(r"\bmei\b|(?:\d|\b(?:in|on|of|bulan|since|until|by))\s+may\b|\bmay\s+(?:\d|20\d\d)")
 # "principle" where a principal is meant: one who passes, registers or is of a school (not "the principle of PSP")
 _PRINCIPLE_RE = re.compile(
     r"\bprinciple(?=s?\s+(?:pass|passes|passed|fail|fails|failed|who|must|should|register|registers|registered|of (?:my|our|the|this) school)\b)"
     r"|(?<=\bschool )principle\b|(?:(?<=\bmy )|(?<=\bour )|(?<=\bnew )|(?<=\ba ))principle\b(?!\s+of\b)"
 )
+# a figure per korwil or per coach is the same in every kecamatan ("korwil di Busungbiu … berapa sekolah")
 _PER_UNIT_RE = re.compile(r"\b(?:korwil|koordinator|coordinators?|pelatih|coach\w*|mentor\w*|per (?:kecamatan|sekolah|korwil))\b")
 
 
@@ -1995,9 +1997,6 @@ _PLACE_NAMED_RE = re.compile(r"\b(?i:desa|ds|dusun|banjar|br|kelurahan|kel)\.?(?
 _SCHOOL_NAMED_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
 )
-# Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): not a principal
-# registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
-# the programme itself ("pendaftaran PSP barengan sama PPDB")
 # "kayak / seperti / sama dengan / like …": what something is compared with
 # (only when the rest names the programme or its own things; not "program seperti kampus mengajar", such as,
 # nor a difference asked: "apa bedanya sekolah penggerak dibandingkan dengan guru penggerak?")
@@ -2007,6 +2006,9 @@ _COMPARED = (
     r"\b(?:kayak|kaya|kyk|kek|seperti|spt|sprt|sama(?: dengan| dgn| kayak| kyk| seperti| spt)|mirip(?: dengan| dgn)?"
     r"|(?:di)?banding(?:kan)?(?: dengan| dgn| sama)?|(?<!would )(?<!\bd )like|similar to|compared (?:with|to)|as with)\s+(?:(?:program|di|pada|waktu)\s+)?"
 )
+# Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): not a principal
+# registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
+# the programme itself ("pendaftaran PSP barengan sama PPDB")
 _PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 # (only where a clock time is asked: "di kecamatan X … berapa" counts schools there)
 _AT_PLACE_RE = re.compile(r"\b(?:di|in|at) ([a-z]+) (?=(?:\w+ )?(?:jam|pukul|time)\b)")
@@ -2023,14 +2025,16 @@ _DATA_CHANGED_RE = re.compile(
     r"\b(?:data|datanya|isian|form|formnya|formulir|profil|pendaftaran|registration|details"
     r"|kurikulum|kurikulumnya|curriculum|rapor|jadwal|jadwalnya|schedule|aturan|aturannya|rules|syarat|syaratnya|requirements|nama|namanya|name)\b"
 )
-# a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
-# (not "untuk yang belum isi form, …": those people are context)
-# (a short tail pointing back with "-nya": "… ingin tahu gambaran waktunya")
+# an asking phrase's short tail pointing back with "-nya": "…? Sy ingin tahu gambaran waktunya."
 _ITS_TAIL_RE = re.compile(r"\s*(?:[a-z]+\s+)?[a-z]{3,}nya\s*[.!]*\s*$")
+# a clause saying what the question is asked within ("Dalam intervensi pendampingan konsultatif, …"; not
+# where it came up: "Dalam rapat dinas tadi dibahas, …")
 _FRAME_RE = re.compile(
     r"\s*(?:dalam|di dalam|terkait|mengenai|perihal|tentang|regarding|within|as for)\s+"
     r"(?![^.?!,]*\b(?:dibahas|dibicarakan|ramai|diskusi\w*|rapat|grup|group|survey|survei|did|discussed|meeting)\b)[a-z]"
 )
+# a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
+# (not "untuk yang belum isi form, …": those people are context)
 _PURPOSE_RE = re.compile(r"(?:untuk|utk|buat|bagi|for)\b(?! (?:yang|yg|those|people|kami|saya|sy)\b).*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
 _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
@@ -2207,7 +2211,6 @@ _RULED_OUT_RE = re.compile(
     + _YES_NO_TAIL
     + r"\s*"
 )
-# the questions about what was told before them (see _points_back)
 # "If the principal passes the selection, what happens to the school?", "…, terus nasib sekolahnya gimana?": what follows
 # from the condition told before
 _WHAT_HAPPENS_RE = re.compile(
@@ -2218,6 +2221,7 @@ _WHAT_HAPPENS_RE = re.compile(
 )
 # "…, penyelenggaranya LPMP ya Bu, atau dari Kementerian langsung?": the other choice for the question before it
 _OR_ELSE_RE = re.compile(r"\s*(?:atau|ato|atau mungkin|or)\s+(?:dari|oleh|di|lewat|melalui|from|by)\s+[a-z ]+\??\s*")
+# the questions about what was told before them (see _points_back)
 _POINTING_BACK = (
     *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _RULED_OUT_RE),
     *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE),
