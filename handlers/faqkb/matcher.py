@@ -1883,19 +1883,22 @@ _PRINCIPLE_RE = re.compile(
 _PER_UNIT_RE = re.compile(r"\b(?:korwil|koordinator|coordinators?|pelatih|coach\w*|mentor\w*|per (?:kecamatan|sekolah|korwil))\b")
 
 
+_OWN_PLACE_RES = {
+    place: re.compile(r"\b(?:saya|sy|tiang|titiang|kami|aku|i am|i m)\b(?:\s+\w+){0,4}\s+(?:di|dari|dr)\s+(?:kecamatan\s+|kec\s+)?" + place + r"\b")
+    for place in (*_KECAMATAN.split("|"), "buleleng")
+}
+
+
 def _counted_place(folded: str) -> str | None:
     """The kecamatan (or the regency) whose count of schools or people a question asks for, if it asks one."""
     if not ("brp" in folded or "berapa" in folded or "how many" in folded or "jumlah" in folded or "target" in folded or "kuota" in folded or "mana" in folded):
         return None
     found = _COUNTED_PLACE_RE.search(folded)
-    if found is None:
-        return None
+    if found is None or _PER_UNIT_RE.search(folded):
+        return None  # ("korwil di Busungbiu harus mengusulkan berapa sekolah?", "1 pelatih ahli … pegang brp sekolah": the same everywhere)
     place = next(place for place in found.groups() if place)
-    if _PER_UNIT_RE.search(folded):
-        return None  # "korwil di Busungbiu harus mengusulkan berapa sekolah?", "1 pelatih ahli … pegang brp sekolah": the same everywhere
     # (the asker's own place is context: "tiang korwil di Kubutambahan, … minimal brp sekolah?")
-    own = re.search(r"\b(?:saya|sy|tiang|titiang|kami|aku|i am|i m)\b(?:\s+\w+){0,4}\s+(?:di|dari|dr)\s+(?:kecamatan\s+|kec\s+)?" + place + r"\b", folded)
-    return None if own else place
+    return None if _OWN_PLACE_RES[place].search(folded) else place
 
 
 _OWN_PERSON_RE = re.compile(
