@@ -39,6 +39,7 @@ from handlers.faqkb.normalise import (
     ASKING_RE,
     BALINESE,
     MONTH_NAMES,
+    MONTH_WORDS,
     NUMBERED,
     RELAYED_RE,
     STOPWORD_SKELETONS,
@@ -229,6 +230,11 @@ def index_apart(path: Path) -> tuple[_Index, KnowledgeBase]:
         raise FaqError(result[1])
     index: _Index = result[1]
     return index, KnowledgeBase(index.entries, examples_path=result[2])
+
+
+def _clear(scored: list[tuple[float, int]]) -> bool:
+    """Whether the best topic is confident and clearly ahead of the second."""
+    return scored[0][0] >= THRESHOLD and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
 
 
 class FaqEngine:
@@ -711,12 +717,15 @@ class FaqEngine:
                 asking_text = agreeing[0][3]
             if questions and len(questions) < len(parts) and not agreeing:
                 words, found, _, clause = max(questions, key=lambda p: p[1][0][0][0])
-                if found[0][0][0] >= THRESHOLD:
+                # (unless the whole message clearly picks its topic and the asking clause, alone, picks none clearly:
+                # "sekolah tiang akreditasi C, pasti ga boleh ikut PSP kan?", "… didampingi LPMP saja, tidak ada lembaga lain kan?")
+                if found[0][0][0] < THRESHOLD:
+                    if not _clear(scored):
+                        disagree = (found[0][0][1], scored[0][1])
+                elif not (_clear(scored) and scored[0][0] >= found[0][0][0] and not _clear(found[0])):
                     scored, weights, strong = found
                     query = words
                     asking_text = clause
-                else:
-                    disagree = (found[0][0][1], scored[0][1])
             elif not questions and len(asking_parts := [p for p in parts if p[2]]) == 1 and index.decline and self._declined(typed):
                 # "Kalau Guru Penggerak gurunya sendiri yang daftar. Kalau Sekolah Penggerak yang daftar
                 # siapa?": the other programme told of is context; the one clause that asks is unsure between
@@ -816,7 +825,9 @@ class FaqEngine:
         if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
-        months = set(query) & MONTH_NAMES - described_months(folded) if confident and not kind.date and index.months[best] else set()
+        # …and a month checked: "Pleno kelulusan angkatan III itu bulan Agustus kan?" is answered with its month)
+        checked = _CHECKED_MONTH_RE.search(folded) is not None
+        months = set(query) & MONTH_NAMES - described_months(folded) if confident and not kind.date and not checked and index.months[best] else set()
         if "mei" in months and not _MAY_MONTH_RE.search(folded):
             months.discard("mei")  # "May I know who organised the Bimtek?": the modal, not the month
         if months and not entry.forward and not months & index.months[best]:
@@ -1366,6 +1377,11 @@ class FaqEngine:
             # (a question pointing back that reads the whole message is kept: the whole is then what it
             # asks, and a context clause must not outvote it — "form saya belum selesai, bisa dilanjutkan besok?")
             whole_asked = asks and points_back and tuple(words) == tuple(whole)
+            # (…and one that reads the sentence before it, which asks nothing itself, makes that sentence the question:
+            # "… ada yang bilang PSP punya lima intervensi. Apa saja itu?")
+            if asks and points_back and tuple(words) in seen and not whole_asked and _WHAT_THAT_IS_RE.fullmatch(clause):
+                found = [f for f in found if not (not f[3] and f[1] == words)]
+                seen.discard(tuple(words))
             if not words or (len(words) < 2 and not alone) or tuple(words) in seen and not whole_asked:
                 continue
             seen.add(tuple(words))
@@ -1873,6 +1889,11 @@ _COUNTED_PLACE_RE = re.compile(
 
 
 # "May" as the month (a date or "bulan/in May"), not the modal of "May I know …"
+# a month checked: "… itu bulan Agustus kan?", "… in August, right?" (the month, then a tag asking to confirm)
+_CHECKED_MONTH_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True)) + r")(?:\s+20\d\d)?\s*,?\s*"
+    r"(?:kan|ya|yah|bukan|betul|benar|bener|kah|right|correct|is that right)\b"
+)
 _MAY_MONTH_RE = re.compile(r"\bmei\b|(?:\d|\b(?:in|on|of|bulan|since|until|by))\s+may\b|\bmay\s+(?:\d|20\d\d)")
 # "principle" where a principal is meant: one who passes, registers or is of a school (not "the principle of PSP")
 _PRINCIPLE_RE = re.compile(
@@ -2051,6 +2072,9 @@ _OTHER_BUSINESS_RE = re.compile(
     # a teacher appointed as government contract staff ("guru honorer mau diangkat jadi p3k"; its
     # selection, formation and pay are [decline] phrases of the knowledge base)
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
+    # …and in English ("how do I apply for the PPPK teacher selection?"; not "I'm a PPPK principal, can I apply?")
+    r"|\bpppk\s+(?:teacher\s+|teachers\s+)?(?:selection|recruitment|exam|test|formation|hiring)\b"
+    r"|\b(?:apply|applying|register|sign up)\s+(?:for|to)\s+(?:the\s+)?pppk\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
@@ -2225,7 +2249,15 @@ _WHAT_HAPPENS_RE = re.compile(
 # "…, penyelenggaranya LPMP ya Bu, atau dari Kementerian langsung?": the other choice for the question before it
 _OR_ELSE_RE = re.compile(r"\s*(?:atau|ato|atau mungkin|or)\s+(?:dari|oleh|di|lewat|melalui|from|by)\s+[a-z ]+\??\s*")
 # the questions about what was told before them (see _points_back)
+# "… ada yang bilang PSP punya lima intervensi. Apa saja itu?": what was told before, asked about by "that" alone
+_WHAT_THAT_IS_RE = re.compile(
+    r"\s*(?:(?:apa|apa saja|apa aja|apa sajakah|apa2|apaan|siapa|siapa saja|siapa aja)\s+(?:itu|tsb|tersebut|saja itu|aja itu)"
+    r"|what (?:are|were) (?:they|those|these|them)|what (?:is|was) (?:it|that)|who (?:are|were) (?:they|those))"
+    + _CLOSING
+    + r"\s*\??\s*"
+)
 _POINTING_BACK = (
+    _WHAT_THAT_IS_RE,
     *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _RULED_OUT_RE),
     *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE),
 )
@@ -2299,6 +2331,8 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
     # a staff member's leave and the school's own tests ("izin sakit besok, surat dokternya ke siapa", "jadwal PAS semester ini")
     r"|\bizin sakit\b|\bcuti (?:sakit|melahirkan|tahunan|besar|hamil)\b|\bsick leave\b"
+    # ("tiang sakit hari ini, izin tidak masuk lapornya ke siapa?")
+    r"|\b(?:izin|ijin)\s+(?:tidak|tdk|gak|ga|nggak|ngga|enggak)\s+masuk\b|\b(?:sakit|demam|opname)\b[^.?!\n]{0,40}\b(?:izin|ijin|absen)\b"
     # (the tests asked about themselves, not named as what keeps the asker busy: "… krn ada ujian sekolah")
     r"|\b(?:jadwal|tanggal|tgl)\s+(?:penilaian (?:akhir|tengah) (?:semester|tahun)|ujian (?:sekolah|semester|kenaikan kelas))\b"
     r"|\b(?:penilaian (?:akhir|tengah) (?:semester|tahun)|ujian (?:sekolah|semester|kenaikan kelas))\b[^.?!\n,]*\b(?:kapan|kpn|tgl brp|tanggal berapa)\b"

@@ -790,6 +790,7 @@ _MONTHS = {
 }
 
 MONTH_NAMES = frozenset(_MONTHS.values())
+MONTH_WORDS = frozenset(_MONTHS)  # every spelling of a month the reader knows
 
 
 def month_name(word: str) -> str | None:
