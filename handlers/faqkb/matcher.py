@@ -596,7 +596,10 @@ class FaqEngine:
         rest = without_hearsay(folded, _asks)
         if rest != folded and (talk := small_talk(rest)):
             return Match(None, 0.0, small_talk=talk), english  # "dapat info dari korwil, terima kasih pak"
-        if rest != folded and len(self._query(rest, english)[0]) >= 2:
+        # (unless the question that ends the message names nothing itself: "… dengar dari kepsek Angkatan I ada BOS khusus
+        # untuk sekolah penggerak buat beli buku. Namanya apa ya?" asks about what was heard)
+        last = clauses(folded)[-1] if rest != folded else ""
+        if rest != folded and len(self._query(rest, english)[0]) >= 2 and not (_asks(last) and len(self._query(last, english)[0]) <= 1):
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         polite = _COURTESY_RE.sub(" ", folded)
         if polite != folded and len(self._query(polite, english)[0]) >= 2:
@@ -735,8 +738,10 @@ class FaqEngine:
                     disagree = (found[0][0][1], scored[0][1])
         if not scored:
             return Match(None, 0.0), english
-        asked_numbers = numbered_pairs(typed)
-        scored = self._adjusted(scored, asked_numbers, set(query) - described_months(folded) - _regions_come_from(folded))
+        # (the asker's own guess is no number asked: "buleleng masuk angkatan brp? tiang kira angkatan 3 bareng gianyar")
+        asked_numbers = numbered_pairs(expand(tokens(_GUESS_RE.sub(" ", folded), folded=True)) if _GUESS_RE.search(folded) else typed)
+        choice = len({word for word, _ in asked_numbers}) < len(asked_numbers) and _OR_RE.search(folded) is not None
+        scored = self._adjusted(scored, asked_numbers, set(query) - described_months(folded) - _regions_come_from(folded), choice)
         near_main = next((k for k, (sc, i) in enumerate(scored[1:3], 1) if i == main and scored[0][0] - sc < CLEAR_MARGIN), None)
         if near_main is not None:
             # "Buleleng masuk angkatan brp? bareng kab mana lg?": the whole message nearly ties between topics
@@ -1143,7 +1148,9 @@ class FaqEngine:
             found = index.silent[entry.id] = [frozenset(self._query(fold(s), False)[0]) for s in sentences]
         return found
 
-    def _adjusted(self, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]], query: set[str]) -> list[tuple[float, int]]:
+    def _adjusted(
+        self, scored: list[tuple[float, int]], asked: frozenset[tuple[str, str]], query: set[str], choice: bool = False
+    ) -> list[tuple[float, int]]:
         """Scores lowered where the words mislead.
 
         "tahap 1 isinya apa": a topic about "tahap 2" only (never "tahap 1"); "Klungkung … tahap apa?": one about
@@ -1171,7 +1178,8 @@ class FaqEngine:
             if months and not months & index.months[i]:
                 factor *= MONTH_MISMATCH
             own = index.numbers[i]
-            if asked and own and any(pair not in own and pair[0] in index.number_words[i] for pair in asked):
+            # (of a choice, one is enough: "badung sama klungkung itu angkatan dua ya pak atau angkatan tiga")
+            if asked and own and (not asked & own if choice else any(pair not in own and pair[0] in index.number_words[i] for pair in asked)):
                 factor *= NUMBER_MISMATCH
             if index.entries[i].forward and not index.keyword_words[i] & query:
                 factor *= NUMBER_MISMATCH
@@ -1254,15 +1262,16 @@ class FaqEngine:
                 last = last[: place.start()] + last[place.end() :]  # "di jakarta jam berapa": where, not the thing whose number is asked
             asking = ASKING_RE.search(last)
             words = self._query(last[asking.end() :] if asking else last, english)[0]
-            if not words or not words[0].isalpha():
+            # ("… tiang dengar gianyar terus yang lainnya apa saja": the others of what was named before)
+            if not words or not words[0].isalpha() or words == ["lain"]:
                 return True
             if words[0] in index.entry_words[entry] or words[0] in index.answer_words[entry]:
                 return True
             # "judul esai … apa saja": the list of a thing this topic never names is not in its answer
             return not listed and words[0] in index.postings
         words = self._query(found.group(1) or found.group(2), english)[0]
-        if not words or not words[0].isalpha():
-            return True
+        if not words or not words[0].isalpha() or _WHICH_UNIT_RE.search(folded, 0, found.start()):
+            return True  # (…nor "Tahun berapa sekolah penggerak … mulai jalan?": which year, not how many schools)
         if found.group(2):  # "are there any schools from Buleleng …": the first word that names something
             asked = next((w for w in words if index.idf.get(w, 0.0) >= index.specific_idf), "")
             if not asked:
@@ -1745,6 +1754,8 @@ _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)|(?:tanggal|tgl
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
 # (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
 _THING_BEFORE_RE = re.compile(r"\b([a-z]{2,})\s+(?:berapa|brp)\b")  # "kls brp": which grade
+_GUESS_RE = re.compile(r"\b(?:(?:tiang|titiang|saya|sy|aku|kami|i)\s+(?:kira|kirain|pikir|sangka|thought|assumed)|kirain)\b[^.?!\n]*")
+_WHICH_UNIT_RE = re.compile(r"\b(?:tahun|thn|bulan|tanggal|tgl|jam|angkatan|tahap|kelas)\s+$")
 _ASKED_THING_RE = re.compile(
     r"\b(?:berapa|brp|how many|how much)\s+([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
     r"|\b(?:is|are) there (?:any |a |an )?([a-z]{3,}(?:\s+[a-z]{3,}){0,2})"
@@ -1894,6 +1905,7 @@ _CHECKED_MONTH_RE = re.compile(
     r"\b(?:" + "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True)) + r")(?:\s+20\d\d)?\s*,?\s*"
     r"(?:kan|ya|yah|bukan|betul|benar|bener|kah|right|correct|is that right)\b"
 )
+_OR_RE = re.compile(r"\b(?:atau|or|apa|ato)\s+(?:angkatan|tahap|cohort|stage)\b")
 _MAY_MONTH_RE = re.compile(r"\bmei\b|(?:\d|\b(?:in|on|of|bulan|since|until|by))\s+may\b|\bmay\s+(?:\d|20\d\d)")
 # "principle" where a principal is meant: one who passes, registers or is of a school (not "the principle of PSP")
 _PRINCIPLE_RE = re.compile(
@@ -2150,7 +2162,7 @@ _MAY_I_RE = re.compile(
 _WHEN = r"(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)|kapan|kpn)"
 _DATES_ONLY_RE = re.compile(
     r"\s*(?:dari\s+|mulai\s+)?(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)"
-    r"(?:\s+(?:sampai|sampe|smp|hingga|sd|s d|-)\s+(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa))?" + _YES_NO_TAIL + r"\s*"
+    r"(?:\s+(?:sampai|sampe|smp|hingga|sd|s d|-)\s+(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+)?(?:brp|berapa))?" + _YES_NO_TAIL + r"\s*"
     r"|\s*(?:" + _WHEN + r"\s+(?:akan\s+)?di[a-z]{3,}|(?:akan\s+)?di[a-z]{3,}\s+(?:pada\s+)?" + _WHEN + r")" + _YES_NO_TAIL + r"\s*"
 )
 # "kepsek dulu pernah kena hukuman disiplin, apa otomatis gugur?": a yes-or-no of two words about the thing told before

@@ -870,6 +870,7 @@ def fold(text: str) -> str:
     # "sdh smp tahap apa", "mulai kpn smp kpn": "smp" is "sampai", not the school level
     text = _UNTIL_RE.sub(lambda found: (found.group(1) or found.group(2) or found.group(3)) + " sampai", text)
     text = _HELD_RE.sub(r"dilaksanakan\1", text)  # "tujuan diselenggarakannya bimtek": the event held, not its organiser
+    text = _TOOK_PLACE_RE.sub("held", text)  # "when the PMO Bimtek took place": held, not a place
     # Balinese "sane pidan" (the one back then), "pidan … pernah" (once): not "when"
     text = _PAST_PIDAN_RE.sub(lambda found: (found.group("before") or "") + "dulu", text)
     return _DIGIT_LETTER_RE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
@@ -1015,6 +1016,71 @@ def _compose_numbers(words: list[str]) -> list[str]:
     return _compose_thousands(out) if "ribu" in out or "seribu" in out else out
 
 
+_EN_SMALL = {
+    **{w: n for n, w in enumerate("zero one two three four five six seven eight nine ten eleven twelve".split())},
+    **{w: n for n, w in enumerate("thirteen fourteen fifteen sixteen seventeen eighteen nineteen".split(), 13)},
+}
+_EN_TENS = {w: n for n, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+
+
+def _en_below_hundred(words: list[str], i: int) -> tuple[int, int]:
+    """An English number below 100 at ``words[i]`` ("twenty two", "fourteen") and where it ends; (-1, i) if none."""
+    word = words[i] if i < len(words) else ""
+    if word in _EN_TENS:
+        value = _EN_TENS[word] * 10
+        if i + 1 < len(words) and 0 < _EN_SMALL.get(words[i + 1], 0) < 10:
+            return value + _EN_SMALL[words[i + 1]], i + 2
+        return value, i + 1
+    if word in _EN_SMALL:
+        return _EN_SMALL[word], i + 1
+    return -1, i
+
+
+def _compose_english(words: list[str]) -> list[str]:
+    """English numbers as dictation writes them: "twenty twenty two" → "2022", "twenty thousand" → "20000".
+
+    ("five hundred and fourteen" → "514"; a lone "one" or "two" is left to the word lists.)
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        value, j = _en_below_hundred(words, i)
+        if value < 0:
+            out.append(words[i])
+            i += 1
+            continue
+        if words[i] == "twenty" and j == i + 1:
+            year, k = _en_below_hundred(words, j)
+            if 10 <= year <= 99:  # "twenty twenty two": a year said in pairs
+                out.append(str(2000 + year))
+                following, after = _en_below_hundred(words, k)
+                if following == year + 1:  # "twenty twenty three twenty four": the school year 2023/2024
+                    out.append(str(2000 + following))
+                    k = after
+                i = k
+                continue
+        big = False
+        if j < len(words) and words[j] == "hundred":
+            value, j, big = value * 100, j + 1, True
+            rest, k = _en_below_hundred(words, j + (j < len(words) and words[j] == "and"))
+            if 0 < rest < 100:
+                value, j = value + rest, k
+        if j < len(words) and words[j] == "thousand":
+            value, j, big = value * 1000, j + 1, True
+            rest, k = _en_below_hundred(words, j + (j < len(words) and words[j] == "and"))
+            if k < len(words) and words[k] == "hundred" and 0 < rest < 10:
+                rest, k = rest * 100, k + 1
+            if 0 < rest < 1000:
+                value, j = value + rest, k
+        if big or words[i] in _EN_TENS:
+            out.append(str(value))
+            i = j
+        else:
+            out.append(words[i])
+            i += 1
+    return out
+
+
 def _compose_thousands(words: list[str]) -> list[str]:
     """A year said aloud: "dua ribu dua puluh satu" → "2021", "dua ribu dua" → "2002"."""
     out: list[str] = []
@@ -1075,6 +1141,8 @@ def expand(words: list[str]) -> list[str]:
         if expansion is None and token.endswith(("nya", "ny")) and len(token) > 5:  # "umurnya", "jadwalny"
             expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
         expanded.extend((expansion or token).split())
+    if any(word in _EN_TENS or word in ("hundred", "thousand") for word in expanded):
+        expanded = _compose_english(expanded)
     expanded = _compose_numbers(expanded)
     for i in range(len(expanded) - 1):
         # English puts the ordinal first: "first cohort", "second stage" → "angkatan first"
@@ -1186,7 +1254,11 @@ ASKING_RE = re.compile(
 RELAYED_RE = re.compile(
     r"\b(?:kepsek|kasek|kepala|teman|temen|rekan|guru|operator|pengawas|korwil|beliau|ybs)\b(?: [^ .?!,]+){0,5}? "
     r"(?:nanya|nanyain|nanyakan|bertanya|menanyakan)\b(?! (?:ke|kpd|kepada|sama|sm|ama|dengan|dgn)\b)"
+    # (…and in English: "a principal in Seririt asked me when …")
+    r"|\b(?:principal|principals|teacher|teachers|colleague|friend|supervisor|operator|coordinator)\b(?: [^ .?!,]+){0,4}? "
+    r"(?:asked me|asks me|is asking|was asking|wants to know|wanted to know|asked)\b"
 )
+_TOOK_PLACE_RE = re.compile(r"\b(?:took|take|takes|taking|taken)\s+place\b")
 # "waktu jakarta", "jam bali": a city's time is its zone
 _CITY_TIME_RE = re.compile(
     r"\b(?:waktu|jam|time in) (?:(jakarta|jawa|pusat|nasional)|(bali|buleleng|singaraja|denpasar|setempat|sini))\b"
@@ -1232,6 +1304,8 @@ def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
 # not two things of one clause: "verifikasi dan penilaian", "simulasi mengajar dan wawancara")
 _CLAUSE_RE = re.compile(
     r"[.!?;\n]+|,\s+|\s+(?:lalu|terus|trus|tapi|lan)\s+"
+    # (dictated, unpunctuated: the one addressed, then "I" begins a sentence — "… ada berapa macam pak tiang mau isi laporan …")
+    r"|\s+(?:pak|bu|bapak|ibu|ratu|bli|mbok)\s+(?=(?:tiang|titiang|saya|sy|aku)\s)"
     r"|\s+dan\s+(?=(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|dimana|di mana|kemana|mana|bisa|bs|boleh|blh|"
     r"saya|sy|kami|tiang|kita|beliau|ada|juga|jika|kalau|kalo|klo|masih|msh|sudah|sdh|udah|belum|blm|[a-z]+nya)\b)"
 )
