@@ -36,6 +36,14 @@ class KnowledgeBase(Protocol):
         """The normalised content words of a question."""
         ...
 
+    def asks_other_meeting(self, text: str) -> bool:
+        """Whether a question is about another meeting than the Bimtek."""
+        ...
+
+    def asks_zoom_details(self, entry_id: str, text: str) -> bool:
+        """Whether a question answered with the Zoom topic asks for the Bimtek's Zoom details themselves."""
+        ...
+
     def reload(self) -> int:
         """Re-read the knowledge base now; return the number of entries."""
         ...

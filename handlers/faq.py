@@ -14,17 +14,12 @@ from handlers import commands
 from handlers.context import Context
 from handlers.faqkb.knowledge import FaqEntry
 from handlers.faqkb.language import answer_language, question_language
-from handlers.faqkb.matcher import Match, answer_text, reply_text
+from handlers.faqkb.matcher import ZOOM_ENTRY, Match, answer_text, reply_text
 from handlers.faqkb.normalise import fold
 from handlers.helpdesk import contact_lines, help_desk_button
 from handlers.schedule import session_lines, with_zoom_details
 
 CONTACT_ENTRY = "bot-kontak"  # its answer also gives the help desk's contact (config [helpdesk])
-ZOOM_ENTRY = "bimtek-media"  # its answer also gives each session's Zoom details (config [[events]])
-# the words of a question that asks for the Zoom details themselves, not only whether the Bimtek was online
-_ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "password", "pw", "sandi", "kode"})
-# …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
-_OTHER_MEETINGS = frozenset({"rapat", "imbas", "pengimbasan", "sosialisasi", "webinar", "kkg", "mgmp", "pelatihan", "workshop", "lokakarya"})
 TOPIC = Payload("faq")  # faq:<entry id>: a topic's answer
 
 
@@ -47,13 +42,13 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
     if entry.id == CONTACT_ENTRY:
         text = "\n".join([text, "", *contact_lines(ctx)])
         buttons.append([help_desk_button(ctx)])
-    elif entry.id == ZOOM_ENTRY and not _OTHER_MEETINGS & (asked := set(engine.words(question)) if question and engine else set()):
+    elif entry.id == ZOOM_ENTRY and not (engine is not None and question and engine.asks_other_meeting(question)):
         events = with_zoom_details(list(ctx.services.settings.events))
         if events:
             # "link zoom bimtek apa?": the details themselves, not only where to find them
             text = "\n".join([text, *session_lines(ctx, events, lang)])
             buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=commands.SCHEDULE.route), commands.SCHEDULE.pack())])
-        elif _ZOOM_DETAILS & asked:
+        elif engine is not None and engine.asks_zoom_details(entry.id, question):
             # The sources have no link: only the operator's config does, and it has none (or only the
             # example's placeholders). Say so and let the PMO team answer (queued as any question the
             # base cannot answer).

@@ -489,6 +489,21 @@ class FaqEngine:
         """Whether ``word``, as the index reads it, is a word of some topic."""
         return self._index.vocab.canonical(ABBREVIATIONS.get(word, word)) in self._index.idf
 
+    def asks_other_meeting(self, text: str) -> bool:
+        """Whether a question is about another meeting than the Bimtek ("link zoom rapat korwil besok")."""
+        return bool(_OTHER_MEETINGS & set(self.words(text)))
+
+    def asks_zoom_details(self, entry_id: str, text: str) -> bool:
+        """Whether a question answered with the Zoom topic asks for the Bimtek's Zoom details themselves (link, ID, passcode).
+
+        The sources have none: only the operator's config ([[events]]) may. Without them the chat reply says so
+        and queues the question for the PMO team (:func:`handlers.faq.show_entry`); the scoring counts it as passed on.
+        """
+        if entry_id != ZOOM_ENTRY or not text:
+            return False
+        asked = set(self.words(text))
+        return bool(_ZOOM_DETAILS & asked) and not _OTHER_MEETINGS & asked
+
     def words(self, text: str) -> list[str]:
         """The canonical content words of a question (after slang, typos, joined and split words)."""
         folded = fold(text)
@@ -752,6 +767,16 @@ class FaqEngine:
             # "pendaftaran angkatan 3 kapan": of two topics tied, the one whose own questions and
             # keywords use more of the message's words (registration, not just "angkatan 3")
             scored = [scored[1], scored[0], *scored[2:]]
+        elif (
+            len(scored) > 1
+            and scored[0][0] - scored[1][0] < TIE_MARGIN
+            and _HOW_ASKED_RE.search(asking_text)
+            and "cara" in index.keyword_words[scored[1][1]]
+            and "cara" not in index.keyword_words[scored[0][1]]
+        ):
+            # "gimana daftar psp", "how do I register for PSP?": of two topics tied, the one about how it is done
+            # (not who registers)
+            scored = [scored[1], scored[0], *scored[2:]]
         kind = question_kind(asking_text if asking_text is not folded else _marked_sentences(folded))
         if asking_text is not folded and not kind.head and "siapa" in folded and _head_across_and(folded, asking_text):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
@@ -839,7 +864,12 @@ class FaqEngine:
             confident = False  # "juli 2022 angkatan 3 lagi ngapain": the topic tells what happened in March, not in July
         if confident and not (entry.forward or entry.command) and (place := _counted_place(asking_text)) and place not in index.answer_places[best]:
             confident = False  # "target … untuk Kecamatan Busungbiu berapa sekolah": the topic's figures are not that place's
-        if confident and kind.date and _asks_future(asking_text) and not (entry.forward or entry.command or self._config_knows(query, best)):
+        # (…also when the date is asked in another clause than the one that won: "Rapat PMO kabupaten berikutnya kapan dan
+        # tempatnya di mana?")
+        future = kind.date and _asks_future(asking_text)
+        if confident and not future and asking_text is not folded and _WHEN_RE.search(folded):
+            future = any(_WHEN_RE.search(piece) and _asks_future(piece) for piece in clauses(folded))
+        if confident and future and not (entry.forward or entry.command or self._config_knows(query, best)):
             confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
@@ -1221,6 +1251,8 @@ class FaqEngine:
             # sentence with the question mark asks; the reason after it is context
             asking = [p for p in pieces if _ends_with_question(folded, p)]
         clause = asking[-1] if asking else (pieces[-1] if pieces else folded)
+        if clause in pieces and (at := pieces.index(clause)) and not _question_words(clause) - _YES_NO and not self._query(clause, english)[0]:
+            clause = pieces[at - 1]  # "… ada kisi-kisinya kan? boleh saya minta?": the request points back at what was said before it
         relayed = RELAYED_RE.search(clause)
         if relayed is not None and (told := self._query(clause[relayed.end() :], english)[0]):
             return told  # "ada kepsek telp ke kantor nanya pengumuman tahap 1 tgl brp": what is asked, not how it came
@@ -1754,10 +1786,16 @@ _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)|(?:tanggal|tgl
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
 # (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
 _THING_BEFORE_RE = re.compile(r"\b([a-z]{2,})\s+(?:berapa|brp)\b")  # "kls brp": which grade
+ZOOM_ENTRY = "bimtek-media"  # its chat answer also gives each session's Zoom details (config [[events]])
+# the words of a question that asks for the Zoom details themselves, not only whether the Bimtek was online
+_ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "password", "pw", "sandi", "kode"})
+# …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
+_OTHER_MEETINGS = frozenset({"rapat", "imbas", "pengimbasan", "sosialisasi", "webinar", "kkg", "mgmp", "pelatihan", "workshop", "lokakarya"})
+_HOW_ASKED_RE = re.compile(r"\b(?:bagaimana|gimana|gmn|gmana|bgmn|bgm|gmna|kenken|punapi|how)\b(?!\s+(?:many|much|long|old|often|far|about)\b)")
 _GUESS_RE = re.compile(r"\b(?:(?:tiang|titiang|saya|sy|aku|kami|i)\s+(?:kira|kirain|pikir|sangka|thought|assumed)|kirain)\b[^.?!\n]*")
 _WHICH_UNIT_RE = re.compile(r"\b(?:tahun|thn|bulan|tanggal|tgl|jam|angkatan|tahap|kelas)\s+$")
 _ASKED_THING_RE = re.compile(
-    r"\b(?:berapa|brp|how many|how much)\s+([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
+    r"\b(?:berapa|brp|how many|how much|jumlah)\s+([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
     r"|\b(?:is|are) there (?:any |a |an )?([a-z]{3,}(?:\s+[a-z]{3,}){0,2})"
 )
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
@@ -2032,6 +2070,8 @@ _SCHOOL_NUMBER_RE = re.compile(
 _PLACE_NAMED_RE = re.compile(r"\b(?i:desa|ds|dusun|banjar|br|kelurahan|kel)\.?(?:\s+[A-Z][a-z]+)?$")
 _SCHOOL_NAMED_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
+    # (…or the foundation that runs it: "sekolah di bawah yayasan Hindu", "Yayasan Widya Dharma")
+    r"|\b(?i:yayasan|yys|foundation)(?:\s+[A-Z][a-z]+){0,2}$"
 )
 # "kayak / seperti / sama dengan / like …": what something is compared with
 # (only when the rest names the programme or its own things; not "program seperti kampus mengajar", such as,
@@ -2343,6 +2383,8 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
     # a staff member's leave and the school's own tests ("izin sakit besok, surat dokternya ke siapa", "jadwal PAS semester ini")
     r"|\bizin sakit\b|\bcuti (?:sakit|melahirkan|tahunan|besar|hamil)\b|\bsick leave\b"
+    # the weather ("Besok hujan tidak ya di Singaraja? TK kami mau ada upacara"; not "kalau hujan, bimtek tetap jalan?")
+    r"|\b(?:hujan|cuaca|prakiraan cuaca|weather|rain|raining)\b"
     # ("tiang sakit hari ini, izin tidak masuk lapornya ke siapa?")
     r"|\b(?:izin|ijin)\s+(?:tidak|tdk|gak|ga|nggak|ngga|enggak)\s+masuk\b|\b(?:sakit|demam|opname)\b[^.?!\n]{0,40}\b(?:izin|ijin|absen)\b"
     # (the tests asked about themselves, not named as what keeps the asker busy: "… krn ada ujian sekolah")

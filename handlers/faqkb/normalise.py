@@ -210,6 +210,10 @@ SYNONYMS: dict[str, str] = {
     "kerjaan": "tugas",
     # being put through to someone is contacting them: "tolong sambungin ke petugas"
     "sambungin": "hubungi",
+    # talking with someone is reaching them: "mau ngmg sm petugas", "bisa ngomong sama orang dinas?"
+    "ngomong": "hubungi",
+    "ngmg": "hubungi",
+    "ngomg": "hubungi",
     "sambungkan": "hubungi",
     "menyambungkan": "hubungi",
     "disambungkan": "hubungi",
@@ -436,6 +440,8 @@ SYNONYMS: dict[str, str] = {
     "teach": "mengajar",
     "announcement": "pengumuman",
     "verification": "verifikasi",
+    "verif": "verifikasi",  # "verif & penilaian kpn"
+    "verifnya": "verifikasi",
     "verified": "verifikasi",
     "scoring": "penilaian",
     "assessment": "penilaian",
@@ -685,7 +691,7 @@ STOPWORDS = frozenset(
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
-    kayak kyk berlangsung
+    kayak kyk berlangsung but
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
     certain particular even berikut
     she he her his him shall
@@ -1129,12 +1135,14 @@ def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
     for at, token in enumerate(words):
-        if token == "sistem" and _registered_in(words[max(at - 2, 0) : at]) and (
+        if token in ("sistem", "aplikasi") and _registered_in(words[max(at - 2, 0) : at]) and (
             words[at + 1 : at + 2] == ["data"]
             # ("terdaftar di sistem apa": which system; not "… masuk di sistem apa belum?", whether it is in)
             or words[at + 1 : at + 2] in (["apa"], ["mana"]) and words[at - 2] in _REGISTERED_STRICT and words[at + 2 : at + 3] not in _YES_NO_TAILS
         ):
-            token = "dapodik"  # "terdaftar di sistem data apa", "terdaftar di sistem apa": the education data system, not this bot's records
+            # "terdaftar di sistem data apa", "terdaftar di sistem apa", "terdaftar di aplikasi apa": the education data system,
+            # not this bot's records
+            token = "dapodik"
         elif token == "data" and words[at - 1 : at] == ["sistem"] and _registered_in(words[max(at - 3, 0) : at - 1]):
             continue
         expansion = _lookup(token)
