@@ -44,6 +44,10 @@ class KnowledgeBase(Protocol):
         """Whether a question answered with the Zoom topic asks for the Bimtek's Zoom details themselves."""
         ...
 
+    def asks_session_hours(self, entry_id: str, text: str) -> bool:
+        """Whether a question answered with the Bimtek's dates asks for its sessions' hours."""
+        ...
+
     def reload(self) -> int:
         """Re-read the knowledge base now; return the number of entries."""
         ...

@@ -55,6 +55,17 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
             await _queue(ctx, question, lang)
             text = "\n\n".join([text, ctx.services.i18n.t(lang, "faq.zoom_unknown")])
             buttons.append([help_desk_button(ctx)])
+    elif engine is not None and engine.asks_session_hours(entry.id, question):
+        events = list(ctx.services.settings.events)
+        if events:
+            # "bimtek mulai jam brp tiap harinya?": each session's hours in WITA, from the config
+            text = "\n".join([text, *session_lines(ctx, events, lang)])
+            buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=commands.SCHEDULE.route), commands.SCHEDULE.pack())])
+        else:
+            # the sources name no hours, and the config has no sessions: say so, and let the PMO team answer
+            await _queue(ctx, question, lang)
+            text = "\n\n".join([text, ctx.services.i18n.t(lang, "faq.hours_unknown")])
+            buttons.append([help_desk_button(ctx)])
     buttons.append([ctx.menu_button()])
     ctx.say(text, buttons)
 

@@ -10,10 +10,11 @@ hold (';'-groups of '|'-alternatives, case-insensitive) and the scope:
 - ``chat``: a greeting, thanks, an acknowledgement: must get a small-talk reply.
 
 A question for the Bimtek's Zoom link, meeting ID or passcode is answered with the Zoom topic (where
-the details are: /jadwal); the sources hold no details, and without them in the operator's config the
-chat reply also says so and queues the question for the PMO team (``FaqEngine.asks_zoom_details``,
-``handlers.faq.show_entry``). A ``nofact`` row of that kind counts as passed on, as the chat passes it on
-(``Score.zoom_passed_on``); an ``in`` row still needs its facts in the answer.
+the details are: /jadwal), and one for its sessions' hours with its dates; the sources hold neither, and
+without them in the operator's config the chat reply also says so and queues the question for the PMO
+team (``FaqEngine.asks_config_details``, ``handlers.faq.show_entry``). A ``nofact`` row of that kind
+counts as passed on, as the chat passes it on (``Score.config_passed_on``); an ``in`` row still needs its
+facts in the answer.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ class Score:
     chat_total: int = 0
     chat_ok: int = 0
     chat_wrong: int = 0  # answered from the FAQ
-    zoom_passed_on: int = 0  # of nofact_ok: Zoom details asked, answered with where they are and queued (see above)
+    config_passed_on: int = 0  # of nofact_ok: Zoom details or session hours asked, answered and queued (see above)
     misses: list[str] = field(default_factory=list)
 
     @property
@@ -81,7 +82,7 @@ class Score:
                 f"wrong-topic answers, all rows: {self.wrong} of {self.total} ({100 * self.wrong / max(self.total, 1):.1f} per 100)",
                 f"off-topic declined: {pct(self.out_ok, self.out_total)} (queued instead: {self.out_forwarded}, answered: {self.out_wrong})",
                 f"no fact in the sources, forwarded: {pct(self.nofact_ok, self.nofact_total)} "
-                f"(answered: {self.nofact_answered}, refused: {self.nofact_refused}; Zoom details answered and queued: {self.zoom_passed_on})",
+                f"(answered: {self.nofact_answered}, refused: {self.nofact_refused}; Zoom details or hours answered and queued: {self.config_passed_on})",
                 f"small talk answered kindly: {pct(self.chat_ok, self.chat_total)}",
             ]
         )
@@ -124,9 +125,9 @@ def score_rows(engine: FaqEngine, rows: list[tuple[str, str, str, str]]) -> Scor
             if outcome in ("forward", "ask_back"):
                 score.nofact_ok += 1
                 continue
-            if outcome == "answer" and match.entry is not None and engine.asks_zoom_details(match.entry.id, query):
+            if outcome == "answer" and match.entry is not None and engine.asks_config_details(match.entry.id, query):
                 score.nofact_ok += 1
-                score.zoom_passed_on += 1
+                score.config_passed_on += 1
                 continue
             if outcome == "answer":
                 score.nofact_answered += 1

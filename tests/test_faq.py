@@ -281,6 +281,25 @@ async def test_zoom_details_come_from_the_config_or_the_question_goes_to_the_pmo
     assert "81234567891" not in other and "teruskan" not in other
 
 
+async def test_session_hours_come_from_the_config_or_the_question_goes_to_the_pmo_team(harness_factory: Any) -> None:
+    """"bimtek mulai jam brp tiap harinya?": the sources name no hours; the configured sessions' hours, or it says so and queues."""
+    from tests.conftest import FakeClock
+
+    clock = FakeClock(datetime(2022, 3, 8, 23, 0, tzinfo=UTC))
+    h = await harness_factory(clock=clock, roles={"admins": ["telegram:1"]}, events=ZOOM_EVENTS)
+    replies = await h.say("telegram:730", "bimtek pmo mulai jam brp tiap harinya?")
+    assert "pukul 08.00–12.00 WITA" in text_of(replies) and "Buka /jadwal" in labels(replies)
+    assert "Tidak ada pertanyaan" in text_of(await h.say("telegram:1", "/pertanyaan"))
+    bare = await harness_factory(roles={"admins": ["telegram:1"]})
+    missing = await bare.say("telegram:731", "Bimteknya mulai jam berapa setiap harinya?")
+    assert "Jam tiap sesi Bimtek belum dimasukkan" in text_of(missing) and "8 s.d. 11 Maret 2022" in text_of(missing)
+    assert any("Hubungi petugas" in label for label in labels(missing))
+    assert "Bimteknya mulai jam berapa" in text_of(await bare.say("telegram:1", "/pertanyaan"))
+    # a time named in the question is converted, not asked for: the dates' answer alone, nothing queued
+    converted = text_of(await bare.say("telegram:732", "bimtek pmo jam 09.00 WIB itu jam berapa WITA?"))
+    assert "belum dimasukkan" not in converted
+
+
 async def test_admin_can_cancel_an_answer(harness: Harness) -> None:
     await harness.say("telegram:702", "kapan ada pelatihan operator dapodik")
     await harness.say("telegram:1", "/pertanyaan")

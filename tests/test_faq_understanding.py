@@ -2180,7 +2180,7 @@ def test_zoom_details_asked_are_passed_on_as_the_chat_passes_them_on(engine: Faq
     score = score_rows(engine, rows)
     assert engine.asks_zoom_details("bimtek-media", rows[0][1]) and not engine.asks_zoom_details("bimtek-jadwal", rows[0][1])
     assert not engine.asks_zoom_details("bimtek-media", rows[2][1])
-    assert score.zoom_passed_on == 2 and score.nofact_answered == 2, score.misses
+    assert score.config_passed_on == 2 and score.nofact_answered == 2, score.misses
 
 
 @pytest.mark.parametrize(

@@ -504,6 +504,22 @@ class FaqEngine:
         asked = set(self.words(text))
         return bool(_ZOOM_DETAILS & asked) and not _OTHER_MEETINGS & asked
 
+    def asks_session_hours(self, entry_id: str, text: str) -> bool:
+        """Whether a question answered with the Bimtek's dates asks for its sessions' hours ("bimtek mulai jam brp tiap harinya?").
+
+        The sources name no hours: only the operator's config ([[events]]) does. The chat reply gives them from
+        there, or says they are not known and queues the question (:func:`handlers.faq.show_entry`).
+        A time named in the message is converted, not asked ("13.00 WIB, di Bali jam brp?").
+        """
+        if entry_id != SCHEDULE_ENTRY or not text:
+            return False
+        folded = clock_words(fold(text))
+        return _CLOCK_ASKED_RE.search(folded) is not None and _CLOCK_RE.search(folded) is None and not self.asks_other_meeting(text)
+
+    def asks_config_details(self, entry_id: str, text: str) -> bool:
+        """Whether the chat reply to this question adds what only the config holds, or queues it (Zoom details, session hours)."""
+        return self.asks_zoom_details(entry_id, text) or self.asks_session_hours(entry_id, text)
+
     def words(self, text: str) -> list[str]:
         """The canonical content words of a question (after slang, typos, joined and split words)."""
         folded = fold(text)
@@ -1787,6 +1803,7 @@ _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)|(?:tanggal|tgl
 # (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
 _THING_BEFORE_RE = re.compile(r"\b([a-z]{2,})\s+(?:berapa|brp)\b")  # "kls brp": which grade
 ZOOM_ENTRY = "bimtek-media"  # its chat answer also gives each session's Zoom details (config [[events]])
+SCHEDULE_ENTRY = "bimtek-jadwal"  # …and this one each session's hours, when asked
 # the words of a question that asks for the Zoom details themselves, not only whether the Bimtek was online
 _ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "password", "pw", "sandi", "kode"})
 # …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
@@ -2408,7 +2425,7 @@ _INTRODUCED_RE = re.compile(
     + "|".join(sorted(ADDRESS, key=len, reverse=True))
     + r")\.?(?:\s+[A-Z][a-z]+){0,2}$"
 )
-_CLOCK_ASKED_RE = re.compile(r"\b(?:jam|pukul) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
+_CLOCK_ASKED_RE = re.compile(r"\b(?:jam|jm|pukul|pkl) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
 _PEOPLE = r"(?:orang|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)"
 # "…ada brp?", "…ada berapa ya pak": the count closes the clause (not "… ada berapa tahap seleksinya")
