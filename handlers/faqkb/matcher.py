@@ -884,7 +884,8 @@ class FaqEngine:
         # tempatnya di mana?")
         future = kind.date and _asks_future(asking_text)
         if confident and not future and asking_text is not folded and _WHEN_RE.search(folded):
-            future = any(_WHEN_RE.search(piece) and _asks_future(piece) for piece in clauses(folded))
+            # (in the same sentence only: not "Tujuan bimtek PMO apa? Kapan bimtek berikutnya?", two questions)
+            future = any(_WHEN_RE.search(p) and _asks_future(p) and _one_sentence(folded, p, asking_text) for p in clauses(folded))
         if confident and future and not (entry.forward or entry.command or self._config_knows(query, best)):
             confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
@@ -1311,7 +1312,8 @@ class FaqEngine:
             asking = ASKING_RE.search(last)
             words = self._query(last[asking.end() :] if asking else last, english)[0]
             # ("… tiang dengar gianyar terus yang lainnya apa saja": the others of what was named before)
-            if not words or not words[0].isalpha() or words == ["lain"]:
+            # (when a question before it asked for a list: not "Tiang sudah daftar PSP lewat SIMPKB, yang lainnya apa saja?")
+            if not words or not words[0].isalpha() or words == ["lain"] and any(_question_words(p) for p in clauses(folded)[:-1]):
                 return True
             if words[0] in index.entry_words[entry] or words[0] in index.answer_words[entry]:
                 return True
@@ -1958,9 +1960,9 @@ _COUNTED_PLACE_RE = re.compile(
 # a month checked: "… itu bulan Agustus kan?", "… in August, right?" (the month, then a tag asking to confirm)
 _CHECKED_MONTH_RE = re.compile(
     r"\b(?:" + "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True)) + r")(?:\s+20\d\d)?\s*,?\s*"
-    r"(?:kan|ya|yah|bukan|betul|benar|bener|kah|right|correct|is that right)\b"
+    r"(?:kan|ya|yah|bukan|betul|benar|bener|kah|right|correct|is that right)\b" + _CLOSING + r"\s*(?:\?|$)"
 )
-_OR_RE = re.compile(r"\b(?:atau|or|apa|ato)\s+(?:angkatan|tahap|cohort|stage)\b")
+_OR_RE = re.compile(r"\b(?:atau|or|ato)\s+(?:angkatan|tahap|cohort|stage)\b")
 _MAY_MONTH_RE = re.compile(r"\bmei\b|(?:\d|\b(?:in|on|of|bulan|since|until|by))\s+may\b|\bmay\s+(?:\d|20\d\d)")
 # "principle" where a principal is meant: one who passes, registers or is of a school (not "the principle of PSP")
 _PRINCIPLE_RE = re.compile(
@@ -2141,9 +2143,6 @@ _OTHER_BUSINESS_RE = re.compile(
     # a teacher appointed as government contract staff ("guru honorer mau diangkat jadi p3k"; its
     # selection, formation and pay are [decline] phrases of the knowledge base)
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
-    # …and in English ("how do I apply for the PPPK teacher selection?"; not "I'm a PPPK principal, can I apply?")
-    r"|\bpppk\s+(?:teacher\s+|teachers\s+)?(?:selection|recruitment|exam|test|formation|hiring)\b"
-    r"|\b(?:apply|applying|register|sign up)\s+(?:for|to)\s+(?:the\s+)?pppk\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
@@ -2400,6 +2399,12 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
     # a staff member's leave and the school's own tests ("izin sakit besok, surat dokternya ke siapa", "jadwal PAS semester ini")
     r"|\bizin sakit\b|\bcuti (?:sakit|melahirkan|tahunan|besar|hamil)\b|\bsick leave\b"
+    # a government contract staff selection asked in English ("how do I apply for the PPPK teacher selection?"; not
+    # "I'm a PPPK principal, can I apply?", nor the learning committee's PPPK teachers)
+    r"|\bpppk\s+(?:teacher\s+|teachers\s+)?(?:selection|recruitment|exam|test|formation|hiring)\b"
+    r"|\b(?:apply|applying|register|sign up)\s+(?:for|to)\s+(?:the\s+)?pppk\b"
+    # the civil servants' performance app ("cara isi e-kinerja"; not "pelatihan PKP bisa masuk e-kinerja?")
+    r"|\be[- ]?kinerja\b"
     # the weather ("Besok hujan tidak ya di Singaraja? TK kami mau ada upacara"; not "kalau hujan, bimtek tetap jalan?")
     r"|\b(?:hujan|cuaca|prakiraan cuaca|weather|rain|raining)\b"
     # ("tiang sakit hari ini, izin tidak masuk lapornya ke siapa?")
@@ -2413,7 +2418,9 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"[^.?!\n]*\b(?:transfer|transferred|move to another school)\b"
 )
 _SELECTION_STAGE_RE = re.compile(r"\b(?:seleksi|tahap|esai|wawancara|penggerak|psp)\b")
-_SELECTION_RE = re.compile(r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak|psp|daftar|pkp)\b")
+_SELECTION_RE = re.compile(
+    r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak|psp|daftar|pkp|simulasi|komite|committee|pelatihan)\b"
+)
 
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the

@@ -210,10 +210,6 @@ SYNONYMS: dict[str, str] = {
     "kerjaan": "tugas",
     # being put through to someone is contacting them: "tolong sambungin ke petugas"
     "sambungin": "hubungi",
-    # talking with someone is reaching them: "mau ngmg sm petugas", "bisa ngomong sama orang dinas?"
-    "ngomong": "hubungi",
-    "ngmg": "hubungi",
-    "ngomg": "hubungi",
     "sambungkan": "hubungi",
     "menyambungkan": "hubungi",
     "disambungkan": "hubungi",
@@ -1135,7 +1131,8 @@ def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
     for at, token in enumerate(words):
-        if token in ("sistem", "aplikasi") and _registered_in(words[max(at - 2, 0) : at]) and (
+        # ("aplikasi" only for someone's data: "data kepsek hrs terdaftar di aplikasi apa"; not "pendaftar PSP terdaftar di aplikasi apa?")
+        if (token == "sistem" or token == "aplikasi" and "data" in words[max(at - 6, 0) : at]) and _registered_in(words[max(at - 2, 0) : at]) and (
             words[at + 1 : at + 2] == ["data"]
             # ("terdaftar di sistem apa": which system; not "… masuk di sistem apa belum?", whether it is in)
             or words[at + 1 : at + 2] in (["apa"], ["mana"]) and words[at - 2] in _REGISTERED_STRICT and words[at + 2 : at + 3] not in _YES_NO_TAILS
@@ -1180,6 +1177,9 @@ def expand(words: list[str]) -> list[str]:
             continue  # "Quick one - which regencies …": not the number one
         if word in ("dimaksud", "dimaksudkan", "dimaksudnya") and previous == "yang":
             continue  # "yg dimaksud kepsek memenuhi syarat itu apa": asks for X itself, not for a meaning
+        if word in ("ngomong", "ngmg", "ngomg") and following in ("sm", "sama", "ama", "dengan", "dgn", "ke"):
+            out.append("hubungi")  # "mau ngmg sm petugas": talking with someone is reaching them (not "ngmg2 …", by the way)
+            continue
         if word == "admin" and previous in _TO_SOMEONE:
             out.append("petugas")  # "ngobrol sm admin", "hubungi admin": a person to reach, not the address "min"
             continue
