@@ -2164,6 +2164,9 @@ ROUND_22_READINGS = [
         "psp-apa",
     ),
     ("Dengan hormat, mohon informasi jumlah sekolah di Kabupaten Buleleng yang ditetapkan sebagai Sekolah Penggerak Angkatan I.", "ask_back", None),
+    # the list of abbreviations is no main question when more is asked about the thing; alone it answers
+    ("PMO dlm PSP itu singkatan apa? Apa saja tugasnya?", "answer", "pmo-apa"),
+    ("PSP singkatan apa?", "answer", "singkatan"),
 ]
 
 

@@ -773,6 +773,10 @@ class FaqEngine:
         asked_numbers = numbered_pairs(expand(tokens(_GUESS_RE.sub(" ", folded), folded=True)) if _GUESS_RE.search(folded) else typed)
         choice = len({word for word, _ in asked_numbers}) < len(asked_numbers) and _OR_RE.search(folded) is not None
         scored = self._adjusted(scored, asked_numbers, set(query) - described_months(folded) - _regions_come_from(folded), choice)
+        # (the list of abbreviations answers an abbreviation only when nothing more is asked about its thing: "PMO itu
+        # singkatan apa? Apa saja tugasnya?" is answered by the PMO's topic, which spells it out too)
+        if main is not None and index.entries[main].id == ABBREVIATIONS_ENTRY:
+            main = None
         near_main = next((k for k, (sc, i) in enumerate(scored[1:3], 1) if i == main and scored[0][0] - sc < CLEAR_MARGIN), None)
         if near_main is not None:
             # "Buleleng masuk angkatan brp? bareng kab mana lg?": the whole message nearly ties between topics
@@ -1806,6 +1810,7 @@ _WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)|(?:tanggal|tgl
 _THING_BEFORE_RE = re.compile(r"\b([a-z]{2,})\s+(?:berapa|brp)\b")  # "kls brp": which grade
 ZOOM_ENTRY = "bimtek-media"  # its chat answer also gives each session's Zoom details (config [[events]])
 SCHEDULE_ENTRY = "bimtek-jadwal"  # …and this one each session's hours, when asked
+ABBREVIATIONS_ENTRY = "singkatan"  # the list of the programme's abbreviations
 # the words of a question that asks for the Zoom details themselves, not only whether the Bimtek was online
 _ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "password", "pw", "sandi", "kode"})
 # …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
