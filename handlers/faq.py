@@ -9,6 +9,7 @@ from __future__ import annotations
 import asyncio
 from collections.abc import Awaitable, Callable
 
+from bot.config import EventSettings
 from bot.messages import Button, Payload
 from handlers import commands
 from handlers.context import Context
@@ -42,30 +43,26 @@ async def show_entry(ctx: Context, entry: FaqEntry, lang: str | None = None, fir
     if entry.id == CONTACT_ENTRY:
         text = "\n".join([text, "", *contact_lines(ctx)])
         buttons.append([help_desk_button(ctx)])
-    elif entry.id == ZOOM_ENTRY and not (engine is not None and question and engine.asks_other_meeting(question)):
-        events = with_zoom_details(list(ctx.services.settings.events))
-        if events:
-            # "link zoom bimtek apa?": the details themselves, not only where to find them
-            text = "\n".join([text, *session_lines(ctx, events, lang)])
-            buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=commands.SCHEDULE.route), commands.SCHEDULE.pack())])
-        elif engine is not None and engine.asks_zoom_details(entry.id, question):
-            # The sources have no link: only the operator's config does, and it has none (or only the
-            # example's placeholders). Say so and let the PMO team answer (queued as any question the
-            # base cannot answer).
-            await _queue(ctx, question, lang)
-            text = "\n\n".join([text, ctx.services.i18n.t(lang, "faq.zoom_unknown")])
-            buttons.append([help_desk_button(ctx)])
+    # The Bimtek's Zoom details and session hours: the sources have neither, only the operator's config
+    # ([[events]]) may. Given there, they come with the answer; not given (or only the example's
+    # placeholders), the answer says so and the question is queued for the PMO team like any other the
+    # base cannot answer.
+    sessions: list[EventSettings] = []
+    unknown = ""
+    if entry.id == ZOOM_ENTRY and not (engine is not None and question and engine.asks_other_meeting(question)):
+        sessions = with_zoom_details(list(ctx.services.settings.events))  # "link zoom bimtek apa?": the details themselves
+        if not sessions and engine is not None and engine.asks_zoom_details(entry.id, question):
+            unknown = "faq.zoom_unknown"
     elif engine is not None and engine.asks_session_hours(entry.id, question):
-        events = list(ctx.services.settings.events)
-        if events:
-            # "bimtek mulai jam brp tiap harinya?": each session's hours in WITA, from the config
-            text = "\n".join([text, *session_lines(ctx, events, lang)])
-            buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=commands.SCHEDULE.route), commands.SCHEDULE.pack())])
-        else:
-            # the sources name no hours, and the config has no sessions: say so, and let the PMO team answer
-            await _queue(ctx, question, lang)
-            text = "\n\n".join([text, ctx.services.i18n.t(lang, "faq.hours_unknown")])
-            buttons.append([help_desk_button(ctx)])
+        sessions = list(ctx.services.settings.events)  # "bimtek mulai jam brp tiap harinya?": each session's hours in WITA
+        unknown = "faq.hours_unknown"
+    if sessions:
+        text = "\n".join([text, *session_lines(ctx, sessions, lang)])
+        buttons.insert(0, [Button(ctx.services.i18n.t(lang, "faq.run_command", command=commands.SCHEDULE.route), commands.SCHEDULE.pack())])
+    elif unknown:
+        await _queue(ctx, question, lang)
+        text = "\n\n".join([text, ctx.services.i18n.t(lang, unknown)])
+        buttons.append([help_desk_button(ctx)])
     buttons.append([ctx.menu_button()])
     ctx.say(text, buttons)
 

@@ -232,9 +232,14 @@ def index_apart(path: Path) -> tuple[_Index, KnowledgeBase]:
     return index, KnowledgeBase(index.entries, examples_path=result[2])
 
 
+def _ahead(scored: list[tuple[float, int]]) -> bool:
+    """Whether the best topic is clearly ahead of the second (or alone)."""
+    return len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN
+
+
 def _clear(scored: list[tuple[float, int]]) -> bool:
     """Whether the best topic is confident and clearly ahead of the second."""
-    return scored[0][0] >= THRESHOLD and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
+    return scored[0][0] >= THRESHOLD and _ahead(scored)
 
 
 class FaqEngine:
@@ -714,7 +719,7 @@ class FaqEngine:
             # Two questions each clearly answered: the first asked is the main one, the other is offered
             # ("Apa sy msh memenuhi syarat umur? trs daftarnya lewat mana?": the age, then how to register)
             clear_questions = [
-                p for p in parts if p[2] and p[1][0] and p[1][0][0][0] >= THRESHOLD and (len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN)
+                p for p in parts if p[2] and p[1][0] and _clear(p[1][0])
             ]
             if len(clear_questions) > 1:
                 words, found, _, clause = min(clear_questions, key=lambda p: folded.find(p[3]))
@@ -737,11 +742,11 @@ class FaqEngine:
                 p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]) or self._asked_exactly(p[0], p[1][0]))
             ]
             agreeing = [p for p in questions if p[1][0][0][1] == scored[0][1]]
-            if any(len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN for p in agreeing):
+            if any(_ahead(p[1][0]) for p in agreeing):
                 confirmed = scored[0][1]
             if confirmed is None:
                 # (the topic the first question asked clearly picks: the main question, see below)
-                picks = [(folded.find(p[3]), p[1][0][0][1]) for p in questions if len(p[1][0]) < 2 or p[1][0][0][0] - p[1][0][1][0] >= CLEAR_MARGIN]
+                picks = [(folded.find(p[3]), p[1][0][0][1]) for p in questions if _ahead(p[1][0])]
                 main = min(picks)[1] if picks else None
             # (or the one question, clearly agreeing, with context after it: "komite pembelajaran isinya siapa aja? kepsek
             # … bingung mau nunjuk siapa" asks who is in it, not a person's name)
@@ -1179,12 +1184,12 @@ class FaqEngine:
             len(words) == 1
             and (frozenset(words) in self._index.programme or words[0] == "bot")
             and scored[0][0] >= THRESHOLD
-            and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
+            and _ahead(scored)
         )
 
     def _asked_exactly(self, words: list[str], scored: list[tuple[float, int]]) -> bool:
         """Whether a clause of two words or more is a way of asking its best topic, word for word, and clearly no other's."""
-        return len(words) >= 2 and scored[0][0] >= EXACT_SCORE and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN)
+        return len(words) >= 2 and scored[0][0] >= EXACT_SCORE and _ahead(scored)
 
     def _says_lacking(self, query: list[str], entry: FaqEntry) -> bool:
         """Whether the answer says the sources name no such figure, about the thing asked ("biaya daftar berapa")."""
@@ -1458,7 +1463,7 @@ class FaqEngine:
     def _also(self, parts: list[tuple[list[str], _Scored, bool, str]], first: int) -> FaqEntry | None:
         """A second topic the message asks about in a clause of its own ("… dan apakah plt boleh daftar")."""
         for _, (scored, _, _), _, _ in parts:
-            if scored and scored[0][1] != first and scored[0][0] >= THRESHOLD and (len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN):
+            if scored and scored[0][1] != first and _clear(scored):
                 return self._index.entries[scored[0][1]]
         return None
 
