@@ -2209,6 +2209,22 @@ ROUND_22_REVIEWED = [
     ("Permendikbud kurikulum merdeka nomor berapa?", "ask_back", None),
 ]
 
+# Round 23: other school business that looks like the programme's (Adiwiyata, PPG, a recipe for a committee meeting,
+# a ceremony's uniform, an accreditation visit, parents' donations) is declined, not queued; the selection's own
+# steps are still the programme's when PPG is what they are compared with
+ROUND_23_READINGS = [
+    ("sekolah adiwiyata pendaftarannya kapan ya?", "decline", None),
+    ("pendaftaran ppg daljab tahun ini kapan", "decline", None),
+    ("Info pendidikan profesi guru untuk guru honorer dong pak", "decline", None),
+    ("resep jaje uli buat rapat komite sekolah gmn", "decline", None),
+    ("upacara hari guru pakai seragam apa ya", "decline", None),
+    ("besok ada visitasi akreditasi, berkas apa saja yang disiapkan?", "decline", None),
+    ("iuran ortu untuk study tour boleh ga sih pak", "decline", None),
+    ("wawancara seleksi tahap 2 itu kayak ppg ya? isinya apa", "answer", "seleksi-tahap2"),
+    ("Sekolah sy baru divisitasi dan akreditasinya B. Apa boleh ikut PSP?", "answer", "akreditasi"),
+    ("Apakah sekolah penggerak diprioritaskan untuk visitasi akreditasi?", "ask_back", None),
+]
+
 
 def test_zoom_details_asked_are_passed_on_as_the_chat_passes_them_on(engine: FaqEngine) -> None:
     # The sources hold no Zoom link: the chat answers where the details are and, without them in the config, queues
@@ -2243,12 +2259,12 @@ LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
     + ROUND_20_AFTER_THE_LAST_SETS + ROUND_21_READINGS + ROUND_21_REVIEWED + ROUND_22_READINGS
-    + ROUND_22_REVIEWED
+    + ROUND_22_REVIEWED + ROUND_23_READINGS
 )
 
 
 @pytest.mark.parametrize(("text", "outcome", "topic"), LATER_READINGS)
-def test_readings_of_rounds_14_to_22(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+def test_readings_of_rounds_14_to_23(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
 

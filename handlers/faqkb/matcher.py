@@ -2105,7 +2105,11 @@ _SCHOOL_NAMED_RE = re.compile(
 # "kayak / seperti / sama dengan / like …": what something is compared with
 # (only when the rest names the programme or its own things; not "program seperti kampus mengajar", such as,
 # nor a difference asked: "apa bedanya sekolah penggerak dibandingkan dengan guru penggerak?")
-_PSP_OWN_RE = re.compile(r"\b(?:psp|sekolah penggerak|simpkb|bimtek|pmo|pokja|komite pembelajaran|pelatih ahli|kepsek penggerak)\b")
+_PSP_OWN_RE = re.compile(
+    r"\b(?:psp|sekolah penggerak|simpkb|bimtek|pmo|pokja|komite pembelajaran|pelatih ahli|kepsek penggerak"
+    # the selection's own steps ("seleksi tahap 2 isinya apa? ada simulasi ngajar kayak PPG?")
+    r"|seleksi tahap|simulasi (?:mengajar|ngajar))\b"
+)
 _DIFFERENCE_RE = re.compile(r"\b(?:beda\w*|perbedaan|difference|differ\w*|program (?:seperti|spt|kayak|kyk))\b")
 _COMPARED = (
     r"\b(?:kayak|kaya|kyk|kek|seperti|spt|sprt|sama(?: dengan| dgn| kayak| kyk| seperti| spt)|mirip(?: dengan| dgn)?"
@@ -2175,6 +2179,8 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:banten|upakara)\b|\b(?:piodalan|odalan|pujawali)\s+(?:di\s+)?(?:pura|padmasana)\s+sekolah\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
+    # a recipe asked for ("resep lawar ayam … buat acara rapat komite sekolah": the meeting is what it is for)
+    r"|\bresep\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
@@ -2417,6 +2423,11 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\be[- ]?kinerja\b"
     # the weather ("Besok hujan tidak ya di Singaraja? TK kami mau ada upacara"; not "kalau hujan, bimtek tetap jalan?")
     r"|\b(?:hujan|cuaca|prakiraan cuaca|weather|rain|raining)\b"
+    # a school ceremony ("upacara Hardiknas, seragam yang dipakai apa?"; not the Bimtek's opening)
+    r"|\bupacara\b"
+    # an accreditation visit and parents' donations ("visitasi akreditasi minggu depan, apa yg disiapin?",
+    # "rapat komite sekolah bahas sumbangan ortu boleh ga?"; not "… visitasi ulang belum keluar, boleh ikut PSP?")
+    r"|\b(?:visitasi|divisitasi)\b|\b(?:sumbangan|iuran)\s+(?:dari\s+)?(?:orang tua|ortu|wali murid|wali siswa)\b"
     # ("tiang sakit hari ini, izin tidak masuk lapornya ke siapa?")
     r"|\b(?:izin|ijin)\s+(?:tidak|tdk|gak|ga|nggak|ngga|enggak)\s+masuk\b|\b(?:sakit|demam|opname)\b[^.?!\n]{0,40}\b(?:izin|ijin|absen)\b"
     # (the tests asked about themselves, not named as what keeps the asker busy: "… krn ada ujian sekolah")
@@ -2429,7 +2440,7 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
 )
 _SELECTION_STAGE_RE = re.compile(r"\b(?:seleksi|tahap|esai|wawancara|penggerak|psp)\b")
 _SELECTION_RE = re.compile(
-    r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak|psp|daftar|pkp|simulasi|komite|committee|pelatihan)\b"
+    r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak|psp|daftar|pkp|simulasi|komite(?!\s+sekolah)|committee|pelatihan)\b"
 )
 
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
