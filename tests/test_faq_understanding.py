@@ -2133,7 +2133,7 @@ ROUND_22_READINGS = [
     ("badung sama kelungkung itu angkatan dua ya pak atau angkatan tiga sekolah penggerak tiang suka ketukar", "answer", "angkatan-2"),
     ("intervensi sekolah penggerak itu ada berapa macam pak tiang mau isi laporan ke ketua komite sekolah sore ini", "answer", "psp-intervensi"),
     ("Pak saya kepsek SDN 4 Sukasada, dengar dari kepsek Angkatan I ada BOS khusus untuk sekolah penggerak buat beli buku. Namanya apa ya?", "ask_back", None),
-    ("Pak saya kepsek SDN 1 Pemuteran. Setelah tahap 2 selesai, ada verifikasi dan penilaian, itu tanggal berapa sampai berapa?", "ask_back", None),
+    ("Pak saya kepsek SDN 1 Pemuteran. Setelah tahap 2 selesai, ada verifikasi dan penilaian, itu tanggal berapa sampai berapa?", "answer", "kelulusan"),
     ("Tahun berapa sekolah penggerak angkatan pertama mulai jalan di Buleleng?", "answer", "angkatan-1"),
     ("dasar hukum PSP apa ya pak? permendikbud nomor brp?", "ask_back", None),  # (a "permendikbud" keyword was reviewed too broad)
     ("buleleng masuk angkatan brp sih di PSP? tiang kira angkatan 3 bareng gianyar", "answer", "angkatan-1"),
@@ -2223,6 +2223,10 @@ ROUND_23_READINGS = [
     ("wawancara seleksi tahap 2 itu kayak ppg ya? isinya apa", "answer", "seleksi-tahap2"),
     ("Sekolah sy baru divisitasi dan akreditasinya B. Apa boleh ikut PSP?", "answer", "akreditasi"),
     ("Apakah sekolah penggerak diprioritaskan untuk visitasi akreditasi?", "ask_back", None),
+    # a Balinese name of four words after "saya" is the asker, not another thing named
+    ("Selamat siang. Saya Ni Kadek Dwi Lestari, kepsek SD N 3 Banjar. Kapan pengumuman tahap 1?", "answer", "kelulusan"),
+    # "setelah tahap 2 selesai": when, told by the stage before what is asked
+    ("Sesudah tahap 2 selesai, verifikasi dan penilaian itu kapan?", "answer", "kelulusan"),
 ]
 
 
@@ -2253,6 +2257,30 @@ def test_zoom_details_asked_are_passed_on_as_the_chat_passes_them_on(engine: Faq
 )
 def test_english_numbers_as_dictation_writes_them(text: str, words: list[str], engine: FaqEngine) -> None:
     assert engine.words(text) == words
+
+
+@pytest.mark.parametrize(
+    ("text", "words"),
+    [
+        # the asker's own name after "tiang"/"saya" and the Balinese name words is no topic word ("Suarjana" is not "sarana")
+        ("tiang Made Suarjana kepala SD", ["kepala", "sd"]),
+        ("Tiang I Gusti Ngurah Suarjana dari SD 1", ["sd", "1"]),
+        ("saya Wayan Sudarsana kepsek", ["kepala", "sekolah"]),
+        ("saya made mau tanya bimtek", ["bimtek"]),
+        # a word one letter short of the base's word is that word, not two joined words ("peni" + "lain")
+        ("verifikasi sm penilain kpn", ["verifikasi", "penilaian"]),
+        # "matur suksma" thanks; "matur" alone is to speak to someone
+        ("syarat usia brp? matur suksma", ["syarat", "usia"]),
+    ],
+)
+def test_names_thanks_and_dropped_letters_are_read(text: str, words: list[str], engine: FaqEngine) -> None:
+    assert engine.words(text) == words
+
+
+def test_chat_in_suffix_makes_verbs_only() -> None:
+    # "-in" goes with di-/me-/N- or no prefix ("disiapin", "ngerjain"); "penilain" is no pe- form of "nila"
+    assert "siap" in stem_candidates("disiapin") and "kerja" in stem_candidates("ngerjain")
+    assert "nila" not in stem_candidates("penilain")
 
 
 LATER_READINGS = (

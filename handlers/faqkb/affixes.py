@@ -19,10 +19,14 @@ _NASAL = {"meny": "s", "peny": "s", "ny": "s", "mem": "p", "pem": "p", "men": "t
 _MAY_PRECEDE_VOWEL = frozenset({"meng", "peng", "ng"})
 
 
-def _strip_prefix(word: str) -> list[str]:
+# the prefixes chat's -in goes with, which makes verbs: di-, me- and its nasal forms, chat's nge-/ng-/ny-
+_IN_PREFIXES = frozenset({"meng", "meny", "mem", "men", "me", "di", "nge", "ng", "ny"})
+
+
+def _strip_prefix(word: str, prefixes: tuple[str, ...] | frozenset[str] = _PREFIXES) -> list[str]:
     found = []
     for prefix in _PREFIXES:
-        if word.startswith(prefix) and len(word) - len(prefix) >= 3:
+        if prefix in prefixes and word.startswith(prefix) and len(word) - len(prefix) >= 3:
             rest = word[len(prefix) :]
             # Nasal assimilation: meny/peny + s, mem/pem + p, men/pen + t, meng/peng + k.
             sound = _NASAL.get(prefix) if rest[0] in "aiueo" else None
@@ -43,13 +47,15 @@ def stem_candidates(word: str) -> list[str]:
     if word.endswith("nya") and len(word) >= 7:
         base.append(word[:-3])
     for stem in base:
-        ends = [stem] + [stem[: -len(s)] for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 4]
-        for end in ends:
+        ends = [(stem, "")] + [(stem[: -len(s)], s) for s in _SUFFIXES if stem.endswith(s) and len(stem) - len(s) >= 4]
+        for end, suffix in ends:
             candidates.append(end)
             # pe- without a suffix makes a person, not the act: "pelatih" (a trainer) is not
             # "pelatihan" (training), "petugas" (an officer) not "tugas" (a task).
-            agent = end == stem and end.startswith("pe")
-            for once in [] if agent else _strip_prefix(end):
+            agent = not suffix and end.startswith("pe")
+            # (chat's -in makes verbs, after di-/me-/N- or none: "disiapin", "ngerjain", "matiin"; "penilain" is a
+            # typo of "penilaian", not pe- + "nila" + -in)
+            for once in [] if agent else _strip_prefix(end, _IN_PREFIXES if suffix == "in" else _PREFIXES):
                 candidates.append(once)
                 candidates.extend(_strip_prefix(once))  # two prefixes: "diper-", "memper-", "keber-"
     return list(dict.fromkeys(candidates))

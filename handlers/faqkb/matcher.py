@@ -652,6 +652,8 @@ class FaqEngine:
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
+        if "tahap" in folded and (after := _STAGE_DONE_RE.sub(" ", folded)) != folded and len(self._query(after, english)[0]) >= 2:
+            folded = after  # "setelah tahap 2 selesai, kapan verifikasi dan penilaiannya?": when, told by the stage before it
         typed = expand(tokens(folded, folded=True))
         if (
             index.compared is not None
@@ -1498,7 +1500,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
     vocab = index.vocab
     if any(name in folded for name in _VOCATIVE_HINTS):
-        folded = _VOCATIVE_RE.sub(r"\1 ", folded)  # "bu komang bimtek itu kapan": whom the question is put to
+        # "bu komang bimtek itu kapan": whom the question is put to; "tiang made suarjana kepala sd …": the asker
+        folded = _VOCATIVE_RE.sub(lambda m: m.group(1) + _own_name_dropped(vocab, m.group(2)), folded)
     if " bot" in folded:
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
     if "principle" in folded:
@@ -1540,6 +1543,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         real = lexicon.is_real_word(word)
         if real and not english and (root := _known_root(index, word)):
             out.append(root)  # "memindahkan": the base's "pindah", a dictionary word's root the base knows
+            continue
+        if not real and not english and (whole_word := vocab.letter_dropped(word)):
+            out.append(vocab.canonical(whole_word))  # "penilain": "penilaian" with a letter left out, not "peni" + "lain"
             continue
         parts = vocab.split_joined(word, strict=real or english)
         if parts:
@@ -1729,9 +1735,25 @@ _SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
 _WHOLE_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
 _MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|it|often|regularly|usually|pmo|team)\s+meet\b")
-# a form of address and the Balinese names after it ("pak Made", "bu Komang Ayu"): the person addressed
-_VOCATIVE_RE = re.compile(r"\b(" + "|".join(sorted(ADDRESS, key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted(NAMES)) + r")\b)+")
-_VOCATIVE_HINTS = tuple(f"{address} " for address in sorted(ADDRESS))  # (a cheap look before the pattern)
+# a form of address or the asker's "saya"/"tiang", the Balinese names after it and the two words after them, of which a
+# personal name may be one ("pak Made", "bu Komang Ayu", "tiang Made Suarjana kepala SD"): a person, no topic
+_INTRODUCING = ("saya", "sy", "aku", "tiang", "titiang", "nama saya", "nama tiang")
+_VOCATIVE_RE = re.compile(
+    r"\b(" + "|".join(sorted((*ADDRESS, *_INTRODUCING), key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted((*NAMES, "i"))) + r")\b)+"
+    r"((?:\s+[a-z]+){0,2})"
+)
+_VOCATIVE_HINTS = tuple(f"{word} " for word in sorted((*ADDRESS, *_INTRODUCING)))  # (a cheap look before the pattern)
+
+
+def _own_name_dropped(vocab: Vocabulary, after: str) -> str:
+    """The words after Balinese name words without the personal name among them ("suarjana kepala" → " kepala").
+
+    A personal name is a word that is neither the base's nor a real Indonesian word; the first real word ends it.
+    """
+    words = after.split()
+    while words and not _known(vocab, words[0]) and not lexicon.is_real_word(words[0]) and words[0] not in STOPWORDS and words[0] not in lexicon.slang():
+        words.pop(0)
+    return " " + " ".join(words) + (" " if words else "")
 # "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
 _GREETED_BOT_RE = re.compile(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
 # "ikut psp ini wajib ya?", "wajib semua kepsek daftar?", "is it compulsory to join": whether joining is
@@ -1748,6 +1770,8 @@ _OBLIGATION_RE = re.compile(rf"\b{_OBLIGED}\b")
 _OBLIGED_HINTS = ("wajib", *_OBLIGED_EN.split("|"))  # (a cheap look before the patterns: every question passes here)
 _OBLIGED_ELSEWHERE_RE = re.compile(r"\b(?:bimtek|zoom|pelatihan|training|kurikulum|curriculum|email|akreditasi|accreditation)\b")
 # "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
+# "setelah (seleksi / wawancara) tahap 2 selesai": a time told by the stage that ends, before what is asked about
+_STAGE_DONE_RE = re.compile(r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s+(?:selesai|usai|beres|kelar|berakhir)\b")
 _ACCREDITATION_GRADE_RE = re.compile(
     r"\b(?:akreditasi|accreditation)\s+(?:grade|level|rating|peringkat|nilai|predikat)\b"
     r"|\b(?:grade|level|rating|peringkat|nilai|predikat)\s+(?:of\s+)?(?:akreditasi|accreditation)\b"
@@ -2451,7 +2475,8 @@ _COURTESY_RE = re.compile(r"\b(?:boleh|bisa|mohon|minta|tolong)\s+dibantu\b|\b(?
 _INTRODUCED_RE = re.compile(
     r"\b(?i:saya|sy|aku|tiang|titiang|nama(?:\s+saya|\s+tiang)?|namaku|i am|i'm|im|my name is|mr|mrs|ms|"
     + "|".join(sorted(ADDRESS, key=len, reverse=True))
-    + r")\.?(?:\s+[A-Z][a-z]+){0,2}$"
+    # (Balinese names run to four words: "Saya Ni Luh Putu Ariani", "tiang I Gusti Made Arta")
+    + r")\.?(?:\s+[A-Z][a-z]+){0,4}$"
 )
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|jm|pukul|pkl) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")

@@ -1142,6 +1142,8 @@ def expand(words: list[str]) -> list[str]:
             token = "dapodik"
         elif token == "data" and words[at - 1 : at] == ["sistem"] and _registered_in(words[max(at - 3, 0) : at - 1]):
             continue
+        if token == "matur" and words[at + 1 : at + 2] in (["suksma"], ["suksme"], ["nuwun"]):
+            continue  # "matur suksma": thanks (alus), not "matur" (to speak to someone)
         expansion = _lookup(token)
         if expansion is None and token.endswith(("nya", "ny")) and len(token) > 5:  # "umurnya", "jadwalny"
             expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
@@ -1377,6 +1379,8 @@ class Vocabulary:
         for w in sorted(targets):
             if len(w) >= 4 and not w.isdigit():
                 self._choices.setdefault(w[0], []).append(w)
+        self._targets = frozenset(targets)
+        self._dropped: dict[str, str | None] = {}
         self._canonical: dict[str, str] = {}
         self._corrected: dict[str, str | None] = {}
         self._splits: dict[tuple[str, bool], list[str] | None] = {}
@@ -1395,6 +1399,7 @@ class Vocabulary:
         """
         self._canonical.clear()
         self._corrected.clear()
+        self._dropped.clear()
         self._splits.clear()
         _lookup.cache_clear()
         lexicon.is_real_word.cache_clear()
@@ -1427,6 +1432,26 @@ class Vocabulary:
         swapped = {word[:i] + word[i + 1] + word[i] + word[i + 2 :] for i in range(len(word) - 1) if word[i] != word[i + 1]}
         found = sorted(w for w in swapped if w in self.words)
         return found[0] if len(found) == 1 else None
+
+    def letter_dropped(self, word: str) -> str | None:
+        """The known word ``word`` is with one letter left out (``penilain`` → ``penilaian``), if only one.
+
+        Checked before a word is read as two joined words: "penilain" is not "peni" + "lain".
+        """
+        if len(word) < 6 or not word.isalpha():
+            return None
+        if word in self._dropped:
+            return self._dropped[word]
+        found = {
+            w
+            for i in range(1, len(word) + 1)  # (typos rarely hit the first letter)
+            for letter in "abcdefghijklmnopqrstuvwxyz"
+            if (w := word[:i] + letter + word[i:]) in self._targets
+        }
+        result = found.pop() if len(found) == 1 else None
+        if len(self._dropped) < 100_000:
+            self._dropped[word] = result
+        return result
 
     def correct(self, word: str) -> str | None:
         """The known word ``word`` is a typo of (``jenjnag`` → ``jenjang``), if one is close enough."""
