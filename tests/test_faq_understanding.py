@@ -2227,6 +2227,20 @@ ROUND_23_READINGS = [
     ("Selamat siang. Saya Ni Kadek Dwi Lestari, kepsek SD N 3 Banjar. Kapan pengumuman tahap 1?", "answer", "kelulusan"),
     # "setelah tahap 2 selesai": when, told by the stage before what is asked
     ("Sesudah tahap 2 selesai, verifikasi dan penilaian itu kapan?", "answer", "kelulusan"),
+    # which day's Zoom details: the config's, whatever the day (not the reminders' "1 hari sebelum"); a day's content is
+    # still what the sources lack
+    ("passcode zoom bimtek pmo hari kedua apa ya", "answer", "bimtek-media"),
+    ("bimtek hari ketiga materinya apa?", "ask_back", None),
+    # "tujuan akhir" is the aim (not "batas akhir"); "what is X for?" asks its aim
+    ("tujuan akhir psp itu apa sih", "answer", "psp-apa"),
+    ("What is the PMO Bimtek for?", "answer", "bimtek-tujuan"),
+    # how the Bimtek was held and its days only say which Bimtek
+    ("Siapa saja peserta Bimtek PMO secara daring tanggal 8-11 Maret?", "answer", "bimtek-peserta"),
+    ("printer sekolah macet, gimana ya", "decline", None),
+    # "the dates" ask for a date, not for the topic with "tanggal" among its keywords
+    ("What were the dates of stage 1 of the selection for cohort 3?", "answer", "seleksi-tahapan"),
+    # how long the asker has held the post is who asks, after the question
+    ("Pengumuman tahap 1 kapan ya? Saya baru dilantik bulan lalu.", "answer", "kelulusan"),
 ]
 
 

@@ -652,6 +652,15 @@ class FaqEngine:
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
+        if (
+            "bimtek" in folded
+            and (other_day := _BIMTEK_DAY_RE.sub(" ", folded)) != folded
+            and _ZOOM_DETAILS & set(other := self._query(other_day, english)[0])
+            and len(other) >= 2
+        ):
+            # "passcode zoom bimtek hari ke 3": which session's Zoom details (the config's, whatever the day), not a topic's
+            # "1 hari sebelum" (not "bimtek hari ketiga materinya apa?": that day's content is what the sources lack)
+            folded = other_day
         if "tahap" in folded and (after := _STAGE_DONE_RE.sub(" ", folded)) != folded and len(self._query(after, english)[0]) >= 2:
             folded = after  # "setelah tahap 2 selesai, kapan verifikasi dan penilaiannya?": when, told by the stage before it
         typed = expand(tokens(folded, folded=True))
@@ -1100,8 +1109,8 @@ class FaqEngine:
         if found is None:
             return None
         words = self._query(found.group(1) or found.group(2), english)[0]
-        if len(words) != 1 or self._index.idf.get(words[0], 0.0) < self._index.specific_idf:
-            return None
+        if len(words) != 1 or self._index.idf.get(words[0], 0.0) < self._index.specific_idf or words[0] in _DATE_HEADS:
+            return None  # ("what were the dates of stage 1 …": a date is a kind of answer, not a topic's thing)
         return words[0]
 
     def _best(self, text: str, english: bool) -> float:
@@ -1506,6 +1515,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
     if "principle" in folded:
         folded = _PRINCIPLE_RE.sub("principal", folded)  # "if the principle pass the selection": a principal, misspelt
+    if english and "for" in folded:
+        folded = _WHAT_FOR_RE.sub(r" purpose \g<0>", folded)  # "What was the Bimtek … actually for?": its aim
     if "akreditasi" in folded or "accreditation" in folded:
         folded = _ACCREDITATION_GRADE_RE.sub(" akreditasi ", folded)  # "accreditation grade (A or B)": the accreditation itself
     if any(word in folded for word in _OBLIGED_HINTS) and _OBLIGED_TO_JOIN_RE.search(folded) and not _OBLIGED_ELSEWHERE_RE.search(folded):
@@ -1770,6 +1781,15 @@ _OBLIGATION_RE = re.compile(rf"\b{_OBLIGED}\b")
 _OBLIGED_HINTS = ("wajib", *_OBLIGED_EN.split("|"))  # (a cheap look before the patterns: every question passes here)
 _OBLIGED_ELSEWHERE_RE = re.compile(r"\b(?:bimtek|zoom|pelatihan|training|kurikulum|curriculum|email|akreditasi|accreditation)\b")
 # "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
+# "what is it for?", "What was the Bimtek … actually for?": the aim asked (not "what do I prepare for?")
+_WHAT_FOR_RE = re.compile(r"\bwhat(?:\s+(?:is|was|are|were)|'s|s)\b[^.?!\n]*\bfor\s*(?=[?.!]|$)")
+# the heads that ask for a date, whatever its topic (question_kind's business)
+_DATE_HEADS = frozenset({"tanggal", "jadwal", "waktu", "date", "dates"})
+# "hari ke 3", "hari kedua", "day 2", "the first day" of the Bimtek: which of its sessions
+_BIMTEK_DAY_RE = re.compile(
+    r"\b(?:pada\s+|di\s+)?hari\s+(?:ke\s*-?\s*(?:\d|satu|dua|tiga|empat)|pertama|kedua|ketiga|keempat|terakhir)\b"
+    r"|\b(?:on\s+)?(?:day\s+\d|(?:the\s+)?(?:first|second|third|fourth|last)\s+day)\b"
+)
 # "setelah (seleksi / wawancara) tahap 2 selesai": a time told by the stage that ends, before what is asked about
 _STAGE_DONE_RE = re.compile(r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s+(?:selesai|usai|beres|kelar|berakhir)\b")
 _ACCREDITATION_GRADE_RE = re.compile(
@@ -1833,7 +1853,10 @@ def _asks_future(text: str) -> bool:
     return any(_FUTURE_RE.search(p) for p in asking or pieces)
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
 # (a birth date is a field of the form, not "when"; nor is "… asked to apply when nominating SD schools")
-_WHEN_RE = re.compile(r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)|(?:tanggal|tgl)(?!\s+lahir\b))\b")
+_WHEN_RE = re.compile(
+    r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)|(?:tanggal|tgl)(?!\s+lahir\b))\b"
+    r"|\b(?:what|which|the)\s+(?:exact\s+)?dates?\b(?!\s+of\s+birth)"  # ("what were the dates of stage 1")
+)
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
 # (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
 _THING_BEFORE_RE = re.compile(r"\b([a-z]{2,})\s+(?:berapa|brp)\b")  # "kls brp": which grade
@@ -1969,7 +1992,9 @@ _REASON_START_RE = re.compile(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|ag
 # …or who asks ("PMO itu singkatan apa? sy pengawas baru"; see _decide)
 _ASKER_START_RE = re.compile(
     r"[\s,.!]*\b(?:saya|sy|aku|tiang|titiang|i m|i am)\s+(?:seorang\s+|a\s+|an\s+)?(?:baru\s+|new\s+)?"
-    r"(?:pengawas|guru|kepsek|kepala sekolah|operator|korwil|staf|staff|pegawai|supervisor|teacher|principal)\b"
+    r"(?:pengawas|guru|kepsek|kepala sekolah|operator|korwil|staf|staff|pegawai|supervisor|teacher|principal"
+    # (…or how long they have held the post: "Saya baru menjabat jadi tidak mengikuti waktu itu")
+    r"|menjabat|dilantik|diangkat|ditugaskan|appointed)\b"
 )
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}  # (and the regency's town)
@@ -2049,7 +2074,11 @@ _DESCRIBED_MONTH_RE = re.compile(
 )
 
 # "bimtek pmo bulan maret (2022)", "bimtek pmo 8-11 maret": the month right after the event's name says which one is meant
-_EVENT_NAME = r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah|manajemen operasional))*)"
+_EVENT_NAME = (
+    r"(?P<event>\b(?:bimtek|bimbingan teknis|pmo|pokja)\b(?:\s+(?:tim|pokja|pmo|pemda|pemerintah daerah|manajemen operasional))*)"
+    # (and how it was held, which says which event too: "bimtek pmo secara daring tgl 8-11 maret")
+    r"(?:\s+(?:secara\s+|via\s+|lewat\s+)?(?:daring|online|virtual|zoom)\b)?"
+)
 _EVENT_MONTH_RE = re.compile(
     _EVENT_NAME
     # (with its days too: "tujuan bimtek pmo 8-11 maret itu apa")
@@ -2381,8 +2410,14 @@ _NAMES_OF_NO_PROGRAMME = frozenset(
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
-_DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
-_BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
+_DEVICE = (
+    r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet"
+    r"|printer|proyektor|projector|scanner)"
+)
+_BROKEN = (
+    r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka"
+    r"|macet|jammed|nyangkut|tidak (?:bisa|mau) (?:nyala|menyala|mencetak|ngeprint|print))"
+)
 
 
 def _in_one_sentence(thing: str, trouble: str) -> re.Pattern[str]:

@@ -1175,6 +1175,11 @@ def expand(words: list[str]) -> list[str]:
         if word == "kerjanya" and previous not in _HOW and following not in _HOW:
             out.append("tugas")  # "PMO itu kerjanya ngapain aja": its tasks (not "cara kerjanya", "kerjanya gimana": how it works)
             continue
+        if word in ("akhir", "akhirnya", "utama", "utamanya") and previous == "tujuan":
+            continue  # "tujuan akhirnya buat apa": the aim itself, not a closing date ("batas akhir")
+        if word == "tujuan" and previous in ("akhir", "end", "ultimate", "final"):
+            out[-1] = word  # "the end goal", "the ultimate aim"
+            continue
         if previous == "quick" and word in ("one", "question", "q"):
             continue  # "Quick one - which regencies …": not the number one
         if word in ("dimaksud", "dimaksudkan", "dimaksudnya") and previous == "yang":
