@@ -2241,6 +2241,22 @@ ROUND_23_READINGS = [
     ("What were the dates of stage 1 of the selection for cohort 3?", "answer", "seleksi-tahapan"),
     # how long the asker has held the post is who asks, after the question
     ("Pengumuman tahap 1 kapan ya? Saya baru dilantik bulan lalu.", "answer", "kelulusan"),
+    # how the asker feels, after the question, is who asks; "pertama kali" is the first time, not the first cohort;
+    # clothes asked about are the selection's technical details the sources lack
+    ("Pak, untuk wawancara tahap 2 ada aturan pakaian ndak? Saya gugup, ini pertama kali ikut seleksi.", "forward", "seleksi-teknis"),
+    ("what clothes should I wear for the interview?", "forward", "seleksi-teknis"),
+    ("ini pertama kali sy ikut psp, syaratnya apa?", "answer", "syarat-kepsek"),
+    # a principals' group chat is where the news was read, not another programme named
+    ("Di grup WA K3S ada kabar pengumuman tahap 1 sudah keluar. Tanggal berapa ya?", "answer", "kelulusan"),
+    ("jadwal rapat MKKS bulan ini kapan?", "decline", None),
+    # "tanggal berapa sampai berapa acaranya?" points back at what was quoted
+    ('Tadi di WA: "Pelatihan Komite Pembelajaran Angkatan II dimulai". Tanggal berapa sampai berapa acaranya?', "answer", "pkp"),
+    # a comma inside brackets splits no clause
+    ("What was the last day to send the stage 1 essays (CV, essays) for cohort 3?", "answer", "seleksi-tahap1"),
+    ("Pak, by the way PSP secara nasional tahun 2022 sudah masuk angkatan berapa?", "answer", "angkatan-nasional"),
+    # "lewat portal apa": how it is done, even when the how-topic already leads the tie
+    ("lewat portal apa daftar psp?", "answer", "daftar-cara"),
+    ("Through which website do principals register for PSP?", "answer", "daftar-cara"),
 ]
 
 
@@ -2285,6 +2301,8 @@ def test_english_numbers_as_dictation_writes_them(text: str, words: list[str], e
         ("verifikasi sm penilain kpn", ["verifikasi", "penilaian"]),
         # "matur suksma" thanks; "matur" alone is to speak to someone
         ("syarat usia brp? matur suksma", ["syarat", "usia"]),
+        # a real word with a vowel left out is that word ("sgala" is "segala"), not a typo of the base's "salah"
+        ("sgala", ["segala"]),
     ],
 )
 def test_names_thanks_and_dropped_letters_are_read(text: str, words: list[str], engine: FaqEngine) -> None:

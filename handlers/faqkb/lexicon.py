@@ -76,6 +76,15 @@ def is_real_word(word: str) -> bool:
     return word in words or any(len(c) >= 4 and c in words for c in stem_candidates(word)[1:])
 
 
+@lru_cache(maxsize=20_000)
+def vowel_restored(word: str) -> str | None:
+    """The one real word ``word`` is with a vowel left out, as chat writes it ("sgala" → "segala"), if only one."""
+    if len(word) < 4 or not word.isalpha():
+        return None
+    found = {w for i in range(1, len(word) + 1) for vowel in "aeiou" if is_real_word(w := word[:i] + vowel + word[i:])}
+    return found.pop() if len(found) == 1 else None
+
+
 @cache
 def slang() -> dict[str, str]:
     """IndoNLP's colloquial lexicon: chat spelling → standard word(s)."""

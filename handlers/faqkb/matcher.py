@@ -807,12 +807,13 @@ class FaqEngine:
             len(scored) > 1
             and scored[0][0] - scored[1][0] < TIE_MARGIN
             and _HOW_ASKED_RE.search(asking_text)
-            and "cara" in index.keyword_words[scored[1][1]]
-            and "cara" not in index.keyword_words[scored[0][1]]
+            and ("cara" in index.keyword_words[scored[0][1]]) != ("cara" in index.keyword_words[scored[1][1]])
         ):
-            # "gimana daftar psp", "how do I register for PSP?": of two topics tied, the one about how it is done
-            # (not who registers)
-            scored = [scored[1], scored[0], *scored[2:]]
+            # "gimana daftar psp", "how do I register for PSP?", "through which portal …": of two topics tied, the one about
+            # how it is done (not who registers)
+            if "cara" in index.keyword_words[scored[1][1]]:
+                scored = [scored[1], scored[0], *scored[2:]]
+            confirmed = scored[0][1]
         kind = question_kind(asking_text if asking_text is not folded else _marked_sentences(folded))
         if asking_text is not folded and not kind.head and "siapa" in folded and _head_across_and(folded, asking_text):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
@@ -1098,6 +1099,8 @@ class FaqEngine:
             # into "kurikulum 2013", "PPPK" into the base's "pk": words the base knows)
             if self._ordinary(word.lower()) or all(self._ordinary(w) for w in tokens(word)):
                 continue
+            if acronym and (_GROUP_CHAT_BEFORE_RE.search(before) or _GROUP_CHAT_AFTER_RE.match(text, found.end())):
+                continue  # "Our K3S chat says 'stage 1 results coming soon'. When was …": where the news was read
             if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before) or _PLACE_NAMED_RE.search(before)):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
             return True
@@ -1577,6 +1580,12 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         corrected = None if real or english else vocab.devowelled(word)
         if corrected is None and not real and not english and skeleton(word) in STOPWORD_SKELETONS:
             continue  # "sbnrnya": "sebenarnya" without its vowels, a word that says nothing
+        if corrected is None and not real and not english and (restored := lexicon.vowel_restored(word)) is not None:
+            # "sgala": the real word "segala" with a vowel left out, not a typo of the base's "salah"
+            if not _content([restored]) or restored in STOPWORDS:
+                continue
+            out.append(vocab.canonical(restored))
+            continue
         corrected = corrected or (None if real or english else vocab.transposed(word) or vocab.correct(word))
         if english and not real and (fixed := english_typo(word)):
             out.extend(vocab.canonical(w) for w in _content(expand([fixed])))  # "remindrs": a letter left out of a word the tables know
@@ -1867,7 +1876,11 @@ ABBREVIATIONS_ENTRY = "singkatan"  # the list of the programme's abbreviations
 _ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "password", "pw", "sandi", "kode"})
 # …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
 _OTHER_MEETINGS = frozenset({"rapat", "imbas", "pengimbasan", "sosialisasi", "webinar", "kkg", "mgmp", "pelatihan", "workshop", "lokakarya"})
-_HOW_ASKED_RE = re.compile(r"\b(?:bagaimana|gimana|gmn|gmana|bgmn|bgm|gmna|kenken|punapi|how)\b(?!\s+(?:many|much|long|old|often|far|about)\b)")
+_HOW_ASKED_RE = re.compile(
+    r"\b(?:bagaimana|gimana|gmn|gmana|bgmn|bgm|gmna|kenken|punapi|how)\b(?!\s+(?:many|much|long|old|often|far|about)\b)"
+    # (…or by what way: "lewat portal apa", "through which portal")
+    r"|\b(?:lewat|melalui|via|through)\s+(?:(?:portal|laman|web|website|situs|aplikasi|platform)\s+)?(?:apa|mana|which|what)\b"
+)
 _GUESS_RE = re.compile(r"\b(?:(?:tiang|titiang|saya|sy|aku|kami|i)\s+(?:kira|kirain|pikir|sangka|thought|assumed)|kirain)\b[^.?!\n]*")
 _WHICH_UNIT_RE = re.compile(r"\b(?:tahun|thn|bulan|tanggal|tgl|jam|angkatan|tahap|kelas)\s+$")
 _ASKED_THING_RE = re.compile(
@@ -1993,8 +2006,9 @@ _REASON_START_RE = re.compile(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|ag
 _ASKER_START_RE = re.compile(
     r"[\s,.!]*\b(?:saya|sy|aku|tiang|titiang|i m|i am)\s+(?:seorang\s+|a\s+|an\s+)?(?:baru\s+|new\s+)?"
     r"(?:pengawas|guru|kepsek|kepala sekolah|operator|korwil|staf|staff|pegawai|supervisor|teacher|principal"
-    # (…or how long they have held the post: "Saya baru menjabat jadi tidak mengikuti waktu itu")
-    r"|menjabat|dilantik|diangkat|ditugaskan|appointed)\b"
+    # (…or how long they have held the post: "Saya baru menjabat jadi tidak mengikuti waktu itu"; or how they feel:
+    # "Saya grogi, ini pertama kali ikut seleksi")
+    r"|menjabat|dilantik|diangkat|ditugaskan|appointed|grogi|gugup|cemas|khawatir|deg-degan|deg degan|nervous|worried|anxious)\b"
 )
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}  # (and the regency's town)
@@ -2287,7 +2301,8 @@ _MAY_I_RE = re.compile(
 _WHEN = r"(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)|kapan|kpn)"
 _DATES_ONLY_RE = re.compile(
     r"\s*(?:dari\s+|mulai\s+)?(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)"
-    r"(?:\s+(?:sampai|sampe|smp|hingga|sd|s d|-)\s+(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+)?(?:brp|berapa))?" + _YES_NO_TAIL + r"\s*"
+    r"(?:\s+(?:sampai|sampe|smp|hingga|sd|s d|-)\s+(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+)?(?:brp|berapa))?"
+    r"(?:\s+(?:pelaksanaan|acara|kegiatan|jadwal)nya)?" + _YES_NO_TAIL + r"\s*"  # ("… tanggal berapa sampai berapa pelaksanaannya?")
     r"|\s*(?:" + _WHEN + r"\s+(?:akan\s+)?di[a-z]{3,}|(?:akan\s+)?di[a-z]{3,}\s+(?:pada\s+)?" + _WHEN + r")" + _YES_NO_TAIL + r"\s*"
 )
 # "kepsek dulu pernah kena hukuman disiplin, apa otomatis gugur?": a yes-or-no of two words about the thing told before
@@ -2407,6 +2422,9 @@ _NAMES_OF_NO_PROGRAMME = frozenset(
     "jakarta denpasar singaraja bali balinese jawa java javanese surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia indonesian "
     "nik nisn".split()
 )
+# a group chat where news is heard ("Our K3S chat says …", "di grup WA MKKS"), not another programme
+_GROUP_CHAT_BEFORE_RE = re.compile(r"\b(?:grup|group|gc|wag|wa|whatsapp)(?:\s+wa)?$", re.IGNORECASE)
+_GROUP_CHAT_AFTER_RE = re.compile(r"\s*(?:chat|group|grup|wa|whatsapp|wag)\b", re.IGNORECASE)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 

@@ -392,6 +392,10 @@ SYNONYMS: dict[str, str] = {
     "website": "laman",
     "situs": "laman",
     "site": "laman",
+    "portal": "laman",  # "lewat portal apa": the website one registers on
+    "pakaian": "baju",  # "aturan pakaian wawancara": what to wear
+    "clothes": "baju",
+    "attire": "baju",
     "attend": "ikut",
     "attended": "ikut",
     "represented": "mewakili",
@@ -1175,6 +1179,10 @@ def expand(words: list[str]) -> list[str]:
         if word == "kerjanya" and previous not in _HOW and following not in _HOW:
             out.append("tugas")  # "PMO itu kerjanya ngapain aja": its tasks (not "cara kerjanya", "kerjanya gimana": how it works)
             continue
+        if word == "pertama" and following == "kali" or word == "kali" and expanded[at - 1 : at] == ["pertama"] or word == "pertama" and previous == "kali":
+            continue  # "ini pertama kali ikut seleksi": for the first time, not the first cohort
+        if word == "way" and expanded[at - 2 : at] == ["by", "the"]:
+            continue  # "Pak, by the way PSP …": a filler, not a way of doing something
         if word in ("akhir", "akhirnya", "utama", "utamanya") and previous == "tujuan":
             continue  # "tujuan akhirnya buat apa": the aim itself, not a closing date ("batas akhir")
         if word == "tujuan" and previous in ("akhir", "end", "ultimate", "final"):
@@ -1318,7 +1326,8 @@ def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
 # ("dan" joins two clauses when a question or a subject follows it: "… dan kapan …", "… dan sy …";
 # not two things of one clause: "verifikasi dan penilaian", "simulasi mengajar dan wawancara")
 _CLAUSE_RE = re.compile(
-    r"[.!?;\n]+|,\s+|\s+(?:lalu|terus|trus|tapi|lan)\s+"
+    # (not a comma inside brackets: "the deadline for stage 1 (documents, CV and essays)" lists what the stage was)
+    r"[.!?;\n]+|,\s+(?![^()\n]*\))|\s+(?:lalu|terus|trus|tapi|lan)\s+"
     # (dictated, unpunctuated: the one addressed, then "I" begins a sentence — "… ada berapa macam pak tiang mau isi laporan …")
     r"|\s+(?:pak|bu|bapak|ibu|ratu|bli|mbok)\s+(?=(?:tiang|titiang|saya|sy|aku)\s)"
     r"|\s+dan\s+(?=(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|dimana|di mana|kemana|mana|bisa|bs|boleh|blh|"
@@ -1408,6 +1417,7 @@ class Vocabulary:
         self._splits.clear()
         _lookup.cache_clear()
         lexicon.is_real_word.cache_clear()
+        lexicon.vowel_restored.cache_clear()
 
     def canonical(self, word: str) -> str:
         """The shortest known root of ``word`` (``pendaftaran`` → ``daftar``), else ``word``."""
