@@ -818,6 +818,8 @@ class FaqEngine:
         if asking_text is not folded and not kind.head and "siapa" in folded and _head_across_and(folded, asking_text):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
             kind = kind._replace(head=True)
+        if kind.day and _CLAIM_CHECKED_RE.search(folded) and not _CLOCK_ASKED_RE.search(folded):
+            kind = kind._replace(day=False)  # "katanya bimtek PMO cuma sehari tgl 10 maret, bener gak?": a day heard, checked
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
             # when it scores nearly as well as the best.
@@ -893,7 +895,8 @@ class FaqEngine:
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
         # …and a month checked: "Pleno kelulusan angkatan III itu bulan Agustus kan?" is answered with its month)
-        checked = _CHECKED_MONTH_RE.search(folded) is not None
+        # (…or one told as hearsay to be checked: "Pengumuman tahap 1 angkatan III katanya bulan mei 2022?")
+        checked = _CHECKED_MONTH_RE.search(folded) is not None or bool(_CLAIM_CHECKED_RE.search(folded) and _MONTH_AT_END_RE.search(folded))
         months = set(query) & MONTH_NAMES - described_months(folded) if confident and not kind.date and not checked and index.months[best] else set()
         if "mei" in months and not _MAY_MONTH_RE.search(folded):
             months.discard("mei")  # "May I know who organised the Bimtek?": the modal, not the month
@@ -2034,6 +2037,14 @@ _COUNTED_PLACE_RE = re.compile(
 _CHECKED_MONTH_RE = re.compile(
     r"\b(?:" + "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True)) + r")(?:\s+20\d\d)?\s*,?\s*"
     r"(?:kan|ya|yah|bukan|betul|benar|bener|kah|right|correct|is that right)\b" + _CLOSING + r"\s*(?:\?|$)"
+)
+# what was heard, to be checked ("katanya …, bener gak?", "I heard …. Is that right?")
+_CLAIM_CHECKED_RE = re.compile(
+    r"\b(?:katanya|kabarnya|dengar|denger|dengarnya|heard|is it true|is that (?:right|true|correct)|apa (?:benar|bener|betul)"
+    r"|apakah (?:benar|betul)|(?:benar|bener|betul)(?:kah| gak| ga| gk| nggak| tidak| tdk| ndak| kan)?\s*\?)"
+)
+_MONTH_AT_END_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True)) + r")(?:\s+20\d\d)?" + _CLOSING + r"\s*(?:\?|$)"
 )
 _OR_RE = re.compile(r"\b(?:atau|or|ato)\s+(?:angkatan|tahap|cohort|stage)\b")
 _MAY_MONTH_RE = re.compile(r"\bmei\b|(?:\d|\b(?:in|on|of|bulan|since|until|by))\s+may\b|\bmay\s+(?:\d|20\d\d)")

@@ -416,6 +416,8 @@ SYNONYMS: dict[str, str] = {
     "mentoring": "pendampingan",
     "mentored": "pendampingan",
     "accompany": "pendampingan",
+    "handles": "pendampingan",  # "one Pelatih Ahli only handles a single school?"
+    "single": "satu",
     "period": "lama",
     "duration": "durasi",
     "head": "kepala",
@@ -692,6 +694,7 @@ STOPWORDS = frozenset(
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk berlangsung but
+    heard hear said true colleague colleagues
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
     certain particular even berikut
     she he her his him shall
@@ -1131,6 +1134,10 @@ _REGISTERED_STRICT = frozenset("terdaftar tercatat terdata".split())
 _YES_NO_TAILS = [[w] for w in "belum blm tidak tdk gak ga gk nggak enggak".split()]
 
 
+_CHECK_TAIL = frozenset({"", "gak", "ga", "gk", "nggak", "ngga", "tidak", "tdk", "ndak", "kan", "ya", "nggih", "kah", "pak", "bu", "bli", "nih", "sih"})
+_EVENT_WORDS = frozenset({"bimtek", "sosialisasi", "pelatihan", "training", "workshop", "sesi", "session", "webinar", "pkp"})
+
+
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
@@ -1181,6 +1188,16 @@ def expand(words: list[str]) -> list[str]:
             continue
         if word == "pertama" and following == "kali" or word == "kali" and expanded[at - 1 : at] == ["pertama"] or word == "pertama" and previous == "kali":
             continue  # "ini pertama kali ikut seleksi": for the first time, not the first cohort
+        if word in ("benar", "bener", "betul") and following in _CHECK_TAIL:
+            continue  # "…, bener?", "… sampai april 2022, bener gak?": a claim checked, not the word "right"
+        if word == "right" and expanded[at - 2 : at] in (["is", "that"], ["is", "it"], ["that", "s"], ["am", "i"]):
+            continue  # "Is that right?": a claim checked, not a right
+        if word == "person" and previous == "in":
+            out[-1:] = ["tatap", "muka"]  # "done in person at LPMP": face to face
+            continue
+        if word in ("run", "runs", "ran") and (following == "by" or previous in ("who", "which")) and _EVENT_WORDS & set(expanded):
+            out.append("selenggara")  # "was run by the ministry", "who runs it": who organised it
+            continue
         if word == "way" and expanded[at - 2 : at] == ["by", "the"]:
             continue  # "Pak, by the way PSP …": a filler, not a way of doing something
         if word in ("akhir", "akhirnya", "utama", "utamanya") and previous == "tujuan":
