@@ -19,8 +19,8 @@ _NASAL = {"meny": "s", "peny": "s", "ny": "s", "mem": "p", "pem": "p", "men": "t
 _MAY_PRECEDE_VOWEL = frozenset({"meng", "peng", "ng"})
 
 
-# the prefixes chat's -in goes with, which makes verbs: di-, me- and its nasal forms, chat's nge-/ng-/ny-
-_IN_PREFIXES = frozenset({"meng", "meny", "mem", "men", "me", "di", "nge", "ng", "ny"})
+# the prefixes chat's -in goes with, which makes verbs: di-, me- and its nasal forms, per-, chat's nge-/ng-/ny-
+_IN_PREFIXES = frozenset({"meng", "meny", "mem", "men", "me", "di", "nge", "ng", "ny", "per"})  # ("perbaikin": perbaiki)
 
 
 def _strip_prefix(word: str, prefixes: tuple[str, ...] | frozenset[str] = _PREFIXES) -> list[str]:

@@ -656,12 +656,18 @@ class FaqEngine:
             "bimtek" in folded
             and (other_day := _BIMTEK_DAY_RE.sub(" ", folded)) != folded
             and _ZOOM_DETAILS & set(other := self._query(other_day, english)[0])
+            and ("zoom" in other or not {"passcode", "password", "pw", "sandi", "meeting"}.isdisjoint(other))
             and len(other) >= 2
         ):
             # "passcode zoom bimtek hari ke 3": which session's Zoom details (the config's, whatever the day), not a topic's
             # "1 hari sebelum" (not "bimtek hari ketiga materinya apa?": that day's content is what the sources lack)
             folded = other_day
-        if "tahap" in folded and (after := _STAGE_DONE_RE.sub(" ", folded)) != folded and len(self._query(after, english)[0]) >= 2:
+        if (
+            "tahap" in folded
+            and (after := _STAGE_DONE_RE.sub(" ", folded)) != folded
+            and _WH_WORD_RE.search(after)  # (not "setelah tahap 2 selesai berarti sudah jadi sekolah penggerak?": the stage is the subject)
+            and len(self._query(after, english)[0]) >= 2
+        ):
             folded = after  # "setelah tahap 2 selesai, kapan verifikasi dan penilaiannya?": when, told by the stage before it
         typed = expand(tokens(folded, folded=True))
         if (
@@ -674,7 +680,13 @@ class FaqEngine:
             # "daftarnya lewat mana? masih pakai SIMPKB kayak guru penggerak?": the other programme is what PSP is
             # compared with, not what is asked about
             folded, typed = unlike, expand(tokens(unlike, folded=True))
-        if index.decline and not _PSP_ITSELF_RE.search(folded) and self._declined(typed) and not self._asks_psp_apart(folded):
+        if (
+            index.decline
+            and not _PSP_ITSELF_RE.search(folded)
+            and not _PSP_JOINED_RE.search(folded)
+            and self._declined(typed)
+            and not self._asks_psp_apart(folded)
+        ):
             # (a message naming PSP itself asks about it too: "ikut seleksi guru penggerak, boleh daftar PSP sekaligus?")
             return Match(None, 0.0), english
         query, numbered = self._query(folded, english)
@@ -818,7 +830,8 @@ class FaqEngine:
         if asking_text is not folded and not kind.head and "siapa" in folded and _head_across_and(folded, asking_text):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
             kind = kind._replace(head=True)
-        if kind.day and _CLAIM_CHECKED_RE.search(folded) and not _CLOCK_ASKED_RE.search(folded):
+        # (with a date told: not "katanya bimtek hari kedua dibatalkan, bener?", which the sources do not say)
+        if kind.day and _CLAIM_CHECKED_RE.search(folded) and not _CLOCK_ASKED_RE.search(folded) and _DIGIT_RE.search(folded):
             kind = kind._replace(day=False)  # "katanya bimtek PMO cuma sehari tgl 10 maret, bener gak?": a day heard, checked
         if any(kind):
             # "kapan …" prefers a topic whose answer holds a date, "berapa …" one with a number,
@@ -896,7 +909,10 @@ class FaqEngine:
         # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
         # …and a month checked: "Pleno kelulusan angkatan III itu bulan Agustus kan?" is answered with its month)
         # (…or one told as hearsay to be checked: "Pengumuman tahap 1 angkatan III katanya bulan mei 2022?")
-        checked = _CHECKED_MONTH_RE.search(folded) is not None or bool(_CLAIM_CHECKED_RE.search(folded) and _MONTH_AT_END_RE.search(folded))
+        # (not a coming one: "katanya bimtek PMO diadakan lagi bulan Agustus?")
+        checked = _CHECKED_MONTH_RE.search(folded) is not None or bool(
+            _CLAIM_CHECKED_RE.search(folded) and _MONTH_AT_END_RE.search(folded) and not _AGAIN_RE.search(folded)
+        )
         months = set(query) & MONTH_NAMES - described_months(folded) if confident and not kind.date and not checked and index.months[best] else set()
         if "mei" in months and not _MAY_MONTH_RE.search(folded):
             months.discard("mei")  # "May I know who organised the Bimtek?": the modal, not the month
@@ -1516,13 +1532,14 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     vocab = index.vocab
     if any(name in folded for name in _VOCATIVE_HINTS):
         # "bu komang bimtek itu kapan": whom the question is put to; "tiang made suarjana kepala sd …": the asker
-        folded = _VOCATIVE_RE.sub(lambda m: m.group(1) + _own_name_dropped(vocab, m.group(2)), folded)
+        folded = _VOCATIVE_RE.sub(lambda m: m.group(1) + (_own_name_dropped(vocab, m.group(2)) if m.group(1) in _INTRODUCING else m.group(2)), folded)
     if " bot" in folded:
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
     if "principle" in folded:
         folded = _PRINCIPLE_RE.sub("principal", folded)  # "if the principle pass the selection": a principal, misspelt
     if english and "for" in folded:
-        folded = _WHAT_FOR_RE.sub(r" purpose \g<0>", folded)  # "What was the Bimtek … actually for?": its aim
+        # "What was the Bimtek … actually for?": an event's aim (not "what is this bot for?", "what is the NPSN for?")
+        folded = _WHAT_FOR_RE.sub(lambda m: f" purpose {m.group(0)}" if _EVENT_RE.search(m.group(0)) else m.group(0), folded)
     if "akreditasi" in folded or "accreditation" in folded:
         folded = _ACCREDITATION_GRADE_RE.sub(" akreditasi ", folded)  # "accreditation grade (A or B)": the accreditation itself
     if any(word in folded for word in _OBLIGED_HINTS) and _OBLIGED_TO_JOIN_RE.search(folded) and not _OBLIGED_ELSEWHERE_RE.search(folded):
@@ -1759,7 +1776,8 @@ _WHOLE_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
 _MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|it|often|regularly|usually|pmo|team)\s+meet\b")
 # a form of address or the asker's "saya"/"tiang", the Balinese names after it and the two words after them, of which a
-# personal name may be one ("pak Made", "bu Komang Ayu", "tiang Made Suarjana kepala SD"): a person, no topic
+# personal name may be one after "saya"/"tiang" ("pak Made", "bu Komang Ayu", "tiang Made Suarjana kepala SD"): a person,
+# no topic (after a form of address the question may start at once, misspelt: "pak Gede wawancra psp berapa lama?")
 _INTRODUCING = ("saya", "sy", "aku", "tiang", "titiang", "nama saya", "nama tiang")
 _VOCATIVE_RE = re.compile(
     r"\b(" + "|".join(sorted((*ADDRESS, *_INTRODUCING), key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted((*NAMES, "i"))) + r")\b)+"
@@ -1797,6 +1815,7 @@ _OBLIGED_ELSEWHERE_RE = re.compile(r"\b(?:bimtek|zoom|pelatihan|training|kurikul
 _WHAT_FOR_RE = re.compile(r"\bwhat(?:\s+(?:is|was|are|were)|'s|s)\b[^.?!\n]*\bfor\s*(?=[?.!]|$)")
 # the heads that ask for a date, whatever its topic (question_kind's business)
 _DATE_HEADS = frozenset({"tanggal", "jadwal", "waktu", "date", "dates"})
+_WH_WORD_RE = re.compile(r"\b(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|mana|dimana|when|what|who|how|which|where)\b")
 # "hari ke 3", "hari kedua", "day 2", "the first day" of the Bimtek: which of its sessions
 _BIMTEK_DAY_RE = re.compile(
     r"\b(?:pada\s+|di\s+)?hari\s+(?:ke\s*-?\s*(?:\d|satu|dua|tiga|empat)|pertama|kedua|ketiga|keempat|terakhir)\b"
@@ -1867,7 +1886,7 @@ def _asks_future(text: str) -> bool:
 # (a birth date is a field of the form, not "when"; nor is "… asked to apply when nominating SD schools")
 _WHEN_RE = re.compile(
     r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)|(?:tanggal|tgl)(?!\s+lahir\b))\b"
-    r"|\b(?:what|which|the)\s+(?:exact\s+)?dates?\b(?!\s+of\s+birth)"  # ("what were the dates of stage 1")
+    r"|\b(?:what|the)\s+(?:exact\s+)?dates?\b(?!\s+of\s+birth)"  # ("what were the dates of stage 1")
 )
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
 # (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
@@ -2043,6 +2062,7 @@ _CLAIM_CHECKED_RE = re.compile(
     r"\b(?:katanya|kabarnya|dengar|denger|dengarnya|heard|is it true|is that (?:right|true|correct)|apa (?:benar|bener|betul)"
     r"|apakah (?:benar|betul)|(?:benar|bener|betul)(?:kah| gak| ga| gk| nggak| tidak| tdk| ndak| kan)?\s*\?)"
 )
+_AGAIN_RE = re.compile(r"\b(?:lagi|lg|berikutnya|selanjutnya|next|again|tahun depan|nanti)\b")
 _MONTH_AT_END_RE = re.compile(
     r"\b(?:" + "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True)) + r")(?:\s+20\d\d)?" + _CLOSING + r"\s*(?:\?|$)"
 )
@@ -2087,7 +2107,8 @@ _OWN_PERSON_RE = re.compile(
     # "siapa pelatih ahli yg pegang sekolah2 di Busungbiu": a person of one kecamatan (not
     # "Buleleng": that is the regency too, whose offices' heads the sources name)
     r"|\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:di|ring|kecamatan|kec) (?:" + _KECAMATAN + r")\b"
-    r"|\b(?:di|ring|kecamatan|kec) (?:" + _KECAMATAN + r")\b" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
+    # (in one clause: "sy kepsek SD swasta di seririt, surat keterangan … dikeluarkan siapa?" is where the asker works)
+    r"|\b(?:di|ring|kecamatan|kec) (?:" + _KECAMATAN + r")\b(?:(?!" + _REASONS + r")[^.?!\n,])*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\b(?:in|of) (?:" + _KECAMATAN + r")\b"
 )
 # "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month
@@ -2257,8 +2278,6 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:banten|upakara)\b|\b(?:piodalan|odalan|pujawali)\s+(?:di\s+)?(?:pura|padmasana)\s+sekolah\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
-    # a recipe asked for ("resep lawar ayam … buat acara rapat komite sekolah": the meeting is what it is for)
-    r"|\bresep\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
@@ -2439,14 +2458,8 @@ _GROUP_CHAT_AFTER_RE = re.compile(r"\s*(?:chat|group|grup|wa|whatsapp|wag)\b", r
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
-_DEVICE = (
-    r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet"
-    r"|printer|proyektor|projector|scanner)"
-)
-_BROKEN = (
-    r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka"
-    r"|macet|jammed|nyangkut|tidak (?:bisa|mau) (?:nyala|menyala|mencetak|ngeprint|print))"
-)
+_DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
+_BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
 
 
 def _in_one_sentence(thing: str, trouble: str) -> re.Pattern[str]:
@@ -2468,6 +2481,9 @@ _PROGRAMME_BODIES = r"pmo|pokja|komite pembelajaran|pelatih ahli|rapor pendidika
 _PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b")
 # …or by its name, not describing a school ("guru di sekolah penggerak", "teachers at a sekolah penggerak")
 _PSP_BY_NAME_RE = re.compile(r"(?<!\bdi )(?<!\bdari )(?<!\bin )(?<!\bat )(?<!\ba )\bsekolah penggerak\b")
+# joining PSP or its principal's requirements, asked by name ("kepsek yang ikut PPG boleh daftar sekolah penggerak?",
+# "sertifikat PPG jadi syarat kepala sekolah penggerak?"; not "program guru penggerak daftarnya gmn? beda kan sama sekolah penggerak")
+_PSP_JOINED_RE = re.compile(r"\b(?:daftar|mendaftar|ikut|mengikuti|syarat|persyaratan|kepala|kepsek|calon)\s+(?:program\s+)?sekolah penggerak\b")
 _NAMED_ITSELF_RE = re.compile(r"\b(?:bimtek|psp|pmo|pokja)nya\b")  # "bimteknya …": the programme's own name, pointed at
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
 _PROGRAMME_NAMED_RE = re.compile(r"\bprogram\s+([a-z]{4,})\b")  # (the name after it; "sekolah inpres" is a kind of school)
@@ -2513,6 +2529,11 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:hujan|cuaca|prakiraan cuaca|weather|rain|raining)\b"
     # a school ceremony ("upacara Hardiknas, seragam yang dipakai apa?"; not the Bimtek's opening)
     r"|\bupacara\b"
+    # a recipe asked for ("resep lawar ayam … buat acara rapat komite sekolah"; not "resep jitu nulis esai tahap 1")
+    r"|\bresep\b"
+    # an office device in trouble ("printer di kantor macet terus"; not "scanner rusak, surat keterangan sehat boleh difoto?")
+    r"|\b(?:printer|proyektor|projector|scanner)\b[^.?!\n]{0,30}\b(?:macet|rusak|error|eror|mati|jammed|broken|nyangkut"
+    r"|tidak (?:bisa|mau) (?:nyala|menyala|mencetak|ngeprint|print))\b"
     # an accreditation visit and parents' donations ("visitasi akreditasi minggu depan, apa yg disiapin?",
     # "rapat komite sekolah bahas sumbangan ortu boleh ga?"; not "… visitasi ulang belum keluar, boleh ikut PSP?")
     r"|\b(?:visitasi|divisitasi)\b|\b(?:sumbangan|iuran)\s+(?:dari\s+)?(?:orang tua|ortu|wali murid|wali siswa)\b"
@@ -2528,7 +2549,10 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
 )
 _SELECTION_STAGE_RE = re.compile(r"\b(?:seleksi|tahap|esai|wawancara|penggerak|psp)\b")
 _SELECTION_RE = re.compile(
-    r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak|psp|daftar|pkp|simulasi|komite(?!\s+sekolah)|committee|pelatihan)\b"
+    r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak|psp|daftar|pkp|simulasi|komite(?!\s+sekolah)|committee|pelatihan"
+    # (the programme's own things and its statements: "habis upacara tadi kepsek bilang sekolah kita akan pengimbasan, itu apa?",
+    # "scanner rusak, surat keterangan sehat boleh difoto saja?")
+    r"|pengimbasan|kurikulum merdeka|intervensi|pelatih ahli|rapor pendidikan|merdeka mengajar|surat keterangan)\b"
 )
 
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})

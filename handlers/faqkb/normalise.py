@@ -231,6 +231,11 @@ SYNONYMS: dict[str, str] = {
     "replace": "ganti",
     "regency": "kabupaten",
     "regencies": "kabupaten",
+    "city": "kabupaten",  # "which other regency or city …" (as "kota")
+    "cities": "kabupaten",
+    "different": "beda",
+    "classroom": "pembelajaran",  # "what changes for my teachers in the classroom": the learning
+    "classrooms": "pembelajaran",
     "district": "kecamatan",
     "districts": "kecamatan",
     "schedule": "jadwal",
@@ -1134,6 +1139,14 @@ _REGISTERED_STRICT = frozenset("terdaftar tercatat terdata".split())
 _YES_NO_TAILS = [[w] for w in "belum blm tidak tdk gak ga gk nggak enggak".split()]
 
 
+_JUDGED = frozenset({"sudah", "sdh", "udah", "udh", "belum", "blm", "tidak", "tdk", "gak", "ga", "kurang", "yang", "yg", "sudh"})
+_FIRST_TIME_BEFORE = (["ini"], ["baru"], ["untuk"], ["utk"], ["saya"], ["sy"], ["tiang"], ["kami"])
+# ("… was done in person", "the interview is held in person", "come in person for the interview"; not "see the schedule in person")
+_DONE_IN_PERSON = frozenset(
+    {"done", "held", "conducted", "is", "was", "are", "were", "be", "happen", "happens", "come", "attend", "take"}
+    | {"interview", "wawancara", "bimtek", "simulation"}
+)
+_IN_PERSON_EVENTS = frozenset({"wawancara", "interview", "seleksi", "selection", "tahap", "stage", "simulasi", "bimtek", "pkp", "pelatihan", "training"})
 _CHECK_TAIL = frozenset({"", "gak", "ga", "gk", "nggak", "ngga", "tidak", "tdk", "ndak", "kan", "ya", "nggih", "kah", "pak", "bu", "bli", "nih", "sih"})
 _EVENT_WORDS = frozenset({"bimtek", "sosialisasi", "pelatihan", "training", "workshop", "sesi", "session", "webinar", "pkp"})
 
@@ -1186,17 +1199,23 @@ def expand(words: list[str]) -> list[str]:
         if word == "kerjanya" and previous not in _HOW and following not in _HOW:
             out.append("tugas")  # "PMO itu kerjanya ngapain aja": its tasks (not "cara kerjanya", "kerjanya gimana": how it works)
             continue
-        if word == "pertama" and following == "kali" or word == "kali" and expanded[at - 1 : at] == ["pertama"] or word == "pertama" and previous == "kali":
-            continue  # "ini pertama kali ikut seleksi": for the first time, not the first cohort
-        if word in ("benar", "bener", "betul") and following in _CHECK_TAIL:
+        if (word == "pertama" and following == "kali" or word == "kali" and expanded[at - 1 : at] == ["pertama"]) and (
+            expanded[at - 1 if word == "pertama" else at - 2 : at if word == "pertama" else at - 1] in _FIRST_TIME_BEFORE
+        ):
+            continue  # "ini pertama kali ikut seleksi": my first time (not "kabupaten yang pertama kali ikut PSP": the first cohort)
+        if word in ("benar", "bener", "betul") and following in _CHECK_TAIL and previous not in _JUDGED:
             continue  # "…, bener?", "… sampai april 2022, bener gak?": a claim checked, not the word "right"
         if word == "right" and expanded[at - 2 : at] in (["is", "that"], ["is", "it"], ["that", "s"], ["am", "i"]):
             continue  # "Is that right?": a claim checked, not a right
-        if word == "person" and previous == "in":
-            out[-1:] = ["tatap", "muka"]  # "done in person at LPMP": face to face
+        if word == "person" and previous == "in" and _IN_PERSON_EVENTS & set(expanded) and expanded[at - 2 : at - 1] and expanded[at - 2] in _DONE_IN_PERSON:
+            out[-1:] = ["tatap", "muka"]  # "stage 2 … done in person at LPMP": face to face (not "meet the staff in person")
             continue
-        if word in ("run", "runs", "ran") and (following == "by" or previous in ("who", "which")) and _EVENT_WORDS & set(expanded):
-            out.append("selenggara")  # "was run by the ministry", "who runs it": who organised it
+        if word in ("run", "runs", "ran") and (
+            following == "by" and _EVENT_WORDS & set(expanded[max(at - 3, 0) : at])
+            or previous in ("who", "which")
+            and (_EVENT_WORDS & set(expanded[at + 1 : at + 4]) or following in ("it", "them") and _EVENT_WORDS & set(expanded[:at]))
+        ):
+            out.append("selenggara")  # "the Bimtek was run by the ministry", "who runs the Bimtek": who organised it
             continue
         if word == "way" and expanded[at - 2 : at] == ["by", "the"]:
             continue  # "Pak, by the way PSP …": a filler, not a way of doing something
@@ -1343,8 +1362,7 @@ def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
 # ("dan" joins two clauses when a question or a subject follows it: "… dan kapan …", "… dan sy …";
 # not two things of one clause: "verifikasi dan penilaian", "simulasi mengajar dan wawancara")
 _CLAUSE_RE = re.compile(
-    # (not a comma inside brackets: "the deadline for stage 1 (documents, CV and essays)" lists what the stage was)
-    r"[.!?;\n]+|,\s+(?![^()\n]*\))|\s+(?:lalu|terus|trus|tapi|lan)\s+"
+    r"[.!?;\n]+|,\s+|\s+(?:lalu|terus|trus|tapi|lan)\s+"
     # (dictated, unpunctuated: the one addressed, then "I" begins a sentence — "… ada berapa macam pak tiang mau isi laporan …")
     r"|\s+(?:pak|bu|bapak|ibu|ratu|bli|mbok)\s+(?=(?:tiang|titiang|saya|sy|aku)\s)"
     r"|\s+dan\s+(?=(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|dimana|di mana|kemana|mana|bisa|bs|boleh|blh|"
@@ -1352,9 +1370,31 @@ _CLAUSE_RE = re.compile(
 )
 
 
+_BRACKETED_RE = re.compile(r"\([^()\n]*\)")
+
+
+def _split_clauses(folded: str) -> list[str]:
+    """``folded`` split at _CLAUSE_RE, but not at a comma inside brackets.
+
+    "the deadline for stage 1 (documents, CV and essays)" lists what the stage was; "a) syarat usia, b) …" has no
+    opening bracket.
+    """
+    if "(" not in folded:
+        return _CLAUSE_RE.split(folded)
+    inside = [m.span() for m in _BRACKETED_RE.finditer(folded)]
+    parts, at = [], 0
+    for cut in _CLAUSE_RE.finditer(folded):
+        if cut.group(0).startswith(",") and any(a < cut.start() < b for a, b in inside):
+            continue
+        parts.append(folded[at : cut.start()])
+        at = cut.end()
+    parts.append(folded[at:])
+    return parts
+
+
 def clauses(folded: str) -> list[str]:
     """The parts of a long (folded) message that may hold the question: sentences, clauses, what follows "mau tanya"."""
-    parts = [p.strip() for p in _CLAUSE_RE.split(folded) if p and p.strip()]
+    parts = [p.strip() for p in _split_clauses(folded) if p and p.strip()]
     for found in ASKING_RE.finditer(folded):
         parts.append(folded[found.end() :].strip())
     return parts
