@@ -105,7 +105,7 @@ HELD_OUT = [
     # Set 10: written blind at the start of the next round; first run 75/80 in scope, 5 wrong of 120.
     ("faq-heldout-10.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     # Set 11: written blind at the end of round 8; first run 72/80 in scope, 4 wrong of 120.
-    ("faq-heldout-11.tsv", (80, 15, 15, 10), 78, 14, 15, 0),
+    ("faq-heldout-11.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
     # Set 12: written blind after round 9; first run 66/80 in scope, 8 wrong of 120 (many questions
     # about the bot's own behaviour).
     ("faq-heldout-12.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
@@ -127,7 +127,7 @@ HELD_OUT = [
     ("faq-heldout-19.tsv", (80, 15, 15, 10), 73, 14, 15, 0),
     # Sets 20 and 21: written blind during round 11, first run at its end: 75/80 and 66/80 in scope,
     # 3 and 10 wrong of 120 (set 21's writers: formal letters, an English partner, heavy slang).
-    ("faq-heldout-20.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    ("faq-heldout-20.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-21.tsv", (80, 15, 15, 10), 76, 15, 15, 2),
     # Sets 22–25: written blind during round 12; first runs 77/80 (on the round's start), 72/80,
     # 76/80 and 70/80 in scope, 6, 1, 4 and 6 wrong of 120.
@@ -137,7 +137,7 @@ HELD_OUT = [
     ("faq-heldout-25.tsv", (80, 15, 15, 10), 77, 15, 14, 3),
     # Sets 26 and 27: written blind at the end of round 12, first run on its engine: 75/80 and
     # 74/80 in scope, 2 and 0 wrong of 120.
-    ("faq-heldout-26.tsv", (80, 15, 15, 10), 77, 15, 15, 2),
+    ("faq-heldout-26.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     ("faq-heldout-27.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
     # Sets 28 and 29: written blind at the very end of round 12, first run on its engine: 77/80 and
     # 75/80 in scope, 3 and 5 wrong of 120.
@@ -147,21 +147,21 @@ HELD_OUT = [
     ("faq-heldout-29.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
     # Sets 30 and 31: written blind after round 12's review, first run on its engine: 77/80 and 73/80
     # in scope, 4 and 2 wrong of 120 (then "have a good day" was made small talk).
-    ("faq-heldout-30.tsv", (80, 15, 15, 10), 79, 14, 15, 1),
+    ("faq-heldout-30.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-31.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     # Sets 32–40: written blind during and after round 13, first runs in each file's header line.
     ("faq-heldout-32.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     ("faq-heldout-33.tsv", (80, 15, 15, 10), 78, 14, 14, 2),
     ("faq-heldout-34.tsv", (80, 15, 15, 10), 74, 15, 15, 0),
     # (set 35: "PSP masih lanjut gak di 2025?" is answered since round 14 read "selanjutnya" as "next": nofact 12)
-    ("faq-heldout-35.tsv", (80, 15, 15, 10), 75, 15, 13, 4),
+    ("faq-heldout-35.tsv", (80, 15, 15, 10), 76, 15, 13, 4),
     ("faq-heldout-36.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
     ("faq-heldout-37.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
     ("faq-heldout-38.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-39.tsv", (80, 15, 15, 10), 78, 15, 14, 3),
     # (77 → 76 in round 21: "… nationally in its first year (2021/22)?" is asked back since "2021/22" reads as the
     # school year 2021/2022, whose "2022" many topics use; the same reading answers three others of sets 80, 96 and 110)
-    ("faq-heldout-40.tsv", (80, 15, 15, 10), 76, 14, 12, 3),
+    ("faq-heldout-40.tsv", (80, 15, 15, 10), 76, 14, 13, 2),
     # Sets 41–48: written blind during and at the end of round 14, first runs in each file's header line.
     ("faq-heldout-41.tsv", (80, 15, 15, 10), 76, 15, 14, 1),
     ("faq-heldout-42.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
@@ -176,7 +176,7 @@ HELD_OUT = [
     # message ties between the Bimtek's dates and its organiser, asked back; it was answered with the organiser's topic)
     ("faq-heldout-47.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
     ("faq-heldout-48.tsv", (80, 15, 15, 10), 80, 15, 13, 2),
-    ("faq-heldout-49.tsv", (80, 15, 15, 10), 74, 14, 15, 1),
+    ("faq-heldout-49.tsv", (80, 15, 15, 10), 75, 14, 15, 1),
     ("faq-heldout-50.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
     ("faq-heldout-51.tsv", (80, 15, 15, 10), 79, 15, 12, 3),
     ("faq-heldout-52.tsv", (80, 15, 15, 10), 71, 15, 13, 7),
@@ -188,15 +188,15 @@ HELD_OUT = [
     ("faq-heldout-56.tsv", (80, 15, 15, 10), 74, 15, 13, 2),
     ("faq-heldout-57.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
     ("faq-heldout-58.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
-    ("faq-heldout-59.tsv", (80, 15, 15, 10), 74, 13, 15, 0),
+    ("faq-heldout-59.tsv", (80, 15, 15, 10), 76, 13, 15, 0),
     ("faq-heldout-60.tsv", (80, 15, 15, 10), 74, 15, 13, 2),
     # (75 → 74 in round 23: "katanya sekolah penggerak harus langsung bagus dlm setahun, … bener gak?" is asked back: "bener"
     # as the check's tag is no word of a topic any more, which across all sets took two wrong answers out)
-    ("faq-heldout-61.tsv", (80, 15, 15, 10), 74, 14, 15, 4),
+    ("faq-heldout-61.tsv", (80, 15, 15, 10), 74, 15, 15, 2),
     ("faq-heldout-62.tsv", (80, 15, 15, 10), 75, 15, 14, 2),
     ("faq-heldout-63.tsv", (80, 15, 15, 10), 79, 14, 15, 0),
     ("faq-heldout-64.tsv", (80, 15, 15, 10), 74, 15, 14, 1),
-    ("faq-heldout-65.tsv", (80, 15, 15, 10), 77, 12, 14, 0),
+    ("faq-heldout-65.tsv", (80, 15, 15, 10), 77, 13, 14, 0),
     ("faq-heldout-66.tsv", (80, 15, 15, 10), 75, 15, 14, 3),
     ("faq-heldout-67.tsv", (80, 15, 15, 10), 74, 15, 14, 3),
     # …and 68–70 written after the round's last change, first run on its end (no change for them)
@@ -206,7 +206,7 @@ HELD_OUT = [
     # Round 17: sets 71–73 written after round 16's end, first run on it before any change (each file's header)
     ("faq-heldout-71.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
     ("faq-heldout-72.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
-    ("faq-heldout-73.tsv", (80, 15, 15, 10), 79, 14, 14, 2),
+    ("faq-heldout-73.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
     # …and 74–76 written during the round, first run after its changes to the matcher
     ("faq-heldout-74.tsv", (80, 15, 15, 10), 76, 15, 15, 1),
     ("faq-heldout-75.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
@@ -214,7 +214,7 @@ HELD_OUT = [
     # Round 18: sets 77–79 written after round 17's end, first run on it before any change (each file's header)
     ("faq-heldout-77.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
     ("faq-heldout-78.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
-    ("faq-heldout-79.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
+    ("faq-heldout-79.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     # …80–82 written during the round, first run after its first changes; 83–85 before its last two (made from their misses)
     ("faq-heldout-80.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
     ("faq-heldout-81.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
@@ -227,18 +227,18 @@ HELD_OUT = [
     # …86–88 written at the round's end, first run on its last change but one
     ("faq-heldout-86.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     ("faq-heldout-87.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
-    ("faq-heldout-88.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
+    ("faq-heldout-88.tsv", (80, 15, 15, 10), 79, 14, 15, 1),
     # Round 19: sets 89–91 written blind after round 18's last change, first run on its end (each file's header)
     ("faq-heldout-89.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-90.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
-    ("faq-heldout-91.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
+    ("faq-heldout-91.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     # …92–94 written at its start, first run on it; 95–97 written in its middle, first run before any change for them
     ("faq-heldout-92.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-93.tsv", (80, 15, 15, 10), 80, 15, 14, 0),
-    ("faq-heldout-94.tsv", (80, 15, 15, 10), 74, 14, 15, 3),
+    ("faq-heldout-94.tsv", (80, 15, 15, 10), 74, 15, 15, 3),
     ("faq-heldout-95.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-96.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
-    ("faq-heldout-97.tsv", (80, 15, 15, 10), 75, 15, 15, 4),
+    ("faq-heldout-97.tsv", (80, 15, 15, 10), 76, 15, 15, 3),
     # …98–100 written after its last change to the matcher, first run on it (no change for them)
     ("faq-heldout-98.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     ("faq-heldout-99.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
@@ -247,18 +247,18 @@ HELD_OUT = [
     ("faq-heldout-101.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-102.tsv", (80, 15, 15, 10), 76, 15, 15, 0),
     ("faq-heldout-103.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
-    ("faq-heldout-104.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
-    ("faq-heldout-105.tsv", (80, 15, 15, 10), 76, 15, 15, 1),
+    ("faq-heldout-104.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    ("faq-heldout-105.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
     ("faq-heldout-106.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     # …107–109 written after the round's last change to the matcher, first run on it
-    ("faq-heldout-107.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
+    ("faq-heldout-107.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
     ("faq-heldout-108.tsv", (80, 15, 15, 10), 74, 14, 15, 3),
-    ("faq-heldout-109.tsv", (80, 15, 15, 10), 77, 15, 15, 2),
+    ("faq-heldout-109.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     # round 21: 110–115 written blind at round 20's end, first run on it
     ("faq-heldout-110.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
     ("faq-heldout-111.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
     ("faq-heldout-112.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
-    ("faq-heldout-113.tsv", (80, 15, 15, 10), 77, 15, 15, 0),
+    ("faq-heldout-113.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     ("faq-heldout-114.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
     ("faq-heldout-115.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     # …116–118 written after round 21's last change to the matcher, first run on it
@@ -268,22 +268,36 @@ HELD_OUT = [
     # …119–121 written after it too, first run on 94e220d (the same matcher; three answers reworded): not yet worked on
     ("faq-heldout-119.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-120.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
-    ("faq-heldout-121.tsv", (80, 15, 15, 10), 71, 15, 13, 6),
+    ("faq-heldout-121.tsv", (80, 15, 15, 10), 72, 15, 13, 6),
     # Sets 122–124: written blind at round 21's end (2e89252) and scored first on it (first runs in their headers)
-    ("faq-heldout-122.tsv", (80, 15, 15, 10), 74, 15, 15, 0),
+    ("faq-heldout-122.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
     ("faq-heldout-123.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
     ("faq-heldout-124.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
     # Sets 125–127: written blind during round 22 and scored first on 77fd212 (first runs in their headers)
-    ("faq-heldout-125.tsv", (80, 15, 15, 10), 77, 15, 14, 2),
+    ("faq-heldout-125.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-126.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-127.tsv", (80, 15, 15, 10), 79, 14, 14, 1),
     # …128–133 written blind after round 22's last change to the matcher (bea6e01), first run on it: not worked on
-    ("faq-heldout-128.tsv", (80, 15, 15, 10), 78, 14, 14, 2),
-    ("faq-heldout-129.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
-    ("faq-heldout-130.tsv", (80, 15, 15, 10), 73, 14, 14, 3),
-    ("faq-heldout-131.tsv", (80, 15, 15, 10), 74, 15, 13, 4),
-    ("faq-heldout-132.tsv", (80, 15, 15, 10), 75, 14, 15, 0),
-    ("faq-heldout-133.tsv", (80, 15, 15, 10), 70, 14, 15, 1),
+    ("faq-heldout-128.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
+    ("faq-heldout-129.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-130.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
+    ("faq-heldout-131.tsv", (80, 15, 15, 10), 75, 15, 13, 3),
+    ("faq-heldout-132.tsv", (80, 15, 15, 10), 76, 15, 15, 0),
+    ("faq-heldout-133.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
+    # Sets 134–136: written blind at round 22's end (5c69709) and scored first on it; 137–139 during round 23, first run on 2f60a38
+    ("faq-heldout-134.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
+    ("faq-heldout-135.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
+    ("faq-heldout-136.tsv", (80, 15, 15, 10), 74, 15, 15, 0),
+    ("faq-heldout-137.tsv", (80, 15, 15, 10), 76, 15, 14, 4),
+    ("faq-heldout-138.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-139.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
+    # …140–145 written blind after round 23's last change to the matcher (3bfa733), first run on it: not worked on
+    ("faq-heldout-140.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
+    ("faq-heldout-141.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
+    ("faq-heldout-142.tsv", (80, 15, 15, 10), 78, 15, 13, 4),
+    ("faq-heldout-143.tsv", (80, 15, 15, 10), 74, 15, 14, 3),
+    ("faq-heldout-144.tsv", (80, 15, 15, 10), 78, 12, 14, 4),
+    ("faq-heldout-145.tsv", (80, 15, 15, 10), 70, 15, 15, 1),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -306,7 +320,8 @@ NOFACT_DECLINED = {
 # and farewells or thanks with a plan or a reason ("izin pamit dulu, mau lanjut sesi zoom", set 52; "sinyal
 # ilang, tiang pamit dulu", set 57; "makasih, nanti sy cek lg abis rapat", set 65; set 68: someone selling
 # cheap laptops for a school operator; set 70: "Akan kami teruskan ke kepsek binaan", "that's exactly what I needed";
-# set 91's Gmail account for a school operator, answered until round 19, is declined now).
+# set 91's Gmail account for a school operator, answered until round 19, is declined now; set 144, written after round
+# 23's last change: "PPPK GURU DAFTAR KPN" in capitals and "how apply teacher certification" read as teachers registering).
 OUT_ANSWERED = {
     "faq-heldout-53.tsv": 2,
     "faq-heldout-61.tsv": 1,
@@ -314,6 +329,7 @@ OUT_ANSWERED = {
     "faq-heldout-81.tsv": 1,
     "faq-heldout-82.tsv": 1,
     "faq-heldout-88.tsv": 1,
+    "faq-heldout-144.tsv": 2,
 }
 CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1, "faq-heldout-70.tsv": 2}
 
