@@ -81,7 +81,8 @@ def vowel_restored(word: str) -> str | None:
     """The one real word ``word`` is with a vowel left out, as chat writes it ("sgala" → "segala"), if only one."""
     if len(word) < 4 or not word.isalpha():
         return None
-    found = {w for i in range(1, len(word) + 1) for vowel in "aeiou" if is_real_word(w := word[:i] + vowel + word[i:])}
+    words = root_words()  # (root words only: an affixed form is no vowel-less chat spelling anyone types)
+    found = {w for i in range(1, len(word) + 1) for vowel in "aeiou" if (w := word[:i] + vowel + word[i:]) in words}
     return found.pop() if len(found) == 1 else None
 
 

@@ -1600,8 +1600,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         corrected = None if real or english else vocab.devowelled(word)
         if corrected is None and not real and not english and skeleton(word) in STOPWORD_SKELETONS:
             continue  # "sbnrnya": "sebenarnya" without its vowels, a word that says nothing
-        if corrected is None and not real and not english and (restored := lexicon.vowel_restored(word)) is not None:
-            # "sgala": the real word "segala" with a vowel left out, not a typo of the base's "salah"
+        if corrected is None and not real and not english and _VOWEL_DROPPED_RE.match(word) and (restored := lexicon.vowel_restored(word)) is not None:
+            # "sgala": the real word "segala" with its first vowel left out, not a typo of the base's "salah" (only a word
+            # opening with two consonants: "pemda", "kabid" are abbreviations, not "pemuda", "kabid…")
             if not _content([restored]) or restored in STOPWORDS:
                 continue
             out.append(vocab.canonical(restored))
@@ -1813,6 +1814,7 @@ _OBLIGED_ELSEWHERE_RE = re.compile(r"\b(?:bimtek|zoom|pelatihan|training|kurikul
 # "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
 # "what is it for?", "What was the Bimtek … actually for?": the aim asked (not "what do I prepare for?")
 _WHAT_FOR_RE = re.compile(r"\bwhat(?:\s+(?:is|was|are|were)|'s|s)\b[^.?!\n]*\bfor\s*(?=[?.!]|$)")
+_VOWEL_DROPPED_RE = re.compile(r"[b-df-hj-np-tv-z]{2}")  # (a word opening with two consonants: "sgala", "bnyak")
 # the heads that ask for a date, whatever its topic (question_kind's business)
 _DATE_HEADS = frozenset({"tanggal", "jadwal", "waktu", "date", "dates"})
 _WH_WORD_RE = re.compile(r"\b(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|mana|dimana|when|what|who|how|which|where)\b")
