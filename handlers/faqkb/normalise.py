@@ -1199,9 +1199,8 @@ def expand(words: list[str]) -> list[str]:
         if word == "kerjanya" and previous not in _HOW and following not in _HOW:
             out.append("tugas")  # "PMO itu kerjanya ngapain aja": its tasks (not "cara kerjanya", "kerjanya gimana": how it works)
             continue
-        if (word == "pertama" and following == "kali" or word == "kali" and expanded[at - 1 : at] == ["pertama"]) and (
-            expanded[at - 1 if word == "pertama" else at - 2 : at if word == "pertama" else at - 1] in _FIRST_TIME_BEFORE
-        ):
+        first = at if word == "pertama" and following == "kali" else at - 1 if word == "kali" and expanded[at - 1 : at] == ["pertama"] else -1
+        if first > 0 and expanded[first - 1 : first] in _FIRST_TIME_BEFORE:
             continue  # "ini pertama kali ikut seleksi": my first time (not "kabupaten yang pertama kali ikut PSP": the first cohort)
         if word in ("benar", "bener", "betul") and following in _CHECK_TAIL and previous not in _JUDGED:
             continue  # "…, bener?", "… sampai april 2022, bener gak?": a claim checked, not the word "right"
