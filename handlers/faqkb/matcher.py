@@ -1817,6 +1817,7 @@ _WHAT_FOR_RE = re.compile(r"\bwhat(?:\s+(?:is|was|are|were)|'s|s)\b[^.?!\n]*\bfo
 _VOWEL_DROPPED_RE = re.compile(r"[b-df-hj-np-tv-z]{2}")  # (a word opening with two consonants: "sgala", "bnyak")
 # the heads that ask for a date, whatever its topic (question_kind's business)
 _DATE_HEADS = frozenset({"tanggal", "jadwal", "waktu", "date", "dates"})
+# (a question word anywhere in a text, punctuation or not: _question_words reads whitespace-split words)
 _WH_WORD_RE = re.compile(r"\b(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|mana|dimana|when|what|who|how|which|where)\b")
 # "hari ke 3", "hari kedua", "day 2", "the first day" of the Bimtek: which of its sessions
 _BIMTEK_DAY_RE = re.compile(
@@ -2055,8 +2056,10 @@ _COUNTED_PLACE_RE = re.compile(
 
 # "May" as the month (a date or "bulan/in May"), not the modal of "May I know …"
 # a month checked: "… itu bulan Agustus kan?", "… in August, right?" (the month, then a tag asking to confirm)
+# every spelling of a month ("may" only where it is the month: see _MAY_MONTH_RE), longest first
+_MONTH_ALTERNATIVES = "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True))
 _CHECKED_MONTH_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True)) + r")(?:\s+20\d\d)?\s*,?\s*"
+    r"\b(?:" + _MONTH_ALTERNATIVES + r")(?:\s+20\d\d)?\s*,?\s*"
     r"(?:kan|ya|yah|bukan|betul|benar|bener|kah|right|correct|is that right)\b" + _CLOSING + r"\s*(?:\?|$)"
 )
 # what was heard, to be checked ("katanya …, bener gak?", "I heard …. Is that right?")
@@ -2066,7 +2069,7 @@ _CLAIM_CHECKED_RE = re.compile(
 )
 _AGAIN_RE = re.compile(r"\b(?:lagi|lg|berikutnya|selanjutnya|next|again|tahun depan|nanti)\b")
 _MONTH_AT_END_RE = re.compile(
-    r"\b(?:" + "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True)) + r")(?:\s+20\d\d)?" + _CLOSING + r"\s*(?:\?|$)"
+    r"\b(?:" + _MONTH_ALTERNATIVES + r")(?:\s+20\d\d)?" + _CLOSING + r"\s*(?:\?|$)"
 )
 _OR_RE = re.compile(r"\b(?:atau|or|ato)\s+(?:angkatan|tahap|cohort|stage)\b")
 _MAY_MONTH_RE = re.compile(r"\bmei\b|(?:\d|\b(?:in|on|of|bulan|since|until|by))\s+may\b|\bmay\s+(?:\d|20\d\d)")
