@@ -2383,16 +2383,39 @@ def test_chat_in_suffix_makes_verbs_only() -> None:
     assert "nila" not in stem_candidates("penilain")
 
 
+ROUND_24_READINGS = [
+    # the teachers' contract-staff recruitment as "PPPK guru" is other business, unless a principal of that status asks about PSP
+    ("PPPK guru daftarnya kpn", "decline", None),
+    ("Bu kepsek kami PPPK guru, bisa daftar sekolah penggerak?", "answer", "daftar-siapa"),
+    ("how to get teacher certification this year", "decline", None),
+    # "tomorrow" alone is no farewell: "weather … tomorrow" is the weather; "see you tomorrow" is a goodbye
+    ("weather seririt tomorrow", "decline", None),
+    ("thanks, see you tomorrow", "small_talk", None),
+    # someone "paid" is their pay, not who funds the programme
+    ("How much are the Pelatih Ahli paid each month?", "forward", "honor"),
+    ("Is PSP paid or free for schools?", "answer", "dana"),
+    # a number that is another thing's only ("angkatan 1") does not pull "tahap 1"
+    ("tahap 1 mulainya kapan ya", "answer", "seleksi-tahap1"),
+    # "coba" before a request softens it; "heard … at the meeting" says where a term came up
+    ("coba jelasin pengimbasan itu apa", "answer", "pengimbasan"),
+    ("Apa itu PMO? sering denger di rapat", "answer", "pmo-apa"),
+    ("What is pengimbasan? It came up in the K3S meeting.", "answer", "pengimbasan"),
+    ("When is the K3S meeting?", "decline", None),
+    # "siapa lagi angkatan 2" asks for regencies, not a person
+    ("siapa lagi angkatan 2 selain klungkung?", "answer", "angkatan-2"),
+]
+
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
     + ROUND_20_AFTER_THE_LAST_SETS + ROUND_21_READINGS + ROUND_21_REVIEWED + ROUND_22_READINGS
-    + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED
+    + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS
 )
 
 
 @pytest.mark.parametrize(("text", "outcome", "topic"), LATER_READINGS)
-def test_readings_of_rounds_14_to_23(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+def test_readings_of_rounds_14_to_24(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
 

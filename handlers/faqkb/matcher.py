@@ -88,6 +88,7 @@ MONTH_MISMATCH = 0.85  # a topic whose answer does not name the month asked abou
 NUMBER_MISMATCH = 0.7  # a topic about another stage than the one asked (or a lacking detail not named) keeps this much
 SPECIFIC_SHARE = 8  # a word at most one entry in eight uses (IDF log(1 + 8)) names a topic of its own
 CLEAR_STRONG = 0.3  # …and the winner's own questions and keywords (not only its answer) explain this much
+HOW_MARGIN = 0.15  # "how can a principal register": a topic about how it is done this near a "who" topic answers it
 TIE_MARGIN = 0.01  # best and second best this close, …
 TIE_HIGH = 0.6  # …and the best below this: ask back with both rather than pick one
 OFFICE_ONLY_FLOOR = 0.3  # a message naming only an office (the Disdikpora) is about PSP from this score on
@@ -635,7 +636,7 @@ class FaqEngine:
         # (unless the question that ends the message names nothing itself: "… dengar dari kepsek Angkatan I ada BOS khusus
         # untuk sekolah penggerak buat beli buku. Namanya apa ya?" asks about what was heard)
         last = clauses(folded)[-1] if rest != folded else ""
-        if rest != folded and len(self._query(rest, english)[0]) >= 2 and not (_asks(last) and len(self._query(last, english)[0]) <= 1):
+        if rest != folded and self._enough_left(rest, english) and not (_asks(last) and len(self._query(last, english)[0]) <= 1):
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         polite = _COURTESY_RE.sub(" ", folded)
         if polite != folded and len(self._query(polite, english)[0]) >= 2:
@@ -817,7 +818,8 @@ class FaqEngine:
             scored = [scored[1], scored[0], *scored[2:]]
         elif (
             len(scored) > 1
-            and scored[0][0] - scored[1][0] < TIE_MARGIN
+            # (…also a clearer lead of a topic about who does it: "How can a principal register for PSP through this bot?")
+            and scored[0][0] - scored[1][0] < (HOW_MARGIN if "who" in index.entries[scored[0][1]].keywords else TIE_MARGIN)
             and _HOW_ASKED_RE.search(asking_text)
             and ("cara" in index.keyword_words[scored[0][1]]) != ("cara" in index.keyword_words[scored[1][1]])
         ):
@@ -1118,7 +1120,12 @@ class FaqEngine:
             # into "kurikulum 2013", "PPPK" into the base's "pk": words the base knows)
             if self._ordinary(word.lower()) or all(self._ordinary(w) for w in tokens(word)):
                 continue
-            if acronym and (_GROUP_CHAT_BEFORE_RE.search(before) or _GROUP_CHAT_AFTER_RE.match(text, found.end())):
+            if acronym and (
+                _GROUP_CHAT_BEFORE_RE.search(before)
+                or _GROUP_CHAT_AFTER_RE.match(text, found.end())
+                or _MEETING_AFTER_RE.match(text, found.end())
+                and _AT_BEFORE_RE.search(before)
+            ):
                 continue  # "Our K3S chat says 'stage 1 results coming soon'. When was …": where the news was read
             if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before) or _PLACE_NAMED_RE.search(before)):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
@@ -1208,6 +1215,14 @@ class FaqEngine:
         idf = self._index.idf
         return len(words) >= 2 and any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
 
+    def _enough_left(self, rest: str, english: bool) -> bool:
+        """Whether ``rest`` asks on its own: two words, or one asked that clearly picks a topic ("what is PMO actually? I hear it … in the bimtek")."""
+        words, numbered = self._query(rest, english)
+        if len(words) != 1:
+            return len(words) >= 2
+        scored = self._score(words, numbered)[0]
+        return _asks(rest) and bool(scored) and scored[0][0] >= THRESHOLD and _ahead(scored)
+
     def _clear_alone(self, words: list[str], scored: list[tuple[float, int]]) -> bool:
         """Whether a one-word asking clause is the programme's name asked about, clearly ("…, PSP niki napi?": what PSP is).
 
@@ -1269,6 +1284,9 @@ class FaqEngine:
             own = index.numbers[i]
             # (of a choice, one is enough: "badung sama klungkung itu angkatan dua ya pak atau angkatan tiga")
             if asked and own and (not asked & own if choice else any(pair not in own and pair[0] in index.number_words[i] for pair in asked)):
+                factor *= NUMBER_MISMATCH
+            elif asked and own and not asked & own and any(n == m and w != v for w, n in own for v, m in asked):
+                # "tahap 1 mulai kpn": the number is another thing's only (cohort I's "angkatan 1"), not the stage asked
                 factor *= NUMBER_MISMATCH
             if index.entries[i].forward and not index.keyword_words[i] & query:
                 factor *= NUMBER_MISMATCH
@@ -1902,7 +1920,7 @@ _ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "passw
 # …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
 _OTHER_MEETINGS = frozenset({"rapat", "imbas", "pengimbasan", "sosialisasi", "webinar", "kkg", "mgmp", "pelatihan", "workshop", "lokakarya"})
 _HOW_ASKED_RE = re.compile(
-    r"\b(?:bagaimana|gimana|gmn|gmana|bgmn|bgm|gmna|kenken|punapi|how)\b(?!\s+(?:many|much|long|old|often|far|about)\b)"
+    r"(?<!atau )\b(?:bagaimana|gimana|gmn|gmana|bgmn|bgm|gmna|kenken|punapi|how)\b(?!\s+(?:many|much|long|old|often|far|about)\b)"
     # (…or by what way: "lewat portal apa", "through which portal")
     r"|\b(?:lewat|melalui|via|through)\s+(?:(?:portal|laman|web|website|situs|aplikasi|platform)\s+)?(?:apa|mana|which|what)\b"
 )
@@ -1995,7 +2013,7 @@ _WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira|sapa)\b(?!\s*pun\
 # "selain buleleng siapa lg yg angkatan I": which regions, not a person
 # ("angkatan II di bali siapa aja": the cohort's members, the regencies)
 _WHICH_REGIONS_RE = re.compile(
-    r"\bsiapa\s+(?:saja\s+|aja\s+|lagi\s+|lg\s+|lainnya\s+)?(?:yang|yg)\s+(?:masuk\s+|ikut\s+|termasuk\s+)?angkatan\b"
+    r"\bsiapa\s+(?:saja\s+|aja\s+|lagi\s+|lg\s+|lainnya\s+)?(?:(?:yang|yg)\s+)?(?:masuk\s+|ikut\s+|termasuk\s+)?angkatan\b"
     r"|(?<!sekolah )(?<!kepsek )(?<!kepala sekolah )\bangkatan [^ .?!,]+(?: psp| sekolah penggerak)?(?: (?:di|in) bali)? siapa (?:saja|aja|sj)\b"
 )
 _WHO_IN_ANSWER_RE = re.compile(
@@ -2261,6 +2279,9 @@ _OTHER_BUSINESS_RE = re.compile(
     # a teacher appointed as government contract staff ("guru honorer mau diangkat jadi p3k"; its
     # selection, formation and pay are [decline] phrases of the knowledge base)
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
+    # …and its recruitment as "PPPK guru", unless the programme is named ("PPPK GURU DAFTAR KPN"; not
+    # "kepsek berstatus PPPK guru boleh daftar PSP?")
+    r"|^(?!.*\b(?:psp|penggerak|bimtek|pmo|komite|kepala sekolah|kepsek|berstatus)\b).*\bpppk guru\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
@@ -2458,8 +2479,14 @@ _NAMES_OF_NO_PROGRAMME = frozenset(
     "nik nisn".split()
 )
 # a group chat where news is heard ("Our K3S chat says …", "di grup WA MKKS"), not another programme
-_GROUP_CHAT_BEFORE_RE = re.compile(r"\b(?:grup|group|gc|wag|wa|whatsapp)(?:\s+wa)?$", re.IGNORECASE)
+# (…or at its meeting: "Apa itu pengimbasan? sering dengar di rapat K3S", "in the MKKS meeting"; not "rapat K3S kapan?")
+_GROUP_CHAT_BEFORE_RE = re.compile(
+    r"\b(?:(?:grup|group|gc|wag|wa|whatsapp)(?:\s+wa)?|(?:di|dari|dalam|saat|pas|waktu|in|at|during|from)\s+(?:the\s+)?(?:rapat|pertemuan|meeting|forum))$",
+    re.IGNORECASE,
+)
 _GROUP_CHAT_AFTER_RE = re.compile(r"\s*(?:chat|group|grup|wa|whatsapp|wag)\b", re.IGNORECASE)
+_MEETING_AFTER_RE = re.compile(r"\s*(?:meeting|meetings)\b", re.IGNORECASE)
+_AT_BEFORE_RE = re.compile(r"\b(?:in|at|during|from)(?:\s+(?:the|our|a|an))?$", re.IGNORECASE)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
@@ -2528,6 +2555,8 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     # "I'm a PPPK principal, can I apply?", nor the learning committee's PPPK teachers)
     r"|\bpppk\s+(?:teacher\s+|teachers\s+)?(?:selection|recruitment|exam|test|formation|hiring)\b"
     r"|\b(?:apply|applying|register|sign up)\s+(?:for|to)\s+(?:the\s+)?pppk\b"
+    # a teacher's certification asked in English ("how apply teacher certification"; PSP's certificates are "certificate")
+    r"|\bteachers?\s+certification\b|\bcertification\s+(?:for|of)\s+(?:the\s+)?teachers?\b"
     # the civil servants' performance app ("cara isi e-kinerja"; not "pelatihan PKP bisa masuk e-kinerja?")
     r"|\be[- ]?kinerja\b"
     # the weather ("Besok hujan tidak ya di Singaraja? TK kami mau ada upacara"; not "kalau hujan, bimtek tetap jalan?")

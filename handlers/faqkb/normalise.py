@@ -384,6 +384,7 @@ SYNONYMS: dict[str, str] = {
     "goal": "tujuan",
     "held": "laksana",
     "school": "sekolah",
+    "special": "khusus",
     "schools": "sekolah",
     "pay": "dana",
     "pays": "dana",
@@ -694,7 +695,7 @@ STOPWORDS = frozenset(
     as up
     terhadap soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
     actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
-    jelaskan jelasin jelaskn terangkan
+    jelaskan jelasin jelaskn terangkan uraikan jabarkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
@@ -1148,6 +1149,13 @@ _DONE_IN_PERSON = frozenset(
 )
 _IN_PERSON_EVENTS = frozenset({"wawancara", "interview", "seleksi", "selection", "tahap", "stage", "simulasi", "bimtek", "pkp", "pelatihan", "training"})
 _CHECK_TAIL = frozenset({"", "gak", "ga", "gk", "nggak", "ngga", "tidak", "tdk", "ndak", "kan", "ya", "nggih", "kah", "pak", "bu", "bli", "nih", "sih"})
+_HOW_OFTEN = frozenset("many several few multiple some couple at both one two three four five".split())
+_PAID_AFTER = frozenset("is are be get gets got getting was were being".split())
+_PAID_PEOPLE = frozenset(
+    "ahli pelatih coach coaches trainer trainers facilitator facilitators fasilitator narasumber speaker speakers staff teacher teachers "
+    "principal principals korwil coordinator coordinators members member officers team pmo operator operators committee guru".split()
+)
+_EXPLAIN = frozenset("jelaskan jelasin jelaskn terangkan sebutkan sebutin ceritakan ceritain uraikan jabarkan tolong kasih kasi bantu infokan cek".split())
 _EVENT_WORDS = frozenset({"bimtek", "sosialisasi", "pelatihan", "training", "workshop", "sesi", "session", "webinar", "pkp"})
 
 
@@ -1166,6 +1174,12 @@ def expand(words: list[str]) -> list[str]:
             token = "dapodik"
         elif token == "data" and words[at - 1 : at] == ["sistem"] and _registered_in(words[max(at - 3, 0) : at - 1]):
             continue
+        if token == "paid" and not _PAID_AFTER.isdisjoint(before := words[max(at - 4, 0) : at]) and not _PAID_PEOPLE.isdisjoint(before):
+            # "How much is a Pelatih Ahli paid per school?": someone's pay, not who funds the programme ("Is PSP paid or free?")
+            expanded.append("honor")
+            continue
+        if token == "times" and at and (words[at - 1] in _HOW_OFTEN or words[at - 1].isdigit()):
+            continue  # "I hear it many times", "two times a year": how often, not the hours
         if token == "matur" and words[at + 1 : at + 2] in (["suksma"], ["suksme"], ["nuwun"]):
             continue  # "matur suksma": thanks (alus), not "matur" (to speak to someone)
         expansion = _lookup(token)
@@ -1216,6 +1230,8 @@ def expand(words: list[str]) -> list[str]:
         ):
             out.append("selenggara")  # "the Bimtek was run by the ministry", "who runs the Bimtek": who organised it
             continue
+        if word == "coba" and following in _EXPLAIN:
+            continue  # "coba jelasin intervensi2 …": a softener before a request, not trying something ("mau coba daftar")
         if word == "way" and expanded[at - 2 : at] == ["by", "the"]:
             continue  # "Pak, by the way PSP …": a filler, not a way of doing something
         if word in ("akhir", "akhirnya", "utama", "utamanya") and previous == "tujuan":
@@ -1327,6 +1343,9 @@ _CITY_TIME_RE = re.compile(
 _HEARSAY_RE = re.compile(
     r"\b(?:dapat|dpt|dapet|terima|menerima|nerima|dengar|mendengar|denger|baca|membaca|memperoleh|peroleh)"
     r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|se|undangan|berita|pesan|dari|dr)\b"
+    # "… I hear it many times in the bimtek", "sering dengar di rapat": where a term was heard
+    r"|\b(?:hear|heard|hearing|dengar|denger|mendengar)\b(?: \w+){0,4}? (?:in|at|during|di|dalam|saat|waktu|pas) (?:the )?"
+    r"(?:bimtek|rapat|meeting|meetings|zoom|sosialisasi|grup|group|training|pelatihan|kkks|mkks|k3s)\b"
     # "Menurut berita Disdikpora Maret 2022, …", "according to the news, …": the source cited
     r"|\b(?:menurut|according to)(?: the)? (?:berita|info|informasi|kabar|edaran|surat edaran|artikel|news|article)\b"
     # …or whom the asker works with ("Hi, I'm with LPMP Bali, …"): context too (not "I'm from a

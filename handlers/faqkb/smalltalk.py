@@ -225,6 +225,8 @@ _COURTEOUS = frozenset((GREETING, THANKS, FAREWELL))
 _PROMISE_RE = re.compile(r"\b(?:akan|segera|nanti|siap) (?:kami|saya|sy|tiang|titiang) [a-z]+\b|\b(?:we|i) (?:will|ll|shall) [a-z]+\b")
 _COURTESY_OTHER_WORDS = 8
 _APOLOGY_RE = re.compile(r"\b(?:mohon|nyuwun|nunas) (?:maaf|ampun|ampura)\b")
+# words of a farewell that say only when ("weather singaraja tomorrow"): a courtesy needs another word of its kind
+_WHEN_ONLY = frozenset("tomorrow later soon".split())
 # words that ask for something or tell of a problem: "terima kasih, tapi link belum masuk",
 # "mohon dikirim ulang", "selamat pagi, saya tidak bisa login"
 _NOT_COURTESY = frozenset(
@@ -238,7 +240,7 @@ def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> st
     """The kind of a longer courtesy (see above), or None; ``topical(words)`` says whether its other words ask or are near a topic."""
     if len(text) > _COURTESY_CHARS or "?" in text or _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
         return None
-    if not any(_KIND_OF.get(ABBREVIATIONS.get(w, w)) in _COURTEOUS for w in _WORD_RE.findall(folded)):
+    if not any(_KIND_OF.get(ABBREVIATIONS.get(w, w)) in _COURTEOUS and w not in _WHEN_ONLY for w in _WORD_RE.findall(folded)):
         return None  # (most questions: no greeting, thanks or farewell at all — the cheap look first)
     plain = _PROMISE_RE.sub(" ", _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], folded))
     plain = _APOLOGY_RE.sub("maaf", plain)  # "mohon maaf mengganggu": an apology, nothing asked for
