@@ -2403,6 +2403,19 @@ ROUND_24_READINGS = [
     ("When is the K3S meeting?", "decline", None),
     # "siapa lagi angkatan 2" asks for regencies, not a person
     ("siapa lagi angkatan 2 selain klungkung?", "answer", "angkatan-2"),
+    # a month guessed to be checked ("… maret kan?") is no month the answer must hold, nor a question of its own after one
+    ("Pendaftaran angkatan 3 ditutup tgl 20 maret kan?", "answer", "pendaftaran-jadwal"),
+    ("hasil tahap 1 angkatan III kapan keluar? pertengahan maret kan?", "answer", "kelulusan"),
+    # what someone else said is a guess, not the cohort asked
+    ("Buleleng ikut angkatan berapa? kata korwil angkatan 2", "answer", "angkatan-1"),
+    # an account to log in with is not an address; "Google Meet" is also the Bimtek's medium asked about
+    ("Merdeka Mengajar bisa login pakai akun gmail?", "answer", "merdeka-mengajar"),
+    ("Bimtek PMO itu lewat zoom atau gmeet?", "answer", "bimtek-media"),
+    # "kelas tertentu" is no detail of the selection the sources lack
+    ("tahun pertama PSP kurikulum merdeka langsung semua kelas atau kelas tertentu saja?", "answer", "kurikulum"),
+    # another regency's education office and how to reach it is other business
+    ("Alamat kantor dinas pendidikan Klungkung di mana?", "decline", None),
+    ("kantor dinas pendidikan badung ikut PSP angkatan berapa?", "answer", "angkatan-2"),
 ]
 
 

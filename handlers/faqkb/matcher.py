@@ -762,8 +762,14 @@ class FaqEngine:
             parts = self._clauses(folded, english, query, context_floor=THRESHOLD - CLEAR_MARGIN)
             # (or one that is, word for word, a way of asking a topic, clearly: "tiang kepsek SD di Seririt. utk PSP itu yg
             # daftar sekolahnya atau kepseknya ya?" — generic words, but exactly the question of who registers)
+            # (not a month guessed after the question, to be checked: "pengumuman tahap 1 … tgl brp? akhir maret kan?")
             questions = [
-                p for p in parts if p[2] and p[1][0] and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]) or self._asked_exactly(p[0], p[1][0]))
+                p
+                for p in parts
+                if p[2]
+                and p[1][0]
+                and (self._specific(p[0]) or self._clear_alone(p[0], p[1][0]) or self._asked_exactly(p[0], p[1][0]))
+                and not (_CHECKED_MONTH_RE.search(p[3]) and not _question_words(p[3]))
             ]
             agreeing = [p for p in questions if p[1][0][0][1] == scored[0][1]]
             if any(_ahead(p[1][0]) for p in agreeing):
@@ -801,7 +807,13 @@ class FaqEngine:
         # (the asker's own guess is no number asked: "buleleng masuk angkatan brp? tiang kira angkatan 3 bareng gianyar")
         asked_numbers = numbered_pairs(expand(tokens(_GUESS_RE.sub(" ", folded), folded=True)) if _GUESS_RE.search(folded) else typed)
         choice = len({word for word, _ in asked_numbers}) < len(asked_numbers) and _OR_RE.search(folded) is not None
-        scored = self._adjusted(scored, asked_numbers, set(query) - described_months(folded) - _regions_come_from(folded), choice)
+        # (…nor a month the asker guesses and wants checked: "pendaftaran angkatan III ditutup 28 maret kan?" is answered with February)
+        # (not a coming one: "katanya bimtek PMO diadakan lagi bulan Agustus?")
+        checked = _CHECKED_MONTH_RE.search(folded) is not None or bool(
+            _CLAIM_CHECKED_RE.search(folded) and _MONTH_AT_END_RE.search(folded) and not _AGAIN_RE.search(folded)
+        )
+        guessed = MONTH_NAMES if checked else frozenset()
+        scored = self._adjusted(scored, asked_numbers, set(query) - described_months(folded) - _regions_come_from(folded) - guessed, choice)
         # (the list of abbreviations answers an abbreviation only when nothing more is asked about its thing: "PMO itu
         # singkatan apa? Apa saja tugasnya?" is answered by the PMO's topic, which spells it out too)
         if main is not None and index.entries[main].id == ABBREVIATIONS_ENTRY:
@@ -910,11 +922,7 @@ class FaqEngine:
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
         # …and a month checked: "Pleno kelulusan angkatan III itu bulan Agustus kan?" is answered with its month)
-        # (…or one told as hearsay to be checked: "Pengumuman tahap 1 angkatan III katanya bulan mei 2022?")
-        # (not a coming one: "katanya bimtek PMO diadakan lagi bulan Agustus?")
-        checked = _CHECKED_MONTH_RE.search(folded) is not None or bool(
-            _CLAIM_CHECKED_RE.search(folded) and _MONTH_AT_END_RE.search(folded) and not _AGAIN_RE.search(folded)
-        )
+        # (…or one told as hearsay to be checked: "Pengumuman tahap 1 angkatan III katanya bulan mei 2022?"; see `checked`)
         months = set(query) & MONTH_NAMES - described_months(folded) if confident and not kind.date and not checked and index.months[best] else set()
         if "mei" in months and not _MAY_MONTH_RE.search(folded):
             months.discard("mei")  # "May I know who organised the Bimtek?": the modal, not the month
@@ -1920,11 +1928,18 @@ _ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "passw
 # …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
 _OTHER_MEETINGS = frozenset({"rapat", "imbas", "pengimbasan", "sosialisasi", "webinar", "kkg", "mgmp", "pelatihan", "workshop", "lokakarya"})
 _HOW_ASKED_RE = re.compile(
-    r"(?<!atau )\b(?:bagaimana|gimana|gmn|gmana|bgmn|bgm|gmna|kenken|punapi|how)\b(?!\s+(?:many|much|long|old|often|far|about)\b)"
+    # (not how to know or check something: "trs gmn tau tiang memenuhi syarat atau tdk?" asks the result, not how to register)
+    r"(?<!atau )\b(?:bagaimana|gimana|gmn|gmana|bgmn|bgm|gmna|kenken|punapi|how)\b"
+    r"(?!\s+(?:many|much|long|old|often|far|about|tau|tahu|taunya|tahunya|mengetahui|do i know|can i know|to know|i know|do we know)\b)"
     # (…or by what way: "lewat portal apa", "through which portal")
     r"|\b(?:lewat|melalui|via|through)\s+(?:(?:portal|laman|web|website|situs|aplikasi|platform)\s+)?(?:apa|mana|which|what)\b"
 )
-_GUESS_RE = re.compile(r"\b(?:(?:tiang|titiang|saya|sy|aku|kami|i)\s+(?:kira|kirain|pikir|sangka|thought|assumed)|kirain)\b[^.?!\n]*")
+# (…or what someone else said: "buleleng masuk psp angkatan berapa? kata kepsek sebelah angkatan II")
+_GUESS_RE = re.compile(
+    r"\b(?:(?:tiang|titiang|saya|sy|aku|kami|i)\s+(?:kira|kirain|pikir|sangka|thought|assumed)|kirain"
+    r"|kata\s+(?:kepsek|kepala sekolah|teman|temen|rekan|korwil|pengawas|kawan|orang|bli|pak|bu)"
+    r"|(?:my|a)\s+(?:colleague|friend)\s+(?:said|says|told me))\b[^.?!\n]*"
+)
 _WHICH_UNIT_RE = re.compile(r"\b(?:tahun|thn|bulan|tanggal|tgl|jam|angkatan|tahap|kelas)\s+$")
 _ASKED_THING_RE = re.compile(
     r"\b(?:berapa|brp|how many|how much|jumlah)\s+([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
@@ -2079,6 +2094,8 @@ _MONTH_ALTERNATIVES = "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=Tr
 _CHECKED_MONTH_RE = re.compile(
     r"\b(?:" + _MONTH_ALTERNATIVES + r")(?:\s+20\d\d)?\s*,?\s*"
     r"(?:kan|ya|yah|bukan|betul|benar|bener|kah|right|correct|is that right)\b" + _CLOSING + r"\s*(?:\?|$)"
+    # ("When did stage 2 start for Angkatan III, May?": the English modal never ends a question after a comma)
+    r"|,\s*may\s*\?\s*$"
 )
 # what was heard, to be checked ("katanya …, bener gak?", "I heard …. Is that right?")
 _CLAIM_CHECKED_RE = re.compile(
@@ -2557,6 +2574,10 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:apply|applying|register|sign up)\s+(?:for|to)\s+(?:the\s+)?pppk\b"
     # a teacher's certification asked in English ("how apply teacher certification"; PSP's certificates are "certificate")
     r"|\bteachers?\s+certification\b|\bcertification\s+(?:for|of)\s+(?:the\s+)?teachers?\b"
+    # another regency's office and how to reach it ("Alamat dinas pendidikan kabupaten Tabanan dimana ya?"; not "Disdik Gianyar ikut
+    # angkatan berapa?", a selection word)
+    r"|\b(?:alamat|kantor|nomor|telepon|telp|email|address|office)\b[^.?!\n]{0,40}\b(?:dinas|disdik\w*|education office)\b[^.?!\n]{0,30}"
+    r"\b(?:denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b"
     # the civil servants' performance app ("cara isi e-kinerja"; not "pelatihan PKP bisa masuk e-kinerja?")
     r"|\be[- ]?kinerja\b"
     # the weather ("Besok hujan tidak ya di Singaraja? TK kami mau ada upacara"; not "kalau hujan, bimtek tetap jalan?")

@@ -1178,6 +1178,8 @@ def expand(words: list[str]) -> list[str]:
             # "How much is a Pelatih Ahli paid per school?": someone's pay, not who funds the programme ("Is PSP paid or free?")
             expanded.append("honor")
             continue
+        if token == "gmail" and (words[at - 1 : at] == ["akun"] or words[at + 1 : at + 2] in (["account"], ["accounts"])):
+            continue  # "login pake akun gmail biasa bisa?": an account to log in with, not an address to write to
         if token == "times" and at and (words[at - 1] in _HOW_OFTEN or words[at - 1].isdigit()):
             continue  # "I hear it many times", "two times a year": how often, not the hours
         if token == "matur" and words[at + 1 : at + 2] in (["suksma"], ["suksme"], ["nuwun"]):
