@@ -2416,6 +2416,22 @@ ROUND_24_READINGS = [
     # another regency's education office and how to reach it is other business
     ("Alamat kantor dinas pendidikan Klungkung di mana?", "decline", None),
     ("kantor dinas pendidikan badung ikut PSP angkatan berapa?", "answer", "angkatan-2"),
+    # a role's holders asked for by name ("nama … sp", "sp … utk kec …") are a detail the answer about the role lacks
+    ("nama pelatih ahli kec sawan sp", "forward", None),
+    ("sp pelatih ahli utk kec banjar", "ask_back", None),
+    # "selain <regency> … siapa" asks for other regencies
+    ("angkatan 1 di bali siapa lg selain buleleng?", "answer", "angkatan-1"),
+    ("selain buleleng siapa lagi yg ikut duluan di angkatan pertama?", "answer", "angkatan-1"),
+    # "tujuan X itu sebenarnya buat apa" asks the aim, whatever the context after it
+    ("tujuan bimtek pmo itu sbnrnya buat apa ya kok sampai pejabat dinas yg ikut", "answer", "bimtek-tujuan"),
+    # news not received is no source cited: what it said is asked
+    ("tiang ga dapat surat edaran dr dinas soal psp, intinya isinya apa ya", "answer", "surat-edaran"),
+    # an apology for writing late is no topic
+    ("so sorry for my late message, I missed the PMO bimtek, when was it exactly?", "answer", "bimtek-jadwal"),
+    # a circular's number is not the decree numbers of the legal basis (a topic using far fewer of the words)
+    ("surat edaran psp dr disdikpora itu nomornya brp ya, tiang perlu utk laporan", "forward", None),
+    # a school holiday and the school calendar are other business
+    ("pak besok sekolah libur ga ya krn kuningan, sy lupa liat kalender pendidikan", "decline", None),
 ]
 
 

@@ -74,6 +74,7 @@ ANSWER_WEIGHT = 0.6
 SUGGEST_THRESHOLD = 0.15
 CLAUSE_WORDS = 4  # a message with this many words may hold context besides its question
 KIND_MARGIN = 0.05
+KIND_STRONG_MARGIN = 0.3  # …unless it uses this much less of the message's own words (its questions and keywords)
 EXACT_SCORE = 0.95  # a clause this near a topic's way of asking is that question, generic words or not
 HEAD_MARGIN = 0.15  # "tujuan … itu apa": a topic about the thing asked this near the best answers it
 WHEN_SHARE = 0.5  # a topic at least this share of whose ways of asking ask "kapan" is about when something happens
@@ -852,7 +853,14 @@ class FaqEngine:
             # when it scores nearly as well as the best.
             # (a command's topic does not hold the date itself: "bimtek kapan" is the dates, not /jadwal's calendar file)
             fitting = [(sc, i) for sc, i in scored if answers_kind(kind, index.entries[i], strict=True)]
-            if fitting and fitting[0][0] >= scored[0][0] - KIND_MARGIN:
+            # (for a number, not a topic using far fewer of the message's own words: "surat edaran psp … nomornya brp" is the
+            # circular's number, which the sources lack, not the decree numbers of the legal basis; a "when" is asked in
+            # fewer words: "kapan SMP 2 Seririt bisa daftar PSP?")
+            if (
+                fitting
+                and fitting[0][0] >= scored[0][0] - KIND_MARGIN
+                and (kind.date or strong[fitting[0][1]] >= strong[scored[0][1]] - KIND_STRONG_MARGIN)
+            ):
                 scored = fitting + [x for x in scored if x not in fitting]
             elif kind.date and scored[0][1] not in index.when_topics:
                 # "pendaftaran psp kapan": the topics about registering in general score best, but
@@ -918,7 +926,8 @@ class FaqEngine:
         entry = index.entries[best]
         if confident and not entry.forward and self._other_number(best, asked_numbers):
             confident = False  # "pelatihan komite pembelajaran angkatan 3 kpn": the topic gives Angkatan II's dates only
-        if confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry):
+        kind_missed = confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry)
+        if kind_missed:
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
         # …and a month checked: "Pleno kelulusan angkatan III itu bulan Agustus kan?" is answered with its month)
@@ -953,9 +962,10 @@ class FaqEngine:
                 # that the sources lack it (and pass it on) rather than answer the general topic
                 # or offer topics that do not hold it either.
                 return Match(index.entries[lacking], round(best_score, 4), in_domain=True), english
-        if confident and not entry.forward and self._lacks_detail(self._without_reason(folded, english, weights), best):
+        if (confident or kind_missed) and not entry.forward and self._lacks_detail(self._without_reason(folded, english, weights), best):
             # "siapa moderator bimtek hari ketiga": nearer a question the topic is known not to answer
             # than any way of asking what it does answer — the sources lack it; pass it on
+            # (also when the answer lacks the kind asked: "siapa saja nama pengawas yg masuk PMO buleleng?")
             return Match(None, round(best_score, 4), in_domain=True), english
         if confident:
             if len(whole) < ALSO_WORDS:
@@ -1965,7 +1975,9 @@ _DATE_RE = re.compile(
 _HEAD = r"(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
 _HEAD_WHO = r"\bsiapa\s+" + _HEAD + r"|\bwho (?:is|was) the (?:head|director|chair)\b"
 _NAME_RE = re.compile(
-    r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}siapa\b|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b"
+    r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}(?:siapa|sp)\b|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b"
+    # (a role's holders asked for by name: "mohon nama Pelatih Ahli yang ditugaskan …", "nama-nama narasumber bimtek")
+    r"|\bnama(?:-nama| nama)?\s+(?:para\s+)?(?:pelatih|narasumber|pengawas|fasilitator|pejabat|petugas)\b"
     + r"|" + _HEAD_WHO
     # Balinese: "sira wastan …" (siapa nama …), "wastanipun sira"
     + r"|\bsira\s+(?:wastan|pesengan)\w*|\b(?:wastan|pesengan)\w*\s+(?:\w+\s+){0,6}sira\b"
@@ -2029,7 +2041,9 @@ _WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira|sapa)\b(?!\s*pun\
 # ("angkatan II di bali siapa aja": the cohort's members, the regencies)
 _WHICH_REGIONS_RE = re.compile(
     r"\bsiapa\s+(?:saja\s+|aja\s+|lagi\s+|lg\s+|lainnya\s+)?(?:(?:yang|yg)\s+)?(?:masuk\s+|ikut\s+|termasuk\s+)?angkatan\b"
-    r"|(?<!sekolah )(?<!kepsek )(?<!kepala sekolah )\bangkatan [^ .?!,]+(?: psp| sekolah penggerak)?(?: (?:di|in) bali)? siapa (?:saja|aja|sj)\b"
+    r"|(?<!sekolah )(?<!kepsek )(?<!kepala sekolah )\bangkatan [^ .?!,]+(?: psp| sekolah penggerak)?(?: (?:di|in) bali)? siapa (?:saja|aja|sj|lagi|lg)\b"
+    # (…"selain" a regency: "selain buleleng, siapa lagi yg duluan ikut psp angkatan pertama?")
+    r"|\bselain\s+(?:kab\w*\s+|kota\s+)?(?:buleleng|denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b[^?]*\bsiapa\b"
 )
 _WHO_IN_ANSWER_RE = re.compile(
     _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
@@ -2140,7 +2154,7 @@ _OWN_PERSON_RE = re.compile(
     # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
     r"\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:sekolah|kecamatan|desa|gugus|sd|smp|tk|paud) (?:saya|sy|kami|tiang)\b"
     # (…or of a kecamatan named: "siapa pelatih ahli utk kec seririt")
-    r"|\b(?:siapa|sapa)\b" + _NO_REASON + r"*\b(?:untuk|utk|di|buat)\s+(?:kec|kecamatan)\s+[a-z]+"
+    r"|\b(?:siapa|sapa|sp)\b" + _NO_REASON + r"*\b(?:untuk|utk|di|buat)\s+(?:kec|kecamatan)\s+[a-z]+"
     # (not "sekolah sy swasta, surat keterangan … yg tanda tangan siapa": the school's kind is context)
     r"|\b(?:sekolah|kecamatan|desa|gugus|sd|smp|tk|paud) (?:saya|sy|kami|tiang)\b(?! (?:swasta|negeri)\b)" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
@@ -2413,7 +2427,8 @@ _HOW_LONG_RE = re.compile(
 )
 # "Tujuan dilaksanakannya Bimtek … itu apa?", "What was the (stated) purpose of …": the noun asked for
 _HEAD_NOUN_RE = re.compile(
-    r"(?:^|[.?!,]\s*)([a-z]+)\b[^.?!,]*?\b(?:itu|tu)\s+apa\b|\bwhat (?:is|was|are|were) the (?:[a-z]+ )?([a-z]+) of\b"
+    r"(?:^|[.?!,]\s*)([a-z]+)\b[^.?!,]*?\b(?:itu|tu)\s+(?:(?:sebenarnya|sebenernya|sbnrnya|sih)\s+)?(?:(?:buat|untuk|utk)\s+)?apa\b"
+    r"|\bwhat (?:is|was|are|were) the (?:[a-z]+ )?([a-z]+) of\b"
 )
 # "Angkatan III diseleksi tahun 2022, lalu mulai jalan tahun berapa?", "…, mulai jalannya th brp?": when
 # the thing told before started (a few words only after "lalu"/"tapi": "Bimtek mulai kapan?" names its own)
@@ -2582,6 +2597,8 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\be[- ]?kinerja\b"
     # the weather ("Besok hujan tidak ya di Singaraja? TK kami mau ada upacara"; not "kalau hujan, bimtek tetap jalan?")
     r"|\b(?:hujan|cuaca|prakiraan cuaca|weather|rain|raining)\b"
+    # a school holiday and the school year's calendar ("besok sekolah libur ga krn galungan, tiang lupa liat kalender pendidikan")
+    r"|\blibur\b|\bkalender (?:pendidikan|akademik)\b"
     # a school ceremony ("upacara Hardiknas, seragam yang dipakai apa?"; not the Bimtek's opening)
     r"|\bupacara\b"
     # a recipe asked for ("resep lawar ayam … buat acara rapat komite sekolah"; not "resep jitu nulis esai tahap 1")
@@ -2613,7 +2630,12 @@ _SELECTION_RE = re.compile(
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.
-_COURTESY_RE = re.compile(r"\b(?:boleh|bisa|mohon|minta|tolong)\s+dibantu\b|\b(?:mohon|minta)\s+bantuan(?:nya)?\b|\bminta tolong\b")
+_COURTESY_RE = re.compile(
+    r"\b(?:boleh|bisa|mohon|minta|tolong)\s+dibantu\b|\b(?:mohon|minta)\s+bantuan(?:nya)?\b|\bminta tolong\b"
+    # (…or an apology for writing late: "sorry for the late msg, …", "maaf baru sempat nanya")
+    r"|\b(?:sorry|maaf|mohon maaf|ampura)\s+(?:for\s+(?:the\s+|my\s+)?|atas\s+|krn\s+|karena\s+)?(?:late|telat|terlambat|baru sempat|baru)\s+"
+    r"(?:msg|message|messages|reply|replying|balas|bales|respon|chat|nanya|tanya|bertanya)\b"
+)
 # The words before a person's name: "saya Ni Kadek", "sy Wayan", "pak Gede Arta", "my name is Putu".
 _INTRODUCED_RE = re.compile(
     r"\b(?i:saya|sy|aku|tiang|titiang|nama(?:\s+saya|\s+tiang)?|namaku|i am|i'm|im|my name is|mr|mrs|ms|"
@@ -2662,7 +2684,7 @@ def question_kind(folded: str) -> Kind:
     return Kind(
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
-        bool(_NAME_RE.search(folded) or (("si" in folded or "sapa" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
+        bool(_NAME_RE.search(folded) or (("si" in folded or "sp" in folded or "sapa" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
         # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
         bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
         bool(_PEOPLE_COUNT_RE.search(folded)),

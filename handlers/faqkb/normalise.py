@@ -702,7 +702,7 @@ STOPWORDS = frozenset(
     kayak kyk berlangsung but
     heard hear said true colleague colleagues
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
-    certain particular even berikut
+    certain particular even berikut so
     she he her his him shall
     mostly both whereas while either neither each every such very own whose because although though however thus therefore hence usually already here
     ee eee em emm hm dengernya dengarnya mendengar kedengaran
@@ -1343,6 +1343,8 @@ _CITY_TIME_RE = re.compile(
 # Context that says where the news came from ("kami dapat edaran psp", "td dpt info dr korwil",
 # "saya mendengar dari korwil tentang psp"): never the question itself.
 _HEARSAY_RE = re.compile(
+    # (not news missed: "tiang ga dpt surat edaran dr dinas soal psp, intinya isinya apa ya" asks what it said)
+    r"(?<!\bga )(?<!\bgk )(?<!\bgak )(?<!\btdk )(?<!\bblm )(?<!\btidak )(?<!\bbelum )(?<!\bnggak )(?<!\bndak )(?<!\bngga )(?<!\bdurung )"
     r"\b(?:dapat|dpt|dapet|terima|menerima|nerima|dengar|mendengar|denger|baca|membaca|memperoleh|peroleh)"
     r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|se|undangan|berita|pesan|dari|dr)\b"
     # "… I hear it many times in the bimtek", "sering dengar di rapat": where a term was heard
