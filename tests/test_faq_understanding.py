@@ -2432,6 +2432,29 @@ ROUND_24_READINGS = [
     ("surat edaran psp dr disdikpora itu nomornya brp ya, tiang perlu utk laporan", "forward", None),
     # a school holiday and the school calendar are other business
     ("pak besok sekolah libur ga ya krn kuningan, sy lupa liat kalender pendidikan", "decline", None),
+    # "kamu bantu" asks what the bot does; help asked with a task to do is no topic of its own
+    ("halo bot, apa aja yg bisa kamu bantu?", "answer", "bot-fitur"),
+    ("can you help me register for PSP?", "answer", "daftar-siapa"),
+    ("What can this bot help me with?", "answer", "bot-fitur"),
+    # "google meet" is one name, the Bimtek's medium when the Bimtek is named
+    ("bimteknya lewat google meet ya pak?", "answer", "bimtek-media"),
+    # where a claim was heard, inside its sentence, is no topic; an apology for writing late is small talk on its own
+    ("I heard in the MKKS meeting that registration closes in March, is that right?", "answer", "pendaftaran-jadwal"),
+    ("maaf telat balas, bimtek kapan?", "answer", "bimtek-jadwal"),
+    ("maaf telat balas pak", "small_talk", None),
+]
+
+# Round 24's review: messages a helper wrote to probe the round's rules, read as the round's start engine read them
+ROUND_24_REVIEWED = [
+    ("pengumuman tahap 1 keluar pas libur, dilihat di mana?", "answer", "kelulusan"),
+    ("korwil libur, rekap bisa dilihat admin?", "answer", "bot-rekap"),
+    ("apa beda nama pelatih ahli dengan fasilitator?", "answer", "pelatih-ahli"),
+    ("nama sekolah di SP sisa masa tugas ditulis lengkap?", "answer", "masa-tugas"),
+    ("kepsek yg pernah dapat SP untuk kec. Sawan boleh ikut psp?", "answer", "syarat-kepsek"),
+    ("nomor induk pppk guru 18 digit juga?", "answer", "npsn-nip"),
+    ("pppk guru wajib ikut pkp?", "answer", "pkp"),
+    ("Is the committee training paid or free?", "answer", "dana"),
+    ("Is the teacher training paid by BOS Kinerja?", "answer", "dana"),
 ]
 
 
@@ -2439,7 +2462,7 @@ LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
     + ROUND_20_AFTER_THE_LAST_SETS + ROUND_21_READINGS + ROUND_21_REVIEWED + ROUND_22_READINGS
-    + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS
+    + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS + ROUND_24_REVIEWED
 )
 
 

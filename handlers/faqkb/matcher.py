@@ -62,6 +62,7 @@ from handlers.faqkb.normalise import (
     tokens,
     without_addressee,
     without_hearsay,
+    without_where_heard,
 )
 from handlers.faqkb.smalltalk import ADDRESS, NAMES, courtesy, small_talk, thanks_with_news
 
@@ -631,6 +632,7 @@ class FaqEngine:
         bare = without_addressee(folded)
         if bare != folded and len(self._query(bare, english)[0]) >= 2:
             folded = bare  # "Yth. Tim PMO …. Dengan hormat, … tanggal bimtek": the addressee is not the topic
+        folded = without_where_heard(folded)  # "I heard in the MKKS meeting that registration closes …": the claim, not the meeting
         rest = without_hearsay(folded, _asks)
         if rest != folded and (talk := small_talk(rest)):
             return Match(None, 0.0, small_talk=talk), english  # "dapat info dari korwil, terima kasih pak"
@@ -640,7 +642,7 @@ class FaqEngine:
         if rest != folded and self._enough_left(rest, english) and not (_asks(last) and len(self._query(last, english)[0]) <= 1):
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         polite = _COURTESY_RE.sub(" ", folded)
-        if polite != folded and len(self._query(polite, english)[0]) >= 2:
+        if polite != folded and (len(self._query(polite, english)[0]) >= 2 or _LATE_RE.search(folded) and self._query(polite, english)[0]):
             folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
         asked_end = _question_end(folded)
         if asked_end is not None and not _asks(folded[asked_end:]):
@@ -1975,9 +1977,13 @@ _DATE_RE = re.compile(
 _HEAD = r"(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
 _HEAD_WHO = r"\bsiapa\s+" + _HEAD + r"|\bwho (?:is|was) the (?:head|director|chair)\b"
 _NAME_RE = re.compile(
-    r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}(?:siapa|sp)\b|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b"
-    # (a role's holders asked for by name: "mohon nama Pelatih Ahli yang ditugaskan …", "nama-nama narasumber bimtek")
-    r"|\bnama(?:-nama| nama)?\s+(?:para\s+)?(?:pelatih|narasumber|pengawas|fasilitator|pejabat|petugas)\b"
+    # ("sp" for "siapa" only where the question ends: not "SP" as a letter, "nama sekolah di SP … ditulis lengkap?")
+    r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}(?:siapa\b|sp(?=\s*(?:ya|yah|nggih|pak|bu)?\s*(?:[?.!,]|$)))"
+    r"|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b"
+    # (a role's holders asked for by name: "mohon nama Pelatih Ahli yang ditugaskan …", "minta nama-nama narasumber bimtek";
+    # not the role's name itself: "apa beda nama pelatih ahli dengan fasilitator?")
+    r"|\b(?:mohon|minta|tolong|sebutkan|sebutin|share|kirim\w*|info|daftar)\s+(?:\w+\s+){0,2}?nama(?:-nama| nama)?\s+(?:para\s+)?"
+    r"(?:pelatih|narasumber|pengawas|fasilitator|pejabat|petugas)\b"
     + r"|" + _HEAD_WHO
     # Balinese: "sira wastan …" (siapa nama …), "wastanipun sira"
     + r"|\bsira\s+(?:wastan|pesengan)\w*|\b(?:wastan|pesengan)\w*\s+(?:\w+\s+){0,6}sira\b"
@@ -2154,7 +2160,8 @@ _OWN_PERSON_RE = re.compile(
     # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
     r"\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:sekolah|kecamatan|desa|gugus|sd|smp|tk|paud) (?:saya|sy|kami|tiang)\b"
     # (…or of a kecamatan named: "siapa pelatih ahli utk kec seririt")
-    r"|\b(?:siapa|sapa|sp)\b" + _NO_REASON + r"*\b(?:untuk|utk|di|buat)\s+(?:kec|kecamatan)\s+[a-z]+"
+    # ("sp" only opening the question: not "kepsek yg pernah dapat SP untuk kec. Sawan …", a warning letter)
+    r"|(?:\b(?:siapa|sapa)\b|(?:^|[.?!,]\s*)sp\b)" + _NO_REASON + r"*\b(?:untuk|utk|di|buat)\s+(?:kec|kecamatan)\s+[a-z]+"
     # (not "sekolah sy swasta, surat keterangan … yg tanda tangan siapa": the school's kind is context)
     r"|\b(?:sekolah|kecamatan|desa|gugus|sd|smp|tk|paud) (?:saya|sy|kami|tiang)\b(?! (?:swasta|negeri)\b)" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
@@ -2312,7 +2319,8 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
     # …and its recruitment as "PPPK guru", unless the programme is named ("PPPK GURU DAFTAR KPN"; not
     # "kepsek berstatus PPPK guru boleh daftar PSP?")
-    r"|^(?!.*\b(?:psp|penggerak|bimtek|pmo|komite|kepala sekolah|kepsek|berstatus)\b).*\bpppk guru\b"
+    r"|^(?!.*\b(?:psp|penggerak|bimtek|pmo|komite|kepala sekolah|kepsek|berstatus|nip|ni|nomor induk|nuptk|formulir|form|bot|pkp|pelatihan|dapodik)\b)"
+    r".*\bpppk guru\b[^.?!\n]*\b(?:daftar|pendaftaran|formasi|tes|seleksi|lowongan|jadwal|pengumuman|hasil|kpn|kapan|gaji)\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
@@ -2591,14 +2599,17 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\bteachers?\s+certification\b|\bcertification\s+(?:for|of)\s+(?:the\s+)?teachers?\b"
     # another regency's office and how to reach it ("Alamat dinas pendidikan kabupaten Tabanan dimana ya?"; not "Disdik Gianyar ikut
     # angkatan berapa?", a selection word)
-    r"|\b(?:alamat|kantor|nomor|telepon|telp|email|address|office)\b[^.?!\n]{0,40}\b(?:dinas|disdik\w*|education office)\b[^.?!\n]{0,30}"
-    r"\b(?:denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b"
+    # (not the province's office in Denpasar, nor beside Buleleng's own)
+    r"|^(?!.*\bbuleleng\b)(?:(?!\b(?:provinsi|province)\b).)*\b(?:alamat|kantor|nomor|telepon|telp|email|address|office)\b"
+    r"(?:(?!\b(?:provinsi|province)\b)[^.?!\n]){0,40}\b(?:dinas|disdik\w*|education office)\b"
+    r"(?:(?!\b(?:provinsi|province)\b)[^.?!\n]){0,30}\b(?:denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b"
     # the civil servants' performance app ("cara isi e-kinerja"; not "pelatihan PKP bisa masuk e-kinerja?")
     r"|\be[- ]?kinerja\b"
     # the weather ("Besok hujan tidak ya di Singaraja? TK kami mau ada upacara"; not "kalau hujan, bimtek tetap jalan?")
     r"|\b(?:hujan|cuaca|prakiraan cuaca|weather|rain|raining)\b"
     # a school holiday and the school year's calendar ("besok sekolah libur ga krn galungan, tiang lupa liat kalender pendidikan")
-    r"|\blibur\b|\bkalender (?:pendidikan|akademik)\b"
+    # (the holiday itself asked: not "pengumuman tahap 1 keluar pas libur", "korwil libur, rekap bisa dilihat admin?")
+    r"|\b(?:sekolah|besok|lusa|hari ini|tanggal|tgl)\b[^.?!\n]{0,20}\blibur\b|\bkalender (?:pendidikan|akademik)\b"
     # a school ceremony ("upacara Hardiknas, seragam yang dipakai apa?"; not the Bimtek's opening)
     r"|\bupacara\b"
     # a recipe asked for ("resep lawar ayam … buat acara rapat komite sekolah"; not "resep jitu nulis esai tahap 1")
@@ -2630,11 +2641,15 @@ _SELECTION_RE = re.compile(
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.
+_LATE = (
+    r"\b(?:sorry|maaf|mohon maaf|ampura)\s+(?:for\s+(?:the\s+|my\s+)?|atas\s+|krn\s+|karena\s+)?(?:late|telat|terlambat|baru sempat|baru)\s+"
+    r"(?:msg|message|messages|reply|replying|balas|bales|respon|chat|nanya|tanya|bertanya)\b"
+)
+_LATE_RE = re.compile(_LATE)
 _COURTESY_RE = re.compile(
     r"\b(?:boleh|bisa|mohon|minta|tolong)\s+dibantu\b|\b(?:mohon|minta)\s+bantuan(?:nya)?\b|\bminta tolong\b"
-    # (…or an apology for writing late: "sorry for the late msg, …", "maaf baru sempat nanya")
-    r"|\b(?:sorry|maaf|mohon maaf|ampura)\s+(?:for\s+(?:the\s+|my\s+)?|atas\s+|krn\s+|karena\s+)?(?:late|telat|terlambat|baru sempat|baru)\s+"
-    r"(?:msg|message|messages|reply|replying|balas|bales|respon|chat|nanya|tanya|bertanya)\b"
+    # (…or an apology for writing late: "sorry for the late msg, …", "maaf baru sempat nanya": one word left is enough, see _LATE_RE)
+    r"|" + _LATE
 )
 # The words before a person's name: "saya Ni Kadek", "sy Wayan", "pak Gede Arta", "my name is Putu".
 _INTRODUCED_RE = re.compile(

@@ -999,6 +999,15 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
     return out
 
 
+def _paid_person(words: list[str], at: int) -> bool:
+    """Whether the "paid" at ``at`` is said of a person: "is a Pelatih Ahli paid", "coaches are paid", "are the coaches paid"."""
+    before = words[max(at - 4, 0) : at]
+    if _PAID_AFTER.isdisjoint(before):
+        return False  # (a passive: "is/are/get … paid")
+    subject = words[at - 2] if words[at - 1 : at] and words[at - 1] in _PAID_AFTER and at >= 2 else words[at - 1] if at else ""
+    return subject in _PAID_PEOPLE
+
+
 @lru_cache(maxsize=50_000)  # the tables never change while the bot runs; chat repeats its words
 def _lookup(token: str) -> str | None:
     found = ABBREVIATIONS.get(token) or BALINESE.get(token) or SYNONYMS.get(token)
@@ -1155,6 +1164,8 @@ _PAID_PEOPLE = frozenset(
     "ahli pelatih coach coaches trainer trainers facilitator facilitators fasilitator narasumber speaker speakers staff teacher teachers "
     "principal principals korwil coordinator coordinators members member officers team pmo operator operators committee guru".split()
 )
+_NOT_A_TASK = frozenset("with dengan ya dong please pls pak bu min admin nggih".split())
+_BOT_DOES = frozenset("bantu bantuin lakukan lakuin kerjakan jawab jawabin layani".split())
 _EXPLAIN = frozenset("jelaskan jelasin jelaskn terangkan sebutkan sebutin ceritakan ceritain uraikan jabarkan tolong kasih kasi bantu infokan cek".split())
 _EVENT_WORDS = frozenset({"bimtek", "sosialisasi", "pelatihan", "training", "workshop", "sesi", "session", "webinar", "pkp"})
 
@@ -1174,9 +1185,13 @@ def expand(words: list[str]) -> list[str]:
             token = "dapodik"
         elif token == "data" and words[at - 1 : at] == ["sistem"] and _registered_in(words[max(at - 3, 0) : at - 1]):
             continue
-        if token == "paid" and not _PAID_AFTER.isdisjoint(before := words[max(at - 4, 0) : at]) and not _PAID_PEOPLE.isdisjoint(before):
-            # "How much is a Pelatih Ahli paid per school?": someone's pay, not who funds the programme ("Is PSP paid or free?")
+        if token == "paid" and _paid_person(words, at):
+            # "How much is a Pelatih Ahli paid per school?": someone's pay, not who funds the programme ("Is PSP paid or free?",
+            # "Is the committee training paid by BOS Kinerja?")
             expanded.append("honor")
+            continue
+        if token == "meet" and words[at - 1 : at] == ["google"]:
+            expanded[-1:] = ["gmeet"]  # "lewat google meet ya": the meeting app, one name
             continue
         if token == "gmail" and (words[at - 1 : at] == ["akun"] or words[at + 1 : at + 2] in (["account"], ["accounts"])):
             continue  # "login pake akun gmail biasa bisa?": an account to log in with, not an address to write to
@@ -1232,6 +1247,18 @@ def expand(words: list[str]) -> list[str]:
         ):
             out.append("selenggara")  # "the Bimtek was run by the ministry", "who runs the Bimtek": who organised it
             continue
+        if word in ("kamu", "km", "anda") and (
+            following in _BOT_DOES or following in ("bisa", "bs", "dapat", "dpt") and expanded[at + 2 : at + 3] and expanded[at + 2] in _BOT_DOES
+        ):
+            out.append("bot")  # "apa saja yang bisa kamu bantu?", "kamu bisa jawab apa aja?": the bot addressed, asked what it does
+            continue
+        if (
+            word in ("bantu", "bantuin", "help")
+            and following in ("saya", "sy", "kami", "tiang", "aku", "me", "us")
+            and expanded[at + 2 : at + 3]
+            and expanded[at + 2] not in _NOT_A_TASK
+        ):
+            continue  # "bisa bantu saya daftar psp?": help asked with something to do, not the aid the sources lack
         if word == "coba" and following in _EXPLAIN:
             continue  # "coba jelasin intervensi2 …": a softener before a request, not trying something ("mau coba daftar")
         if word == "way" and expanded[at - 2 : at] == ["by", "the"]:
@@ -1349,7 +1376,7 @@ _HEARSAY_RE = re.compile(
     r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|se|undangan|berita|pesan|dari|dr)\b"
     # "… I hear it many times in the bimtek", "sering dengar di rapat": where a term was heard
     r"|\b(?:hear|heard|hearing|dengar|denger|mendengar)\b(?: \w+){0,4}? (?:in|at|during|di|dalam|saat|waktu|pas) (?:the )?"
-    r"(?:bimtek|rapat|meeting|meetings|zoom|sosialisasi|grup|group|training|pelatihan|kkks|mkks|k3s)\b"
+    r"(?:bimtek|rapat|meeting|meetings|zoom|sosialisasi|grup|group|training|pelatihan|kkks|mkks|k3s)(?:\s+(?:meeting|rapat|chat|grup|group))?\b"
     # "Menurut berita Disdikpora Maret 2022, …", "according to the news, …": the source cited
     r"|\b(?:menurut|according to)(?: the)? (?:berita|info|informasi|kabar|edaran|surat edaran|artikel|news|article)\b"
     # …or whom the asker works with ("Hi, I'm with LPMP Bali, …"): context too (not "I'm from a
@@ -1370,6 +1397,20 @@ def clock_words(folded: str) -> str:
 def without_addressee(folded: str) -> str:
     """``folded`` without the addressee line a letter opens with."""
     return _ADDRESSEE_RE.sub("", folded, count=1).strip()
+
+
+# Where a claim was heard, inside the sentence that tells it ("I heard in the MKKS meeting that registration closes …",
+# "sy dengar di rapat K3S kemarin pendaftaran …"): the place, not the claim's topic
+_HEARD_AT_RE = re.compile(
+    r"\b(heard|hear|hearing|dengar|denger|mendengar)((?:\s+\w+){0,2}?)\s+(?:in|at|during|di|dalam|saat|pas|waktu)\s+(?:the\s+|our\s+)?"
+    r"(?:(?:kkks|mkks|k3s|gugus|korwil)\s+)?(?:rapat|pertemuan|meeting|grup|group|chat|forum)"
+    r"(?:\s+(?:kkks|mkks|k3s|gugus|korwil|kepsek|wa|kemarin|kemaren|tadi|td))*\b"
+)
+
+
+def without_where_heard(folded: str) -> str:
+    """``folded`` without where a claim told in the same sentence was heard (see above)."""
+    return _HEARD_AT_RE.sub(lambda m: m.group(1) + m.group(2), folded)
 
 
 def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:

@@ -39,7 +39,7 @@ _KINDS: dict[str, list[str]] = {
     ACK: (
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
         "dipahami pahami ngerti ngertos jelas clear catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah "
-        "laksanakan lanjut tes test maaf ampura "
+        "laksanakan lanjut tes test maaf ampura sorry "
         "got hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
     FAREWELL: "bye dadah jumpa ketemu bertemu sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih hormat regards".split(),
@@ -71,8 +71,8 @@ _FILLER = frozenset(
         "dumogi rahayu sukses lancar berkah success kesehatan kelancaran kesuksesan kebahagiaan keberkahan diberi dilimpahkan lindungan "
         # "siap pak, sdh sy isi formnya": the form filled in (asked with "?", see _TOLD)
         "isi diisi form formnya formulir formulirnya "
-        # "maaf baru buka hp", "thank you for the information"
-        "baru sempat buka balas hp wa pesannya for the information "
+        # "maaf baru buka hp", "thank you for the information", "maaf telat balas pak", "sorry for the late reply"
+        "baru sempat buka balas hp wa pesannya for the information telat terlambat late reply replying "
         # "terima kasih tim PMO": whom the thanks are for
         "pmo psp disdikpora dinas petugas panitia pokja "
         # "makasih infonya, sangat membantu", "thanks, very helpful": what the help was worth
