@@ -2317,10 +2317,6 @@ _OTHER_BUSINESS_RE = re.compile(
     # a teacher appointed as government contract staff ("guru honorer mau diangkat jadi p3k"; its
     # selection, formation and pay are [decline] phrases of the knowledge base)
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
-    # …and its recruitment as "PPPK guru", unless the programme is named ("PPPK GURU DAFTAR KPN"; not
-    # "kepsek berstatus PPPK guru boleh daftar PSP?")
-    r"|^(?!.*\b(?:psp|penggerak|bimtek|pmo|komite|kepala sekolah|kepsek|berstatus|nip|ni|nomor induk|nuptk|formulir|form|bot|pkp|pelatihan|dapodik)\b)"
-    r".*\bpppk guru\b[^.?!\n]*\b(?:daftar|pendaftaran|formasi|tes|seleksi|lowongan|jadwal|pengumuman|hasil|kpn|kapan|gaji)\b"
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
@@ -2562,11 +2558,30 @@ _PROGRAMME_NAMED_RE = re.compile(r"\bprogram\s+([a-z]{4,})\b")  # (the name afte
 _PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|bos kinerja|" + _PROGRAMME_BODIES + r")\b")
 
 
+# The teachers' contract-staff recruitment as "PPPK guru" ("PPPK GURU DAFTAR KPN"), unless the programme or a principal of
+# that status is named ("kepsek berstatus PPPK guru boleh daftar PSP?", "nomor induk pppk guru 18 digit juga?", "… wajib ikut pkp?")
+_PPPK_RECRUITMENT_RE = re.compile(r"\bpppk guru\b[^.?!\n]*\b(?:daftar|pendaftaran|formasi|tes|seleksi|lowongan|jadwal|pengumuman|hasil|kpn|kapan|gaji)\b")
+_PPPK_OF_PSP_RE = re.compile(
+    r"\b(?:psp|penggerak|bimtek|pmo|komite|kepala sekolah|kepsek|berstatus|nip|ni|nomor induk|nuptk|formulir|form|bot|pkp|pelatihan|dapodik)\b"
+)
+# Another regency's office and how to reach it ("Alamat dinas pendidikan kabupaten Tabanan dimana ya?"; not "Disdik Gianyar ikut
+# angkatan berapa?", a selection word; not the province's office in Denpasar, nor beside Buleleng's own)
+_OTHER_OFFICE_RE = re.compile(
+    r"\b(?:alamat|kantor|nomor|telepon|telp|email|address|office)\b[^.?!\n]{0,40}\b(?:dinas|disdik\w*|education office)\b[^.?!\n]{0,30}"
+    r"\b(?:denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b"
+)
+_OWN_OFFICE_RE = re.compile(r"\b(?:buleleng|provinsi|province)\b")
+
+
 def _other_business(folded: str) -> bool:
     """Whether a message is about the Dinas's other business or a device's trouble."""
     if _OTHER_BUSINESS_RE.search(folded):
         return True
+    if "pppk" in folded and _PPPK_RECRUITMENT_RE.search(folded) and not _PPPK_OF_PSP_RE.search(folded):
+        return True
     if _OTHER_BUSINESS_UNLESS_SELECTION_RE.search(folded) and not _SELECTION_RE.search(folded):
+        return True
+    if _OTHER_OFFICE_RE.search(folded) and not _OWN_OFFICE_RE.search(folded) and not _SELECTION_RE.search(folded):
         return True
     if "ijazah" in folded and not _SELECTION_STAGE_RE.search(folded):
         return True  # a diploma (its legalisation, a lost one), unless the selection's papers are asked about ("tahap 1 … upload ijazah?")
@@ -2597,12 +2612,6 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:apply|applying|register|sign up)\s+(?:for|to)\s+(?:the\s+)?pppk\b"
     # a teacher's certification asked in English ("how apply teacher certification"; PSP's certificates are "certificate")
     r"|\bteachers?\s+certification\b|\bcertification\s+(?:for|of)\s+(?:the\s+)?teachers?\b"
-    # another regency's office and how to reach it ("Alamat dinas pendidikan kabupaten Tabanan dimana ya?"; not "Disdik Gianyar ikut
-    # angkatan berapa?", a selection word)
-    # (not the province's office in Denpasar, nor beside Buleleng's own)
-    r"|^(?!.*\bbuleleng\b)(?:(?!\b(?:provinsi|province)\b).)*\b(?:alamat|kantor|nomor|telepon|telp|email|address|office)\b"
-    r"(?:(?!\b(?:provinsi|province)\b)[^.?!\n]){0,40}\b(?:dinas|disdik\w*|education office)\b"
-    r"(?:(?!\b(?:provinsi|province)\b)[^.?!\n]){0,30}\b(?:denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b"
     # the civil servants' performance app ("cara isi e-kinerja"; not "pelatihan PKP bisa masuk e-kinerja?")
     r"|\be[- ]?kinerja\b"
     # the weather ("Besok hujan tidak ya di Singaraja? TK kami mau ada upacara"; not "kalau hujan, bimtek tetap jalan?")

@@ -1370,8 +1370,6 @@ _CITY_TIME_RE = re.compile(
 # Context that says where the news came from ("kami dapat edaran psp", "td dpt info dr korwil",
 # "saya mendengar dari korwil tentang psp"): never the question itself.
 _HEARSAY_RE = re.compile(
-    # (not news missed: "tiang ga dpt surat edaran dr dinas soal psp, intinya isinya apa ya" asks what it said)
-    r"(?<!\bga )(?<!\bgk )(?<!\bgak )(?<!\btdk )(?<!\bblm )(?<!\btidak )(?<!\bbelum )(?<!\bnggak )(?<!\bndak )(?<!\bngga )(?<!\bdurung )"
     r"\b(?:dapat|dpt|dapet|terima|menerima|nerima|dengar|mendengar|denger|baca|membaca|memperoleh|peroleh)"
     r"(?: \w+){0,2}? (?:info|informasi|kabar|edaran|se|undangan|berita|pesan|dari|dr)\b"
     # "… I hear it many times in the bimtek", "sering dengar di rapat": where a term was heard
@@ -1413,12 +1411,21 @@ def without_where_heard(folded: str) -> str:
     return _HEARD_AT_RE.sub(lambda m: m.group(1) + m.group(2), folded)
 
 
+# (not news missed: "tiang ga dpt surat edaran dr dinas soal psp, intinya isinya apa ya" asks what it said)
+_NEGATED_BEFORE_RE = re.compile(r"\b(?:ga|gk|gak|tdk|blm|tidak|belum|nggak|ndak|ngga|durung)\s+$")
+
+
+def _told_source(piece: str) -> bool:
+    """Whether a piece of a message says where the news came from (see _HEARSAY_RE), not that it never came."""
+    return any(not _NEGATED_BEFORE_RE.search(piece, 0, found.start()) for found in _HEARSAY_RE.finditer(piece))
+
+
 def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
     """``folded`` without its clauses that only say where the news came from (and ask nothing)."""
     pieces = _PIECE_RE.findall(folded)
     if len(pieces) < 2:
         return folded
-    kept = [p for p in pieces if not (_HEARSAY_RE.search(p) and not asks(p))]
+    kept = [p for p in pieces if not (_told_source(p) and not asks(p))]
     return "".join(kept).strip() if kept and len(kept) < len(pieces) else folded
 
 
