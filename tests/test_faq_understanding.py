@@ -254,7 +254,9 @@ HELD_OUT = [
     ("faq-heldout-109.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     # round 21: 110–115 written blind at round 20's end, first run on it
     ("faq-heldout-110.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
-    ("faq-heldout-111.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
+    # (wrong 0 → 1 in round 24: "who are inside the regency PMO team?" is answered with the PMO's members now, whose English
+    # answer says "expert coaches" where the set wants "pelatih ahli"; before, it was asked back)
+    ("faq-heldout-111.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
     ("faq-heldout-112.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
     ("faq-heldout-113.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     ("faq-heldout-114.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
@@ -2442,6 +2444,9 @@ ROUND_24_READINGS = [
     ("I heard in the MKKS meeting that registration closes in March, is that right?", "answer", "pendaftaran-jadwal"),
     ("maaf telat balas, bimtek kapan?", "answer", "bimtek-jadwal"),
     ("maaf telat balas pak", "small_talk", None),
+    # "is" + "I Ketut" is no dictated "isi"; "inside the team" names no topic
+    ("Who is I Ketut Agus Susilawan? I read his name in the news about the Bimtek", "answer", "bimtek-peserta"),
+    ("who is inside the PMO team of the regency?", "answer", "pmo-anggota"),
 ]
 
 # Round 24's review: messages a helper wrote to probe the round's rules, read as the round's start engine read them

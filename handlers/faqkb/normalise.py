@@ -702,7 +702,7 @@ STOPWORDS = frozenset(
     kayak kyk berlangsung but
     heard hear said true colleague colleagues
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
-    certain particular even berikut so
+    certain particular even berikut so inside
     she he her his him shall
     mostly both whereas while either neither each every such very own whose because although though however thus therefore hence usually already here
     ee eee em emm hm dengernya dengarnya mendengar kedengaran
@@ -952,6 +952,9 @@ def spelled_abbreviations(folded: str) -> set[str]:
     return found
 
 
+_BALINESE_GIVEN = frozenset("wayan putu gede gde made kadek nengah nyoman komang ketut".split())
+
+
 def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
     """Undo speech-to-text splits: ``bim tek`` → ``bimtek``, ``pe em o`` → ``pmo``, ``kep sek`` → ``kepsek``.
 
@@ -990,6 +993,8 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
                 and not known(words[i + 1])
                 and known(words[i] + words[i + 1])
                 and not (i + 2 < len(words) and not known(words[i + 2]) and known(words[i + 1] + words[i + 2]))
+                # (nor "is" + "i" before a Balinese given name: "Who is I Ketut Agus Susilawan?" asks of a man, not of "isi")
+                and not (words[i + 1] == "i" and i + 2 < len(words) and words[i + 2] in _BALINESE_GIVEN)
             ):
                 out.append(words[i] + words[i + 1])
                 i += 2
