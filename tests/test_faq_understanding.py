@@ -93,7 +93,7 @@ HELD_OUT = [
     # Set 4: written blind; first run on the final round-3 engine: 79/112 in scope, 13 wrong of 174.
     ("faq-heldout-4.tsv", (112, 25, 21, 16), 111, 25, 21, 0),
     # Set 5: written blind; first run on the final round-4 engine: 86/112 in scope, 7 wrong of 172.
-    ("faq-heldout-5.tsv", (112, 25, 20, 15), 110, 25, 19, 2),
+    ("faq-heldout-5.tsv", (112, 25, 20, 15), 110, 25, 20, 1),
     # Set 6: written blind; first run on the final round-5 engine: 92/116 in scope, 8 wrong of 176.
     ("faq-heldout-6.tsv", (116, 25, 20, 15), 111, 25, 19, 2),
     # Set 7: written blind; first run on the final round-6 engine: 87/112 in scope, 12 wrong of 174.
@@ -153,7 +153,7 @@ HELD_OUT = [
     ("faq-heldout-34.tsv", (80, 15, 15, 10), 74, 15, 15, 0),
     # (set 35: "PSP masih lanjut gak di 2025?" is answered since round 14 read "selanjutnya" as "next": nofact 12)
     ("faq-heldout-35.tsv", (80, 15, 15, 10), 76, 15, 13, 4),
-    ("faq-heldout-36.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
+    ("faq-heldout-36.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
     ("faq-heldout-37.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
     ("faq-heldout-38.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-39.tsv", (80, 15, 15, 10), 78, 15, 14, 3),
@@ -169,7 +169,7 @@ HELD_OUT = [
     # (nofact 13 → 12 and wrong 5 → 6 in round 16: "berapa SD … lolos … angkatan 1" is now narrowly the
     # cohort's topic, when naming the current-figures topic for lists of PSP schools by kecamatan took
     # nine other wrong answers off the public sets)
-    ("faq-heldout-46.tsv", (80, 15, 15, 10), 74, 15, 13, 5),
+    ("faq-heldout-46.tsv", (80, 15, 15, 10), 75, 15, 13, 5),
     # (80 → 79 in round 22: "when the PMO Bimtek took place and who organised it?" — "took place" is now "held", and the
     # message ties between the Bimtek's dates and its organiser, asked back; it was answered with the organiser's topic)
     ("faq-heldout-47.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
@@ -186,7 +186,7 @@ HELD_OUT = [
     ("faq-heldout-56.tsv", (80, 15, 15, 10), 74, 15, 13, 2),
     ("faq-heldout-57.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
     ("faq-heldout-58.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
-    ("faq-heldout-59.tsv", (80, 15, 15, 10), 76, 13, 15, 0),
+    ("faq-heldout-59.tsv", (80, 15, 15, 10), 77, 13, 15, 0),
     ("faq-heldout-60.tsv", (80, 15, 15, 10), 74, 15, 13, 2),
     # (75 → 74 in round 23: "katanya sekolah penggerak harus langsung bagus dlm setahun, … bener gak?" is asked back: "bener"
     # as the check's tag is no word of a topic any more, which across all sets took two wrong answers out)
@@ -200,7 +200,7 @@ HELD_OUT = [
     # …and 68–70 written after the round's last change, first run on its end (no change for them)
     ("faq-heldout-68.tsv", (80, 15, 15, 10), 78, 14, 14, 3),
     ("faq-heldout-69.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
-    ("faq-heldout-70.tsv", (80, 15, 15, 10), 72, 14, 15, 1),
+    ("faq-heldout-70.tsv", (80, 15, 15, 10), 73, 14, 15, 1),
     # Round 17: sets 71–73 written after round 16's end, first run on it before any change (each file's header)
     ("faq-heldout-71.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
     ("faq-heldout-72.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
@@ -221,7 +221,7 @@ HELD_OUT = [
     # (79 → 78 in round 21: "pas bimtek maret itu buleleng sudah sampai tahap apa" is asked back, a three-way near tie
     # of 0.505/0.495/0.493 it once won by 0.001)
     ("faq-heldout-84.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
-    ("faq-heldout-85.tsv", (80, 15, 15, 10), 76, 15, 14, 1),
+    ("faq-heldout-85.tsv", (80, 15, 15, 10), 77, 15, 14, 1),
     # …86–88 written at the round's end, first run on its last change but one
     ("faq-heldout-86.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     ("faq-heldout-87.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
@@ -233,9 +233,9 @@ HELD_OUT = [
     # …92–94 written at its start, first run on it; 95–97 written in its middle, first run before any change for them
     ("faq-heldout-92.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-93.tsv", (80, 15, 15, 10), 80, 15, 14, 0),
-    ("faq-heldout-94.tsv", (80, 15, 15, 10), 74, 15, 15, 3),
+    ("faq-heldout-94.tsv", (80, 15, 15, 10), 75, 15, 15, 3),
     ("faq-heldout-95.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
-    ("faq-heldout-96.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
+    ("faq-heldout-96.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-97.tsv", (80, 15, 15, 10), 76, 15, 15, 3),
     # …98–100 written after its last change to the matcher, first run on it (no change for them)
     ("faq-heldout-98.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
@@ -250,7 +250,7 @@ HELD_OUT = [
     ("faq-heldout-106.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     # …107–109 written after the round's last change to the matcher, first run on it
     ("faq-heldout-107.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
-    ("faq-heldout-108.tsv", (80, 15, 15, 10), 74, 14, 15, 3),
+    ("faq-heldout-108.tsv", (80, 15, 15, 10), 76, 14, 15, 3),
     ("faq-heldout-109.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     # round 21: 110–115 written blind at round 20's end, first run on it
     ("faq-heldout-110.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
@@ -259,7 +259,7 @@ HELD_OUT = [
     ("faq-heldout-111.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
     ("faq-heldout-112.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
     ("faq-heldout-113.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
-    ("faq-heldout-114.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
+    ("faq-heldout-114.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
     ("faq-heldout-115.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     # …116–118 written after round 21's last change to the matcher, first run on it
     ("faq-heldout-116.tsv", (80, 15, 15, 10), 76, 15, 15, 0),
@@ -274,11 +274,11 @@ HELD_OUT = [
     ("faq-heldout-123.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
     ("faq-heldout-124.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
     # Sets 125–127: written blind during round 22 and scored first on 77fd212 (first runs in their headers)
-    ("faq-heldout-125.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    ("faq-heldout-125.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-126.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-127.tsv", (80, 15, 15, 10), 79, 14, 14, 1),
     # …128–133 written blind after round 22's last change to the matcher (bea6e01), first run on it (worked on in round 23)
-    ("faq-heldout-128.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
+    ("faq-heldout-128.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
     ("faq-heldout-129.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-130.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
     ("faq-heldout-131.tsv", (80, 15, 15, 10), 75, 15, 13, 3),
@@ -292,18 +292,34 @@ HELD_OUT = [
     ("faq-heldout-138.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-139.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     # …140–145 written blind after round 23's last change to the matcher (3bfa733), first run on it: not worked on
-    ("faq-heldout-140.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
-    ("faq-heldout-141.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
-    ("faq-heldout-142.tsv", (80, 15, 15, 10), 78, 15, 13, 4),
-    ("faq-heldout-143.tsv", (80, 15, 15, 10), 74, 15, 14, 3),
-    ("faq-heldout-144.tsv", (80, 15, 15, 10), 78, 12, 14, 4),
-    ("faq-heldout-145.tsv", (80, 15, 15, 10), 70, 15, 15, 1),
+    ("faq-heldout-140.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
+    ("faq-heldout-141.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
+    ("faq-heldout-142.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
+    ("faq-heldout-143.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    ("faq-heldout-144.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    ("faq-heldout-145.tsv", (80, 15, 15, 10), 76, 15, 15, 1),
+    # Sets 146–148: written blind at round 23's end (1f550ef), after its last change to the matcher, first run on it; 149–151
+    # during round 24, first run on cbe6ea4
+    ("faq-heldout-146.tsv", (80, 15, 15, 10), 74, 15, 15, 1),
+    ("faq-heldout-147.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    ("faq-heldout-148.tsv", (80, 15, 15, 10), 77, 15, 14, 1),
+    ("faq-heldout-149.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
+    ("faq-heldout-150.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
+    ("faq-heldout-151.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    # …152–157 during round 24, first run on dc4264d
+    ("faq-heldout-152.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    ("faq-heldout-153.tsv", (80, 15, 15, 10), 71, 15, 15, 4),
+    ("faq-heldout-154.tsv", (80, 15, 15, 10), 73, 14, 14, 1),
+    ("faq-heldout-155.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
+    ("faq-heldout-156.tsv", (80, 15, 15, 10), 77, 14, 14, 2),
+    ("faq-heldout-157.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
 # daftar hadir / absen hr ini mana ya" and "wajib on cam selama zoom gk?" (set 60), "pengumuman tahap 1
 # nanti dikirim lwt email …?" (set 62, as set 52's), "hasil tahap 1 sy bs diliat dmn detail nilainya?" (set 65),
-# "pas wawancara tahap 2 harus pakai seragam PDH atau batik?" (set 76), "sesi terakhir tgl 11 selesai jam brp ya" (set 93).
+# "pas wawancara tahap 2 harus pakai seragam PDH atau batik?" (set 76), "sesi terakhir tgl 11 selesai jam brp ya" (set 93);
+# set 148's "Guru di sekolah penggerak otomatis diakui jadi guru penggerak gak?" names the other programme.
 NOFACT_DECLINED = {
     "faq-heldout-41.tsv": 1,
     "faq-heldout-52.tsv": 1,
@@ -313,6 +329,7 @@ NOFACT_DECLINED = {
     "faq-heldout-65.tsv": 1,
     "faq-heldout-76.tsv": 1,
     "faq-heldout-93.tsv": 1,
+    "faq-heldout-148.tsv": 1,
 }
 # Known failures kept visible rather than hidden: off-topic questions answered because their few
 # known words ("acara", "daerah") fit a topic (set 53: the weather for a ceremony, who sells babi
@@ -320,8 +337,8 @@ NOFACT_DECLINED = {
 # and farewells or thanks with a plan or a reason ("izin pamit dulu, mau lanjut sesi zoom", set 52; "sinyal
 # ilang, tiang pamit dulu", set 57; "makasih, nanti sy cek lg abis rapat", set 65; set 68: someone selling
 # cheap laptops for a school operator; set 70: "Akan kami teruskan ke kepsek binaan", "that's exactly what I needed";
-# set 91's Gmail account for a school operator, answered until round 19, is declined now; set 144, written after round
-# 23's last change: "PPPK GURU DAFTAR KPN" in capitals and "how apply teacher certification" read as teachers registering).
+# set 91's Gmail account for a school operator, answered until round 19, is declined now; so are set 144's "PPPK GURU DAFTAR
+# KPN" in capitals and "how apply teacher certification", answered as teachers registering until round 24).
 OUT_ANSWERED = {
     "faq-heldout-53.tsv": 2,
     "faq-heldout-61.tsv": 1,
@@ -329,7 +346,6 @@ OUT_ANSWERED = {
     "faq-heldout-81.tsv": 1,
     "faq-heldout-82.tsv": 1,
     "faq-heldout-88.tsv": 1,
-    "faq-heldout-144.tsv": 2,
 }
 CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1, "faq-heldout-70.tsv": 2}
 
