@@ -2463,6 +2463,12 @@ ROUND_24_READINGS = [
     # "is" + "I Ketut" is no dictated "isi"; "inside the team" names no topic
     ("Who is I Ketut Agus Susilawan? I read his name in the news about the Bimtek", "answer", "bimtek-peserta"),
     ("who is inside the PMO team of the regency?", "answer", "pmo-anggota"),
+    # who told a claim is no topic of it ("pak korwil bilang …" is no question about the korwil's recap)
+    ("Kemarin pak korwil bilang yg daftar PSP itu kepala sekolahnya. Benar begitu? jadi kalau saya lulus sekolah saya jadi sekolah penggerak?",
+     "answer", "daftar-siapa"),
+    ("What are the main duties of the PMO in the programme?", "answer", "pmo-apa"),
+    # "setelah tahun pertama, …" says which year the question is of
+    ("setelah tahun pertama, sekolah penggerak harus ngapain?", "answer", "pengimbasan"),
 ]
 
 # Round 24's review: messages a helper wrote to probe the round's rules, read as the round's start engine read them

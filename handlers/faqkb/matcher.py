@@ -2301,6 +2301,8 @@ _ITS_TAIL_RE = re.compile(r"\s*(?:[a-z]+\s+)?[a-z]{3,}nya\s*[.!]*\s*$")
 _FRAME_RE = re.compile(
     r"\s*(?:dalam|di dalam|terkait|mengenai|perihal|tentang|regarding|within|as for)\s+"
     r"(?![^.?!,]*\b(?:dibahas|dibicarakan|ramai|diskusi\w*|rapat|grup|group|survey|survei|did|discussed|meeting)\b)[a-z]"
+    # (…or the programme year it is asked of: "setelah tahun pertama, sekolah penggerak ngapain?" is about what follows year 1)
+    r"|\s*(?:setelah|sesudah|stlh|abis|habis|after)\s+(?:the\s+)?(?:tahun|thn|th|first\s+year|year)\b"
 )
 # a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
 # (not "untuk yang belum isi form, …": those people are context)
@@ -2445,6 +2447,8 @@ _STARTED_WHEN_RE = re.compile(
 _WHICH_MEDIUM_RE = re.compile(
     r"\s*(?:(?:pakai|pake|pakek|menggunakan|lewat|via|melalui)\s+(?:aplikasi\s+|apk\s+|media\s+|menu\s+|perintah\s+|fitur\s+|tombol\s+)?"
     r"|(?:menu|perintah|fitur|tombol|command)(?:nya)?\s+)(?:apa|apaan|yg mana|yang mana)" + _YES_NO_TAIL + r"\s*"
+    # (English: "… held online? Which app?", "on which platform?")
+    r"|\s*(?:(?:on|via|through|using)\s+)?(?:which|what)\s+(?:app|application|platform|medium)\s*(?:was it|is it|did they use|do they use)?\s*[?.!]*\s*"
 )
 # "tiang guru dr Bangli. Kabupaten tiang angkatan berapa?": the asker's own region, named before
 _MY_REGION_RE = re.compile(r"\b(?:kabupaten|kab|kota|daerah)\s+(?:saya|sy|tiang|titiang|kami|kita)\b")

@@ -385,6 +385,11 @@ SYNONYMS: dict[str, str] = {
     "held": "laksana",
     "school": "sekolah",
     "special": "khusus",
+    "task": "tugas",
+    "app": "aplikasi",
+    "application": "aplikasi",
+    "duty": "tugas",
+    "duties": "tugas",
     "schools": "sekolah",
     "pay": "dana",
     "pays": "dana",
@@ -1411,9 +1416,18 @@ _HEARD_AT_RE = re.compile(
 )
 
 
+# …and who told it ("Kemarin Pak Korwil bilang yg daftar PSP itu kepala sekolahnya", "The korwil said PSP mentoring is long"):
+# the teller, not the topic (the korwil's own recap); "bilang"/"said" stays, a claim to check
+_TELLER_RE = re.compile(
+    r"\b(?:(?:pak|bu|bapak|ibu|bli)\s+)?(?:korwil|teman|temen|rekan|kepsek|pengawas|kawan|operator)(?:\s+(?:saya|sy|tiang|kami|sebelah|lain))?"
+    r"\s+(?=(?:bilang|blg|mengatakan|ngomong|cerita|menyampaikan)\b)"
+    r"|\b(?:the|our|my|a)\s+(?:korwil|colleague|colleagues|friend|supervisor)\s+(?=(?:said|says|told|mentioned)\b)"
+)
+
+
 def without_where_heard(folded: str) -> str:
-    """``folded`` without where a claim told in the same sentence was heard (see above)."""
-    return _HEARD_AT_RE.sub(lambda m: m.group(1) + m.group(2), folded)
+    """``folded`` without where a claim told in the same sentence was heard, nor who told it (see above)."""
+    return _TELLER_RE.sub("", _HEARD_AT_RE.sub(lambda m: m.group(1) + m.group(2), folded))
 
 
 # (not news missed: "tiang ga dpt surat edaran dr dinas soal psp, intinya isinya apa ya" asks what it said)
