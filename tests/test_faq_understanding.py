@@ -251,7 +251,7 @@ HELD_OUT = [
     # …107–109 written after the round's last change to the matcher, first run on it
     ("faq-heldout-107.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
     ("faq-heldout-108.tsv", (80, 15, 15, 10), 76, 14, 15, 3),
-    ("faq-heldout-109.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
+    ("faq-heldout-109.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
     # round 21: 110–115 written blind at round 20's end, first run on it
     ("faq-heldout-110.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
     # (wrong 0 → 1 in round 24: "who are inside the regency PMO team?" is answered with the PMO's members now, whose English
@@ -308,11 +308,18 @@ HELD_OUT = [
     ("faq-heldout-151.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     # …152–157 during round 24, first run on dc4264d
     ("faq-heldout-152.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
-    ("faq-heldout-153.tsv", (80, 15, 15, 10), 71, 15, 15, 4),
-    ("faq-heldout-154.tsv", (80, 15, 15, 10), 73, 14, 14, 1),
+    ("faq-heldout-153.tsv", (80, 15, 15, 10), 71, 15, 15, 3),
+    ("faq-heldout-154.tsv", (80, 15, 15, 10), 74, 14, 14, 1),
     ("faq-heldout-155.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
-    ("faq-heldout-156.tsv", (80, 15, 15, 10), 77, 14, 14, 2),
-    ("faq-heldout-157.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
+    ("faq-heldout-156.tsv", (80, 15, 15, 10), 78, 14, 14, 1),
+    ("faq-heldout-157.tsv", (80, 15, 15, 10), 76, 15, 15, 1),
+    # …158–163 written blind after round 24's last change to the matcher (d8b8a95), first run on it: not worked on
+    ("faq-heldout-158.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-159.tsv", (80, 15, 15, 10), 74, 14, 15, 0),
+    ("faq-heldout-160.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
+    ("faq-heldout-161.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
+    ("faq-heldout-162.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
+    ("faq-heldout-163.tsv", (80, 15, 15, 10), 77, 15, 14, 3),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
