@@ -1940,7 +1940,8 @@ _ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "passw
 # …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
 _OTHER_MEETINGS = frozenset({"rapat", "imbas", "pengimbasan", "sosialisasi", "webinar", "kkg", "mgmp", "pelatihan", "workshop", "lokakarya"})
 _HOW_ASKED_RE = re.compile(
-    # (not how to know or check something: "trs gmn tau tiang memenuhi syarat atau tdk?" asks the result, not how to register)
+    # (not how to know or check something: "trs gmn tau tiang memenuhi syarat atau tdk?" asks the result, not how to register;
+    # nor "or what": "… apakah ada tes atau gimana pak")
     r"(?<!atau )\b(?:bagaimana|gimana|gmn|gmana|bgmn|bgm|gmna|kenken|punapi|how)\b"
     r"(?!\s+(?:many|much|long|old|often|far|about|tau|tahu|taunya|tahunya|mengetahui|do i know|can i know|to know|i know|do we know)\b)"
     # (…or by what way: "lewat portal apa", "through which portal")
