@@ -642,7 +642,7 @@ class FaqEngine:
         if rest != folded and self._enough_left(rest, english) and not (_asks(last) and len(self._query(last, english)[0]) <= 1):
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         polite = _COURTESY_RE.sub(" ", folded)
-        if polite != folded and (len(self._query(polite, english)[0]) >= 2 or _LATE_RE.search(folded) and self._query(polite, english)[0]):
+        if polite != folded and len(self._query(polite, english)[0]) >= (1 if _LATE_RE.search(folded) else 2):
             folded = polite  # "Boleh dibantu, siapa saja …": a courtesy, not a question about what the bot helps with
         asked_end = _question_end(folded)
         if asked_end is not None and not _asks(folded[asked_end:]):
@@ -2584,9 +2584,9 @@ def _other_business(folded: str) -> bool:
         return True
     if "pppk" in folded and _PPPK_RECRUITMENT_RE.search(folded) and not _PPPK_OF_PSP_RE.search(folded):
         return True
-    if _OTHER_BUSINESS_UNLESS_SELECTION_RE.search(folded) and not _SELECTION_RE.search(folded):
-        return True
-    if _OTHER_OFFICE_RE.search(folded) and not _OWN_OFFICE_RE.search(folded) and not _SELECTION_RE.search(folded):
+    if (
+        _OTHER_BUSINESS_UNLESS_SELECTION_RE.search(folded) or _OTHER_OFFICE_RE.search(folded) and not _OWN_OFFICE_RE.search(folded)
+    ) and not _SELECTION_RE.search(folded):
         return True
     if "ijazah" in folded and not _SELECTION_STAGE_RE.search(folded):
         return True  # a diploma (its legalisation, a lost one), unless the selection's papers are asked about ("tahap 1 … upload ijazah?")

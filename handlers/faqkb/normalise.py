@@ -1014,7 +1014,7 @@ def _paid_person(words: list[str], at: int) -> bool:
     before = words[max(at - 4, 0) : at]
     if _PAID_AFTER.isdisjoint(before):
         return False  # (a passive: "is/are/get … paid")
-    subject = words[at - 2] if words[at - 1 : at] and words[at - 1] in _PAID_AFTER and at >= 2 else words[at - 1] if at else ""
+    subject = words[at - 2] if at >= 2 and words[at - 1] in _PAID_AFTER else words[at - 1]  # ("coaches are paid" / "a coach paid")
     return subject in _PAID_PEOPLE
 
 
