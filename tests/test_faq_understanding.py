@@ -152,7 +152,9 @@ HELD_OUT = [
     ("faq-heldout-33.tsv", (80, 15, 15, 10), 78, 14, 14, 2),
     ("faq-heldout-34.tsv", (80, 15, 15, 10), 74, 15, 15, 0),
     # (set 35: "PSP masih lanjut gak di 2025?" is answered since round 14 read "selanjutnya" as "next": nofact 12)
-    ("faq-heldout-35.tsv", (80, 15, 15, 10), 76, 15, 13, 4),
+    # (…and round 25: "Buleleng kan masuk angkatan III bareng Gianyar ya, kok … dr 2021?" had passed with cohort III's answer,
+    # whose "Angkatan III" holds the wanted "angkatan i"; the two regencies compared now ask back with the cohorts of Bali: 75)
+    ("faq-heldout-35.tsv", (80, 15, 15, 10), 75, 15, 13, 4),
     ("faq-heldout-36.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
     ("faq-heldout-37.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
     ("faq-heldout-38.tsv", (80, 15, 15, 10), 80, 15, 14, 1),

@@ -49,6 +49,7 @@ from handlers.faqkb.normalise import (
     clauses,
     clock_words,
     english_bases,
+    english_shorthand,
     english_typo,
     expand,
     fold,
@@ -62,6 +63,7 @@ from handlers.faqkb.normalise import (
     tokens,
     without_addressee,
     without_hearsay,
+    without_relay,
     without_where_heard,
 )
 from handlers.faqkb.smalltalk import ADDRESS, NAMES, courtesy, small_talk, thanks_with_news
@@ -77,6 +79,7 @@ CLAUSE_WORDS = 4  # a message with this many words may hold context besides its 
 KIND_MARGIN = 0.05
 KIND_STRONG_MARGIN = 0.3  # …unless it uses this much less of the message's own words (its questions and keywords)
 EXACT_SCORE = 0.95  # a clause this near a topic's way of asking is that question, generic words or not
+REGENCIES_MARGIN = 0.2  # "Buleleng sama Badung …": a topic naming both regencies compared this near the best answers it
 HEAD_MARGIN = 0.15  # "tujuan … itu apa": a topic about the thing asked this near the best answers it
 WHEN_SHARE = 0.5  # a topic at least this share of whose ways of asking ask "kapan" is about when something happens
 WHEN_MARGIN = 0.25  # "pendaftaran psp kapan": such a topic this near the best answers a "when" its generic rivals cannot
@@ -163,6 +166,7 @@ class _Index:
     keyword_words: list[frozenset[str]] = field(default_factory=list)
     months: list[frozenset[str]] = field(default_factory=list)  # the months each answer names
     answer_places: list[frozenset[str]] = field(default_factory=list)  # the regency and kecamatan each answer names
+    answer_regencies: list[frozenset[str]] = field(default_factory=list)  # the regencies of Bali each answer names
     # the programme words every question of an entry uses ("bimtek" for the Bimtek's topics), "psp" aside
     anchors: list[frozenset[str]] = field(default_factory=list)
     anchor_words: frozenset[str] = frozenset()
@@ -415,6 +419,7 @@ class FaqEngine:
             keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
             answer_places=[frozenset(w for w in fold(e.answer["id"]).split() if w.strip(".,;:()") in _KECAMATAN_NAMES) for e in entries],
+            answer_regencies=[frozenset(raw_tokens(e.answer["id"])) & BALI_REGENCIES for e in entries],
             anchors=[
                 frozenset.intersection(*vs[: len(e.questions)]) & anchor_words if e.questions else frozenset() for vs, e in zip(variants, entries, strict=True)
             ],
@@ -629,10 +634,15 @@ class FaqEngine:
             return Match(None, 0.0, lone_number=True), None
         folded = clock_words(folded)
         english = question_language(folded, folded=True) == "en"
+        if english:
+            folded = english_shorthand(folded)  # "when ws the pmo bimtek", "how many yrs …"
         bare = without_addressee(folded)
         if bare != folded and len(self._query(bare, english)[0]) >= 2:
             folded = bare  # "Yth. Tim PMO …. Dengan hormat, … tanggal bimtek": the addressee is not the topic
         folded = without_where_heard(folded)  # "I heard in the MKKS meeting that registration closes …": the claim, not the meeting
+        relayed = without_relay(folded)
+        if relayed != folded and self._enough_left(relayed, english):
+            folded = relayed  # "kepsek di Gerokgak nanya siapa penyelenggara …": the question passed on, not who passed it
         rest = without_hearsay(folded, _asks)
         if rest != folded and (talk := small_talk(rest)):
             return Match(None, 0.0, small_talk=talk), english  # "dapat info dari korwil, terima kasih pak"
@@ -882,6 +892,15 @@ class FaqEngine:
                 if sc < scored[0][0] - HEAD_MARGIN:
                     break
                 if head in index.keyword_words[i]:
+                    scored = [(sc, i), *(x for x in scored if x[1] != i)]
+                    break
+        if len(regencies := _compared_regencies(folded)) >= 2 and not regencies <= index.answer_regencies[scored[0][1]]:
+            # "Buleleng sama Badung itu satu angkatan?", "… where Buleleng was and where Badung was": regencies of two cohorts
+            # compared; the topic naming them all answers, not the one about either
+            for sc, i in scored[1:]:
+                if sc < scored[0][0] - REGENCIES_MARGIN:
+                    break
+                if regencies <= index.answer_regencies[i]:
                     scored = [(sc, i), *(x for x in scored if x[1] != i)]
                     break
         best_score, best = scored[0]
@@ -1595,6 +1614,13 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     if english and ("do" in folded or "start" in folded or "offer" in folded):
         folded = _BOT_DOES_RE.sub(" fitur bot ", folded)  # "what can this bot do for a principal": its features
         folded = _HOW_TO_START_RE.sub(" cara ", folded)  # "how do I start?": how to go about it, not when PSP started
+    elif "bulan" in folded or "minggu" in folded or "pekan" in folded:
+        if _MEETING_WORD_RE.search(folded):
+            folded = _EVERY_MONTH_RE.sub(" berkala ", folded)  # "rapat PMO tiap bulan atau per triwulan?": how often, not a date
+    if _ORDER_HINTS.search(folded) and _ORDER_ASKED_RE.search(folded) and _STAGE_NAMED_RE.search(folded):
+        folded = _ORDER_ASKED_RE.sub(" urutan ", folded)  # "pengumuman tahap 1 itu sebelum atau sesudah tahap 2?": the stages' order
+    if english and "essay" in folded:
+        folded = _ESSAY_PROMPTS_RE.sub(" essay topik ", folded)  # "the exact essay questions in stage 1": its prompts, topics
     if english and "meet" in folded:
         if _REQUIREMENTS_RE.search(folded):
             folded = _MEET_RE.sub(" ", folded)  # "which requirements must she meet": fulfil them
@@ -1874,8 +1900,26 @@ _EVENT_RE = re.compile(r"\b(?:bimtek|bimbingan teknis|pelatihan|training|sesi|se
 # what something was about: its content ("materi")
 _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|\bwhat\s+(?:was|is|were|are)\b[^?.!,]*\babout\b(?=\s*(?:[?.!,]|$))")
 # (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
+_ESSAY_PROMPTS_RE = re.compile(r"\bessay\s+(?:questions?|prompts?)\b")
+# The order of two stages asked ("… sebelum atau sesudah tahap 2 mulai?", "Which ended later, stage 2 or the verification …?"):
+# the timeline that dates them all (not "Did the Rapor Pendidikan start before or after the Bimtek?": no stage named)
+_ORDER_HINTS = re.compile(r"sebelum|sesudah|setelah|before|after|first|earlier|later|last|duluan|dulu|awal|akhir")
+_ORDER_ASKED_RE = re.compile(
+    r"\b(?:sebelum|sesudah|setelah)\s+(?:atau|apa|ato)\s+(?:sebelum|sesudah|setelah)\b|\b(?:before|after)\s+or\s+(?:before|after)\b"
+    r"|\bwhich\s+(?:one\s+)?(?:came|comes|was|is|ended|ends|started|starts|finished|finishes|happened|closed|opened)\s+(?:first|earlier|later|last|sooner)\b"
+    r"|\b(?:mana|mn)\s+(?:yang|yg)\s+(?:duluan|lebih dulu|lebih dahulu|lebih awal|lebih akhir|terakhir|belakangan)\b"
+    r"|\b(?:duluan|lebih dulu|lebih dahulu)\s+(?:mana|mn)\b"
+)
+_STAGE_NAMED_RE = re.compile(
+    r"\b(?:tahap|stage|seleksi|selection|verifikasi|verification|pendaftaran|registration|pengumuman|announcement|wawancara|interview)\b"
+)
+# How often a meeting is held ("rapat PMO itu tiap bulan atau per triwulan?", "berapa bulan sekali"): periodically, not a date
+_MEETING_WORD_RE = re.compile(r"\b(?:rapat\w*|pertemuan\w*|meeting|ketemu\w*|kumpul\w*)\b")
+_EVERY_MONTH_RE = re.compile(
+    r"\b(?:tiap|setiap|per|sekali)\s+(?:bulan|minggu|pekan)\b|\b(?:berapa|brp)\s+(?:bulan|minggu|pekan)\s+sekali\b|\b(?:sebulan|seminggu)\s+sekali\b|\bbulanan\b"
+)
 _BOT_DOES_RE = re.compile(
-    r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:bot|chatbot|service|chat))?\s+(?:do|offer)\b"
+    r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:psp\s+)?(?:bot|chatbot|service|chat))?\s+(?:actually\s+|really\s+)?(?:do|offer)\b"
     r"(?=\s*(?:[?.!,]|$)|\s+(?:for|to help)\b)"
 )
 # (how to, or whether one can, the clause ending there: not "… when I register through the bot", "can she still register …",
@@ -2063,6 +2107,19 @@ _ONE_DAY_RE = re.compile(
     r"\bhari (?:pertama|kedua|ketiga|keempat|ke ?-?[1-4])\b|\b(?:first|second|third|fourth) day\b|\bday (?:one|two|three|four|[1-4])\b"
     r"|\b(?:tgl|tanggal|on) (?:8|9|10|11)\s+(?:maret|march)\b|\bmarch (?:8|9|10|11)\b(?! ?(?:sampai|sd|s/d|hingga|until|to|-|–))"
 )
+# (…not the Bimtek's first or last day checked, or one of two offered: "Bimtek PMO mulai tgl 8 atau tgl 11 maret?" asks its dates)
+_DAY_AS_BOUND_RE = re.compile(r"\b(?:mulai|dimulai|selesai|berakhir|sampai|sampe|hingga|atau|start\w*|began|begin\w*|end\w*|finish\w*|or)\s+$")
+
+
+def _one_day_asked(folded: str) -> bool:
+    """Whether one day of the Bimtek is asked about (see ``_ONE_DAY_RE``), not a date it began or ended on."""
+    return any(
+        found.group().startswith(("hari", "day", "first", "second", "third", "fourth"))
+        or not _DAY_AS_BOUND_RE.search(folded, max(0, found.start() - 12), found.start())
+        for found in _ONE_DAY_RE.finditer(folded)
+    )
+
+
 _ONE_DAY_IN_ANSWER_RE = re.compile(r"\b(?:[Hh]ari (?:pertama|kedua|ketiga|keempat|ke-?\d)|(?:first|second|third|fourth) day|[Dd]ay [1-4])\b")
 _ADDRESS_RE = re.compile(r"\b(?:Jl|Jalan|Jln)\.?\s+[A-Z]")
 _PHONE_NAMED_RE = re.compile(r"\b(?:" + _PHONE_WORDS + r"|kontak|number)\b")
@@ -2423,6 +2480,8 @@ _WAS_IT_RE = re.compile(
     r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*"
     # ("I read the news about the PMO Bimtek. When exactly was it held?": when the thing named before was held)
     r"|\s*(?:when|where|how)(?:\s+(?:exactly|precisely|actually))?\s+(?:is|was|were|will|did)\s+it\b.*"
+    # ("Which came first, the selection or the first implementation? What years were they?": the years of the two just named)
+    r"|\s*(?:what|which)\s+(?:years?|dates?|months?|days?)\s+(?:is|was|are|were|did)\s+(?:it|they|those|these|that|each)\b.*"
     # ("The tahap 2 …, the teaching simulation and interview, is held on what date?": a verb whose subject was named before)
     r"|\s*(?:is|are|was|were)\s+(?:held|done|conducted|carried out|organi[sz]ed|announced|opened|closed)\b.*"
 )
@@ -2515,6 +2574,15 @@ _POINTING_BACK = (
 # The regencies and the city of Bali, as the facts name them for the cohorts
 BALI_REGENCIES = frozenset("buleleng denpasar badung klungkung gianyar karangasem jembrana tabanan bangli".split())
 OTHER_REGENCIES = BALI_REGENCIES - {"buleleng"}
+# A regency of Bali named in a message; one after "dari", "di", "from", "in" is where the asker is or was ("sy baru pindah dari
+# Jembrana", "kepala SD di Klungkung"), not one compared ("Buleleng sama Badung itu satu angkatan?")
+_REGENCY_NAMED_RE = re.compile(r"(?:\b(\w+)\s+)?(?:(?:kab|kabupaten|kota|regency)\s+)?\b(" + "|".join(sorted(BALI_REGENCIES)) + r")\b")
+_WHERE_ONE_IS = frozenset("dari dr asal from in di ke to pindah mutasi".split())
+
+
+def _compared_regencies(folded: str) -> set[str]:
+    """The regencies of Bali a message names, not as where the asker is or was from."""
+    return {found.group(2) for found in _REGENCY_NAMED_RE.finditer(folded) if found.group(1) not in _WHERE_ONE_IS}
 _NAMES_OF_NO_PROGRAMME = frozenset(
     "jakarta denpasar singaraja bali balinese jawa java javanese surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia indonesian "
     "nik nisn".split()
@@ -2722,7 +2790,7 @@ def question_kind(folded: str) -> Kind:
         bool(_PHONE_NAMED_RE.search(folded)) and bool(_PHONE_ASKED_RE.search(folded)),  # (a cheap look first)
         ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
         bool(_PLACE_ASKED_RE.search(folded)),
-        ("bimtek" in folded or "bimbingan" in folded) and bool(_ONE_DAY_RE.search(folded)),
+        ("bimtek" in folded or "bimbingan" in folded) and _one_day_asked(folded),
         bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
         ("lolos" in folded or "lulus" in folded or "terima" in folded) and _own_result(folded),
     )

@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
+from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
 from handlers.faqkb.affixes import stem_candidates
 
@@ -248,6 +249,7 @@ SYNONYMS: dict[str, str] = {
     "date": "tanggal",
     "dates": "tanggal",
     "time": "jam",
+    "hour": "jam",  # "how many hours do I add for Buleleng": the clock's difference
     "private": "swasta",
     "public": "negeri",
     "principal": "kepala sekolah",
@@ -1428,6 +1430,57 @@ _TELLER_RE = re.compile(
 def without_where_heard(folded: str) -> str:
     """``folded`` without where a claim told in the same sentence was heard, nor who told it (see above)."""
     return _TELLER_RE.sub("", _HEARD_AT_RE.sub(lambda m: m.group(1) + m.group(2), folded))
+
+
+# English chat shorthand, in a message read as English ("hi when ws the pmo bimtek", "how many yrs …"): the words
+# themselves, so that the kinds of question and the English words are read as written out
+_EN_SHORTHAND = {
+    "ws": "was", "wz": "was", "yrs": "years", "yr": "year", "hrs": "hours", "hr": "hour", "mins": "minutes", "u": "you",
+    "ur": "your", "abt": "about", "whn": "when", "wht": "what", "hw": "how", "pls": "please", "plz": "please", "thru": "through",
+    "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "govt": "government", "dont": "don't", "cant": "can't",
+}
+_EN_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
+
+
+def english_shorthand(folded: str) -> str:
+    """An English message with its chat shorthand written out (see above)."""
+    return _EN_SHORTHAND_RE.sub(lambda m: _EN_SHORTHAND[m.group()], folded)
+
+
+# Who passed a question on, in the sentence that asks it ("kepsek di Gerokgak nanya siapa penyelenggara …", "Pak, kepsek
+# di kecamatan saya nanya PMO itu …", "Some principals asked me what this bot can do"): the relayer is no topic, and a
+# kecamatan before "siapa" is where the relayer's principal is, not whose person is asked. A place named stays ("teman di
+# Tabanan nanya masuk angkatan berapa" asks about Tabanan); one's own area ("di kecamatan saya") says nothing.
+# (not "kepala sekolah tanya ke siapa kalau …": whom to ask is the question; nor "can teachers ask …")
+_RELAY_FRAME_RE = re.compile(
+    r"\b(?:(?:ada|beberapa|bbrp|banyak|para|salah satu)\s+)?(?:(?:pak|bu|bapak|ibu|bli)\s+)?"
+    r"(?:ada\s+(?:yang|yg)|(?:kepsek|kasek|kepala\s+(?:sekolah|sd|smp|tk|paud)|guru|teman|temen|rekan|pengawas|operator)(?:\s+(?:sd|smp|tk|paud))?)"
+    r"(?:\s+(?:di|dr|dari)\s+(?:(?:kecamatan|kec|wilayah|gugus|daerah|desa)\s+)?(?:saya|sy|kami|tiang))?"
+    r"(?P<place>\s+(?:di|dr|dari)\s+(?:(?:kecamatan|kec)\s+)?[a-z]+)?"
+    r"\s+(?:nanya|nanyain|nanyakan|tanya|bertanya|menanyakan)(?:\s+(?:ke|kpd|kepada|sama|sm)\s+(?:saya|sy|tiang|kami))?"
+    r"\b(?!\s+(?:ke|kpd|kepada|pada|sama|sm|ama|dengan|dgn|jawab)\b)\s*[,:]?"
+    r"|\b(?:(?:some|several|many|a few|two|three|a|one|the|my|our)\s+)?(?:of\s+(?:the|my|our)\s+)?"
+    r"(?:principals?|school heads?|head ?teachers?|headmasters?|teachers?|colleagues?|supervisors?)"
+    r"(?:\s+in\s+my\s+(?:area|district|kecamatan))?(?P<place_en>\s+(?:in|from)\s+(?!my\b)[a-z]+)?"
+    r"\s+(?:asked|have asked|has asked|keep asking|kept asking|are asking|were asking|wanted to know|want to know|wonder|wondered|are wondering)"
+    r"(?:\s+me)?(?:\s+about)?\b\s*[,:]?"
+)
+
+
+def without_relay(folded: str) -> str:
+    """``folded`` without who passed the question on (see above), keeping a place outside the regency they named."""
+    if not any(verb in folded for verb in ("nanya", "tanya", "asked", "asking", "know", "wonder")):
+        return folded
+    return _RELAY_FRAME_RE.sub(_relayed_place, folded)
+
+
+_HOME = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}
+
+
+def _relayed_place(found: re.Match[str]) -> str:
+    # (a kecamatan of the regency is where the relayer's principal works: "kepsek di Gerokgak nanya siapa penyelenggara …")
+    place = found.group("place") or found.group("place_en") or ""
+    return " " if not place or place.split()[-1] in _HOME else place + " "
 
 
 # (not news missed: "tiang ga dpt surat edaran dr dinas soal psp, intinya isinya apa ya" asks what it said)
