@@ -1915,7 +1915,8 @@ ROUND_19_READINGS = [
 # Over-broad readings a review of round 19's changes found, each narrowed (the message is the review's)
 ROUND_19_REVIEWED = [
     # thanks followed by a question relayed, a doubt or a problem is not small talk
-    ("Terima kasih bu, kepala sekolah di kecamatan kami menanyakan syarat usia untuk ikut PSP", "answer", "syarat-kepsek"),
+    # (round 25: who passed the question on is no topic now, and the age limit's own topic answers it)
+    ("Terima kasih bu, kepala sekolah di kecamatan kami menanyakan syarat usia untuk ikut PSP", "answer", "usia"),
     ("Thanks, my principal is asking about the age limit for PSP", "answer", "usia"),
     ("Terima kasih pak atas jawabannya, kami masih bingung soal surat keterangan masa tugas untuk sekolah swasta", "answer", "masa-tugas"),
     ("Suksma pak, kepala sekolah di kecamatan Sawan menanyakan link zoom bimtek", "answer", "bimtek-media"),

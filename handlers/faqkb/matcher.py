@@ -63,6 +63,7 @@ from handlers.faqkb.normalise import (
     tokens,
     without_addressee,
     without_hearsay,
+    without_interjections,
     without_relay,
     without_where_heard,
 )
@@ -632,6 +633,8 @@ class FaqEngine:
             return Match(None, 0.0, small_talk=talk), None
         if text.strip().strip(".").isdigit():
             return Match(None, 0.0, lone_number=True), None
+        if (calm := without_interjections(folded)) is not folded:
+            folded, text = calm, without_interjections(text)  # "Ya Tuhan, tahap 2 itu isinya apa?": a feeling, no name of another thing
         folded = clock_words(folded)
         english = question_language(folded, folded=True) == "en"
         if english:
@@ -965,7 +968,11 @@ class FaqEngine:
         future = kind.date and _asks_future(asking_text)
         if confident and not future and asking_text is not folded and _WHEN_RE.search(folded):
             # (in the same sentence only: not "Tujuan bimtek PMO apa? Kapan bimtek berikutnya?", two questions)
-            future = any(_WHEN_RE.search(p) and _asks_future(p) and _one_sentence(folded, p, asking_text) for p in clauses(folded))
+            # (…or a question of its own before it: "Is another cohort planned after 2024, and when would registration open?")
+            future = any(
+                (_WHEN_RE.search(p) or _YES_NO_START_RE.match(p)) and _asks_future(p) and _one_sentence(folded, p, asking_text)
+                for p in clauses(folded)
+            )
         if confident and future and not (entry.forward or entry.command or self._config_knows(query, best)):
             confident = False  # "rapat berikutnya tanggal berapa": the sources' dates are past; only /jadwal (config) knows coming ones
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
@@ -1619,8 +1626,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
             folded = _EVERY_MONTH_RE.sub(" berkala ", folded)  # "rapat PMO tiap bulan atau per triwulan?": how often, not a date
     if _ORDER_HINTS.search(folded) and _ORDER_ASKED_RE.search(folded) and _STAGE_NAMED_RE.search(folded):
         folded = _ORDER_ASKED_RE.sub(" urutan ", folded)  # "pengumuman tahap 1 itu sebelum atau sesudah tahap 2?": the stages' order
-    if english and "essay" in folded:
-        folded = _ESSAY_PROMPTS_RE.sub(" essay topik ", folded)  # "the exact essay questions in stage 1": its prompts, topics
+    if "essay" in folded or "esai" in folded or "interview" in folded or "wawancara" in folded:
+        # "the exact essay questions in stage 1", "pertanyaan wawancara tahap 2 persisnya apa saja": its prompts, topics
+        folded = _PROMPTS_RE.sub(lambda m: f" {m.group(1) or m.group(2)} topik ", folded)
     if english and "meet" in folded:
         if _REQUIREMENTS_RE.search(folded):
             folded = _MEET_RE.sub(" ", folded)  # "which requirements must she meet": fulfil them
@@ -1900,7 +1908,9 @@ _EVENT_RE = re.compile(r"\b(?:bimtek|bimbingan teknis|pelatihan|training|sesi|se
 # what something was about: its content ("materi")
 _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|\bwhat\s+(?:was|is|were|are)\b[^?.!,]*\babout\b(?=\s*(?:[?.!,]|$))")
 # (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
-_ESSAY_PROMPTS_RE = re.compile(r"\bessay\s+(?:questions?|prompts?)\b")
+_PROMPTS_RE = re.compile(
+    r"\b(essay|interview)\s+(?:questions?|prompts?)\b|\b(?:pertanyaan|soal)(?:-soal|-pertanyaan|nya)?\s+(wawancara|esai|essay|interview)\b"
+)
 # The order of two stages asked ("… sebelum atau sesudah tahap 2 mulai?", "Which ended later, stage 2 or the verification …?"):
 # the timeline that dates them all (not "Did the Rapor Pendidikan start before or after the Bimtek?": no stage named)
 _ORDER_HINTS = re.compile(r"sebelum|sesudah|setelah|before|after|first|earlier|later|last|duluan|dulu|awal|akhir")
@@ -1938,7 +1948,11 @@ _AUXILIARY_START_RE = re.compile(
 )
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
-_FUTURE_RE = re.compile(r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming)\b")
+_YES_NO_START_RE = re.compile(r"(?:is|are|will|would|apakah|apa ada|ada)\s")
+# (…and "Is another cohort planned after 2024, and when would registration open?": one still to come)
+_FUTURE_RE = re.compile(
+    r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming|planned)\b|\banother\s+(?:cohort|angkatan|batch|round|intake)\b"
+)
 
 
 _CAME_FROM_RE = re.compile(r"\b(?:dari|dr|from|asal|asli)\s+(?:kabupaten\s+|kab\s+|kota\s+)?([a-z]+)")

@@ -1399,6 +1399,20 @@ _PIECE_RE = re.compile(r"[^.,;!?\n]+[.,;!?\n]*")
 _ADDRESSEE_RE = re.compile(r"^\s*(?:kepada\s+)?(?:yth\b\.?|yang\s+terhormat\b)[^.,;!?\n]*[.,;!?\n]+")
 
 
+# An exclamation calling on God ("Ya Tuhan, tahap 2 itu isinya apa saja?", "astaga", "oh my god"): a feeling, no religious matter
+_INTERJECTION_RE = re.compile(
+    r"\b(?:ya|oh|o|duh|aduh)\s+(?:tuhan|allah|gusti|rabb|dewa ratu|dewa)\b|\bya ampun\w*|\bastag(?:h)?firullah\w*|\bastaga\w*"
+    r"|\bmasya ?allah\b|\b(?:oh )?my god\b|\bomg\b|\bdewa ratu\b",
+    re.IGNORECASE,  # (the message as typed too: "Tuhan" capitalised is no name of another programme)
+)
+_INTERJECTION_HINTS = ("tuhan", "allah", "gusti", "rabb", "dewa", "ampun", "astag", "god", "omg")
+
+
+def without_interjections(text: str) -> str:
+    """``text`` (folded or as typed) without an exclamation calling on God (see above)."""
+    return _INTERJECTION_RE.sub(" ", text) if any(w in text.lower() for w in _INTERJECTION_HINTS) else text
+
+
 def clock_words(folded: str) -> str:
     """A city's time is its zone: "waktu jakarta" is WIB, "jam bali" WITA."""
     return _CITY_TIME_RE.sub(lambda m: "wib" if m.group(1) or m.group(3) else "wita", folded)

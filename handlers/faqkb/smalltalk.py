@@ -79,6 +79,8 @@ _FILLER = frozenset(
         "sangat membantu bermanfaat terbantu helpful useful informative informatif helps helped heaps "
         # "mohon maaf mengganggu waktunya", "sy yg masih awam ini", "that's clear now": an apology, a modest word
         "mengganggu ganggu waktunya awam now "
+        # "makasih ya, maaf tadi saya panik", "sorry, I panicked": the feeling apologised for
+        "panik panic panicked panicking bingung cemas khawatir tegang takut malu "
         # "sip sdh masuk ternyata", "ok noted, will forward to the kepsek": it arrived, it will be passed on
         "masuk ternyata will to "
         # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
