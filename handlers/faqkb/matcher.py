@@ -60,6 +60,7 @@ from handlers.faqkb.normalise import (
     raw_tokens,
     skeleton,
     spelled_abbreviations,
+    spoken_dates,
     tokens,
     without_addressee,
     without_hearsay,
@@ -635,7 +636,7 @@ class FaqEngine:
             return Match(None, 0.0, lone_number=True), None
         if (calm := without_interjections(folded)) is not folded:
             folded, text = calm, without_interjections(text)  # "Ya Tuhan, tahap 2 itu isinya apa?": a feeling, no name of another thing
-        folded = clock_words(folded)
+        folded = spoken_dates(clock_words(folded))  # ("bimtek pmo tanggal delapan sampai sebelas maret": 8 to 11 March)
         english = question_language(folded, folded=True) == "en"
         if english:
             folded = english_shorthand(folded)  # "when ws the pmo bimtek", "how many yrs …"
@@ -679,6 +680,13 @@ class FaqEngine:
             # "passcode zoom bimtek hari ke 3": which session's Zoom details (the config's, whatever the day), not a topic's
             # "1 hari sebelum" (not "bimtek hari ketiga materinya apa?": that day's content is what the sources lack)
             folded = other_day
+        if (
+            "bimtek" in folded
+            and _STAGE_REACHED_RE.search(folded)
+            and (after := _DURING_EVENT_RE.sub(" ", folded)) != folded
+            and len(self._query(after, english)[0]) >= 2
+        ):
+            folded = after  # "pas bimtek pmo maret 2022 psp buleleng udh smpe tahap apa": the stage reached then, not the Bimtek
         if (
             "tahap" in folded
             and (after := _STAGE_DONE_RE.sub(" ", folded)) != folded
@@ -2541,6 +2549,11 @@ _WHAT_TO_TYPE_RE = re.compile(
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
 )
 _NAME_ENDS = r"(?:itu|ini|tsb|tersebut|karena|krn|yang|yg|dan|tapi|terus|trus|di|ke|dari|untuk|utk|sudah|sdh|udah|belum|blm|juga|jg|sih|ya|nggih)"
+# The Bimtek as the time a stage reached is asked for ("pas bimtek pmo maret 2022 psp buleleng udh smpe tahap apa")
+_DURING_EVENT_RE = re.compile(r"\b(?:pas|waktu|wkt|saat|ketika|sewaktu|during|at the time of)\s+(?:the\s+)?bimtek(?:\s+(?:tim\s+)?(?:pokja\s+)?pmo)?\b")
+_STAGE_REACHED_RE = re.compile(
+    r"\b(?:tahap|posisi|status)(?:nya)?\s+(?:apa|mana|brp|berapa)\b|\bsampai\s+(?:mana|tahap)\b|\b(?:which|what)\s+stage\b|\bhow far\b"
+)
 _STAGE_ASKED_RE = re.compile(r"(?:\s+[a-z]+){0,4}\s+(?:tahap|posisi|status)(?:nya)?\s+(?:apa|mana|brp|berapa)(?:\s+[a-z]+){0,2}\s*")
 _AT_THAT_TIME_RE = re.compile(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
 _THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
@@ -2806,8 +2819,24 @@ def question_kind(folded: str) -> Kind:
         bool(_PLACE_ASKED_RE.search(folded)),
         ("bimtek" in folded or "bimbingan" in folded) and _one_day_asked(folded),
         bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
-        ("lolos" in folded or "lulus" in folded or "terima" in folded) and _own_result(folded),
+        ("lolos" in folded or "lulus" in folded or "terima" in folded) and _own_result(folded)
+        or ("mana" in folded or "apa" in folded or "which" in folded) and bool(_SCHOOLS_NAMED_RE.search(folded)) and not _CRITERIA_RE.search(folded),
     )
+
+
+# Which schools were chosen, by name ("sklh mana aj di kec gerokgak yg jd sekolah penggerak", "sekolah2 di kec. Tejakula yg
+# diusulkan korwil … apa aja?", "which schools in Sawan were selected"): results no source lists, not the recap of registrations
+_SCHOOLS_NAMED_RE = re.compile(
+    r"\b(?:sekolah|sklh|skolah|sd|smp|tk|paud)(?:2|-sekolah)?\s+(?:mana\s+|mn\s+)?(?:saja\s+|aja\s+|aj\s+)?(?:di\s+|dr\s+|dari\s+)?[^?.!]{0,30}?"
+    r"\b(?:yang|yg)\s+(?:sudah\s+|sdh\s+|udh\s+|udah\s+)?"
+    r"(?:(?:jadi|jd|menjadi|terpilih|ditetapkan)\s+(?:sekolah penggerak|sp|psp)|diusulkan|diusulin|dipilih|diajukan|lolos|lulus|terpilih)\b"
+    r"(?=[^?.!]*\b(?:mana|apa aja|apa saja|apa aj|siapa)\b|\s*$|\s*\?)"
+    r"|\bwhich\s+schools\b[^?.!]{0,40}\b(?:became|were selected|were chosen|were proposed|passed|made it)\b"
+)
+
+
+# (not the criteria they are chosen by: "SD yg diusulkan korwil syaratnya apa aja")
+_CRITERIA_RE = re.compile(r"\b(?:syarat|kriteria|patokan|ketentuan|persyaratan|requirement|criteria|criterion)\w*")
 
 
 def _own_result(folded: str) -> bool:

@@ -1413,6 +1413,23 @@ def without_interjections(text: str) -> str:
     return _INTERJECTION_RE.sub(" ", text) if any(w in text.lower() for w in _INTERJECTION_HINTS) else text
 
 
+# A date said aloud, as speech-to-text writes it ("bimtek pmo tanggal delapan sampai sebelas maret"): its day in digits, so that
+# the date is read as the ones typed are ("tanggal 8 sampai 11 maret" says which Bimtek)
+_UNIT_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+_SPOKEN_DAY = r"(?:(?:" + _UNIT_WORDS + r")\s+(?:puluh(?:\s+(?:" + _UNIT_WORDS + r"))?|belas)|sepuluh|sebelas|" + _UNIT_WORDS + r")"
+_SPOKEN_DATE_RE = re.compile(
+    r"\b(" + _SPOKEN_DAY + r")(?=(?:\s+(?:sampai|sampe|hingga|sd|s d|dan|atau)\s+(?:tanggal\s+|tgl\s+)?(?:" + _SPOKEN_DAY + r"|\d{1,2}))?"
+    r"\s+(?:bulan\s+)?(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True)) + r")\b)"
+)
+
+
+def spoken_dates(folded: str) -> str:
+    """``folded`` with the days of dates said aloud in digits (see above)."""
+    if not _SPOKEN_DATE_RE.search(folded):
+        return folded
+    return _SPOKEN_DATE_RE.sub(lambda m: _CARDINAL.get(m.group(1)) or " ".join(_compose_numbers(m.group(1).split())), folded)
+
+
 def clock_words(folded: str) -> str:
     """A city's time is its zone: "waktu jakarta" is WIB, "jam bali" WITA."""
     return _CITY_TIME_RE.sub(lambda m: "wib" if m.group(1) or m.group(3) else "wita", folded)
