@@ -1191,7 +1191,7 @@ class FaqEngine:
         found = _HEAD_NOUN_RE.search(text)
         if found is None:
             return None
-        words = self._query(found.group(1) or found.group(2), english)[0]
+        words = self._query(next(head for head in found.groups() if head), english)[0]
         if len(words) != 1 or self._index.idf.get(words[0], 0.0) < self._index.specific_idf or words[0] in _DATE_HEADS:
             return None  # ("what were the dates of stage 1 …": a date is a kind of answer, not a topic's thing)
         return words[0]
@@ -1896,7 +1896,7 @@ _OBLIGED_ELSEWHERE_RE = re.compile(r"\b(?:bimtek|zoom|pelatihan|training|kurikul
 _WHAT_FOR_RE = re.compile(r"\bwhat(?:\s+(?:is|was|are|were)|'s|s)\b[^.?!\n]*\bfor\s*(?=[?.!]|$)")
 _VOWEL_DROPPED_RE = re.compile(r"[b-df-hj-np-tv-z]{2}")  # (a word opening with two consonants: "sgala", "bnyak")
 # the heads that ask for a date, whatever its topic (question_kind's business)
-_DATE_HEADS = frozenset({"tanggal", "jadwal", "waktu", "date", "dates"})
+_DATE_HEADS = frozenset({"tanggal", "jadwal", "waktu", "date", "dates", "tahun", "bulan", "hari", "jam"})
 # (a question word anywhere in a text, punctuation or not: _question_words reads whitespace-split words)
 _WH_WORD_RE = re.compile(r"\b(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|mana|dimana|when|what|who|how|which|where)\b")
 # "hari ke 3", "hari kedua", "day 2", "the first day" of the Bimtek: which of its sessions
@@ -1959,7 +1959,8 @@ _ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _YES_NO_START_RE = re.compile(r"(?:is|are|will|would|apakah|apa ada|ada)\s")
 # (…and "Is another cohort planned after 2024, and when would registration open?": one still to come)
 _FUTURE_RE = re.compile(
-    r"\b(?:berikut(?:nya)?|selanjutnya|mendatang|depan|next|upcoming|coming|planned)\b|\banother\s+(?:cohort|angkatan|batch|round|intake)\b"
+    r"\b(?:berikut(?:nya)?|brktnya|selanjutnya|mendatang|depan|next|upcoming|coming|planned)\b"
+    r"|\banother\s+(?:cohort|angkatan|batch|round|intake)\b"
 )
 
 
@@ -2517,6 +2518,8 @@ _HOW_LONG_RE = re.compile(
 _HEAD_NOUN_RE = re.compile(
     r"(?:^|[.?!,]\s*)([a-z]+)\b[^.?!,]*?\b(?:itu|tu)\s+(?:(?:sebenarnya|sebenernya|sbnrnya|sih)\s+)?(?:(?:buat|untuk|utk)\s+)?apa\b"
     r"|\bwhat (?:is|was|are|were) the (?:[a-z]+ )?([a-z]+) of\b"
+    # "proses PSP di buleleng dimulai dari bidang mana?", "started in which division": the kind of thing a which-question asks
+    r"|\b(?:dari|di|oleh|from|in|by)\s+(?:([a-z]+)\s+(?:mana|mn)|which\s+([a-z]+))(?=\s*(?:ya|sih|kah|pak|bu)?\s*(?:[?.!,]|$))"
 )
 # "Angkatan III diseleksi tahun 2022, lalu mulai jalan tahun berapa?", "…, mulai jalannya th brp?": when
 # the thing told before started (a few words only after "lalu"/"tapi": "Bimtek mulai kapan?" names its own)
@@ -2769,7 +2772,7 @@ _INTRODUCED_RE = re.compile(
 )
 _CLOCK_ASKED_RE = re.compile(r"\b(?:jam|jm|pukul|pkl) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
 _CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
-_PEOPLE = r"(?:orang|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)"
+_PEOPLE = r"(?:orang|org|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)"
 # "…ada brp?", "…ada berapa ya pak": the count closes the clause (not "… ada berapa tahap seleksinya")
 _HOW_MANY_AT_END = r"\bada\s+(?:berapa|brp)(?:\s+(?:ya|sih|kah|nih|" + _ADDRESSED + r"))*\s*(?:[.?!,]|$)"
 _PEOPLE_COUNT_RE = re.compile(

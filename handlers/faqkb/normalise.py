@@ -94,6 +94,7 @@ ABBREVIATIONS: dict[str, str] = {
     "skrg": "sekarang",
     "skg": "sekarang",
     "trs": "terus",
+    "brktnya": "next",  # (as "berikutnya" is: "rapat pmo brktnya kpn")
     "dr": "dari",
     "pd": "pada",
     "spt": "seperti",
@@ -209,6 +210,9 @@ SYNONYMS: dict[str, str] = {
     "ngadu": "lapor",
     # a body's job is its duties: "pmo kerjaannya apa aja?"
     "kerjaan": "tugas",
+    # …and so is its function: "tim PMO … fungsinya apa?"
+    "fungsi": "tugas",
+    "function": "tugas",
     # being put through to someone is contacting them: "tolong sambungin ke petugas"
     "sambungin": "hubungi",
     "sambungkan": "hubungi",
