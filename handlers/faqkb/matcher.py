@@ -637,9 +637,13 @@ class FaqEngine:
         if (calm := without_interjections(folded)) is not folded:
             folded, text = calm, without_interjections(text)  # "Ya Tuhan, tahap 2 itu isinya apa?": a feeling, no name of another thing
         folded = spoken_dates(clock_words(folded))  # ("bimtek pmo tanggal delapan sampai sebelas maret": 8 to 11 March)
+        if "rarti" in folded or "rrti" in folded:
+            folded = _SO_START_RE.sub(r"\1", folded)  # "berarti kalau kepsek PSP dipindah …": "so", not a meaning asked
         english = question_language(folded, folded=True) == "en"
         if english:
             folded = english_shorthand(folded)  # "when ws the pmo bimtek", "how many yrs …"
+        if (plain := _WANTED_FOR_RE.sub("", folded, count=1)) != folded and len(self._query(plain, english)[0]) >= 2:
+            folded = plain  # "For a briefing note: which regencies … belonged to Angkatan I?": what the answer is for
         bare = without_addressee(folded)
         if bare != folded and len(self._query(bare, english)[0]) >= 2:
             folded = bare  # "Yth. Tim PMO …. Dengan hormat, … tanggal bimtek": the addressee is not the topic
@@ -1634,6 +1638,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
             folded = _EVERY_MONTH_RE.sub(" berkala ", folded)  # "rapat PMO tiap bulan atau per triwulan?": how often, not a date
     if _ORDER_HINTS.search(folded) and _ORDER_ASKED_RE.search(folded) and _STAGE_NAMED_RE.search(folded):
         folded = _ORDER_ASKED_RE.sub(" urutan ", folded)  # "pengumuman tahap 1 itu sebelum atau sesudah tahap 2?": the stages' order
+    if "status" in folded and not english:
+        folded = _SCHOOL_STATUS_RE.sub(" sekolah negeri swasta ", folded)  # "status sekolah yang dapat ikut": public or private, not /profil
     if "essay" in folded or "esai" in folded or "interview" in folded or "wawancara" in folded:
         # "the exact essay questions in stage 1", "pertanyaan wawancara tahap 2 persisnya apa saja": its prompts, topics
         folded = _PROMPTS_RE.sub(lambda m: f" {m.group(1) or m.group(2)} topik ", folded)
@@ -1916,6 +1922,11 @@ _EVENT_RE = re.compile(r"\b(?:bimtek|bimbingan teknis|pelatihan|training|sesi|se
 # what something was about: its content ("materi")
 _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|\bwhat\s+(?:was|is|were|are)\b[^?.!,]*\babout\b(?=\s*(?:[?.!,]|$))")
 # (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
+# A school's status (public or private: "penjelasan terkait status sekolah yang dapat ikut"), not a registration's
+# (not its status as a Sekolah Penggerak: "status sekolah penggerak masih ada tidak?")
+_SCHOOL_STATUS_RE = re.compile(
+    r"\bstatus\s+(?:sekolah|skolah|sklh)(?:nya)?\b(?!\s+penggerak)(?!\s+(?:(?:saya|sy|kami|tiang)\s+)?(?:di|dalam|pada)\s+(?:bot|pendaftaran|form))"
+)
 _PROMPTS_RE = re.compile(
     r"\b(essay|interview)\s+(?:questions?|prompts?)\b|\b(?:pertanyaan|soal)(?:-soal|-pertanyaan|nya)?\s+(wawancara|esai|essay|interview)\b"
 )
@@ -1931,6 +1942,13 @@ _ORDER_ASKED_RE = re.compile(
 _STAGE_NAMED_RE = re.compile(
     r"\b(?:tahap|stage|seleksi|selection|verifikasi|verification|pendaftaran|registration|pengumuman|announcement|wawancara|interview)\b"
 )
+# What the answer is wanted for, opening the message ("For a briefing note: …", "For our report, …", "Untuk bahan laporan: …")
+_WANTED_FOR_RE = re.compile(
+    r"^\s*(?:(?:just\s+)?for|untuk|utk|buat)\s+(?:a|an|our|my|the|bahan|keperluan)?\s*"
+    r"(?:briefing|report|paper|note|memo|presentation|laporan|notulen|catatan|paparan|presentasi)(?:\s+(?:note|notes|kami|saya|dinas))?\s*[:,]"
+)
+# "berarti …" opening a sentence: "so …", drawing a conclusion from what was said (not "PSP berarti apa", a meaning)
+_SO_START_RE = re.compile(r"(^|[.?!,]\s*)(?:(?:oh|o|ooh|jadi)\s+)?(?:berarti|brarti|brrti|berarty)\b")
 # How often a meeting is held ("rapat PMO itu tiap bulan atau per triwulan?", "berapa bulan sekali"): periodically, not a date
 _MEETING_WORD_RE = re.compile(r"\b(?:rapat\w*|pertemuan\w*|meeting|ketemu\w*|kumpul\w*)\b")
 _EVERY_MONTH_RE = re.compile(
@@ -1993,7 +2011,9 @@ def _asks_future(text: str) -> bool:
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
 # (a birth date is a field of the form, not "when"; nor is "… asked to apply when nominating SD schools")
 _WHEN_RE = re.compile(
-    r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)|(?:tanggal|tgl)(?!\s+lahir\b))\b"
+    # (not "when" opening a clause of its own before the question: "So when I register through the bot, how many digits …")
+    r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)(?! (?:i|we|you|they|he|she) (?!(?:can|could|should|will|would|must|may|need|have)\b)[a-z]+\b[^?,.]*,)"
+    r"|(?:tanggal|tgl)(?!\s+lahir\b))\b"
     r"|\b(?:what|the)\s+(?:exact\s+)?dates?\b(?!\s+of\s+birth)"  # ("what were the dates of stage 1")
 )
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)

@@ -253,6 +253,11 @@ SYNONYMS: dict[str, str] = {
     "date": "tanggal",
     "dates": "tanggal",
     "time": "jam",
+    "belong": "masuk",  # "which regencies belonged to Angkatan I" (not "be" + "long")
+    "belonged": "masuk",
+    "belongs": "masuk",
+    "division": "bidang",
+    "divisions": "bidang",
     "hour": "jam",  # "how many hours do I add for Buleleng": the clock's difference
     "private": "swasta",
     "public": "negeri",
@@ -711,7 +716,7 @@ STOPWORDS = frozenset(
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk berlangsung but
-    heard hear said true colleague colleagues
+    heard hear said true colleague colleagues stated
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
     certain particular even berikut so inside
     she he her his him shall

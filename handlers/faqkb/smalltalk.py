@@ -42,7 +42,9 @@ _KINDS: dict[str, list[str]] = {
         "laksanakan lanjut tes test maaf ampura sorry "
         "got hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
-    FAREWELL: "bye dadah jumpa ketemu bertemu sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih hormat regards".split(),
+    FAREWELL: (
+        "bye goodbye byebye dadah jumpa ketemu bertemu sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih hormat regards"
+    ).split(),
 }
 _KIND_OF = {word: kind for kind, words in _KINDS.items() for word in words}
 # Forms of address: a name may follow one ("selamat pagi bu Komang", "suksma pak Ketut Agus").
@@ -117,6 +119,10 @@ _WORD_RE = re.compile(r"[a-z]+")
 _HOW_ARE_YOU_RE = re.compile(
     r"\b(?:apa|gimana|gmn|bagaimana|pripun|kenken)\s+kabar(?:nya)?\b|\bhow are you\b|\bkabar baik\b|\bwhats up\b|\bhow(?:s| is) it going\b"
 )
+# "have a nice day", "enjoy your weekend", "good bye": a farewell on its own
+_NICE_DAY_RE = re.compile(
+    r"\b(?:have|enjoy)\s+(?:a|your)\s+(?:nice|good|great|lovely|wonderful)?\s*(?:day|weekend|evening|night)\b|\bgood\s+bye\b|\bbye\s+bye\b"
+)
 _DIGIT_RE = re.compile(r"\d")
 _REDUPLICATED_RE = re.compile(r"(?<=[a-z])2\b")
 _STRETCHED = re.compile(r"(.)\1{2,}")
@@ -172,6 +178,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         if len(signature) <= _SIGNATURE_WORDS and all(w in written or w in _SIGNATURE_ROLES or w in NAMES for w in signature):
             plain = plain[: signed.start("signature")]
     plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
+    plain = _NICE_DAY_RE.sub(" bye ", plain)  # "Goodbye, have a nice day."
     words = _WORD_RE.findall(plain)
     if not words or len(words) > 12:
         return None
