@@ -909,9 +909,10 @@ class FaqEngine:
                 if head in index.keyword_words[i]:
                     scored = [(sc, i), *(x for x in scored if x[1] != i)]
                     break
-        if len(regencies := _compared_regencies(folded)) >= 2 and not regencies <= index.answer_regencies[scored[0][1]]:
+        if len(regencies := _compared_regencies(folded)) >= 2 and len(regencies & index.answer_regencies[scored[0][1]]) <= 1:
             # "Buleleng sama Badung itu satu angkatan?", "… where Buleleng was and where Badung was": regencies of two cohorts
-            # compared; the topic naming them all answers, not the one about either
+            # compared; the topic naming them all answers, not the one about either (one naming all but one of three
+            # answers too: "apakah Jembrana dan Karangasem juga ikut PSP seperti Buleleng?")
             for sc, i in scored[1:]:
                 if sc < scored[0][0] - REGENCIES_MARGIN:
                     break
@@ -1634,15 +1635,20 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _BOT_DOES_RE.sub(" fitur bot ", folded)  # "what can this bot do for a principal": its features
         folded = _HOW_TO_START_RE.sub(" cara ", folded)  # "how do I start?": how to go about it, not when PSP started
     elif "bulan" in folded or "minggu" in folded or "pekan" in folded:
-        if _MEETING_WORD_RE.search(folded):
+        if _MEETING_WORD_RE.search(folded) and ("pmo" in folded or "pokja" in folded or "koordinasi" in folded):
             folded = _EVERY_MONTH_RE.sub(" berkala ", folded)  # "rapat PMO tiap bulan atau per triwulan?": how often, not a date
-    if _ORDER_HINTS.search(folded) and _ORDER_ASKED_RE.search(folded) and _STAGE_NAMED_RE.search(folded):
+    if _ORDER_HINTS.search(folded) and _ORDER_ASKED_RE.search(folded) and len(_STAGE_NAMED_RE.findall(folded)) >= 2:
         folded = _ORDER_ASKED_RE.sub(" urutan ", folded)  # "pengumuman tahap 1 itu sebelum atau sesudah tahap 2?": the stages' order
-    if "status" in folded and not english:
+    if "status" in folded and not english and _SCHOOL_KIND_RE.search(folded) and not _REGISTERED_RE.search(folded):
         folded = _SCHOOL_STATUS_RE.sub(" sekolah negeri swasta ", folded)  # "status sekolah yang dapat ikut": public or private, not /profil
-    if "essay" in folded or "esai" in folded or "interview" in folded or "wawancara" in folded:
+    if ("essay" in folded or "esai" in folded or "interview" in folded or "wawancara" in folded) and _CONTENT_ASKED_RE.search(folded):
         # "the exact essay questions in stage 1", "pertanyaan wawancara tahap 2 persisnya apa saja": its prompts, topics
         folded = _PROMPTS_RE.sub(lambda m: f" {m.group(1) or m.group(2)} topik ", folded)
+    if english and "hour" in folded and _ZONE_WORD_RE.search(folded):
+        folded = _HOURS_RE.sub(" jam ", folded)  # "… in WIB, how many hours do I add for Buleleng?": the clocks' difference
+    if english and ("covered" in folded or "level" in folded):
+        # "How many kecamatan … are covered by the PSP registration?": taken in, not topics covered; "education levels": jenjang
+        folded = _LEVELS_RE.sub(" jenjang ", _COVERED_BY_RE.sub(" in ", folded))
     if english and "meet" in folded:
         if _REQUIREMENTS_RE.search(folded):
             folded = _MEET_RE.sub(" ", folded)  # "which requirements must she meet": fulfil them
@@ -1922,16 +1928,29 @@ _EVENT_RE = re.compile(r"\b(?:bimtek|bimbingan teknis|pelatihan|training|sesi|se
 # what something was about: its content ("materi")
 _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|\bwhat\s+(?:was|is|were|are)\b[^?.!,]*\babout\b(?=\s*(?:[?.!,]|$))")
 # (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
+_ZONE_WORD_RE = re.compile(r"\b(?:wib|wita|wit|time ?zones?|zona)\b")
+_HOURS_RE = re.compile(r"\bhours?\b")
+_COVERED_BY_RE = re.compile(r"\b(?:are|is|were|was|be|being)\s+covered\s+(?:by|in|under)\b")
+_LEVELS_RE = re.compile(r"\b(?:education(?:al)?|school|schooling)\s+levels?\b")
 # A school's status (public or private: "penjelasan terkait status sekolah yang dapat ikut"), not a registration's
-# (not its status as a Sekolah Penggerak: "status sekolah penggerak masih ada tidak?")
+# (only beside the kinds of school or who may take part: not "status sekolah sy gmn ya", "cek status sekolah sy, sudah terdaftar
+# blm", one's registration; nor its status as a Sekolah Penggerak: "status sekolah penggerak masih ada tidak?")
+_SCHOOL_KIND_RE = re.compile(r"\b(?:negeri|swasta|yayasan|unggulan|favorit|(?:dapat|bisa|boleh|bs)\s+ikut)\b")
+_REGISTERED_RE = re.compile(r"\b(?:cek|check|terdaftar|daftar\w*|masuk|lolos|pending|verifikasi|diverifikasi|bot|profil)\b")
 _SCHOOL_STATUS_RE = re.compile(
     r"\bstatus\s+(?:sekolah|skolah|sklh)(?:nya)?\b(?!\s+penggerak)(?!\s+(?:(?:saya|sy|kami|tiang)\s+)?(?:di|dalam|pada)\s+(?:bot|pendaftaran|form))"
 )
+# (their content asked for: not "ada soal esai di tahap 1?", whether there is one, nor "pertanyaan soal wawancara", about it)
+_CONTENT_ASKED_RE = re.compile(
+    r"\b(?:apa\s+(?:saja|aja|aj|sj)|persis\w*|bocoran|jumlah|berapa|brp|how many|contoh\w*|daftar|list|what\s+(?:are|were|is|was)|exact\w*|which)\b"
+)
 _PROMPTS_RE = re.compile(
-    r"\b(essay|interview)\s+(?:questions?|prompts?)\b|\b(?:pertanyaan|soal)(?:-soal|-pertanyaan|nya)?\s+(wawancara|esai|essay|interview)\b"
+    r"\b(essay|interview)\s+(?:questions?|prompts?)\b"
+    r"|\b(?<!pertanyaan )(?<!tanya )(?:pertanyaan|soal)(?:-soal|-pertanyaan|nya)?\s+(wawancara|esai|essay|interview)\b"
 )
 # The order of two stages asked ("… sebelum atau sesudah tahap 2 mulai?", "Which ended later, stage 2 or the verification …?"):
-# the timeline that dates them all (not "Did the Rapor Pendidikan start before or after the Bimtek?": no stage named)
+# the timeline that dates them all (two stages named: not "Did the Rapor Pendidikan start before or after the Bimtek?", nor
+# "sertifikat keluar sebelum atau sesudah pengumuman?")
 _ORDER_HINTS = re.compile(r"sebelum|sesudah|setelah|before|after|first|earlier|later|last|duluan|dulu|awal|akhir")
 _ORDER_ASKED_RE = re.compile(
     r"\b(?:sebelum|sesudah|setelah)\s+(?:atau|apa|ato)\s+(?:sebelum|sesudah|setelah)\b|\b(?:before|after)\s+or\s+(?:before|after)\b"
@@ -1947,9 +1966,11 @@ _WANTED_FOR_RE = re.compile(
     r"^\s*(?:(?:just\s+)?for|untuk|utk|buat)\s+(?:a|an|our|my|the|bahan|keperluan)?\s*"
     r"(?:briefing|report|paper|note|memo|presentation|laporan|notulen|catatan|paparan|presentasi)(?:\s+(?:note|notes|kami|saya|dinas))?\s*[:,]"
 )
-# "berarti …" opening a sentence: "so …", drawing a conclusion from what was said (not "PSP berarti apa", a meaning)
-_SO_START_RE = re.compile(r"(^|[.?!,]\s*)(?:(?:oh|o|ooh|jadi)\s+)?(?:berarti|brarti|brrti|berarty)\b")
-# How often a meeting is held ("rapat PMO itu tiap bulan atau per triwulan?", "berapa bulan sekali"): periodically, not a date
+# "berarti …" opening the message: "so …", drawing a conclusion from what was said (not "PSP berarti apa", a meaning)
+# (the message's opening only: "…, berarti di Singaraja pukul berapa?" concludes within the question)
+_SO_START_RE = re.compile(r"^(\s*)(?:(?:oh|o|ooh|jadi)\s+)?(?:berarti|brarti|brrti|berarty)\b")
+# How often the PMO meets ("rapat PMO itu tiap bulan atau per triwulan?", "berapa bulan sekali"): periodically, not a date
+# (the PMO's or a coordination meeting only: not "pertemuan kombel tiap minggu wajib?")
 _MEETING_WORD_RE = re.compile(r"\b(?:rapat\w*|pertemuan\w*|meeting|ketemu\w*|kumpul\w*)\b")
 _EVERY_MONTH_RE = re.compile(
     r"\b(?:tiap|setiap|per|sekali)\s+(?:bulan|minggu|pekan)\b|\b(?:berapa|brp)\s+(?:bulan|minggu|pekan)\s+sekali\b|\b(?:sebulan|seminggu)\s+sekali\b|\bbulanan\b"
@@ -2013,7 +2034,7 @@ def _asks_future(text: str) -> bool:
 _WHEN_RE = re.compile(
     # (not "when" opening a clause of its own before the question: "So when I register through the bot, how many digits …")
     r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)(?! (?:i|we|you|they|he|she) (?!(?:can|could|should|will|would|must|may|need|have)\b)[a-z]+\b[^?,.]*,)"
-    r"|(?:tanggal|tgl)(?!\s+lahir\b))\b"
+    r"|(?:tanggal|tgl)(?!\s+lahir\b)|deadline|tenggat)\b"  # (a deadline is a date: "What is the deadline for the BOS Kinerja report?")
     r"|\b(?:what|the)\s+(?:exact\s+)?dates?\b(?!\s+of\s+birth)"  # ("what were the dates of stage 1")
 )
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
@@ -2264,7 +2285,10 @@ _OWN_PERSON_RE = re.compile(
     # ("sp" only opening the question: not "kepsek yg pernah dapat SP untuk kec. Sawan …", a warning letter)
     r"|(?:\b(?:siapa|sapa)\b|(?:^|[.?!,]\s*)sp\b)" + _NO_REASON + r"*\b(?:untuk|utk|di|buat)\s+(?:kec|kecamatan)\s+[a-z]+"
     # (not "sekolah sy swasta, surat keterangan … yg tanda tangan siapa": the school's kind is context)
-    r"|\b(?:sekolah|kecamatan|desa|gugus|sd|smp|tk|paud) (?:saya|sy|kami|tiang)\b(?! (?:swasta|negeri)\b)" + _NO_REASON + r"*\b(?:siapa|sapasira|sira)\b"
+    # (…nor whose it is: "TK kami milik yayasan, surat keterangan … yg nerbitin siapa ya?")
+    r"|\b(?:sekolah|kecamatan|desa|gugus|sd|smp|tk|paud) (?:saya|sy|kami|tiang)\b(?! (?:swasta|negeri|milik|punya|dibawah|di bawah)\b)"
+    + _NO_REASON
+    + r"*\b(?:siapa|sapasira|sira)\b"
     r"|\bwho\b[^.?!\n]*\bmy (?:school|district)\b"
     # "siapa pelatih ahli yg pegang sekolah2 di Busungbiu": a person of one kecamatan (not
     # "Buleleng": that is the regency too, whose offices' heads the sources name)
@@ -2432,7 +2456,9 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b"
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
     r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b"
-    r"|\blegalisir\b|\bbeasiswa\b"
+    r"|\blegalisir\b|\bbeasiswa\b|\bscholarships?\b|\bindonesia pintar\b"
+    # a speech or welcome address to write ("can u help me write a speech for graduation", "buatkan sambutan perpisahan")
+    r"|\b(?:write|writing|draft|buatkan|buatin|bikinin|bikinkan|susun\w*)\s+(?:me\s+)?(?:a\s+|an\s+)?(?:teks\s+)?(?:speech|pidato|sambutan)\b"
     # the regular school grant per pupil ("berapa dana BOS per siswa SD tahun ini"; PSP's BOS Kinerja is the programme's)
     r"|\bbos reguler\b|\bbos\b[^.?!\n]{0,20}\bper (?:siswa|murid|anak|peserta didik)\b"
     # the price of equipment to buy ("pak tau harga paket chromebook DAK ga? mau beli utk lab")
@@ -2540,6 +2566,8 @@ _HEAD_NOUN_RE = re.compile(
     r"|\bwhat (?:is|was|are|were) the (?:[a-z]+ )?([a-z]+) of\b"
     # "proses PSP di buleleng dimulai dari bidang mana?", "started in which division": the kind of thing a which-question asks
     r"|\b(?:dari|di|oleh|from|in|by)\s+(?:([a-z]+)\s+(?:mana|mn)|which\s+([a-z]+))(?=\s*(?:ya|sih|kah|pak|bu)?\s*(?:[?.!,]|$))"
+    # "… dananya PSP dari mana pak?": where the thing comes from
+    r"|\b([a-z]{3,})nya\s+(?:[a-z]+\s+){0,2}?(?:dari|dr)\s+(?:mana|mn)\b"
 )
 # "Angkatan III diseleksi tahun 2022, lalu mulai jalan tahun berapa?", "…, mulai jalannya th brp?": when
 # the thing told before started (a few words only after "lalu"/"tapi": "Bimtek mulai kapan?" names its own)

@@ -210,8 +210,8 @@ SYNONYMS: dict[str, str] = {
     "ngadu": "lapor",
     # a body's job is its duties: "pmo kerjaannya apa aja?"
     "kerjaan": "tugas",
-    # …and so is its function: "tim PMO … fungsinya apa?"
-    "fungsi": "tugas",
+    # …and so is its function ("tim PMO … fungsinya apa?", "what is the function of the PMO?"; "fungsi" alone is the base's own word)
+    "fungsinya": "tugas",
     "function": "tugas",
     # being put through to someone is contacting them: "tolong sambungin ke petugas"
     "sambungin": "hubungi",
@@ -258,7 +258,6 @@ SYNONYMS: dict[str, str] = {
     "belongs": "masuk",
     "division": "bidang",
     "divisions": "bidang",
-    "hour": "jam",  # "how many hours do I add for Buleleng": the clock's difference
     "private": "swasta",
     "public": "negeri",
     "principal": "kepala sekolah",
@@ -1518,9 +1517,15 @@ _HOME = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}
 
 
 def _relayed_place(found: re.Match[str]) -> str:
-    # (a kecamatan of the regency is where the relayer's principal works: "kepsek di Gerokgak nanya siapa penyelenggara …")
+    # (a kecamatan of the regency is where the relayer's principal works: "kepsek di Gerokgak nanya siapa penyelenggara …";
+    # another regency stays only for what differs by regency, its cohort and dates: not "teman di Badung nanya syarat daftar")
     place = found.group("place") or found.group("place_en") or ""
-    return " " if not place or place.split()[-1] in _HOME else place + " "
+    if not place or place.split()[-1] in _HOME or not _BY_REGENCY_RE.search(found.string, found.end()):
+        return " "
+    return place + " "
+
+
+_BY_REGENCY_RE = re.compile(r"\b(?:angkatan|cohort|kuota|quota|ikut|masuk|kapan|kpn|jadwal|when|join)\b")
 
 
 # (not news missed: "tiang ga dpt surat edaran dr dinas soal psp, intinya isinya apa ya" asks what it said)
