@@ -1472,9 +1472,10 @@ def without_where_heard(folded: str) -> str:
 
 
 # English chat shorthand, in a message read as English ("hi when ws the pmo bimtek", "how many yrs …"): the words
-# themselves, so that the kinds of question and the English words are read as written out
+# themselves, so that the kinds of question and the English words are read as written out ("hr" is left: Indonesian chat
+# writes "hari" so, "how many hr is the bimtek")
 _EN_SHORTHAND = {
-    "ws": "was", "wz": "was", "yrs": "years", "yr": "year", "hrs": "hours", "hr": "hour", "mins": "minutes", "u": "you",
+    "ws": "was", "wz": "was", "yrs": "years", "yr": "year", "hrs": "hours", "mins": "minutes", "u": "you",
     "ur": "your", "abt": "about", "whn": "when", "wht": "what", "hw": "how", "pls": "please", "plz": "please", "thru": "through",
     "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "govt": "government", "dont": "don't", "cant": "can't",
 }
