@@ -1646,6 +1646,10 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _PROMPTS_RE.sub(lambda m: f" {m.group(1) or m.group(2)} topik ", folded)
     if english and "hour" in folded and _ZONE_WORD_RE.search(folded):
         folded = _HOURS_RE.sub(" jam ", folded)  # "… in WIB, how many hours do I add for Buleleng?": the clocks' difference
+    if english and "organi" in folded:
+        folded = _ORGANISED_RE.sub(" pmo struktur ", folded)  # "At what levels is the PMO organised": its structure, not who held a Bimtek
+    if english and ("besides" in folded or "apart from" in folded or "other than" in folded):
+        folded = _BESIDES_RE.sub(" selain ", folded)  # "Apart from Buleleng, which other place …": as "selain Buleleng"
     if english and ("covered" in folded or "level" in folded):
         # "How many kecamatan … are covered by the PSP registration?": taken in, not topics covered; "education levels": jenjang
         folded = _LEVELS_RE.sub(" jenjang ", _COVERED_BY_RE.sub(" in ", folded))
@@ -1930,6 +1934,8 @@ _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|
 # (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
 _ZONE_WORD_RE = re.compile(r"\b(?:wib|wita|wit|time ?zones?|zona)\b")
 _HOURS_RE = re.compile(r"\bhours?\b")
+_ORGANISED_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:pmo|pokja|pmo team)\s+(?:organi[sz]ed|structured|set up)\b")
+_BESIDES_RE = re.compile(r"\b(?:besides|apart from|other than)\b")
 _COVERED_BY_RE = re.compile(r"\b(?:are|is|were|was|be|being)\s+covered\s+(?:by|in|under)\b")
 _LEVELS_RE = re.compile(r"\b(?:education(?:al)?|school|schooling)\s+levels?\b")
 # A school's status (public or private: "penjelasan terkait status sekolah yang dapat ikut"), not a registration's
@@ -1983,7 +1989,7 @@ _BOT_DOES_RE = re.compile(
 # "can I apply through the bot if I am Plt?")
 _THROUGH_BOT_RE = re.compile(
     r"\b(?:how (?:do|can|should) (?:i|we)|can (?:i|we)|how to)(?:\s+actually)?\s+(?:register|sign up|signup|apply|enrol|enroll)\b"
-    r"(?:\s+\w+){0,5}?\s+(?:through|via|in|on|with|using)\s+(?:this|the)\s+(?:chat ?)?bot\b(?=\s*(?:[?.!,]|$))"
+    r"(?:\s+[\w']+){0,5}?\s+(?:through|via|in|on|with|using)\s+(?:this|the)\s+(?:chat ?)?bot\b(?=\s*(?:[?.!,]|$))"
 )
 _HOW_TO_START_RE = re.compile(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
 _REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
@@ -2073,7 +2079,7 @@ _AT_THE_TIME_RE = re.compile(r"^\s*(?:(?:dulu|dahulu|dlu|dl)\s+)?(?:waktu|wkt|wk
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
 _PHONE_WORDS = r"(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)"  # "nomor hp": a phone number
-_HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|kuda)\b|\b(?:nomor|number)\b(?!\s+" + _PHONE_WORDS + r"\b)")
+_HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|kuda|pinten)\b|\b(?:nomor|number)\b(?!\s+" + _PHONE_WORDS + r"\b)")
 # a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
 _DATE_RE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)"
@@ -2882,7 +2888,8 @@ _SCHOOLS_NAMED_RE = re.compile(
     r"\b(?:yang|yg)\s+(?:sudah\s+|sdh\s+|udh\s+|udah\s+)?"
     r"(?:(?:jadi|jd|menjadi|terpilih|ditetapkan)\s+(?:sekolah penggerak|sp|psp)|diusulkan|diusulin|dipilih|diajukan|lolos|lulus|terpilih)\b"
     r"(?=[^?.!]*\b(?:mana|apa aja|apa saja|apa aj|siapa)\b|\s*$|\s*\?)"
-    r"|\bwhich\s+schools\b[^?.!]{0,40}\b(?:became|were selected|were chosen|were proposed|passed|made it)\b"
+    r"|\bwhich\s+(?:schools|sd|smp|tk|paud|kindergartens?|primary schools|junior high schools)\b[^?.!]{0,40}\b"
+    r"(?:became|were selected|were chosen|was chosen|was selected|were proposed|passed|made it)\b"
 )
 
 

@@ -683,6 +683,17 @@ BALINESE: dict[str, str] = {
     "sira": "siapa",
     "sapa": "siapa",  # (Javanese, and chat: "data yg diisi sapa yg bs liat")
     "ngelaksanayang": "melaksanakan",
+    # (round 25) the passive "ka-…-ang", "see", "what it means", "how many", "if", "for"
+    "kalaksanayang": "dilaksanakan",
+    "kalaksanaang": "dilaksanakan",
+    "kapuputang": "diselesaikan",
+    "cingak": "lihat",
+    "nyingakin": "lihat",
+    "artine": "artinya",
+    "pinten": "berapa",
+    "yen": "kalau",
+    "anggen": "untuk",
+    "jumlahne": "jumlahnya",
 }
 
 # Words that carry no topic: question words, particles, pronouns, politeness.
