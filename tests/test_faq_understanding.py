@@ -322,6 +322,19 @@ HELD_OUT = [
     ("faq-heldout-161.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
     ("faq-heldout-162.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
     ("faq-heldout-163.tsv", (80, 15, 15, 10), 77, 15, 14, 3),
+    # Sets 164–175: written blind during round 25 (164–166 at its start, on round 24's end), first runs in each file's header.
+    ("faq-heldout-164.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-165.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-166.tsv", (80, 15, 15, 10), 72, 15, 15, 2),
+    ("faq-heldout-167.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    ("faq-heldout-168.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
+    ("faq-heldout-169.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
+    ("faq-heldout-170.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
+    ("faq-heldout-171.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
+    ("faq-heldout-172.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-173.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
+    ("faq-heldout-174.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
+    ("faq-heldout-175.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link

@@ -698,6 +698,13 @@ class FaqEngine:
             and len(self._query(after, english)[0]) >= 2
         ):
             folded = after  # "setelah tahap 2 selesai, kapan verifikasi dan penilaiannya?": when, told by the stage before it
+        if (
+            ("tahap" in folded or "stage" in folded)
+            and (after := _STAGE_PASSED_RE.sub(" ", folded)) != folded
+            and _STAGE_NUMBER_RE.search(after)
+            and _WH_WORD_RE.search(after)
+        ):
+            folded = after  # "my principal passed stage 1. During which period is stage 2 held?": the stage passed is told, not asked
         typed = expand(tokens(folded, folded=True))
         if (
             index.compared is not None
@@ -1646,6 +1653,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _PROMPTS_RE.sub(lambda m: f" {m.group(1) or m.group(2)} topik ", folded)
     if english and "hour" in folded and _ZONE_WORD_RE.search(folded):
         folded = _HOURS_RE.sub(" jam ", folded)  # "… in WIB, how many hours do I add for Buleleng?": the clocks' difference
+    if english and "currently" in folded:
+        folded = _CURRENTLY_DOING_RE.sub(r"\1 ", folded)  # "a principal who is currently involved in a legal case": the condition, not current figures
     if english and "organi" in folded:
         folded = _ORGANISED_RE.sub(" pmo struktur ", folded)  # "At what levels is the PMO organised": its structure, not who held a Bimtek
     if english and ("besides" in folded or "apart from" in folded or "other than" in folded):
@@ -1922,6 +1931,10 @@ _BIMTEK_DAY_RE = re.compile(
 )
 # "setelah (seleksi / wawancara) tahap 2 selesai": a time told by the stage that ends, before what is asked about
 _STAGE_DONE_RE = re.compile(r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s+(?:selesai|usai|beres|kelar|berakhir)\b")
+# (…and one passed, told in a sentence of its own before a question about another: "… passed stage 1. During which period is stage 2
+# held?"; not "sekolah yg lolos tahap 1 kapan diumumkan", whose stage is the one asked about)
+_STAGE_PASSED_RE = re.compile(r"\b(?:passed|lolos|lulus)\s+(?:seleksi\s+|the\s+)?(?:tahap|stage)\s+\d\b(?=\s*[.,;!])")
+_STAGE_NUMBER_RE = re.compile(r"\b(?:tahap|stage)\s+\d\b")
 _ACCREDITATION_GRADE_RE = re.compile(
     r"\b(?:akreditasi|accreditation)\s+(?:grade|level|rating|peringkat|nilai|predikat)\b"
     r"|\b(?:grade|level|rating|peringkat|nilai|predikat)\s+(?:of\s+)?(?:akreditasi|accreditation)\b"
@@ -1934,6 +1947,7 @@ _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|
 # (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
 _ZONE_WORD_RE = re.compile(r"\b(?:wib|wita|wit|time ?zones?|zona)\b")
 _HOURS_RE = re.compile(r"\bhours?\b")
+_CURRENTLY_DOING_RE = re.compile(r"\b(is|are|am|was|were)\s+currently\s+(?=[a-z]+(?:ing|ed)\b)")
 _ORGANISED_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:pmo|pokja|pmo team)\s+(?:organi[sz]ed|structured|set up)\b")
 _BESIDES_RE = re.compile(r"\b(?:besides|apart from|other than)\b")
 _COVERED_BY_RE = re.compile(r"\b(?:are|is|were|was|be|being)\s+covered\s+(?:by|in|under)\b")

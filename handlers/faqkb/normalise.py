@@ -726,7 +726,7 @@ STOPWORDS = frozenset(
     aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk berlangsung but
-    heard hear said true colleague colleagues stated
+    heard hear said true colleague colleagues stated ago
     jujur jujurnya sejujurnya sorry wkwk wkwkwk haha hehe quick
     certain particular even berikut so inside
     she he her his him shall
