@@ -637,6 +637,9 @@ class FaqEngine:
         if (calm := without_interjections(folded)) is not folded:
             folded, text = calm, without_interjections(text)  # "Ya Tuhan, tahap 2 itu isinya apa?": a feeling, no name of another thing
         folded = spoken_dates(clock_words(folded))  # ("bimtek pmo tanggal delapan sampai sebelas maret": 8 to 11 March)
+        if "km" in folded and ("KM" in text or "ikm" in folded):
+            # "KM thn 1 SD kls brp", "IKM": the Kurikulum Merdeka (its implementation), as typed in capitals (not "km", chat's "kamu")
+            folded = _KM_RE.sub(lambda m: "implementasi kurikulum merdeka" if m.group(1) else ("kurikulum merdeka" if "KM" in text else m.group()), folded)
         if "rarti" in folded or "rrti" in folded:
             folded = _SO_START_RE.sub(r"\1", folded)  # "berarti kalau kepsek PSP dipindah …": "so", not a meaning asked
         english = question_language(folded, folded=True) == "en"
@@ -1437,6 +1440,8 @@ class FaqEngine:
                 last = last[: place.start()] + last[place.end() :]  # "di jakarta jam berapa": where, not the thing whose number is asked
             asking = ASKING_RE.search(last)
             words = self._query(last[asking.end() :] if asking else last, english)[0]
+            # ("Isi seleksi tahap 1 itu apa saja?", "tahap 1 nya isi apa aja": what the thing holds, the thing named after it)
+            words = [w for w in words if w not in _CONTENT_WORDS] or words
             # ("… tiang dengar gianyar terus yang lainnya apa saja": the others of what was named before)
             # (when a question before it asked for a list: not "Tiang sudah daftar PSP lewat SIMPKB, yang lainnya apa saja?")
             if not words or not words[0].isalpha() or words == ["lain"] and any(_question_words(p) for p in clauses(folded)[:-1]):
@@ -1644,6 +1649,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     elif "bulan" in folded or "minggu" in folded or "pekan" in folded:
         if _MEETING_WORD_RE.search(folded) and ("pmo" in folded or "pokja" in folded or "koordinasi" in folded):
             folded = _EVERY_MONTH_RE.sub(" berkala ", folded)  # "rapat PMO tiap bulan atau per triwulan?": how often, not a date
+    if ("siapa" in folded or "for" in folded) and _EVENT_RE.search(folded) and _FOR_WHOM_RE.search(folded):
+        folded = _FOR_WHOM_RE.sub(lambda m: f" peserta {m.group('event') or ''} ", folded)  # "bimtek pmo itu untuk siapa?", "who was the bimtek for?"
     if _ORDER_HINTS.search(folded) and _ORDER_ASKED_RE.search(folded) and len(_STAGE_NAMED_RE.findall(folded)) >= 2:
         folded = _ORDER_ASKED_RE.sub(" urutan ", folded)  # "pengumuman tahap 1 itu sebelum atau sesudah tahap 2?": the stages' order
     if "status" in folded and not english and _SCHOOL_KIND_RE.search(folded) and not _REGISTERED_RE.search(folded):
@@ -1971,6 +1978,14 @@ _PROMPTS_RE = re.compile(
 # The order of two stages asked ("… sebelum atau sesudah tahap 2 mulai?", "Which ended later, stage 2 or the verification …?"):
 # the timeline that dates them all (two stages named: not "Did the Rapor Pendidikan start before or after the Bimtek?", nor
 # "sertifikat keluar sebelum atau sesudah pengumuman?")
+_KM_RE = re.compile(r"\b(i)?km\b")
+# Whom an event was for ("bimtek pmo itu untuk siapa?", "who was the bimtek for?"): who attended it
+_FOR_WHOM_RE = re.compile(
+    r"\b(?:untuk|utk|buat|bagi)\s+siapa\b|\bfor whom\b"
+    r"|\bwho\s+(?:was|is|were|are)\s+(?:it|the\s+(?P<event>[a-z]+(?:\s+[a-z]+)?))\s+(?:meant\s+|intended\s+)?for\b"
+)
+# What a thing holds, not a thing of its own ("isi seleksi tahap 1 apa saja")
+_CONTENT_WORDS = frozenset({"isi", "isinya", "rincian", "detail", "detil", "macam", "jenis", "contents", "content"})
 _ORDER_HINTS = re.compile(r"sebelum|sesudah|setelah|before|after|first|earlier|later|last|duluan|dulu|awal|akhir")
 _ORDER_ASKED_RE = re.compile(
     r"\b(?:sebelum|sesudah|setelah)\s+(?:atau|apa|ato)\s+(?:sebelum|sesudah|setelah)\b|\b(?:before|after)\s+or\s+(?:before|after)\b"
