@@ -2570,6 +2570,24 @@ ROUND_25_READINGS = [
     ("TK kami milik yayasan, surat keterangan sisa masa jabatan kepala sekolah itu yg nerbitin siapa ya?", "answer", "masa-tugas"),
     ("And after the GTK division does the socialisation, which other divisions work in the Buleleng PMO?", "answer", "pmo-bidang"),
     ("What was the stated purpose of the March 2022 Bimtek for the regional PMO teams?", "answer", "bimtek-tujuan"),
+    # what a stage holds; the Kurikulum Merdeka typed in capitals; whom an event was for, what for, how long
+    ("Rahajeng semeng. Tiang kepala TK di Desa Panji, 6 tahun menjabat. Teman bilang seleksi tahap 1 PSP itu berat karena banyak menulis. "
+     "Isi seleksi tahap 1 itu apa saja?", "answer", "seleksi-tahap1"),
+    ("KM thn 1 SD kls brp", "answer", "kurikulum"),
+    ("km bisa bantu apa?", "answer", "bot-fitur"),
+    ("bimtek pmo itu untuk siapa?", "answer", "bimtek-peserta"),
+    ("who was the bimtek for?", "answer", "bimtek-peserta"),
+    ("bimtek pmo buat apa?", "answer", "bimtek-tujuan"),
+    ("untuk apa bimtek pmo diadakan?", "answer", "bimtek-tujuan"),
+    ("materi bimtek untuk apa saja?", "answer", "bimtek-materi"),
+    ("how long was the bimtek?", "answer", "bimtek-jadwal"),
+    ("bimtek berapa lama?", "answer", "bimtek-jadwal"),
+    ("psp untuk sd saja?", "answer", "psp-jenjang"),
+    ("sd mana aja yg udh jd sekolah penggerak", "forward", "data-terkini"),
+    # a stage passed, told before a question about another; a condition "currently" in force
+    ("Dear admin, my principal passed stage 1. During which period is stage 2 held?", "answer", "seleksi-tahap2"),
+    ("Can a principal who is currently involved in a legal case apply for the programme?", "answer", "sanksi"),
+    ("how many schools are currently sekolah penggerak?", "forward", "data-terkini"),
 ]
 
 # Over-broad readings a review of round 25's changes found, each narrowed (the start engine's verdict, the review's messages)

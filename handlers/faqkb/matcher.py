@@ -1649,6 +1649,12 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     elif "bulan" in folded or "minggu" in folded or "pekan" in folded:
         if _MEETING_WORD_RE.search(folded) and ("pmo" in folded or "pokja" in folded or "koordinasi" in folded):
             folded = _EVERY_MONTH_RE.sub(" berkala ", folded)  # "rapat PMO tiap bulan atau per triwulan?": how often, not a date
+    if not english and _ONLY_LEVEL_RE.search(folded):
+        folded += " jenjang"  # (see _ONLY_LEVEL_RE)
+    if "bimtek" in folded and not english and _WHAT_FOR_ID_RE.search(folded):
+        folded = _WHAT_FOR_ID_RE.sub(" tujuan ", folded)  # "bimtek pmo buat apa?", "untuk apa bimtek pmo diadakan?": its purpose
+    if "bimtek" in folded and _HOW_LONG_RE.search(folded):
+        folded += " hari"  # "bimtek berapa lama?", "how long was the bimtek?": its days, not the programme's three years
     if ("siapa" in folded or "for" in folded) and _EVENT_RE.search(folded) and _FOR_WHOM_RE.search(folded):
         folded = _FOR_WHOM_RE.sub(lambda m: f" peserta {m.group('event') or ''} ", folded)  # "bimtek pmo itu untuk siapa?", "who was the bimtek for?"
     if _ORDER_HINTS.search(folded) and _ORDER_ASKED_RE.search(folded) and len(_STAGE_NAMED_RE.findall(folded)) >= 2:
@@ -1979,6 +1985,14 @@ _PROMPTS_RE = re.compile(
 # the timeline that dates them all (two stages named: not "Did the Rapor Pendidikan start before or after the Bimtek?", nor
 # "sertifikat keluar sebelum atau sesudah pengumuman?")
 _KM_RE = re.compile(r"\b(i)?km\b")
+# Whether it is for one level only ("psp untuk sd saja?", "psp cuma buat sd?"): which levels it is for
+_ONLY_LEVEL_RE = re.compile(
+    r"\b(?:untuk|utk|buat|cuma|hanya|khusus)\s+(?:sd|smp|tk|paud|sma|smk)\s+(?:saja|aja|doang|sj|aj)\b"
+    r"|\b(?:cuma|hanya|khusus)\s+(?:untuk\s+|utk\s+|buat\s+)?(?:sd|smp|tk|paud|sma|smk)\b"
+)
+# What the Bimtek was for, in Indonesian ("bimtek pmo buat apa?"; not "… apa saja", a list)
+_WHAT_FOR_ID_RE = re.compile(r"\b(?:untuk|utk|buat)\s+apa\b(?!\s+(?:saja|aja|sj|aj)\b)")
+_HOW_LONG_RE = re.compile(r"\b(?:berapa|brp)\s+lama\b|\bhow long\b|\blama(?:nya)?\s+(?:berapa|brp)\b")
 # Whom an event was for ("bimtek pmo itu untuk siapa?", "who was the bimtek for?"): who attended it
 _FOR_WHOM_RE = re.compile(
     r"\b(?:untuk|utk|buat|bagi)\s+siapa\b|\bfor whom\b"
