@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import subprocess
 import sys
@@ -2673,3 +2674,24 @@ def test_a_courtesy_word_is_no_vowel_less_spelling(engine: FaqEngine) -> None:
 def test_chat_spelling_of_a_real_word(engine: FaqEngine) -> None:
     assert "tahun" in engine.words("brp taun") and "taun" not in engine.words("brp taun")
     assert "ato" not in engine.words("daring ato luring")
+
+
+# The reader's patterns are module-level names, hundreds of them: a second binding of one name silently replaces the
+# first everywhere it is used (round 25 bound "_HOW_LONG_RE" twice, and the pointing-back test read the new one)
+@pytest.mark.parametrize("module", ["matcher", "normalise", "smalltalk", "language", "lexicon", "knowledge", "affixes"])
+def test_no_module_level_name_of_the_reader_is_bound_twice(module: str) -> None:
+    tree = ast.parse((Path(__file__).parent.parent / "handlers" / "faqkb" / f"{module}.py").read_text(encoding="utf-8"))
+    seen: dict[str, int] = {}
+    twice = []
+    for node in tree.body:
+        targets = node.targets if isinstance(node, ast.Assign) else [node.target] if isinstance(node, ast.AnnAssign) else []
+        names = [t.id for t in targets if isinstance(t, ast.Name)]
+        if isinstance(node, ast.FunctionDef | ast.ClassDef):
+            names = [node.name]
+        for name in names:
+            # (a set widened by its own value, "STOPWORDS = STOPWORDS | COURTESY_STOPWORDS", is one name on purpose)
+            widened = isinstance(node, ast.Assign) and any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(node.value))
+            if name in seen and not widened:
+                twice.append((name, seen[name], node.lineno))
+            seen.setdefault(name, node.lineno)
+    assert not twice, twice

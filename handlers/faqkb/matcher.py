@@ -919,7 +919,11 @@ class FaqEngine:
                 if head in index.keyword_words[i]:
                     scored = [(sc, i), *(x for x in scored if x[1] != i)]
                     break
-        if len(regencies := _compared_regencies(folded)) >= 2 and len(regencies & index.answer_regencies[scored[0][1]]) <= 1:
+        if (
+            sum(regency in folded for regency in BALI_REGENCIES) >= 2
+            and len(regencies := _compared_regencies(folded)) >= 2
+            and len(regencies & index.answer_regencies[scored[0][1]]) <= 1
+        ):
             # "Buleleng sama Badung itu satu angkatan?", "… where Buleleng was and where Badung was": regencies of two cohorts
             # compared; the topic naming them all answers, not the one about either (one naming all but one of three
             # answers too: "apakah Jembrana dan Karangasem juga ikut PSP seperti Buleleng?")
@@ -1203,7 +1207,7 @@ class FaqEngine:
 
     def _head_asked(self, text: str, english: bool) -> str | None:
         """The thing a "what is the X of …" question asks for, when a word rare enough to name a topic: "tujuan … itu apa"."""
-        found = _HEAD_NOUN_RE.search(text)
+        found = _HEAD_NOUN_RE.search(text) or (_WHICH_NOUN_RE.search(text) if "mana" in text or "mn" in text or "which" in text else None)
         if found is None:
             return None
         words = self._query(next(head for head in found.groups() if head), english)[0]
@@ -1649,11 +1653,11 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     elif "bulan" in folded or "minggu" in folded or "pekan" in folded:
         if _MEETING_WORD_RE.search(folded) and ("pmo" in folded or "pokja" in folded or "koordinasi" in folded):
             folded = _EVERY_MONTH_RE.sub(" berkala ", folded)  # "rapat PMO tiap bulan atau per triwulan?": how often, not a date
-    if not english and _ONLY_LEVEL_RE.search(folded):
+    if not english and any(word in folded for word in _ONLY_HINTS) and _ONLY_LEVEL_RE.search(folded):
         folded += " jenjang"  # (see _ONLY_LEVEL_RE)
     if "bimtek" in folded and not english and _WHAT_FOR_ID_RE.search(folded):
         folded = _WHAT_FOR_ID_RE.sub(" tujuan ", folded)  # "bimtek pmo buat apa?", "untuk apa bimtek pmo diadakan?": its purpose
-    if "bimtek" in folded and _HOW_LONG_RE.search(folded):
+    if "bimtek" in folded and _LASTING_RE.search(folded):
         folded += " hari"  # "bimtek berapa lama?", "how long was the bimtek?": its days, not the programme's three years
     if ("siapa" in folded or "for" in folded) and _EVENT_RE.search(folded) and _FOR_WHOM_RE.search(folded):
         folded = _FOR_WHOM_RE.sub(lambda m: f" peserta {m.group('event') or ''} ", folded)  # "bimtek pmo itu untuk siapa?", "who was the bimtek for?"
@@ -1985,6 +1989,7 @@ _PROMPTS_RE = re.compile(
 # the timeline that dates them all (two stages named: not "Did the Rapor Pendidikan start before or after the Bimtek?", nor
 # "sertifikat keluar sebelum atau sesudah pengumuman?")
 _KM_RE = re.compile(r"\b(i)?km\b")
+_ONLY_HINTS = ("saja", "aja", "doang", "sj", "aj", "cuma", "hanya", "khusus")
 # Whether it is for one level only ("psp untuk sd saja?", "psp cuma buat sd?"): which levels it is for
 _ONLY_LEVEL_RE = re.compile(
     r"\b(?:untuk|utk|buat|cuma|hanya|khusus)\s+(?:sd|smp|tk|paud|sma|smk)\s+(?:saja|aja|doang|sj|aj)\b"
@@ -1992,7 +1997,7 @@ _ONLY_LEVEL_RE = re.compile(
 )
 # What the Bimtek was for, in Indonesian ("bimtek pmo buat apa?"; not "… apa saja", a list)
 _WHAT_FOR_ID_RE = re.compile(r"\b(?:untuk|utk|buat)\s+apa\b(?!\s+(?:saja|aja|sj|aj)\b)")
-_HOW_LONG_RE = re.compile(r"\b(?:berapa|brp)\s+lama\b|\bhow long\b|\blama(?:nya)?\s+(?:berapa|brp)\b")
+_LASTING_RE = re.compile(r"\b(?:berapa|brp)\s+lama\b|\bhow long\b|\blama(?:nya)?\s+(?:berapa|brp)\b")
 # Whom an event was for ("bimtek pmo itu untuk siapa?", "who was the bimtek for?"): who attended it
 _FOR_WHOM_RE = re.compile(
     r"\b(?:untuk|utk|buat|bagi)\s+siapa\b|\bfor whom\b"
@@ -2613,9 +2618,11 @@ _HOW_LONG_RE = re.compile(
 _HEAD_NOUN_RE = re.compile(
     r"(?:^|[.?!,]\s*)([a-z]+)\b[^.?!,]*?\b(?:itu|tu)\s+(?:(?:sebenarnya|sebenernya|sbnrnya|sih)\s+)?(?:(?:buat|untuk|utk)\s+)?apa\b"
     r"|\bwhat (?:is|was|are|were) the (?:[a-z]+ )?([a-z]+) of\b"
-    # "proses PSP di buleleng dimulai dari bidang mana?", "started in which division": the kind of thing a which-question asks
-    r"|\b(?:dari|di|oleh|from|in|by)\s+(?:([a-z]+)\s+(?:mana|mn)|which\s+([a-z]+))(?=\s*(?:ya|sih|kah|pak|bu)?\s*(?:[?.!,]|$))"
-    # "… dananya PSP dari mana pak?": where the thing comes from
+)
+# "proses PSP di buleleng dimulai dari bidang mana?", "started in which division": the kind of thing a which-question asks;
+# "… dananya PSP dari mana pak?": where the thing comes from (tried only when "mana"/"which" is there)
+_WHICH_NOUN_RE = re.compile(
+    r"\b(?:dari|di|oleh|from|in|by)\s+(?:([a-z]+)\s+(?:mana|mn)|which\s+([a-z]+))(?=\s*(?:ya|sih|kah|pak|bu)?\s*(?:[?.!,]|$))"
     r"|\b([a-z]{3,})nya\s+(?:[a-z]+\s+){0,2}?(?:dari|dr)\s+(?:mana|mn)\b"
 )
 # "Angkatan III diseleksi tahun 2022, lalu mulai jalan tahun berapa?", "…, mulai jalannya th brp?": when
@@ -2920,7 +2927,10 @@ def question_kind(folded: str) -> Kind:
         ("bimtek" in folded or "bimbingan" in folded) and _one_day_asked(folded),
         bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
         ("lolos" in folded or "lulus" in folded or "terima" in folded) and _own_result(folded)
-        or ("mana" in folded or "apa" in folded or "which" in folded) and bool(_SCHOOLS_NAMED_RE.search(folded)) and not _CRITERIA_RE.search(folded),
+        or ("yang" in folded or "yg" in folded or "which" in folded)
+        and ("mana" in folded or "apa" in folded or "which" in folded)
+        and bool(_SCHOOLS_NAMED_RE.search(folded))
+        and not _CRITERIA_RE.search(folded),
     )
 
 

@@ -1442,9 +1442,12 @@ _SPOKEN_DATE_RE = re.compile(
 )
 
 
+_SPOKEN_MONTHS = ("jan", "feb", "maret", "march", "apr", "mei", "may", "jun", "jul", "agu", "aug", "sep", "okt", "oct", "nov", "des", "dec")
+
+
 def spoken_dates(folded: str) -> str:
     """``folded`` with the days of dates said aloud in digits (see above)."""
-    if not _SPOKEN_DATE_RE.search(folded):
+    if not any(month in folded for month in _SPOKEN_MONTHS) or not _SPOKEN_DATE_RE.search(folded):
         return folded
     return _SPOKEN_DATE_RE.sub(lambda m: _CARDINAL.get(m.group(1)) or " ".join(_compose_numbers(m.group(1).split())), folded)
 
