@@ -98,7 +98,7 @@ HELD_OUT = [
     # Set 6: written blind; first run on the final round-5 engine: 92/116 in scope, 8 wrong of 176.
     ("faq-heldout-6.tsv", (116, 25, 20, 15), 111, 25, 19, 2),
     # Set 7: written blind; first run on the final round-6 engine: 87/112 in scope, 12 wrong of 174.
-    ("faq-heldout-7.tsv", (112, 25, 21, 16), 111, 25, 20, 1),
+    ("faq-heldout-7.tsv", (112, 25, 21, 16), 112, 25, 20, 1),
     # Set 8: written blind after the examples file; first run 73/80 in scope, 3 wrong of 120.
     ("faq-heldout-8.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     # Set 9: written blind at the end of the examples round; first run 75/80 in scope, 5 wrong of 120.
@@ -134,8 +134,8 @@ HELD_OUT = [
     # 76/80 and 70/80 in scope, 6, 1, 4 and 6 wrong of 120.
     ("faq-heldout-22.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-23.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
-    ("faq-heldout-24.tsv", (80, 15, 15, 10), 79, 14, 13, 2),
-    ("faq-heldout-25.tsv", (80, 15, 15, 10), 77, 15, 14, 3),
+    ("faq-heldout-24.tsv", (80, 15, 15, 10), 79, 14, 14, 1),
+    ("faq-heldout-25.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
     # Sets 26 and 27: written blind at the end of round 12, first run on its engine: 75/80 and
     # 74/80 in scope, 2 and 0 wrong of 120.
     ("faq-heldout-26.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
@@ -159,7 +159,7 @@ HELD_OUT = [
     ("faq-heldout-36.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
     ("faq-heldout-37.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
     ("faq-heldout-38.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
-    ("faq-heldout-39.tsv", (80, 15, 15, 10), 78, 15, 14, 3),
+    ("faq-heldout-39.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
     # (77 → 76 in round 21: "… nationally in its first year (2021/22)?" is asked back since "2021/22" reads as the
     # school year 2021/2022, whose "2022" many topics use; the same reading answers three others of sets 80, 96 and 110)
     ("faq-heldout-40.tsv", (80, 15, 15, 10), 76, 14, 13, 2),
@@ -177,7 +177,7 @@ HELD_OUT = [
     # message ties between the Bimtek's dates and its organiser, asked back; it was answered with the organiser's topic)
     ("faq-heldout-47.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
     ("faq-heldout-48.tsv", (80, 15, 15, 10), 80, 15, 13, 2),
-    ("faq-heldout-49.tsv", (80, 15, 15, 10), 75, 14, 15, 1),
+    ("faq-heldout-49.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
     ("faq-heldout-50.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
     ("faq-heldout-51.tsv", (80, 15, 15, 10), 79, 15, 12, 3),
     ("faq-heldout-52.tsv", (80, 15, 15, 10), 71, 15, 13, 7),
@@ -203,9 +203,9 @@ HELD_OUT = [
     # …and 68–70 written after the round's last change, first run on its end (no change for them)
     ("faq-heldout-68.tsv", (80, 15, 15, 10), 78, 14, 14, 3),
     ("faq-heldout-69.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
-    ("faq-heldout-70.tsv", (80, 15, 15, 10), 73, 14, 15, 1),
+    ("faq-heldout-70.tsv", (80, 15, 15, 10), 74, 14, 15, 1),
     # Round 17: sets 71–73 written after round 16's end, first run on it before any change (each file's header)
-    ("faq-heldout-71.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
+    ("faq-heldout-71.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
     ("faq-heldout-72.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
     ("faq-heldout-73.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
     # …and 74–76 written during the round, first run after its changes to the matcher
@@ -223,7 +223,7 @@ HELD_OUT = [
     ("faq-heldout-83.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
     # (79 → 78 in round 21: "pas bimtek maret itu buleleng sudah sampai tahap apa" is asked back, a three-way near tie
     # of 0.505/0.495/0.493 it once won by 0.001)
-    ("faq-heldout-84.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
+    ("faq-heldout-84.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     ("faq-heldout-85.tsv", (80, 15, 15, 10), 77, 15, 14, 1),
     # …86–88 written at the round's end, first run on its last change but one
     ("faq-heldout-86.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
@@ -253,7 +253,7 @@ HELD_OUT = [
     ("faq-heldout-106.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     # …107–109 written after the round's last change to the matcher, first run on it
     ("faq-heldout-107.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
-    ("faq-heldout-108.tsv", (80, 15, 15, 10), 76, 14, 15, 3),
+    ("faq-heldout-108.tsv", (80, 15, 15, 10), 76, 15, 15, 3),
     ("faq-heldout-109.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
     # round 21: 110–115 written blind at round 20's end, first run on it
     ("faq-heldout-110.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
@@ -266,7 +266,7 @@ HELD_OUT = [
     ("faq-heldout-115.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     # …116–118 written after round 21's last change to the matcher, first run on it
     ("faq-heldout-116.tsv", (80, 15, 15, 10), 76, 15, 15, 0),
-    ("faq-heldout-117.tsv", (80, 15, 15, 10), 77, 15, 14, 2),
+    ("faq-heldout-117.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
     ("faq-heldout-118.tsv", (80, 15, 15, 10), 79, 14, 15, 0),
     # …119–121 written after it too, first run on 94e220d (the same matcher; three answers reworded): not yet worked on
     ("faq-heldout-119.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
@@ -274,7 +274,7 @@ HELD_OUT = [
     ("faq-heldout-121.tsv", (80, 15, 15, 10), 72, 15, 13, 6),
     # Sets 122–124: written blind at round 21's end (2e89252) and scored first on it (first runs in their headers)
     ("faq-heldout-122.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
-    ("faq-heldout-123.tsv", (80, 15, 15, 10), 78, 15, 13, 3),
+    ("faq-heldout-123.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
     ("faq-heldout-124.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
     # Sets 125–127: written blind during round 22 and scored first on 77fd212 (first runs in their headers)
     ("faq-heldout-125.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
@@ -311,18 +311,18 @@ HELD_OUT = [
     ("faq-heldout-151.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
     # …152–157 during round 24, first run on dc4264d
     ("faq-heldout-152.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
-    ("faq-heldout-153.tsv", (80, 15, 15, 10), 71, 15, 15, 3),
-    ("faq-heldout-154.tsv", (80, 15, 15, 10), 74, 14, 14, 1),
+    ("faq-heldout-153.tsv", (80, 15, 15, 10), 72, 15, 15, 3),
+    ("faq-heldout-154.tsv", (80, 15, 15, 10), 75, 15, 14, 1),
     ("faq-heldout-155.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     ("faq-heldout-156.tsv", (80, 15, 15, 10), 78, 14, 14, 1),
-    ("faq-heldout-157.tsv", (80, 15, 15, 10), 76, 15, 15, 1),
+    ("faq-heldout-157.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
     # …158–163 written blind after round 24's last change to the matcher (d8b8a95), first run on it: not worked on
     ("faq-heldout-158.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
-    ("faq-heldout-159.tsv", (80, 15, 15, 10), 74, 14, 15, 0),
-    ("faq-heldout-160.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
-    ("faq-heldout-161.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
+    ("faq-heldout-159.tsv", (80, 15, 15, 10), 75, 14, 15, 0),
+    ("faq-heldout-160.tsv", (80, 15, 15, 10), 76, 15, 15, 0),
+    ("faq-heldout-161.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-162.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
-    ("faq-heldout-163.tsv", (80, 15, 15, 10), 77, 15, 14, 3),
+    ("faq-heldout-163.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     # Sets 164–175: written blind during round 25 (164–166 at its start, on round 24's end), first runs in each file's header.
     ("faq-heldout-164.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-165.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
@@ -336,6 +336,13 @@ HELD_OUT = [
     ("faq-heldout-173.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
     ("faq-heldout-174.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
     ("faq-heldout-175.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
+    # Sets 176–181: written blind after round 25's last change to the matcher (7970408), at their first run (not worked on).
+    ("faq-heldout-176.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
+    ("faq-heldout-177.tsv", (80, 15, 15, 10), 71, 15, 14, 2),
+    ("faq-heldout-178.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
+    ("faq-heldout-179.tsv", (80, 15, 15, 10), 80, 14, 13, 2),
+    ("faq-heldout-180.tsv", (80, 15, 15, 10), 77, 14, 14, 2),
+    ("faq-heldout-181.tsv", (80, 15, 15, 10), 73, 15, 15, 3),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
