@@ -1650,8 +1650,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     if english and ("do" in folded or "start" in folded or "offer" in folded):
         folded = _BOT_DOES_RE.sub(" fitur bot ", folded)  # "what can this bot do for a principal": its features
         folded = _HOW_TO_START_RE.sub(" cara ", folded)  # "how do I start?": how to go about it, not when PSP started
-    elif "bulan" in folded or "minggu" in folded or "pekan" in folded:
-        if _MEETING_WORD_RE.search(folded) and ("pmo" in folded or "pokja" in folded or "koordinasi" in folded):
+    if ("bulan" in folded or "minggu" in folded or "pekan" in folded) and ("pmo" in folded or "pokja" in folded or "koordinasi" in folded):
+        if _MEETING_WORD_RE.search(folded):
             folded = _EVERY_MONTH_RE.sub(" berkala ", folded)  # "rapat PMO tiap bulan atau per triwulan?": how often, not a date
     if not english and any(word in folded for word in _ONLY_HINTS) and _ONLY_LEVEL_RE.search(folded):
         folded += " jenjang"  # (see _ONLY_LEVEL_RE)
@@ -1961,7 +1961,8 @@ _THIS_BOT_RE = re.compile(r"\b(?:this|the) (?:chat ?)?bot\b|\bbot (?:ini|psp|pmo
 _EVENT_RE = re.compile(r"\b(?:bimtek|bimbingan teknis|pelatihan|training|sesi|session|webinar|workshop|pkp)\b")
 # what something was about: its content ("materi")
 _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|\bwhat\s+(?:was|is|were|are)\b[^?.!,]*\babout\b(?=\s*(?:[?.!,]|$))")
-# (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
+# English wordings read as the base says them (see `_query_words`): hours beside a time zone, a condition "currently" in
+# force, the PMO "organised", "besides", "covered by", education levels
 _ZONE_WORD_RE = re.compile(r"\b(?:wib|wita|wit|time ?zones?|zona)\b")
 _HOURS_RE = re.compile(r"\bhours?\b")
 _CURRENTLY_DOING_RE = re.compile(r"\b(is|are|am|was|were)\s+currently\s+(?=[a-z]+(?:ing|ed)\b)")
@@ -1985,9 +1986,7 @@ _PROMPTS_RE = re.compile(
     r"\b(essay|interview)\s+(?:questions?|prompts?)\b"
     r"|\b(?<!pertanyaan )(?<!tanya )(?:pertanyaan|soal)(?:-soal|-pertanyaan|nya)?\s+(wawancara|esai|essay|interview)\b"
 )
-# The order of two stages asked ("… sebelum atau sesudah tahap 2 mulai?", "Which ended later, stage 2 or the verification …?"):
-# the timeline that dates them all (two stages named: not "Did the Rapor Pendidikan start before or after the Bimtek?", nor
-# "sertifikat keluar sebelum atau sesudah pengumuman?")
+# "KM" typed in capitals, "IKM": the Kurikulum Merdeka, its implementation (see `_decide`)
 _KM_RE = re.compile(r"\b(i)?km\b")
 _ONLY_HINTS = ("saja", "aja", "doang", "sj", "aj", "cuma", "hanya", "khusus")
 # Whether it is for one level only ("psp untuk sd saja?", "psp cuma buat sd?"): which levels it is for
@@ -2005,6 +2004,9 @@ _FOR_WHOM_RE = re.compile(
 )
 # What a thing holds, not a thing of its own ("isi seleksi tahap 1 apa saja")
 _CONTENT_WORDS = frozenset({"isi", "isinya", "rincian", "detail", "detil", "macam", "jenis", "contents", "content"})
+# The order of two stages asked ("… sebelum atau sesudah tahap 2 mulai?", "Which ended later, stage 2 or the verification …?"):
+# the timeline that dates them all (two stages named: not "Did the Rapor Pendidikan start before or after the Bimtek?", nor
+# "sertifikat keluar sebelum atau sesudah pengumuman?")
 _ORDER_HINTS = re.compile(r"sebelum|sesudah|setelah|before|after|first|earlier|later|last|duluan|dulu|awal|akhir")
 _ORDER_ASKED_RE = re.compile(
     r"\b(?:sebelum|sesudah|setelah)\s+(?:atau|apa|ato)\s+(?:sebelum|sesudah|setelah)\b|\b(?:before|after)\s+or\s+(?:before|after)\b"
@@ -2029,6 +2031,7 @@ _MEETING_WORD_RE = re.compile(r"\b(?:rapat\w*|pertemuan\w*|meeting|ketemu\w*|kum
 _EVERY_MONTH_RE = re.compile(
     r"\b(?:tiap|setiap|per|sekali)\s+(?:bulan|minggu|pekan)\b|\b(?:berapa|brp)\s+(?:bulan|minggu|pekan)\s+sekali\b|\b(?:sebulan|seminggu)\s+sekali\b|\bbulanan\b"
 )
+# (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
 _BOT_DOES_RE = re.compile(
     r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:psp\s+)?(?:bot|chatbot|service|chat))?\s+(?:actually\s+|really\s+)?(?:do|offer)\b"
     r"(?=\s*(?:[?.!,]|$)|\s+(?:for|to help)\b)"

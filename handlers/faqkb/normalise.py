@@ -1440,8 +1440,6 @@ _SPOKEN_DATE_RE = re.compile(
     r"\b(" + _SPOKEN_DAY + r")(?=(?:\s+(?:sampai|sampe|hingga|sd|s d|dan|atau)\s+(?:tanggal\s+|tgl\s+)?(?:" + _SPOKEN_DAY + r"|\d{1,2}))?"
     r"\s+(?:bulan\s+)?(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True)) + r")\b)"
 )
-
-
 _SPOKEN_MONTHS = ("jan", "feb", "maret", "march", "apr", "mei", "may", "jun", "jul", "agu", "aug", "sep", "okt", "oct", "nov", "des", "dec")
 
 
@@ -1503,8 +1501,8 @@ def english_shorthand(folded: str) -> str:
 
 # Who passed a question on, in the sentence that asks it ("kepsek di Gerokgak nanya siapa penyelenggara …", "Pak, kepsek
 # di kecamatan saya nanya PMO itu …", "Some principals asked me what this bot can do"): the relayer is no topic, and a
-# kecamatan before "siapa" is where the relayer's principal is, not whose person is asked. A place named stays ("teman di
-# Tabanan nanya masuk angkatan berapa" asks about Tabanan); one's own area ("di kecamatan saya") says nothing.
+# kecamatan before "siapa" is where the relayer's principal is, not whose person is asked. Another regency named stays for
+# what differs by regency ("teman di Tabanan nanya masuk angkatan berapa" asks about Tabanan); one's own area says nothing.
 # (not "kepala sekolah tanya ke siapa kalau …": whom to ask is the question; nor "can teachers ask …")
 _RELAY_FRAME_RE = re.compile(
     r"\b(?:(?:ada|beberapa|bbrp|banyak|para|salah satu)\s+)?(?:(?:pak|bu|bapak|ibu|bli)\s+)?"
