@@ -38,6 +38,7 @@ from handlers.faqkb.normalise import (
     ABBREVIATIONS,
     ASKING_RE,
     BALINESE,
+    KECAMATAN_NAMES,
     MONTH_NAMES,
     MONTH_WORDS,
     NUMBERED,
@@ -420,7 +421,7 @@ class FaqEngine:
             number_words=[frozenset(w for w, _ in pairs) for pairs in numbers],
             keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
-            answer_places=[frozenset(w for w in fold(e.answer["id"]).split() if w.strip(".,;:()") in _KECAMATAN_NAMES) for e in entries],
+            answer_places=[frozenset(w for w in fold(e.answer["id"]).split() if w.strip(".,;:()") in KECAMATAN_NAMES) for e in entries],
             answer_regencies=[frozenset(raw_tokens(e.answer["id"])) & BALI_REGENCIES for e in entries],
             anchors=[
                 frozenset.intersection(*vs[: len(e.questions)]) & anchor_words if e.questions else frozenset() for vs, e in zip(variants, entries, strict=True)
@@ -2268,7 +2269,6 @@ _ASKER_START_RE = re.compile(
     r"|menjabat|dilantik|diangkat|ditugaskan|appointed|grogi|gugup|cemas|khawatir|deg-degan|deg degan|nervous|worried|anxious)\b"
 )
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
-_KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}  # (and the regency's town)
 _KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
 # "target … untuk Kecamatan Busungbiu berapa sekolah", "sekolah penggerak di busungbiu ada brp": a count of schools or
 # people of one place (not "… sy kepsek di Seririt, syarat umur brp", the asker's place, nor "… di Buleleng jam brp")
@@ -2421,7 +2421,7 @@ def without_school_names(folded: str, topic_word: Callable[[str], bool] = lambda
 
     def kind_only(found: re.Match[str]) -> str:
         place = found.group("place")
-        village = place is not None and place not in STOPWORDS and (place in _KECAMATAN_NAMES or not topic_word(place))
+        village = place is not None and place not in STOPWORDS and (place in KECAMATAN_NAMES or not topic_word(place))
         return found.group("kind") + (f" {place}" if place and not village else "")
 
     return _SCHOOL_NUMBER_RE.sub(kind_only, folded)

@@ -21,6 +21,9 @@ from handlers.faqkb import lexicon
 from handlers.faqkb.affixes import stem_candidates
 
 # Chat abbreviations and slang → standard words (may expand to several words).
+# The regency's kecamatan and its town, folded (where an asker works, not another regency)
+KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}
+
 ABBREVIATIONS: dict[str, str] = {
     "kelar": "selesai",  # "ga kelar di sekolah" (colloquial; a real word, so never a typo)
     "gmn": "bagaimana",
@@ -1434,18 +1437,17 @@ def without_interjections(text: str) -> str:
 
 # A date said aloud, as speech-to-text writes it ("bimtek pmo tanggal delapan sampai sebelas maret"): its day in digits, so that
 # the date is read as the ones typed are ("tanggal 8 sampai 11 maret" says which Bimtek)
-_UNIT_WORDS = "satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan"
+_UNIT_WORDS = "|".join(_UNITS)
 _SPOKEN_DAY = r"(?:(?:" + _UNIT_WORDS + r")\s+(?:puluh(?:\s+(?:" + _UNIT_WORDS + r"))?|belas)|sepuluh|sebelas|" + _UNIT_WORDS + r")"
 _SPOKEN_DATE_RE = re.compile(
     r"\b(" + _SPOKEN_DAY + r")(?=(?:\s+(?:sampai|sampe|hingga|sd|s d|dan|atau)\s+(?:tanggal\s+|tgl\s+)?(?:" + _SPOKEN_DAY + r"|\d{1,2}))?"
     r"\s+(?:bulan\s+)?(?:" + "|".join(sorted((m for m in _MONTHS if len(m) > 3), key=len, reverse=True)) + r")\b)"
 )
-_SPOKEN_MONTHS = ("jan", "feb", "maret", "march", "apr", "mei", "may", "jun", "jul", "agu", "aug", "sep", "okt", "oct", "nov", "des", "dec")
 
 
 def spoken_dates(folded: str) -> str:
     """``folded`` with the days of dates said aloud in digits (see above)."""
-    if not any(month in folded for month in _SPOKEN_MONTHS) or not _SPOKEN_DATE_RE.search(folded):
+    if not any(month in folded for month in _MONTHS) or not _SPOKEN_DATE_RE.search(folded):
         return folded
     return _SPOKEN_DATE_RE.sub(lambda m: _CARDINAL.get(m.group(1)) or " ".join(_compose_numbers(m.group(1).split())), folded)
 
@@ -1526,14 +1528,11 @@ def without_relay(folded: str) -> str:
     return _RELAY_FRAME_RE.sub(_relayed_place, folded)
 
 
-_HOME = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"singaraja"}
-
-
 def _relayed_place(found: re.Match[str]) -> str:
     # (a kecamatan of the regency is where the relayer's principal works: "kepsek di Gerokgak nanya siapa penyelenggara …";
     # another regency stays only for what differs by regency, its cohort and dates: not "teman di Badung nanya syarat daftar")
     place = found.group("place") or found.group("place_en") or ""
-    if not place or place.split()[-1] in _HOME or not _BY_REGENCY_RE.search(found.string, found.end()):
+    if not place or place.split()[-1] in KECAMATAN_NAMES or not _BY_REGENCY_RE.search(found.string, found.end()):
         return " "
     return place + " "
 
