@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cksum pyproject.toml | cut -d' ' -f1)
 CONFIG ?= $(wildcard config.toml)
 
-.PHONY: run test lint pytest pytest-postgres browser bench clean
+.PHONY: run test lint pytest pytest-postgres browser compiled bench clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,32 +15,37 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 ## Set up (first time) and start the bot; console mode when no token is configured.
-run: $(STAMP)
+run: $(STAMP) compiled
 	$(BIN)/psp-bot run $(if $(CONFIG),--config $(CONFIG))
 
 ## Set up (first time) and run everything CI runs: lint, types, the suite on SQLite and PostgreSQL
 ## (side by side: .ci/suites).
-test: lint browser
+test: lint browser compiled
 	BIN=$(BIN) bash .ci/suites
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# The FAQ engine's busy modules compiled to C (mypyc), rebuilt when their sources changed; without a
+# C compiler the bot runs them as plain Python (under CI that is an error: the suite tests both).
+compiled: $(STAMP)
+	@$(BIN)/psp-bot faq compile --if-stale || test -z "$$CI"
+
 # Chromium for the browser tests: installed under CI, otherwise those tests skip and say so.
 browser:
 	@bash .ci/chromium
 
 # The SQLite run uses a server time zone far from WITA: times must not depend on it.
-pytest: $(STAMP) browser
+pytest: $(STAMP) browser compiled
 	TZ=America/New_York $(BIN)/pytest
 
-pytest-postgres: $(STAMP) browser
+pytest-postgres: $(STAMP) browser compiled
 	@url=$$(bash .ci/postgres) || exit 1; \
 	if [ -z "$$url" ]; then echo "PostgreSQL not available here: suite ran on SQLite only"; \
 	else echo "== the suite on PostgreSQL =="; PSP_TEST_DATABASE_URL="$$url" $(BIN)/pytest; fi
 
-bench: $(STAMP)
+bench: $(STAMP) compiled
 	@for b in bench/bench_*.py; do echo "== $$b"; $(BIN)/python $$b || exit 1; done
 
 clean:

@@ -5,19 +5,27 @@ Side by side in one run: our matcher and a baseline that most simple FAQ bots us
 its score is at least 70).
 
     .venv/bin/python bench/bench_faq.py
+
+With the FAQ engine compiled (``psp-bot faq compile``; ``make bench`` does it), the same engine as
+plain Python is measured after it, in a child process with ``PSP_FAQ_COMPILED=0``.
 """
 
 from __future__ import annotations
 
 import csv
+import os
 import random
+import subprocess
+import sys
 import time
 from dataclasses import replace
 
 from common import ROOT, machine, percentile
 from rapidfuzz import fuzz, process
 
+from bot.app import settle_after_start
 from bot.config import DEFAULT_FAQ_PATH
+from handlers.faqkb import ENGINE
 from handlers.faqkb.knowledge import FaqEntry, load_file
 from handlers.faqkb.matcher import FaqEngine
 from tests.faq_scoring import has_facts, score_rows
@@ -102,17 +110,29 @@ def measure_baseline(name: str, baseline: Baseline, rows) -> None:  # type: igno
     print(f"{name:<28} {latency(times)}  in-scope {ok_in}/{n_in} ({ok_in / n_in:.0%})  off-topic declined {ok_out}/{n_out} ({ok_out / n_out:.0%})")
 
 
-def main() -> None:
+def main(argv: list[str]) -> None:
+    plain_child = argv == ["--plain"]  # (the same engine as plain Python, in a child process: see below)
     base = load_file(DEFAULT_FAQ_PATH)
     entries = base.entries
     rows = queries()
     big = padded(entries, TARGET)
-    print(f"machine: {machine()}")
-    print(f"knowledge base: {len(entries)} real + {len(big) - len(entries)} synthetic = {len(big)} entries; {len(rows)} queries x 20 rounds")
-    measure_ours(f"psp-bot matcher ({TARGET})", FaqEngine(replace(base, entries=big)), rows)
-    measure_baseline(f"baseline fuzzy ({TARGET})", Baseline(big), rows)
-    measure_ours(f"psp-bot matcher (real {len(entries)})", FaqEngine(base), rows)
+    ours, real = FaqEngine(replace(base, entries=big)), FaqEngine(base)
+    baseline = Baseline(big)
+    settle_after_start()  # the collector as the bot leaves it once started
+    label = " plain" if plain_child else ""
+    if not plain_child:
+        print(f"machine: {machine()}")
+        print(f"knowledge base: {len(entries)} real + {len(big) - len(entries)} synthetic = {len(big)} entries; {len(rows)} queries x 20 rounds")
+        print(f"FAQ engine: {ENGINE}")
+    measure_ours(f"psp-bot matcher{label} ({TARGET})", ours, rows)
+    if not plain_child:
+        measure_baseline(f"baseline fuzzy ({TARGET})", baseline, rows)
+    measure_ours(f"psp-bot matcher{label} (real {len(entries)})", real, rows)
+    if ENGINE.startswith("compiled") and not plain_child:
+        # The same code not compiled, for comparison (a process imports the engine one way only).
+        env = {**os.environ, "PSP_FAQ_COMPILED": "0"}
+        subprocess.run([sys.executable, __file__, "--plain"], env=env, check=True)
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])

@@ -207,6 +207,13 @@ def with_console_role(settings: Settings, user: str, role: str, kecamatan: str |
 GC_THRESHOLDS = (7000, 20, 20)
 
 
+def faq_engine_mode() -> str:
+    """Whether the FAQ engine runs compiled or as plain Python, and why (handlers.faqkb.compiled)."""
+    from handlers.faqkb import ENGINE
+
+    return ENGINE
+
+
 def settle_after_start() -> None:
     """Keep the collector off what lives as long as the process.
 
@@ -238,6 +245,7 @@ async def run_bot(settings: Settings, *, console_user: str = "operator") -> None
         loop.add_signal_handler(sig, stop.set)
     await app.start()
     settle_after_start()
+    log.info("FAQ engine: %s", faq_engine_mode())
     try:
         if console is not None:
             intro = app.services.i18n.t(settings.bot.default_language, "console.intro")

@@ -11,4 +11,10 @@ and the tests use it as plain functions, and :mod:`handlers.faq` turns its verdi
 - ``smalltalk``  greetings, thanks, acknowledgements
 - ``language``   English or Indonesian
 - ``matcher``    ``FaqEngine``: the verdict on a message (answer, ask back, forward, decline…)
+- ``compiled``   the busy modules above compiled to C (mypyc), used while they match their sources
 """
+
+from handlers.faqkb import compiled as _compiled
+
+# The busy modules compiled to C when a build matching these sources is there (see ``compiled``).
+ENGINE = _compiled.use(__path__)

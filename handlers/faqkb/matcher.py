@@ -24,7 +24,7 @@ import threading
 import time
 from collections import defaultdict
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, NamedTuple
@@ -184,6 +184,11 @@ class _Index:
     # entry id → the words of each answer sentence saying the sources name no such thing (filled when first needed)
     silent: dict[str, list[frozenset[str]]] = field(default_factory=dict)
 
+    def __reduce__(self) -> tuple[type[_Index], tuple[object, ...]]:
+        # Pickled in index_apart. Compiled to C, a class is unpickled by calling it with no
+        # arguments: its fields go to the constructor instead, in order.
+        return _Index, tuple(getattr(self, f.name) for f in fields(self))
+
 
 Words = tuple[str, ...]  # a variant's canonical words, sorted
 
@@ -228,7 +233,7 @@ def index_apart(path: Path) -> tuple[_Index, KnowledgeBase]:
         done = subprocess.run([sys.executable, "-c", _INDEX_CHILD, str(path)], capture_output=True, env=env, timeout=INDEX_APART_TIMEOUT, check=False)
         result = pickle.loads(done.stdout) if done.returncode == 0 else None
         why = "" if result is not None else (done.stderr.decode(errors="replace").strip().splitlines() or ["no output"])[-1]
-    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError) as exc:
+    except (OSError, subprocess.SubprocessError, pickle.UnpicklingError, EOFError, TypeError, AttributeError, ImportError) as exc:
         result, why = None, repr(exc)
     if result is None:
         log.warning("indexing the knowledge base in a child process failed (%s): indexing it here", why)

@@ -1662,6 +1662,12 @@ class Vocabulary:
                 skeletons.setdefault(skeleton(w), set()).add(w)
         self._skeletons = {k: next(iter(v)) for k, v in skeletons.items() if len(v) == 1 and len(k) >= 3}
 
+    def __reduce__(self) -> tuple[Callable[[tuple[object, ...]], Vocabulary], tuple[tuple[object, ...]]]:
+        # The index is built in a child process and pickled (matcher.index_apart). Compiled to C, a
+        # class is unpickled by calling it with no arguments: its state goes by hand.
+        state = (self.words, self._choices, self._targets, self._dropped, self._canonical, self._corrected, self._splits, self._skeletons)
+        return _vocabulary_restored, (state,)
+
     def forget(self) -> None:
         """Drop what reading has cached (after reading thousands of examples, before chat).
 
@@ -1780,3 +1786,10 @@ class Vocabulary:
         if part in self.words or (len(part) >= 3 and _lookup(part) is not None):
             return 2
         return int(len(part) >= 4 and lexicon.is_real_word(part))
+
+
+def _vocabulary_restored(state: tuple[object, ...]) -> Vocabulary:
+    """A pickled :class:`Vocabulary` again (see ``Vocabulary.__reduce__``)."""
+    vocab = Vocabulary(())
+    (vocab.words, vocab._choices, vocab._targets, vocab._dropped, vocab._canonical, vocab._corrected, vocab._splits, vocab._skeletons) = state  # type: ignore[assignment]
+    return vocab

@@ -179,7 +179,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             plain = plain[: signed.start("signature")]
     plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
     plain = _NICE_DAY_RE.sub(" bye ", plain)  # "Goodbye, have a nice day."
-    words = _WORD_RE.findall(plain)
+    words: list[str] = _WORD_RE.findall(plain)  # (typed: mypyc needs the element type)
     if not words or len(words) > 12:
         return None
     kinds = set()
