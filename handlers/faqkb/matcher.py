@@ -183,6 +183,7 @@ class _Index:
     when_topics: frozenset[int] = frozenset()  # the entries about when something happens (WHEN_SHARE)
     # entry id → the words of each answer sentence saying the sources name no such thing (filled when first needed)
     silent: dict[str, list[frozenset[str]]] = field(default_factory=dict)
+    commands: frozenset[str] = frozenset()  # the bot's commands the knowledge base names ("rekap" for /rekap)
 
     def __reduce__(self) -> tuple[type[_Index], tuple[object, ...]]:
         # Pickled in index_apart. Compiled to C, a class is unpickled by calling it with no
@@ -439,6 +440,8 @@ class FaqEngine:
             ),
             specific_idf=specific_idf,
             offices=frozenset(vocab.canonical(w) for w in OFFICE_WORDS),
+            commands=frozenset(e.command for e in base.entries if e.command)
+            | {c.lower() for e in base.entries for answer in e.answer.values() for c in _SLASH_COMMAND_RE.findall(answer)},
         )
 
     @staticmethod
@@ -944,6 +947,8 @@ class FaqEngine:
         # nothing else of the programme, a message naming one must also be near a topic)
         named = [phrase for phrase in index.domain if phrase and phrase <= whole]
         domain_word = any(not phrase <= index.offices for phrase in named) or (bool(named) and best_score >= OFFICE_ONLY_FLOOR)
+        # (…and so is one naming the bot's commands: "What's the difference between /rekap and /statistik?")
+        domain_word = domain_word or "/" in text and any(c.lower() in index.commands for c in _SLASH_COMMAND_RE.findall(text))
         # (a message none of whose words any topic's questions or keywords use — only answers or
         # examples, in passing: "tinggal" — is not about PSP by its score)
         in_domain = best_score >= DOMAIN_THRESHOLD and any(w in index.postings for w in whole) or domain_word
@@ -1634,6 +1639,12 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _VOCATIVE_RE.sub(lambda m: m.group(1) + (_own_name_dropped(vocab, m.group(2)) if m.group(1) in _INTRODUCING else m.group(2)), folded)
     if " bot" in folded:
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
+    if english and "map" in folded:
+        folded = _MAP_PEOPLE_RE.sub("pemetaan", folded)  # "did disdikpora map the principals for PSP?": the office's mapping, not a map
+    if "langsung" in folded:
+        folded = _ASK_DIRECTLY_RE.sub(r"\1", folded)  # "malu mau nanya langsung, …": how one asks, no topic
+    if "namanya" in folded and not _PERSON_NAMED_RE.search(folded) and not _ROLE_DESCRIBED_RE.search(folded):
+        folded = _WHAT_NAME_RE.sub(" apa ", folded)  # "kurikulum apa ya namanya?": the curriculum itself, not a name list
     if "principle" in folded:
         folded = _PRINCIPLE_RE.sub("principal", folded)  # "if the principle pass the selection": a principal, misspelt
     if english and "for" in folded:
@@ -1925,6 +1936,16 @@ def _own_name_dropped(vocab: Vocabulary, after: str) -> str:
         words.pop(0)
     return " " + " ".join(words) + (" " if words else "")
 # "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
+_MAP_PEOPLE_RE = re.compile(r"\bmap\b(?=[^.?!]{0,30}\b(?:principals?|heads?|headmasters?|kepala|kepsek|candidates?|teachers?)\b)")
+_ASK_DIRECTLY_RE = re.compile(r"\b(nanya|tanya|bertanya|menanyakan|nanyain|ask|asking)\s+langsung\b")
+_SLASH_COMMAND_RE = re.compile(r"(?<![\w/])/([A-Za-z]+)\b")  # a bot command as typed or written in an answer ("/rekap")
+# "kurikulum apa ya namanya?", "kegiatan itu namanya apa?": what the thing is called (not a person's name: _PERSON_NAMED_RE;
+# nor a role described, "yang dampingi kepsek dan guru namanya apa?")
+_WHAT_NAME_RE = re.compile(r"\bapa\s+(?:ya\s+|sih\s+|itu\s+)?namanya\b|\bnamanya\s+apa\b")
+_ROLE_DESCRIBED_RE = re.compile(r"\b(?:yang|yg)\s+(?:\w+\s+){1,5}namanya\b")
+_PERSON_NAMED_RE = re.compile(
+    r"\b(?:siapa|pejabat|peserta|pelatih|narasumber|pemateri|kadis|kabid|ketua|pengawas|fasilitator|orang|perwakilan|wakil|petugas|kepala dinas)\b"
+)
 _GREETED_BOT_RE = re.compile(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
 # "ikut psp ini wajib ya?", "wajib semua kepsek daftar?", "is it compulsory to join": whether joining is
 # an obligation, which the circular answers (it urges eligible principals); not a thing the topic requires
@@ -1986,11 +2007,11 @@ _SCHOOL_STATUS_RE = re.compile(
 )
 # (their content asked for: not "ada soal esai di tahap 1?", whether there is one, nor "pertanyaan soal wawancara", about it)
 _CONTENT_ASKED_RE = re.compile(
-    r"\b(?:apa\s+(?:saja|aja|aj|sj)|persis\w*|bocoran|jumlah|berapa|brp|how many|contoh\w*|daftar|list|what\s+(?:are|were|is|was)|exact\w*|which)\b"
+    r"\b(?:apa\s+(?:saja|aja|aj|sj)|persis\w*|bocoran|jumlah|berapa|brp|how many|contoh\w*|daftar|list|what\s+(?:are|were|is|was)|what'?s|exact\w*|which)\b"
 )
 _PROMPTS_RE = re.compile(
-    r"\b(essay|interview)\s+(?:questions?|prompts?)\b"
-    r"|\b(?<!pertanyaan )(?<!tanya )(?:pertanyaan|soal)(?:-soal|-pertanyaan|nya)?\s+(wawancara|esai|essay|interview)\b"
+    r"\b(essay|interview)\s+(?:questions?|prompts?|topics?|themes?|titles?)\b"
+    r"|\b(?<!pertanyaan )(?<!tanya )(?:pertanyaan|soal|tema|topik|judul)(?:-soal|-pertanyaan|nya)?\s+(wawancara|esai|essay|interview)\b"
 )
 # "KM" typed in capitals, "IKM": the Kurikulum Merdeka, its implementation (see `_decide`)
 _KM_RE = re.compile(r"\b(i)?km\b")
@@ -2202,10 +2223,18 @@ _PLACE_ASKED_RE = re.compile(r"\b" + _OFFICE + r"\b[^.?!\n]*\b" + _WHERE + r"\b|
 # asker's own result, asked yes-or-no (not "syarat agar sekolah kami lolos"; a condition — "kalau
 # sekolah saya lolos …" — is left out in question_kind)
 _OWN_RESULT_RE = re.compile(
-    r"\b(?:saya|sy|aku|kami|tiang|titiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang)|sd|sdn|smp|smpn|tk|paud)\s+"
+    r"\b(?:saya|sy|aku|kami|tiang|titiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang)"
+    # (…a school by its name: "SD N 1 Kubutambahan lolos tahap 1 ga pak?")
+    r"|(?:sd|sdn|smp|smpn|tk|paud)(?:\s+(?:n|negeri|swasta|\d+|[a-z]+)){0,3}?)\s+"
     r"(?:(?:sudah|sdh|udah|udh|jadi|jd)\s+)?"
     r"(?:lolos|lulus|diterima|keterima)\b(?:\s+\w+){0,3}?\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm|kah|nggih)\b"
     r"|\bapakah\s+(?:saya|sy|kami|tiang|sekolah\s+(?:saya|sy|kami))\s+(?:sudah\s+|sdh\s+)?(?:lolos|lulus|diterima)\b"
+    # ("Our school SDN 1 Banjar registered in angkatan 3. Did we pass stage 1?")
+    r"|\b(?:did|have|has|do)\s+(?:i|we|my school|our school|my principal|our principal)\s+"
+    r"(?:pass|passed|get through|got through|been accepted|qualify|qualified)\b"
+    # ("lolos ga ya sekolah kami?")
+    r"|\b(?:lolos|lulus|diterima|keterima)\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm)\s+(?:ya\s+|sih\s+)?"
+    r"(?:saya|sy|kami|tiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang))\b"
 )
 _IF = r"kalau|kalo|klo|jika|bila|apabila|if"  # "if", as chat writes it
 _CONDITION_RE = re.compile(r"\b(?:" + _IF + r"|agar|supaya|setelah|sesudah|misal\w*|once)\b[^.?!,\n]*$")
@@ -2741,8 +2770,15 @@ _AT_BEFORE_RE = re.compile(r"\b(?:in|at|during|from)(?:\s+(?:the|our|a|an))?$", 
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
-_DEVICE = r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet)"
-_BROKEN = r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka)"
+_DEVICE = (
+    r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet"
+    r"|printer|proyektor|projector|tablet|chromebook)"
+)
+_BROKEN = (
+    r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka"
+    # ("My laptop cannot connect to the school printer"; not this bot: _OUR_SERVICE_RE)
+    r"|(?:cannot|can't|cant|won't|does not|doesn't) connect|not connecting|(?:tidak|tdk|gak|ga|nggak) (?:bisa )?(?:konek\w*|connect|terhubung))"
+)
 
 
 def _in_one_sentence(thing: str, trouble: str) -> re.Pattern[str]:
@@ -2756,7 +2792,8 @@ _TROUBLE_RE = _in_one_sentence(_DEVICE, _BROKEN)
 _ACCOUNT = r"(?:password|kata sandi|sandi\w*|pmm|merdeka mengajar|belajar ?id)"
 _ACCOUNT_BROKEN = r"(?:gagal|failed|lupa|forgot|reset\w*|not found|tidak ditemukan|tdk ditemukan|error|eror)"
 _ACCOUNT_TROUBLE_RE = _in_one_sentence(_ACCOUNT, _ACCOUNT_BROKEN)
-_OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form|simpkb)(?:nya)?\b")  # (SIMPKB: where PSP registers)
+# (SIMPKB: where PSP registers; the selection's interview is held online too)
+_OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form|simpkb|wawancara|interview)(?:nya)?\b")
 # a condition the question rests on ("kalau SD sy digabung …, statusnya gimana?")
 _CONDITION_START_RE = re.compile(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
 # the programme's own name, not a school described by it ("guru di sekolah penggerak")
@@ -2819,6 +2856,10 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
+    # the school's bills and the office's cars ("tagihan listrik sekolah bisa dibayar lwt bot ini?", "mobil dinas korwil bs dipinjam?";
+    # not "ada mobil dinas yg jemput peserta bimtek?")
+    r"|\b(?:tagihan|rekening|bayar|pembayaran|token)\s+(?:listrik|air|pdam|pln|internet|wifi|telepon|telpon)\b|\b(?:electricity|water|internet) bills?\b"
+    r"|\b(?:mobil|kendaraan|motor)\s+dinas\b|\bofficial cars?\b"
     # a staff member's leave and the school's own tests ("izin sakit besok, surat dokternya ke siapa", "jadwal PAS semester ini")
     r"|\bizin sakit\b|\bcuti (?:sakit|melahirkan|tahunan|besar|hamil)\b|\bsick leave\b"
     # a government contract staff selection asked in English ("how do I apply for the PPPK teacher selection?"; not
@@ -2923,7 +2964,9 @@ def question_kind(folded: str) -> Kind:
     return Kind(
         bool(_WHEN_RE.search(folded)),
         bool(_HOW_MANY_RE.search(folded)),
-        bool(_NAME_RE.search(folded) or (("si" in folded or "sp" in folded or "sapa" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded))),
+        # (not the criteria of named things: "For the school names the korwil send, what criteria they must meet?")
+        bool(_NAME_RE.search(folded) and not _CRITERIA_RE.search(folded))
+        or bool(("si" in folded or "sp" in folded or "sapa" in folded or "who" in folded) and _OWN_PERSON_RE.search(folded)),
         # "13.00 wib, di bali jam brp", "waktu jakarta jam brp": the zone is the answer, not a time of day
         bool(_CLOCK_ASKED_RE.search(folded)) and not (_CLOCK_RE.search(folded) or _ZONE_RE.search(folded)),
         bool(_PEOPLE_COUNT_RE.search(folded)),
@@ -2934,8 +2977,8 @@ def question_kind(folded: str) -> Kind:
         bool(_PLACE_ASKED_RE.search(folded)),
         ("bimtek" in folded or "bimbingan" in folded) and _one_day_asked(folded),
         bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
-        ("lolos" in folded or "lulus" in folded or "terima" in folded) and _own_result(folded)
-        or ("yang" in folded or "yg" in folded or "which" in folded)
+        any(word in folded for word in _RESULT_HINTS) and _own_result(folded)
+        or ("yang" in folded or "yg" in folded or "which" in folded or "irim" in folded or "usul" in folded)  # (kirim, ngirim)
         and ("mana" in folded or "apa" in folded or "which" in folded)
         and bool(_SCHOOLS_NAMED_RE.search(folded))
         and not _CRITERIA_RE.search(folded),
@@ -2951,11 +2994,17 @@ _SCHOOLS_NAMED_RE = re.compile(
     r"(?=[^?.!]*\b(?:mana|apa aja|apa saja|apa aj|siapa)\b|\s*$|\s*\?)"
     r"|\bwhich\s+(?:schools|sd|smp|tk|paud|kindergartens?|primary schools|junior high schools)\b[^?.!]{0,40}\b"
     r"(?:became|were selected|were chosen|was chosen|was selected|were proposed|passed|made it)\b"
+    # ("korwil Seririt kemarin ngirim nama SD mana aja?": the names sent)
+    r"|\b(?:kirim|ngirim|mengirim|dikirim|usul|usulkan|ngusulin|mengusulkan|diusulkan)\s+(?:nama\s+|nama-nama\s+)?(?:sekolah|sklh|sd|smp|tk)(?:2)?\s+"
+    r"(?:mana|apa)\s+(?:saja|aja|aj|sj)\b"
 )
 
 
 # (not the criteria they are chosen by: "SD yg diusulkan korwil syaratnya apa aja")
 _CRITERIA_RE = re.compile(r"\b(?:syarat|kriteria|patokan|ketentuan|persyaratan|requirement|criteria|criterion)\w*")
+
+
+_RESULT_HINTS = ("lolos", "lulus", "terima", "pass", "accepted", "qualif", "through")
 
 
 def _own_result(folded: str) -> bool:

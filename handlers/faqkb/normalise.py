@@ -26,6 +26,7 @@ KECAMATAN_NAMES = frozenset(name.lower() for name in BULELENG_KECAMATAN) | {"sin
 
 ABBREVIATIONS: dict[str, str] = {
     "kelar": "selesai",  # "ga kelar di sekolah" (colloquial; a real word, so never a typo)
+    "duluan": "dulu",  # "smp kls brp yg duluan": first (colloquial)
     "gmn": "bagaimana",
     "gmna": "bagaimana",
     "gimana": "bagaimana",
@@ -242,6 +243,8 @@ SYNONYMS: dict[str, str] = {
     "city": "kabupaten",  # "which other regency or city …" (as "kota")
     "cities": "kabupaten",
     "different": "beda",
+    "mapped": "pemetaan",  # "Which levels were mapped?": the office's mapping of principals ("map" only beside them: matcher)
+    "mapping": "pemetaan",
     "classroom": "pembelajaran",  # "what changes for my teachers in the classroom": the learning
     "classrooms": "pembelajaran",
     "district": "kecamatan",
@@ -708,7 +711,7 @@ STOPWORDS = frozenset(
     bisa boleh dapat harus perlu kalau jika agar supaya bahwa seperti sama lagi terus hal tersebut para sebagai
     termasuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
     tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
-    should get got gets onto mam whats whos hows wheres whens
+    should get got gets onto mam whats whos hows wheres whens friend friends
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
     can could should would will my our your this that these those there it its with about please tell me i we you
     maaf minta hormat bersama perhatian perhatiannya ucapkan mengucapkan khususnya sehubungan kiranya kira kira-kira sekiranya berkenan memberikan

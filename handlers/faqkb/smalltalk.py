@@ -40,7 +40,7 @@ _KINDS: dict[str, list[str]] = {
         "ok oke okey okay okee okeh baik siap sip nggih inggih ngih ya iya yes mantap mantab noted paham mengerti dimengerti "
         "dipahami pahami ngerti ngertos jelas clear catat dicatat tercatat good great cool fine alright beres setuju baiklah oh begitu gitu oalah "
         "laksanakan lanjut tes test maaf ampura sorry "
-        "got hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
+        "got gotcha understood understand roger hehe haha hihi wkwk wkwkwk xixi wah wow sippp mantul josss keren"
     ).split(),
     FAREWELL: (
         "bye goodbye byebye dadah jumpa ketemu bertemu sampai shanti santi pamit wassalam wassalamualaikum see later tomorrow soon santih hormat regards"
