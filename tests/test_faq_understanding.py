@@ -187,7 +187,7 @@ HELD_OUT = [
     # Round 16: sets 56–58 first run on the round's start, 59–64 in its middle, 65–67 at its end (see each
     # file's header); bounds at the round's end
     ("faq-heldout-56.tsv", (80, 15, 15, 10), 74, 15, 13, 2),
-    ("faq-heldout-57.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
+    ("faq-heldout-57.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-58.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
     ("faq-heldout-59.tsv", (80, 15, 15, 10), 77, 13, 15, 0),
     ("faq-heldout-60.tsv", (80, 15, 15, 10), 74, 15, 13, 2),
@@ -275,7 +275,7 @@ HELD_OUT = [
     # Sets 122–124: written blind at round 21's end (2e89252) and scored first on it (first runs in their headers)
     ("faq-heldout-122.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
     ("faq-heldout-123.tsv", (80, 15, 15, 10), 78, 15, 14, 2),
-    ("faq-heldout-124.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
+    ("faq-heldout-124.tsv", (80, 15, 15, 10), 76, 15, 15, 0),
     # Sets 125–127: written blind during round 22 and scored first on 77fd212 (first runs in their headers)
     ("faq-heldout-125.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-126.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
@@ -327,7 +327,7 @@ HELD_OUT = [
     ("faq-heldout-164.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-165.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-166.tsv", (80, 15, 15, 10), 72, 15, 15, 2),
-    ("faq-heldout-167.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    ("faq-heldout-167.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-168.tsv", (80, 15, 15, 10), 80, 14, 15, 0),
     ("faq-heldout-169.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
     ("faq-heldout-170.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
@@ -336,9 +336,10 @@ HELD_OUT = [
     ("faq-heldout-173.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
     ("faq-heldout-174.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
     ("faq-heldout-175.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
-    # Sets 176–181: written blind after round 25's last change to the matcher (7970408), at their first run (not worked on).
+    # Sets 176–181: written blind after round 25's last change to the matcher (7970408), at their first run (not worked on;
+    # set 177 gained a row from round 26's work on other sets).
     ("faq-heldout-176.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
-    ("faq-heldout-177.tsv", (80, 15, 15, 10), 71, 15, 14, 2),
+    ("faq-heldout-177.tsv", (80, 15, 15, 10), 72, 15, 14, 1),
     ("faq-heldout-178.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
     ("faq-heldout-179.tsv", (80, 15, 15, 10), 80, 14, 13, 2),
     ("faq-heldout-180.tsv", (80, 15, 15, 10), 77, 14, 14, 2),
@@ -347,10 +348,10 @@ HELD_OUT = [
     # first run on round 25's end, 2ac486c), first runs in each file's header.
     ("faq-heldout-182.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-183.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
-    ("faq-heldout-184.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
+    ("faq-heldout-184.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
     ("faq-heldout-185.tsv", (80, 15, 15, 10), 69, 15, 15, 5),
     ("faq-heldout-186.tsv", (80, 15, 15, 10), 67, 13, 12, 9),
-    ("faq-heldout-187.tsv", (80, 15, 15, 10), 75, 15, 14, 1),
+    ("faq-heldout-187.tsv", (80, 15, 15, 10), 76, 15, 14, 1),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -2640,6 +2641,9 @@ ROUND_26_READINGS = [
     ("judul esai tahap 1 apa saja", "forward", "seleksi-rincian"),
     # the criteria of named things are no question for names
     ("what criteria must the school names sent by the korwil meet?", "answer", "korwil-lima-sd"),
+    # (the korwil's choice of schools, in both languages)
+    ("korwil milih sd pakai syarat apa?", "answer", "korwil-lima-sd"),
+    ("Which kecamatan can I pick in the registration form?", "answer", "kecamatan"),
     # the bot's commands named with a slash are about PSP (asked back, not declined); the office's mapping of principals,
     # not a map; words of no topic ("friend", asking "langsung"), while "langsung" meaning at once stays
     ("What's the difference between /rekap and /statistik?", "ask_back", None),

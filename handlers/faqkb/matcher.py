@@ -1639,6 +1639,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _VOCATIVE_RE.sub(lambda m: m.group(1) + (_own_name_dropped(vocab, m.group(2)) if m.group(1) in _INTRODUCING else m.group(2)), folded)
     if " bot" in folded:
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
+    if ("korwil" in folded or "koordinator" in folded or "coordinator" in folded) and _KORWIL_CHOOSES_RE.search(folded):
+        folded = _KORWIL_CHOOSES_RE.sub(" usul ", folded)  # "syarat yg dipakai korwil pilih SD": the schools a korwil proposes
     if english and "map" in folded:
         folded = _MAP_PEOPLE_RE.sub("pemetaan", folded)  # "did disdikpora map the principals for PSP?": the office's mapping, not a map
     if "langsung" in folded:
@@ -1936,6 +1938,7 @@ def _own_name_dropped(vocab: Vocabulary, after: str) -> str:
         words.pop(0)
     return " " + " ".join(words) + (" " if words else "")
 # "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
+_KORWIL_CHOOSES_RE = re.compile(r"\b(?:pilih|milih|memilih|dipilih|choose|chooses|choosing|chose|pick|picks|picked)\b(?=\s+(?:\w+\s+)?(?:sd|sekolah|schools?))")
 _MAP_PEOPLE_RE = re.compile(r"\bmap\b(?=[^.?!]{0,30}\b(?:principals?|heads?|headmasters?|kepala|kepsek|candidates?|teachers?)\b)")
 _ASK_DIRECTLY_RE = re.compile(r"\b(nanya|tanya|bertanya|menanyakan|nanyain|ask|asking)\s+langsung\b")
 _SLASH_COMMAND_RE = re.compile(r"(?<![\w/])/([A-Za-z]+)\b")  # a bot command as typed or written in an answer ("/rekap")

@@ -243,6 +243,11 @@ SYNONYMS: dict[str, str] = {
     "city": "kabupaten",  # "which other regency or city …" (as "kota")
     "cities": "kabupaten",
     "different": "beda",
+    "choose": "pilih",  # "Which kecamatan can I choose when registering in the bot?" ("select" is the selection's)
+    "chose": "pilih",
+    "chosen": "pilih",
+    "pick": "pilih",
+    "picked": "pilih",
     "mapped": "pemetaan",  # "Which levels were mapped?": the office's mapping of principals ("map" only beside them: matcher)
     "mapping": "pemetaan",
     "classroom": "pembelajaran",  # "what changes for my teachers in the classroom": the learning
