@@ -352,6 +352,10 @@ HELD_OUT = [
     ("faq-heldout-185.tsv", (80, 15, 15, 10), 69, 15, 15, 5),
     ("faq-heldout-186.tsv", (80, 15, 15, 10), 67, 13, 12, 9),
     ("faq-heldout-187.tsv", (80, 15, 15, 10), 76, 15, 14, 1),
+    # Sets 188–190: written blind during round 26, first run on 6c5fe5d (in each file's header).
+    ("faq-heldout-188.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
+    ("faq-heldout-189.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    ("faq-heldout-190.tsv", (80, 15, 15, 10), 71, 15, 15, 0),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -2652,6 +2656,13 @@ ROUND_26_READINGS = [
     ("my friend wants the bimtek dates", "answer", "bimtek-jadwal"),
     ("tiang malu tanya langsung, bimtek pmo itu kapan?", "answer", "bimtek-jadwal"),
     ("setelah tahap 1 langsung tahap 2?", "ask_back", None),
+    # formal English: the PMO's parties, an objective, "please name the …" (a list, not people's names), words of no topic
+    ("Which parties sit in the regency PMO?", "answer", "pmo-anggota"),
+    ("What was the objective of the Bimtek for the PMO teams?", "answer", "bimtek-tujuan"),
+    ("Please name the regencies of cohort III.", "answer", "angkatan-3"),
+    ("what is the name of the head of Disdikpora?", "answer", "pejabat-disdikpora"),
+    ("roughly how many schools were in cohort 2 nationally?", "answer", "psp-target"),
+    ("quick check: when was the bimtek again?", "ask_back", None),
 ]
 
 

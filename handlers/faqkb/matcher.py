@@ -1641,6 +1641,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
     if ("korwil" in folded or "koordinator" in folded or "coordinator" in folded) and _KORWIL_CHOOSES_RE.search(folded):
         folded = _KORWIL_CHOOSES_RE.sub(" usul ", folded)  # "syarat yg dipakai korwil pilih SD": the schools a korwil proposes
+    if english and "check" in folded:
+        folded = _QUICK_CHECK_RE.sub(" ", folded)  # "quick check: what are the PSP interventions again?": no check of one's own
     if english and "map" in folded:
         folded = _MAP_PEOPLE_RE.sub("pemetaan", folded)  # "did disdikpora map the principals for PSP?": the office's mapping, not a map
     if "langsung" in folded:
@@ -1939,6 +1941,7 @@ def _own_name_dropped(vocab: Vocabulary, after: str) -> str:
     return " " + " ".join(words) + (" " if words else "")
 # "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
 _KORWIL_CHOOSES_RE = re.compile(r"\b(?:pilih|milih|memilih|dipilih|choose|chooses|choosing|chose|pick|picks|picked)\b(?=\s+(?:\w+\s+)?(?:sd|sekolah|schools?))")
+_QUICK_CHECK_RE = re.compile(r"^\s*(?:(?:a\s+)?quick\s+check|just\s+(?:checking|to\s+check|double[- ]checking)|double[- ]check(?:ing)?)\s*[:,-]?")
 _MAP_PEOPLE_RE = re.compile(r"\bmap\b(?=[^.?!]{0,30}\b(?:principals?|heads?|headmasters?|kepala|kepsek|candidates?|teachers?)\b)")
 _ASK_DIRECTLY_RE = re.compile(r"\b(nanya|tanya|bertanya|menanyakan|nanyain|ask|asking)\s+langsung\b")
 _SLASH_COMMAND_RE = re.compile(r"(?<![\w/])/([A-Za-z]+)\b")  # a bot command as typed or written in an answer ("/rekap")
@@ -2175,7 +2178,8 @@ _HEAD_WHO = r"\bsiapa\s+" + _HEAD + r"|\bwho (?:is|was) the (?:head|director|cha
 _NAME_RE = re.compile(
     # ("sp" for "siapa" only where the question ends: not "SP" as a letter, "nama sekolah di SP … ditulis lengkap?")
     r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}(?:siapa\b|sp(?=\s*(?:ya|yah|nggih|pak|bu)?\s*(?:[?.!,]|$)))"
-    r"|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|\bnames? (?:of )?the\b"
+    # (not "please name the regencies …", asking to list them)
+    r"|\bsiapa\s+(?:\w+\s+){0,6}namanya\b|\bname of\b|(?<!please )(?<!pls )(?<!kindly )(?<!you )\bnames? (?:of )?the\b"
     # (a role's holders asked for by name: "mohon nama Pelatih Ahli yang ditugaskan …", "minta nama-nama narasumber bimtek";
     # not the role's name itself: "apa beda nama pelatih ahli dengan fasilitator?")
     r"|\b(?:mohon|minta|tolong|sebutkan|sebutin|share|kirim\w*|info|daftar)\s+(?:\w+\s+){0,2}?nama(?:-nama| nama)?\s+(?:para\s+)?"
@@ -2235,6 +2239,9 @@ _OWN_RESULT_RE = re.compile(
     # ("Our school SDN 1 Banjar registered in angkatan 3. Did we pass stage 1?")
     r"|\b(?:did|have|has|do)\s+(?:i|we|my school|our school|my principal|our principal)\s+"
     r"(?:pass|passed|get through|got through|been accepted|qualify|qualified)\b"
+    # ("Could you confirm whether SD Negeri 3 Banjar Jawa passed the selection?")
+    r"|\b(?:sd|sdn|smp|smpn|tk)(?:\s+(?:n|negeri|swasta|\d+|(?!who\b|that\b|which\b|principals?\b|heads?\b)[a-z]+)){1,4}?\s+(?:has\s+|have\s+)?"
+    r"(?:passed|made it|qualified|was accepted|got through)\b"
     # ("lolos ga ya sekolah kami?")
     r"|\b(?:lolos|lulus|diterima|keterima)\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm)\s+(?:ya\s+|sih\s+)?"
     r"(?:saya|sy|kami|tiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang))\b"

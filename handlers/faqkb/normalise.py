@@ -243,6 +243,7 @@ SYNONYMS: dict[str, str] = {
     "city": "kabupaten",  # "which other regency or city …" (as "kota")
     "cities": "kabupaten",
     "different": "beda",
+    "parties": "anggota",  # "Which parties make up the PMO at regency level?": its members
     "choose": "pilih",  # "Which kecamatan can I choose when registering in the bot?" ("select" is the selection's)
     "chose": "pilih",
     "chosen": "pilih",
@@ -403,6 +404,9 @@ SYNONYMS: dict[str, str] = {
     "topic": "materi",
     "purpose": "tujuan",
     "goal": "tujuan",
+    "goals": "tujuan",
+    "objective": "tujuan",  # "what was the stated objective of the Bimtek …?"
+    "objectives": "tujuan",
     "held": "laksana",
     "school": "sekolah",
     "schools": "sekolah",
@@ -716,7 +720,8 @@ STOPWORDS = frozenset(
     bisa boleh dapat harus perlu kalau jika agar supaya bahwa seperti sama lagi terus hal tersebut para sebagai
     termasuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
     tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
-    should get got gets onto mam whats whos hows wheres whens friend friends
+    should get got gets onto mam whats whos hows wheres whens friend friends fulfil fulfill fulfils fulfills order default
+    roughly approximately approx
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
     can could should would will my our your this that these those there it its with about please tell me i we you
     maaf minta hormat bersama perhatian perhatiannya ucapkan mengucapkan khususnya sehubungan kiranya kira kira-kira sekiranya berkenan memberikan
