@@ -14,16 +14,8 @@ COPY models ./models
 COPY scheduler ./scheduler
 COPY data ./data
 COPY config.example.toml ./
-# Editable install keeps data/ (the FAQ) beside the code, where the bot looks for it. The FAQ
-# engine's busy modules are compiled to C (mypyc) with a compiler that is removed again in the same
-# layer; the image keeps only the built modules (/usr/local/psp-bot-compiled).
-RUN apt-get update \
-    && apt-get install -y --no-install-recommends gcc libc6-dev \
-    && pip install -e '.[compiled]' \
-    && psp-bot faq compile \
-    && pip uninstall -y mypy \
-    && apt-get purge -y --auto-remove gcc libc6-dev \
-    && rm -rf /var/lib/apt/lists/* \
+# Editable install keeps data/ (the FAQ) beside the code, where the bot looks for it.
+RUN pip install -e . \
     && useradd --create-home --uid 10001 psp \
     && mkdir -p /var/lib/psp-bot \
     && chown psp /var/lib/psp-bot

@@ -6,8 +6,8 @@ its score is at least 70).
 
     .venv/bin/python bench/bench_faq.py
 
-With the FAQ engine compiled (``psp-bot faq compile``; ``make bench`` does it), the same engine as
-plain Python is measured after it, in a child process with ``PSP_FAQ_COMPILED=0``.
+With a build of the compiled FAQ engine (``psp-bot faq compile``; ``make bench`` does it), the same
+engine compiled is measured after the plain one, in a child process with ``PSP_FAQ_COMPILED=1``.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from rapidfuzz import fuzz, process
 
 from bot.app import settle_after_start
 from bot.config import DEFAULT_FAQ_PATH
-from handlers.faqkb import ENGINE
+from handlers.faqkb import ENGINE, compiled
 from handlers.faqkb.knowledge import FaqEntry, load_file
 from handlers.faqkb.matcher import FaqEngine
 from tests.faq_scoring import has_facts, score_rows
@@ -111,7 +111,7 @@ def measure_baseline(name: str, baseline: Baseline, rows) -> None:  # type: igno
 
 
 def main(argv: list[str]) -> None:
-    plain_child = argv == ["--plain"]  # (the same engine as plain Python, in a child process: see below)
+    other_child = argv == ["--other"]  # (the same engine the other way, compiled or not, in a child process: see below)
     base = load_file(DEFAULT_FAQ_PATH)
     entries = base.entries
     rows = queries()
@@ -119,19 +119,19 @@ def main(argv: list[str]) -> None:
     ours, real = FaqEngine(replace(base, entries=big)), FaqEngine(base)
     baseline = Baseline(big)
     settle_after_start()  # the collector as the bot leaves it once started
-    label = " plain" if plain_child else ""
-    if not plain_child:
+    label = " compiled" if ENGINE.startswith("compiled (") else " plain"
+    if not other_child:
         print(f"machine: {machine()}")
         print(f"knowledge base: {len(entries)} real + {len(big) - len(entries)} synthetic = {len(big)} entries; {len(rows)} queries x 20 rounds")
         print(f"FAQ engine: {ENGINE}")
     measure_ours(f"psp-bot matcher{label} ({TARGET})", ours, rows)
-    if not plain_child:
+    if not other_child:
         measure_baseline(f"baseline fuzzy ({TARGET})", baseline, rows)
     measure_ours(f"psp-bot matcher{label} (real {len(entries)})", real, rows)
-    if ENGINE.startswith("compiled") and not plain_child:
-        # The same code not compiled, for comparison (a process imports the engine one way only).
-        env = {**os.environ, "PSP_FAQ_COMPILED": "0"}
-        subprocess.run([sys.executable, __file__, "--plain"], env=env, check=True)
+    if not other_child and compiled.matches_sources()[0]:
+        # The same code the other way (a process imports the engine one way only): compiled when this ran plain.
+        env = {**os.environ, compiled.SWITCH: "0" if ENGINE.startswith("compiled (") else "1"}
+        subprocess.run([sys.executable, __file__, "--other"], env=env, check=True)
 
 
 if __name__ == "__main__":

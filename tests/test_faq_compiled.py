@@ -1,4 +1,4 @@
-"""The FAQ engine compiled to C (handlers.faqkb.compiled): used only when it matches its sources, same verdicts as plain Python."""
+"""The FAQ engine compiled to C (handlers.faqkb.compiled): opt-in, used only when it matches its sources, same verdicts as plain Python."""
 
 from __future__ import annotations
 
@@ -34,18 +34,18 @@ def fake_build(folder: Path, sources: Path, python: str | None = None) -> None:
     (folder / compiled.MANIFEST).write_text(json.dumps(manifest), encoding="utf-8")
 
 
-def test_a_build_is_used_only_while_it_matches_the_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.delenv(compiled.SWITCH, raising=False)
+def test_a_build_is_used_only_when_asked_and_while_it_matches_the_sources(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     sources = tmp_path / "src"
     shutil.copytree(compiled.source_dir(), sources, ignore=shutil.ignore_patterns("__pycache__"))
     build = tmp_path / "build"
     fake_build(build, sources)
-    assert compiled.state(build, sources) == (True, f"compiled ({build})")
-
+    off = (False, "plain Python (the compiled engine is off: PSP_FAQ_COMPILED=1 turns it on)")
+    monkeypatch.delenv(compiled.SWITCH, raising=False)
+    assert compiled.state(build, sources) == off  # (opt-in: it costs memory, see the module)
     monkeypatch.setenv(compiled.SWITCH, "0")
-    assert compiled.state(build, sources) == (False, "plain Python (PSP_FAQ_COMPILED=0)")
+    assert compiled.state(build, sources) == off
     monkeypatch.setenv(compiled.SWITCH, "1")
-    assert compiled.state(build, sources)[0]
+    assert compiled.state(build, sources) == (True, f"compiled ({build})")
 
     # one edited source, and the whole package runs as plain Python until rebuilt
     matcher = sources / "matcher.py"
@@ -72,12 +72,12 @@ def test_a_build_is_used_only_while_it_matches_the_sources(tmp_path: Path, monke
     usable, why = compiled.state(build, sources)
     assert not usable and "unreadable manifest" in why
     (build / compiled.MANIFEST).unlink()
-    assert compiled.state(build, sources) == (False, "plain Python (not built: make builds it, or psp-bot faq compile)")
+    assert compiled.state(build, sources) == (False, "plain Python (not built: psp-bot faq compile builds it)")
 
 
 def test_a_build_that_does_not_load_leaves_plain_python(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     # Manifest and digest right, but the shared library is no library: the package's path is left as it was.
-    monkeypatch.delenv(compiled.SWITCH, raising=False)
+    monkeypatch.setenv(compiled.SWITCH, "1")
     monkeypatch.setenv(compiled.PLACE, str(tmp_path))
     monkeypatch.setattr(compiled, "GROUP", "handlers.faqkb.brokenbuild")
     fake_build(compiled.compiled_dir(), compiled.source_dir())
@@ -109,30 +109,34 @@ def verdicts(engine: FaqEngine) -> list[list[str]]:
     return found
 
 
-PLAIN_VERDICTS = """
+OTHER_VERDICTS = """
 import json, sys
 from bot.config import DEFAULT_FAQ_PATH
 from handlers.faqkb import ENGINE
+import handlers.faqkb.matcher as matcher
 from handlers.faqkb.matcher import FaqEngine
 from tests.test_faq_compiled import verdicts
-print(json.dumps({"engine": ENGINE, "verdicts": verdicts(FaqEngine.from_file(DEFAULT_FAQ_PATH))}))
+print(json.dumps({"engine": ENGINE, "file": matcher.__file__, "verdicts": verdicts(FaqEngine.from_file(DEFAULT_FAQ_PATH))}))
 """
 
 
 def test_compiled_and_plain_engines_give_the_same_verdict_on_every_public_row() -> None:
-    if not handlers.faqkb.ENGINE.startswith("compiled"):
+    # This process runs one engine (plain by default); a child runs the other, when a build matches the sources.
+    usable, why = compiled.matches_sources()
+    if not usable:
         if os.environ.get("CI") == "true":
-            raise RuntimeError(f"CI must compile the FAQ engine (make compiled): {handlers.faqkb.ENGINE}")
-        pytest.skip(f"FAQ engine not compiled here ({handlers.faqkb.ENGINE}): nothing to compare")
+            raise RuntimeError(f"CI must compile the FAQ engine (make compiled): {why}")
+        pytest.skip(f"FAQ engine not compiled here ({why}): nothing to compare")
     import handlers.faqkb.matcher as matcher
 
-    assert matcher.__file__ is not None and matcher.__file__.endswith(SUFFIX)  # the compiled module runs in this process
-    env = {**os.environ, compiled.SWITCH: "0", "PYTHONPATH": str(ROOT)}
-    done = subprocess.run([sys.executable, "-c", PLAIN_VERDICTS], capture_output=True, text=True, cwd=ROOT, env=env, timeout=600, check=False)
+    here_compiled = handlers.faqkb.ENGINE.startswith("compiled (")
+    assert (matcher.__file__ or "").endswith(SUFFIX) == here_compiled
+    env = {**os.environ, compiled.SWITCH: "0" if here_compiled else "1", "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-c", OTHER_VERDICTS], capture_output=True, text=True, cwd=ROOT, env=env, timeout=600, check=False)
     assert done.returncode == 0, done.stderr[-2000:]
-    plain = json.loads(done.stdout)
-    assert plain["engine"] == "plain Python (PSP_FAQ_COMPILED=0)"
+    other = json.loads(done.stdout)
+    assert other["engine"].startswith("compiled (") != here_compiled and other["file"].endswith(SUFFIX) != here_compiled, other["engine"]
     ours = verdicts(FaqEngine.from_file(DEFAULT_FAQ_PATH))
     assert len(ours) > 20_000
-    differing = [(a, b) for a, b in zip(ours, plain["verdicts"], strict=True) if a != b]
+    differing = [(a, b) for a, b in zip(ours, other["verdicts"], strict=True) if a != b]
     assert not differing, differing[:5]

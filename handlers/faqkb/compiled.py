@@ -1,21 +1,23 @@
-"""The FAQ engine's busy modules compiled to C with mypyc, used only while they match their sources.
+"""The FAQ engine's busy modules compiled to C with mypyc: opt-in, used only while they match their sources.
 
 mypyc (part of mypy) turns type-annotated Python into C extension modules: the same code giving
-the same verdicts (``tests/test_faq_compiled.py`` compares both on every public query row), about
-twice as fast (BENCHMARKS.md). The build keeps them out of the source tree, in
+the same verdicts (``tests/test_faq_compiled.py`` compares both on every public query row), with
+about a quarter fewer instructions per question, but about 1.2 MB more resident memory for the
+compiled library (BENCHMARKS.md). The idle bot stays under SPEC's 100 MB only without it, so it is
+off unless ``PSP_FAQ_COMPILED=1``. The build is kept out of the source tree, in
 ``<sys.prefix>/psp-bot-compiled/<python tag>/`` (``PSP_FAQ_COMPILED_DIR`` moves it), beside a
 manifest of the digest of this package's sources.
 
 On import, :mod:`handlers.faqkb` puts that folder first on its ``__path__`` only when
 
-- ``PSP_FAQ_COMPILED`` is not ``0``;
+- ``PSP_FAQ_COMPILED`` is ``1``;
 - the manifest's digest is that of the sources now (one edited file and the whole package runs as
   plain Python until rebuilt: an edit never runs as stale C);
 - every module's extension is there, and the group's shared library loads.
 
-Otherwise the plain modules run, unchanged. ``make run`` and ``make test`` build when stale
-(``psp-bot faq compile --if-stale``; it needs mypy, setuptools and a C compiler); ``psp-bot faq
-check`` says which runs.
+Otherwise the plain modules run, unchanged. ``psp-bot faq compile [--if-stale]`` builds (it needs
+mypy, setuptools and a C compiler; ``make test`` does it, to compare both engines);
+``psp-bot faq check`` says which runs.
 """
 
 from __future__ import annotations
@@ -68,17 +70,22 @@ def _extension(folder: Path, name: str) -> Path | None:
 
 def state(folder: Path | None = None, sources: Path | None = None) -> tuple[bool, str]:
     """Whether the build in ``folder`` may run, and why (or why not), in words for the operator."""
-    if os.environ.get(SWITCH, "").strip() == "0":
-        return False, f"plain Python ({SWITCH}=0)"
+    if os.environ.get(SWITCH, "").strip() != "1":
+        return False, f"plain Python (the compiled engine is off: {SWITCH}=1 turns it on)"
+    return matches_sources(folder, sources)
+
+
+def matches_sources(folder: Path | None = None, sources: Path | None = None) -> tuple[bool, str]:
+    """Whether ``folder`` holds a build of the sources as they are now, for this Python, and why (or why not)."""
     folder = folder or compiled_dir()
     try:
         manifest = json.loads((folder / MANIFEST).read_text(encoding="utf-8"))
     except FileNotFoundError:
-        return False, "plain Python (not built: make builds it, or psp-bot faq compile)"
+        return False, "plain Python (not built: psp-bot faq compile builds it)"
     except (OSError, ValueError) as exc:
         return False, f"plain Python (unreadable manifest in {folder}: {exc})"
     if not isinstance(manifest, dict) or manifest.get("sources") != sources_digest(sources):
-        return False, f"plain Python (the sources changed since the build in {folder}: rebuild with make)"
+        return False, f"plain Python (the sources changed since the build in {folder}: rebuild: psp-bot faq compile)"
     if manifest.get("python") != sys.implementation.cache_tag:
         return False, f"plain Python (built for {manifest.get('python')}, this is {sys.implementation.cache_tag})"
     missing = [name for name in (*MODULES, GROUP.rpartition(".")[2] + "__mypyc") if _extension(folder, name) is None]
@@ -104,14 +111,15 @@ def use(package_path: list[str]) -> str:
 
 def build(if_stale: bool = False) -> int:
     """Compile the modules into :func:`compiled_dir`; 0 when built (or fresh already), 1 when it could not."""
-    if if_stale and state()[0]:
-        print(f"FAQ engine: {state()[1]}, up to date")
+    fresh, why = matches_sources()
+    if if_stale and fresh:
+        print(f"FAQ engine: {why}, up to date")
         return 0
     try:
         from mypyc.build import mypycify
         from setuptools import Distribution
     except ImportError as exc:
-        print(f"FAQ engine: cannot compile ({exc}); install mypy and setuptools (the 'compiled' extra). It runs as plain Python.")
+        print(f"FAQ engine: cannot compile ({exc}); install mypy and setuptools (the test extra has both). It runs as plain Python.")
         return 1
     if shutil.which(os.environ.get("CC", "cc")) is None:
         print("FAQ engine: cannot compile: no C compiler (cc) on PATH. It runs as plain Python.")
@@ -168,5 +176,5 @@ def build(if_stale: bool = False) -> int:
             shutil.copy2(path, target / path.name)
     manifest = {"sources": digest, "python": sys.implementation.cache_tag, "modules": list(MODULES)}
     (target / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    print(f"FAQ engine: compiled into {target}")
+    print(f"FAQ engine: compiled into {target}" + ("" if os.environ.get(SWITCH, "").strip() == "1" else f" (used when {SWITCH}=1)"))
     return 0
