@@ -356,6 +356,13 @@ HELD_OUT = [
     ("faq-heldout-188.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
     ("faq-heldout-189.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-190.tsv", (80, 15, 15, 10), 71, 15, 15, 0),
+    # Sets 191–196: written blind after round 26's last change to the matcher (56a5d7f), at their first run (not worked on).
+    ("faq-heldout-191.tsv", (80, 15, 15, 10), 78, 15, 14, 3),
+    ("faq-heldout-192.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
+    ("faq-heldout-193.tsv", (80, 15, 15, 10), 75, 15, 15, 1),
+    ("faq-heldout-194.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
+    ("faq-heldout-195.tsv", (80, 15, 15, 10), 79, 14, 15, 2),
+    ("faq-heldout-196.tsv", (80, 15, 15, 10), 75, 15, 14, 3),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -373,6 +380,7 @@ NOFACT_DECLINED = {
     "faq-heldout-76.tsv": 1,
     "faq-heldout-93.tsv": 1,
     "faq-heldout-148.tsv": 1,
+    "faq-heldout-196.tsv": 1,
 }
 # Known failures kept visible rather than hidden: off-topic questions answered because their few
 # known words ("acara", "daerah") fit a topic (set 53: the weather for a ceremony, who sells babi
@@ -389,8 +397,9 @@ OUT_ANSWERED = {
     "faq-heldout-81.tsv": 1,
     "faq-heldout-82.tsv": 1,
     "faq-heldout-88.tsv": 1,
+    "faq-heldout-195.tsv": 1,
 }
-CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1, "faq-heldout-70.tsv": 2}
+CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1, "faq-heldout-70.tsv": 2, "faq-heldout-192.tsv": 1}
 
 
 @pytest.mark.parametrize(("name", "rows", "in_ok", "out_ok", "nofact_ok", "wrong"), HELD_OUT)
