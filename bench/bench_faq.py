@@ -119,7 +119,8 @@ def main(argv: list[str]) -> None:
     ours, real = FaqEngine(replace(base, entries=big)), FaqEngine(base)
     baseline = Baseline(big)
     settle_after_start()  # the collector as the bot leaves it once started
-    label = " compiled" if ENGINE.startswith("compiled (") else " plain"
+    here_compiled = ENGINE.startswith("compiled (")
+    label = " compiled" if here_compiled else " plain"
     if not other_child:
         print(f"machine: {machine()}")
         print(f"knowledge base: {len(entries)} real + {len(big) - len(entries)} synthetic = {len(big)} entries; {len(rows)} queries x 20 rounds")
@@ -130,7 +131,7 @@ def main(argv: list[str]) -> None:
     measure_ours(f"psp-bot matcher{label} (real {len(entries)})", real, rows)
     if not other_child and compiled.matches_sources()[0]:
         # The same code the other way (a process imports the engine one way only): compiled when this ran plain.
-        env = {**os.environ, compiled.SWITCH: "0" if ENGINE.startswith("compiled (") else "1"}
+        env = {**os.environ, compiled.SWITCH: "0" if here_compiled else "1"}
         subprocess.run([sys.executable, __file__, "--other"], env=env, check=True)
 
 

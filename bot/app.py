@@ -19,6 +19,7 @@ from bot.i18n import I18n
 from bot.messages import Clock, Incoming, PayloadSigner, Reply, SystemClock
 from bot.metrics import Metrics
 from bot.services import Services
+from handlers.faqkb import ENGINE as FAQ_ENGINE
 from handlers.faqkb.knowledge import FaqError
 from handlers.faqkb.matcher import FaqEngine
 from handlers.router import error_reply, handle_update, routes_for
@@ -207,13 +208,6 @@ def with_console_role(settings: Settings, user: str, role: str, kecamatan: str |
 GC_THRESHOLDS = (7000, 20, 20)
 
 
-def faq_engine_mode() -> str:
-    """Whether the FAQ engine runs compiled or as plain Python, and why (handlers.faqkb.compiled)."""
-    from handlers.faqkb import ENGINE
-
-    return ENGINE
-
-
 def settle_after_start() -> None:
     """Keep the collector off what lives as long as the process.
 
@@ -245,7 +239,7 @@ async def run_bot(settings: Settings, *, console_user: str = "operator") -> None
         loop.add_signal_handler(sig, stop.set)
     await app.start()
     settle_after_start()
-    log.info("FAQ engine: %s", faq_engine_mode())
+    log.info("FAQ engine: %s", FAQ_ENGINE)  # compiled or plain Python, and why (handlers.faqkb.compiled)
     try:
         if console is not None:
             intro = app.services.i18n.t(settings.bot.default_language, "console.intro")

@@ -16,8 +16,7 @@ On import, :mod:`handlers.faqkb` puts that folder first on its ``__path__`` only
 - every module's extension is there, and the group's shared library loads.
 
 Otherwise the plain modules run, unchanged. ``psp-bot faq compile [--if-stale]`` builds (it needs
-mypy, setuptools and a C compiler; ``make test`` does it, to compare both engines);
-``psp-bot faq check`` says which runs.
+mypy, setuptools and a C compiler; ``make compiled`` does it); ``psp-bot faq check`` says which runs.
 """
 
 from __future__ import annotations
