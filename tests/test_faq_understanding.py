@@ -363,6 +363,13 @@ HELD_OUT = [
     ("faq-heldout-194.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
     ("faq-heldout-195.tsv", (80, 15, 15, 10), 79, 14, 15, 2),
     ("faq-heldout-196.tsv", (80, 15, 15, 10), 75, 15, 14, 3),
+    # Sets 197–202: written blind during round 27, first run on 24bb155 (in each file's header).
+    ("faq-heldout-197.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
+    ("faq-heldout-198.tsv", (80, 15, 15, 10), 70, 15, 15, 3),
+    ("faq-heldout-199.tsv", (80, 15, 15, 10), 63, 15, 15, 1),
+    ("faq-heldout-200.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    ("faq-heldout-201.tsv", (80, 15, 15, 10), 76, 15, 15, 1),
+    ("faq-heldout-202.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -2630,6 +2637,23 @@ ROUND_25_REVIEWED = [
 ]
 
 
+ROUND_27_READINGS = [
+    # a generic thing of what was told before, pointed at ("…, itu jadwalnya kapan"), or its year at the school told about
+    ("ada verifikasi dan penilaian sesudah tahap 2 ya, itu jadwalnya kapan untuk angkatan 3", "answer", "seleksi-tahap2"),
+    ("teman sy lolos angkatan 3, pelaksanaannya di sekolah itu mulai tahun berapa?", "answer", "angkatan-3"),
+    # "terus terang" is frankly, a filler
+    ("pak terus terang sy blm paham, tujuan bimtek pmo itu apa", "answer", "bimtek-tujuan"),
+    # who attended "waktu itu": the event named before
+    ("tiang baca berita di web dinas soal bimtek PMO bulan maret tapi lupa siapa saja dari dinas buleleng yg ikut waktu itu, boleh dibantu namanya",
+     "answer", "bimtek-peserta"),
+    ("sy dengar ada bimtek pmo maret 2022 tapi lupa siapa saja dari disdik yg ikut waktu itu, boleh dibantu namanya", "answer", "bimtek-peserta"),
+    # who asks and where is not the question; PSP named as what is not asked about; "passed by" is going past
+    ("sy kepsek SD di Sawan, bulan depan ada upacara adat di desa, sekolah boleh diliburkan gak?", "decline", None),
+    ("maaf di luar psp pak, dana pip siswa kapan cair?", "decline", None),
+    ("I passed by the Disdikpora office and saw a banner, where can I buy the batik uniform for teachers?", "decline", None),
+    ("my principal was passed by the panel in stage 1, what comes next?", "answer", "seleksi-tahap1"),
+]
+
 ROUND_26_READINGS = [
     # what a thing is called is the thing ("… apa ya namanya?"), not a list of names (a role described keeps "nama")
     ("psp pakai kurikulum baru ya, apa ya namanya?", "answer", "kurikulum"),
@@ -2680,12 +2704,12 @@ LATER_READINGS = (
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
     + ROUND_20_AFTER_THE_LAST_SETS + ROUND_21_READINGS + ROUND_21_REVIEWED + ROUND_22_READINGS
     + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS + ROUND_24_REVIEWED
-    + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS
+    + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS
 )
 
 
 @pytest.mark.parametrize(("text", "outcome", "topic"), LATER_READINGS)
-def test_readings_of_rounds_14_to_26(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+def test_readings_of_rounds_14_to_27(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
 

@@ -780,6 +780,9 @@ class FaqEngine:
             for words, found, asks, clause in parts:
                 if asking and not asks:
                     continue
+                if not asks and any(p[2] for p in parts) and self._introduces_asker(clause, words):
+                    # "tiang kepsek SD di Tejakula, …, sekolah boleh diliburkan ndak ya pak": who asks and where is not the question
+                    continue
                 if len(words) < 2 and len(found[0]) > 1 and found[0][0][0] - found[0][1][0] < CLEAR_MARGIN:
                     continue  # a one-word question ("…, can I register?") that fits several topics says too little
                 if found[0] and (not scored or found[0][0][0] > scored[0][0]):
@@ -1299,6 +1302,10 @@ class FaqEngine:
         idf = self._index.idf
         return len(words) >= 2 and any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
 
+    def _introduces_asker(self, clause: str, words: list[str]) -> bool:
+        """Whether a clause only says who asks and where ("tiang kepsek SD di Tejakula", "saya operator sd negeri 1 sukasada")."""
+        return _ASKER_INTRO_RE.match(clause) is not None and all(w in _INTRO_WORDS or w.isdigit() or w not in self._index.idf for w in words)
+
     def _enough_left(self, rest: str, english: bool) -> bool:
         """Whether ``rest`` asks on its own: two words, or one asked that clearly picks a topic ("what is PMO actually? I hear it … in the bimtek")."""
         words, numbered = self._query(rest, english)
@@ -1572,6 +1579,12 @@ class FaqEngine:
                 # "… bingung soal surat keterangan sisa masa jabatan itu karena …. Untuk sekolah swasta seperti kami, surat
                 # itu dikeluarkan oleh siapa?": "surat itu" is the one named before; the question is about it
                 words, numbered = self._query(named, english)
+            if n and asks and words and _ATTENDED_THEN_RE.search(clause) and not _EVENT_RE.search(clause):
+                # "tiang baca berita soal bimtek PMO …, lupa siapa saja dari dinas yg ikut waktu itu": who attended the
+                # event named before, not the office's officials
+                event = next((m.group(0) for piece in reversed(pieces[:n]) if (m := _EVENT_RE.search(piece))), None)
+                if event is not None:
+                    words, numbered = self._query(f"{clause} {event}", english)
             # "…, sekolah penggerak itu apa?": the programme's name alone is a question when asked
             # "…, materinya tentang apa aja?": one word is the question when the clause asks what
             # (not "…, bs jd sekolah penggerak?": a yes-or-no about the context's generic word)
@@ -1645,6 +1658,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _QUICK_CHECK_RE.sub(" ", folded)  # "quick check: what are the PSP interventions again?": no check of one's own
     if english and "map" in folded:
         folded = _MAP_PEOPLE_RE.sub("pemetaan", folded)  # "did disdikpora map the principals for PSP?": the office's mapping, not a map
+    if ("luar" in folded or "bukan" in folded or "outside" in folded or "not about" in folded) and _OUTSIDE_PSP_RE.search(folded):
+        folded = _OUTSIDE_PSP_RE.sub(" ", folded)  # "pak maaf diluar PSP, dana PIP …": the programme named as what is not asked about
     if "langsung" in folded:
         folded = _ASK_DIRECTLY_RE.sub(r"\1", folded)  # "malu mau nanya langsung, …": how one asks, no topic
     if "namanya" in folded and not _PERSON_NAMED_RE.search(folded) and not _ROLE_DESCRIBED_RE.search(folded):
@@ -1852,6 +1867,8 @@ def _points_back(clause: str) -> bool:
         clause = clause[that.end() :]
         if _WH_ALONE_RE.fullmatch(clause):
             return True  # "…, itu kapan?"
+        if _ITS_GENERIC_ASKED_RE.fullmatch(clause):
+            return True  # "… ada verifikasi dan penilaian sebelum pleno, itu jadwalnya kapan ya pak untuk angkatan III": its schedule
     if (at_that_time := _AT_THAT_TIME_RE.match(clause)) and _STAGE_ASKED_RE.fullmatch(clause, at_that_time.end()):
         # "…per Maret 2022 sesuai berita Bimtek itu…. Waktu itu Buleleng sudah sampai tahap apa?": the stage at the time told
         # before (not "Waktu itu siapa penanggung jawab PMO kabupaten?", which names what it asks)
@@ -2312,6 +2329,16 @@ _ASKER_START_RE = re.compile(
     # "Saya grogi, ini pertama kali ikut seleksi")
     r"|menjabat|dilantik|diangkat|ditugaskan|appointed|grogi|gugup|cemas|khawatir|deg-degan|deg degan|nervous|worried|anxious)\b"
 )
+_OUTSIDE_PSP_RE = re.compile(
+    r"\b(?:di\s*luar|bukan\s+(?:soal|tentang|terkait|masalah|urusan)|not\s+about|outside(?:\s+of)?|unrelated\s+to)\s+"
+    r"(?:topik\s+|urusan\s+|soal\s+|the\s+)?(?:psp|program sekolah penggerak|sekolah penggerak)\b"
+)
+# (…a clause that only introduces the asker: a role, then at most the school and its place)
+_ASKER_INTRO_RE = re.compile(r"\s*(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:kepsek|kepala|operator|korwil|guru|pengawas)\b")
+_INTRO_WORDS = frozenset(
+    {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "desa", "buleleng"}
+    | {name.lower() for name in BULELENG_KECAMATAN}
+)
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
 # "target … untuk Kecamatan Busungbiu berapa sekolah", "sekolah penggerak di busungbiu ada brp": a count of schools or
@@ -2709,6 +2736,8 @@ _STAGE_REACHED_RE = re.compile(
     r"\b(?:tahap|posisi|status)(?:nya)?\s+(?:apa|mana|brp|berapa)\b|\bsampai\s+(?:mana|tahap)\b|\b(?:which|what)\s+stage\b|\bhow far\b"
 )
 _STAGE_ASKED_RE = re.compile(r"(?:\s+[a-z]+){0,4}\s+(?:tahap|posisi|status)(?:nya)?\s+(?:apa|mana|brp|berapa)(?:\s+[a-z]+){0,2}\s*")
+# "… yg ikut waktu itu", "hadir saat itu": attending what was named before
+_ATTENDED_THEN_RE = re.compile(r"\b(?:ikut|mengikuti|hadir|menghadiri|datang)\s+(?:pada\s+)?(?:waktu|saat|ketika|kala|wkt|pas)\s+(?:itu|tsb|tersebut)\b")
 _AT_THAT_TIME_RE = re.compile(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
 _THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
 _THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
@@ -2718,7 +2747,17 @@ _ITS_RE = re.compile(
     r"[a-z]{3,}nya\s+"
 )
 # "…, terus pelaksanaannya tahun berapa?": the year of what was told before
-_YEAR_ONLY_RE = re.compile(r"\s*(?:di\s+|pada\s+)?(?:tahun|thn)\s+(?:brp|berapa)" + _YES_NO_TAIL + r"\s*")
+# (…"pelaksanaannya di sekolah itu mulai tahun berapa?": at the school told about)
+_YEAR_ONLY_RE = re.compile(
+    r"\s*(?:di\s+(?:sekolah|sana|situ)(?:\s+(?:itu|tsb|tersebut))?\s+|disana\s+|disitu\s+)?(?:(?:di)?mulai\s+)?(?:di\s+|pada\s+)?(?:tahun|thn)\s+(?:brp|berapa)"
+    + _YES_NO_TAIL
+    + r"\s*"
+)
+# "…, itu jadwalnya kapan ya pak untuk angkatan III?": a generic thing of what was told before, asked about (a cohort may follow)
+_ITS_GENERIC_ASKED_RE = re.compile(
+    r"(?:jadwal|waktu|tanggal|tgl|pelaksanaan|kegiatan|acara|syarat|persyaratan|tempat|lokasi|tujuan|isi|hasil|pengumuman|batas)nya\s+"
+    r"(?:" + _WH + r")" + _YES_NO_TAIL + r"(?:\s+(?:untuk|utk|buat)\s+(?:angkatan|tahap)\s+\w+)?" + _YES_NO_TAIL + r"\s*"
+)
 _WH_ALONE_RE = re.compile(r"\s*(?:" + _WH + r")" + _YES_NO_TAIL + r"\s*")
 # "pernah kena teguran lisan, apa langsung gugur PSP?": whether what was told before rules the asker out
 _RULED_OUT_RE = re.compile(

@@ -1207,6 +1207,7 @@ _IN_PERSON_EVENTS = frozenset({"wawancara", "interview", "seleksi", "selection",
 _CHECK_TAIL = frozenset({"", "gak", "ga", "gk", "nggak", "ngga", "tidak", "tdk", "ndak", "kan", "ya", "nggih", "kah", "pak", "bu", "bli", "nih", "sih"})
 _HOW_OFTEN = frozenset("many several few multiple some couple at both one two three four five".split())
 _PAID_AFTER = frozenset("is are be get gets got getting was were being".split())
+_PAID_AFTER_LIST = [[w] for w in sorted(_PAID_AFTER)]
 _PAID_PEOPLE = frozenset(
     "ahli pelatih coach coaches trainer trainers facilitator facilitators fasilitator narasumber speaker speakers staff teacher teachers "
     "principal principals korwil coordinator coordinators members member officers team pmo operator operators committee guru".split()
@@ -1244,6 +1245,8 @@ def expand(words: list[str]) -> list[str]:
             continue  # "login pake akun gmail biasa bisa?": an account to log in with, not an address to write to
         if token == "times" and at and (words[at - 1] in _HOW_OFTEN or words[at - 1].isdigit()):
             continue  # "I hear it many times", "two times a year": how often, not the hours
+        if token in ("pass", "passed", "passing") and words[at + 1 : at + 2] in (["by"], ["through"], ["along"]) and words[at - 1 : at] not in _PAID_AFTER_LIST:
+            continue  # "… looked closed when I passed by this morning": went past (not "was passed by the panel", a selection passed)
         if token == "matur" and words[at + 1 : at + 2] in (["suksma"], ["suksme"], ["nuwun"]):
             continue  # "matur suksma": thanks (alus), not "matur" (to speak to someone)
         expansion = _lookup(token)
@@ -1310,6 +1313,8 @@ def expand(words: list[str]) -> list[str]:
             continue  # "coba jelasin intervensi2 …": a softener before a request, not trying something ("mau coba daftar")
         if word == "way" and expanded[at - 2 : at] == ["by", "the"]:
             continue  # "Pak, by the way PSP …": a filler, not a way of doing something
+        if word in ("terang", "terangnya") and previous in ("terus", "trus", "trs"):
+            continue  # "terus terang saya belum ngerti …": frankly, a filler (not light or clear)
         if word in ("akhir", "akhirnya", "utama", "utamanya") and previous == "tujuan":
             continue  # "tujuan akhirnya buat apa": the aim itself, not a closing date ("batas akhir")
         if word == "tujuan" and previous in ("akhir", "end", "ultimate", "final"):
