@@ -2652,6 +2652,14 @@ ROUND_27_READINGS = [
     ("maaf di luar psp pak, dana pip siswa kapan cair?", "decline", None),
     ("I passed by the Disdikpora office and saw a banner, where can I buy the batik uniform for teachers?", "decline", None),
     ("my principal was passed by the panel in stage 1, what comes next?", "answer", "seleksi-tahap1"),
+    # the other half of a choice ("…? atau cuma …?") joins the question; "does it …" points back in English
+    ("bimtek pmo materinya ada literasi digital gak? atau cuma perencanaan berbasis data?", "answer", "bimtek-materi"),
+    ("If an issue can't be fixed at the school level, does it go up to the regency PMO?", "answer", "pmo-apa"),
+    # who can see the data is its protection; registered in which application is Dapodik
+    ("siapa yg bisa lihat data yg sy isi di bot?", "answer", "bot-privasi"),
+    ("sekolah harus terdata di aplikasi apa supaya kepsek bisa daftar psp", "answer", "dapodik"),
+    # what one kecamatan's korwil has already sent is no rule to quote
+    ("sd yg sudah dikirim korwil sawan berapa sekolah ya", "ask_back", None),
 ]
 
 ROUND_26_READINGS = [

@@ -686,6 +686,11 @@ class FaqEngine:
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
+        if not english and any(thing in folded for thing in _DATA_HINTS) and (seen_by := _WHO_SEES_DATA_RE.search(folded)):
+            # "data pendaftaran kepsek bisa dilihat siapa aja?": access to the data (English "who can see …" was measured: one
+            # row better, one worse)
+            # (read here, on the message only: the knowledge base's own questions read as before)
+            folded = folded[: seen_by.end()] + " akses " + folded[seen_by.end() :]
         if (
             "bimtek" in folded
             and (other_day := _BIMTEK_DAY_RE.sub(" ", folded)) != folded
@@ -1545,7 +1550,12 @@ class FaqEngine:
             # (in a message that marks its questions, only a sentence ending with "?" asks: not "…, nobody knows when it will finish.")
             before_asks = n > 0 and _asks(pieces[n - 1]) and not _one_sentence(folded, pieces[n - 1], clause)
             before_asks = before_asks and (not marked or _ends_with_question(folded, pieces[n - 1]))
-            if n and asks and points_back and not (before_asks or marked and not choice and _marked_itself(folded, pieces[n - 1])):
+            if n and words and _ALTERNATIVE_START_RE.match(clause) and not _asks(clause) and not any(_asks(piece) for piece in pieces[n + 1 :]):
+                # "materi bimtek ada digitalisasi sekolah gak? atau cuma perencanaan berbasis data?": the other half of
+                # a choice; the two together are the question
+                words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
+                asks = asks or marked or _asks(pieces[n - 1])
+            elif n and asks and points_back and not (before_asks or marked and not choice and _marked_itself(folded, pieces[n - 1])):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
                 # sentence before it, which asks nothing itself; the two together are the question
@@ -2329,6 +2339,12 @@ _ASKER_START_RE = re.compile(
     # "Saya grogi, ini pertama kali ikut seleksi")
     r"|menjabat|dilantik|diangkat|ditugaskan|appointed|grogi|gugup|cemas|khawatir|deg-degan|deg degan|nervous|worried|anxious)\b"
 )
+_DATA_HINTS = ("data", "nip", "info", "nomor", "pribadi")
+_WHO_SEES_DATA_RE = re.compile(
+    r"\b(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:di)?(?:lihat|liat|akses|baca)\s+(?:oleh\s+)?siapa(?:\s+(?:saja|aja|sj|aj))?\b"
+    r"|\bsiapa(?:\s+(?:saja|aja|sj|aj))?\s+(?:yang\s+|yg\s+)?(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:lihat|liat|melihat|ngeliat|akses|mengakses|baca|membaca)\b"
+)
+_ALTERNATIVE_START_RE = re.compile(r"\s*(?:atau|ato|atw|or)\s+(?:cuma|cuman|hanya|hny|just|only|malah|justru|apa|apakah|memang|emang)?\b")
 _OUTSIDE_PSP_RE = re.compile(
     r"\b(?:di\s*luar|bukan\s+(?:soal|tentang|terkait|masalah|urusan)|not\s+about|outside(?:\s+of)?|unrelated\s+to)\s+"
     r"(?:topik\s+|urusan\s+|soal\s+|the\s+)?(?:psp|program sekolah penggerak|sekolah penggerak)\b"
@@ -2354,6 +2370,13 @@ _COUNTED_PLACE_RE = re.compile(
     + r"|\b(?:target|kuota|quota)\s+(?:jumlah\s+)?(?:sekolah\s+)?(?:psp\s+)?(?:(?:untuk|utk|di|buat)\s+)?(?:kecamatan\s+|kec\s+|kabupaten\s+|kab\s+)?("
     + _KECAMATAN
     + r"|buleleng)\b"
+)
+# what one kecamatan's korwil has already sent: "sd yang sudah dikirim korwil gerokgak berapa sekolah" (not the rule per korwil)
+_SENT_BY_KORWIL_RE = re.compile(
+    r"\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\s+(?:oleh\s+)?"
+    r"(?:korwil|koordinator wilayah|koordinator)\s+(?:kecamatan\s+|kec\s+)?("
+    + _KECAMATAN
+    + r")\b[^.?!\n]*?\b(?:berapa|brp)\b"
 )
 
 
@@ -2397,6 +2420,8 @@ def _counted_place(folded: str) -> str | None:
     """The kecamatan (or the regency) whose count of schools or people a question asks for, if it asks one."""
     if not ("brp" in folded or "berapa" in folded or "how many" in folded or "jumlah" in folded or "target" in folded or "kuota" in folded or "mana" in folded):
         return None
+    if sent := _SENT_BY_KORWIL_RE.search(folded):
+        return sent.group(1)
     found = _COUNTED_PLACE_RE.search(folded)
     if found is None or _PER_UNIT_RE.search(folded):
         return None  # ("korwil di Busungbiu harus mengusulkan berapa sekolah?", "1 pelatih ahli … pegang brp sekolah": the same everywhere)
@@ -2674,7 +2699,7 @@ _IS_IT_RE = re.compile(
 # "… the dates of the Bimtek? Was it in person?": English asking about "it", the thing named before;
 # "If the principal is acting, is the school still eligible?": "still" presupposes what was told before
 _WAS_IT_RE = re.compile(
-    r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*"
+    r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:does|can|could|should)\s+it\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*"
     # ("I read the news about the PMO Bimtek. When exactly was it held?": when the thing named before was held)
     r"|\s*(?:when|where|how)(?:\s+(?:exactly|precisely|actually))?\s+(?:is|was|were|will|did)\s+it\b.*"
     # ("Which came first, the selection or the first implementation? What years were they?": the years of the two just named)

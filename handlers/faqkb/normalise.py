@@ -1223,7 +1223,8 @@ def expand(words: list[str]) -> list[str]:
     expanded: list[str] = []
     for at, token in enumerate(words):
         # ("aplikasi" only for someone's data: "data kepsek hrs terdaftar di aplikasi apa"; not "pendaftar PSP terdaftar di aplikasi apa?")
-        if (token == "sistem" or token == "aplikasi" and "data" in words[max(at - 6, 0) : at]) and _registered_in(words[max(at - 2, 0) : at]) and (
+        data_before = "data" in words[max(at - 6, 0) : at] or "terdata" in words[max(at - 2, 0) : at]
+        if (token == "sistem" or token == "aplikasi" and data_before) and _registered_in(words[max(at - 2, 0) : at]) and (
             words[at + 1 : at + 2] == ["data"]
             # ("terdaftar di sistem apa": which system; not "… masuk di sistem apa belum?", whether it is in)
             or words[at + 1 : at + 2] in (["apa"], ["mana"]) and words[at - 2] in _REGISTERED_STRICT and words[at + 2 : at + 3] not in _YES_NO_TAILS
