@@ -2660,6 +2660,16 @@ ROUND_27_READINGS = [
     ("sekolah harus terdata di aplikasi apa supaya kepsek bisa daftar psp", "answer", "dapodik"),
     # what one kecamatan's korwil has already sent is no rule to quote
     ("sd yg sudah dikirim korwil sawan berapa sekolah ya", "ask_back", None),
+    # English words the base says in Indonesian: channels, encouraged (the circular), began implementing
+    ("On which channels can I reach this bot?", "answer", "bot-kanal"),
+    ("What document did the Dinas send to encourage principals to sign up?", "answer", "surat-edaran"),
+    # "may" as a modal, not the month; "may I ask" and "during" name nothing
+    ("May I know who represented Buleleng at the Bimtek?", "answer", "bimtek-peserta"),
+    ("May a principal in cohort II be moved to another school?", "ask_back", None),
+    ("What subjects were covered during the Bimtek?", "answer", "bimtek-materi"),
+    # a condition held "currently" is no current figure; "high-performing" schools are the best ones, and "or can …" the other half
+    ("Are principals who are currently under a heavy sanction eligible?", "answer", "sanksi"),
+    ("Is it true that only high-performing schools can join, or can any school apply?", "answer", "psp-swasta"),
 ]
 
 ROUND_26_READINGS = [

@@ -1550,7 +1550,13 @@ class FaqEngine:
             # (in a message that marks its questions, only a sentence ending with "?" asks: not "…, nobody knows when it will finish.")
             before_asks = n > 0 and _asks(pieces[n - 1]) and not _one_sentence(folded, pieces[n - 1], clause)
             before_asks = before_asks and (not marked or _ends_with_question(folded, pieces[n - 1]))
-            if n and words and _ALTERNATIVE_START_RE.match(clause) and not _asks(clause) and not any(_asks(piece) for piece in pieces[n + 1 :]):
+            if (
+                n
+                and words
+                and _ALTERNATIVE_START_RE.match(clause)
+                and (not _asks(clause) or _ALTERNATIVE_ASKED_RE.match(clause))
+                and not any(_asks(piece) for piece in pieces[n + 1 :])
+            ):
                 # "materi bimtek ada digitalisasi sekolah gak? atau cuma perencanaan berbasis data?": the other half of
                 # a choice; the two together are the question
                 words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
@@ -2025,7 +2031,8 @@ _ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|
 # force, the PMO "organised", "besides", "covered by", education levels
 _ZONE_WORD_RE = re.compile(r"\b(?:wib|wita|wit|time ?zones?|zona)\b")
 _HOURS_RE = re.compile(r"\bhours?\b")
-_CURRENTLY_DOING_RE = re.compile(r"\b(is|are|am|was|were)\s+currently\s+(?=[a-z]+(?:ing|ed)\b)")
+# (…or in a condition: "a principal who is currently under a disciplinary sanction")
+_CURRENTLY_DOING_RE = re.compile(r"\b(is|are|am|was|were)\s+currently\s+(?=[a-z]+(?:ing|ed)\b|(?:under|in|on|facing|serving)\s)")
 _ORGANISED_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:pmo|pokja|pmo team)\s+(?:organi[sz]ed|structured|set up)\b")
 _BESIDES_RE = re.compile(r"\b(?:besides|apart from|other than)\b")
 _COVERED_BY_RE = re.compile(r"\b(?:are|is|were|was|be|being)\s+covered\s+(?:by|in|under)\b")
@@ -2340,6 +2347,8 @@ _ASKER_START_RE = re.compile(
     r"|menjabat|dilantik|diangkat|ditugaskan|appointed|grogi|gugup|cemas|khawatir|deg-degan|deg degan|nervous|worried|anxious)\b"
 )
 _DATA_HINTS = ("data", "nip", "info", "nomor", "pribadi")
+# ("Is it only for high-performing schools, or can any school take part?": the other half asked in the same breath)
+_ALTERNATIVE_ASKED_RE = re.compile(r"\s*(?:or|atau|ato)\s+(?:can|could|is|are|does|do|must|should|will|bisa|bs|boleh|blh|harus|hrs)\b")
 _WHO_SEES_DATA_RE = re.compile(
     r"\b(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:di)?(?:lihat|liat|akses|baca)\s+(?:oleh\s+)?siapa(?:\s+(?:saja|aja|sj|aj))?\b"
     r"|\bsiapa(?:\s+(?:saja|aja|sj|aj))?\s+(?:yang\s+|yg\s+)?(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:lihat|liat|melihat|ngeliat|akses|mengakses|baca|membaca)\b"

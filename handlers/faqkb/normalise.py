@@ -549,6 +549,28 @@ SYNONYMS: dict[str, str] = {
     "junior": "smp",
     "decide": "diputuskan",
     "decision": "keputusan",
+    # (round 27) English words the base says in Indonesian: channels, available, encouraged (the circular's "imbauan"),
+    # began, achieve, contains, a civil servant, implementation
+    "channel": "kanal",
+    "channels": "kanal",
+    "available": "tersedia",
+    "encourage": "imbau",
+    "encouraged": "imbau",
+    "encourages": "imbau",
+    "encouraging": "imbau",
+    "urge": "imbau",
+    "urged": "imbau",
+    "begin": "mulai",
+    "began": "mulai",
+    "begins": "mulai",
+    "beginning": "mulai",
+    "achieve": "capai",
+    "achieved": "capai",
+    "contain": "isi",
+    "contains": "isi",
+    "implementation": "implementing",
+    "implemented": "implementing",
+    "implement": "implementing",
 }
 
 
@@ -721,7 +743,7 @@ STOPWORDS = frozenset(
     termasuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
     tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
     should get got gets onto mam whats whos hows wheres whens friend friends fulfil fulfill fulfils fulfills order default
-    roughly approximately approx
+    roughly approximately approx during
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
     can could should would will my our your this that these those there it its with about please tell me i we you
     maaf minta hormat bersama perhatian perhatiannya ucapkan mengucapkan khususnya sehubungan kiranya kira kira-kira sekiranya berkenan memberikan
@@ -1207,6 +1229,17 @@ _IN_PERSON_EVENTS = frozenset({"wawancara", "interview", "seleksi", "selection",
 _CHECK_TAIL = frozenset({"", "gak", "ga", "gk", "nggak", "ngga", "tidak", "tdk", "ndak", "kan", "ya", "nggih", "kah", "pak", "bu", "bli", "nih", "sih"})
 _HOW_OFTEN = frozenset("many several few multiple some couple at both one two three four five".split())
 _PAID_AFTER = frozenset("is are be get gets got getting was were being".split())
+_MAY_I = (["may", "i"], ["can", "i"], ["could", "i"], ["might", "i"], ["may", "we"])
+_BEFORE_A_MONTH = frozenset("in on of since until till by early late mid end during from to bulan tgl tanggal akhir awal pertengahan sejak".split())
+
+
+def _may_is_month(words: list[str], at: int) -> bool:
+    """Whether "may" at ``at`` is the month: after a day or "in/bulan…", or before a day or a year ("May 2022", "in May")."""
+    before = words[at - 1] if at else ""
+    after = words[at + 1] if at + 1 < len(words) else ""
+    return before in _BEFORE_A_MONTH or before.isdigit() or after.isdigit() or not after
+
+
 _PAID_AFTER_LIST = [[w] for w in sorted(_PAID_AFTER)]
 _PAID_PEOPLE = frozenset(
     "ahli pelatih coach coaches trainer trainers facilitator facilitators fasilitator narasumber speaker speakers staff teacher teachers "
@@ -1246,6 +1279,13 @@ def expand(words: list[str]) -> list[str]:
             continue  # "login pake akun gmail biasa bisa?": an account to log in with, not an address to write to
         if token == "times" and at and (words[at - 1] in _HOW_OFTEN or words[at - 1].isdigit()):
             continue  # "I hear it many times", "two times a year": how often, not the hours
+        if token in ("performing", "achieving", "performance") and words[at - 1 : at] in (["high"], ["top"], ["well"], ["best"], ["higher"]):
+            expanded[-1:] = ["best"]  # "only for high-performing schools?": the best schools, a word of who may join
+            continue
+        if token == "ask" and (words[at - 2 : at] in _MAY_I or words[at - 1 : at] == ["to"]):
+            continue  # "May I ask, when is the Bimtek held?", "I would like to ask …": how one asks, no topic
+        if token == "may" and not _may_is_month(words, at):
+            continue  # "May I ask who attended …", "May a principal be moved …": the modal, not the month
         if token in ("pass", "passed", "passing") and words[at + 1 : at + 2] in (["by"], ["through"], ["along"]) and words[at - 1 : at] not in _PAID_AFTER_LIST:
             continue  # "… looked closed when I passed by this morning": went past (not "was passed by the panel", a selection passed)
         if token == "matur" and words[at + 1 : at + 2] in (["suksma"], ["suksme"], ["nuwun"]):
