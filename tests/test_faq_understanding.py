@@ -2670,6 +2670,14 @@ ROUND_27_READINGS = [
     # a condition held "currently" is no current figure; "high-performing" schools are the best ones, and "or can …" the other half
     ("Are principals who are currently under a heavy sanction eligible?", "answer", "sanksi"),
     ("Is it true that only high-performing schools can join, or can any school apply?", "answer", "psp-swasta"),
+    # "ibukota" in one word, "capital" (not capital letters); Zoom and Google Meet as dictated; installing an app is other business
+    ("ibukota buleleng itu singaraja atau seririt ya?", "answer", "kecamatan"),
+    ("What is the capital of Buleleng?", "answer", "kecamatan"),
+    ("bimtek kemarin pakai aplikasi apa zum atau gugel mit", "answer", "bimtek-media"),
+    ("gimana cara install aplikasi zoom di hp android", "decline", None),
+    # no daylight saving in Bali (facts F); a civil servant is a PNS; "information" names nothing
+    ("Is daylight saving time used in Bali?", "answer", "zona-waktu"),
+    ("What information does a civil servant's NIP hold?", "answer", "npsn-nip"),
 ]
 
 ROUND_26_READINGS = [

@@ -2875,6 +2875,7 @@ _TROUBLE_RE = _in_one_sentence(_DEVICE, _BROKEN)
 _ACCOUNT = r"(?:password|kata sandi|sandi\w*|pmm|merdeka mengajar|belajar ?id)"
 _ACCOUNT_BROKEN = r"(?:gagal|failed|lupa|forgot|reset\w*|not found|tidak ditemukan|tdk ditemukan|error|eror)"
 _ACCOUNT_TROUBLE_RE = _in_one_sentence(_ACCOUNT, _ACCOUNT_BROKEN)
+_INSTALL_RE = _in_one_sentence(r"(?:zoom|aplikasi\w*|app|apps|apk|whatsapp|telegram)", r"(?:install\w*|instal\w*|menginstal\w*|uninstall\w*)")
 # (SIMPKB: where PSP registers; the selection's interview is held online too)
 _OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form|simpkb|wawancara|interview)(?:nya)?\b")
 # a condition the question rests on ("kalau SD sy digabung …, statusnya gimana?")
@@ -2922,7 +2923,9 @@ def _other_business(folded: str) -> bool:
         return True  # a diploma (its legalisation, a lost one), unless the selection's papers are asked about ("tahap 1 … upload ijazah?")
     # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
     # unless it is this bot or the Bimtek's link that fails
-    return bool(_TROUBLE_RE.search(folded) or _ACCOUNT_TROUBLE_RE.search(folded)) and not _OUR_SERVICE_RE.search(folded)
+    # (…or an app to install on one's phone: "cara install aplikasi zoom di hp gimana")
+    trouble = _TROUBLE_RE.search(folded) or _ACCOUNT_TROUBLE_RE.search(folded) or "nstal" in folded and _INSTALL_RE.search(folded)
+    return bool(trouble) and not _OUR_SERVICE_RE.search(folded)
 
 
 # …and business the programme's selection or Bimtek may touch ("apakah peserta bimtek dapat makan siang?",

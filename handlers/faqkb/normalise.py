@@ -551,6 +551,8 @@ SYNONYMS: dict[str, str] = {
     "decision": "keputusan",
     # (round 27) English words the base says in Indonesian: channels, available, encouraged (the circular's "imbauan"),
     # began, achieve, contains, a civil servant, implementation
+    "secondary": "smp",  # "primary and secondary education": SD and SMP, what Disdikpora covers
+    "ibukota": "ibu kota",  # (written as one word: not a typo of "bakat")
     "channel": "kanal",
     "channels": "kanal",
     "available": "tersedia",
@@ -743,7 +745,7 @@ STOPWORDS = frozenset(
     termasuk apa-apa sajakah mengenai terkait punya kah hai halo selamat pagi siang sore malam om swastyastu swastiastu
     tidak bukan masih ini jadi menjadi bikin harus wajib perlu need needs must required require
     should get got gets onto mam whats whos hows wheres whens friend friends fulfil fulfill fulfils fulfills order default
-    roughly approximately approx during
+    roughly approximately approx during information
     the a an is are was were be been of in on at to for and or what when which who whom how why where does do did
     can could should would will my our your this that these those there it its with about please tell me i we you
     maaf minta hormat bersama perhatian perhatiannya ucapkan mengucapkan khususnya sehubungan kiranya kira kira-kira sekiranya berkenan memberikan
@@ -1229,6 +1231,7 @@ _IN_PERSON_EVENTS = frozenset({"wawancara", "interview", "seleksi", "selection",
 _CHECK_TAIL = frozenset({"", "gak", "ga", "gk", "nggak", "ngga", "tidak", "tdk", "ndak", "kan", "ya", "nggih", "kah", "pak", "bu", "bli", "nih", "sih"})
 _HOW_OFTEN = frozenset("many several few multiple some couple at both one two three four five".split())
 _PAID_AFTER = frozenset("is are be get gets got getting was were being".split())
+_APP_WORDS = frozenset("aplikasi apk app pakai pake lewat via link tautan meeting daring online atau gugel google meet".split())
 _MAY_I = (["may", "i"], ["can", "i"], ["could", "i"], ["might", "i"], ["may", "we"])
 _BEFORE_A_MONTH = frozenset("in on of since until till by early late mid end during from to bulan tgl tanggal akhir awal pertengahan sejak".split())
 
@@ -1281,6 +1284,22 @@ def expand(words: list[str]) -> list[str]:
             continue  # "I hear it many times", "two times a year": how often, not the hours
         if token in ("performing", "achieving", "performance") and words[at - 1 : at] in (["high"], ["top"], ["well"], ["best"], ["higher"]):
             expanded[-1:] = ["best"]  # "only for high-performing schools?": the best schools, a word of who may join
+            continue
+        if token == "civil" and words[at + 1 : at + 2] in (["servant"], ["servants"], ["service"]):
+            expanded.append("pns")  # "a civil servant's NIP": a PNS
+            continue
+        if token in ("servant", "servants", "service") and words[at - 1 : at] == ["civil"]:
+            continue
+        if token == "capital" and words[at + 1 : at + 2] not in (["letter"], ["letters"], ["huruf"]):
+            expanded.extend(("ibu", "kota"))  # "what is the capital of Buleleng": its chief town (not "capital letters")
+            continue
+        if token in ("jum", "zum") and _APP_WORDS & set(words[max(at - 3, 0) : at + 3]):
+            expanded.append("zoom")  # dictated "pakai aplikasi apa jum atau gugel mit": Zoom, spelled as heard
+            continue
+        if token == "gugel" and words[at + 1 : at + 2] in (["mit"], ["meet"], ["mît"]):
+            expanded.append("gmeet")  # dictated "gugel mit": Google Meet
+            continue
+        if token == "mit" and words[at - 1 : at] == ["gugel"]:
             continue
         if token == "ask" and (words[at - 2 : at] in _MAY_I or words[at - 1 : at] == ["to"]):
             continue  # "May I ask, when is the Bimtek held?", "I would like to ask …": how one asks, no topic
