@@ -686,6 +686,10 @@ class FaqEngine:
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
+        if "kepanjangan" in folded and "pmo" not in folded:  # (the PMO's own topic spells it out: "PMO itu kepanjangannya apa?")
+            # "PSP kepanjangannya": what the letters stand for, not "panjang" (long) (read here, on the message only: the
+            # knowledge base's own questions read as before)
+            folded = _STANDS_FOR_RE.sub("singkatan", folded)
         if not english and any(thing in folded for thing in _DATA_HINTS) and (seen_by := _WHO_SEES_DATA_RE.search(folded)):
             # "data pendaftaran kepsek bisa dilihat siapa aja?": access to the data (English "who can see …" was measured: one
             # row better, one worse)
@@ -754,8 +758,10 @@ class FaqEngine:
             # (not "ini benar bot PSP? Saya mau tanya kapan bimtek PMO dilaksanakan", whose asking phrase asks more clearly)
             if _ITS_TAIL_RE.match(folded, asked.end()) or self._best(folded[asked.end() :], english) < before_mark:
                 asked = None
+        relayed_only = False
         if asked is None and len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
             asked = RELAYED_RE.search(folded)  # (only when the whole message, who asks included, is unclear)
+            relayed_only = asked is not None
         asking_text = folded  # what the question kinds are read from: the asking clause that wins, if one does
         if asked is not None:
             # "… mau tanya X": X is the question, whatever the greeting and context before it said.
@@ -764,7 +770,15 @@ class FaqEngine:
             words, tail_numbered = self._query(tail, english)
             # (not "…, mau tanya kepala dinas": the person to ask, not what is asked; nor "… usia saya 57.
             # Mohon informasi apakah saya masih dapat mengikuti": a question about what was told before)
-            if words and not _SOMEONE_RE.fullmatch(tail) and not _points_back(tail):
+            # (a relay telling that people ask about something, with the question itself marked later, is context: "teman2
+            # lama … nanya2 soal PSP ke tiang, tiang sendiri kurang paham. Klungkung sama Badung itu dulu masuk angkatan brp ya?")
+            # (…and so is an introduction after "mau tanya": "Bu maaf mau tanya, tiang kepala TK swasta di Kec. Banjar. … jenjang apa saja …?")
+            later_question = (
+                (relayed_only or _ASKER_INTRO_RE.match(tail) is not None and all(w in _TAIL_INTRO_WORDS or w not in index.idf for w in words))
+                and not _question_words(tail)
+                and "?" in folded[folded.find(tail) + len(tail) :]
+            )
+            if words and not later_question and not _SOMEONE_RE.fullmatch(tail) and not _points_back(tail):
                 found = self._score(words, tail_numbered)
                 # (one word only when it names the programme, clearly: "nitip tanya: psp itu program apa")
                 enough = len(words) >= 2 or bool(found[0]) and self._clear_alone(words, found[0])
@@ -2346,6 +2360,7 @@ _ASKER_START_RE = re.compile(
     # "Saya grogi, ini pertama kali ikut seleksi")
     r"|menjabat|dilantik|diangkat|ditugaskan|appointed|grogi|gugup|cemas|khawatir|deg-degan|deg degan|nervous|worried|anxious)\b"
 )
+_STANDS_FOR_RE = re.compile(r"\bkepanjangan(?:nya)?\b")
 _DATA_HINTS = ("data", "nip", "info", "nomor", "pribadi")
 # ("Is it only for high-performing schools, or can any school take part?": the other half asked in the same breath)
 _ALTERNATIVE_ASKED_RE = re.compile(r"\s*(?:or|atau|ato)\s+(?:can|could|is|are|does|do|must|should|will|bisa|bs|boleh|blh|harus|hrs)\b")
@@ -2361,9 +2376,10 @@ _OUTSIDE_PSP_RE = re.compile(
 # (…a clause that only introduces the asker: a role, then at most the school and its place)
 _ASKER_INTRO_RE = re.compile(r"\s*(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:kepsek|kepala|operator|korwil|guru|pengawas)\b")
 _INTRO_WORDS = frozenset(
-    {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "desa", "buleleng"}
+    {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "camat", "desa", "buleleng"}
     | {name.lower() for name in BULELENG_KECAMATAN}
 )
+_TAIL_INTRO_WORDS = _INTRO_WORDS | {"swasta"}  # (after "mau tanya": "tiang kepala TK swasta di Kec. Banjar." is still who asks)
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 _KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
 # "target … untuk Kecamatan Busungbiu berapa sekolah", "sekolah penggerak di busungbiu ada brp": a count of schools or
@@ -2386,6 +2402,10 @@ _SENT_BY_KORWIL_RE = re.compile(
     r"(?:korwil|koordinator wilayah|koordinator)\s+(?:kecamatan\s+|kec\s+)?("
     + _KECAMATAN
     + r")\b[^.?!\n]*?\b(?:berapa|brp)\b"
+    # ("How many primary schools in Kecamatan Sawan were proposed by the coordinator?")
+    + r"|\bhow many\b[^.?!\n]*?\b(?:in|of|from)\s+(?:kecamatan\s+|kec\s+)?("
+    + _KECAMATAN
+    + r")\b[^.?!\n]*?\b(?:were|have been|has been|was|did)\s+(?:\w+\s+)?(?:proposed|sent|submitted|nominated|propose|send|submit)\b"
 )
 
 
@@ -2430,7 +2450,7 @@ def _counted_place(folded: str) -> str | None:
     if not ("brp" in folded or "berapa" in folded or "how many" in folded or "jumlah" in folded or "target" in folded or "kuota" in folded or "mana" in folded):
         return None
     if sent := _SENT_BY_KORWIL_RE.search(folded):
-        return sent.group(1)
+        return sent.group(1) or sent.group(2)
     found = _COUNTED_PLACE_RE.search(folded)
     if found is None or _PER_UNIT_RE.search(folded):
         return None  # ("korwil di Busungbiu harus mengusulkan berapa sekolah?", "1 pelatih ahli … pegang brp sekolah": the same everywhere)
@@ -2669,6 +2689,11 @@ _PASSIVE_RE = re.compile(
     r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}" + _MAY + r"\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
     + _YES_NO_TAIL + r"\s*"
 )
+# "… daftar pendaftar … dlm bentuk file excel …. dr bot bisa download ga bu?": fetching the thing named before
+_FETCHED_RE = re.compile(
+    r"\s*(?:(?:apakah|apa|nanti|dari|dr|di|lewat|via|bot|sini|ini)\s+){0,3}" + _MAY + r"\s+(?:di)?(?:download|donlod|unduh|cetak|print|ekspor|export)(?:nya)?"
+    + _YES_NO_TAIL + r"\s*"
+)
 # "…, thn lalu gagal di tahap 2, boleh daftar ulang?", "…, apa boleh ikut seleksi PSP?": a yes-or-no
 # of two words or fewer (and the programme's name) whether the one told about may do something
 _MAY_I_RE = re.compile(
@@ -2820,6 +2845,7 @@ _WHAT_THAT_IS_RE = re.compile(
 )
 _POINTING_BACK = (
     _WHAT_THAT_IS_RE,
+    _FETCHED_RE,
     *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _RULED_OUT_RE),
     *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE),
 )

@@ -1285,6 +1285,9 @@ def expand(words: list[str]) -> list[str]:
         if token in ("performing", "achieving", "performance") and words[at - 1 : at] in (["high"], ["top"], ["well"], ["best"], ["higher"]):
             expanded[-1:] = ["best"]  # "only for high-performing schools?": the best schools, a word of who may join
             continue
+        if token == "time" and words[at - 2 : at] in (["how", "much"], ["how", "long"]):
+            expanded[-2:] = ["lama"]  # "in how much time?": how long, not the clock
+            continue
         if token == "civil" and words[at + 1 : at + 2] in (["servant"], ["servants"], ["service"]):
             expanded.append("pns")  # "a civil servant's NIP": a PNS
             continue
