@@ -2709,6 +2709,11 @@ ROUND_27_READINGS = [
     ),
     # "… file excel …. dr bot bisa download ga?": fetching the thing named before
     ("bu, atasan minta daftar pendaftar PSP kecamatan kami dlm bentuk file excel buat rapat. dr bot bisa download ga?", "answer", "bot-ekspor"),
+    # a teacher's NUPTK asked by its length is no NUPTK errand; "when I register" closing a question asks no date
+    ("nuptk guru itu brp digit?", "answer", "npsn-nip"),
+    ("How many digits should the NIP have when I register?", "answer", "npsn-nip"),
+    # a power cut while filling in the form
+    ("lagi isi formulir di bot tiba2 mati lampu, harus ulang dari awal?", "answer", "bot-form-navigasi"),
 ]
 
 ROUND_26_READINGS = [

@@ -2171,7 +2171,9 @@ def _asks_future(text: str) -> bool:
 # (a birth date is a field of the form, not "when"; nor is "… asked to apply when nominating SD schools")
 _WHEN_RE = re.compile(
     # (not "when" opening a clause of its own before the question: "So when I register through the bot, how many digits …")
+    # (…nor one closing the question after it: "How many digits should a NIP have when I register?", unless it opens a sentence)
     r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)(?! (?:i|we|you|they|he|she) (?!(?:can|could|should|will|would|must|may|need|have)\b)[a-z]+\b[^?,.]*,)"
+    r"(?:(?<=^when)|(?<=[.?!,] when)|(?! (?:i|we|you|they) (?!(?:can|could|should|will|would|must|may|need|have|do)\b)[a-z]+(?: [a-z]+){0,3}\s*\??\s*$))"
     r"|(?:tanggal|tgl)(?!\s+lahir\b)|deadline|tenggat)\b"  # (a deadline is a date: "What is the deadline for the BOS Kinerja report?")
     r"|\b(?:what|the)\s+(?:exact\s+)?dates?\b(?!\s+of\s+birth)"  # ("what were the dates of stage 1")
 )
@@ -2622,7 +2624,8 @@ _OTHER_BUSINESS_RE = re.compile(
     # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to
     # the staff: asked back and queued)
     # a teacher's NUPTK applied for ("cara ngurus NUPTK baru buat guru honorer")
-    r"|\b(?:urus|ngurus|mengurus|pengurusan|buat|bikin|pengajuan|ajukan|mengajukan|terbitkan|penerbitan)\s+nuptk\b|\bnuptk\s+(?:baru|guru)\b"
+    r"|\b(?:urus|ngurus|mengurus|pengurusan|buat|bikin|pengajuan|ajukan|mengajukan|terbitkan|penerbitan)\s+nuptk\b"
+    r"|\bnuptk\s+(?:baru|guru)\b(?![^.?!\n]*\b(?:digit|digitnya|angka|angkanya|karakter)\b)"  # (not its length: "nuptk guru tu brp digit")
     # a teacher appointed as government contract staff ("guru honorer mau diangkat jadi p3k"; its
     # selection, formation and pay are [decline] phrases of the knowledge base)
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
