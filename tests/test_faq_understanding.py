@@ -366,7 +366,7 @@ HELD_OUT = [
     # Sets 197–202: written blind during round 27, first run on 24bb155 (in each file's header).
     ("faq-heldout-197.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
     ("faq-heldout-198.tsv", (80, 15, 15, 10), 74, 15, 15, 1),
-    ("faq-heldout-199.tsv", (80, 15, 15, 10), 75, 15, 15, 0),
+    ("faq-heldout-199.tsv", (80, 15, 15, 10), 74, 15, 15, 0),
     ("faq-heldout-200.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-201.tsv", (80, 15, 15, 10), 77, 15, 15, 0),
     ("faq-heldout-202.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
@@ -2686,9 +2686,9 @@ ROUND_27_READINGS = [
     ("What is the capital of Buleleng?", "answer", "kecamatan"),
     ("bimtek kemarin pakai aplikasi apa zum atau gugel mit", "answer", "bimtek-media"),
     ("gimana cara install aplikasi zoom di hp android", "decline", None),
-    # no daylight saving in Bali (facts F); a civil servant is a PNS; "information" names nothing
+    # no daylight saving in Bali (facts F); "information" names nothing
     ("Is daylight saving time used in Bali?", "answer", "zona-waktu"),
-    ("What information does a civil servant's NIP hold?", "answer", "npsn-nip"),
+    ("What information does a NIP hold?", "answer", "npsn-nip"),
     # "kepanjangan" is what the letters stand for; "in how much time" is how long; a kecamatan's count proposed is no rule
     ("kepanjangan PSP apa ya", "answer", "singkatan"),
     ("How much progress should a school make, and in how much time?", "answer", "psp-durasi"),
@@ -2714,6 +2714,20 @@ ROUND_27_READINGS = [
     ("How many digits should the NIP have when I register?", "answer", "npsn-nip"),
     # a power cut while filling in the form
     ("lagi isi formulir di bot tiba2 mati lampu, harus ulang dari awal?", "answer", "bot-form-navigasi"),
+    # English "meant to achieve" is the aim, "time difference" the clocks', personal details one's data
+    ("What was the PMO Bimtek meant to achieve?", "answer", "bimtek-tujuan"),
+    ("What is the time difference between Bali and Jakarta?", "answer", "zona-waktu"),
+]
+# Narrowed after a review of this round's rules (its worse cases, as they read now)
+ROUND_27_REVIEWED = [
+    ("Terus terang ini bot beneran dari dinas?", "ask_back", None),  # (frankly, with no question word after it: the word stays)
+    ("Masalahnya bukan soal PSP-nya, tapi sekolah kami belum siap, boleh tunda?", "ask_back", None),  # ("bukan soal PSP …, tapi …")
+    ("We are outside PSP now, how can we join?", "ask_back", None),  # ("outside" opening the message only)
+    ("Was our school passed by the committee for batch 3?", "forward", "data-terkini"),  # (passed by a committee: a selection)
+    ("data dapodik sekolah kami bisa dilihat siapa?", "ask_back", None),  # (the school's Dapodik, not the data given to the bot)
+    ("Apakah perlu instal aplikasi untuk ikut seleksi?", "forward", "seleksi-teknis"),  # (an app for the selection is ours)
+    ("Durasi pelatihannya kepanjangan, bisa dipersingkat?", "ask_back", None),  # ("kepanjangan": too long)
+    ("I saw the selection announcement. Does it include private schools?", "answer", "psp-swasta"),  # ("does it" + its own thing)
 ]
 
 ROUND_26_READINGS = [
@@ -2766,7 +2780,7 @@ LATER_READINGS = (
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
     + ROUND_20_AFTER_THE_LAST_SETS + ROUND_21_READINGS + ROUND_21_REVIEWED + ROUND_22_READINGS
     + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS + ROUND_24_REVIEWED
-    + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS
+    + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED
 )
 
 

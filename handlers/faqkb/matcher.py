@@ -690,7 +690,7 @@ class FaqEngine:
             # "PSP kepanjangannya": what the letters stand for, not "panjang" (long) (read here, on the message only: the
             # knowledge base's own questions read as before)
             folded = _STANDS_FOR_RE.sub("singkatan", folded)
-        if not english and any(thing in folded for thing in _DATA_HINTS) and (seen_by := _WHO_SEES_DATA_RE.search(folded)):
+        if not english and any(thing in folded for thing in _DATA_HINTS) and _OWN_DATA_RE.search(folded) and (seen_by := _WHO_SEES_DATA_RE.search(folded)):
             # "data pendaftaran kepsek bisa dilihat siapa aja?": access to the data (English "who can see …" was measured: one
             # row better, one worse)
             # (read here, on the message only: the knowledge base's own questions read as before)
@@ -1688,7 +1688,7 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _QUICK_CHECK_RE.sub(" ", folded)  # "quick check: what are the PSP interventions again?": no check of one's own
     if english and "map" in folded:
         folded = _MAP_PEOPLE_RE.sub("pemetaan", folded)  # "did disdikpora map the principals for PSP?": the office's mapping, not a map
-    if ("luar" in folded or "bukan" in folded or "outside" in folded or "not about" in folded) and _OUTSIDE_PSP_RE.search(folded):
+    if ("luar" in folded or "bukan" in folded or "not about" in folded or "unrelated" in folded or "outside" in folded) and _OUTSIDE_PSP_RE.search(folded):
         folded = _OUTSIDE_PSP_RE.sub(" ", folded)  # "pak maaf diluar PSP, dana PIP …": the programme named as what is not asked about
     if "langsung" in folded:
         folded = _ASK_DIRECTLY_RE.sub(r"\1", folded)  # "malu mau nanya langsung, …": how one asks, no topic
@@ -2362,8 +2362,17 @@ _ASKER_START_RE = re.compile(
     # "Saya grogi, ini pertama kali ikut seleksi")
     r"|menjabat|dilantik|diangkat|ditugaskan|appointed|grogi|gugup|cemas|khawatir|deg-degan|deg degan|nervous|worried|anxious)\b"
 )
-_STANDS_FOR_RE = re.compile(r"\bkepanjangan(?:nya)?\b")
-_DATA_HINTS = ("data", "nip", "info", "nomor", "pribadi")
+# ("PSP kepanjangannya", "kepanjangan PSP apa"; not "Durasi pelatihannya kepanjangan, bisa dipersingkat?", too long)
+_STANDS_FOR_RE = re.compile(
+    r"(?<=\bapa )kepanjangan(?:nya)?\b|\bkepanjangan(?:nya)?\b(?=\s+(?:dari|dr)\b|\s+\w+\s+(?:apa|itu apa)\b)"
+    r"|(?<![a-z]nya )(?<!\bkami )(?<!\bsaya )\bkepanjangan(?:nya)?\b(?=\s*(?:apa\b|\?|$|(?:ya|pak|bu|nggih)\b))"
+)
+_DATA_HINTS = ("data", "nip", "nomor", "pribadi")
+# (the data one gives: registration, personal, what one typed in, a NIP or a phone number; not a school's Dapodik or pupils' results)
+_OWN_DATA_RE = re.compile(
+    r"\bdata\s+(?:saya|sy|tiang|pribadi|diri|pendaftaran|pendaftar|daftar|kepsek|kepala sekolah|yg|yang|di\s+(?:bot|form|formulir))\b"
+    r"|\bnip\b|\bnomor\s+(?:hp|wa|telepon)\b"
+)
 # ("Is it only for high-performing schools, or can any school take part?": the other half asked in the same breath)
 _ALTERNATIVE_ASKED_RE = re.compile(r"\s*(?:or|atau|ato)\s+(?:can|could|is|are|does|do|must|should|will|bisa|bs|boleh|blh|harus|hrs)\b")
 _WHO_SEES_DATA_RE = re.compile(
@@ -2371,9 +2380,11 @@ _WHO_SEES_DATA_RE = re.compile(
     r"|\bsiapa(?:\s+(?:saja|aja|sj|aj))?\s+(?:yang\s+|yg\s+)?(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:lihat|liat|melihat|ngeliat|akses|mengakses|baca|membaca)\b"
 )
 _ALTERNATIVE_START_RE = re.compile(r"\s*(?:atau|ato|atw|or)\s+(?:cuma|cuman|hanya|hny|just|only|malah|justru|apa|apakah|memang|emang)?\b")
+# (a disclaimer before the question, not "sekolah kami masih di luar PSP" nor "bukan soal PSP-nya, tapi …")
 _OUTSIDE_PSP_RE = re.compile(
-    r"\b(?:di\s*luar|bukan\s+(?:soal|tentang|terkait|masalah|urusan)|not\s+about|outside(?:\s+of)?|unrelated\s+to)\s+"
-    r"(?:topik\s+|urusan\s+|soal\s+|the\s+)?(?:psp|program sekolah penggerak|sekolah penggerak)\b"
+    r"(?:^|\b(?:maaf|pertanyaan|tanya|nanya|ini|agak|sedikit|pak|bu|bli|sorry|question|this is)\s+)"
+    r"(?:di\s*luar|bukan\s+(?:soal|tentang|terkait|masalah|urusan)|not\s+about|unrelated\s+to|(?<![\w ])outside(?:\s+of)?)\s+"
+    r"(?:topik\s+|urusan\s+|soal\s+|the\s+)?(?:psp|program sekolah penggerak|sekolah penggerak)\b(?!\w*\s*,?\s*(?:tapi|tetapi|melainkan|but)\b)"
 )
 # (…a clause that only introduces the asker: a role, then at most the school and its place)
 _ASKER_INTRO_RE = re.compile(r"\s*(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:kepsek|kepala|operator|korwil|guru|pengawas)\b")
@@ -2736,7 +2747,7 @@ _IS_IT_RE = re.compile(
 # "… the dates of the Bimtek? Was it in person?": English asking about "it", the thing named before;
 # "If the principal is acting, is the school still eligible?": "still" presupposes what was told before
 _WAS_IT_RE = re.compile(
-    r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:does|can|could|should)\s+it\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*"
+    r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:does|can|could|should)\s+it\s+(?:go|get|move|pass|escalate|continue|stop|end|happen|last|start|count|matter)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*"
     # ("I read the news about the PMO Bimtek. When exactly was it held?": when the thing named before was held)
     r"|\s*(?:when|where|how)(?:\s+(?:exactly|precisely|actually))?\s+(?:is|was|were|will|did)\s+it\b.*"
     # ("Which came first, the selection or the first implementation? What years were they?": the years of the two just named)
@@ -2953,7 +2964,8 @@ def _other_business(folded: str) -> bool:
     # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
     # unless it is this bot or the Bimtek's link that fails
     # (…or an app to install on one's phone: "cara install aplikasi zoom di hp gimana")
-    trouble = _TROUBLE_RE.search(folded) or _ACCOUNT_TROUBLE_RE.search(folded) or "nstal" in folded and _INSTALL_RE.search(folded)
+    installing = "nstal" in folded and _INSTALL_RE.search(folded) and not _SELECTION_RE.search(folded)
+    trouble = _TROUBLE_RE.search(folded) or _ACCOUNT_TROUBLE_RE.search(folded) or installing
     return bool(trouble) and not _OUR_SERVICE_RE.search(folded)
 
 

@@ -1231,6 +1231,10 @@ _IN_PERSON_EVENTS = frozenset({"wawancara", "interview", "seleksi", "selection",
 _CHECK_TAIL = frozenset({"", "gak", "ga", "gk", "nggak", "ngga", "tidak", "tdk", "ndak", "kan", "ya", "nggih", "kah", "pak", "bu", "bli", "nih", "sih"})
 _HOW_OFTEN = frozenset("many several few multiple some couple at both one two three four five".split())
 _PAID_AFTER = frozenset("is are be get gets got getting was were being".split())
+_WH_WORDS = frozenset("apa apakah siapa kapan kpn berapa brp bagaimana gimana gmn mana dimana kenapa mengapa napi".split())
+_FRANK_BEFORE = _WH_WORDS | {"ngerti", "mengerti", "paham", "tahu", "tau", "bingung"}  # ("terus terang saya belum ngerti …")
+_JUDGES = frozenset("committee panel board jury assessor assessors selection".split())
+_AIMED = (["achieve"], ["accomplish"], ["do"], ["deliver"], ["produce"], ["be"])
 _APP_WORDS = frozenset("aplikasi apk app pakai pake lewat via link tautan meeting daring online atau gugel google meet".split())
 _MAY_I = (["may", "i"], ["can", "i"], ["could", "i"], ["might", "i"], ["may", "we"])
 _BEFORE_A_MONTH = frozenset("in on of since until till by early late mid end during from to bulan tgl tanggal akhir awal pertengahan sejak".split())
@@ -1288,10 +1292,16 @@ def expand(words: list[str]) -> list[str]:
         if token == "time" and words[at - 2 : at] in (["how", "much"], ["how", "long"]):
             expanded[-2:] = ["lama"]  # "in how much time?": how long, not the clock
             continue
-        if token == "civil" and words[at + 1 : at + 2] in (["servant"], ["servants"], ["service"]):
-            expanded.append("pns")  # "a civil servant's NIP": a PNS
+        if token in ("meant", "intended", "supposed") and words[at + 1 : at + 2] == ["to"] and words[at + 2 : at + 3] in _AIMED:
+            expanded.append("tujuan")  # "What was the Bimtek meant to achieve?": its aim
             continue
-        if token in ("servant", "servants", "service") and words[at - 1 : at] == ["civil"]:
+        if token == "time" and words[at - 2 : at] in (["at", "the"], ["at", "that"]):
+            continue  # "the head … at the time of the news report": then, not the clock
+        if token == "difference" and "time" in words[max(at - 2, 0) : at + 3]:
+            expanded.append("selisih")  # "the time difference between Bali and Jakarta": the clocks' difference
+            continue
+        if token in ("details", "information", "info", "data") and words[at - 1 : at] == ["personal"]:
+            expanded[-1:] = ["data", "pribadi"]  # "What personal details will I be asked for": personal data
             continue
         if token == "capital" and words[at + 1 : at + 2] not in (["letter"], ["letters"], ["huruf"]):
             expanded.extend(("ibu", "kota"))  # "what is the capital of Buleleng": its chief town (not "capital letters")
@@ -1308,7 +1318,13 @@ def expand(words: list[str]) -> list[str]:
             continue  # "May I ask, when is the Bimtek held?", "I would like to ask …": how one asks, no topic
         if token == "may" and not _may_is_month(words, at):
             continue  # "May I ask who attended …", "May a principal be moved …": the modal, not the month
-        if token in ("pass", "passed", "passing") and words[at + 1 : at + 2] in (["by"], ["through"], ["along"]) and words[at - 1 : at] not in _PAID_AFTER_LIST:
+        if (
+            token in ("pass", "passed", "passing")
+            and words[at + 1 : at + 2] in (["by"], ["through"], ["along"])
+            and words[at - 1 : at] not in _PAID_AFTER_LIST
+            and words[at - 1 : at] not in (["has"], ["have"], ["had"])
+            and not _JUDGES & set(words[at + 2 : at + 4])
+        ):
             continue  # "… looked closed when I passed by this morning": went past (not "was passed by the panel", a selection passed)
         if token == "matur" and words[at + 1 : at + 2] in (["suksma"], ["suksme"], ["nuwun"]):
             continue  # "matur suksma": thanks (alus), not "matur" (to speak to someone)
@@ -1376,8 +1392,8 @@ def expand(words: list[str]) -> list[str]:
             continue  # "coba jelasin intervensi2 …": a softener before a request, not trying something ("mau coba daftar")
         if word == "way" and expanded[at - 2 : at] == ["by", "the"]:
             continue  # "Pak, by the way PSP …": a filler, not a way of doing something
-        if word in ("terang", "terangnya") and previous in ("terus", "trus", "trs"):
-            continue  # "terus terang saya belum ngerti …": frankly, a filler (not light or clear)
+        if word in ("terang", "terangnya") and previous in ("terus", "trus", "trs") and _FRANK_BEFORE & set(expanded[at + 1 : at + 20]):
+            continue  # "terus terang saya belum ngerti … tujuan bimtek itu untuk apa": frankly, a filler before a question
         if word in ("akhir", "akhirnya", "utama", "utamanya") and previous == "tujuan":
             continue  # "tujuan akhirnya buat apa": the aim itself, not a closing date ("batas akhir")
         if word == "tujuan" and previous in ("akhir", "end", "ultimate", "final"):
