@@ -377,6 +377,13 @@ HELD_OUT = [
     ("faq-heldout-206.tsv", (80, 15, 15, 10), 77, 15, 14, 1),
     ("faq-heldout-207.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-208.tsv", (80, 15, 15, 10), 78, 15, 14, 0),
+    # Sets 209–214: written blind after round 27's last change to the matcher (fc2395f), at their first run (not worked on).
+    ("faq-heldout-209.tsv", (80, 15, 15, 10), 76, 15, 14, 3),
+    ("faq-heldout-210.tsv", (80, 15, 15, 10), 76, 14, 14, 1),
+    ("faq-heldout-211.tsv", (80, 15, 15, 10), 75, 15, 14, 3),
+    ("faq-heldout-212.tsv", (80, 15, 15, 10), 78, 14, 13, 2),
+    ("faq-heldout-213.tsv", (80, 15, 15, 10), 79, 14, 13, 2),
+    ("faq-heldout-214.tsv", (80, 15, 15, 10), 74, 15, 14, 3),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -402,7 +409,7 @@ NOFACT_DECLINED = {
 # known words ("acara", "daerah") fit a topic (set 53: the weather for a ceremony, who sells babi
 # guling; set 61: another programme's fund, lower-case "sekolah adiwiyata", then "caranya daftar gmn"),
 # and farewells or thanks with a plan or a reason ("izin pamit dulu, mau lanjut sesi zoom", set 52; "sinyal
-# ilang, tiang pamit dulu", set 57; "makasih, nanti sy cek lg abis rapat", set 65; set 68: someone selling
+# ilang, tiang pamit dulu", set 57; "makasih, nanti sy cek lg abis rapat", set 65; "Sampai jumpa, selamat bertugas.", set 211; set 68: someone selling
 # cheap laptops for a school operator; set 70: "Akan kami teruskan ke kepsek binaan", "that's exactly what I needed";
 # set 91's Gmail account for a school operator, answered until round 19, is declined now; so are set 144's "PPPK GURU DAFTAR
 # KPN" in capitals and "how apply teacher certification", answered as teachers registering until round 24; set 205's "Is there a good
@@ -417,7 +424,14 @@ OUT_ANSWERED = {
     "faq-heldout-195.tsv": 1,
     "faq-heldout-205.tsv": 1,
 }
-CHAT_MISSED = {"faq-heldout-52.tsv": 1, "faq-heldout-57.tsv": 1, "faq-heldout-65.tsv": 1, "faq-heldout-70.tsv": 2, "faq-heldout-192.tsv": 1}
+CHAT_MISSED = {
+    "faq-heldout-52.tsv": 1,
+    "faq-heldout-57.tsv": 1,
+    "faq-heldout-65.tsv": 1,
+    "faq-heldout-70.tsv": 2,
+    "faq-heldout-192.tsv": 1,
+    "faq-heldout-211.tsv": 1,
+}
 
 
 @pytest.mark.parametrize(("name", "rows", "in_ok", "out_ok", "nofact_ok", "wrong"), HELD_OUT)
