@@ -71,6 +71,8 @@ _FILLER = frozenset(
         "teruskan diteruskan terusin sampaikan disampaikan share dishare bagikan dibagikan forward forwarded ke kepsek kepala guru grup rekan teman "
         # "dumogi rahayu", "sukses selalu": wishes
         "dumogi rahayu sukses lancar berkah success kesehatan kelancaran kesuksesan kebahagiaan keberkahan diberi dilimpahkan lindungan "
+        # "sampai jumpa, selamat bertugas", "selamat beristirahat": a wish for the work or the rest ahead
+        "bertugas bekerja beraktivitas berkarya beristirahat istirahat mengabdi luck "
         # "siap pak, sdh sy isi formnya": the form filled in (asked with "?", see _TOLD)
         "isi diisi form formnya formulir formulirnya "
         # "maaf baru buka hp", "thank you for the information", "maaf telat balas pak", "sorry for the late reply"
