@@ -1231,8 +1231,10 @@ _IN_PERSON_EVENTS = frozenset({"wawancara", "interview", "seleksi", "selection",
 _CHECK_TAIL = frozenset({"", "gak", "ga", "gk", "nggak", "ngga", "tidak", "tdk", "ndak", "kan", "ya", "nggih", "kah", "pak", "bu", "bli", "nih", "sih"})
 _HOW_OFTEN = frozenset("many several few multiple some couple at both one two three four five".split())
 _PAID_AFTER = frozenset("is are be get gets got getting was were being".split())
-_WH_WORDS = frozenset("apa apakah siapa kapan kpn berapa brp bagaimana gimana gmn mana dimana kenapa mengapa napi".split())
-_FRANK_BEFORE = _WH_WORDS | {"ngerti", "mengerti", "paham", "tahu", "tau", "bingung"}  # ("terus terang saya belum ngerti …")
+# a question word or not understanding after "terus terang" ("terus terang saya belum ngerti …, untuk apa?")
+_FRANK_BEFORE = frozenset(
+    "apa apakah siapa kapan kpn berapa brp bagaimana gimana gmn mana dimana kenapa mengapa napi ngerti mengerti paham tahu tau bingung".split()
+)
 _JUDGES = frozenset("committee panel board jury assessor assessors selection".split())
 _AIMED = (["achieve"], ["accomplish"], ["do"], ["deliver"], ["produce"], ["be"])
 _APP_WORDS = frozenset("aplikasi apk app pakai pake lewat via link tautan meeting daring online atau gugel google meet".split())
