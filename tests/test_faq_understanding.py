@@ -1161,7 +1161,7 @@ def test_an_acknowledgement_asked_is_a_question() -> None:
         ("apakah plt boleh mendaftar psp? karena sk definitif beliau belum terbit", "plt"),
         # a passive yes-or-no, or "what to type", points back at what was told before it
         ("npsn lembaga PAUD kami diawali huruf K. apakah nanti di bot bisa diterima?", "npsn-nip"),
-        ("beliau kepala sekolah yayasan dan belum punya NIP, tulis apa di formulir?", "bot-form-isian"),
+        ("beliau kepala sekolah yayasan dan belum punya NIP, tulis apa di formulir?", "bot-form-format"),  # (the dash for no NIP)
         # chat's pronouns and "pengen" say nothing of the topic; "benerin" is benar + -in
         ("gue pengen data gue dihapus aja dari sistem bot", "bot-hapus-data"),
         ("email sy keliru, blm sy kirim formnya, benerinnya gimana", "bot-form-ubah"),
@@ -2292,7 +2292,7 @@ ROUND_22_READINGS = [
         "answer",
         "psp-apa",
     ),
-    ("Dengan hormat, mohon informasi jumlah sekolah di Kabupaten Buleleng yang ditetapkan sebagai Sekolah Penggerak Angkatan I.", "ask_back", None),
+    ("Dengan hormat, mohon informasi jumlah sekolah di Kabupaten Buleleng yang ditetapkan sebagai Sekolah Penggerak Angkatan I.", "forward", "data-terkini"),
     # the list of abbreviations is no main question when more is asked about the thing; alone it answers
     ("PMO dlm PSP itu singkatan apa? Apa saja tugasnya?", "answer", "pmo-apa"),
     ("PSP singkatan apa?", "answer", "singkatan"),
@@ -2791,17 +2791,44 @@ ROUND_26_READINGS = [
 ]
 
 
+ROUND_28_READINGS = [
+    # Balinese "tyang" is "tiang" (saya); whether the e-mail must be filled in; what to type for a field one lacks
+    ("tyang mau tanya, bimtek pmo pidan nggih?", "answer", "bimtek-jadwal"),
+    ("email wajib diisi ga pak? sy ga punya email", "answer", "bot-form-isian"),
+    ("kepsek swasta ga punya NIP, harus isi apa di formulir?", "answer", "npsn-nip"),
+    # a question the bot cannot answer: where it goes
+    ("kalau pertanyaan sy ga bisa dijawab bot, trus gmn?", "answer", "bot-pertanyaan"),
+    ("what happens if the bot can't answer my question?", "answer", "bot-pertanyaan"),
+    # the purpose of holding it, not its date; its dates in brackets describe which Bimtek
+    ("apa tujuan pelaksanaan bimtek pmo tahun 2022?", "answer", "bimtek-tujuan"),
+    ("What was the aim of the Bimtek for the regional PMO teams (8-11 March 2022)?", "answer", "bimtek-tujuan"),
+    # a place to stay recommended is not ours
+    ("Can you recommend a cheap hotel near Singaraja?", "decline", None),
+    ("ada penginapan murah dekat dinas pendidikan buleleng?", "decline", None),
+    # "short for", "reach someone", consent, an appeal, the designation decree, starting over
+    ("what is PMO short for?", "answer", "singkatan"),
+    ("How can I reach someone from the team?", "answer", "bot-kontak"),
+    ("persetujuan data sy bisa ditarik?", "answer", "bot-privasi"),
+    ("bisa ajukan sanggahan hasil seleksi tahap 1?", "forward", "seleksi-rincian"),
+    ("nomor SK penetapan sekolah penggerak buleleng brp?", "forward", "data-terkini"),
+    ("how do I start over the registration?", "answer", "bot-form-navigasi"),
+    # this bot's reminders named beside a ceremony are ours
+    ("tiang kepsek SD, HP bunyi kena pengingat zoom pas upacara, cara matikan pengingatnya?", "answer", "bot-pengingat"),
+    # a farewell until a meeting
+    ("ok pak, sampai jumpa di rapat besok", "small_talk", None),
+]
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
     + ROUND_20_AFTER_THE_LAST_SETS + ROUND_21_READINGS + ROUND_21_REVIEWED + ROUND_22_READINGS
     + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS + ROUND_24_REVIEWED
-    + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED
+    + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED + ROUND_28_READINGS
 )
 
 
 @pytest.mark.parametrize(("text", "outcome", "topic"), LATER_READINGS)
-def test_readings_of_rounds_14_to_27(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+def test_readings_of_rounds_14_to_28(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
 
@@ -2885,3 +2912,23 @@ def test_no_module_level_name_of_the_reader_is_bound_twice(module: str) -> None:
                 twice.append((name, seen[name], node.lineno))
             seen.setdefault(name, node.lineno)
     assert not twice, twice
+
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("PKP itu berapa lama?", True),
+        ("pkp angkatan 1 brp minggu", True),
+        ("how many days was the bimtek", True),
+        ("how long does the mentoring last?", True),
+        # how often, and a number's length, are no duration
+        ("rapat pmo brp bulan sekali?", False),
+        ("pertemuan tiap brp bulan?", False),
+        ("how long is the NUPTK number?", False),
+    ],
+)
+def test_a_duration_asked_is_a_kind_of_question(text: str, asked: bool) -> None:
+    from handlers.faqkb.matcher import question_kind
+
+    assert question_kind(fold(text)).duration is asked, text

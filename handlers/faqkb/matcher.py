@@ -690,6 +690,23 @@ class FaqEngine:
             # "PSP kepanjangannya": what the letters stand for, not "panjang" (long) (read here, on the message only: the
             # knowledge base's own questions read as before)
             folded = _STANDS_FOR_RE.sub("singkatan", folded)
+        if "tuju" in folded or "maksud" in folded or "purpose" in folded or "goal" in folded or "aim" in folded or "objective" in folded:
+            # "apa tujuan pelaksanaan Bimtek …", "the purpose of holding the Bimtek": why it was held, not when (read here, on the
+            # message only)
+            folded = _PURPOSE_OF_HOLDING_RE.sub(r"\1 ", folded)
+        if "jawab" in folded or "answer" in folded:
+            # "pertanyaan yg bot ga bisa jawab nanti gimana?", "what if the bot can't answer": a question left unanswered (where
+            # it goes), not where the bot's answers come from (read here, on the message only)
+            folded = _NOT_ANSWERED_RE.sub(" unanswered ", folded)
+        if "mail" in folded and _MAIL_REQUIRED_RE.search(folded):
+            # "email wajib ga pak? tiang ga punya email aktif": whether the form's e-mail field must be filled in ("wajib" is a
+            # word every topic may use; read here, on the message only)
+            folded = _MAIL_REQUIRED_RE.sub(lambda found: found.group() + " isian", folded, count=1)
+        if not english and ("isi" in folded or "ketik" in folded or "tulis" in folded) and (no_field := _NO_FIELD_RE.search(folded)) is not None:
+            # "kepsek sekolah yayasan ga punya NIP, di form diisi apa?": what to fill in for the field one lacks, not the form in general
+            # (read here, on the message only)
+            field_named = no_field.group("field")
+            folded = _FILL_ASKED_RE.sub(lambda found: f"{field_named} {found.group()}", folded, count=1)
         if not english and "siapa" in folded and _OWN_DATA_RE.search(folded) and (seen_by := _WHO_SEES_DATA_RE.search(folded)):
             # "data pendaftaran kepsek bisa dilihat siapa aja?": access to the data (English "who can see …" was measured: one
             # row better, one worse)
@@ -802,8 +819,15 @@ class FaqEngine:
                 if not asks and any(p[2] for p in parts) and self._introduces_asker(clause, words):
                     # "tiang kepsek SD di Tejakula, …, sekolah boleh diliburkan ndak ya pak": who asks and where is not the question
                     continue
-                if len(words) < 2 and len(found[0]) > 1 and found[0][0][0] - found[0][1][0] < CLEAR_MARGIN:
-                    continue  # a one-word question ("…, can I register?") that fits several topics says too little
+                if (
+                    (len(words) < 2 or len(words) == 2 and not self._specific(words) and not _WH_WORD_RE.search(clause))
+                    and len(found[0]) > 1
+                    and found[0][0][0] - found[0][1][0] < CLEAR_MARGIN
+                ):
+                    # a one-word question ("…, can I register?") that fits several topics says too little, and so do two
+                    # generic words asking yes or no ("sekolah tiang di pelosok, fasilitas minim. emg bisa ikut PSP? kirain cm sekolah
+                    # unggulan"; not "who actually signs up for PSP, …?")
+                    continue
                 if found[0] and (not scored or found[0][0][0] > scored[0][0]):
                     scored, weights, strong = found
                     query = words
@@ -882,6 +906,10 @@ class FaqEngine:
             _CLAIM_CHECKED_RE.search(folded) and _MONTH_AT_END_RE.search(folded) and not _AGAIN_RE.search(folded)
         )
         guessed = MONTH_NAMES if checked else frozenset()
+        if asking_text is not folded and confirmed is not None and MONTH_NAMES & set(query):
+            # "Tiang lagi nyusun laporan kegiatan bulan maret …. Tujuan bimtek … itu apa?": a month in the context, not in the
+            # question the topic was confirmed by, is no month the answer must name
+            guessed = guessed | (MONTH_NAMES - set(self._query(asking_text, english)[0]))
         scored = self._adjusted(scored, asked_numbers, set(query) - described_months(folded) - _regions_come_from(folded) - guessed, choice)
         # (the list of abbreviations answers an abbreviation only when nothing more is asked about its thing: "PMO itu
         # singkatan apa? Apa saja tugasnya?" is answered by the PMO's topic, which spells it out too)
@@ -2031,6 +2059,20 @@ _STAGE_DONE_RE = re.compile(r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:sele
 # (…and one passed, told in a sentence of its own before a question about another: "… passed stage 1. During which period is stage 2
 # held?"; not "sekolah yg lolos tahap 1 kapan diumumkan", whose stage is the one asked about)
 _STAGE_PASSED_RE = re.compile(r"\b(?:passed|lolos|lulus)\s+(?:seleksi\s+|the\s+)?(?:tahap|stage)\s+\d\b(?=\s*[.,;!])")
+# How long something lasts, asked ("berapa lama", "brp minggu", "how long", "how many days") and told in an answer ("4 tahun",
+# "three school years", "8–11 Maret": a range of days)
+_UNITS = r"(?:minggu|pekan|hari|bulan|tahun|thn|jam|menit|weeks?|days?|months?|years?|hours?|minutes?|semester)"
+_DURATION_ASKED_RE = re.compile(
+    # (not how often, "rapat PMO brp bulan sekali", "tiap brp bulan", nor a number's length, "how long is the NUPTK number")
+    r"(?<!tiap )(?<!per )\b(?:berapa|brp|brapa|pira)\s+(?:lama|lamanya|minggu|pekan|hari|bulan|jam|menit)\b(?!\s+sekali)"
+    r"|\bhow long\b(?!\s+is\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:number|nip|npsn|nuptk|nisn|code))|\bhow many (?:weeks|days|months|hours|minutes)\b"
+)
+_DURATION_RE = re.compile(
+    r"\b(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
+    r"(?:(?:school|tahun ajaran|academic)\s+)?" + _UNITS + r"\b|\b(?:sehari|seminggu|sebulan|setahun|sepekan)\b"
+    r"|\b\d{1,2}\s*[–-]\s*\d{1,2}\s+(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)",
+    re.IGNORECASE,
+)
 _STAGE_NUMBER_RE = re.compile(r"\b(?:tahap|stage)\s+\d\b")
 _ACCREDITATION_GRADE_RE = re.compile(
     r"\b(?:akreditasi|accreditation)\s+(?:grade|level|rating|peringkat|nilai|predikat)\b"
@@ -2101,7 +2143,8 @@ _STAGE_NAMED_RE = re.compile(
 # What the answer is wanted for, opening the message ("For a briefing note: …", "For our report, …", "Untuk bahan laporan: …")
 _WANTED_FOR_RE = re.compile(
     r"^\s*(?:(?:just\s+)?for|untuk|utk|buat)\s+(?:a|an|our|my|the|bahan|keperluan)?\s*"
-    r"(?:briefing|report|paper|note|memo|presentation|laporan|notulen|catatan|paparan|presentasi)(?:\s+(?:note|notes|kami|saya|dinas))?\s*[:,]"
+    r"(?:briefing|report|paper|note|memo|presentation|laporan|notulen|catatan|paparan|presentasi|(?:meeting\s+)?minutes|records?|sambutan)"
+    r"(?:\s+(?:note|notes|kami|saya|dinas))?\s*[:,]"
 )
 # "berarti …" opening the message: "so …", drawing a conclusion from what was said (not "PSP berarti apa", a meaning)
 # (the message's opening only: "…, berarti di Singaraja pukul berapa?" concludes within the question)
@@ -2367,6 +2410,26 @@ _STANDS_FOR_RE = re.compile(
     r"(?<=\bapa )kepanjangan(?:nya)?\b|\bkepanjangan(?:nya)?\b(?=\s+(?:dari|dr)\b|\s+\w+\s+(?:apa|itu apa)\b)"
     r"|(?<![a-z]nya )(?<!\bkami )(?<!\bsaya )\bkepanjangan(?:nya)?\b(?=\s*(?:apa\b|\?|$|(?:ya|pak|bu|nggih)\b))"
 )
+_NOT_ANSWERED_RE = re.compile(
+    r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda)\s+(?:bisa\s+|bs\s+|dapat\s+|dpt\s+|mampu\s+|sanggup\s+|ter)?"
+    r"(?:di|men|ter)?(?:jawab|jwb)\w*"
+    r"|\b(?:can\s*not|can't|cant|could\s*not|couldn't|couldnt|does\s*not|doesn't|doesnt|did\s*not|didn't|didnt|unable\s+to)\s+(?:yet\s+)?answer\b"
+)
+_MAIL_REQUIRED_RE = re.compile(
+    r"\be-?mail(?:nya)?\s+(?:wajib|harus|perlu|mesti|required|mandatory|optional|opsional|compulsory)\b"
+    r"|\b(?:wajib|harus|perlu|mesti)\s+(?:isi|diisi|ngisi|mengisi|punya|pakai|pake)\s+e-?mail\b|\b(?:is|need)\s+(?:an?\s+)?e-?mail\s+(?:required|needed|mandatory)\b"
+)
+# A field of the form one does not have ("ga punya NIP", "bukan PNS jadi tdk punya NIP", "tanpa NPSN"), and what to fill in asked
+_NO_FIELD_RE = re.compile(
+    r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|bukan|non|tanpa)\s+(?:punya|pny|ada|memiliki|mempunyai)?\s*(?P<field>nip|npsn|nuptk)\b"
+)
+_FILL_ASKED_RE = re.compile(
+    r"\b(?:di|harus\s+|hrs\s+)?(?:isi|isikan|ketik|tulis)\s+(?:apa|apaan|gimana|gmn|bagaimana|dengan apa|dgn apa)\b"
+)
+_PURPOSE_OF_HOLDING_RE = re.compile(
+    r"\b(tujuan\w*|maksud|purpose|goal|aim|objective)\s+(?:(?:dari|dr|of|utama|the|main)\s+)*"
+    r"(?:pelaksanaan\w*|penyelenggaraan\w*|diadakan\w*|dilaksanakan\w*|diselenggarakan\w*|digelar\w*|holding|organi[sz]ing|running|conducting)\b"
+)
 # (the data one gives: registration, personal, what one typed in, a NIP or a phone number; not a school's Dapodik or pupils' results)
 _OWN_DATA_RE = re.compile(
     r"\bdata\s+(?:saya|sy|tiang|pribadi|diri|pendaftaran|pendaftar|daftar|kepsek|kepala sekolah|yg|yang|di\s+(?:bot|form|formulir))\b"
@@ -2510,6 +2573,11 @@ _EVENT_MONTH_RE = re.compile(
     # (with its days too: "tujuan bimtek pmo 8-11 maret itu apa")
     + r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?(?:bulan\s+)?(?:\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
 )
+# …or its dates in brackets after a description ("the Bimtek for the regional PMO teams (8-11 March 2022)")
+_BRACKETED_DATES_RE = re.compile(
+    # (its days, not only a month: "Siapa kepala dinasnya waktu berita itu terbit (Maret 2022)?" dates the person asked about)
+    r"\(\s*(?:(?:pada|tgl|tanggal|on|in)\s+)?\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+(?:maret|march|mar)(?:\s+20\d\d)?\s*\)"
+)
 _YEAR_ASKED_RE = re.compile(r"\b(?:tahun|thn|th|year)\s+(?:berapa|brp|apa|pira)\b|\bwhich year\b|\bwhat year\b")
 # …a range of its days ("tgl 8-11 maret"), not one session's ("tgl 9 maret mulai jam brp" asks about that day)
 _EVENT_DAYS_RE = re.compile(
@@ -2533,6 +2601,8 @@ def without_described_dates(folded: str) -> str:
     """
     if _WHEN_RE.search(folded) is None:
         folded = _EVENT_MONTH_RE.sub(lambda found: found.group("event"), folded)
+        if "(" in folded:
+            folded = _BRACKETED_DATES_RE.sub(" ", folded)  # "the purpose of the Bimtek for the PMO teams (8-11 March 2022)"
     elif not _YEAR_ASKED_RE.search(folded) and _WHEN_RE.search(bare := _EVENT_DAYS_RE.sub(lambda found: found.group("event"), folded)) is None:
         folded = bare  # (the "tgl" of "siapa saja yg mengikuti Bimtek PMO tgl 8-11 Maret 2022": its days say which Bimtek; no date is asked)
     if "20" not in folded:
@@ -2663,6 +2733,10 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:banten|upakara)\b|\b(?:piodalan|odalan|pujawali)\s+(?:di\s+)?(?:pura|padmasana)\s+sekolah\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
+    # a place to stay or eat recommended ("Can you recommend a hotel near the Disdikpora office?", "penginapan murah dekat dinas")
+    r"|\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+)?"
+    r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat))\b"
+    r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
@@ -3026,7 +3100,9 @@ _SELECTION_RE = re.compile(
     r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak|psp|daftar|pkp|simulasi|komite(?!\s+sekolah)|committee|pelatihan"
     # (the programme's own things and its statements: "habis upacara tadi kepsek bilang sekolah kita akan pengimbasan, itu apa?",
     # "scanner rusak, surat keterangan sehat boleh difoto saja?")
-    r"|pengimbasan|kurikulum merdeka|intervensi|pelatih ahli|rapor pendidikan|merdeka mengajar|surat keterangan)\b"
+    r"|pengimbasan|kurikulum merdeka|intervensi|pelatih ahli|rapor pendidikan|merdeka mengajar|surat keterangan"
+    # (this bot's reminders: "HP tiang bunyi kena pengingat zoom … pas upacara piodalan, cara matikan pengingatnya?")
+    r"|pengingat\w*|reminders?)\b"
 )
 
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
@@ -3081,6 +3157,7 @@ class Kind(NamedTuple):
     rank: bool
     place: bool  # an office's address
     day: bool  # one day of the Bimtek
+    duration: bool  # how long something lasts ("PKP brp minggu", "how many days was the Bimtek")
     who: bool  # someone: a person, an office, a body or a role
     result: bool  # the asker's own result
 
@@ -3102,6 +3179,7 @@ def question_kind(folded: str) -> Kind:
         ("paling" in folded or "ter" in folded or "most" in folded) and bool(_RANK_ASKED_RE.search(folded)),
         bool(_PLACE_ASKED_RE.search(folded)),
         ("bimtek" in folded or "bimbingan" in folded) and _one_day_asked(folded),
+        bool(_DURATION_ASKED_RE.search(folded)),
         bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
         any(word in folded for word in _RESULT_HINTS) and _own_result(folded)
         or ("yang" in folded or "yg" in folded or "which" in folded or "irim" in folded or "usul" in folded)  # (kirim, ngirim)
@@ -3174,6 +3252,7 @@ def _held(answer: str) -> Kind:
         # back or forwarded, unless a command answers them from the config — /jadwal's sessions)
         place=_ADDRESS_RE.search(answer) is not None,  # "kantor tim PMO dmn?": the team's duties are not where its office is
         day=_ONE_DAY_IN_ANSWER_RE.search(answer) is not None,  # "narasumber hari kedua": the Bimtek as a whole is not that day
+        duration=_DURATION_RE.search(answer) is not None,  # "PKP brp minggu": the training's dates for cohort II are no length
         who=_WHO_IN_ANSWER_RE.search(answer) is not None,
         result=False,
     )

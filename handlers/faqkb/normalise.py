@@ -573,6 +573,16 @@ SYNONYMS: dict[str, str] = {
     "implementation": "implementing",
     "implemented": "implementing",
     "implement": "implementing",
+    # (round 28) the form's summary, a field typed wrong
+    "summary": "ringkasan",
+    "misspelled": "typo",
+    "misspelt": "typo",
+    "mistyped": "typo",
+    # (round 28) "persetujuan data pribadi": consent, not a form of "tujuan" (purpose)
+    "persetujuan": "consent",
+    "persetujuannya": "consent",
+    "menyetujui": "consent",
+    "disetujui": "consent",
 }
 
 
@@ -930,6 +940,9 @@ def _school_year(found: re.Match[str]) -> str:
 _ABBREVIATION_DOT_RE = re.compile(r"\b(kec|kab|kel|prov|jl)\.(?=\s+\w)")
 
 
+_TYANG_RE = re.compile(r"\bt(?:i?t)?yang\b")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and emoji, turn ``ke-3`` into ``ke 3`` and ``angkatan-III`` into two words."""
     if not text.isascii():
@@ -937,6 +950,8 @@ def fold(text: str) -> str:
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("’", "'")
     text = _K13_RE.sub("kurikulum 2013", text)
+    if "tyang" in text:
+        text = _TYANG_RE.sub("tiang", text)  # Balinese "tyang", as "tiang" is also written (I, me): not "tayang" (shown)
     if "p3k" in text:
         text = _P3K_RE.sub("pppk", text)  # government contract staff, as chat writes PPPK
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
@@ -1595,9 +1610,35 @@ _EN_SHORTHAND = {
 _EN_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
 
 
+# English phrases whose words alone point elsewhere (read on the message only): "what's PSP short for?" (not "short"), "reach a
+# staff member" (a person to contact, not a member of a team), "everything the bot has stored about me" (one's data)
+_EN_PHRASES = (
+    (re.compile(r"\bshort\s+for\b"), "stand for"),
+    # "start over" is doing the form again ("do I have to start over?"); "a principal who's currently in a legal case": the
+    # principal's situation, not the sources' current figures
+    (re.compile(r"\bstart\s+(?:all\s+)?over\b|\bstart\s+again\b"), "ulang"),
+    (
+        re.compile(
+            r"(?<=\bwho s )currently\b|(?<=\bwho's )currently\b|(?<=\bwho is )currently\b|(?<=\bi m )currently\b|(?<=\bwe re )currently\b"
+            r"|\bcurrently\b(?=\s+(?:in|facing|being|serving|on|involved)\b)"
+        ),
+        "",
+    ),
+    (re.compile(r"\b(?:staff|team)\s+members?\b|\bmembers?\s+of\s+(?:the\s+)?staff\b"), "staff"),
+    (re.compile(r"\breach\b(?=\s+(?:a|an|the|some|someone|somebody|anyone|staff|person|people|human|officer|admin|an\s+admin)\b)"), "contact"),
+    (
+        re.compile(r"\beverything\s+(?:that\s+)?(?:the\s+bot|this\s+bot|you|it)\s+(?:has\s+|have\s+)?(?:stored|saved|kept|knows?|holds?)\s+(?:about|on|of)\s+me\b"),
+        "my data",
+    ),
+)
+
+
 def english_shorthand(folded: str) -> str:
-    """An English message with its chat shorthand written out (see above)."""
-    return _EN_SHORTHAND_RE.sub(lambda m: _EN_SHORTHAND[m.group()], folded)
+    """An English message with its chat shorthand and misleading phrases written out (see above)."""
+    folded = _EN_SHORTHAND_RE.sub(lambda m: _EN_SHORTHAND[m.group()], folded)
+    for pattern, said in _EN_PHRASES:
+        folded = pattern.sub(said, folded)
+    return folded
 
 
 # Who passed a question on, in the sentence that asks it ("kepsek di Gerokgak nanya siapa penyelenggara …", "Pak, kepsek

@@ -62,9 +62,9 @@ _FILLER = frozenset(
         "have nice day weekend sekarang skrg skrng now help helping your "
         # "siap bu, nanti saya coba": a promise to try, nothing asked
         "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok tadi td barusan di sekolah "
-        # "baik pak, SE-nya sudah sy terima", "sdh sy baca surat edarannya", "sampai jumpa di zoom besok":
+        # "baik pak, SE-nya sudah sy terima", "sdh sy baca surat edarannya", "sampai jumpa di zoom (rapat) besok":
         # what was received or read, where we meet
-        "se edaran edarannya suratnya surat trima diterima nerima baca dibaca membaca read zoom lagi "  # (see _TOLD)
+        "se edaran edarannya suratnya surat trima diterima nerima baca dibaca membaca read zoom lagi rapat "  # (see _TOLD)
         # "Good morning from Seririt", "salam dari Sawan": where the greeting comes from
         "from dari " + " ".join(name.lower() for name in BULELENG_KECAMATAN) + " singaraja buleleng bali "
         # "sampun tiang teruskan ke kepsek2", "sudah sy share ke grup": passed on to whom
@@ -102,7 +102,7 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 # things a thank-you or a goodbye may mention ("SE-nya sudah sy terima", "sampai jumpa di zoom
 # besok", "maaf baru buka hp") — with a question mark they are what is asked ("admin sudah balas wa?")
 _TOLD = frozenset(
-    "se edaran edarannya surat suratnya zoom besok sekolah information buka balas hp wa pesannya for the bot psp pmo form formnya formulir".split()
+    "se edaran edarannya surat suratnya zoom rapat besok sekolah information buka balas hp wa pesannya for the bot psp pmo form formnya formulir".split()
 )
 # "… Salam hormat, Pengawas Kecamatan Banjar.", "Best regards, Komang": a letter's closing; what
 # follows it (a few words, no question) is the signature
