@@ -654,8 +654,14 @@ class FaqEngine:
         english = question_language(folded, folded=True) == "en"
         if english:
             folded = english_shorthand(folded)  # "when ws the pmo bimtek", "how many yrs …"
+        if (plain := _AS_OF_RE.sub("", folded, count=1)) != folded and len(self._query(plain, english)[0]) >= 2:
+            folded = plain  # "Per Maret 2022, Badung dan Klungkung sedang di tahapan apa?": the time the question is about, told first
         if (plain := _WANTED_FOR_RE.sub("", folded, count=1)) != folded and len(self._query(plain, english)[0]) >= 2:
             folded = plain  # "For a briefing note: which regencies … belonged to Angkatan I?": what the answer is for
+        if ("tuk" in folded or "utk" in folded or "buat" in folded or "for" in folded) and (
+            (plain := _WANTED_FOR_END_RE.sub("", folded, count=1)) != folded and len(self._query(plain, english)[0]) >= 2
+        ):
+            folded = plain  # (…or closing it: "… nama-nama kecamatan di Buleleng untuk lampiran laporan.")
         bare = without_addressee(folded)
         if bare != folded and len(self._query(bare, english)[0]) >= 2:
             folded = bare  # "Yth. Tim PMO …. Dengan hormat, … tanggal bimtek": the addressee is not the topic
@@ -694,6 +700,14 @@ class FaqEngine:
             # "apa tujuan pelaksanaan Bimtek …", "the purpose of holding the Bimtek": why it was held, not when (read here, on the
             # message only)
             folded = _PURPOSE_OF_HOLDING_RE.sub(r"\1 ", folded)
+        if "bimtek" in folded and ("siapa" in folded or "sapa" in folded or "who" in folded) and _OFFICE_HOLDER_RE.search(folded):
+            # "kadis disdikpora pas bimtek PMO maret 2022 tu siapa?", "Head of Disdikpora at the time of the March 2022 Bimtek": who
+            # held the office then, the Bimtek only dates it (read here, on the message only)
+            folded = _AT_THE_BIMTEK_RE.sub(" ", folded, count=1)
+        if ("lagi" in folded or "lg" in folded or "kembali" in folded or "again" in folded) and _REAPPLY_RE.search(folded):
+            # "kalau ga lolos tahap 2, th depan boleh daftar lagi?": applying again after failing, which the sources do not say
+            # (the negation alone is a stop word, leaving "lolos"; read here, on the message only)
+            folded = _REAPPLY_RE.sub(" gagal seleksi mendaftar lagi ", folded, count=1)
         if "jawab" in folded or "answer" in folded:
             # "pertanyaan yg bot ga bisa jawab nanti gimana?", "what if the bot can't answer": a question left unanswered (where
             # it goes), not where the bot's answers come from (read here, on the message only)
@@ -2126,7 +2140,11 @@ _FOR_WHOM_RE = re.compile(
     r"|\bwho\s+(?:was|is|were|are)\s+(?:it|the\s+(?P<event>[a-z]+(?:\s+[a-z]+)?))\s+(?:meant\s+|intended\s+)?for\b"
 )
 # What a thing holds, not a thing of its own ("isi seleksi tahap 1 apa saja")
-_CONTENT_WORDS = frozenset({"isi", "isinya", "rincian", "detail", "detil", "macam", "jenis", "contents", "content"})
+_CONTENT_WORDS = frozenset(
+    {"isi", "isinya", "rincian", "detail", "detil", "macam", "jenis", "contents", "content"}
+    # (the names of a thing, and a request to list them: "sebutkan nama-nama kecamatan di Buleleng apa saja")
+    | {"nama", "name", "names", "sebut", "sebutkan", "disebutkan", "list", "mention"}
+)
 # The order of two stages asked ("… sebelum atau sesudah tahap 2 mulai?", "Which ended later, stage 2 or the verification …?"):
 # the timeline that dates them all (two stages named: not "Did the Rapor Pendidikan start before or after the Bimtek?", nor
 # "sertifikat keluar sebelum atau sesudah pengumuman?")
@@ -2141,10 +2159,22 @@ _STAGE_NAMED_RE = re.compile(
     r"\b(?:tahap|stage|seleksi|selection|verifikasi|verification|pendaftaran|registration|pengumuman|announcement|wawancara|interview)\b"
 )
 # What the answer is wanted for, opening the message ("For a briefing note: …", "For our report, …", "Untuk bahan laporan: …")
-_WANTED_FOR_RE = re.compile(
-    r"^\s*(?:(?:just\s+)?for|untuk|utk|buat)\s+(?:a|an|our|my|the|bahan|keperluan)?\s*"
+_WANTED_FOR = (
+    r"(?:(?:just\s+)?for|untuk|utk|buat)\s+(?:a|an|our|my|the|bahan|keperluan|lampiran)?\s*"
     r"(?:briefing|report|paper|note|memo|presentation|laporan|notulen|catatan|paparan|presentasi|(?:meeting\s+)?minutes|records?|sambutan)"
-    r"(?:\s+(?:note|notes|kami|saya|dinas))?\s*[:,]"
+)
+_WANTED_FOR_RE = re.compile(r"^\s*" + _WANTED_FOR + r"(?:\s+(?:note|notes|kami|saya|dinas))?\s*[:,]")
+# A month and year opening the message as the time a question is about ("Per Maret 2022, …", "As of March 2022, …")
+_AS_OF_RE = re.compile(
+    r"^\s*(?:per|as of|hingga|sampai|sd|s/d|until|by)\s+(?:bulan\s+)?(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
+    r"november|desember|january|february|march|may|june|july|august|october|december)\s+20\d\d\s*,"
+)
+# …or closing it ("Mohon disebutkan nama-nama kecamatan di Buleleng untuk lampiran laporan.", "… yg hadir waktu itu? buat notulen rapat")
+_WANTED_FOR_END_RE = re.compile(
+    # (not what the asker needs the thing for: "… nomornya brp ya, tiang perlu utk laporan" asks a figure that no topic gives)
+    r"[,;]?\s*(?<!perlu )(?<!butuh )(?<!need )(?<!needs )\b"
+    + _WANTED_FOR
+    + r"(?:\s+(?:note|notes|kami|saya|dinas|rapat|meeting|kegiatan|kita|sekolah|ya|nggih|pak|bu))*\s*[.!?]*\s*$"
 )
 # "berarti …" opening the message: "so …", drawing a conclusion from what was said (not "PSP berarti apa", a meaning)
 # (the message's opening only: "…, berarti di Singaraja pukul berapa?" concludes within the question)
@@ -2181,6 +2211,8 @@ _YES_NO_START_RE = re.compile(r"(?:is|are|will|would|apakah|apa ada|ada)\s")
 _FUTURE_RE = re.compile(
     r"\b(?:berikut(?:nya)?|brktnya|selanjutnya|mendatang|depan|next|upcoming|coming|planned)\b"
     r"|\banother\s+(?:cohort|angkatan|batch|round|intake)\b"
+    # (…or the present one: "rapat PMO triwulan ini kapan", "this quarter's meeting")
+    r"|\b(?:triwulan|semester|kuartal)\s+(?:ini|skrg|sekarang)\b|\bthis\s+(?:quarter|semester)\b"
 )
 
 
@@ -2246,7 +2278,10 @@ _GUESS_RE = re.compile(
 )
 _WHICH_UNIT_RE = re.compile(r"\b(?:tahun|thn|bulan|tanggal|tgl|jam|angkatan|tahap|kelas)\s+$")
 _ASKED_THING_RE = re.compile(
-    r"\b(?:berapa|brp|how many|how much|jumlah)\s+([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
+    # (the thing counted, not the place it is in: "how many buleleng schools joined psp")
+    r"\b(?:berapa|brp|how many|how much|jumlah)\s+(?:(?:buleleng|bali|singaraja|"
+    + "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN))
+    + r")\s+)?([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
     r"|\b(?:is|are) there (?:any |a |an )?([a-z]{3,}(?:\s+[a-z]{3,}){0,2})"
 )
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
@@ -2410,6 +2445,21 @@ _STANDS_FOR_RE = re.compile(
     r"(?<=\bapa )kepanjangan(?:nya)?\b|\bkepanjangan(?:nya)?\b(?=\s+(?:dari|dr)\b|\s+\w+\s+(?:apa|itu apa)\b)"
     r"|(?<![a-z]nya )(?<!\bkami )(?<!\bsaya )\bkepanjangan(?:nya)?\b(?=\s*(?:apa\b|\?|$|(?:ya|pak|bu|nggih)\b))"
 )
+# An office of the Disdikpora ("kadis", "kepala dinas", "sekdis", "head of the education office")…
+_OFFICE_HOLDER_RE = re.compile(
+    r"\b(?:kadis\w*|kadisdik\w*|sekdis|kepala\s+(?:dinas|disdikpora|disdik)|sekretaris\s+(?:dinas|disdikpora|disdik)"
+    r"|(?:head|secretary)\s+of\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department)))\b"
+)
+# …at the time of the Bimtek ("pas bimtek PMO maret 2022", "at the time of the March 2022 Bimtek", "during the PMO Bimtek")
+_AT_THE_BIMTEK_RE = re.compile(
+    r"\b(?:pas|waktu|wkt|saat|pada saat|pd saat|ketika|semasa|at the time of|during|when)\s+(?:the\s+)?(?:(?:maret|march)\s+(?:2022\s+)?)?"
+    r"(?:kegiatan\s+)?(?:(?:tim\s+)?(?:pokja\s+)?pmo\s+)?bimtek(?:\s+(?:tim\s+)?(?:pokja\s+)?(?:pmo|pemda))*(?:\s+(?:tgl\s+|tanggal\s+)?(?:8\s*[–-]\s*11\s+)?(?:bulan\s+)?(?:maret|march))?"
+    r"(?:\s+(?:tahun\s+|thn\s+)?2022)?\b(?!\s+(?:was|took|happened|berlangsung|dilaksanakan|diadakan))"
+)
+_REAPPLY_RE = re.compile(
+    r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda|durung|not|didn't|didnt|wasn't|wasnt|weren't|werent)\s+"
+    r"(?:lolos|lulus|terpilih|selected|passed|pass|chosen)\b[^?.!]*?\b(?:daftar|mendaftar|ikut|apply|register|try|coba)\s+(?:lagi|lg|kembali|again)\b"
+)
 _NOT_ANSWERED_RE = re.compile(
     r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda)\s+(?:bisa\s+|bs\s+|dapat\s+|dpt\s+|mampu\s+|sanggup\s+|ter)?"
     r"(?:di|men|ter)?(?:jawab|jwb)\w*"
@@ -2481,6 +2531,19 @@ _SENT_BY_KORWIL_RE = re.compile(
     + r"|\bhow many\b[^.?!\n]*?\b(?:in|of|from)\s+(?:kecamatan\s+|kec\s+)?("
     + _KECAMATAN
     + r")\b[^.?!\n]*?\b(?:were|have been|has been|was|did)\s+(?:\w+\s+)?(?:proposed|sent|submitted|nominated|propose|send|submit)\b"
+    # ("kec. sukasada sudah kirim brp nama SD ke dinas?", "How many of the SD names sent by the korwil in Tejakula actually passed?")
+    + r"|\b(?:kecamatan|kec|korwil)\s+(?:kec\s+|kecamatan\s+)?("
+    + _KECAMATAN
+    + r")\s+(?:sudah|sdh|udah|udh|telah)\s+(?:\w+\s+)?(?:kirim|ngirim|mengirim|usulkan|ngusulin|mengusulkan|ajukan|mengajukan)\s+(?:berapa|brp)\b"
+    + r"|\bhow many\b[^.?!\n]*?\b(?:sent|proposed|submitted|nominated)\s+by\s+(?:the\s+)?(?:korwil|coordinators?)\s+"
+    + r"(?:in|of|from|for)\s+(?:kecamatan\s+|kec\s+)?("
+    + _KECAMATAN
+    + r")\b"
+)
+# …or all of them together ("in total how many SD names did the korwil send in the end?"; not the rule, "how many must each korwil send")
+_SENT_IN_ALL_RE = re.compile(
+    r"\bhow many\b[^.?!\n]*?\b(?:did|have)\s+(?:the\s+)?(?:korwil|coordinators?)\s+(?:\w+\s+)?(?:send|sent|propose|proposed|submit|submitted)\b"
+    r"|\b(?:total|totalnya|seluruhnya|keseluruhan)\b[^.?!\n]*?\b(?:dikirim|diusulkan|terkirim)\s+(?:oleh\s+)?(?:semua\s+)?korwil\b"
 )
 
 
@@ -2525,7 +2588,9 @@ def _counted_place(folded: str) -> str | None:
     if not ("brp" in folded or "berapa" in folded or "how many" in folded or "jumlah" in folded or "target" in folded or "kuota" in folded or "mana" in folded):
         return None
     if sent := _SENT_BY_KORWIL_RE.search(folded):
-        return sent.group(1) or sent.group(2)
+        return next(place for place in sent.groups() if place)
+    if ("korwil" in folded or "coordinator" in folded) and _SENT_IN_ALL_RE.search(folded):
+        return "buleleng"  # (the regency's count: no answer gives one)
     found = _COUNTED_PLACE_RE.search(folded)
     if found is None or _PER_UNIT_RE.search(folded):
         return None  # ("korwil di Busungbiu harus mengusulkan berapa sekolah?", "1 pelatih ahli … pegang brp sekolah": the same everywhere)

@@ -453,6 +453,18 @@ SYNONYMS: dict[str, str] = {
     "mentored": "pendampingan",
     "accompany": "pendampingan",
     "handles": "pendampingan",  # "one Pelatih Ahli only handles a single school?"
+    # "which division handled the PSP socialisation": the one that took care of it ("menangani")
+    "handled": "menangani",
+    "handling": "menangani",
+    # "why were only the SD names collected through the korwil": the names the korwil sent in
+    "name": "nama",
+    "names": "nama",
+    "collected": "kumpul",
+    "gathered": "kumpul",
+    "socialisation": "sosialisasi",
+    "socialization": "sosialisasi",
+    "socialise": "sosialisasi",
+    "socialize": "sosialisasi",
     "single": "satu",
     "period": "lama",
     "duration": "durasi",
@@ -678,6 +690,7 @@ BALINESE: dict[str, str] = {
     "nyidayang": "bisa",
     "tiang": "saya",
     "titiang": "saya",
+    "gek": "saya",  # ("gek operator di SD Tejakula nih, …": a young woman speaking of herself by her form of address)
     "pidan": "kapan",
     "kenken": "bagaimana",
     "kengken": "bagaimana",
@@ -1614,12 +1627,16 @@ _EN_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
 # staff member" (a person to contact, not a member of a team), "everything the bot has stored about me" (one's data)
 _EN_PHRASES = (
     (re.compile(r"\bshort\s+for\b"), "stand for"),
+    # "what command do I use to talk to a staff member?": how to do it (the command is in its answer), not the list of commands
+    (re.compile(r"\b(?:what|which)\s+command\s+(?:do|should|can|must|would)\s+(?:i|we)\s+(?:use|type|send|enter)\s+to\b"), "how do i"),
     # "start over" is doing the form again ("do I have to start over?"); "a principal who's currently in a legal case": the
     # principal's situation, not the sources' current figures
     (re.compile(r"\bstart\s+(?:all\s+)?over\b|\bstart\s+again\b"), "ulang"),
     (
         re.compile(
             r"(?<=\bwho s )currently\b|(?<=\bwho's )currently\b|(?<=\bwho is )currently\b|(?<=\bi m )currently\b|(?<=\bwe re )currently\b"
+            r"|(?<=\bi'm )currently\b|(?<=\bi am )currently\b|(?<=\bwe're )currently\b|(?<=\bwe are )currently\b|(?<=\bshe's )currently\b"
+            r"|(?<=\bhe's )currently\b|(?<=\bshe is )currently\b|(?<=\bhe is )currently\b"
             r"|\bcurrently\b(?=\s+(?:in|facing|being|serving|on|involved)\b)"
         ),
         "",

@@ -87,6 +87,8 @@ _FILLER = frozenset(
         "panik panic panicked panicking bingung cemas khawatir tegang takut malu "
         # "sip sdh masuk ternyata", "ok noted, will forward to the kepsek": it arrived, it will be passed on
         "masuk ternyata will to "
+        # "baik, sudah kami catat untuk notulen": where it was noted (asked with "?", see _TOLD)
+        "notulen notulensi laporan catatan minutes notes "
         # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
         "quick prompt fast cepat response responses reply respon respons balasan balasannya berikutnya selanjutnya next time pertemuan kesempatan"
     ).split()
@@ -102,7 +104,8 @@ _CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
 # things a thank-you or a goodbye may mention ("SE-nya sudah sy terima", "sampai jumpa di zoom
 # besok", "maaf baru buka hp") — with a question mark they are what is asked ("admin sudah balas wa?")
 _TOLD = frozenset(
-    "se edaran edarannya surat suratnya zoom rapat besok sekolah information buka balas hp wa pesannya for the bot psp pmo form formnya formulir".split()
+    "se edaran edarannya surat suratnya zoom rapat besok sekolah information buka balas hp wa pesannya for the bot psp pmo form formnya formulir "
+    "notulen notulensi laporan".split()
 )
 # "… Salam hormat, Pengawas Kecamatan Banjar.", "Best regards, Komang": a letter's closing; what
 # follows it (a few words, no question) is the signature
