@@ -646,6 +646,11 @@ class FaqEngine:
         if (calm := without_interjections(folded)) is not folded:
             folded, text = calm, without_interjections(text)  # "Ya Tuhan, tahap 2 itu isinya apa?": a feeling, no name of another thing
         folded = spoken_dates(clock_words(folded))  # ("bimtek pmo tanggal delapan sampai sebelas maret": 8 to 11 March)
+        if "antara" in folded:
+            folded = _AMONG_OTHERS_RE.sub(" ", folded)  # "… dapat digunakan untuk keperluan apa saja, antara lain …": "for example", no "between"
+        if "/" in folded and (typed := _SLASH_COMMAND_RE.findall(folded)) and any(c in self._index.commands for c in typed):
+            # "ketik /daftar atau /registrasi?": a command this bot does not have, beside one it has, names no topic
+            folded = _SLASH_COMMAND_RE.sub(lambda found: found.group() if found.group(1) in self._index.commands else " ", folded)
         if "km" in folded and ("KM" in text or "ikm" in folded):
             # "KM thn 1 SD kls brp", "IKM": the Kurikulum Merdeka (its implementation), as typed in capitals (not "km", chat's "kamu")
             folded = _KM_RE.sub(lambda m: "implementasi kurikulum merdeka" if m.group(1) else ("kurikulum merdeka" if "KM" in text else m.group()), folded)
@@ -700,6 +705,10 @@ class FaqEngine:
             # "apa tujuan pelaksanaan Bimtek …", "the purpose of holding the Bimtek": why it was held, not when (read here, on the
             # message only)
             folded = _PURPOSE_OF_HOLDING_RE.sub(r"\1 ", folded)
+        if ("currently" in folded or "saat ini" in folded or "kini" in folded) and _OFFICE_HOLDER_RE.search(folded):
+            # "who currently serves as Head of Disdikpora?": the office's present holder, not the sources' latest figures
+            # (read here, on the message only)
+            folded = _CURRENTLY_RE.sub(lambda found: "current" if found.group() == "currently" else "sekarang", folded)
         if "bimtek" in folded and ("siapa" in folded or "sapa" in folded or "who" in folded) and _OFFICE_HOLDER_RE.search(folded):
             # "kadis disdikpora pas bimtek PMO maret 2022 tu siapa?", "Head of Disdikpora at the time of the March 2022 Bimtek": who
             # held the office then, the Bimtek only dates it (read here, on the message only)
@@ -708,6 +717,10 @@ class FaqEngine:
             # "kalau ga lolos tahap 2, th depan boleh daftar lagi?": applying again after failing, which the sources do not say
             # (the negation alone is a stop word, leaving "lolos"; read here, on the message only)
             folded = _REAPPLY_RE.sub(" gagal seleksi mendaftar lagi ", folded, count=1)
+        if "bimtek" in folded and ("buka" in folded or "open" in folded) and _OPENED_BY_RE.search(folded):
+            # "siapa yang membuka bimtek PMO?", "who opened the Bimtek?": who spoke at its opening, a speaker the sources do not
+            # name (not the dashboard opened, nor registration opening; read here, on the message only)
+            folded = _OPENED_BY_RE.sub("siapa narasumber", folded, count=1)
         if "jawab" in folded or "answer" in folded:
             # "pertanyaan yg bot ga bisa jawab nanti gimana?", "what if the bot can't answer": a question left unanswered (where
             # it goes), not where the bot's answers come from (read here, on the message only)
@@ -716,7 +729,10 @@ class FaqEngine:
             # "email wajib ga pak? tiang ga punya email aktif": whether the form's e-mail field must be filled in ("wajib" is a
             # word every topic may use; read here, on the message only)
             folded = _MAIL_REQUIRED_RE.sub(lambda found: found.group() + " isian", folded, count=1)
-        if not english and ("isi" in folded or "ketik" in folded or "tulis" in folded) and (no_field := _NO_FIELD_RE.search(folded)) is not None:
+        if (
+            ("isi" in folded or "ketik" in folded or "tulis" in folded or "type" in folded or "leave" in folded or "fill" in folded or "enter" in folded)
+            and (no_field := _NO_FIELD_RE.search(folded)) is not None
+        ):
             # "kepsek sekolah yayasan ga punya NIP, di form diisi apa?": what to fill in for the field one lacks, not the form in general
             # (read here, on the message only)
             field_named = no_field.group("field")
@@ -2448,8 +2464,10 @@ _STANDS_FOR_RE = re.compile(
 # An office of the Disdikpora ("kadis", "kepala dinas", "sekdis", "head of the education office")…
 _OFFICE_HOLDER_RE = re.compile(
     r"\b(?:kadis\w*|kadisdik\w*|sekdis|kepala\s+(?:dinas|disdikpora|disdik)|sekretaris\s+(?:dinas|disdikpora|disdik)"
-    r"|(?:head|secretary)\s+of\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department)))\b"
+    r"|(?:head|secretary)\s+of\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department))"
+    r"|leads\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department)))\b"
 )
+_CURRENTLY_RE = re.compile(r"\bcurrently\b|\bsaat ini\b|(?<!\bter)\bkini\b")
 # …at the time of the Bimtek ("pas bimtek PMO maret 2022", "at the time of the March 2022 Bimtek", "during the PMO Bimtek")
 _AT_THE_BIMTEK_RE = re.compile(
     r"\b(?:pas|waktu|wkt|saat|pada saat|pd saat|ketika|semasa|at the time of|during|when)\s+(?:the\s+)?(?:(?:maret|march)\s+(?:2022\s+)?)?"
@@ -2459,6 +2477,11 @@ _AT_THE_BIMTEK_RE = re.compile(
 _REAPPLY_RE = re.compile(
     r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda|durung|not|didn't|didnt|wasn't|wasnt|weren't|werent)\s+"
     r"(?:lolos|lulus|terpilih|selected|passed|pass|chosen)\b[^?.!]*?\b(?:daftar|mendaftar|ikut|apply|register|try|coba)\s+(?:lagi|lg|kembali|again)\b"
+)
+_AMONG_OTHERS_RE = re.compile(r"\b(?:antara lain|di antaranya|diantaranya)\b")
+_OPENED_BY_RE = re.compile(
+    r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka|buka|membukanya|membuka secara resmi)\b"
+    r"|\bwho\s+(?:officially\s+)?opened\b|\b(?:dibuka|opened)\s+(?:secara resmi\s+|officially\s+)?(?:oleh|by)\s+(?:siapa|whom|who)\b"
 )
 _NOT_ANSWERED_RE = re.compile(
     r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda)\s+(?:bisa\s+|bs\s+|dapat\s+|dpt\s+|mampu\s+|sanggup\s+|ter)?"
@@ -2471,10 +2494,14 @@ _MAIL_REQUIRED_RE = re.compile(
 )
 # A field of the form one does not have ("ga punya NIP", "bukan PNS jadi tdk punya NIP", "tanpa NPSN"), and what to fill in asked
 _NO_FIELD_RE = re.compile(
-    r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|bukan|non|tanpa)\s+(?:punya|pny|ada|memiliki|mempunyai)?\s*(?P<field>nip|npsn|nuptk)\b"
+    r"\b(?:(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|bukan|non|tanpa)\s+(?:punya|pny|ada|memiliki|mempunyai)?"
+    r"|no|(?:don't|dont|do not|doesn't|doesnt|does not)\s+have\s+(?:a|an)?|without\s+(?:a|an)?|have\s+no)\s*(?P<field>nip|npsn|nuptk)\b"
 )
 _FILL_ASKED_RE = re.compile(
     r"\b(?:di|harus\s+|hrs\s+)?(?:isi|isikan|ketik|tulis)\s+(?:apa|apaan|gimana|gmn|bagaimana|dengan apa|dgn apa)\b"
+    # ("principal at a yayasan school, no NIP. leave it empty or type a dash?", "what do I type/enter instead?")
+    r"|\bleave\s+it\s+(?:empty|blank)\b|\b(?:type|enter|put|fill\s+in|write)\s+(?:a\s+dash|something|what|instead)\b"
+    r"|\bwhat\s+(?:do|should|can)\s+(?:i|we)\s+(?:type|enter|put|fill\s+in|write)\b"
 )
 _PURPOSE_OF_HOLDING_RE = re.compile(
     r"\b(tujuan\w*|maksud|purpose|goal|aim|objective)\s+(?:(?:dari|dr|of|utama|the|main)\s+)*"
@@ -2490,6 +2517,8 @@ _ALTERNATIVE_ASKED_RE = re.compile(r"\s*(?:or|atau|ato)\s+(?:can|could|is|are|do
 _WHO_SEES_DATA_RE = re.compile(
     r"\b(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:di)?(?:lihat|liat|akses|baca)\s+(?:oleh\s+)?siapa(?:\s+(?:saja|aja|sj|aj))?\b"
     r"|\bsiapa(?:\s+(?:saja|aja|sj|aj))?\s+(?:yang\s+|yg\s+)?(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:lihat|liat|melihat|ngeliat|akses|mengakses|baca|membaca)\b"
+    # ("yang bisa lihat data pendaftaran kepsek siapa aja?": who, asked after the data)
+    r"|\b(?:yang|yg)\s+(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:lihat|liat|melihat|ngeliat|akses|mengakses|baca|membaca)\s+data\b[^?.!]{0,40}?\bsiapa\b"
 )
 _ALTERNATIVE_START_RE = re.compile(r"\s*(?:atau|ato|atw|or)\s+(?:cuma|cuman|hanya|hny|just|only|malah|justru|apa|apakah|memang|emang)?\b")
 # (a disclaimer before the question, not "sekolah kami masih di luar PSP" nor "bukan soal PSP-nya, tapi …")

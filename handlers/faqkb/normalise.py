@@ -218,6 +218,10 @@ SYNONYMS: dict[str, str] = {
     "fungsinya": "tugas",
     "function": "tugas",
     # being put through to someone is contacting them: "tolong sambungin ke petugas"
+    "penggunaan": "digunakan",  # "penggunaan BOS Kinerja": what it is used for, not "pengguna" (a user)
+    "penggunaannya": "digunakan",
+    "berkomunikasi": "bicara",  # "ingin berkomunikasi langsung dengan petugas"
+    "komunikasi": "bicara",
     "sambungin": "hubungi",
     "sambungkan": "hubungi",
     "menyambungkan": "hubungi",
@@ -461,6 +465,24 @@ SYNONYMS: dict[str, str] = {
     "names": "nama",
     "collected": "kumpul",
     "gathered": "kumpul",
+    # formal English of visitors' questions: "How is the programme financed?", "… started the programme at the same time",
+    # "What do candidates have to submit …?", "What topics were discussed …?", "What improvement is … expected …?",
+    # "What information will I need to have ready …?"
+    "dash": "strip",  # "no NIP: leave it empty or type a dash?" (the form takes "-")
+    "hyphen": "strip",
+    "empty": "kosong",
+    "blank": "kosong",
+    "finance": "dana",
+    "start": "mulai",
+    "candidate": "calon",
+    "discussed": "materi",
+    "improvement": "tingkat",
+    "improve": "tingkat",
+    "ready": "siap",
+    # "if a principal fails stage 2, can they appeal?": failing a stage ("gagal tahap")
+    "fail": "gagal",
+    "fails": "gagal",
+    "failed": "gagal",
     "socialisation": "sosialisasi",
     "socialization": "sosialisasi",
     "socialise": "sosialisasi",
@@ -797,6 +819,7 @@ STOPWORDS = frozenset(
     ee eee em emm hm dengernya dengarnya mendengar kedengaran
     context konteks
     ratu jero dayu mbok
+    apabila bilamana bagi dijelaskan diterangkan diuraikan dijabarkan
     """.split()
 )
 
@@ -1627,6 +1650,10 @@ _EN_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
 # staff member" (a person to contact, not a member of a team), "everything the bot has stored about me" (one's data)
 _EN_PHRASES = (
     (re.compile(r"\bshort\s+for\b"), "stand for"),
+    # "the PMO working groups" are its pokja; "carried out" is held; "at the same time as" is no clock time
+    (re.compile(r"\bworking\s+groups?\b"), "pokja"),
+    (re.compile(r"\bcarried\s+out\b"), "held"),
+    (re.compile(r"\b(?:at\s+)?the\s+same\s+time(?:\s+as)?\b"), "together with"),
     # "what command do I use to talk to a staff member?": how to do it (the command is in its answer), not the list of commands
     (re.compile(r"\b(?:what|which)\s+command\s+(?:do|should|can|must|would)\s+(?:i|we)\s+(?:use|type|send|enter)\s+to\b"), "how do i"),
     # "start over" is doing the form again ("do I have to start over?"); "a principal who's currently in a legal case": the

@@ -73,6 +73,14 @@ _FILLER = frozenset(
         "dumogi rahayu sukses lancar berkah success kesehatan kelancaran kesuksesan kebahagiaan keberkahan diberi dilimpahkan lindungan "
         # "sampai jumpa, selamat bertugas", "selamat beristirahat": a wish for the work or the rest ahead
         "bertugas bekerja beraktivitas berkarya beristirahat istirahat mengabdi luck "
+        # "semangat nggih hari senin", "selamat berakhir pekan": cheer for the day ahead
+        "semangat hari senin selasa rabu kamis jumat sabtu minggu pekan akhir berakhir "
+        # "terima kasih atas bantuannya selama ini, sampai jumpa di rapat minggu depan", "lancar kerjanya hari ini", "mantap botnya",
+        # "ampura baru sempat buka HP, seharian ada upacara", "nanti tiang sampaikan ke kepsek2 di gugus", "salam kenal, tiang
+        # operator baru di SD di Seririt": the time, the day's work, the bot praised, the writer introduced
+        "selama depan ini kerja kerjanya botnya seharian upacara dibalas gugus operator sd smp tk paud "
+        # "maaf tadi tiang banyak tanya hehe", "maaf merepotkan": an apology for the questions asked
+        "tanya nanya bertanya pertanyaan merepotkan repot ngerepotin "
         # "siap pak, sdh sy isi formnya": the form filled in (asked with "?", see _TOLD)
         "isi diisi form formnya formulir formulirnya "
         # "maaf baru buka hp", "thank you for the information", "maaf telat balas pak", "sorry for the late reply"
@@ -167,6 +175,11 @@ def _only_emoji(text: str) -> bool:
     return bool(symbols) and all(unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000 for ch in symbols)
 
 
+# at most this many words ("Siap bu, sampun tiang catat semua. Nanti tiang sampaikan ke kepsek2 di gugus tiang 👍": 14), each of them
+# small talk, a filler, a form of address or a name
+_MOST_WORDS = 16
+
+
 def small_talk(text: str, folded: str | None = None) -> str | None:
     """The kind of small talk ``text`` is (``greeting``, ``thanks``, ``ack``, ``farewell``), or None (``folded``: ``fold(text)``, if at hand)."""
     if len(text) > 160:
@@ -185,7 +198,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
     plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
     plain = _NICE_DAY_RE.sub(" bye ", plain)  # "Goodbye, have a nice day."
     words: list[str] = _WORD_RE.findall(plain)  # (typed: mypyc needs the element type)
-    if not words or len(words) > 12:
+    if not words or len(words) > _MOST_WORDS:
         return None
     kinds = set()
     capitalised: set[str] | None = None
