@@ -646,6 +646,16 @@ class FaqEngine:
         if (calm := without_interjections(folded)) is not folded:
             folded, text = calm, without_interjections(text)  # "Ya Tuhan, tahap 2 itu isinya apa?": a feeling, no name of another thing
         folded = spoken_dates(clock_words(folded))  # ("bimtek pmo tanggal delapan sampai sebelas maret": 8 to 11 March)
+        if "itu" in folded and ("waktu" in folded or "saat" in folded or "ketika" in folded or "wkt" in folded):
+            folded = _BACK_THEN_RE.sub(" dulu ", folded)  # "Materinya waktu itu apa aja?": back then, no time of day asked
+        if "jatah" in folded:
+            folded = _ASSIGNED_RE.sub(" ", folded)  # "1 pelatih ahli dapat jatah dampingi berapa sekolah": assigned, no quota
+        if "genggam" in folded or "data pokok" in folded:
+            # "ditambahkan ke kalender di telepon genggam", "tercatat di data pokok pendidikan": a phone, Dapodik (formal words)
+            folded = _FORMAL_NAMES_RE.sub(lambda found: "hp" if "genggam" in found.group() else "dapodik", folded)
+        if "perintah" in folded and _WHICH_COMMAND_ID_RE.search(folded):
+            # "… menghentikan pengisian formulir …. Perintah apa yang harus saya gunakan?": how to do what was told, not the list of commands
+            folded = _WHICH_COMMAND_ID_RE.sub(" cara ", folded, count=1)
         if "antara" in folded:
             folded = _AMONG_OTHERS_RE.sub(" ", folded)  # "… dapat digunakan untuk keperluan apa saja, antara lain …": "for example", no "between"
         if "/" in folded and (typed := _SLASH_COMMAND_RE.findall(folded)) and any(c in self._index.commands for c in typed):
@@ -659,6 +669,8 @@ class FaqEngine:
         english = question_language(folded, folded=True) == "en"
         if english:
             folded = english_shorthand(folded)  # "when ws the pmo bimtek", "how many yrs …"
+        if ":" in folded and (plain := _PURPOSE_LEAD_RE.sub(r"\1", folded, count=1)) != folded and len(self._query(plain, english)[0]) >= 2:
+            folded = plain  # "…. Buat gambaran adik tingkat tiang: tahap 2 itu ngapain aja?": what the answer is for, then the question
         if (plain := _AS_OF_RE.sub("", folded, count=1)) != folded and len(self._query(plain, english)[0]) >= 2:
             folded = plain  # "Per Maret 2022, Badung dan Klungkung sedang di tahapan apa?": the time the question is about, told first
         if (plain := _WANTED_FOR_RE.sub("", folded, count=1)) != folded and len(self._query(plain, english)[0]) >= 2:
@@ -2478,6 +2490,19 @@ _REAPPLY_RE = re.compile(
     r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda|durung|not|didn't|didnt|wasn't|wasnt|weren't|werent)\s+"
     r"(?:lolos|lulus|terpilih|selected|passed|pass|chosen)\b[^?.!]*?\b(?:daftar|mendaftar|ikut|apply|register|try|coba)\s+(?:lagi|lg|kembali|again)\b"
 )
+_PURPOSE_LEAD_RE = re.compile(
+    r"(^|[.!?]\s*)(?:buat|untuk|utk|sebagai)\s+(?:bahan\s+)?(?:gambaran|referensi|pegangan|persiapan|arsip|dokumentasi|pengetahuan|jaga-jaga|jaga2)"
+    r"(?:\s+[a-z0-9-]+){0,4}\s*:\s*"
+)
+_FORMAL_NAMES_RE = re.compile(r"\b(?:telepon|telpon|telp)\s+genggam\b|\bdata\s+pokok\s+pendidikan\b")
+_WHICH_COMMAND_ID_RE = re.compile(
+    r"\bperintah\s+apa\s+(?:yang\s+|yg\s+)?(?:harus\s+|perlu\s+|bisa\s+|dapat\s+)?(?:saya\s+|sy\s+|kami\s+)?(?:gunakan|pakai|ketik|digunakan|dipakai|diketik)\b"
+    r"(?!\s+(?:untuk|utk|buat|agar|supaya))"
+)
+_BACK_THEN_RE = re.compile(r"\b(?:waktu|wkt|saat|ketika|pas)\s+itu\b")
+_ASSIGNED_RE = re.compile(
+    r"\b(?:dapat|dpt|dapet|dapatnya|diberi|dikasi|dikasih)?\s*jatah\s+(?=(?:men|me|nge)?(?:dampingi|damping|pegang|megang|bina|membina|ajar|ngajar|tangani|handle)\w*\b)"
+)
 _AMONG_OTHERS_RE = re.compile(r"\b(?:antara lain|di antaranya|diantaranya)\b")
 _OPENED_BY_RE = re.compile(
     r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka|buka|membukanya|membuka secara resmi)\b"
@@ -2487,6 +2512,9 @@ _NOT_ANSWERED_RE = re.compile(
     r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda)\s+(?:bisa\s+|bs\s+|dapat\s+|dpt\s+|mampu\s+|sanggup\s+|ter)?"
     r"(?:di|men|ter)?(?:jawab|jwb)\w*"
     r"|\b(?:can\s*not|can't|cant|could\s*not|couldn't|couldnt|does\s*not|doesn't|doesnt|did\s*not|didn't|didnt|unable\s+to)\s+(?:yet\s+)?answer\b"
+    # ("sesuatu yg bot ga tau jawabannya": does not know the answer)
+    r"|\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|ndak)\s+(?:tau|tahu|tw)\s+(?:jawaban|jawabannya|jwbnnya|jawabnya)\b"
+    r"|\b(?:doesn't|doesnt|does\s+not|don't|dont)\s+know\s+the\s+answer\b"
 )
 _MAIL_REQUIRED_RE = re.compile(
     r"\be-?mail(?:nya)?\s+(?:wajib|harus|perlu|mesti|required|mandatory|optional|opsional|compulsory)\b"
@@ -2827,6 +2855,9 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:banten|upakara)\b|\b(?:piodalan|odalan|pujawali)\s+(?:di\s+)?(?:pura|padmasana)\s+sekolah\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
+    # a computer, a printer or the wifi ("my laptop wifi keeps disconnecting, how to fix", "password wifi di kantor dinas apa")
+    r"|\b(?:wifi|wi-fi|laptop|printer|komputer|computer)\b[^?.!]{0,45}\b(?:password|sandi|disconnect\w*|putus\w*|rusak|error|lemot|lambat|slow|fix|repair|perbaiki|servis|service)\b"
+    r"|\b(?:password|sandi|kata sandi)\s+(?:the\s+|of\s+the\s+)?(?:wifi|wi-fi)\b|\bwifi\s+password\b"
     # a place to stay or eat recommended ("Can you recommend a hotel near the Disdikpora office?", "penginapan murah dekat dinas")
     r"|\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+)?"
     r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat))\b"

@@ -468,6 +468,10 @@ SYNONYMS: dict[str, str] = {
     # formal English of visitors' questions: "How is the programme financed?", "… started the programme at the same time",
     # "What do candidates have to submit …?", "What topics were discussed …?", "What improvement is … expected …?",
     # "What information will I need to have ready …?"
+    "serve": "menjabat",  # "who currently serves as Head of Disdikpora?"
+    "quit": "henti",  # "how do I quit the registration form halfway?" (as "stop")
+    "character": "karakter",  # "how many characters is the NPSN?"
+    "characters": "karakter",
     "dash": "strip",  # "no NIP: leave it empty or type a dash?" (the form takes "-")
     "hyphen": "strip",
     "empty": "kosong",
@@ -820,6 +824,7 @@ STOPWORDS = frozenset(
     context konteks
     ratu jero dayu mbok
     apabila bilamana bagi dijelaskan diterangkan diuraikan dijabarkan
+    respect inform attention
     """.split()
 )
 
@@ -1671,7 +1676,10 @@ _EN_PHRASES = (
     (re.compile(r"\b(?:staff|team)\s+members?\b|\bmembers?\s+of\s+(?:the\s+)?staff\b"), "staff"),
     (re.compile(r"\breach\b(?=\s+(?:a|an|the|some|someone|somebody|anyone|staff|person|people|human|officer|admin|an\s+admin)\b)"), "contact"),
     (
-        re.compile(r"\beverything\s+(?:that\s+)?(?:the\s+bot|this\s+bot|you|it)\s+(?:has\s+|have\s+)?(?:stored|saved|kept|knows?|holds?)\s+(?:about|on|of)\s+me\b"),
+        re.compile(
+            r"\b(?:everything|what|all)\s+(?:that\s+)?(?:the\s+bot|this\s+bot|you|it)\s+(?:has\s+|have\s+)?"
+            r"(?:stored|stores|saved|saves|kept|keeps|knows?|holds?)\s+(?:about|on|of)\s+(?:me|her|him|them|us)\b"
+        ),
         "my data",
     ),
 )

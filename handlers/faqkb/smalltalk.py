@@ -79,6 +79,10 @@ _FILLER = frozenset(
         # "ampura baru sempat buka HP, seharian ada upacara", "nanti tiang sampaikan ke kepsek2 di gugus", "salam kenal, tiang
         # operator baru di SD di Seririt": the time, the day's work, the bot praised, the writer introduced
         "selama depan ini kerja kerjanya botnya seharian upacara dibalas gugus operator sd smp tk paud "
+        # "selamat pagi Bapak/Ibu Tim PMO PSP Kabupaten Buleleng", "akan segera kami tindak lanjuti": whom it greets, what will follow
+        "kabupaten kab akan segera tindak lanjut lanjuti tindaklanjuti ditindaklanjuti "
+        # "tiang pamit dulu, mau ngantar anak ke pura", "semangat dalam melayani": where one goes, the service wished well
+        "mau ngantar nganter antar mengantar anak pura pulang rumah dalam melayani pelayanan "
         # "maaf tadi tiang banyak tanya hehe", "maaf merepotkan": an apology for the questions asked
         "tanya nanya bertanya pertanyaan merepotkan repot ngerepotin "
         # "siap pak, sdh sy isi formnya": the form filled in (asked with "?", see _TOLD)
