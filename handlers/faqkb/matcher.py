@@ -656,6 +656,11 @@ class FaqEngine:
         if "perintah" in folded and _WHICH_COMMAND_ID_RE.search(folded):
             # "… menghentikan pengisian formulir …. Perintah apa yang harus saya gunakan?": how to do what was told, not the list of commands
             folded = _WHICH_COMMAND_ID_RE.sub(" cara ", folded, count=1)
+        if "daftar" in folded and _REGISTERED_WHERE_RE.search(folded):
+            # "utk daftar PSP kepala sekolah harus sdh terdaftar di mana?": the database one must be in (Dapodik), not registering
+            folded = _REGISTERED_WHERE_RE.sub(" terdata di aplikasi apa ", folded, count=1)
+        if "masuk" in folded and "siapa" in folded:
+            folded = _WHO_IS_IN_RE.sub("siapa anggota", folded)  # "komite pembelajaran … siapa aja yg masuk": its members
         if "antara" in folded:
             folded = _AMONG_OTHERS_RE.sub(" ", folded)  # "… dapat digunakan untuk keperluan apa saja, antara lain …": "for example", no "between"
         if "/" in folded and (typed := _SLASH_COMMAND_RE.findall(folded)) and any(c in self._index.commands for c in typed):
@@ -781,7 +786,7 @@ class FaqEngine:
         if (
             ("tahap" in folded or "stage" in folded)
             and (after := _STAGE_PASSED_RE.sub(" ", folded)) != folded
-            and _STAGE_NUMBER_RE.search(after)
+            and (_STAGE_NUMBER_RE.search(after) or _STAGE_ORDINAL_RE.search(after))
             and _WH_WORD_RE.search(after)
         ):
             folded = after  # "my principal passed stage 1. During which period is stage 2 held?": the stage passed is told, not asked
@@ -1303,6 +1308,8 @@ class FaqEngine:
                 and _AT_BEFORE_RE.search(before)
             ):
                 continue  # "Our K3S chat says 'stage 1 results coming soon'. When was …": where the news was read
+            if acronym and word.upper() in _ASSOCIATIONS and _TO_PEERS_BEFORE_RE.search(before):
+                continue  # "… utk berbagi pengalaman ke kepsek2 baru di K3S": the principals' own group, where it is shared
             if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before) or _PLACE_NAMED_RE.search(before)):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
             return True
@@ -2100,7 +2107,12 @@ _BIMTEK_DAY_RE = re.compile(
 _STAGE_DONE_RE = re.compile(r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s+(?:selesai|usai|beres|kelar|berakhir)\b")
 # (…and one passed, told in a sentence of its own before a question about another: "… passed stage 1. During which period is stage 2
 # held?"; not "sekolah yg lolos tahap 1 kapan diumumkan", whose stage is the one asked about)
-_STAGE_PASSED_RE = re.compile(r"\b(?:passed|lolos|lulus)\s+(?:seleksi\s+|the\s+)?(?:tahap|stage)\s+\d\b(?=\s*[.,;!])")
+# (…or its ordinal, before "and …": "my husband just passed the first stage and he is super nervous now")
+_STAGE_PASSED_RE = re.compile(
+    r"\b(?:passed|lolos|lulus)\s+(?:seleksi\s+|the\s+)?(?:(?:tahap|stage)\s+\d|(?:first|second)\s+stage|tahap\s+(?:pertama|kedua))\b"
+    r"(?=\s*(?:[.,;!]|and\b|dan\b|tapi\b|but\b))"
+)
+_STAGE_ORDINAL_RE = re.compile(r"\b(?:first|second)\s+stage\b|\btahap\s+(?:pertama|kedua)\b")
 # How long something lasts, asked ("berapa lama", "brp minggu", "how long", "how many days") and told in an answer ("4 tahun",
 # "three school years", "8–11 Maret": a range of days)
 _UNITS = r"(?:minggu|pekan|hari|bulan|tahun|thn|jam|menit|weeks?|days?|months?|years?|hours?|minutes?|semester)"
@@ -2477,7 +2489,7 @@ _STANDS_FOR_RE = re.compile(
 _OFFICE_HOLDER_RE = re.compile(
     r"\b(?:kadis\w*|kadisdik\w*|sekdis|kepala\s+(?:dinas|disdikpora|disdik)|sekretaris\s+(?:dinas|disdikpora|disdik)"
     r"|(?:head|secretary)\s+of\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department))"
-    r"|leads\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department)))\b"
+    r"|(?:leads|heads|runs)\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department)))\b"
 )
 _CURRENTLY_RE = re.compile(r"\bcurrently\b|\bsaat ini\b|(?<!\bter)\bkini\b")
 # …at the time of the Bimtek ("pas bimtek PMO maret 2022", "at the time of the March 2022 Bimtek", "during the PMO Bimtek")
@@ -2499,6 +2511,10 @@ _WHICH_COMMAND_ID_RE = re.compile(
     r"\bperintah\s+apa\s+(?:yang\s+|yg\s+)?(?:harus\s+|perlu\s+|bisa\s+|dapat\s+)?(?:saya\s+|sy\s+|kami\s+)?(?:gunakan|pakai|ketik|digunakan|dipakai|diketik)\b"
     r"(?!\s+(?:untuk|utk|buat|agar|supaya))"
 )
+_REGISTERED_WHERE_RE = re.compile(
+    r"\b(?:harus|wajib|perlu|mesti|hrs)\s+(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?(?:terdaftar|tercatat|terdata|masuk)\s+(?:di\s*mana|dmn|dimana|di\s+sistem\s+apa|di\s+aplikasi\s+apa)\b"
+)
+_WHO_IS_IN_RE = re.compile(r"\bsiapa\s+(?:saja\s+|aja\s+|sj\s+|aj\s+)?(?:yang|yg)\s+masuk\b")
 _BACK_THEN_RE = re.compile(r"\b(?:waktu|wkt|saat|ketika|pas)\s+itu\b")
 _ASSIGNED_RE = re.compile(
     r"\b(?:dapat|dpt|dapet|dapatnya|diberi|dikasi|dikasih)?\s*jatah\s+(?=(?:men|me|nge)?(?:dampingi|damping|pegang|megang|bina|membina|ajar|ngajar|tangani|handle)\w*\b)"
@@ -2855,6 +2871,10 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:banten|upakara)\b|\b(?:piodalan|odalan|pujawali)\s+(?:di\s+)?(?:pura|padmasana)\s+sekolah\b"
     # lesson plans and teaching material asked for ("buatkan RPP matematika kelas 4")
     r"|\brpp\b|\bmodul ajar\b|\bsilabus\b|\bbank soal\b"
+    # the Dapodik application's synchronisation ("Our operator keeps getting a synchronisation error in Dapodik")
+    r"|\b(?:sinkron|sinkronisasi|synchroni[sz]ation|synchroni[sz]e|sync|singkron)\b"
+    # renting a hall or a bus, a class's farewell ("harga sewa gedung untuk acara perpisahan kelas VI")
+    r"|\bsewa\s+(?:gedung|aula|tenda|sound|bus|mobil|bis|kursi)\b|\b(?:acara\s+)?perpisahan\s+(?:kelas|siswa|murid)\b"
     # a computer, a printer or the wifi ("my laptop wifi keeps disconnecting, how to fix", "password wifi di kantor dinas apa")
     r"|\b(?:wifi|wi-fi|laptop|printer|komputer|computer)\b[^?.!]{0,45}\b(?:password|sandi|disconnect\w*|putus\w*|rusak|error|lemot|lambat|slow|fix|repair|perbaiki|servis|service)\b"
     r"|\b(?:password|sandi|kata sandi)\s+(?:the\s+|of\s+the\s+)?(?:wifi|wi-fi)\b|\bwifi\s+password\b"
@@ -2900,6 +2920,11 @@ _VIA_RE = re.compile(
 _PASSIVE_RE = re.compile(
     r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}" + _MAY + r"\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
     + _YES_NO_TAIL + r"\s*"
+)
+# "tiang perlu link zoom & jadwal bimtek, …. Bisa dilihat di mana nggih di bot ini?": where the thing named before is seen
+_WHERE_SEEN_RE = re.compile(
+    r"\s*(?:(?:apakah|apa|nanti|itu)\s+)?" + _MAY + r"\s+(?:di)?(?:lihat|liat|cek|baca|akses|temukan|dapat|dapatkan)\w*\s+(?:di\s*mana|dmn|dimana)"
+    + _YES_NO_TAIL + r"(?:\s+(?:di|lewat|dalam)\s+(?:bot|sini|chat|wa|whatsapp|telegram)(?:\s+(?:ini|nya))?)?" + _YES_NO_TAIL + r"\s*\??\s*"
 )
 # "… daftar pendaftar … dlm bentuk file excel …. dr bot bisa download ga bu?": fetching the thing named before
 _FETCHED_RE = re.compile(
@@ -3058,7 +3083,8 @@ _WHAT_THAT_IS_RE = re.compile(
 _POINTING_BACK = (
     _WHAT_THAT_IS_RE,
     _FETCHED_RE,
-    *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE, _WHICH_MEDIUM_RE, _RULED_OUT_RE),
+    *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _WHERE_SEEN_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE),
+    *(_WHICH_MEDIUM_RE, _RULED_OUT_RE),
     *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
@@ -3086,6 +3112,9 @@ _GROUP_CHAT_BEFORE_RE = re.compile(
     re.IGNORECASE,
 )
 _GROUP_CHAT_AFTER_RE = re.compile(r"\s*(?:chat|group|grup|wa|whatsapp|wag)\b", re.IGNORECASE)
+# the principals' and teachers' own groups, named as where something is shared or passed on ("ke kepsek2 baru di K3S", "ke grup MKKS")
+_ASSOCIATIONS = frozenset({"K3S", "KKKS", "MKKS", "KKG", "MGMP", "IGTKI", "KKPS"})
+_TO_PEERS_BEFORE_RE = re.compile(r"\b(?:di|ke|kpd|kepada|dlm|dalam|grup|group|forum|with|to|in)$", re.IGNORECASE)
 _MEETING_AFTER_RE = re.compile(r"\s*(?:meeting|meetings)\b", re.IGNORECASE)
 _AT_BEFORE_RE = re.compile(r"\b(?:in|at|during|from)(?:\s+(?:the|our|a|an))?$", re.IGNORECASE)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())

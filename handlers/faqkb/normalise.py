@@ -469,6 +469,18 @@ SYNONYMS: dict[str, str] = {
     # "What do candidates have to submit …?", "What topics were discussed …?", "What improvement is … expected …?",
     # "What information will I need to have ready …?"
     "serve": "menjabat",  # "who currently serves as Head of Disdikpora?"
+    "ngajak": "imbau",  # "surat resmi yg ngajak kepsek … ikut PSP": the circular urging them
+    "mengajak": "imbau",
+    "ajak": "imbau",
+    "ajakan": "imbau",
+    # more of visitors' formal English: "request the deletion of my data", "conducted … remotely", "the initial selection",
+    # "the automated assistant", "leave the form halfway"
+    "deletion": "hapus",
+    "conduct": "laksana",
+    "remotely": "daring",  # (not "remote": "a remote school" is far away)
+    "initial": "awal",
+    "assistant": "bot",
+    "chatbot": "bot",
     "quit": "henti",  # "how do I quit the registration form halfway?" (as "stop")
     "character": "karakter",  # "how many characters is the NPSN?"
     "characters": "karakter",
@@ -824,7 +836,7 @@ STOPWORDS = frozenset(
     context konteks
     ratu jero dayu mbok
     apabila bilamana bagi dijelaskan diterangkan diuraikan dijabarkan
-    respect inform attention
+    respect inform attention respectfully request requested sebaiknya menyampaikan
     """.split()
 )
 
@@ -1656,6 +1668,16 @@ _EN_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
 _EN_PHRASES = (
     (re.compile(r"\bshort\s+for\b"), "stand for"),
     # "the PMO working groups" are its pokja; "carried out" is held; "at the same time as" is no clock time
+    # "the sources of funding" are the funds; "the last day for uploading" is the deadline
+    (re.compile(r"\bsources?\s+of\s+(?:the\s+)?(?:funding|funds?|financing|money)\b"), "funding"),
+    (re.compile(r"\blast\s+day\s+(?:for|to)\b"), "deadline for"),
+    # "daylight saving time" is the time zone's; "period of service" the term left; "take place" is held; "the national
+    # (education) database" is Dapodik; "what should be entered in that field" is what to fill in
+    (re.compile(r"\bdaylight\s+sav(?:ing|ings)(?:\s+time)?\b"), "zona waktu"),
+    (re.compile(r"\bperiod\s+of\s+service\b|\bterm\s+of\s+office\b"), "masa tugas"),
+    (re.compile(r"\btakes?\s+place\b|\btook\s+place\b"), "held"),
+    (re.compile(r"\b(?:national\s+)?(?:education\s+)?(?:database|data\s*base)\b"), "dapodik"),
+    (re.compile(r"\b(?:should|must|do\s+i|do\s+we)\s+(?:be\s+)?(?:entered|enter|put|typed|type)\b"), "isi"),
     (re.compile(r"\bworking\s+groups?\b"), "pokja"),
     (re.compile(r"\bcarried\s+out\b"), "held"),
     (re.compile(r"\b(?:at\s+)?the\s+same\s+time(?:\s+as)?\b"), "together with"),

@@ -83,6 +83,12 @@ _FILLER = frozenset(
         "kabupaten kab akan segera tindak lanjut lanjuti tindaklanjuti ditindaklanjuti "
         # "tiang pamit dulu, mau ngantar anak ke pura", "semangat dalam melayani": where one goes, the service wished well
         "mau ngantar nganter antar mengantar anak pura pulang rumah dalam melayani pelayanan "
+        # "Goodbye, and thank you again."
+        "again team wilayah kepada "
+        # "sdh cukup jelas, sy pamit dulu, mau jemput anak sekolah", "especially on a Sunday", "say hi to the whole team",
+        # "dumogi lancar semua kegiatannya", "atas infonya yg kmrn … mereka jg senang … lancar tugasnya", "grup K3S kecamatan Sawan"
+        "cukup jemput especially on sunday lovely say whole kegiatannya kegiatan tugasnya yang yg kemarin kmrn kmarin mereka senang "
+        "kecamatan kec k3s mkks kkg kkks "
         # "maaf tadi tiang banyak tanya hehe", "maaf merepotkan": an apology for the questions asked
         "tanya nanya bertanya pertanyaan merepotkan repot ngerepotin "
         # "siap pak, sdh sy isi formnya": the form filled in (asked with "?", see _TOLD)
@@ -140,7 +146,7 @@ _HOW_ARE_YOU_RE = re.compile(
 _NICE_DAY_RE = re.compile(
     r"\b(?:have|enjoy)\s+(?:a|your)\s+(?:nice|good|great|lovely|wonderful)?\s*(?:day|weekend|evening|night)\b|\bgood\s+bye\b|\bbye\s+bye\b"
 )
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = re.compile(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
 _REDUPLICATED_RE = re.compile(r"(?<=[a-z])2\b")
 _STRETCHED = re.compile(r"(.)\1{2,}")
 _DOUBLED = re.compile(r"(.)\1+")
@@ -179,9 +185,9 @@ def _only_emoji(text: str) -> bool:
     return bool(symbols) and all(unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000 for ch in symbols)
 
 
-# at most this many words ("Siap bu, sampun tiang catat semua. Nanti tiang sampaikan ke kepsek2 di gugus tiang 👍": 14), each of them
+# at most this many words ("baik bu, sdh cukup jelas. sy pamit dulu ya, mau jemput anak sekolah. terima kasih banyak, sampai jumpa lagi": 19), each of them
 # small talk, a filler, a form of address or a name
-_MOST_WORDS = 16
+_MOST_WORDS = 20
 
 
 def small_talk(text: str, folded: str | None = None) -> str | None:
