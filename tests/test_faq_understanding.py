@@ -415,6 +415,13 @@ HELD_OUT = [
     ("faq-heldout-242.tsv", (80, 15, 15, 10), 79, 14, 15, 0),
     ("faq-heldout-243.tsv", (80, 15, 15, 10), 75, 15, 14, 1),
     ("faq-heldout-244.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
+    # Sets 245–250: written blind during round 28, after its fifth change to the matcher (34a0196), first run on it (worked on)
+    ("faq-heldout-245.tsv", (80, 15, 15, 10), 65, 15, 15, 1),
+    ("faq-heldout-246.tsv", (80, 15, 15, 10), 72, 15, 15, 3),
+    ("faq-heldout-247.tsv", (80, 15, 15, 10), 62, 15, 13, 6),
+    ("faq-heldout-248.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
+    ("faq-heldout-249.tsv", (80, 15, 15, 10), 74, 14, 14, 2),
+    ("faq-heldout-250.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -436,6 +443,7 @@ NOFACT_DECLINED = {
     "faq-heldout-196.tsv": 1,
     "faq-heldout-208.tsv": 1,
     "faq-heldout-224.tsv": 1,  # "ijazah minimal S1 ga?" (a degree, nothing of the programme named)
+    "faq-heldout-249.tsv": 1,  # "nilai minimal lolos seleksi tahap 2 itu brp pak? ada passing grade nya ga kayak tes CPNS" (CPNS named)
     "faq-heldout-239.tsv": 1,  # "… kepsek sekolah penggerak dapat tunjangan tambahan tiap bulan. benar ga itu? …" (an allowance)
     "faq-heldout-238.tsv": 1,  # "kenapa buleleng sm denpasar yg dipilih duluan, ada alasannya?" (as set 208's)
     "faq-heldout-229.tsv": 1,  # "tiang lupa kata sandi akun es i em pe ka be kenken cara reset nya" (SIMPKB dictated letter by letter)
@@ -465,6 +473,9 @@ CHAT_MISSED = {
     "faq-heldout-65.tsv": 1,
     "faq-heldout-70.tsv": 2,
     "faq-heldout-192.tsv": 1,
+    # set 247 (long rambling messages): a sticker sent by mistake, "mohon maaf lahir batin … lama ga aktif", a holiday wish
+    # thanking for the service, a note in the agenda book, thanks with the family's wishes ("Tiang cuma mau bilang suksma …")
+    "faq-heldout-247.tsv": 5,
     "faq-heldout-239.tsv": 1,  # a principal introducing himself, "baru gabung di sini … krn dikasi nomor sm korwil. salam kenal"
 }
 
@@ -2932,6 +2943,20 @@ ROUND_28_READINGS = [
     ("Does Bali use daylight saving time?", "answer", "zona-waktu"),
     ("How can I request the deletion of my data?", "answer", "bot-hapus-data"),
     ("ketika mengisi NPSN, bot menyampaikan bahwa NPSN sudah didaftarkan orang lain. Apa yang sebaiknya saya lakukan?", "answer", "bot-npsn-terdaftar"),
+    # (after sets 245–250) dictation heard as English ("bim tech", "i mel"); "the old principal" is the former one; "core"
+    # says nothing; to be recorded in a database is to be registered (a recording keeps its word); a deadline ("batas waktu")
+    # is a date asked
+    ("was the bim tech held online", "answer", "bimtek-media"),
+    ("i mel wajib diisi ga?", "answer", "bot-form-isian"),
+    ("someone registered our NPSN already, I think the old principal. what now?", "answer", "bot-npsn-terdaftar"),
+    ("How many core interventions does PSP have?", "answer", "psp-intervensi"),
+    ("In which database must a principal be recorded?", "answer", "dapodik"),
+    ("was the bimtek recorded?", "forward", "bimtek-narasumber"),
+    ("Yth. Tim PMO, kami mohon informasi batas waktu pengiriman nama SD oleh korwil.", "ask_back", None),
+    # small talk around the day's work and a holiday; a plural written with a 2 names nothing else
+    ("suksma pak, sampun jelas. Tiang lanjut ngajar dulu nggih, anak2 sdh nunggu di kelas", "small_talk", None),
+    ("Rahajeng Galungan lan Kuningan pak, semoga sekolah2 makin maju. Suksma", "small_talk", None),
+    ("Guru2 di sekolah kami mau tau, tahap 2 itu isinya apa?", "answer", "seleksi-tahap2"),
 ]
 
 LATER_READINGS = (

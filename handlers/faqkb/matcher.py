@@ -1290,7 +1290,8 @@ class FaqEngine:
         shouted = not any(ch.islower() for ch in text)
         for found in _PROPER_NAME_RE.finditer(text):
             word = found.group(0)
-            numbered = any(ch.isdigit() for ch in word)
+            # ("Anak2", "Guru2": a plural written with a 2, not a name with a number)
+            numbered = any(ch.isdigit() for ch in word) and not (word[-1] == "2" and word[:-1].isalpha() and len(word) > 3)
             if shouted and not numbered:
                 continue  # (there only a number names a thing of its own: "O2SN", "K13")
             acronym = word.isupper() and len(word) >= 3 or numbered
@@ -2290,6 +2291,7 @@ _WHEN_RE = re.compile(
     r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)(?! (?:i|we|you|they|he|she) (?!(?:can|could|should|will|would|must|may|need|have)\b)[a-z]+\b[^?,.]*,)"
     r"(?:(?<=^when)|(?<=[.?!,] when)|(?! (?:i|we|you|they) (?!(?:can|could|should|will|would|must|may|need|have|do)\b)[a-z]+(?: [a-z]+){0,3}\s*\??\s*$))"
     r"|(?:tanggal|tgl)(?!\s+lahir\b)|deadline|tenggat)\b"  # (a deadline is a date: "What is the deadline for the BOS Kinerja report?")
+    r"|\bbatas\s+(?:waktu|akhir)\b"  # ("mohon informasi batas waktu pengiriman lima nama SD")
     r"|\b(?:what|the)\s+(?:exact\s+)?dates?\b(?!\s+of\s+birth)"  # ("what were the dates of stage 1")
 )
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)

@@ -475,6 +475,8 @@ SYNONYMS: dict[str, str] = {
     "ajakan": "imbau",
     # more of visitors' formal English: "request the deletion of my data", "conducted … remotely", "the initial selection",
     # "the automated assistant", "leave the form halfway"
+    "imel": "email",  # (as chat writes it)
+    "recorded": "direkam",  # "was the Bimtek recorded?" ("be recorded in" a database: see _EN_PHRASES)
     "deletion": "hapus",
     "conduct": "laksana",
     "remotely": "daring",  # (not "remote": "a remote school" is far away)
@@ -836,7 +838,10 @@ STOPWORDS = frozenset(
     context konteks
     ratu jero dayu mbok
     apabila bilamana bagi dijelaskan diterangkan diuraikan dijabarkan
-    respect inform attention respectfully request requested sebaiknya menyampaikan
+    respect inform attention respectfully request requested sebaiknya menyampaikan core
+    mine ours yours theirs think thinking thought sure understand understood quite honestly bit nothing saying everyone everybody
+    somewhere ones recently today moment earlier going trying try matters stuff sounds forget forgot lol lots lot getting confused
+    confusing worried worry nervous curious busy silly bother disturb advance newly actual happen happened happening
     """.split()
 )
 
@@ -947,6 +952,9 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+")
 # Punctuation as speech-to-text writes it when people dictate it ("… kapan tanda tanya").
 # ("titik" ends a dictated sentence anywhere — "… swasta titik terima kasih" — but is a word in
 # "titik temu", "titik koordinat" and between digits)
+# words speech-to-text writes as it hears them ("was the bim tech held online", "i mel wajib diisi", "jam sepuluh we i be")
+_DICTATED_WORDS = {"bim tech": "bimtek", "bim tek": "bimtek", "i mel": "email", "i mail": "email", "we i be": "wib", "we i ta": "wita"}
+_DICTATED_WORDS_RE = re.compile(r"\b(?:bim tech|bim tek|i mel|i mail|we i be|we i ta)\b")
 _DICTATED_MARK_RE = re.compile(r"\btanda (tanya|seru)\b|\bkoma\b|(?<!\d )\btitik\b(?!\s+(?:temu|koordinat|nol|\d))")
 _DICTATED_MARKS = {"tanya": "?", "seru": "!"}
 
@@ -1008,6 +1016,8 @@ def fold(text: str) -> str:
     if "p3k" in text:
         text = _P3K_RE.sub("pppk", text)  # government contract staff, as chat writes PPPK
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
+    if "bim " in text or "mel" in text or "mail" in text or "we i" in text:
+        text = _DICTATED_WORDS_RE.sub(lambda found: _DICTATED_WORDS[found.group().replace("  ", " ")], text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     if "." in text:  # "rekap Kec. Busungbiu": an abbreviation's dot ends no sentence
         text = _ABBREVIATION_DOT_RE.sub(r"\1", text)
@@ -1673,7 +1683,10 @@ _EN_PHRASES = (
     (re.compile(r"\blast\s+day\s+(?:for|to)\b"), "deadline for"),
     # "daylight saving time" is the time zone's; "period of service" the term left; "take place" is held; "the national
     # (education) database" is Dapodik; "what should be entered in that field" is what to fill in
+    (re.compile(r"\b(?:the|our|my)\s+old\s+(?=kepsek|principal|head|operator|school)"), "the previous "),  # (former, not an age)
     (re.compile(r"\bdaylight\s+sav(?:ing|ings)(?:\s+time)?\b"), "zona waktu"),
+    # (a principal to "be recorded" in a database, not a recording: "was the Bimtek recorded?" keeps its word)
+    (re.compile(r"\b(?:be|been|being)\s+recorded\b"), "be registered"),
     (re.compile(r"\bperiod\s+of\s+service\b|\bterm\s+of\s+office\b"), "masa tugas"),
     (re.compile(r"\btakes?\s+place\b|\btook\s+place\b"), "held"),
     (re.compile(r"\b(?:national\s+)?(?:education\s+)?(?:database|data\s*base)\b"), "dapodik"),

@@ -84,11 +84,18 @@ _FILLER = frozenset(
         # "tiang pamit dulu, mau ngantar anak ke pura", "semangat dalam melayani": where one goes, the service wished well
         "mau ngantar nganter antar mengantar anak pura pulang rumah dalam melayani pelayanan "
         # "Goodbye, and thank you again."
-        "again team wilayah kepada "
+        "again team wilayah kepada meeting negeri sdn smpn "
         # "sdh cukup jelas, sy pamit dulu, mau jemput anak sekolah", "especially on a Sunday", "say hi to the whole team",
         # "dumogi lancar semua kegiatannya", "atas infonya yg kmrn … mereka jg senang … lancar tugasnya", "grup K3S kecamatan Sawan"
         "cukup jemput especially on sunday lovely say whole kegiatannya kegiatan tugasnya yang yg kemarin kmrn kmarin mereka senang "
         "kecamatan kec k3s mkks kkg kkks "
+        # holiday wishes and the day's news around thanks: "Rahajeng Galungan lan Kuningan …, semoga kemenangan dharma selalu
+        # menyertai kita semua dan sekolah2 makin maju", "mohon maaf lahir batin, kemarin pulang kampung sama keluarga", "tiang
+        # lanjut ngajar dulu, anak2 sdh nunggu di kelas", "sampun tiang terima filenya, aman", "hujan deras, baju basah",
+        # "tiang catat di buku agenda, nanti sore tiang kabari kepsek pas beliau balik"
+        "galungan kuningan nyepi lan seluruh kemenangan dharma menyertai makin maju idul fitri natal lahir batin keluarga kampung "
+        "ngajar mengajar nunggu menunggu kelas filenya aman hujan deras basah baju sambil baris mampir agenda buku kabari "
+        "beliau balik sore siang pagi malam "
         # "maaf tadi tiang banyak tanya hehe", "maaf merepotkan": an apology for the questions asked
         "tanya nanya bertanya pertanyaan merepotkan repot ngerepotin "
         # "siap pak, sdh sy isi formnya": the form filled in (asked with "?", see _TOLD)
@@ -148,6 +155,13 @@ _NICE_DAY_RE = re.compile(
 )
 _DIGIT_RE = re.compile(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
 _REDUPLICATED_RE = re.compile(r"(?<=[a-z])2\b")
+# a school's number in its name ("Warm regards from SD Negeri 1 Singaraja", "salam dari SDN 2 Sawan") and a group's ("gugus 3")
+_SCHOOL_NUMBER_RE = re.compile(r"\b(?:sd|smp|tk|sdn|smpn|negeri|gugus)\s*\d{1,2}\b", re.IGNORECASE)
+
+
+def _unnumbered(text: str) -> str:
+    """``text`` without the numbers that say nothing asked: a plural's 2 ("kepsek2"), a school's or a group's number."""
+    return _SCHOOL_NUMBER_RE.sub(" ", _REDUPLICATED_RE.sub("", text))
 _STRETCHED = re.compile(r"(.)\1{2,}")
 _DOUBLED = re.compile(r"(.)\1+")
 
@@ -196,7 +210,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         return None
     if _only_emoji(text):
         return ACK
-    if _DIGIT_RE.search(text) and _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
+    if _DIGIT_RE.search(text) and _DIGIT_RE.search(_unnumbered(text)):
         return None  # (a number asks or tells something; "kepsek2", "teman2" are plurals)
     plain = _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], fold(text) if folded is None else folded)
     signed = _SIGNED_RE.search(plain)
@@ -275,7 +289,7 @@ _NOT_COURTESY = frozenset(
 
 def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> str | None:
     """The kind of a longer courtesy (see above), or None; ``topical(words)`` says whether its other words ask or are near a topic."""
-    if len(text) > _COURTESY_CHARS or "?" in text or _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
+    if len(text) > _COURTESY_CHARS or "?" in text or _DIGIT_RE.search(_unnumbered(text)):
         return None
     if not any(_KIND_OF.get(ABBREVIATIONS.get(w, w)) in _COURTEOUS and w not in _WHEN_ONLY for w in _WORD_RE.findall(folded)):
         return None  # (most questions: no greeting, thanks or farewell at all — the cheap look first)
@@ -313,7 +327,7 @@ _CONFIRMING_END_RE = re.compile(r"\b(?:ya|nggih|kan|kah|ok|right)\W*$")
 
 def thanks_with_news(text: str, folded: str) -> str | None:
     """``thanks`` when ``text`` thanks first and then only tells what was done with the answer, asking nothing (see above)."""
-    if "?" in text or _DIGIT_RE.search(_REDUPLICATED_RE.sub("", text)):
+    if "?" in text or _DIGIT_RE.search(_unnumbered(text)):
         return None
     first = _FIRST_PART_RE.match(folded.lstrip())
     if first is None or first.end() >= len(folded.strip()) or small_talk(first.group(0)) != THANKS:
