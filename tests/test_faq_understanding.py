@@ -157,9 +157,9 @@ HELD_OUT = [
     # whose "Angkatan III" holds the wanted "angkatan i"; the two regencies compared now ask back with the cohorts of Bali: 75)
     ("faq-heldout-35.tsv", (80, 15, 15, 10), 75, 15, 13, 4),
     ("faq-heldout-36.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
-    # (78 → 77 in round 28: "start" read as "mulai" answers "stage 2 start date", "verification and scoring start for cohort
-    # three" and three more English rows, and asks back between registering and the bot's channels on "… daftar PSP lewat bot ini,
-    # mulainya ketik apa?")
+    # (78 → 77 in round 28: "start" read as "mulai" answers five English rows of other sets right ("stage 2 start date",
+    # "verification and scoring start for cohort three", …) and asks back on a sixth it answered wrongly, and asks back between
+    # registering and the bot's channels on "… daftar PSP lewat bot ini, mulainya ketik apa?")
     ("faq-heldout-37.tsv", (80, 15, 15, 10), 77, 15, 13, 3),
     ("faq-heldout-38.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-39.tsv", (80, 15, 15, 10), 79, 15, 14, 2),

@@ -479,7 +479,7 @@ SYNONYMS: dict[str, str] = {
     "recorded": "direkam",  # "was the Bimtek recorded?" ("be recorded in" a database: see _EN_PHRASES)
     "deletion": "hapus",
     "conduct": "laksana",
-    "remotely": "daring",  # (not "remote": "a remote school" is far away)
+    "remotely": "daring",  # (not "remote": measured, it took a right answer to the interview's topic)
     "initial": "awal",
     "assistant": "bot",
     "chatbot": "bot",
