@@ -1681,14 +1681,13 @@ _EN_PHRASES = (
     # "the sources of funding" are the funds; "the last day for uploading" is the deadline
     (re.compile(r"\bsources?\s+of\s+(?:the\s+)?(?:funding|funds?|financing|money)\b"), "funding"),
     (re.compile(r"\blast\s+day\s+(?:for|to)\b"), "deadline for"),
-    # "daylight saving time" is the time zone's; "period of service" the term left; "take place" is held; "the national
+    # "daylight saving time" is the time zone's; "period of service" the term left; "the national
     # (education) database" is Dapodik; "what should be entered in that field" is what to fill in
     (re.compile(r"\b(?:the|our|my)\s+old\s+(?=kepsek|principal|head|operator|school)"), "the previous "),  # (former, not an age)
     (re.compile(r"\bdaylight\s+sav(?:ing|ings)(?:\s+time)?\b"), "zona waktu"),
     # (a principal to "be recorded" in a database, not a recording: "was the Bimtek recorded?" keeps its word)
     (re.compile(r"\b(?:be|been|being)\s+recorded\b"), "be registered"),
     (re.compile(r"\bperiod\s+of\s+service\b|\bterm\s+of\s+office\b"), "masa tugas"),
-    (re.compile(r"\btakes?\s+place\b|\btook\s+place\b"), "held"),
     (re.compile(r"\b(?:national\s+)?(?:education\s+)?(?:database|data\s*base)\b"), "dapodik"),
     (re.compile(r"\b(?:should|must|do\s+i|do\s+we)\s+(?:be\s+)?(?:entered|enter|put|typed|type)\b"), "isi"),
     (re.compile(r"\bworking\s+groups?\b"), "pokja"),
