@@ -646,7 +646,7 @@ class FaqEngine:
         if (calm := without_interjections(folded)) is not folded:
             folded, text = calm, without_interjections(text)  # "Ya Tuhan, tahap 2 itu isinya apa?": a feeling, no name of another thing
         folded = spoken_dates(clock_words(folded))  # ("bimtek pmo tanggal delapan sampai sebelas maret": 8 to 11 March)
-        if "itu" in folded and ("waktu" in folded or "saat" in folded or "ketika" in folded or "wkt" in folded):
+        if "itu" in folded and ("waktu" in folded or "saat" in folded or "ketika" in folded or "wkt" in folded or "pas" in folded):
             folded = _BACK_THEN_RE.sub(" dulu ", folded)  # "Materinya waktu itu apa aja?": back then, no time of day asked
         if "jatah" in folded:
             folded = _ASSIGNED_RE.sub(" ", folded)  # "1 pelatih ahli dapat jatah dampingi berapa sekolah": assigned, no quota
@@ -2119,12 +2119,17 @@ _STAGE_ORDINAL_RE = re.compile(r"\b(?:first|second)\s+stage\b|\btahap\s+(?:perta
 _UNITS = r"(?:minggu|pekan|hari|bulan|tahun|thn|jam|menit|weeks?|days?|months?|years?|hours?|minutes?|semester)"
 _DURATION_ASKED_RE = re.compile(
     # (not how often, "rapat PMO brp bulan sekali", "tiap brp bulan", nor a number's length, "how long is the NUPTK number")
-    r"(?<!tiap )(?<!per )\b(?:berapa|brp|brapa|pira)\s+(?:lama|lamanya|minggu|pekan|hari|bulan|jam|menit)\b(?!\s+sekali)"
-    r"|\bhow long\b(?!\s+is\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:number|nip|npsn|nuptk|nisn|code))|\bhow many (?:weeks|days|months|hours|minutes)\b"
+    # (nor a countdown: "berapa hari lagi pendaftaran ditutup?", "how many days until registration closes?")
+    r"(?<!tiap )(?<!per )\b(?:berapa|brp|brapa|pira)\s+(?:lama|lamanya|minggu|pekan|hari|bulan|jam|menit)\b(?!\s+(?:sekali|lagi|lg))"
+    r"|\bhow long\b(?!\s+is\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:number|nip|npsn|nuptk|nisn|code))"
+    r"|\bhow many (?:weeks|days|months|hours|minutes)\b(?!\s+(?:until|till|before|left|to go|remain))"
 )
 _DURATION_RE = re.compile(
     r"\b(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
-    r"(?:(?:school|tahun ajaran|academic)\s+)?" + _UNITS + r"\b|\b(?:sehari|seminggu|sebulan|setahun|sepekan)\b"
+    r"(?:(?:school|tahun ajaran|academic)\s+)?" + _UNITS + r"\b"
+    # (not a law's year, "UU No. 27 Tahun 2022", nor which semester of which year, "semester 2 tahun pertama")
+    r"(?!\s+(?:19|20)\d\d\b)(?<!semester \d tahun)"
+    r"|\b(?:sehari|seminggu|sebulan|setahun|sepekan)\b"
     r"|\b\d{1,2}\s*[–-]\s*\d{1,2}\s+(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)",
     re.IGNORECASE,
 )
@@ -2213,7 +2218,8 @@ _AS_OF_RE = re.compile(
 # …or closing it ("Mohon disebutkan nama-nama kecamatan di Buleleng untuk lampiran laporan.", "… yg hadir waktu itu? buat notulen rapat")
 _WANTED_FOR_END_RE = re.compile(
     # (not what the asker needs the thing for: "… nomornya brp ya, tiang perlu utk laporan" asks a figure that no topic gives)
-    r"[,;]?\s*(?<!perlu )(?<!butuh )(?<!need )(?<!needs )\b"
+    # (starting only after a non-space: a run of spaces is not tried from each of its positions)
+    r"(?<!\s)[,;]?\s*(?<!perlu )(?<!butuh )(?<!need )(?<!needs )\b"
     + _WANTED_FOR
     + r"(?:\s+(?:note|notes|kami|saya|dinas|rapat|meeting|kegiatan|kita|sekolah|ya|nggih|pak|bu))*\s*[.!?]*\s*$"
 )
@@ -2493,12 +2499,13 @@ _OFFICE_HOLDER_RE = re.compile(
     r"|(?:head|secretary)\s+of\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department))"
     r"|(?:leads|heads|runs)\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department)))\b"
 )
-_CURRENTLY_RE = re.compile(r"\bcurrently\b|\bsaat ini\b|(?<!\bter)\bkini\b")
+_CURRENTLY_RE = re.compile(r"\bcurrently\b|\bsaat ini\b|\bkini\b")
 # …at the time of the Bimtek ("pas bimtek PMO maret 2022", "at the time of the March 2022 Bimtek", "during the PMO Bimtek")
 _AT_THE_BIMTEK_RE = re.compile(
-    r"\b(?:pas|waktu|wkt|saat|pada saat|pd saat|ketika|semasa|at the time of|during|when)\s+(?:the\s+)?(?:(?:maret|march)\s+(?:2022\s+)?)?"
+    # (…and the verb of its taking place, "waktu bimtek pmo dilaksanakan", "when the Bimtek was held"; one atomic group)
+    r"\b(?:pas|waktu|wkt|saat|pada saat|pd saat|ketika|semasa|at the time of|during|when)\s+(?>(?:the\s+)?(?:(?:maret|march)\s+(?:2022\s+)?)?"
     r"(?:kegiatan\s+)?(?:(?:tim\s+)?(?:pokja\s+)?pmo\s+)?bimtek(?:\s+(?:tim\s+)?(?:pokja\s+)?(?:pmo|pemda))*(?:\s+(?:tgl\s+|tanggal\s+)?(?:8\s*[–-]\s*11\s+)?(?:bulan\s+)?(?:maret|march))?"
-    r"(?:\s+(?:tahun\s+|thn\s+)?2022)?\b(?!\s+(?:was|took|happened|berlangsung|dilaksanakan|diadakan))"
+    r"(?:\s+(?:tahun\s+|thn\s+)?2022)?(?:\s+(?:was\s+held|was\s+on|took\s+place|happened|berlangsung|dilaksanakan|diadakan|digelar))?)\b"
 )
 _REAPPLY_RE = re.compile(
     r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda|durung|not|didn't|didnt|wasn't|wasnt|weren't|werent)\s+"
@@ -2523,7 +2530,7 @@ _ASSIGNED_RE = re.compile(
 )
 _AMONG_OTHERS_RE = re.compile(r"\b(?:antara lain|di antaranya|diantaranya)\b")
 _OPENED_BY_RE = re.compile(
-    r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka|buka|membukanya|membuka secara resmi)\b"
+    r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka secara resmi|membukanya|membuka|buka)\b"
     r"|\bwho\s+(?:officially\s+)?opened\b|\b(?:dibuka|opened)\s+(?:secara resmi\s+|officially\s+)?(?:oleh|by)\s+(?:siapa|whom|who)\b"
 )
 _NOT_ANSWERED_RE = re.compile(

@@ -952,9 +952,11 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+")
 # Punctuation as speech-to-text writes it when people dictate it ("… kapan tanda tanya").
 # ("titik" ends a dictated sentence anywhere — "… swasta titik terima kasih" — but is a word in
 # "titik temu", "titik koordinat" and between digits)
+_SPACES_RE = re.compile(r"[ \t]{2,}")
 # words speech-to-text writes as it hears them ("was the bim tech held online", "i mel wajib diisi", "jam sepuluh we i be")
-_DICTATED_WORDS = {"bim tech": "bimtek", "bim tek": "bimtek", "i mel": "email", "i mail": "email", "we i be": "wib", "we i ta": "wita"}
-_DICTATED_WORDS_RE = re.compile(r"\b(?:bim tech|bim tek|i mel|i mail|we i be|we i ta)\b")
+# (not "i mail": "I mail the form" is English)
+_DICTATED_WORDS = {"bim tech": "bimtek", "bim tek": "bimtek", "i mel": "email", "we i be": "wib", "we i ta": "wita"}
+_DICTATED_WORDS_RE = re.compile(r"\b(?:bim tech|bim tek|i mel|we i be|we i ta)\b")
 _DICTATED_MARK_RE = re.compile(r"\btanda (tanya|seru)\b|\bkoma\b|(?<!\d )\btitik\b(?!\s+(?:temu|koordinat|nol|\d))")
 _DICTATED_MARKS = {"tanya": "?", "seru": "!"}
 
@@ -1010,13 +1012,15 @@ def fold(text: str) -> str:
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
     text = text.lower().replace("’", "'")
+    if "  " in text or "\t" in text:
+        text = _SPACES_RE.sub(" ", text)  # (a run of spaces says nothing; long runs would make some patterns slow)
     text = _K13_RE.sub("kurikulum 2013", text)
     if "tyang" in text:
         text = _TYANG_RE.sub("tiang", text)  # Balinese "tyang", as "tiang" is also written (I, me): not "tayang" (shown)
     if "p3k" in text:
         text = _P3K_RE.sub("pppk", text)  # government contract staff, as chat writes PPPK
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
-    if "bim " in text or "mel" in text or "mail" in text or "we i" in text:
+    if "bim " in text or "i mel" in text or "we i" in text:
         text = _DICTATED_WORDS_RE.sub(lambda found: _DICTATED_WORDS[found.group().replace("  ", " ")], text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     if "." in text:  # "rekap Kec. Busungbiu": an abbreviation's dot ends no sentence
@@ -1677,6 +1681,9 @@ _EN_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
 # staff member" (a person to contact, not a member of a team), "everything the bot has stored about me" (one's data)
 _EN_PHRASES = (
     (re.compile(r"\bshort\s+for\b"), "stand for"),
+    # "what command do I use to talk to a staff member?": how to do it (the command is in its answer), not the list of commands
+    # (before "do I type …" below reads as what to fill in)
+    (re.compile(r"\b(?:what|which)\s+command\s+(?:do|should|can|must|would)\s+(?:i|we)\s+(?:use|type|send|enter)\s+to\b"), "how do i"),
     # "the PMO working groups" are its pokja; "carried out" is held; "at the same time as" is no clock time
     # "the sources of funding" are the funds; "the last day for uploading" is the deadline
     (re.compile(r"\bsources?\s+of\s+(?:the\s+)?(?:funding|funds?|financing|money)\b"), "funding"),
@@ -1693,17 +1700,17 @@ _EN_PHRASES = (
     (re.compile(r"\bworking\s+groups?\b"), "pokja"),
     (re.compile(r"\bcarried\s+out\b"), "held"),
     (re.compile(r"\b(?:at\s+)?the\s+same\s+time(?:\s+as)?\b"), "together with"),
-    # "what command do I use to talk to a staff member?": how to do it (the command is in its answer), not the list of commands
-    (re.compile(r"\b(?:what|which)\s+command\s+(?:do|should|can|must|would)\s+(?:i|we)\s+(?:use|type|send|enter)\s+to\b"), "how do i"),
     # "start over" is doing the form again ("do I have to start over?"); "a principal who's currently in a legal case": the
     # principal's situation, not the sources' current figures
     (re.compile(r"\bstart\s+(?:all\s+)?over\b|\bstart\s+again\b"), "ulang"),
     (
         re.compile(
-            r"(?<=\bwho s )currently\b|(?<=\bwho's )currently\b|(?<=\bwho is )currently\b|(?<=\bi m )currently\b|(?<=\bwe re )currently\b"
+            r"(?:(?<=\bwho s )currently\b|(?<=\bwho's )currently\b|(?<=\bwho is )currently\b|(?<=\bi m )currently\b|(?<=\bwe re )currently\b"
             r"|(?<=\bi'm )currently\b|(?<=\bi am )currently\b|(?<=\bwe're )currently\b|(?<=\bwe are )currently\b|(?<=\bshe's )currently\b"
             r"|(?<=\bhe's )currently\b|(?<=\bshe is )currently\b|(?<=\bhe is )currently\b"
-            r"|\bcurrently\b(?=\s+(?:in|facing|being|serving|on|involved)\b)"
+            r"|\bcurrently\b(?=\s+(?:in|facing|being|serving|on|involved)\b))"
+            # (…not before the office held: "Who is currently the head of Disdikpora?" asks its present holder)
+            r"(?!\s+(?:the\s+)?(?:head|secretary|leads|leading|heads|heading|serves|serving\s+as|in\s+charge)\b)"
         ),
         "",
     ),
