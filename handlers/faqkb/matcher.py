@@ -646,23 +646,9 @@ class FaqEngine:
         if (calm := without_interjections(folded)) is not folded:
             folded, text = calm, without_interjections(text)  # "Ya Tuhan, tahap 2 itu isinya apa?": a feeling, no name of another thing
         folded = spoken_dates(clock_words(folded))  # ("bimtek pmo tanggal delapan sampai sebelas maret": 8 to 11 March)
-        if "itu" in folded and ("waktu" in folded or "saat" in folded or "ketika" in folded or "wkt" in folded or "pas" in folded):
-            folded = _BACK_THEN_RE.sub(" dulu ", folded)  # "Materinya waktu itu apa aja?": back then, no time of day asked
-        if "jatah" in folded:
-            folded = _ASSIGNED_RE.sub(" ", folded)  # "1 pelatih ahli dapat jatah dampingi berapa sekolah": assigned, no quota
-        if "genggam" in folded or "data pokok" in folded:
-            # "ditambahkan ke kalender di telepon genggam", "tercatat di data pokok pendidikan": a phone, Dapodik (formal words)
-            folded = _FORMAL_NAMES_RE.sub(lambda found: "hp" if "genggam" in found.group() else "dapodik", folded)
-        if "perintah" in folded and _WHICH_COMMAND_ID_RE.search(folded):
-            # "… menghentikan pengisian formulir …. Perintah apa yang harus saya gunakan?": how to do what was told, not the list of commands
-            folded = _WHICH_COMMAND_ID_RE.sub(" cara ", folded, count=1)
-        if "daftar" in folded and _REGISTERED_WHERE_RE.search(folded):
-            # "utk daftar PSP kepala sekolah harus sdh terdaftar di mana?": the database one must be in (Dapodik), not registering
-            folded = _REGISTERED_WHERE_RE.sub(" terdata di aplikasi apa ", folded, count=1)
-        if "masuk" in folded and "siapa" in folded:
-            folded = _WHO_IS_IN_RE.sub("siapa anggota", folded)  # "komite pembelajaran … siapa aja yg masuk": its members
-        if "antara" in folded:
-            folded = _AMONG_OTHERS_RE.sub(" ", folded)  # "… dapat digunakan untuk keperluan apa saja, antara lain …": "for example", no "between"
+        for hint, pattern, said, count in _MESSAGE_REWRITES:
+            if hint in folded:
+                folded = pattern.sub(said, folded, count=count)  # (see _MESSAGE_REWRITES; read here, on the message only)
         if "/" in folded and (typed := _SLASH_COMMAND_RE.findall(folded)) and any(c in self._index.commands for c in typed):
             # "ketik /daftar atau /registrasi?": a command this bot does not have, beside one it has, names no topic
             folded = _SLASH_COMMAND_RE.sub(lambda found: found.group() if found.group(1) in self._index.commands else " ", folded)
@@ -2325,11 +2311,12 @@ _GUESS_RE = re.compile(
     r"|(?:my|a)\s+(?:colleague|friend)\s+(?:said|says|told me))\b[^.?!\n]*"
 )
 _WHICH_UNIT_RE = re.compile(r"\b(?:tahun|thn|bulan|tanggal|tgl|jam|angkatan|tahap|kelas)\s+$")
+# the kecamatan of Buleleng but the town's own (a pattern's alternatives)
+_KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
 _ASKED_THING_RE = re.compile(
     # (the thing counted, not the place it is in: "how many buleleng schools joined psp")
-    r"\b(?:berapa|brp|how many|how much|jumlah)\s+(?:(?:buleleng|bali|singaraja|"
-    + "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN))
-    + r")\s+)?([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
+    r"\b(?:berapa|brp|how many|how much|jumlah)\s+(?:(?:buleleng|bali|singaraja|" + _KECAMATAN + r")\s+)?"
+    r"([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
     r"|\b(?:is|are) there (?:any |a |an )?([a-z]{3,}(?:\s+[a-z]{3,}){0,2})"
 )
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
@@ -2515,7 +2502,6 @@ _PURPOSE_LEAD_RE = re.compile(
     r"(^|[.!?]\s*)(?:buat|untuk|utk|sebagai)\s+(?:bahan\s+)?(?:gambaran|referensi|pegangan|persiapan|arsip|dokumentasi|pengetahuan|jaga-jaga|jaga2)"
     r"(?:\s+[a-z0-9-]+){0,4}\s*:\s*"
 )
-_FORMAL_NAMES_RE = re.compile(r"\b(?:telepon|telpon|telp)\s+genggam\b|\bdata\s+pokok\s+pendidikan\b")
 _WHICH_COMMAND_ID_RE = re.compile(
     r"\bperintah\s+apa\s+(?:yang\s+|yg\s+)?(?:harus\s+|perlu\s+|bisa\s+|dapat\s+)?(?:saya\s+|sy\s+|kami\s+)?(?:gunakan|pakai|ketik|digunakan|dipakai|diketik)\b"
     r"(?!\s+(?:untuk|utk|buat|agar|supaya))"
@@ -2529,6 +2515,21 @@ _ASSIGNED_RE = re.compile(
     r"\b(?:dapat|dpt|dapet|dapatnya|diberi|dikasi|dikasih)?\s*jatah\s+(?=(?:men|me|nge)?(?:dampingi|damping|pegang|megang|bina|membina|ajar|ngajar|tangani|handle)\w*\b)"
 )
 _AMONG_OTHERS_RE = re.compile(r"\b(?:antara lain|di antaranya|diantaranya)\b")
+# Words of a message read as the base says them (hint: a piece every match holds, looked for first; pattern, replacement,
+# how many — 0: all):
+_MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
+    ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked
+    ("jatah", _ASSIGNED_RE, " ", 0),  # "1 pelatih ahli dapat jatah dampingi berapa sekolah": assigned, no quota
+    # formal names: "ditambahkan ke kalender di telepon genggam" is a phone, "tercatat di data pokok pendidikan" Dapodik
+    ("genggam", re.compile(r"\b(?:telepon|telpon|telp)\s+genggam\b"), "hp", 0),
+    ("data pokok", re.compile(r"\bdata\s+pokok\s+pendidikan\b"), "dapodik", 0),
+    # "… menghentikan pengisian formulir …. Perintah apa yang harus saya gunakan?": how to do what was told, not the list of commands
+    ("perintah", _WHICH_COMMAND_ID_RE, " cara ", 1),
+    # "utk daftar PSP kepala sekolah harus sdh terdaftar di mana?": the database one must be in (Dapodik), not registering
+    ("daftar", _REGISTERED_WHERE_RE, " terdata di aplikasi apa ", 1),
+    ("masuk", _WHO_IS_IN_RE, "siapa anggota", 0),  # "komite pembelajaran … siapa aja yg masuk": its members
+    ("antara", _AMONG_OTHERS_RE, " ", 0),  # "… dapat digunakan untuk keperluan apa saja, antara lain …": "for example", no "between"
+)
 _OPENED_BY_RE = re.compile(
     r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka secara resmi|membukanya|membuka|buka)\b"
     r"|\bwho\s+(?:officially\s+)?opened\b|\b(?:dibuka|opened)\s+(?:secara resmi\s+|officially\s+)?(?:oleh|by)\s+(?:siapa|whom|who)\b"
@@ -2588,7 +2589,6 @@ _INTRO_WORDS = frozenset(
 )
 _TAIL_INTRO_WORDS = _INTRO_WORDS | {"swasta"}  # (after "mau tanya": "tiang kepala TK swasta di Kec. Banjar." is still who asks)
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
-_KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
 # "target … untuk Kecamatan Busungbiu berapa sekolah", "sekolah penggerak di busungbiu ada brp": a count of schools or
 # people of one place (not "… sy kepsek di Seririt, syarat umur brp", the asker's place, nor "… di Buleleng jam brp")
 _PLACE = r"(?:di|dari|dr|untuk|utk|buat|in|ring|of)\s+(?:(?:kecamatan|kec|kabupaten|kab)\s+)?(" + _KECAMATAN + r"|buleleng)\b"

@@ -956,7 +956,7 @@ _SPACES_RE = re.compile(r"[ \t]{2,}")
 # words speech-to-text writes as it hears them ("was the bim tech held online", "i mel wajib diisi", "jam sepuluh we i be")
 # (not "i mail": "I mail the form" is English)
 _DICTATED_WORDS = {"bim tech": "bimtek", "bim tek": "bimtek", "i mel": "email", "we i be": "wib", "we i ta": "wita"}
-_DICTATED_WORDS_RE = re.compile(r"\b(?:bim tech|bim tek|i mel|we i be|we i ta)\b")
+_DICTATED_WORDS_RE = re.compile(r"\b(?:" + "|".join(_DICTATED_WORDS) + r")\b")
 _DICTATED_MARK_RE = re.compile(r"\btanda (tanya|seru)\b|\bkoma\b|(?<!\d )\btitik\b(?!\s+(?:temu|koordinat|nol|\d))")
 _DICTATED_MARKS = {"tanya": "?", "seru": "!"}
 
@@ -1021,7 +1021,7 @@ def fold(text: str) -> str:
         text = _P3K_RE.sub("pppk", text)  # government contract staff, as chat writes PPPK
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
     if "bim " in text or "i mel" in text or "we i" in text:
-        text = _DICTATED_WORDS_RE.sub(lambda found: _DICTATED_WORDS[found.group().replace("  ", " ")], text)
+        text = _DICTATED_WORDS_RE.sub(lambda found: _DICTATED_WORDS[found.group()], text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     if "." in text:  # "rekap Kec. Busungbiu": an abbreviation's dot ends no sentence
         text = _ABBREVIATION_DOT_RE.sub(r"\1", text)
@@ -1684,19 +1684,19 @@ _EN_PHRASES = (
     # "what command do I use to talk to a staff member?": how to do it (the command is in its answer), not the list of commands
     # (before "do I type …" below reads as what to fill in)
     (re.compile(r"\b(?:what|which)\s+command\s+(?:do|should|can|must|would)\s+(?:i|we)\s+(?:use|type|send|enter)\s+to\b"), "how do i"),
-    # "the PMO working groups" are its pokja; "carried out" is held; "at the same time as" is no clock time
     # "the sources of funding" are the funds; "the last day for uploading" is the deadline
     (re.compile(r"\bsources?\s+of\s+(?:the\s+)?(?:funding|funds?|financing|money)\b"), "funding"),
     (re.compile(r"\blast\s+day\s+(?:for|to)\b"), "deadline for"),
+    (re.compile(r"\b(?:the|our|my)\s+old\s+(?=kepsek|principal|head|operator|school)"), "the previous "),  # (former, not an age)
     # "daylight saving time" is the time zone's; "period of service" the term left; "the national
     # (education) database" is Dapodik; "what should be entered in that field" is what to fill in
-    (re.compile(r"\b(?:the|our|my)\s+old\s+(?=kepsek|principal|head|operator|school)"), "the previous "),  # (former, not an age)
     (re.compile(r"\bdaylight\s+sav(?:ing|ings)(?:\s+time)?\b"), "zona waktu"),
     # (a principal to "be recorded" in a database, not a recording: "was the Bimtek recorded?" keeps its word)
     (re.compile(r"\b(?:be|been|being)\s+recorded\b"), "be registered"),
     (re.compile(r"\bperiod\s+of\s+service\b|\bterm\s+of\s+office\b"), "masa tugas"),
     (re.compile(r"\b(?:national\s+)?(?:education\s+)?(?:database|data\s*base)\b"), "dapodik"),
     (re.compile(r"\b(?:should|must|do\s+i|do\s+we)\s+(?:be\s+)?(?:entered|enter|put|typed|type)\b"), "isi"),
+    # "the PMO working groups" are its pokja; "carried out" is held; "at the same time as" is no clock time
     (re.compile(r"\bworking\s+groups?\b"), "pokja"),
     (re.compile(r"\bcarried\s+out\b"), "held"),
     (re.compile(r"\b(?:at\s+)?the\s+same\s+time(?:\s+as)?\b"), "together with"),
