@@ -970,6 +970,32 @@ def test_dictated_words_are_joined(typed: str, expected: str, engine: FaqEngine)
     assert match.entry is not None and match.entry.id == expected, match
 
 
+def test_every_word_an_expand_rule_tests_passes_its_gate() -> None:
+    """expand() sends a word no rule tests straight to the tables: a rule whose word is missing from its pass's gate never runs."""
+    from handlers.faqkb import normalise
+
+    tree = ast.parse((ROOT / "handlers/faqkb/normalise.py").read_text(encoding="utf-8"))
+    expand = next(n for n in tree.body if isinstance(n, ast.FunctionDef) and n.name == "expand")
+    gates = {"token": normalise._EXPAND_RULED, "word": normalise._EXPANDED_RULED}
+    tested: dict[str, set[str]] = {"token": set(), "word": set()}
+    loops = [n for n in expand.body if isinstance(n, ast.For) and isinstance(n.target, ast.Tuple)]
+    for loop in loops:
+        name = loop.target.elts[1].id  # type: ignore[attr-defined]  # (for at, token / for at, word)
+        for node in ast.walk(loop):
+            if not (isinstance(node, ast.Compare) and isinstance(node.left, ast.Name) and node.left.id == name):
+                continue
+            for op, right in zip(node.ops, node.comparators, strict=True):
+                if isinstance(right, ast.Constant) and isinstance(op, ast.Eq):
+                    tested[name].add(right.value)
+                elif isinstance(right, ast.Tuple) and isinstance(op, ast.In):
+                    tested[name] |= {e.value for e in right.elts if isinstance(e, ast.Constant)}
+                elif isinstance(right, ast.Name) and isinstance(op, ast.In) and not right.id.endswith("_RULED"):
+                    tested[name] |= set(getattr(normalise, right.id))  # (a table: _ROMAN, _MONTHS, …)
+    assert len(loops) == 2 and len(tested["token"]) >= 25 and len(tested["word"]) >= 60, tested
+    for name, words in tested.items():
+        assert words <= gates[name], f"{name}: {sorted(words - gates[name])} tested by a rule of expand() but not in its gate"
+
+
 def test_years_said_aloud_are_numbers() -> None:
     assert raw_tokens("tahun dua ribu dua puluh satu") == ["tahun", "2021"]
     assert raw_tokens("dua ribu dua puluh") == ["2020"]

@@ -184,6 +184,7 @@ class _Index:
     # entry id → the words of each answer sentence saying the sources name no such thing (filled when first needed)
     silent: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     commands: frozenset[str] = frozenset()  # the bot's commands the knowledge base names ("rekap" for /rekap)
+    known: frozenset[str] = frozenset()  # the base's words and the abbreviations (_known, as one set: every word is looked up)
 
     def __reduce__(self) -> tuple[type[_Index], tuple[object, ...]]:
         # Pickled in index_apart. Compiled to C, a class is unpickled by calling it with no
@@ -442,6 +443,7 @@ class FaqEngine:
             offices=frozenset(vocab.canonical(w) for w in OFFICE_WORDS),
             commands=frozenset(e.command for e in base.entries if e.command)
             | {c.lower() for e in base.entries for answer in e.answer.values() for c in _SLASH_COMMAND_RE.findall(answer)},
+            known=frozenset(vocab.words).union(ABBREVIATIONS),
         )
 
     @staticmethod
@@ -1814,7 +1816,7 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
             folded = _MEET_RE.sub(" ", folded)  # "which requirements must she meet": fulfil them
         else:
             folded = _MEET_VERB_RE.sub(r"\1 pertemuan", folded)  # "does the PMO meet": a meeting, not Google Meet
-    typed = expand(join_dictated(tokens(folded, folded=True)[:80], lambda word: _known(vocab, word)))
+    typed = expand(join_dictated(tokens(folded, folded=True)[:80], index.known.__contains__))
     numbered = {w for prev, w in zip(typed, typed[1:], strict=False) if w.isdigit() and prev in NUMBERED}
     out: list[str] = []
     slang = lexicon.slang()

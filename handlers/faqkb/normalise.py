@@ -1110,45 +1110,46 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
     neighbours that are not words on their own are joined when together they are.
     """
     out: list[str] = []
+    count = len(words)
     i = 0
-    while i < len(words):
-        # the longest run of letter names starting here that spells a known word
-        j = i
-        while j < len(words) and words[j] in LETTER_NAMES and j - i < 6:
-            j += 1
-        for end in range(j, i + 1, -1):
-            spelled = _spelled(words[i:end])
-            if known(spelled):
-                out.append(spelled)
+    while i < count:
+        word = words[i]
+        if word in LETTER_NAMES:
+            # the longest run of letter names starting here that spells a known word
+            j = i
+            while j < count and words[j] in LETTER_NAMES and j - i < 6:
+                j += 1
+            end = next((end for end in range(j, i + 1, -1) if known(_spelled(words[i:end]))), 0)
+            if end:
+                out.append(_spelled(words[i:end]))
                 i = end
-                break
-        else:
+                continue
             if _abbreviation_run(words[i:j]):
                 # (up to where a known word is spelled: "pe pe de be es de" is PPDB and SD)
                 end = next((k for k in range(i + 2, j - 1) if known(_spelled(words[k:j]))), j)
                 out.append(_spelled(words[i:end]))
                 i = end
                 continue
-            # "pen daftar an", "pe laksana an": an affix the dictation split off a known word
-            affixed = _affixed(words, i, known)
-            if affixed:
-                out.append("".join(words[i : i + affixed]))
-                i += affixed
-            # (not when what follows joins the one after it: "dan a simetris" is "dan asimetris", not "dana simetris")
-            elif (
-                i + 1 < len(words)
-                and not known(words[i])
-                and not known(words[i + 1])
-                and known(words[i] + words[i + 1])
-                and not (i + 2 < len(words) and not known(words[i + 2]) and known(words[i + 1] + words[i + 2]))
-                # (nor "is" + "i" before a Balinese given name: "Who is I Ketut Agus Susilawan?" asks of a man, not of "isi")
-                and not (words[i + 1] == "i" and i + 2 < len(words) and words[i + 2] in _BALINESE_GIVEN)
-            ):
-                out.append(words[i] + words[i + 1])
-                i += 2
-            else:
-                out.append(words[i])
-                i += 1
+        # "pen daftar an", "pe laksana an": an affix the dictation split off a known word
+        affixed = _affixed(words, i, known) if word in _SPLIT_PREFIXES or i + 1 < count and words[i + 1] in _SPLIT_SUFFIXES else 0
+        if affixed:
+            out.append("".join(words[i : i + affixed]))
+            i += affixed
+        # (not when what follows joins the one after it: "dan a simetris" is "dan asimetris", not "dana simetris")
+        elif (
+            i + 1 < count
+            and not known(word)
+            and not known(words[i + 1])
+            and known(word + words[i + 1])
+            and not (i + 2 < count and not known(words[i + 2]) and known(words[i + 1] + words[i + 2]))
+            # (nor "is" + "i" before a Balinese given name: "Who is I Ketut Agus Susilawan?" asks of a man, not of "isi")
+            and not (words[i + 1] == "i" and i + 2 < count and words[i + 2] in _BALINESE_GIVEN)
+        ):
+            out.append(word + words[i + 1])
+            i += 2
+        else:
+            out.append(word)
+            i += 1
     return out
 
 
@@ -1175,6 +1176,8 @@ _UNITS = {"satu": 1, "dua": 2, "tiga": 3, "empat": 4, "lima": 5, "enam": 6, "tuj
 
 def _compose_numbers(words: list[str]) -> list[str]:
     """Spelled numbers as dictation writes them: "lima puluh enam" → "56", "dua belas" → "12"."""
+    if _NUMBER_JOINS.isdisjoint(words):
+        return words
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -1342,76 +1345,92 @@ _EXPLAIN = frozenset("jelaskan jelasin jelaskn terangkan sebutkan sebutin cerita
 _EVENT_WORDS = frozenset({"bimtek", "sosialisasi", "pelatihan", "training", "workshop", "sesi", "session", "webinar", "pkp"})
 
 
+# The words expand() has a rule of its own for, as typed (first pass) and once expanded (second pass):
+# every other word goes straight to the tables. A new rule there adds its word here.
+_EXPAND_RULED = frozenset(
+    "sistem aplikasi data paid meet gmail times performing achieving performance time meant intended supposed difference details "
+    "information info capital jum zum gugel mit ask may pass passed passing matur".split()
+)
+_EXPANDED_RULED = frozenset(
+    "ke awal sebelumnya benar bener betul lewat kerjanya pertama kali right person run runs ran kamu km anda bantu bantuin help coba way "
+    "terang terangnya akhir akhirnya utama utamanya tujuan one question q dimaksud dimaksudkan dimaksudnya ngomong ngmg ngomg admin of "
+    "honor".split()
+).union(_ROMAN, _ORDINAL, _CARDINAL, _MONTHS)
+# the words that make spelled numbers one ("lima puluh", "dua belas", "dua ribu")
+_NUMBER_JOINS = frozenset({"puluh", "belas", "ribu", "seribu"})
+
+
 def expand(words: list[str]) -> list[str]:
     """Abbreviations, Balinese and English words expanded; numerals turned into digits."""
     expanded: list[str] = []
     for at, token in enumerate(words):
-        # ("aplikasi" only for someone's data: "data kepsek hrs terdaftar di aplikasi apa"; not "pendaftar PSP terdaftar di aplikasi apa?")
-        data_before = "data" in words[max(at - 6, 0) : at] or "terdata" in words[max(at - 2, 0) : at]
-        if (token == "sistem" or token == "aplikasi" and data_before) and _registered_in(words[max(at - 2, 0) : at]) and (
-            words[at + 1 : at + 2] == ["data"]
-            # ("terdaftar di sistem apa": which system; not "… masuk di sistem apa belum?", whether it is in)
-            or words[at + 1 : at + 2] in (["apa"], ["mana"]) and words[at - 2] in _REGISTERED_STRICT and words[at + 2 : at + 3] not in _YES_NO_TAILS
-        ):
-            # "terdaftar di sistem data apa", "terdaftar di sistem apa", "terdaftar di aplikasi apa": the education data system,
-            # not this bot's records
-            token = "dapodik"
-        elif token == "data" and words[at - 1 : at] == ["sistem"] and _registered_in(words[max(at - 3, 0) : at - 1]):
-            continue
-        if token == "paid" and _paid_person(words, at):
-            # "How much is a Pelatih Ahli paid per school?": someone's pay, not who funds the programme ("Is PSP paid or free?",
-            # "Is the committee training paid by BOS Kinerja?")
-            expanded.append("honor")
-            continue
-        if token == "meet" and words[at - 1 : at] == ["google"]:
-            expanded[-1:] = ["gmeet"]  # "lewat google meet ya": the meeting app, one name
-            continue
-        if token == "gmail" and (words[at - 1 : at] == ["akun"] or words[at + 1 : at + 2] in (["account"], ["accounts"])):
-            continue  # "login pake akun gmail biasa bisa?": an account to log in with, not an address to write to
-        if token == "times" and at and (words[at - 1] in _HOW_OFTEN or words[at - 1].isdigit()):
-            continue  # "I hear it many times", "two times a year": how often, not the hours
-        if token in ("performing", "achieving", "performance") and words[at - 1 : at] in (["high"], ["top"], ["well"], ["best"], ["higher"]):
-            expanded[-1:] = ["best"]  # "only for high-performing schools?": the best schools, a word of who may join
-            continue
-        if token == "time" and words[at - 2 : at] in (["how", "much"], ["how", "long"]):
-            expanded[-2:] = ["lama"]  # "in how much time?": how long, not the clock
-            continue
-        if token in ("meant", "intended", "supposed") and words[at + 1 : at + 2] == ["to"] and words[at + 2 : at + 3] in _AIMED:
-            expanded.append("tujuan")  # "What was the Bimtek meant to achieve?": its aim
-            continue
-        if token == "time" and words[at - 2 : at] in (["at", "the"], ["at", "that"]):
-            continue  # "the head … at the time of the news report": then, not the clock
-        if token == "difference" and "time" in words[max(at - 2, 0) : at + 3]:
-            expanded.append("selisih")  # "the time difference between Bali and Jakarta": the clocks' difference
-            continue
-        if token in ("details", "information", "info", "data") and words[at - 1 : at] == ["personal"]:
-            expanded[-1:] = ["data", "pribadi"]  # "What personal details will I be asked for": personal data
-            continue
-        if token == "capital" and words[at + 1 : at + 2] not in (["letter"], ["letters"], ["huruf"]):
-            expanded.extend(("ibu", "kota"))  # "what is the capital of Buleleng": its chief town (not "capital letters")
-            continue
-        if token in ("jum", "zum") and _APP_WORDS & set(words[max(at - 3, 0) : at + 3]):
-            expanded.append("zoom")  # dictated "pakai aplikasi apa jum atau gugel mit": Zoom, spelled as heard
-            continue
-        if token == "gugel" and words[at + 1 : at + 2] in (["mit"], ["meet"], ["mît"]):
-            expanded.append("gmeet")  # dictated "gugel mit": Google Meet
-            continue
-        if token == "mit" and words[at - 1 : at] == ["gugel"]:
-            continue
-        if token == "ask" and (words[at - 2 : at] in _MAY_I or words[at - 1 : at] == ["to"]):
-            continue  # "May I ask, when is the Bimtek held?", "I would like to ask …": how one asks, no topic
-        if token == "may" and not _may_is_month(words, at):
-            continue  # "May I ask who attended …", "May a principal be moved …": the modal, not the month
-        if (
-            token in ("pass", "passed", "passing")
-            and words[at + 1 : at + 2] in (["by"], ["through"], ["along"])
-            and words[at - 1 : at] not in _PAID_AFTER_LIST
-            and words[at - 1 : at] not in (["has"], ["have"], ["had"])
-            and not _JUDGES & set(words[at + 2 : at + 4])
-        ):
-            continue  # "… looked closed when I passed by this morning": went past (not "was passed by the panel", a selection passed)
-        if token == "matur" and words[at + 1 : at + 2] in (["suksma"], ["suksme"], ["nuwun"]):
-            continue  # "matur suksma": thanks (alus), not "matur" (to speak to someone)
+        if token in _EXPAND_RULED:  # (most words have no rule of their own: straight to the tables)
+            # ("aplikasi" only for someone's data: "data kepsek hrs terdaftar di aplikasi apa"; not "pendaftar PSP terdaftar di aplikasi apa?")
+            data_before = "data" in words[max(at - 6, 0) : at] or "terdata" in words[max(at - 2, 0) : at]
+            if (token == "sistem" or token == "aplikasi" and data_before) and _registered_in(words[max(at - 2, 0) : at]) and (
+                words[at + 1 : at + 2] == ["data"]
+                # ("terdaftar di sistem apa": which system; not "… masuk di sistem apa belum?", whether it is in)
+                or words[at + 1 : at + 2] in (["apa"], ["mana"]) and words[at - 2] in _REGISTERED_STRICT and words[at + 2 : at + 3] not in _YES_NO_TAILS
+            ):
+                # "terdaftar di sistem data apa", "terdaftar di sistem apa", "terdaftar di aplikasi apa": the education data system,
+                # not this bot's records
+                token = "dapodik"
+            elif token == "data" and words[at - 1 : at] == ["sistem"] and _registered_in(words[max(at - 3, 0) : at - 1]):
+                continue
+            if token == "paid" and _paid_person(words, at):
+                # "How much is a Pelatih Ahli paid per school?": someone's pay, not who funds the programme ("Is PSP paid or free?",
+                # "Is the committee training paid by BOS Kinerja?")
+                expanded.append("honor")
+                continue
+            if token == "meet" and words[at - 1 : at] == ["google"]:
+                expanded[-1:] = ["gmeet"]  # "lewat google meet ya": the meeting app, one name
+                continue
+            if token == "gmail" and (words[at - 1 : at] == ["akun"] or words[at + 1 : at + 2] in (["account"], ["accounts"])):
+                continue  # "login pake akun gmail biasa bisa?": an account to log in with, not an address to write to
+            if token == "times" and at and (words[at - 1] in _HOW_OFTEN or words[at - 1].isdigit()):
+                continue  # "I hear it many times", "two times a year": how often, not the hours
+            if token in ("performing", "achieving", "performance") and words[at - 1 : at] in (["high"], ["top"], ["well"], ["best"], ["higher"]):
+                expanded[-1:] = ["best"]  # "only for high-performing schools?": the best schools, a word of who may join
+                continue
+            if token == "time" and words[at - 2 : at] in (["how", "much"], ["how", "long"]):
+                expanded[-2:] = ["lama"]  # "in how much time?": how long, not the clock
+                continue
+            if token in ("meant", "intended", "supposed") and words[at + 1 : at + 2] == ["to"] and words[at + 2 : at + 3] in _AIMED:
+                expanded.append("tujuan")  # "What was the Bimtek meant to achieve?": its aim
+                continue
+            if token == "time" and words[at - 2 : at] in (["at", "the"], ["at", "that"]):
+                continue  # "the head … at the time of the news report": then, not the clock
+            if token == "difference" and "time" in words[max(at - 2, 0) : at + 3]:
+                expanded.append("selisih")  # "the time difference between Bali and Jakarta": the clocks' difference
+                continue
+            if token in ("details", "information", "info", "data") and words[at - 1 : at] == ["personal"]:
+                expanded[-1:] = ["data", "pribadi"]  # "What personal details will I be asked for": personal data
+                continue
+            if token == "capital" and words[at + 1 : at + 2] not in (["letter"], ["letters"], ["huruf"]):
+                expanded.extend(("ibu", "kota"))  # "what is the capital of Buleleng": its chief town (not "capital letters")
+                continue
+            if token in ("jum", "zum") and _APP_WORDS & set(words[max(at - 3, 0) : at + 3]):
+                expanded.append("zoom")  # dictated "pakai aplikasi apa jum atau gugel mit": Zoom, spelled as heard
+                continue
+            if token == "gugel" and words[at + 1 : at + 2] in (["mit"], ["meet"], ["mît"]):
+                expanded.append("gmeet")  # dictated "gugel mit": Google Meet
+                continue
+            if token == "mit" and words[at - 1 : at] == ["gugel"]:
+                continue
+            if token == "ask" and (words[at - 2 : at] in _MAY_I or words[at - 1 : at] == ["to"]):
+                continue  # "May I ask, when is the Bimtek held?", "I would like to ask …": how one asks, no topic
+            if token == "may" and not _may_is_month(words, at):
+                continue  # "May I ask who attended …", "May a principal be moved …": the modal, not the month
+            if (
+                token in ("pass", "passed", "passing")
+                and words[at + 1 : at + 2] in (["by"], ["through"], ["along"])
+                and words[at - 1 : at] not in _PAID_AFTER_LIST
+                and words[at - 1 : at] not in (["has"], ["have"], ["had"])
+                and not _JUDGES & set(words[at + 2 : at + 4])
+            ):
+                continue  # "… looked closed when I passed by this morning": went past (not "was passed by the panel", a selection passed)
+            if token == "matur" and words[at + 1 : at + 2] in (["suksma"], ["suksme"], ["nuwun"]):
+                continue  # "matur suksma": thanks (alus), not "matur" (to speak to someone)
         expansion = _lookup(token)
         if expansion is None and token.endswith(("nya", "ny")) and len(token) > 5:  # "umurnya", "jadwalny"
             expansion = _lookup(token[: -3 if token.endswith("nya") else -2])
@@ -1425,6 +1444,9 @@ def expand(words: list[str]) -> list[str]:
             expanded[i], expanded[i + 1] = expanded[i + 1], expanded[i]
     out: list[str] = []
     for at, word in enumerate(expanded):
+        if word not in _EXPANDED_RULED and not word.isdigit():
+            out.append(word)  # (most words have no rule of their own)
+            continue
         previous = out[-1] if out else ""
         if previous in NUMBERED and word == "ke":  # "angkatan ke 3" = "angkatan 3"
             continue
