@@ -2584,7 +2584,11 @@ _OUTSIDE_PSP_RE = re.compile(
     r"(?:topik\s+|urusan\s+|soal\s+|the\s+)?(?:psp|program sekolah penggerak|sekolah penggerak)\b(?!\w*\s*,?\s*(?:tapi|tetapi|melainkan|but)\b)"
 )
 # (…a clause that only introduces the asker: a role, then at most the school and its place)
-_ASKER_INTRO_RE = re.compile(r"\s*(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:kepsek|kepala|operator|korwil|guru|pengawas)\b")
+# (after whom it is put to: "mohon izin bertanya Bapak/Ibu, saya kepala SD di Busungbiu. …")
+_ASKER_INTRO_RE = re.compile(
+    r"\s*(?:(?:bapak|ibu|pak|bu|bpk)(?:\s*/\s*(?:bapak|ibu|bpk))?\s*,?\s+)?"
+    r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:kepsek|kepala|operator|korwil|guru|pengawas)\b"
+)
 _INTRO_WORDS = frozenset(
     {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "camat", "desa", "buleleng"}
     | {name.lower() for name in BULELENG_KECAMATAN}
