@@ -3008,6 +3008,22 @@ ROUND_29_READINGS = [
         "answer",
         "akreditasi",
     ),
+    # a capitalised word the base itself uses names nothing else; someone else who registered the NPSN
+    ("Pendampingan konsultatif dan asimetris itu Pemda didampingi oleh siapa?", "answer", "psp-intervensi"),
+    ("another person already registered our school NPSN, what now?", "answer", "bot-npsn-terdaftar"),
+    # the Bimtek's sessions are no subject of their own when their topics are asked
+    ("Which topics were covered during the PMO Bimtek sessions?", "answer", "bimtek-materi"),
+    ("materi sesi bimtek pmo apa saja?", "answer", "bimtek-materi"),
+    # a cohort after the third is a later one, which the sources do not name
+    ("apakah akan dibuka angkatan psp lain setelah angkatan III?", "forward", "angkatan-berikutnya"),
+    # visitors' English: a law, a regulation, a reply, data kept about me, sharing with other schools, "after"
+    ("which law protects the data I give to the bot?", "answer", "bot-privasi"),
+    ("what regulation sets the requirements for PSP principals?", "answer", "psp-dasar-hukum"),
+    ("Can this bot reply me in English instead?", "answer", "bot-bahasa"),
+    ("how can I delete all the data you keep about me?", "answer", "bot-hapus-data"),
+    ("What happens after a school finishes its first year? Is it expected to share its experience with other schools?", "answer", "pengimbasan"),
+    # …but sharing names and keeping a status are no sharing of practice and no stored data
+    ("if my school merges with another SD next year, do we keep the Sekolah Penggerak status?", "forward", "pergantian-kepsek"),
 ]
 
 LATER_READINGS = (

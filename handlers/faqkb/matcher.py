@@ -1290,6 +1290,8 @@ class FaqEngine:
             # into "kurikulum 2013", "PPPK" into the base's "pk": words the base knows)
             if self._ordinary(word.lower()) or all(self._ordinary(w) for w in tokens(word)):
                 continue
+            if not acronym and word.lower() in self._index.idf:
+                continue  # "… itu Pemda didampingi oleh siapa?": a word the base itself uses, capitalised, names nothing else
             if acronym and (
                 _GROUP_CHAT_BEFORE_RE.search(before)
                 or _GROUP_CHAT_AFTER_RE.match(text, found.end())
@@ -2531,6 +2533,10 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("daftar", _REGISTERED_WHERE_RE, " terdata di aplikasi apa ", 1),
     ("masuk", _WHO_IS_IN_RE, "siapa anggota", 0),  # "komite pembelajaran … siapa aja yg masuk": its members
     ("antara", _AMONG_OTHERS_RE, " ", 0),  # "… dapat digunakan untuk keperluan apa saja, antara lain …": "for example", no "between"
+    # "Will another PSP cohort be opened after Angkatan III?": a later cohort (the sources end with the third)
+    ("angkatan", re.compile(r"\b(?:setelah|sesudah|stlh|sesudahnya|after)\s+angkatan\s+(?:3|iii|tiga|three)\b"), " angkatan selanjutnya ", 0),
+    # "Which topics were covered during the PMO Bimtek sessions?", "materi sesi bimtek": the event's content, its sessions no subject
+    ("ses", re.compile(r"\b(topics?|materi\w*|materials?|subjects?|contents?)\b([^.?!]*?)\s*\b(?:sessions?|sesi(?:nya)?)\b"), r"\1\2", 0),
 )
 _OPENED_BY_RE = re.compile(
     r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka secara resmi|membukanya|membuka|buka)\b"

@@ -453,6 +453,19 @@ SYNONYMS: dict[str, str] = {
     "kota": "kabupaten",
     "peserta": "ikut",
     # more of the English principals use (inflected forms are found by english_base)
+    # visitors' words for the law and rules ("which law protects the data …", "what regulation sets the requirements")
+    # and a bot's reply
+    "after": "setelah",
+    "law": "undang",
+    "laws": "undang",
+    "regulation": "peraturan",
+    "regulations": "peraturan",
+    "protects": "perlindungan",
+    "protect": "perlindungan",
+    "protected": "perlindungan",
+    "protection": "perlindungan",
+    "reply": "balas",
+    "replies": "balas",
     "mentoring": "pendampingan",
     "mentored": "pendampingan",
     "accompany": "pendampingan",
@@ -1703,6 +1716,12 @@ _EN_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
 # staff member" (a person to contact, not a member of a team), "everything the bot has stored about me" (one's data)
 _EN_PHRASES = (
     (re.compile(r"\bshort\s+for\b"), "stand for"),
+    # "all the data you keep about me": what is stored (not "do we keep the status?"); "share its experience with other
+    # schools": sharing good practice (not "could you share their names?")
+    (re.compile(r"\b(?:keeps?|kept|stores?|stored|holds?)(?=\s+(?:about|on|of)\s+(?:me|us|them|him|her)\b)"), "simpan"),
+    (re.compile(r"\bshare\b(?=(?:\s+\w+){0,3}\s+with\s+(?:other|another|nearby|neighbouring|neighboring)\b)"), "berbagi"),
+    # "another person already registered our NPSN": someone else
+    (re.compile(r"\b(?:another|other)\s+(?:person|people)\b|\bsomeone\s+else\b|\bsomebody\s+else\b"), "orang lain"),
     # "what command do I use to talk to a staff member?": how to do it (the command is in its answer), not the list of commands
     # (before "do I type …" below reads as what to fill in)
     (re.compile(r"\b(?:what|which)\s+command\s+(?:do|should|can|must|would)\s+(?:i|we)\s+(?:use|type|send|enter)\s+to\b"), "how do i"),
