@@ -3024,6 +3024,16 @@ ROUND_29_READINGS = [
     ("What happens after a school finishes its first year? Is it expected to share its experience with other schools?", "answer", "pengimbasan"),
     # …but sharing names and keeping a status are no sharing of practice and no stored data
     ("if my school merges with another SD next year, do we keep the Sekolah Penggerak status?", "forward", "pergantian-kepsek"),
+    # GMT is UTC (not the corrector's "gmeet"); the first time is no clock time, going through the selection is taking part
+    ("wi ta itu ge em te plus berapa", "answer", "zona-waktu"),
+    ("When did Buleleng go through the PSP selection for the first time?", "answer", "angkatan-1"),
+    ("where can I check whether my registration went through and if I'm eligible?", "answer", "bot-status"),
+    # teaching practice is stage 2's simulation; SD dictated as "es de" is still the schools a korwil picks
+    ("klo lolos tahap 1 nanti tahap 2 nya ngapain aja? ada praktek ngajar kah", "answer", "seleksi-tahap2"),
+    ("kriteria yang di pakai korwil untuk pilih es de itu apa", "answer", "korwil-lima-sd"),
+    # how many a kecamatan's korwil has already proposed is a count no source holds (not how many must be)
+    ("Om swastyastu, brp SD di kec gerokgak yg sdh diusulkan korwil ke dinas?", "ask_back", None),
+    ("berapa SD yang harus diusulkan korwil?", "answer", "korwil-lima-sd"),
 ]
 
 LATER_READINGS = (

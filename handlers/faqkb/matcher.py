@@ -2055,7 +2055,10 @@ def _own_name_dropped(vocab: Vocabulary, after: str) -> str:
         words.pop(0)
     return " " + " ".join(words) + (" " if words else "")
 # "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
-_KORWIL_CHOOSES_RE = re.compile(r"\b(?:pilih|milih|memilih|dipilih|choose|chooses|choosing|chose|pick|picks|picked)\b(?=\s+(?:\w+\s+)?(?:sd|sekolah|schools?))")
+# ("es de": SD dictated)
+_KORWIL_CHOOSES_RE = re.compile(
+    r"\b(?:pilih|milih|memilih|dipilih|choose|chooses|choosing|chose|pick|picks|picked)\b(?=\s+(?:\w+\s+)?(?:sd|es\s+de|sekolah|schools?))"
+)
 _QUICK_CHECK_RE = re.compile(r"^\s*(?:(?:a\s+)?quick\s+check|just\s+(?:checking|to\s+check|double[- ]checking)|double[- ]check(?:ing)?)\s*[:,-]?")
 _MAP_PEOPLE_RE = re.compile(r"\bmap\b(?=[^.?!]{0,30}\b(?:principals?|heads?|headmasters?|kepala|kepsek|candidates?|teachers?)\b)")
 _ASK_DIRECTLY_RE = re.compile(r"\b(nanya|tanya|bertanya|menanyakan|nanyain|ask|asking)\s+langsung\b")
@@ -2633,11 +2636,18 @@ _SENT_BY_KORWIL_RE = re.compile(
     + r"(?:in|of|from|for)\s+(?:kecamatan\s+|kec\s+)?("
     + _KECAMATAN
     + r")\b"
+    # ("brp SD di kec gerokgak yg sdh diusulkan korwil ke dinas?": the count first, then the kecamatan, then what was sent)
+    + r"|\b(?:berapa|brp)\s+(?:\w+\s+)?(?:sd|sekolah|sklh|nama)\b[^.?!\n]*?\b(?:kecamatan\s+|kec\s+)?("
+    + _KECAMATAN
+    + r")\b[^.?!\n]*?\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\b"
 )
 # …or all of them together ("in total how many SD names did the korwil send in the end?"; not the rule, "how many must each korwil send")
 _SENT_IN_ALL_RE = re.compile(
     r"\bhow many\b[^.?!\n]*?\b(?:did|have)\s+(?:the\s+)?(?:korwil|coordinators?)\s+(?:\w+\s+)?(?:send|sent|propose|proposed|submit|submitted)\b"
     r"|\b(?:total|totalnya|seluruhnya|keseluruhan)\b[^.?!\n]*?\b(?:dikirim|diusulkan|terkirim)\s+(?:oleh\s+)?(?:semua\s+)?korwil\b"
+    # ("berapa SD yang sudah diusulkan korwil ke dinas?": what was sent, not how many must be)
+    r"|\b(?:berapa|brp)\s+(?:\w+\s+)?(?:sd|sekolah|sklh|nama)\b[^.?!\n]*?\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\s+"
+    r"(?:oleh\s+)?(?:semua\s+|para\s+)?korwil\b"
 )
 
 

@@ -456,6 +456,7 @@ SYNONYMS: dict[str, str] = {
     # visitors' words for the law and rules ("which law protects the data …", "what regulation sets the requirements")
     # and a bot's reply
     "after": "setelah",
+    "gmt": "utc",  # "WITA itu GMT plus berapa": the time zone's offset (not the typo corrector's "gmeet")
     "law": "undang",
     "laws": "undang",
     "regulation": "peraturan",
@@ -1558,6 +1559,10 @@ SPELLED_OUT = {
     ("satuan", "pendidikan"): "sekolah",  # the formal word for a school
     ("atas", "nama"): "mewakili",  # "daftarkan atas nama sekolah": on behalf of, no name asked for
     ("lewat", "mana"): "cara",  # "daftarnya lewat mana": by what way, how
+    ("praktek", "mengajar"): "simulasi",  # "ada praktek ngajar kah": the teaching simulation of stage 2
+    ("praktek", "ngajar"): "simulasi",
+    ("praktik", "mengajar"): "simulasi",
+    ("praktik", "ngajar"): "simulasi",
     ("pmo", "pemda"): "pmo",  # "Bimtek (Tim Pokja) PMO Pemda": the event's full name, no other subject
     ("disdikpora", "pendidikan"): "disdikpora",  # "dinas pendidikan" once "dinas" is read as Disdikpora
     # English renderings of "Sekolah Penggerak" ("school" already read as "sekolah")
@@ -1720,6 +1725,10 @@ _EN_PHRASES = (
     # schools": sharing good practice (not "could you share their names?")
     (re.compile(r"\b(?:keeps?|kept|stores?|stored|holds?)(?=\s+(?:about|on|of)\s+(?:me|us|them|him|her)\b)"), "simpan"),
     (re.compile(r"\bshare\b(?=(?:\s+\w+){0,3}\s+with\s+(?:other|another|nearby|neighbouring|neighboring)\b)"), "berbagi"),
+    # "When did Buleleng go through the PSP selection for the first time?": first, no clock time; "go through" is taking part
+    (re.compile(r"\bfor\s+the\s+(first|second|third|last)\s+time\b"), r"\1"),
+    # (not "my registration went through": it was received)
+    (re.compile(r"\b(?:go|goes|went|gone|going)\s+through\b(?=\s+(?:the\s+)?(?:psp\s+)?(?:selection|seleksi|stages?)\b)"), "ikut"),
     # "another person already registered our NPSN": someone else
     (re.compile(r"\b(?:another|other)\s+(?:person|people)\b|\bsomeone\s+else\b|\bsomebody\s+else\b"), "orang lain"),
     # "what command do I use to talk to a staff member?": how to do it (the command is in its answer), not the list of commands
