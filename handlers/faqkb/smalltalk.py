@@ -166,6 +166,13 @@ _STRETCHED = re.compile(r"(.)\1{2,}")
 _DOUBLED = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=8192)
+def _destretched(word: str) -> str:
+    """A word with its stretched letters twice only ("makasihhh" → "makasihh", "okeee" → "okee")."""
+    return _STRETCHED.sub(r"\1\1", word)
+
+
+@lru_cache(maxsize=8192)  # (the tables never change; chat repeats its words)
 def _kind_of(word: str) -> str | None:
     """The small-talk kind of a (stretch-folded) word, also with its doubled letters single ("makasiih")."""
     return _KIND_OF.get(word) or _KIND_OF.get(_DOUBLED.sub(r"\1", word))
@@ -230,7 +237,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
     pending = [(word, True) for word in reversed(words)]  # (word, may be a chat spelling)
     while pending:
         typed, may_spell = pending.pop()
-        word = _STRETCHED.sub(r"\1\1", typed)  # "makasihhh", "okeee"
+        word = _destretched(typed)  # "makasihhh", "okeee"
         kind = _kind_of(word)
         if kind:
             kinds.add(kind)
@@ -295,7 +302,7 @@ def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> st
         return None  # (most questions: no greeting, thanks or farewell at all — the cheap look first)
     plain = _PROMISE_RE.sub(" ", _SPELLED_RE.sub(lambda m: _SPELLED[m.group(0)], folded))
     plain = _APOLOGY_RE.sub("maaf", plain)  # "mohon maaf mengganggu": an apology, nothing asked for
-    words = [ABBREVIATIONS.get(w, w) for w in (_STRETCHED.sub(r"\1\1", w) for w in _WORD_RE.findall(plain))]
+    words = [ABBREVIATIONS.get(w, w) for w in map(_destretched, _WORD_RE.findall(plain))]
     kinds = {_kind_of(w) for w in words}
     if not kinds & _COURTEOUS or not _NOT_COURTESY.isdisjoint(words):
         return None  # ("baik, nanti kami koordinasikan": a plain statement is read as a question would be)
