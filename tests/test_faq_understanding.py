@@ -429,6 +429,13 @@ HELD_OUT = [
     ("faq-heldout-254.tsv", (80, 15, 15, 10), 80, 15, 13, 2),
     ("faq-heldout-255.tsv", (80, 15, 15, 10), 78, 14, 15, 2),
     ("faq-heldout-256.tsv", (80, 15, 15, 10), 78, 15, 12, 4),
+    # Round 29: sets 257–262 written blind at the round's start (first runs on 7ab161c in their headers)
+    ("faq-heldout-257.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-258.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
+    ("faq-heldout-259.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    ("faq-heldout-260.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    ("faq-heldout-261.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
+    ("faq-heldout-262.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
