@@ -3041,6 +3041,13 @@ ROUND_29_READINGS = [
     # how many a kecamatan's korwil has already proposed is a count no source holds (not how many must be)
     ("Om swastyastu, brp SD di kec gerokgak yg sdh diusulkan korwil ke dinas?", "ask_back", None),
     ("berapa SD yang harus diusulkan korwil?", "answer", "korwil-lima-sd"),
+    # a question clear on its own before who asks; Balinese "kudang" (berapa); a service period; chat's "btw", "guys"
+    ("Dengan hormat, apa saja yg bisa dilakukan bot ini? Sy kepsek baru di Busungbiu.", "answer", "bot-fitur"),
+    ("wawancara nike kudang jam biasanya?", "answer", "seleksi-tahap2"),
+    ("What is the minimum remaining service period for a principal to apply?", "answer", "masa-tugas"),
+    ("btw bimtek pmo pemda itu tgl brp ya guys? lupa sy", "answer", "bimtek-jadwal"),
+    # Buleleng, the bot's own regency, does not make a private school's question the count the sources lack
+    ("Can private school (swasta) in Buleleng join Sekolah Penggerak?", "answer", "psp-swasta"),
 ]
 
 LATER_READINGS = (

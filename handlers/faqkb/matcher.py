@@ -698,7 +698,12 @@ class FaqEngine:
             # (…or an exclamation after it, when the question names a thing only a few topics know: "Dananya dari mana pak?
             # Sekolah tiang ga punya uang untuk ikut program beginian!!")
             exclaimed = folded.rstrip().endswith("!") and any(self._index.idf.get(w, 0.0) >= self._index.specific_idf for w in words)
-            if words and (_REASON_START_RE.match(folded, asked_end) or _ASKER_START_RE.match(folded, asked_end) and self._specific(words) or exclaimed):
+            # (…or one clear on its own: "apa saja yg bisa dilakukan bot ini? Sy kepsek baru di Busungbiu.")
+            asker_after = bool(words) and _ASKER_START_RE.match(folded, asked_end) is not None
+            if asker_after and not self._specific(words):
+                alone = self._score(words, set())[0]
+                asker_after = bool(alone) and _clear(alone)
+            if words and (_REASON_START_RE.match(folded, asked_end) or asker_after or exclaimed):
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic

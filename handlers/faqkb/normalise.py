@@ -769,6 +769,7 @@ BALINESE: dict[str, str] = {
     "carane": "cara",
     "dija": "dimana",
     "kuda": "berapa",
+    "kudang": "berapa",
     "mangkin": "sekarang",
     "nenten": "tidak",
     "wenten": "ada",
@@ -856,6 +857,7 @@ STOPWORDS = frozenset(
     mine ours yours theirs think thinking thought sure understand understood quite honestly bit nothing saying everyone everybody
     somewhere ones recently today moment earlier going trying try matters stuff sounds forget forgot lol lots lot getting confused
     confusing worried worry nervous curious busy silly bother disturb advance newly actual happen happened happening
+    btw guys gaes gais
     """.split()
 )
 
@@ -1743,7 +1745,7 @@ _EN_PHRASES = (
     (re.compile(r"\bdaylight\s+sav(?:ing|ings)(?:\s+time)?\b"), "zona waktu"),
     # (a principal to "be recorded" in a database, not a recording: "was the Bimtek recorded?" keeps its word)
     (re.compile(r"\b(?:be|been|being)\s+recorded\b"), "be registered"),
-    (re.compile(r"\bperiod\s+of\s+service\b|\bterm\s+of\s+office\b"), "masa tugas"),
+    (re.compile(r"\bperiod\s+of\s+service\b|\bterm\s+of\s+office\b|\bservice\s+(?:period|term)\b"), "masa tugas"),
     (re.compile(r"\b(?:national\s+)?(?:education\s+)?(?:database|data\s*base)\b"), "dapodik"),
     (re.compile(r"\b(?:should|must|do\s+i|do\s+we)\s+(?:be\s+)?(?:entered|enter|put|typed|type)\b"), "isi"),
     # "the PMO working groups" are its pokja; "carried out" is held; "at the same time as" is no clock time
