@@ -698,8 +698,12 @@ class FaqEngine:
             # (…or an exclamation after it, when the question names a thing only a few topics know: "Dananya dari mana pak?
             # Sekolah tiang ga punya uang untuk ikut program beginian!!")
             exclaimed = folded.rstrip().endswith("!") and any(self._index.idf.get(w, 0.0) >= self._index.specific_idf for w in words)
-            # (…or one clear on its own: "apa saja yg bisa dilakukan bot ini? Sy kepsek baru di Busungbiu.")
+            # (…or one clear on its own, when what follows only says who asks: "apa saja yg bisa dilakukan bot ini? Sy kepsek
+            # baru di Busungbiu." — not "syaratnya apa? saya kepsek plt", whose asker's case is the topic)
             asker_after = bool(words) and _ASKER_START_RE.match(folded, asked_end) is not None
+            if asker_after and not self._specific(words):
+                tail = folded[asked_end:].strip(" .,!")
+                asker_after = self._introduces_asker(tail, self._query(tail, english)[0])
             if asker_after and not self._specific(words):
                 alone = self._score(words, set())[0]
                 asker_after = bool(alone) and _clear(alone)
@@ -2529,12 +2533,23 @@ _ASSIGNED_RE = re.compile(
 _AMONG_OTHERS_RE = re.compile(r"\b(?:antara lain|di antaranya|diantaranya)\b")
 # Words of a message read as the base says them (hint: a piece every match holds, looked for first; pattern, replacement,
 # how many — 0: all):
+_LATER_COHORT_RE = re.compile(
+    r"\b(?:(?:another|new|next)\s+(?:psp\s+)?(?:cohort|batch|angkatan)|angkatan\s+(?:psp\s+)?(?:lain|baru))\b"
+    r"([^.?!\n]{0,60}?)\b(?:setelah|sesudah|stlh|after)\s+angkatan\s+(?:3|iii|tiga|three)\b"
+)
+_KORWIL_NAMED_RE = re.compile(
+    r"\b(?:who\s+is|who's|whos|siapa(?:\s+nama)?)\s+(?:the\s+)?korwil(?:nya)?\s+(?:(?:for|of|in|di|untuk|utk)\s+)?(?:kecamatan\s+|kec\s+)?(?:"
+    + _KECAMATAN
+    + r")\b|\bkorwil\s+(?:kecamatan\s+|kec\s+)?(?:"
+    + _KECAMATAN
+    + r")\s+(?:itu\s+|sekarang\s+|skrg\s+|saat ini\s+)?(?:siapa|sapa)\b"
+)
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked
     ("jatah", _ASSIGNED_RE, " ", 0),  # "1 pelatih ahli dapat jatah dampingi berapa sekolah": assigned, no quota
     # formal names: "ditambahkan ke kalender di telepon genggam" is a phone, "tercatat di data pokok pendidikan" Dapodik
     ("genggam", re.compile(r"\b(?:telepon|telpon|telp)\s+genggam\b"), "hp", 0),
-    ("data pokok", re.compile(r"\bdata\s+pokok\s+pendidikan\b"), "dapodik", 0),
+    ("data pokok", re.compile(r"\bdata\s+pokok(?:\s+pendidikan|\s*nya)?\b"), "dapodik", 0),  # (and "data pokok nya" alone)
     # "… menghentikan pengisian formulir …. Perintah apa yang harus saya gunakan?": how to do what was told, not the list of commands
     ("perintah", _WHICH_COMMAND_ID_RE, " cara ", 1),
     # "utk daftar PSP kepala sekolah harus sdh terdaftar di mana?": the database one must be in (Dapodik), not registering
@@ -2542,7 +2557,11 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("masuk", _WHO_IS_IN_RE, "siapa anggota", 0),  # "komite pembelajaran … siapa aja yg masuk": its members
     ("antara", _AMONG_OTHERS_RE, " ", 0),  # "… dapat digunakan untuk keperluan apa saja, antara lain …": "for example", no "between"
     # "Will another PSP cohort be opened after Angkatan III?": a later cohort (the sources end with the third)
-    ("angkatan", re.compile(r"\b(?:setelah|sesudah|stlh|sesudahnya|after)\s+angkatan\s+(?:3|iii|tiga|three)\b"), " angkatan selanjutnya ", 0),
+    # (another cohort named as such: not "setelah angkatan 3 lulus, kapan pendampingan dimulai?")
+    ("angkatan", _LATER_COHORT_RE, r" angkatan selanjutnya \1 ", 0),
+    # "who is the korwil for kecamatan tejakula?", "korwil kecamatan seririt siapa ya skrg?": a person's name, which no source
+    # holds (not the korwil's role in this bot)
+    ("korwil", _KORWIL_NAMED_RE, " siapa nama korwil ", 0),
     # "Which topics were covered during the PMO Bimtek sessions?", "materi sesi bimtek": the event's content, its sessions no subject
     ("ses", re.compile(r"\b(topics?|materi\w*|materials?|subjects?|contents?)\b([^.?!]*?)\s*\b(?:sessions?|sesi(?:nya)?)\b"), r"\1\2", 0),
 )
@@ -2642,16 +2661,16 @@ _SENT_BY_KORWIL_RE = re.compile(
     + _KECAMATAN
     + r")\b"
     # ("brp SD di kec gerokgak yg sdh diusulkan korwil ke dinas?": the count first, then the kecamatan, then what was sent)
-    + r"|\b(?:berapa|brp)\s+(?:\w+\s+)?(?:sd|sekolah|sklh|nama)\b[^.?!\n]*?\b(?:kecamatan\s+|kec\s+)?("
+    + r"|\b(?:berapa|brp)\s+(?:\w+\s+)?(?:sd|sekolah|sklh|nama)\b[^.?!\n]{0,40}?\b(?:kecamatan\s+|kec\s+)?("
     + _KECAMATAN
-    + r")\b[^.?!\n]*?\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\b"
+    + r")\b[^.?!\n]{0,30}?\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\s+(?:oleh\s+)?korwil\b"
 )
 # …or all of them together ("in total how many SD names did the korwil send in the end?"; not the rule, "how many must each korwil send")
 _SENT_IN_ALL_RE = re.compile(
     r"\bhow many\b[^.?!\n]*?\b(?:did|have)\s+(?:the\s+)?(?:korwil|coordinators?)\s+(?:\w+\s+)?(?:send|sent|propose|proposed|submit|submitted)\b"
     r"|\b(?:total|totalnya|seluruhnya|keseluruhan)\b[^.?!\n]*?\b(?:dikirim|diusulkan|terkirim)\s+(?:oleh\s+)?(?:semua\s+)?korwil\b"
     # ("berapa SD yang sudah diusulkan korwil ke dinas?": what was sent, not how many must be)
-    r"|\b(?:berapa|brp)\s+(?:\w+\s+)?(?:sd|sekolah|sklh|nama)\b[^.?!\n]*?\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\s+"
+    r"|\b(?:berapa|brp)\s+(?:\w+\s+)?(?:sd|sekolah|sklh|nama)\b[^.?!\n]{0,40}?\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\s+"
     r"(?:oleh\s+)?(?:semua\s+|para\s+)?korwil\b"
 )
 
@@ -2883,6 +2902,7 @@ _OTHER_BUSINESS_RE = re.compile(
     # a teacher appointed as government contract staff ("guru honorer mau diangkat jadi p3k"; its
     # selection, formation and pay are [decline] phrases of the knowledge base)
     r"|\b(?:diangkat|pengangkatan|jadi|jd|tes)\s+(?:jadi\s+|jd\s+|sebagai\s+)?pppk\b"
+    r"|\b(?:apply|applying|applied)\s+(?:for\s+|to\s+)?(?:a\s+|an\s+|the\s+)?pppk\b"  # ("how do i apply for a pppk teacher position")
     # a teacher's or an officer's transfer ("guru honorer di sekolah sy mau pindah tugas")
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
@@ -2893,6 +2913,13 @@ _OTHER_BUSINESS_RE = re.compile(
     r"|\b(?:atap|plafon|genteng|tembok|dinding|lantai|toilet|wc|gedung|ruang kelas|ruang guru)\b[^.?!\n]{0,30}\b(?:bocor|rusak|roboh|ambruk|retak|jebol)\b"
     r"|\b(?:ajukan|mengajukan|pengajuan|usulkan|mengusulkan|usulan)\s+(?:rehab\w*|renovasi|perbaikan gedung)\b"
     r"|\bsinkron\w* dapodik\b|\bdapodik\b[^.?!\n]*\b(?:sinkron\w*|error|eror|gagal)\b"
+    # Dapodik's own application updated ("cara update aplikasi dapodik versi baru gmn"), a belajar.id password reset, a
+    # teachers' task-allocation decree ("cara bikin sk pembagian tugas guru")
+    r"|\b(?:update|upgrade|instal|install|pasang)\w*\s+(?:aplikasi\s+)?dapodik\b|\bdapodik\s+versi\b"
+    r"|\bbelajar\s*\.?\s*id\b[^.?!\n]*\b(?:password|kata sandi|sandi|pw)\b|\b(?:password|kata sandi|sandi)\b[^.?!\n]*\bbelajar\s*\.?\s*id\b"
+    r"|\bsk\s+pembagian\s+tugas\b|\bpembagian\s+tugas\s+(?:guru|mengajar)\b"
+    # the province's governor ("who is the governor of bali now?"; the sources name no governor)
+    r"|\b(?:gubernur|governor)\b"
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
     r"|\bnisn\b|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\bdapodik\b|\bdapodik\b[^.?!\n]*\b(?:siswa|murid|peserta didik)\b"
     r"|\blegalisir\b|\bbeasiswa\b|\bscholarships?\b|\bindonesia pintar\b"

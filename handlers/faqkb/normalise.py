@@ -453,20 +453,15 @@ SYNONYMS: dict[str, str] = {
     "kota": "kabupaten",
     "peserta": "ikut",
     # more of the English principals use (inflected forms are found by english_base)
-    # visitors' words for the law and rules ("which law protects the data …", "what regulation sets the requirements")
-    # and a bot's reply
+    # visitors' words for rules ("what regulation sets the requirements"), protection ("which law protects the data …")
     "after": "setelah",
     "gmt": "utc",  # "WITA itu GMT plus berapa": the time zone's offset (not the typo corrector's "gmeet")
-    "law": "undang",
-    "laws": "undang",
     "regulation": "peraturan",
     "regulations": "peraturan",
     "protects": "perlindungan",
     "protect": "perlindungan",
     "protected": "perlindungan",
     "protection": "perlindungan",
-    "reply": "balas",
-    "replies": "balas",
     "mentoring": "pendampingan",
     "mentored": "pendampingan",
     "accompany": "pendampingan",
@@ -1723,16 +1718,19 @@ _EN_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
 # staff member" (a person to contact, not a member of a team), "everything the bot has stored about me" (one's data)
 _EN_PHRASES = (
     (re.compile(r"\bshort\s+for\b"), "stand for"),
-    # "all the data you keep about me": what is stored (not "do we keep the status?"); "share its experience with other
-    # schools": sharing good practice (not "could you share their names?")
-    (re.compile(r"\b(?:keeps?|kept|stores?|stored|holds?)(?=\s+(?:about|on|of)\s+(?:me|us|them|him|her)\b)"), "simpan"),
-    (re.compile(r"\bshare\b(?=(?:\s+\w+){0,3}\s+with\s+(?:other|another|nearby|neighbouring|neighboring)\b)"), "berbagi"),
+    # "share its experience with other schools": sharing good practice (not "could you share their names?", "share my screen
+    # with other participants")
+    (re.compile(r"\bshare\b(?=(?:\s+\w+){0,3}\s+with\s+(?:other|another|nearby|neighbouring|neighboring)\s+(?:schools?|sekolah)\b)"), "berbagi"),
+    # "which law protects the data I give": the data protection law (not "which law governs PSP?", its legal basis)
+    (re.compile(r"\blaws?\b(?=[^.?!]*\b(?:data|privacy|personal|pribadi|privasi)\b)"), "undang"),
+    # "can this bot reply in English": the bot's language (not "please reply soon")
+    (re.compile(r"\brepl(?:y|ies)\b(?=(?:\s+\w+){0,2}\s+in\s+(?:english|inggris|indonesian|indonesia|bahasa|balinese)\b)"), "balas"),
     # "When did Buleleng go through the PSP selection for the first time?": first, no clock time; "go through" is taking part
     (re.compile(r"\bfor\s+the\s+(first|second|third|last)\s+time\b"), r"\1"),
     # (not "my registration went through": it was received)
     (re.compile(r"\b(?:go|goes|went|gone|going)\s+through\b(?=\s+(?:the\s+)?(?:psp\s+)?(?:selection|seleksi|stages?)\b)"), "ikut"),
-    # "another person already registered our NPSN": someone else
-    (re.compile(r"\b(?:another|other)\s+(?:person|people)\b|\bsomeone\s+else\b|\bsomebody\s+else\b"), "orang lain"),
+    # "the PMO Pokja Bimtek for local governments": the regional governments (Pemda)
+    (re.compile(r"\b(?:local|regional)\s+governments?\b"), "pemda"),
     # "what command do I use to talk to a staff member?": how to do it (the command is in its answer), not the list of commands
     # (before "do I type …" below reads as what to fill in)
     (re.compile(r"\b(?:what|which)\s+command\s+(?:do|should|can|must|would)\s+(?:i|we)\s+(?:use|type|send|enter)\s+to\b"), "how do i"),
@@ -1768,10 +1766,20 @@ _EN_PHRASES = (
     ),
     (re.compile(r"\b(?:staff|team)\s+members?\b|\bmembers?\s+of\s+(?:the\s+)?staff\b"), "staff"),
     (re.compile(r"\breach\b(?=\s+(?:a|an|the|some|someone|somebody|anyone|staff|person|people|human|officer|admin|an\s+admin)\b)"), "contact"),
+    # "another person already registered our NPSN": someone else who registered (not "can someone else see my data?")
     (
         re.compile(
-            r"\b(?:everything|what|all)\s+(?:that\s+)?(?:the\s+bot|this\s+bot|you|it)\s+(?:has\s+|have\s+)?"
-            r"(?:stored|stores|saved|saves|kept|keeps|knows?|holds?)\s+(?:about|on|of)\s+(?:me|her|him|them|us)\b"
+            r"(?:\b(?:another|other)\s+(?:person|people)\b|\bsomeone\s+else\b|\bsomebody\s+else\b)"
+            r"(?=\s+(?:has\s+|had\s+|have\s+)?(?:already\s+)?(?:registered|used|taken|claimed|signed\s+up)\b)"
+        ),
+        "orang lain",
+    ),
+    (
+        re.compile(
+            # (also "all the data you keep about me")
+            r"\b(?:everything|what|all)\s+(?:the\s+data\s+)?(?:that\s+)?"
+            r"(?:the\s+bot|this\s+bot|you|it)\s+(?:has\s+|have\s+)?"
+            r"(?:stored|stores|saved|saves|kept|keeps?|knows?|holds?)\s+(?:about|on|of)\s+(?:me|her|him|them|us)\b"
         ),
         "my data",
     ),
