@@ -184,7 +184,7 @@ class _Index:
     # entry id → the words of each answer sentence saying the sources name no such thing (filled when first needed)
     silent: dict[str, list[frozenset[str]]] = field(default_factory=dict)
     commands: frozenset[str] = frozenset()  # the bot's commands the knowledge base names ("rekap" for /rekap)
-    known: frozenset[str] = frozenset()  # the base's words and the abbreviations (_known, as one set: every word is looked up)
+    known: frozenset[str] = frozenset()  # the base's words and the abbreviation table's (FaqEngine._known): every word is looked up
 
     def __reduce__(self) -> tuple[type[_Index], tuple[object, ...]]:
         # Pickled in index_apart. Compiled to C, a class is unpickled by calling it with no
@@ -509,7 +509,8 @@ class FaqEngine:
     # -- matching ------------------------------------------------------------------------
 
     def _known(self, word: str) -> bool:
-        return _known(self._index.vocab, word)
+        """A word of the knowledge base or of the abbreviation table."""
+        return word in self._index.known
 
     def _is_topic_word(self, word: str) -> bool:
         """Whether ``word``, as the index reads it, is a word of some topic."""
@@ -703,9 +704,7 @@ class FaqEngine:
             asker_after = bool(words) and _ASKER_START_RE.match(folded, asked_end) is not None
             if asker_after and not self._specific(words):
                 tail = folded[asked_end:].strip(" .,!")
-                asker_after = self._introduces_asker(tail, self._query(tail, english)[0])
-            if asker_after and not self._specific(words):
-                alone = self._score(words, set())[0]
+                alone = self._score(words, set())[0] if self._introduces_asker(tail, self._query(tail, english)[0]) else []
                 asker_after = bool(alone) and _clear(alone)
             if words and (_REASON_START_RE.match(folded, asked_end) or asker_after or exclaimed):
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
@@ -1363,7 +1362,7 @@ class FaqEngine:
             return False
         idf = self._index.idf
         return any(
-            name in whole and name not in idf and not lexicon.is_real_word(name) and not _known(self._index.vocab, name)
+            name in whole and name not in idf and not lexicon.is_real_word(name) and not self._known(name)
             for name in _PROGRAMME_NAMED_RE.findall(folded)
         )
 
@@ -1746,17 +1745,12 @@ def _massed(words: frozenset[str], idf: dict[str, float], unknown: float) -> tup
     return ordered, sum(idf.get(w, unknown) for w in ordered)
 
 
-def _known(vocab: Vocabulary, word: str) -> bool:
-    """A word of the knowledge base or of the abbreviation table."""
-    return word in vocab.words or word in ABBREVIATIONS
-
-
 def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], set[str]]:
     """The canonical content words of folded text, and the numbers that follow a numbered word ("angkatan 4")."""
     vocab = index.vocab
     if any(name in folded for name in _VOCATIVE_HINTS):
         # "bu komang bimtek itu kapan": whom the question is put to; "tiang made suarjana kepala sd …": the asker
-        folded = _VOCATIVE_RE.sub(lambda m: m.group(1) + (_own_name_dropped(vocab, m.group(2)) if m.group(1) in _INTRODUCING else m.group(2)), folded)
+        folded = _VOCATIVE_RE.sub(lambda m: m.group(1) + (_own_name_dropped(index.known, m.group(2)) if m.group(1) in _INTRODUCING else m.group(2)), folded)
     if " bot" in folded:
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
     if ("korwil" in folded or "koordinator" in folded or "coordinator" in folded) and _KORWIL_CHOOSES_RE.search(folded):
@@ -2054,13 +2048,13 @@ _VOCATIVE_RE = re.compile(
 _VOCATIVE_HINTS = tuple(f"{word} " for word in sorted((*ADDRESS, *_INTRODUCING)))  # (a cheap look before the pattern)
 
 
-def _own_name_dropped(vocab: Vocabulary, after: str) -> str:
+def _own_name_dropped(known: frozenset[str], after: str) -> str:
     """The words after Balinese name words without the personal name among them ("suarjana kepala" → " kepala").
 
     A personal name is a word that is neither the base's nor a real Indonesian word; the first real word ends it.
     """
     words = after.split()
-    while words and not _known(vocab, words[0]) and not lexicon.is_real_word(words[0]) and words[0] not in STOPWORDS and words[0] not in lexicon.slang():
+    while words and words[0] not in known and not lexicon.is_real_word(words[0]) and words[0] not in STOPWORDS and words[0] not in lexicon.slang():
         words.pop(0)
     return " " + " ".join(words) + (" " if words else "")
 # "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
