@@ -170,6 +170,7 @@ class _Index:
     months: list[frozenset[str]] = field(default_factory=list)  # the months each answer names
     answer_places: list[frozenset[str]] = field(default_factory=list)  # the regency and kecamatan each answer names
     answer_regencies: list[frozenset[str]] = field(default_factory=list)  # the regencies of Bali each answer names
+    answer_cohorts: list[frozenset[str]] = field(default_factory=list)  # the cohorts each answer names ("*": others too)
     # the programme words every question of an entry uses ("bimtek" for the Bimtek's topics), "psp" aside
     anchors: list[frozenset[str]] = field(default_factory=list)
     anchor_words: frozenset[str] = frozenset()
@@ -430,6 +431,7 @@ class FaqEngine:
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
             answer_places=[frozenset(w for w in fold(e.answer["id"]).split() if w.strip(".,;:()") in KECAMATAN_NAMES) for e in entries],
             answer_regencies=[frozenset(raw_tokens(e.answer["id"])) & BALI_REGENCIES for e in entries],
+            answer_cohorts=[_cohorts_named(fold(e.answer["id"])) for e in entries],
             anchors=[
                 frozenset.intersection(*vs[: len(e.questions)]) & anchor_words if e.questions else frozenset() for vs, e in zip(variants, entries, strict=True)
             ],
@@ -834,7 +836,12 @@ class FaqEngine:
             # lama … nanya2 soal PSP ke tiang, tiang sendiri kurang paham. Klungkung sama Badung itu dulu masuk angkatan brp ya?")
             # (…and so is an introduction after "mau tanya": "Bu maaf mau tanya, tiang kepala TK swasta di Kec. Banjar. … jenjang apa saja …?")
             later_question = (
-                (relayed_only or _ASKER_INTRO_RE.match(tail) is not None and all(w in _TAIL_INTRO_WORDS or w not in index.idf for w in words))
+                (
+                    relayed_only
+                    or _ASKER_INTRO_RE.match(tail) is not None and all(w in _TAIL_INTRO_WORDS or w not in index.idf for w in words)
+                    # (…and a question passed on, then how or why: "dia titip tanya lewat tiang soalnya ga punya telegram. … kapan?")
+                    or asked.group(0).startswith(("nitip", "titip", "menitip", "titipan"))
+                )
                 and not _question_words(tail)
                 and "?" in folded[folded.find(tail) + len(tail) :]
             )
@@ -1079,8 +1086,11 @@ class FaqEngine:
             # question, read alone, clearly picks the best: "…, apa boleh ikut PSP? trs surat ket … siapa yg keluarkan")
             confident = False
         entry = index.entries[best]
-        if confident and not entry.forward and self._other_number(best, asked_numbers):
-            confident = False  # "pelatihan komite pembelajaran angkatan 3 kpn": the topic gives Angkatan II's dates only
+        if confident and not entry.forward and (self._other_number(best, asked_numbers) or kind.date and self._other_cohort(best, asked_numbers)):
+            # "pelatihan komite pembelajaran angkatan 3 kpn": the topic gives Angkatan II's dates only
+            # (…or a date is asked and its answer gives another cohort's only: "pengumuman kelulusan angkatan 2 tgl brp", answered
+            # for Angkatan III)
+            confident = False
         kind_missed = confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry)
         if kind_missed:
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
@@ -1208,6 +1218,12 @@ class FaqEngine:
         mau sy laporkan ke kepsek": why the asker asks is context; it does not make the question
         one the topic is known not to answer.
         """
+        # (what the question sets aside is not asked either: "anggotanya siapa aja selain orang dinas?")
+        if (aside := _SET_ASIDE_RE.search(folded)) is not None:
+            rest = set(self._query(folded[: aside.start()] + folded[aside.end() :], english)[0])
+            kept = {w: weight for w, weight in weights.items() if w in rest}
+            if len(kept) >= 2:
+                weights = kept
         found = _REASON_RE.search(folded)
         if found is not None and not _asks(folded[: found.start()]):
             found = None  # "ujian tahap 1 soalnya ada berapa": the questions of the test, no reason yet
@@ -1309,7 +1325,13 @@ class FaqEngine:
                 continue  # "Our K3S chat says 'stage 1 results coming soon'. When was …": where the news was read
             if acronym and word.upper() in _ASSOCIATIONS and _TO_PEERS_BEFORE_RE.search(before):
                 continue  # "… utk berbagi pengalaman ke kepsek2 baru di K3S": the principals' own group, where it is shared
-            if not acronym and (word.lower() in NAMES or _INTRODUCED_RE.search(before) or _SCHOOL_NAMED_RE.search(before) or _PLACE_NAMED_RE.search(before)):
+            if not acronym and (
+                word.lower() in NAMES
+                or _INTRODUCED_RE.search(before)
+                or _SCHOOL_NAMED_RE.search(before)
+                or _PLACE_NAMED_RE.search(before)
+                or _WHERE_FROM_RE.search(before)
+            ):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
             return True
         return False
@@ -1497,6 +1519,12 @@ class FaqEngine:
         own = self._index.numbers[entry]
         named = [pair for pair in asked if pair[0] in self._index.number_words[entry]]
         return bool(own and named and not any(pair in own for pair in named))
+
+    def _other_cohort(self, entry: int, asked: frozenset[tuple[str, str]]) -> bool:
+        """Whether the entry's answer tells of other cohorts only, none of those asked."""
+        told = self._index.answer_cohorts[entry]
+        cohorts = {n for w, n in asked if w == "angkatan"}
+        return bool(cohorts and told and "*" not in told and not cohorts & told)
 
     def _asked_words(self, folded: str, english: bool, query: list[str], whole: set[str]) -> list[str]:
         """The words of the clause that asks (the last one with a question word, else the last): not the context's.
@@ -1978,6 +2006,26 @@ def _points_back(clause: str) -> bool:
     if its and (_DATES_ONLY_RE.fullmatch(clause, its.end()) or _YEAR_ONLY_RE.fullmatch(clause, its.end())):
         return True  # "…, jadwalnya tgl brp sampai tgl brp?", "Angkatan III kan seleksinya 2022, terus pelaksanaannya tahun berapa?"
     return any(pattern.fullmatch(clause) for pattern in _POINTING_BACK) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
+
+
+# "Angkatan III", "angkatan I–III"; "angkatan lain/berikutnya/sesudahnya": cohorts in general
+_COHORT_NAMED_RE = re.compile(
+    r"\bangkatan\s+(?:(i{1,3}|iv|v|[1-9])(?:\s*[–-]\s*(i{1,3}|iv|v|[1-9]))?\b|(lain|berikutnya|sesudahnya|selanjutnya|tertentu|mana)\b)"
+)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
+
+
+def _cohorts_named(folded: str) -> frozenset[str]:
+    """The cohorts a (folded) answer names, as digits; "*" when it speaks of cohorts in general too."""
+    told: set[str] = set()
+    for found in _COHORT_NAMED_RE.finditer(folded):
+        if found.group(3):
+            told.add("*")
+            continue
+        first = _ROMAN.get(found.group(1)) or int(found.group(1))
+        last = (_ROMAN.get(found.group(2)) or int(found.group(2))) if found.group(2) else first
+        told.update(str(n) for n in range(first, last + 1))
+    return frozenset(told)
 
 
 def _marked_sentences(folded: str) -> str:
@@ -2475,6 +2523,8 @@ _REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|
 _NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
 # a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
 _REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
+# "… selain orang dinas?", "… other than the LPMP?": a short phrase of what a question sets aside, at its end
+_SET_ASIDE_RE = re.compile(r"\b(?:selain|kecuali|besides|other than|apart from|except)(?:\s+[\w-]+){1,3}?\s*(?=[?.!,\n]|$)")
 # …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya")
 _REASON_START_RE = re.compile(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b)")
 # …or who asks ("PMO itu singkatan apa? sy pengawas baru"; see _decide)
@@ -2538,6 +2588,10 @@ _KORWIL_NAMED_RE = re.compile(
     + _KECAMATAN
     + r")\s+(?:itu\s+|sekarang\s+|skrg\s+|saat ini\s+)?(?:siapa|sapa)\b"
 )
+_MEANS_GUESSED_RE = re.compile(
+    r"(?<=\w)\s*\?\s*(?:through|thru|via|lewat|lwt|pakai|pake|using|by)"
+    r"(?:\s+(?!(?:apa|apaan|mana|what|which|siapa|who|gimana|gmn|bagaimana)\b)[\w.]+){1,2}(?:\s+(?:ya|kah|kan|juga|jg))?\s*\?\s*$"
+)
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked
     ("jatah", _ASSIGNED_RE, " ", 0),  # "1 pelatih ahli dapat jatah dampingi berapa sekolah": assigned, no quota
@@ -2558,6 +2612,9 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("korwil", _KORWIL_NAMED_RE, " siapa nama korwil ", 0),
     # "Which topics were covered during the PMO Bimtek sessions?", "materi sesi bimtek": the event's content, its sessions no subject
     ("ses", re.compile(r"\b(topics?|materi\w*|materials?|subjects?|contents?)\b([^.?!]*?)\s*\b(?:sessions?|sesi(?:nya)?)\b"), r"\1\2", 0),
+    # "where do principals sign up for PSP? through dapodik?": a means guessed after the question, for the answer to confirm or
+    # correct; the question before it says what is asked
+    ("?", _MEANS_GUESSED_RE, "?", 1),
 )
 _OPENED_BY_RE = re.compile(
     r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka secara resmi|membukanya|membuka|buka)\b"
@@ -2661,7 +2718,8 @@ _SENT_BY_KORWIL_RE = re.compile(
 )
 # …or all of them together ("in total how many SD names did the korwil send in the end?"; not the rule, "how many must each korwil send")
 _SENT_IN_ALL_RE = re.compile(
-    r"\bhow many\b[^.?!\n]*?\b(?:did|have)\s+(?:the\s+)?(?:korwil|coordinators?)\s+(?:\w+\s+)?(?:send|sent|propose|proposed|submit|submitted)\b"
+    r"\bhow many\b[^.?!\n]*?\b(?:did|have)\s+(?:the\s+)?(?:korwil|coordinators?)\s+(?:\w+\s+)?"
+    r"(?:send|sent|propose|proposed|submit|submitted|nominate|nominated)\b"
     r"|\b(?:total|totalnya|seluruhnya|keseluruhan)\b[^.?!\n]*?\b(?:dikirim|diusulkan|terkirim)\s+(?:oleh\s+)?(?:semua\s+)?korwil\b"
     # ("berapa SD yang sudah diusulkan korwil ke dinas?": what was sent, not how many must be)
     r"|\b(?:berapa|brp)\s+(?:\w+\s+)?(?:sd|sekolah|sklh|nama)\b[^.?!\n]{0,40}?\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\s+"
@@ -2833,6 +2891,13 @@ _SCHOOL_NUMBER_RE = re.compile(
 )
 # "tiang tinggal di desa Les Tejakula", "Banjar Dinas Kaja": a village or hamlet is where someone is, not a programme
 _PLACE_NAMED_RE = re.compile(r"\b(?i:desa|ds|dusun|banjar|br|kelurahan|kel)\.?(?:\s+[A-Z][a-z]+)?$")
+# Where the asker's school is, said in the sentence that says who asks: "tiang kepsek SD di Menyali",
+# "kepala SD di Tejakula dekat pantai Les", "principal of an SD in Kubutambahan here"
+_WHERE_FROM_RE = re.compile(
+    r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r"|kepsek|kasek|kepala|principal|head|operator|guru|teacher|korwil|pengawas)\b"
+    r"[^.!?\n]{0,30}?\s(?i:di|dari|dr|in|at|from|dekat|deket|near)(?:\s+(?i:desa|ds|dusun|kelurahan|kel|kecamatan|kec|village|pantai|pura|pasar))?"
+    r"(?:\s+[A-Z][a-z]+){0,2}$"
+)
 _SCHOOL_NAMED_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
     # (…or the foundation that runs it: "sekolah di bawah yayasan Hindu", "Yayasan Widya Dharma")
@@ -2947,6 +3012,8 @@ _WH_OR_WHERE = r"(?:" + _WH + r"|mana|dimana|di mana|dmn|kemana)"
 _OF_THAT_RE = re.compile(
     # (two words after it after a question word or before one: "apa syaratnya sudah terpenuhi", "kabupatennya
     # masuk angkatan brp", "daftarnya lewat mana" — not "materinya bisa dikirim")
+    # (not what a word named after it means: "maksudnya ngimbas itu gmn" names its thing; "maksudnya gimana?" points back)
+    r"(?!\s*(?:maksud|arti|pengertian|definisi)nya\s+(?!(?:" + _WH_OR_WHERE + r"|itu|ini|tu)\b)[a-z]{3,})"
     r"\s*(?:" + _WH + r"\s+(?:(?:yang|yg)\s+(?:menjadi|jadi|jd|termasuk)\s+)?[a-z]+nya(?:\s+[a-z]+){0,2}"
     r"|(?:(?:yang|yg)\s+(?:menjadi|jadi|jd|termasuk)\s+)?[a-z]+nya(?:\s+[a-z]+(?:\s+[a-z]+(?=\s+" + _WH_OR_WHERE + r"))?)?)"
     r"(?:\s+" + _WH_OR_WHERE + r")?(?:\s+(?:ya|sih|nggih|pak|bu))*\s*"
@@ -3096,7 +3163,7 @@ _THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut
 _THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
 # (after "terus/lalu" only a generic noun points back: "…, terus pendaftarannya tgl brp?" names its own topic)
 _ITS_RE = re.compile(
-    r"\s*(?:(?:terus|trus|lalu|kemudian|habis itu|abis itu|setelah itu)\s+(?=(?:jadwal|pelaksanaan|waktu|kegiatan|acara|implementasi)nya\b))?"
+    r"\s*(?:(?:nah\s+)?(?:terus|trus|lalu|kemudian|habis itu|abis itu|setelah itu|nah)\s+(?=(?:jadwal|pelaksanaan|waktu|kegiatan|acara|implementasi)nya\b))?"
     r"[a-z]{3,}nya\s+"
 )
 # "…, terus pelaksanaannya tahun berapa?": the year of what was told before
@@ -3267,6 +3334,9 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
+    # a holiday's date ("nyepi tahun depan tanggal berapa", "galungan jatuh kapan"; not "bimtek bentrok sama galungan?")
+    r"|\b(?:nyepi|galungan|kuningan|saraswati|pagerwesi|siwaratri|idul fitri|idulfitri|lebaran|natal|imlek|waisak|hari raya)\b"
+    r"[^.?!\n]{0,25}\b(?:tanggal|tgl|kapan|kpn|jatuh|hari apa|when|date)\b"
     # the school's bills and the office's cars ("tagihan listrik sekolah bisa dibayar lwt bot ini?", "mobil dinas korwil bs dipinjam?";
     # not "ada mobil dinas yg jemput peserta bimtek?")
     r"|\b(?:tagihan|rekening|bayar|pembayaran|token)\s+(?:listrik|air|pdam|pln|internet|wifi|telepon|telpon)\b|\b(?:electricity|water|internet) bills?\b"
@@ -3313,7 +3383,7 @@ _SELECTION_RE = re.compile(
     # "scanner rusak, surat keterangan sehat boleh difoto saja?")
     r"|pengimbasan|kurikulum merdeka|intervensi|pelatih ahli|rapor pendidikan|merdeka mengajar|surat keterangan"
     # (this bot's reminders: "HP tiang bunyi kena pengingat zoom … pas upacara piodalan, cara matikan pengingatnya?")
-    r"|pengingat\w*|reminders?)\b"
+    r"|pengingat\w*|reminders?|(?:meng|di|ng)?ing[ae]t(?:in|kan)\w*|remind\w*)\b"
 )
 
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})

@@ -463,6 +463,11 @@ SYNONYMS: dict[str, str] = {
     "protected": "perlindungan",
     "protection": "perlindungan",
     "mentoring": "pendampingan",
+    # "who provides the consultative and asymmetric assistance to the local govt?": PSP's first intervention, in English
+    "consultative": "konsultatif",
+    "consultation": "konsultatif",
+    "asymmetric": "asimetris",
+    "asymmetrical": "asimetris",
     "mentored": "pendampingan",
     "accompany": "pendampingan",
     "handles": "pendampingan",  # "one Pelatih Ahli only handles a single school?"
@@ -831,7 +836,7 @@ STOPWORDS = frozenset(
     kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     dalam beserta serta demikian kerjasamanya kerja samanya
-    as up
+    as up all
     terhadap soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
     actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
     jelaskan jelasin jelaskn terangkan uraikan jabarkan
@@ -966,7 +971,19 @@ _TOKEN_RE = re.compile(r"[a-z0-9]+")
 _SPACES_RE = re.compile(r"[ \t]{2,}")
 # words speech-to-text writes as it hears them ("was the bim tech held online", "i mel wajib diisi", "jam sepuluh we i be")
 # (not "i mail": "I mail the form" is English)
-_DICTATED_WORDS = {"bim tech": "bimtek", "bim tek": "bimtek", "i mel": "email", "we i be": "wib", "we i ta": "wita"}
+_DICTATED_WORDS = {
+    "bim tech": "bimtek",
+    "bim tek": "bimtek",
+    "i mel": "email",
+    "we i be": "wib",
+    "we i ta": "wita",
+    # SIMPKB said as heard: "simpe kabe", "simpeka be", "sim peka be"
+    "simpe kabe": "simpkb",
+    "simpe ka be": "simpkb",
+    "simpeka be": "simpkb",
+    "sim peka be": "simpkb",
+    "simpekabe": "simpkb",
+}
 _DICTATED_WORDS_RE = re.compile(r"\b(?:" + "|".join(_DICTATED_WORDS) + r")\b")
 _DICTATED_MARK_RE = re.compile(r"\btanda (tanya|seru)\b|\bkoma\b|(?<!\d )\btitik\b(?!\s+(?:temu|koordinat|nol|\d))")
 _DICTATED_MARKS = {"tanya": "?", "seru": "!"}
@@ -1031,7 +1048,7 @@ def fold(text: str) -> str:
     if "p3k" in text:
         text = _P3K_RE.sub("pppk", text)  # government contract staff, as chat writes PPPK
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
-    if "bim " in text or "i mel" in text or "we i" in text:
+    if "bim " in text or "i mel" in text or "we i" in text or "simpe" in text or "peka" in text:
         text = _DICTATED_WORDS_RE.sub(lambda found: _DICTATED_WORDS[found.group()], text)
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     if "." in text:  # "rekap Kec. Busungbiu": an abbreviation's dot ends no sentence
@@ -1363,7 +1380,7 @@ _EXPAND_RULED = frozenset(
     "information info capital jum zum gugel mit ask may pass passed passing matur".split()
 )
 _EXPANDED_RULED = frozenset(
-    "ke awal sebelumnya benar bener betul lewat kerjanya pertama kali right person run runs ran kamu km anda bantu bantuin help coba way "
+    "ke awal sebelumnya benar bener betul lewat via kerjanya pertama kali right person run runs ran kamu km anda bantu bantuin help coba way "
     "terang terangnya akhir akhirnya utama utamanya tujuan one question q dimaksud dimaksudkan dimaksudnya ngomong ngmg ngomg admin of "
     "honor".split()
 ).union(_ROMAN, _ORDINAL, _CARDINAL, _MONTHS)
@@ -1472,6 +1489,9 @@ def expand(words: list[str]) -> list[str]:
         following = expanded[at + 1] if at + 1 < len(expanded) else ""
         if word == "lewat" and previous in _ALREADY and following not in _CHANNELS:
             out.append("ditutup")  # "udh lewat blm pendaftarannya": past its time, not "via" ("sudah lewat bot daftar")
+            continue
+        if word == "via" and following in ("apa", "mana"):
+            out.append("lewat")  # "bimtek pmo nya via apa?": by what means ("via" alone is a word of passage)
             continue
         if word == "kerjanya" and previous not in _HOW and following not in _HOW:
             out.append("tugas")  # "PMO itu kerjanya ngapain aja": its tasks (not "cara kerjanya", "kerjanya gimana": how it works)
@@ -1731,6 +1751,13 @@ _EN_PHRASES = (
     (re.compile(r"\b(?:go|goes|went|gone|going)\s+through\b(?=\s+(?:the\s+)?(?:psp\s+)?(?:selection|seleksi|stages?)\b)"), "ikut"),
     # "the PMO Pokja Bimtek for local governments": the regional governments (Pemda)
     (re.compile(r"\b(?:local|regional)\s+governments?\b"), "pemda"),
+    # "the regency-level PMO" is the regency's (not "resolved at one level": a tier)
+    (re.compile(r"\b(regency|district|provincial|province|national|school|kecamatan|subdistrict|sub-district)[- ]level\b"), r"\1"),
+    # "the consultative and asymmetric assistance": PSP's mentoring of the regions (not "thanks for your kind assistance")
+    (
+        re.compile(r"\b((?:consultative|asymmetric|asymmetrical)(?:\s+(?:and|&)\s+(?:consultative|asymmetric|asymmetrical))?)\s+(?:assistance|support)\b"),
+        r"\1 mentoring",
+    ),
     # "what command do I use to talk to a staff member?": how to do it (the command is in its answer), not the list of commands
     # (before "do I type …" below reads as what to fill in)
     (re.compile(r"\b(?:what|which)\s+command\s+(?:do|should|can|must|would)\s+(?:i|we)\s+(?:use|type|send|enter)\s+to\b"), "how do i"),
