@@ -3137,6 +3137,23 @@ ROUND_30_READINGS = [
     # a holiday's date is no PSP question
     ("galungan tahun ini jatuh tanggal berapa?", "decline", None),
     ("nyepi tahun depan tgl brp ya", "decline", None),
+    # a claim checked with only its mark is told: what points back at it asks about it
+    ("katanya ada simulasi mengajar di tahap 2 ya? itu jalannya kapan sampai kapan?", "answer", "seleksi-tahap2"),
+    # "the five of them", counted before; past a remark naming nothing, to what was counted
+    ("Dulu di sosialisasi disebut ada 5 intervensi, tiang cuma ingat satu, sisanya lupa. Yg 5 itu apa saja pak?", "ask_back", None),
+    # how the PMO works is what it does; the stage 1 dates asked as its start
+    ("PMO nika kerjanya gmn?", "answer", "pmo-apa"),
+    ("sy sdh bikin akun simpkb, tahap 1 mulai tgl brp?", "answer", "seleksi-tahap1"),
+    # whether one school is a Sekolah Penggerak, and how many registered, are in no source
+    ("SDN 3 Banyuasri sekolah penggerak bukan?", "ask_back", None),
+    ("berapa sekolah dari Sawan yg daftar psp angkatan 3?", "ask_back", None),
+    # the data kept private is the bot's privacy (not a private school); the app as chat shortens it; years left in office
+    ("is my data private?", "answer", "bot-privasi"),
+    ("bimtek pakai apk apa", "answer", "bimtek-media"),
+    ("how many years left in office must a principal have?", "answer", "masa-tugas"),
+    # PSP named only as what is not asked about; another test named only to compare
+    ("maaf pertanyaan diluar PSP, pendaftaran KIP kuliah kapan ditutup?", "decline", None),
+    ("nilai minimal lolos seleksi tahap 2 brp? ada passing grade kayak tes cpns?", "forward", "seleksi-rincian"),
 ]
 
 LATER_READINGS = (
@@ -3160,6 +3177,8 @@ def test_readings_of_rounds_14_to_30(text: str, outcome: str, topic: str | None,
     [
         # (the Bimtek's dates alone left "berapa hari" to arithmetic)
         ("bimtek berapa hari", "id", "bimtek-jadwal", "empat hari"),
+        # (a teacher wanting to join the committee's training: there is no open registration)
+        ("where can a teacher sign up for PKP?", "en", "pkp", "no open registration"),
         # (the NIP's parts, facts G; the recap's answer names /ekspor for the Excel file; private schools and "all")
         ("NIP itu isinya apa saja? berapa digit?", "id", "npsn-nip", "tanggal lahir (8 angka"),
         ("korwil mau lihat rekap pendaftar kecamatan, ketik apa?", "id", "bot-rekap", "/ekspor"),

@@ -711,6 +711,8 @@ class FaqEngine:
             if words and (_REASON_START_RE.match(folded, asked_end) or asker_after or exclaimed):
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
+        # ("smpn 1 singaraja sekolah penggerak?": whether that school is one, which no source lists; read before its name goes)
+        school_is_psp = "penggerak" in folded and _SCHOOL_IS_PSP_RE.search(folded) is not None
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         if "kepanjangan" in folded and "pmo" not in folded:  # (the PMO's own topic spells it out: "PMO itu kepanjangannya apa?")
             # "PSP kepanjangannya": what the letters stand for, not "panjang" (long) (read here, on the message only: the
@@ -988,6 +990,8 @@ class FaqEngine:
                 scored = [scored[1], scored[0], *scored[2:]]
             confirmed = scored[0][1]
         kind = question_kind(asking_text if asking_text is not folded else _marked_sentences(folded))
+        if school_is_psp:
+            kind = kind._replace(result=True)
         if asking_text is not folded and not kind.head and "siapa" in folded and _head_across_and(folded, asking_text):
             # "kepala dinas waktu PSP angkatan 1 dan bimtek 2022 itu siapa": the head asked for, across the "dan"
             kind = kind._replace(head=True)
@@ -1056,12 +1060,14 @@ class FaqEngine:
             # "lagu bali terbaru": a weak match on a topic the sources lack, with no word of the
             # programme, is not a PSP question to pass on
             in_domain = False
+        # (the programme named only as what is not asked about names it not: "maaf nanya diluar PSP, … KIP kuliah …")
+        named_in = _OUTSIDE_PSP_RE.sub(" ", folded) if ("luar" in folded or "bukan" in folded or "outside" in folded) else folded
         if (
             (self._names_another(text) or self._spells_another(folded, whole))
-            and not self._names_programme(folded, whole)
+            and not self._names_programme(named_in, whole)
             and not _THIS_BOT_RE.search(folded)  # ("… studied in the Netherlands … can this bot reply in English")
             or _other_business(folded)
-            and not _PSP_NAMED_RE.search(folded)
+            and not _PSP_NAMED_RE.search(named_in)
             or _PUPIL_ADMISSION_RE.search(folded)
             and not _PSP_ITSELF_RE.search(folded)
             # ("program adiwiyata pendaftarannya kapan": "program" alone is read as PSP, but it names another)
@@ -1652,7 +1658,11 @@ class FaqEngine:
             # sekolahnya atau kepseknya ya?"; not "pewawancaranya siapa? dari kementerian atau pelatih ahli?", which
             # offers choices for the question before it)
             asks = asks or bool(
-                marked and " atau " in f" {clause} " and _marked_itself(folded, clause) and not any(_asks(piece) for piece in pieces[:n])
+                marked
+                and " atau " in f" {clause} "
+                and _marked_itself(folded, clause)
+                # (a question word told, not asked, does not count: "… gak jelas isinya siapa aja. Cuma orang dinas aja atau …?")
+                and not any(_asks(piece) and _ends_with_question(folded, piece) for piece in pieces[:n])
             )
             # (not "…. bimteknya yg ngadain siapa?": what "-nya" points at is named, the programme itself)
             points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause) and not _NAMED_ITSELF_RE.search(clause)
@@ -1679,14 +1689,26 @@ class FaqEngine:
                 # a choice; the two together are the question
                 words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
                 asks = asks or marked or _asks(pieces[n - 1])
-            elif n and asks and points_back and not (before_asks or marked and not choice and _marked_itself(folded, pieces[n - 1])):
+            elif (
+                n
+                and asks
+                and points_back
+                # (a claim checked with only its mark is told, all the same: "Katanya ada tahap verifikasi sama penilaian ya? itu
+                # jalannya kapan sampe kapan pak?")
+                and (not (before_asks or marked and not choice and _marked_itself(folded, pieces[n - 1])) or _CLAIM_ONLY_RE.match(pieces[n - 1]))
+            ):
                 # "Kami ingin mengirim edaran lewat bot ini. Bagaimana caranya?", "Kami dengar ada
                 # komite pembelajaran. Siapa saja anggotanya?": the question points back at the
                 # sentence before it, which asks nothing itself; the two together are the question
                 # (two pieces back when the one before asks nothing either: "kami ikut wawancara
                 # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview)
                 two = n >= 2 and not _asks(pieces[n - 2]) and _one_sentence(folded, pieces[n - 2], pieces[n - 1])
-                told = " ".join(pieces[n - 2 : n] if two else pieces[n - 1 : n])
+                start = n - 2 if two else n - 1
+                # (past a remark naming nothing the base knows: "… asked me what the five interventions … are and I totally
+                # blanked out haha, embarrassing. Could you list them for me?")
+                while start > max(0, n - 3) and not any(w in self._index.idf for w in self._query(" ".join(pieces[start:n]), english)[0]):
+                    start -= 1
+                told = " ".join(pieces[start:n])
                 # ("Ada pesan WA terusan soal Program Sekolah Penggerak, napi niki sebenarnya?": what the
                 # message was about is what is asked about, not the message; not "… surat edaran soal PSP, isinya
                 # apa?", which asks for the circular's content)
@@ -1694,7 +1716,7 @@ class FaqEngine:
                 if about is not None and self._query(told[about.end() :], english)[0]:
                     told = told[about.end() :]
                     told_about = True
-                words, numbered = self._query(f"{told} {clause}", english)
+                words, numbered = self._query(f"{told}. {clause}", english)
             elif (
                 n
                 and asks
@@ -2062,6 +2084,13 @@ def _one_sentence(folded: str, first: str, second: str) -> bool:
     at = folded.find(first)
     end = folded.find(second, at + len(first)) if at >= 0 else -1
     return end >= 0 and _TERMINATOR_RE.search(folded, at + len(first), end) is None
+
+
+# "katanya ada tahap verifikasi ya", "kabarnya bimtek diundur ya": hearsay put to the bot, with no question word of its own
+_CLAIM_ONLY_RE = re.compile(
+    r"\s*(?:katanya|kabarnya|denger\w*|dengar\w*|konon|infonya)\b"
+    r"(?![^.?!\n]*\b(?:apa|siapa|kapan|kpn|berapa|brp|gimana|gmn|bagaimana|mana|dimana|kenapa|mengapa)\b)[^.?!\n]*$"
+)
 
 
 def _marked_itself(folded: str, clause: str) -> bool:
@@ -2914,7 +2943,9 @@ _PSP_OWN_RE = re.compile(
 _DIFFERENCE_RE = re.compile(r"\b(?:beda\w*|perbedaan|difference|differ\w*|program (?:seperti|spt|kayak|kyk))\b")
 _COMPARED = (
     r"\b(?:kayak|kaya|kyk|kek|seperti|spt|sprt|sama(?: dengan| dgn| kayak| kyk| seperti| spt)|mirip(?: dengan| dgn)?"
-    r"|(?:di)?banding(?:kan)?(?: dengan| dgn| sama)?|(?<!would )(?<!\bd )like|similar to|compared (?:with|to)|as with)\s+(?:(?:program|di|pada|waktu)\s+)?"
+    r"|(?:di)?banding(?:kan)?(?: dengan| dgn| sama)?|(?<!would )(?<!\bd )like|similar to|compared (?:with|to)|as with)\s+"
+    # (…or its test: "ada passing grade nya ga kayak tes CPNS")
+    r"(?:(?:program|di|pada|waktu|tes|ujian|test)\s+)?"
 )
 # Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): not a principal
 # registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
@@ -3204,7 +3235,16 @@ _WHAT_THAT_IS_RE = re.compile(
     + _CLOSING
     + r"\s*\??\s*"
 )
+# "Yg 5 nika apa saja nggih?", "the five of them, which are they?": the things counted before, asked for
+# ("Could you list them for me?": the same, in English)
+_THE_COUNTED_RE = re.compile(
+    r"\s*(?:yang|yg)\s+(?:\d|dua|tiga|empat|lima|enam|tujuh)\s+(?:itu|ini|tsb|tersebut|nika|niki|tu)\s+(?:apa|apa saja|apa aja|apa sj|napi|napi manten)"
+    + _YES_NO_TAIL
+    + r"\s*"
+    + r"|\s*(?:could|can|would)\s+you\s+(?:please\s+)?(?:list|name|tell me|explain)\s+(?:them|those|these|it)(?:\s+(?:for me|all|please|again))*\s*"
+)
 _POINTING_BACK = (
+    _THE_COUNTED_RE,
     _WHAT_THAT_IS_RE,
     _FETCHED_RE,
     *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _WHERE_SEEN_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE),
@@ -3417,7 +3457,14 @@ _PEOPLE_COUNT_RE = re.compile(
 )
 # "sekolah yg lolos angkatan 1 di buleleng ada brp?": the schools first, the count asked at the end
 # ("berapa sekolah" alone is also the targets' and the korwil's five schools: a count of them is in answers)
-_SCHOOL_COUNT_RE = re.compile(r"\b(?:sekolah|sd|smp)\s+(?:yang|yg)\s+[^.?!,]{0,60}?" + _HOW_MANY_AT_END)
+_SCHOOL_COUNT_RE = re.compile(
+    r"\b(?:sekolah|sd|smp)\s+(?:yang|yg)\s+[^.?!,]{0,60}?" + _HOW_MANY_AT_END
+    # (…or how many registered: "how many schools from Buleleng registered for batch 3?", "berapa sekolah buleleng yg daftar
+    # angkatan 3?"; not how many may: "berapa sekolah yg boleh daftar per kecamatan")
+    + r"|\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?(?:sekolah|sd|smp|schools)\b(?!\s+(?:principals?|kepala|kepsek|in\b))"
+    + r"(?![^.?!]{0,40}?\b(?:bisa|bs|boleh|blh|harus|hrs|wajib|maksimal|maks|minimal|min|can|could|may|must|should|allowed|per)\b)"
+    + r"[^.?!]{0,40}?\b(?:daftar|mendaftar|didaftarkan|terdaftar|registered|signed up|applied)\b"
+)
 _COUNT_UNIT = r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?"
 _PEOPLE_NUMBER_RE = re.compile(_COUNT_UNIT + r"(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b", re.IGNORECASE)
 _SCHOOL_NUMBER_IN_ANSWER_RE = re.compile(_COUNT_UNIT + r"(?:sekolah|sd|smp|schools)\b", re.IGNORECASE)
@@ -3490,6 +3537,13 @@ _CRITERIA_RE = re.compile(r"\b(?:syarat|kriteria|patokan|ketentuan|persyaratan|r
 
 
 _RESULT_HINTS = ("lolos", "lulus", "terima", "pass", "accepted", "qualif", "through")
+# Whether one school named is a Sekolah Penggerak ("smpn 1 singaraja sekolah penggerak?", "apakah SD N 2 Sawan sudah jadi sekolah
+# penggerak?"): which schools are, by name, is in no source
+_SCHOOL_IS_PSP_RE = re.compile(
+    r"^\s*(?:apakah\s+|apa\s+)?(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d+\s+[a-z]+(?:\s+[a-z]+)?\s+"
+    r"(?:(?:itu|sudah|sdh|udah|udh|termasuk|jadi|jd|menjadi|apa|apakah)\s+)*sekolah penggerak"
+    r"(?:\s+(?:bukan|kah|ya|gak|ga|gk|nggak|atau bukan|atau tidak|atau belum|belum|blm|" + _ADDRESSED + r"))*\s*\??\s*$"
+)
 
 
 def _own_result(folded: str) -> bool:

@@ -163,6 +163,7 @@ ABBREVIATIONS: dict[str, str] = {
     "bu": "ibu",
     "bpk": "bapak",
     "lwt": "lewat",
+    "apk": "aplikasi",  # ("bimtek pake apk apa": the app, as chat shortens it)
     "jm": "jam",
     "thru": "through",  # (English chat spelling)
     "hukdis": "hukuman disiplin",
@@ -1413,8 +1414,12 @@ def expand(words: list[str]) -> list[str]:
             if token == "meet" and words[at - 1 : at] == ["google"]:
                 expanded[-1:] = ["gmeet"]  # "lewat google meet ya": the meeting app, one name
                 continue
-            if token == "gmail" and (words[at - 1 : at] == ["akun"] or words[at + 1 : at + 2] in (["account"], ["accounts"])):
-                continue  # "login pake akun gmail biasa bisa?": an account to log in with, not an address to write to
+            if token == "gmail" and (words[at - 1 : at] == ["akun"] or words[at + 1 : at + 2] in (["account"], ["accounts"])) and words[
+                at - 2 : at - 1
+            ] not in (["bikin"], ["buat"], ["membuat"], ["bikinin"], ["create"], ["make"]):
+                # "login pake akun gmail biasa bisa?": an account to log in with, not an address to write to (not "bikin akun
+                # gmail", making one: the base's [decline] phrase, which must not shrink to "bikin akun")
+                continue
             if token == "times" and at and (words[at - 1] in _HOW_OFTEN or words[at - 1].isdigit()):
                 continue  # "I hear it many times", "two times a year": how often, not the hours
             if token in ("performing", "achieving", "performance") and words[at - 1 : at] in (["high"], ["top"], ["well"], ["best"], ["higher"]):
@@ -1751,6 +1756,19 @@ _EN_PHRASES = (
     (re.compile(r"\b(?:go|goes|went|gone|going)\s+through\b(?=\s+(?:the\s+)?(?:psp\s+)?(?:selection|seleksi|stages?)\b)"), "ikut"),
     # "the PMO Pokja Bimtek for local governments": the regional governments (Pemda)
     (re.compile(r"\b(?:local|regional)\s+governments?\b"), "pemda"),
+    # "how many years left in post does a principal need": the term of office still to serve
+    (
+        re.compile(r"\b(?:years?|time|term)\s+(?:left|remaining)\s+(?:in|of|on)\s+(?:(?:the|my|their|his|her)\s+)?(?:post|office|position|service|tenure|term|duty)\b"),
+        "sisa masa tugas",
+    ),
+    # "is my data private?", "is my NIP kept safe": the data's privacy (not a private school)
+    (
+        re.compile(
+            r"\b(?:my|our|the)\s+(?:data|information|info|details|nip|phone number|number)\s+(?:is\s+|are\s+|be\s+|kept\s+|stays?\s+){0,2}"
+            r"(?:private|safe|secure)\b"
+        ),
+        "privasi",
+    ),
     # "the regency-level PMO" is the regency's (not "resolved at one level": a tier)
     (re.compile(r"\b(regency|district|provincial|province|national|school|kecamatan|subdistrict|sub-district)[- ]level\b"), r"\1"),
     # "the consultative and asymmetric assistance": PSP's mentoring of the regions (not "thanks for your kind assistance")
