@@ -6,8 +6,9 @@ its score is at least 70).
 
     .venv/bin/python bench/bench_faq.py
 
-With a build of the compiled FAQ engine (``psp-bot faq compile``; ``make bench`` does it), the same
-engine compiled is measured after the plain one, in a child process with ``PSP_FAQ_COMPILED=1``.
+With a build of the compiled FAQ engine (``psp-bot faq compile``; ``make bench`` does it), the engine is
+measured both ways: this process runs it as it imports it (compiled when built), a child process the other
+way (``PSP_FAQ_COMPILED=0`` or ``1``).
 """
 
 from __future__ import annotations

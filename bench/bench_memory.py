@@ -65,7 +65,7 @@ async def measure(fake: FakeTelegramServer, command: list[str], ready: str, env:
 
 async def main() -> None:
     print(f"machine: {machine()}")
-    # (the bot's own settings are not inherited, except which FAQ engine runs: PSP_FAQ_COMPILED=1 measures the compiled one)
+    # (the bot's own settings are not inherited, except which FAQ engine runs: compiled when built, PSP_FAQ_COMPILED=0 plain)
     env = {k: v for k, v in os.environ.items() if not k.startswith("PSP_") or k.startswith("PSP_FAQ_COMPILED")}
     with tempfile.TemporaryDirectory() as tmp:
         url = f"sqlite:///{tmp}/memory.sqlite3"

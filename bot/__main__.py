@@ -317,7 +317,7 @@ def build_parser() -> argparse.ArgumentParser:
     check.add_argument("--file", help="knowledge base (default: data/faq.toml)")
     check.add_argument("--all", action="store_true", help="list every example left out (by default the first ten)")
     check.set_defaults(func=cmd_faq_check)
-    compile_ = faq_sub.add_parser("compile", help="compile the FAQ engine's busy modules to C (mypyc; used with PSP_FAQ_COMPILED=1)")
+    compile_ = faq_sub.add_parser("compile", help="compile the FAQ engine's busy modules to C (mypyc; used unless PSP_FAQ_COMPILED=0)")
     compile_.add_argument("--if-stale", action="store_true", help="only when the sources changed since the last build")
     compile_.set_defaults(func=cmd_faq_compile)
     export = sub.add_parser("export", help="export data")

@@ -1,4 +1,4 @@
-"""The FAQ engine compiled to C (handlers.faqkb.compiled): opt-in, used only when it matches its sources, same verdicts as plain Python."""
+"""The FAQ engine compiled to C (handlers.faqkb.compiled): on by default, used only when it matches its sources, same verdicts as plain Python."""
 
 from __future__ import annotations
 
@@ -39,10 +39,12 @@ def test_a_build_is_used_only_when_asked_and_while_it_matches_the_sources(tmp_pa
     shutil.copytree(compiled.source_dir(), sources, ignore=shutil.ignore_patterns("__pycache__"))
     build = tmp_path / "build"
     fake_build(build, sources)
-    off = (False, "plain Python (the compiled engine is off: PSP_FAQ_COMPILED=1 turns it on)")
+    off = (False, "plain Python (the compiled engine is off: PSP_FAQ_COMPILED=0)")
     monkeypatch.delenv(compiled.SWITCH, raising=False)
-    assert compiled.state(build, sources) == off  # (opt-in: it costs memory, see the module)
+    assert compiled.state(build, sources) == (True, f"compiled ({build})")  # (on by default, see the module)
     monkeypatch.setenv(compiled.SWITCH, "0")
+    assert compiled.state(build, sources) == off
+    monkeypatch.setenv(compiled.SWITCH, " 0 ")
     assert compiled.state(build, sources) == off
     monkeypatch.setenv(compiled.SWITCH, "1")
     assert compiled.state(build, sources) == (True, f"compiled ({build})")
@@ -121,7 +123,7 @@ print(json.dumps({"engine": ENGINE, "file": matcher.__file__, "verdicts": verdic
 
 
 def test_compiled_and_plain_engines_give_the_same_verdict_on_every_public_row() -> None:
-    # This process runs one engine (plain by default); a child runs the other, when a build matches the sources.
+    # This process runs one engine (compiled when built); a child runs the other, when a build matches the sources.
     usable, why = compiled.matches_sources()
     if not usable:
         pytest.skip(f"FAQ engine not compiled here ({why}; make compiled builds it): nothing to compare")

@@ -1,16 +1,17 @@
-"""The FAQ engine's busy modules compiled to C with mypyc: opt-in, used only while they match their sources.
+"""The FAQ engine's busy modules compiled to C with mypyc: used whenever a build matches the sources.
 
 mypyc (part of mypy) turns type-annotated Python into C extension modules: the same code giving
 the same verdicts (``tests/test_faq_compiled.py`` compares both on every public query row), with
-about a quarter fewer instructions per question, but about 1.2 MB more resident memory for the
-compiled library (BENCHMARKS.md). The idle bot stays under SPEC's 100 MB only without it, so it is
-off unless ``PSP_FAQ_COMPILED=1``. The build is kept out of the source tree, in
+about a quarter fewer instructions per question — SPEC's p99 under 1 ms with 300 entries is met
+compiled, not plain — for about 1.5 MB more resident memory (the idle bot stays under SPEC's
+100 MB either way; BENCHMARKS.md). ``make run`` and ``make test`` build it when a C compiler is
+there; ``PSP_FAQ_COMPILED=0`` turns it off. The build is kept out of the source tree, in
 ``<sys.prefix>/psp-bot-compiled/<python tag>/`` (``PSP_FAQ_COMPILED_DIR`` moves it), beside a
 manifest of the digest of this package's sources.
 
 On import, :mod:`handlers.faqkb` puts that folder first on its ``__path__`` only when
 
-- ``PSP_FAQ_COMPILED`` is ``1``;
+- ``PSP_FAQ_COMPILED`` is not ``0``;
 - the manifest's digest is that of the sources now (one edited file and the whole package runs as
   plain Python until rebuilt: an edit never runs as stale C);
 - every module's extension is there, and the group's shared library loads.
@@ -69,8 +70,8 @@ def _extension(folder: Path, name: str) -> Path | None:
 
 def state(folder: Path | None = None, sources: Path | None = None) -> tuple[bool, str]:
     """Whether the build in ``folder`` may run, and why (or why not), in words for the operator."""
-    if os.environ.get(SWITCH, "").strip() != "1":
-        return False, f"plain Python (the compiled engine is off: {SWITCH}=1 turns it on)"
+    if os.environ.get(SWITCH, "").strip() == "0":
+        return False, f"plain Python (the compiled engine is off: {SWITCH}=0)"
     return matches_sources(folder, sources)
 
 
@@ -175,5 +176,5 @@ def build(if_stale: bool = False) -> int:
             shutil.copy2(path, target / path.name)
     manifest = {"sources": digest, "python": sys.implementation.cache_tag, "modules": list(MODULES)}
     (target / MANIFEST).write_text(json.dumps(manifest, indent=1) + "\n", encoding="utf-8")
-    print(f"FAQ engine: compiled into {target}" + ("" if os.environ.get(SWITCH, "").strip() == "1" else f" (used when {SWITCH}=1)"))
+    print(f"FAQ engine: compiled into {target}" + (f" (not used while {SWITCH}=0)" if os.environ.get(SWITCH, "").strip() == "0" else ""))
     return 0
