@@ -2558,7 +2558,7 @@ def test_zoom_details_asked_are_passed_on_as_the_chat_passes_them_on(engine: Faq
 @pytest.mark.parametrize(
     ("text", "words"),
     [
-        ("in twenty twenty two were all regencies", ["2022", "kabupaten"]),  # ("all" is a stop word)
+        ("in twenty twenty two were all regencies", ["2022", "all", "kabupaten"]),
         ("the twenty twenty three twenty four cohort", ["2023", "2024", "angkat"]),
         ("two thousand and twenty one", ["2021"]),
         ("twenty thousand schools in five hundred and fourteen regencies", ["20000", "sekolah", "514", "kabupaten"]),
@@ -3133,7 +3133,7 @@ ROUND_30_READINGS = [
     ("Who gives the consultative and asymmetric support to local governments?", "answer", "psp-intervensi"),
     ("Who sits on the district-level PMO?", "answer", "pmo-anggota"),
     ("In total how many SD did the korwil nominate?", "ask_back", None),
-    ("list all kecamatan in buleleng", "answer", "kecamatan"),
+    ("list all the kecamatan in buleleng", "answer", "kecamatan"),
     # a holiday's date is no PSP question
     ("galungan tahun ini jatuh tanggal berapa?", "decline", None),
     ("nyepi tahun depan tgl brp ya", "decline", None),
@@ -3156,13 +3156,36 @@ ROUND_30_READINGS = [
     ("nilai minimal lolos seleksi tahap 2 brp? ada passing grade kayak tes cpns?", "forward", "seleksi-rincian"),
 ]
 
+# A review of round 30's change (reading only the diff) found these misreadings; each is fixed and kept here
+ROUND_30_REVIEWED = [
+    # what a school may or must do is no school's status
+    ("smp 1 mau ikut sekolah penggerak ya?", "answer", "psp-jenjang"),
+    ("SDN 2 boleh ikut sekolah penggerak?", "answer", "psp-swasta"),
+    ("apakah smpn 2 harus jadi sekolah penggerak?", "answer", "psp-swasta"),
+    # a role named before a question is no introduction: the other programme is still declined
+    ("saya guru, kapan pendaftaran di Paskibraka?", "decline", None),
+    ("I'm a teacher, when does registration open at Tanoto?", "decline", None),
+    ("Pak kepala, ada undangan pelatihan dari Tanoto, wajib ikut?", "decline", None),
+    # what it is done with, asked after the question, is asked (not a channel guessed)
+    ("boleh daftar? pakai sk plt?", "answer", "plt"),
+    # how many each korwil puts forward is the rule; "school level" is a jenjang
+    ("berapa sekolah yang didaftarkan setiap korwil?", "answer", "korwil-lima-sd"),
+    ("berapa sekolah yang didaftarkan korwil?", "answer", "korwil-lima-sd"),
+    ("which school level can join PSP?", "answer", "psp-jenjang"),
+    # a date counted from a holiday; a cohort in the context, not in the question
+    ("pengumuman kelulusan setelah galungan tanggal berapa ya", "answer", "kelulusan"),
+    ("saya dulu ikut angkatan 2 tapi tidak lolos. kapan pengumuman tahap 1 yang sekarang?", "answer", "kelulusan"),
+    # the figures of all kecamatan are the admin's statistics
+    ("how do I see the registrations of all kecamatan?", "answer", "bot-statistik"),
+]
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
     + ROUND_20_AFTER_THE_LAST_SETS + ROUND_21_READINGS + ROUND_21_REVIEWED + ROUND_22_READINGS
     + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS + ROUND_24_REVIEWED
     + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED + ROUND_28_READINGS
-    + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS
+    + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED
 )
 
 

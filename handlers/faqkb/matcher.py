@@ -1092,7 +1092,11 @@ class FaqEngine:
             # question, read alone, clearly picks the best: "…, apa boleh ikut PSP? trs surat ket … siapa yg keluarkan")
             confident = False
         entry = index.entries[best]
-        if confident and not entry.forward and (self._other_number(best, asked_numbers) or kind.date and self._other_cohort(best, asked_numbers)):
+        if (
+            confident
+            and not entry.forward
+            and (self._other_number(best, asked_numbers) or kind.date and self._other_cohort(best, self._cohorts_asked(folded, asking_text)))
+        ):
             # "pelatihan komite pembelajaran angkatan 3 kpn": the topic gives Angkatan II's dates only
             # (…or a date is asked and its answer gives another cohort's only: "pengumuman kelulusan angkatan 2 tgl brp", answered
             # for Angkatan III)
@@ -1526,6 +1530,11 @@ class FaqEngine:
         named = [pair for pair in asked if pair[0] in self._index.number_words[entry]]
         return bool(own and named and not any(pair in own for pair in named))
 
+    @staticmethod
+    def _cohorts_asked(folded: str, asking_text: str) -> frozenset[tuple[str, str]]:
+        """The numbered things the asking sentence names (not the context's: "saya dulu ikut angkatan 2 … kapan pengumuman …?")."""
+        return numbered_pairs(raw_tokens(asking_text if asking_text is not folded else _marked_sentences(folded)))
+
     def _other_cohort(self, entry: int, asked: frozenset[tuple[str, str]]) -> bool:
         """Whether the entry's answer tells of other cohorts only, none of those asked."""
         told = self._index.answer_cohorts[entry]
@@ -1708,7 +1717,8 @@ class FaqEngine:
                 # blanked out haha, embarrassing. Could you list them for me?")
                 while start > max(0, n - 3) and not any(w in self._index.idf for w in self._query(" ".join(pieces[start:n]), english)[0]):
                     start -= 1
-                told = " ".join(pieces[start:n])
+                # (…the remarks walked past left out: their words are no part of what is asked)
+                told = " ".join(p for k, p in enumerate(pieces[start:n]) if k == 0 or any(w in self._index.idf for w in self._query(p, english)[0]))
                 # ("Ada pesan WA terusan soal Program Sekolah Penggerak, napi niki sebenarnya?": what the
                 # message was about is what is asked about, not the message; not "… surat edaran soal PSP, isinya
                 # apa?", which asks for the circular's content)
@@ -2618,7 +2628,7 @@ _KORWIL_NAMED_RE = re.compile(
     + r")\s+(?:itu\s+|sekarang\s+|skrg\s+|saat ini\s+)?(?:siapa|sapa)\b"
 )
 _MEANS_GUESSED_RE = re.compile(
-    r"(?<=\w)\s*\?\s*(?:through|thru|via|lewat|lwt|pakai|pake|using|by)"
+    r"(?<=\w)\s*\?\s*(?:through|thru|via|lewat|lwt)"
     r"(?:\s+(?!(?:apa|apaan|mana|what|which|siapa|who|gimana|gmn|bagaimana)\b)[\w.]+){1,2}(?:\s+(?:ya|kah|kan|juga|jg))?\s*\?\s*$"
 )
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
@@ -2641,8 +2651,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("korwil", _KORWIL_NAMED_RE, " siapa nama korwil ", 0),
     # "Which topics were covered during the PMO Bimtek sessions?", "materi sesi bimtek": the event's content, its sessions no subject
     ("ses", re.compile(r"\b(topics?|materi\w*|materials?|subjects?|contents?)\b([^.?!]*?)\s*\b(?:sessions?|sesi(?:nya)?)\b"), r"\1\2", 0),
-    # "where do principals sign up for PSP? through dapodik?": a means guessed after the question, for the answer to confirm or
-    # correct; the question before it says what is asked
+    # "where do principals sign up for PSP? through dapodik?": a channel guessed after the question, for the answer to confirm
+    # or correct; the question before it says what is asked (not "boleh daftar? pakai sk plt?": what it is done with is asked)
     ("?", _MEANS_GUESSED_RE, "?", 1),
 )
 _OPENED_BY_RE = re.compile(
@@ -2924,8 +2934,11 @@ _PLACE_NAMED_RE = re.compile(r"\b(?i:desa|ds|dusun|banjar|br|kelurahan|kel)\.?(?
 # "kepala SD di Tejakula dekat pantai Les", "principal of an SD in Kubutambahan here"
 _WHERE_FROM_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r"|kepsek|kasek|kepala|principal|head|operator|guru|teacher|korwil|pengawas)\b"
-    r"[^.!?\n]{0,30}?\s(?i:di|dari|dr|in|at|from|dekat|deket|near)(?:\s+(?i:desa|ds|dusun|kelurahan|kel|kecamatan|kec|village|pantai|pura|pasar))?"
-    r"(?:\s+[A-Z][a-z]+){0,2}$"
+    # (between the role and "di", only the school: "kepsek SD N 2", "principal of an SD", "kepala SD di Tejakula dekat …" —
+    # not a question: "saya guru, kapan pendaftaran di Paskibraka?")
+    r"(?:\s+(?i:sd|sdn|smp|smpn|tk|tkn|paud|sekolah|school|negeri|swasta|n|no|of|an|a|the|small|private|public|kecil)|\s+\d+|\s+[A-Z][a-z]+){0,4}"
+    r"(?:\s(?i:di|dari|dr|in|at|from|dekat|deket|near)(?:\s+(?i:desa|ds|dusun|kelurahan|kel|kecamatan|kec|village|pantai|pura|pasar))?"
+    r"(?:\s+[A-Z][a-z]+){0,2}){1,2}$"
 )
 _SCHOOL_NAMED_RE = re.compile(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
@@ -3374,8 +3387,10 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
-    # a holiday's date ("nyepi tahun depan tanggal berapa", "galungan jatuh kapan"; not "bimtek bentrok sama galungan?")
-    r"|\b(?:nyepi|galungan|kuningan|saraswati|pagerwesi|siwaratri|idul fitri|idulfitri|lebaran|natal|imlek|waisak|hari raya)\b"
+    # a holiday's date ("nyepi tahun depan tanggal berapa", "galungan jatuh kapan"; not "bimtek bentrok sama galungan?", nor one
+    # dated from it: "pengumuman kelulusan setelah galungan tanggal berapa")
+    r"|(?<!setelah )(?<!sesudah )(?<!sebelum )(?<!habis )(?<!abis )(?<!after )(?<!before )(?<!pas )(?<!saat )(?<!menjelang )"
+    r"\b(?:nyepi|galungan|kuningan|saraswati|pagerwesi|siwaratri|idul fitri|idulfitri|lebaran|natal|imlek|waisak|hari raya)\b"
     r"[^.?!\n]{0,25}\b(?:tanggal|tgl|kapan|kpn|jatuh|hari apa|when|date)\b"
     # the school's bills and the office's cars ("tagihan listrik sekolah bisa dibayar lwt bot ini?", "mobil dinas korwil bs dipinjam?";
     # not "ada mobil dinas yg jemput peserta bimtek?")
@@ -3462,7 +3477,8 @@ _SCHOOL_COUNT_RE = re.compile(
     # (…or how many registered: "how many schools from Buleleng registered for batch 3?", "berapa sekolah buleleng yg daftar
     # angkatan 3?"; not how many may: "berapa sekolah yg boleh daftar per kecamatan")
     + r"|\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?(?:sekolah|sd|smp|schools)\b(?!\s+(?:principals?|kepala|kepsek|in\b))"
-    + r"(?![^.?!]{0,40}?\b(?:bisa|bs|boleh|blh|harus|hrs|wajib|maksimal|maks|minimal|min|can|could|may|must|should|allowed|per)\b)"
+    + r"(?![^.?!]{0,40}?\b(?:bisa|bs|boleh|blh|harus|hrs|wajib|maksimal|maks|minimal|min|can|could|may|must|should|allowed|per|tiap|setiap"
+    + r"|masing|each|every|korwil|koordinator|coordinators?)\b)"
     + r"[^.?!]{0,40}?\b(?:daftar|mendaftar|didaftarkan|terdaftar|registered|signed up|applied)\b"
 )
 _COUNT_UNIT = r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?"
@@ -3537,10 +3553,15 @@ _CRITERIA_RE = re.compile(r"\b(?:syarat|kriteria|patokan|ketentuan|persyaratan|r
 
 
 _RESULT_HINTS = ("lolos", "lulus", "terima", "pass", "accepted", "qualif", "through")
+# (a school's place, not what it may or must do: "smp 1 mau ikut sekolah penggerak?", "SDN 2 boleh ikut …")
+_NOT_A_PLACE = (
+    r"(?:mau|ikut|boleh|blh|bisa|bs|harus|hrs|wajib|dapat|dpt|pengen|ingin|akan|apa|apakah|jadi|jd|menjadi|sudah|sdh|udah|udh"
+    r"|termasuk|daftar|mendaftar|gabung|itu|masih|msh|belum|blm|perlu|kok|kah|ya)"
+)
 # Whether one school named is a Sekolah Penggerak ("smpn 1 singaraja sekolah penggerak?", "apakah SD N 2 Sawan sudah jadi sekolah
 # penggerak?"): which schools are, by name, is in no source
 _SCHOOL_IS_PSP_RE = re.compile(
-    r"^\s*(?:apakah\s+|apa\s+)?(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d+\s+[a-z]+(?:\s+[a-z]+)?\s+"
+    r"^\s*(?:apakah\s+|apa\s+)?(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d+(?:\s+(?!" + _NOT_A_PLACE + r"\b)[a-z]+){1,2}\s+"
     r"(?:(?:itu|sudah|sdh|udah|udh|termasuk|jadi|jd|menjadi|apa|apakah)\s+)*sekolah penggerak"
     r"(?:\s+(?:bukan|kah|ya|gak|ga|gk|nggak|atau bukan|atau tidak|atau belum|belum|blm|" + _ADDRESSED + r"))*\s*\??\s*$"
 )

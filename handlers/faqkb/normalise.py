@@ -837,7 +837,7 @@ STOPWORDS = frozenset(
     kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     dalam beserta serta demikian kerjasamanya kerja samanya
-    as up all
+    as up
     terhadap soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
     actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
     jelaskan jelasin jelaskn terangkan uraikan jabarkan
@@ -1769,8 +1769,16 @@ _EN_PHRASES = (
         ),
         "privasi",
     ),
-    # "the regency-level PMO" is the regency's (not "resolved at one level": a tier)
-    (re.compile(r"\b(regency|district|provincial|province|national|school|kecamatan|subdistrict|sub-district)[- ]level\b"), r"\1"),
+    # "list all the kecamatan": the places (not "the registrations of all kecamatan", the admin's figures for all of them)
+    (
+        re.compile(
+            r"^(?![^.?!]*\b(?:registrations?|registered|totals?|figures|numbers|recap|rekap|statisti\w*|counts?|pendaftar\w*)\b)"
+            r"([^.?!]*?)\ball\s+(?:the\s+|of\s+the\s+)?(?=(?:kecamatan|districts|sub-?districts|regencies)\b)"
+        ),
+        r"\1",
+    ),
+    # "the regency-level PMO" is the regency's (not "resolved at one level": a tier; nor "which school level": a jenjang)
+    (re.compile(r"\b(regency|district|provincial|province|national|kecamatan|subdistrict|sub-district)[- ]level\b"), r"\1"),
     # "the consultative and asymmetric assistance": PSP's mentoring of the regions (not "thanks for your kind assistance")
     (
         re.compile(r"\b((?:consultative|asymmetric|asymmetrical)(?:\s+(?:and|&)\s+(?:consultative|asymmetric|asymmetrical))?)\s+(?:assistance|support)\b"),
