@@ -3154,6 +3154,16 @@ ROUND_30_READINGS = [
     # PSP named only as what is not asked about; another test named only to compare
     ("maaf pertanyaan diluar PSP, pendaftaran KIP kuliah kapan ditutup?", "decline", None),
     ("nilai minimal lolos seleksi tahap 2 brp? ada passing grade kayak tes cpns?", "forward", "seleksi-rincian"),
+    # visitors' English: governments shortened, a word said in passing ("directly", "back in March"), the point of a thing
+    ("hi, when was the PMO bimtek for local govts held?", "answer", "bimtek-jadwal"),
+    ("What topics were covered in the Bimtek back in March 2022?", "answer", "bimtek-materi"),
+    ("what's the point of PSP?", "answer", "psp-apa"),
+    ("when was the regional PMO Bimtek?", "answer", "bimtek-jadwal"),
+    # what to fill in for the field told before
+    ("sy kepsek swasta ga punya NIP, di formulir diisi apa?", "answer", "npsn-nip"),
+    # a maths formula, the national assessment's dates: other business
+    ("rumus luas trapesium gimana ya, mau ngajarin anak di rumah", "decline", None),
+    ("jadwal ANBK SMP tahun ini kapan?", "decline", None),
 ]
 
 # A review of round 30's change (reading only the diff) found these misreadings; each is fixed and kept here

@@ -3256,7 +3256,13 @@ _THE_COUNTED_RE = re.compile(
     + r"\s*"
     + r"|\s*(?:could|can|would)\s+you\s+(?:please\s+)?(?:list|name|tell me|explain)\s+(?:them|those|these|it)(?:\s+(?:for me|all|please|again))*\s*"
 )
+# "sy kepsek swasta gapunya NIP, di form diisi apa?": what to fill in for the field told before
+_FILLED_WITH_RE = re.compile(
+    r"\s*(?:(?:terus|trus|jadi|jd|lalu)\s+)?(?:(?:di|dalam|pada|dlm)\s+(?:form|formulir|formnya|formulirnya|bot)\s+)?(?:saya\s+|sy\s+|tiang\s+)?"
+    r"(?:di)?isi(?:nya|kan)?\s+(?:apa|gimana|gmn|bagaimana|pakai apa|pake apa|dengan apa|dgn apa)" + _YES_NO_TAIL + r"\s*"
+)
 _POINTING_BACK = (
+    _FILLED_WITH_RE,
     _THE_COUNTED_RE,
     _WHAT_THAT_IS_RE,
     _FETCHED_RE,
@@ -3387,6 +3393,11 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
+    # a maths formula for a child's homework ("rumus luas lingkaran apa ya"); the national assessment's own dates ("jadwal
+    # asesmen nasional SD thn ini kpn?"; not the Rapor Pendidikan that draws on it)
+    r"|\brumus\b"
+    r"|\b(?:asesmen nasional|anbk)\b[^.?!\n]{0,30}\b(?:jadwal|kapan|kpn|tanggal|tgl)\b"
+    r"|\b(?:jadwal|kapan|kpn|tanggal|tgl)\b[^.?!\n]{0,20}\b(?:asesmen nasional|anbk)\b"
     # a holiday's date ("nyepi tahun depan tanggal berapa", "galungan jatuh kapan"; not "bimtek bentrok sama galungan?", nor one
     # dated from it: "pengumuman kelulusan setelah galungan tanggal berapa")
     r"|(?<!setelah )(?<!sesudah )(?<!sebelum )(?<!habis )(?<!abis )(?<!after )(?<!before )(?<!pas )(?<!saat )(?<!menjelang )"

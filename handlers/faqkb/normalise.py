@@ -833,7 +833,7 @@ STOPWORDS = frozenset(
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu penjelasannya petunjuknya arahannya
     from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
-    don dont doesn didn want wants anymore through via done still yet take takes taking get gets
+    don dont doesn didn want wants anymore through via done directly still yet take takes taking get gets
     kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     dalam beserta serta demikian kerjasamanya kerja samanya
@@ -1734,7 +1734,8 @@ def without_where_heard(folded: str) -> str:
 _EN_SHORTHAND = {
     "ws": "was", "wz": "was", "yrs": "years", "yr": "year", "hrs": "hours", "mins": "minutes", "u": "you",
     "ur": "your", "abt": "about", "whn": "when", "wht": "what", "hw": "how", "pls": "please", "plz": "please", "thru": "through",
-    "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "govt": "government", "dont": "don't", "cant": "can't",
+    "b4": "before", "bc": "because", "cuz": "because", "coz": "because", "govt": "government", "govts": "governments", "dont": "don't",
+    "cant": "can't",
 }
 _EN_SHORTHAND_RE = re.compile(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
 
@@ -1777,6 +1778,15 @@ _EN_PHRASES = (
         ),
         r"\1",
     ),
+    # "the dates of the Bimtek back in March 2022": then, no going back
+    (
+        re.compile(
+            r"\bback\s+(?=in\s+(?:20\d\d|january|february|march|april|may|june|july|august|september|october|november|december)\b)"
+        ),
+        "",
+    ),
+    # "what's the point of the program": its purpose (not "at what point", a time)
+    (re.compile(r"\b(?<!what )(?<!which )point\s+of\b"), "purpose of"),
     # "the regency-level PMO" is the regency's (not "resolved at one level": a tier; nor "which school level": a jenjang)
     (re.compile(r"\b(regency|district|provincial|province|national|kecamatan|subdistrict|sub-district)[- ]level\b"), r"\1"),
     # "the consultative and asymmetric assistance": PSP's mentoring of the regions (not "thanks for your kind assistance")
