@@ -1675,6 +1675,8 @@ class FaqEngine:
             )
             # (not "…. bimteknya yg ngadain siapa?": what "-nya" points at is named, the programme itself)
             points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause) and not _NAMED_ITSELF_RE.search(clause)
+            # ("sy kepsek swasta gapunya NIP, di form diisi apa?": what to fill in for the field told just before)
+            points_back = points_back or bool(n and _FILLED_WITH_RE.fullmatch(clause) and _FORM_FIELD_RE.search(pieces[n - 1]))
             if not points_back and "maksud" in words:
                 words = [w for w in words if w != "maksud"]
             # (a yes-or-no marked as a question by its own mark asks too: "kepsek sy masih Plt, blh daftar PSP gk?")
@@ -3261,8 +3263,12 @@ _FILLED_WITH_RE = re.compile(
     r"\s*(?:(?:terus|trus|jadi|jd|lalu)\s+)?(?:(?:di|dalam|pada|dlm)\s+(?:form|formulir|formnya|formulirnya|bot)\s+)?(?:saya\s+|sy\s+|tiang\s+)?"
     r"(?:di)?isi(?:nya|kan)?\s+(?:apa|gimana|gmn|bagaimana|pakai apa|pake apa|dengan apa|dgn apa)" + _YES_NO_TAIL + r"\s*"
 )
+# (…only when the clause before names a field the form asks for)
+_FORM_FIELD_RE = re.compile(
+    r"\b(?:nip|npsn|nuptk|nik|nama lengkap|tanggal lahir|tgl lahir|nomor hp|no hp|nomor wa|no wa|hp|email|e-mail|jenjang|kecamatan"
+    r"|status kepegawaian|alamat)\b"
+)
 _POINTING_BACK = (
-    _FILLED_WITH_RE,
     _THE_COUNTED_RE,
     _WHAT_THAT_IS_RE,
     _FETCHED_RE,
@@ -3393,11 +3399,13 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
-    # a maths formula for a child's homework ("rumus luas lingkaran apa ya"); the national assessment's own dates ("jadwal
-    # asesmen nasional SD thn ini kpn?"; not the Rapor Pendidikan that draws on it)
-    r"|\brumus\b"
-    r"|\b(?:asesmen nasional|anbk)\b[^.?!\n]{0,30}\b(?:jadwal|kapan|kpn|tanggal|tgl)\b"
-    r"|\b(?:jadwal|kapan|kpn|tanggal|tgl)\b[^.?!\n]{0,20}\b(?:asesmen nasional|anbk)\b"
+    # a maths formula for a child's homework ("rumus luas lingkaran apa ya"; not "rumus skor tahap 1"); the national
+    # assessment's own dates ("jadwal asesmen nasional SD thn ini kpn?"; not the Rapor Pendidikan and its data drawn from it)
+    r"|\brumus\s+(?:luas|keliling|volume|matematika|mtk|fisika|kimia|pythagoras|phytagoras|abc|persamaan|segitiga|lingkaran|persegi"
+    r"|trapesium|kubus|balok|tabung|kerucut|bola|jajar genjang|layang)\b"
+    r"|^(?![^.?!\n]*\b(?:rapor|data|hasil\w*|perencanaan|planning|pbd)\b)[^.?!\n]*?(?:"
+    r"\b(?:asesmen nasional|anbk)\b[^.?!\n]{0,30}\b(?:jadwal|kapan|kpn|tanggal|tgl)\b"
+    r"|\b(?:jadwal|kapan|kpn|tanggal|tgl)\b[^.?!\n]{0,20}\b(?:asesmen nasional|anbk)\b)"
     # a holiday's date ("nyepi tahun depan tanggal berapa", "galungan jatuh kapan"; not "bimtek bentrok sama galungan?", nor one
     # dated from it: "pengumuman kelulusan setelah galungan tanggal berapa")
     r"|(?<!setelah )(?<!sesudah )(?<!sebelum )(?<!habis )(?<!abis )(?<!after )(?<!before )(?<!pas )(?<!saat )(?<!menjelang )"

@@ -833,7 +833,7 @@ STOPWORDS = frozenset(
     dong deh sih ah eh oh gan kak kakak mas mbak bli min admin dear sir madam hi hello sebenarnya sebetulnya memang emang
     hubungan hubungannya kaitan kaitannya ngerti mengerti paham tahu tau mengganggu ganggu penjelasannya petunjuknya arahannya
     from their them they some something anything any us am has have had if then also just pls plz pas sini secara lalu kemudian trus bingung nanti
-    don dont doesn didn want wants anymore through via done directly still yet take takes taking get gets
+    don dont doesn didn want wants anymore through via done still yet take takes taking get gets
     kindly possible able whether selaku bermaksud demikian pertanyaan pertanyaannya dengar denger biar
     many much like know would afternoon morning evening good yth kepada sampaikan mengetahui katanya kabarnya
     dalam beserta serta demikian kerjasamanya kerja samanya
@@ -1785,8 +1785,8 @@ _EN_PHRASES = (
         ),
         "",
     ),
-    # "what's the point of the program": its purpose (not "at what point", a time)
-    (re.compile(r"\b(?<!what )(?<!which )point\s+of\b"), "purpose of"),
+    # "what's the point of the program": its purpose (not "at what point", a time; nor "the point of contact")
+    (re.compile(r"\b(?:what(?:'s|s| is| was)|what)\s+(?:is\s+)?(?:the\s+)?point\s+of\b"), "what is the purpose of"),
     # "the regency-level PMO" is the regency's (not "resolved at one level": a tier; nor "which school level": a jenjang)
     (re.compile(r"\b(regency|district|provincial|province|national|kecamatan|subdistrict|sub-district)[- ]level\b"), r"\1"),
     # "the consultative and asymmetric assistance": PSP's mentoring of the regions (not "thanks for your kind assistance")
