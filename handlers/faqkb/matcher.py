@@ -3375,6 +3375,10 @@ def _other_business(folded: str) -> bool:
         _OTHER_BUSINESS_UNLESS_SELECTION_RE.search(folded) or _OTHER_OFFICE_RE.search(folded) and not _OWN_OFFICE_RE.search(folded)
     ) and not _SELECTION_RE.search(folded):
         return True
+    if any(word in folded for word in _HOLIDAYS) and _HOLIDAY_DATE_RE.search(folded) and not _SELECTION_RE.search(folded):
+        return True
+    if ("asesmen nasional" in folded or "anbk" in folded) and _ASSESSMENT_DATES_RE.search(folded) and not _SELECTION_RE.search(folded):
+        return True
     if "ijazah" in folded and not _SELECTION_STAGE_RE.search(folded):
         return True  # a diploma (its legalisation, a lost one), unless the selection's papers are asked about ("tahap 1 … upload ijazah?")
     # "my zoom keeps crashing on my phone", "laptop sy error terus": a device or an app in trouble,
@@ -3383,6 +3387,26 @@ def _other_business(folded: str) -> bool:
     installing = "nstal" in folded and _INSTALL_RE.search(folded) and not _SELECTION_RE.search(folded)
     trouble = _TROUBLE_RE.search(folded) or _ACCOUNT_TROUBLE_RE.search(folded) or installing
     return bool(trouble) and not _OUR_SERVICE_RE.search(folded)
+
+
+# A holiday's date ("nyepi tahun depan tanggal berapa", "galungan jatuh kapan"; not "bimtek bentrok sama galungan?", nor one
+# dated from it: "pengumuman kelulusan setelah galungan tanggal berapa"); apart from the patterns above, and only where a
+# holiday is named (the words before it are read only there)
+_HOLIDAYS = (
+    *("nyepi", "galungan", "kuningan", "saraswati", "pagerwesi", "siwaratri"),
+    *("idul fitri", "idulfitri", "lebaran", "natal", "imlek", "waisak", "hari raya"),
+)
+_HOLIDAY_DATE_RE = re.compile(
+    r"(?<!setelah )(?<!sesudah )(?<!sebelum )(?<!habis )(?<!abis )(?<!after )(?<!before )(?<!pas )(?<!saat )(?<!menjelang )"
+    r"\b(?:" + "|".join(_HOLIDAYS) + r")\b[^.?!\n]{0,25}\b(?:tanggal|tgl|kapan|kpn|jatuh|hari apa|when|date)\b"
+)
+# The national assessment's own dates ("jadwal asesmen nasional SD thn ini kpn?"; not the Rapor Pendidikan and its data drawn
+# from it: "data asesmen nasional kapan masuk ke rapor sekolah?")
+_ASSESSMENT_DATES_RE = re.compile(
+    r"^(?![^.?!\n]*\b(?:rapor|data|hasil\w*|perencanaan|planning|pbd)\b)[^.?!\n]*?(?:"
+    r"\b(?:asesmen nasional|anbk)\b[^.?!\n]{0,30}\b(?:jadwal|kapan|kpn|tanggal|tgl)\b"
+    r"|\b(?:jadwal|kapan|kpn|tanggal|tgl)\b[^.?!\n]{0,20}\b(?:asesmen nasional|anbk)\b)"
+)
 
 
 # …and business the programme's selection or Bimtek may touch ("apakah peserta bimtek dapat makan siang?",
@@ -3399,18 +3423,9 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
-    # a maths formula for a child's homework ("rumus luas lingkaran apa ya"; not "rumus skor tahap 1"); the national
-    # assessment's own dates ("jadwal asesmen nasional SD thn ini kpn?"; not the Rapor Pendidikan and its data drawn from it)
+    # a maths formula for a child's homework ("rumus luas lingkaran apa ya"; not "rumus skor tahap 1")
     r"|\brumus\s+(?:luas|keliling|volume|matematika|mtk|fisika|kimia|pythagoras|phytagoras|abc|persamaan|segitiga|lingkaran|persegi"
     r"|trapesium|kubus|balok|tabung|kerucut|bola|jajar genjang|layang)\b"
-    r"|^(?![^.?!\n]*\b(?:rapor|data|hasil\w*|perencanaan|planning|pbd)\b)[^.?!\n]*?(?:"
-    r"\b(?:asesmen nasional|anbk)\b[^.?!\n]{0,30}\b(?:jadwal|kapan|kpn|tanggal|tgl)\b"
-    r"|\b(?:jadwal|kapan|kpn|tanggal|tgl)\b[^.?!\n]{0,20}\b(?:asesmen nasional|anbk)\b)"
-    # a holiday's date ("nyepi tahun depan tanggal berapa", "galungan jatuh kapan"; not "bimtek bentrok sama galungan?", nor one
-    # dated from it: "pengumuman kelulusan setelah galungan tanggal berapa")
-    r"|(?<!setelah )(?<!sesudah )(?<!sebelum )(?<!habis )(?<!abis )(?<!after )(?<!before )(?<!pas )(?<!saat )(?<!menjelang )"
-    r"\b(?:nyepi|galungan|kuningan|saraswati|pagerwesi|siwaratri|idul fitri|idulfitri|lebaran|natal|imlek|waisak|hari raya)\b"
-    r"[^.?!\n]{0,25}\b(?:tanggal|tgl|kapan|kpn|jatuh|hari apa|when|date)\b"
     # the school's bills and the office's cars ("tagihan listrik sekolah bisa dibayar lwt bot ini?", "mobil dinas korwil bs dipinjam?";
     # not "ada mobil dinas yg jemput peserta bimtek?")
     r"|\b(?:tagihan|rekening|bayar|pembayaran|token)\s+(?:listrik|air|pdam|pln|internet|wifi|telepon|telpon)\b|\b(?:electricity|water|internet) bills?\b"
