@@ -3423,6 +3423,10 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
+    # the school year's start ("tahun ajaran baru mulai tgl brp?"; not a cohort's school year, which names the selection or PSP)
+    r"|\b(?:tahun ajaran|thn ajaran|ta)\s+baru\b[^.?!\n]{0,25}\b(?:mulai|dimulai|kapan|kpn|tanggal|tgl)\b"
+    # a file converted on a phone or laptop ("cara ubah pdf ke word di hp gmn?")
+    r"|\b(?:ubah|ubah file|convert|konversi|jadikan)\s+(?:file\s+)?(?:pdf|word|docx?|jpg|excel)\s+(?:ke|jadi|to|into)\s+(?:pdf|word|docx?|jpg|excel)\b"
     # a maths formula for a child's homework ("rumus luas lingkaran apa ya"; not "rumus skor tahap 1")
     r"|\brumus\s+(?:luas|keliling|volume|matematika|mtk|fisika|kimia|pythagoras|phytagoras|abc|persamaan|segitiga|lingkaran|persegi"
     r"|trapesium|kubus|balok|tabung|kerucut|bola|jajar genjang|layang)\b"
