@@ -43,6 +43,7 @@ from handlers.faqkb.normalise import (
     MONTH_WORDS,
     NUMBERED,
     RELAYED_RE,
+    ROMAN,
     STOPWORD_SKELETONS,
     STOPWORDS,
     SYNONYMS,
@@ -2046,7 +2047,6 @@ def _points_back(clause: str) -> bool:
 _COHORT_NAMED_RE = re.compile(
     r"\bangkatan\s+(?:(i{1,3}|iv|v|[1-9])(?:\s*[–-]\s*(i{1,3}|iv|v|[1-9]))?\b|(lain|berikutnya|sesudahnya|selanjutnya|tertentu|mana)\b)"
 )
-_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4, "v": 5}
 
 
 def _cohorts_named(folded: str) -> frozenset[str]:
@@ -2056,8 +2056,8 @@ def _cohorts_named(folded: str) -> frozenset[str]:
         if found.group(3):
             told.add("*")
             continue
-        first = _ROMAN.get(found.group(1)) or int(found.group(1))
-        last = (_ROMAN.get(found.group(2)) or int(found.group(2))) if found.group(2) else first
+        first = int(ROMAN.get(found.group(1), found.group(1)))
+        last = int(ROMAN.get(found.group(2), found.group(2))) if found.group(2) else first
         told.update(str(n) for n in range(first, last + 1))
     return frozenset(told)
 

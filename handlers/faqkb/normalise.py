@@ -880,7 +880,7 @@ STOPWORDS = STOPWORDS | COURTESY_STOPWORDS
 
 # Roman numerals and ordinal words become digits after these words only ("kelas I", "angkatan III").
 NUMBERED = {"angkatan", "tahap", "kelas", "semester", "tahun", "gelombang", "cohort", "stage", "batch", "hari"}
-_ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
+ROMAN = {"i": "1", "ii": "2", "iii": "3", "iv": "4", "v": "5", "vi": "6", "vii": "7", "viii": "8", "ix": "9", "x": "10"}
 _ORDINAL = {
     "pertama": "1",
     "kesatu": "1",
@@ -1384,7 +1384,7 @@ _EXPANDED_RULED = frozenset(
     "ke awal sebelumnya benar bener betul lewat via kerjanya pertama kali right person run runs ran kamu km anda bantu bantuin help coba way "
     "terang terangnya akhir akhirnya utama utamanya tujuan one question q dimaksud dimaksudkan dimaksudnya ngomong ngmg ngomg admin of "
     "honor".split()
-).union(_ROMAN, _ORDINAL, _CARDINAL, _MONTHS)
+).union(ROMAN, _ORDINAL, _CARDINAL, _MONTHS)
 # the words that make spelled numbers one ("lima puluh", "dua belas", "dua ribu")
 _NUMBER_JOINS = frozenset({"puluh", "belas", "ribu", "seribu"})
 
@@ -1557,8 +1557,8 @@ def expand(words: list[str]) -> list[str]:
         if previous in ("guru", "pegawai", "tenaga") and word == "honor":  # a "guru honor" is a contract teacher, not a fee
             out.append("honorer")
             continue
-        if previous in NUMBERED and (word in _ROMAN or word in _ORDINAL):
-            out.append(_ROMAN.get(word) or _ORDINAL[word])
+        if previous in NUMBERED and (word in ROMAN or word in _ORDINAL):
+            out.append(ROMAN.get(word) or _ORDINAL[word])
         elif word in _CARDINAL:
             out.append(_CARDINAL[word])
         elif word in _MONTHS:
