@@ -73,7 +73,8 @@ def root_words() -> WordList:
 def is_real_word(word: str) -> bool:
     """A dictionary word, or an affixed form of one (``dibuat``, ``pendaftarannya``, ``disiapin``)."""
     words = root_words()
-    return word in words or any(len(c) >= 4 and c in words for c in stem_candidates(word)[1:])
+    # (a short word with "-nya" too: "duanya", "dua2nya" — both of them — is no typo of "dana")
+    return word in words or any(len(c) >= 4 and c in words for c in stem_candidates(word)[1:]) or word.endswith("nya") and word[:-3] in words
 
 
 @lru_cache(maxsize=20_000)

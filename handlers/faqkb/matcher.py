@@ -1069,6 +1069,7 @@ class FaqEngine:
             and not _THIS_BOT_RE.search(folded)  # ("… studied in the Netherlands … can this bot reply in English")
             or _other_business(folded)
             and not _PSP_NAMED_RE.search(named_in)
+            and not self._business_told_only(folded, fold(text), english)
             or _PUPIL_ADMISSION_RE.search(folded)
             and not _PSP_ITSELF_RE.search(folded)
             # ("program adiwiyata pendaftarannya kapan": "program" alone is read as PSP, but it names another)
@@ -1103,6 +1104,10 @@ class FaqEngine:
             # for Angkatan III)
             confident = False
         kind_missed = confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry)
+        if confident and not entry.forward and not kind_missed and ("lpmp" in folded or "bpmp" in folded or "paud" in folded or "kemen" in folded):
+            # "kepala lpmp bali sp", "who was the LPMP Bali head that opened the PMO bimtek?": the head of an office the answer
+            # names no head of (it names the office, or the Disdikpora's head)
+            kind_missed = (office := _office_head_asked(asking_text)) is not None and not _names_head_of(entry.answer["id"], office)
         if kind_missed:
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
@@ -1429,6 +1434,21 @@ class FaqEngine:
         """
         idf = self._index.idf
         return len(words) >= 2 and any(idf.get(w, 0.0) >= self._index.specific_idf for w in words)
+
+    def _business_told_only(self, folded: str, typed: str, english: bool) -> bool:
+        """Whether the other business is only told, in a message about the programme whose marked question names a topic.
+
+        ``typed``: the whole message folded, where it was heard from included.
+
+        "… ada nama sekdis trus didampingi kasi kurikulum SD, tapi hp tiang keburu mati 🙈 nama kasi kurikulum SD yg ikut
+        itu siapa ya?": the phone that died is the story, the question is who attended (not "hp sy rusak. gimana benerinnya?",
+        whose question points back at the trouble, nor "… akreditasi … pengajuan di sispena gmn ya?", which names it).
+        """
+        asked = _marked_sentences(folded)
+        if asked is folded or not _PSP_ITSELF_RE.search(typed) or _other_business(asked):
+            return False
+        last = clauses(asked)[-1]
+        return not _points_back(last) and self._specific(self._query(asked, english)[0])
 
     def _introduces_asker(self, clause: str, words: list[str]) -> bool:
         """Whether a clause only says who asks and where ("tiang kepsek SD di Tejakula", "saya operator sd negeri 1 sukasada")."""
@@ -2555,6 +2575,28 @@ _PHONE_RE = re.compile(r"(?:\+62|\b0)\d[\d -]{6,}\d")
 # … and the answer must name a person as that head, in the same sentence ("Kepala … saat itu
 # <a name>"), not merely mention the office ("atas izin Kepala Disdikpora, … Sekretaris …")
 _HEAD_NAMED_RE = re.compile(r"\b(?:Kepala|Ketua|Pimpinan|Direktur|head|director|chair)\b(?:[^.;]|\.(?=\S)){0,40}?(?:" + _PERSON + ")")
+# The head of an office asked for ("kepala LPMP Bali", "head of LPMP Bali", "the LPMP Bali head", "kadis BPMP")
+_OFFICES_HEADED = r"(lpmp|bpmp|bp\s*paud|kemendikbud\w*|kemdikbud\w*|kementerian)"
+_OFFICE_HEAD_ASKED_RE = re.compile(
+    # (not one told to be checked: "… penanggung jawab PMO tingkat kabupaten itu kepala LPMP, bener?")
+    r"(?<!\bitu )(?<!\badalah )(?<!\bialah )(?<!\byaitu )(?<!\bis )"
+    r"\b(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|heads?|director|chief)\s+(?:of\s+(?:the\s+)?)?" + _OFFICES_HEADED + r"\b"
+    r"|\b" + _OFFICES_HEADED + r"(?:\s+(?:provinsi\s+|province\s+)?bali)?(?:'s)?\s+(?:head|director|chief)\b"
+)
+
+
+def _office_head_asked(folded: str) -> str | None:
+    """The office whose head a (folded) question asks about: "lpmp", "bp paud", … (None when no such head is asked)."""
+    found = _OFFICE_HEAD_ASKED_RE.search(folded)
+    return None if found is None else re.sub(r"\s+", " ", (found.group(1) or found.group(2)))
+
+
+@lru_cache(maxsize=256)
+def _names_head_of(answer: str, office: str) -> bool:
+    """Whether an answer names the head of ``office`` ("Kepala LPMP Bali …"), not only the office or another's head."""
+    return re.search(r"\b(?:kepala|ketua|direktur|head|director|chief)\b[^.;]{0,30}?\b" + re.escape(office), answer, re.IGNORECASE) is not None
+
+
 # A sentence of an answer saying the sources hold no such fact.
 _SENTENCE_RE = re.compile(r"[.;]")
 _SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
@@ -2656,6 +2698,11 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "where do principals sign up for PSP? through dapodik?": a channel guessed after the question, for the answer to confirm
     # or correct; the question before it says what is asked (not "boleh daftar? pakai sk plt?": what it is done with is asked)
     ("?", _MEANS_GUESSED_RE, "?", 1),
+    # "… Tiang jawab SD aja, ternyata salah. Yg benar jenjang apa aja?", "yg bener yg daftar siapa?": which is right, after two
+    # claims told, is asked — nothing is corrected (not "cara isi yang benar", the right way)
+    # "pak ampura panjang", "maaf sy ketik panjang", "sorry for the long message": the message's length, apologised for
+    ("anjang", re.compile(r"\b(?:maaf|ampura|sorry)\s+(?:ya\s+|nggih\s+|agak\s+|sy\s+ketik\s+|saya\s+ketik\s+|tiang\s+ketik\s+)?(?:panjang|pjg)\b"), " ", 0),
+    ("b", re.compile(r"(?:^|(?<=[.?!,;]))\s*(?:yang|yg)\s+(?:benar|bener|bnr|betul|btl)(?:nya)?\b(?=\s+\w)"), " ", 0),
 )
 _OPENED_BY_RE = re.compile(
     r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka secara resmi|membukanya|membuka|buka)\b"

@@ -1035,11 +1035,17 @@ _ABBREVIATION_DOT_RE = re.compile(r"\b(kec|kab|kel|prov|jl)\.(?=\s+\w)")
 _TYANG_RE = re.compile(r"\bt(?:i?t)?yang\b")
 
 
+_EMOJI_BETWEEN_RE = re.compile(r"(?<=\w)\s*[\U0001F000-\U0001FAFF\u2600-\u27BF][\U0001F000-\U0001FAFF\u2600-\u27BF\uFE0F\u200D\s]*\s(?=\w[^?]*\?)")
+
+
 def fold(text: str) -> str:
     """Lower-case, strip accents and emoji, turn ``ke-3`` into ``ke 3`` and ``angkatan-III`` into two words."""
     if not text.isascii():
         text = unicodedata.normalize("NFKD", text)
         text = "".join(ch for ch in text if not unicodedata.combining(ch))
+        # "… hp tiang keburu mati 🙈 nama kasi kurikulum … siapa ya?": an emoji between two words of a chat message ends a
+        # sentence, before a question marked later (not in wishes and thanks: "Rahajeng Galungan … tim PMO 🙏🌼 semoga …")
+        text = _EMOJI_BETWEEN_RE.sub(". ", text)
     text = text.lower().replace("’", "'")
     if "  " in text or "\t" in text:
         text = _SPACES_RE.sub(" ", text)  # (a run of spaces says nothing; long runs would make some patterns slow)
