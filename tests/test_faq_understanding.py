@@ -3213,6 +3213,24 @@ ROUND_31_READINGS = [
     ("who was the LPMP head that supported PSP socialisation?", "ask_back", None),
     # (…but one told to be checked is answered)
     ("penanggung jawab PMO kabupaten itu kepala LPMP kan?", "answer", "pmo-penanggung-jawab"),
+    # where one need not go is not asked about
+    ("tiang kepsek SD di Sawan. katanya bisa daftar PSP lewat bot ini, ga perlu datang ke kantor dinas. caranya gimana?", "answer", "daftar-cara"),
+    # not understanding, after the question, says why it is asked
+    ("bisa tanya langsung ke petugas aja? tiang ga paham pakai bot", "answer", "bot-kontak"),
+    # the question is the last sentence, not all that follows "pertanyaan tiang …"
+    (
+        "Pertanyaan tiang agak ribet soal sekolah yg mau merger, kayaknya ga bisa dijawab bot. Bisa ga ngobrol langsung sama orang dinas "
+        "lewat bot ini?",
+        "answer",
+        "bot-kontak",
+    ),
+    # a goodbye naming the coordinators' meeting
+    ("makasih banyak bu, sampai jumpa di rapat korwil besok", "small_talk", None),
+    # which schools passed, asked without "yg", and how many names one korwil sent, in English: in no source
+    ("tk mana aja lolos angkatan 2?", "ask_back", None),
+    ("How many names did the korwil of Sawan actually send in?", "ask_back", None),
+    # "zum" is Zoom, with or without an app's words beside it
+    ("pengingat zum nya nanti isinya apa aja?", "answer", "bot-pengingat"),
 ]
 ROUND_30_REVIEWED = [
     # what a school may or must do is no school's status

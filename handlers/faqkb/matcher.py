@@ -1577,7 +1577,9 @@ class FaqEngine:
             # "… itu wajib dilampirkan waktu pendaftaran atau nanti? Soalnya puskesmas …": the
             # sentence with the question mark asks; the reason after it is context
             asking = [p for p in pieces if _ends_with_question(folded, p)]
-        clause = asking[-1] if asking else (pieces[-1] if pieces else folded)
+        # (the one ending last, and of two ending together the shorter: the last sentence, not all that follows "pertanyaan
+        # tiang …" — "Pertanyaan tiang agak ribet soal sekolah yg baru merger, …. Bisa ga ngobrol sama orang dinas?")
+        clause = max(asking, key=lambda p: (len(folded[: folded.rfind(p) + len(p)].rstrip(" ?.!")), -len(p))) if asking else (pieces[-1] if pieces else folded)
         if clause in pieces and (at := pieces.index(clause)) and not _question_words(clause) - _YES_NO and not self._query(clause, english)[0]:
             clause = pieces[at - 1]  # "… ada kisi-kisinya kan? boleh saya minta?": the request points back at what was said before it
         relayed = RELAYED_RE.search(clause)
@@ -2609,7 +2611,11 @@ _REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
 # "… selain orang dinas?", "… other than the LPMP?": a short phrase of what a question sets aside, at its end
 _SET_ASIDE_RE = re.compile(r"\b(?:selain|kecuali|besides|other than|apart from|except)(?:\s+[\w-]+){1,3}?\s*(?=[?.!,\n]|$)")
 # …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya")
-_REASON_START_RE = re.compile(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b)")
+_REASON_START_RE = re.compile(
+    r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b"
+    # (…or that the asker does not understand: "sy mau tanya langsung ke petugas aja bisa? ga ngerti pake bot")
+    r"|(?:\b(?:saya|sy|aku|tiang|titiang)\s+)?\b(?:ga|gak|gk|nggak|ngga|tidak|tdk|kurang|krg|ndak)\s+(?:ngerti|mengerti|paham|faham|nangkep)\b)"
+)
 # …or who asks ("PMO itu singkatan apa? sy pengawas baru"; see _decide)
 _ASKER_START_RE = re.compile(
     r"[\s,.!]*\b(?:saya|sy|aku|tiang|titiang|i m|i am)\s+(?:seorang\s+|a\s+|an\s+)?(?:baru\s+|new\s+)?"
@@ -2700,6 +2706,9 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("?", _MEANS_GUESSED_RE, "?", 1),
     # "… Tiang jawab SD aja, ternyata salah. Yg benar jenjang apa aja?", "yg bener yg daftar siapa?": which is right, after two
     # claims told, is asked — nothing is corrected (not "cara isi yang benar", the right way)
+    # "… bisa daftar PSP lewat bot ini aja, ga perlu ke dinas. Caranya gimana?": where one need not go is not asked about
+    (" ke ", re.compile(r"\b(?:ga|gak|gk|g|tidak|tdk|nggak|ngga|ndak|nda|tak|tanpa)\s+(?:perlu|usah|harus|hrs|mesti|need to)\s+"
+                       r"(?:datang\s+|dtg\s+|pergi\s+|lagi\s+|lg\s+)?ke\s+(?:kantor\s+)?\w+"), " ", 0),
     # "pak ampura panjang", "maaf sy ketik panjang", "sorry for the long message": the message's length, apologised for
     ("anjang", re.compile(r"\b(?:maaf|ampura|sorry)\s+(?:ya\s+|nggih\s+|agak\s+|sy\s+ketik\s+|saya\s+ketik\s+|tiang\s+ketik\s+)?(?:panjang|pjg)\b"), " ", 0),
     ("b", re.compile(r"(?:^|(?<=[.?!,;]))\s*(?:yang|yg)\s+(?:benar|bener|bnr|betul|btl)(?:nya)?\b(?=\s+\w)"), " ", 0),
@@ -2806,7 +2815,8 @@ _SENT_BY_KORWIL_RE = re.compile(
 )
 # …or all of them together ("in total how many SD names did the korwil send in the end?"; not the rule, "how many must each korwil send")
 _SENT_IN_ALL_RE = re.compile(
-    r"\bhow many\b[^.?!\n]*?\b(?:did|have)\s+(?:the\s+)?(?:korwil|coordinators?)\s+(?:\w+\s+)?"
+    # ("How many school names did the korwil of Gerokgak actually send in?")
+    r"\bhow many\b[^.?!\n]*?\b(?:did|have)\s+(?:the\s+)?(?:korwil|coordinators?)\s+(?:\w+\s+){0,3}"
     r"(?:send|sent|propose|proposed|submit|submitted|nominate|nominated)\b"
     r"|\b(?:total|totalnya|seluruhnya|keseluruhan)\b[^.?!\n]*?\b(?:dikirim|diusulkan|terkirim)\s+(?:oleh\s+)?(?:semua\s+)?korwil\b"
     # ("berapa SD yang sudah diusulkan korwil ke dinas?": what was sent, not how many must be)
@@ -3611,8 +3621,8 @@ def question_kind(folded: str) -> Kind:
         bool(_DURATION_ASKED_RE.search(folded)),
         bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
         any(word in folded for word in _RESULT_HINTS) and _own_result(folded)
-        or ("yang" in folded or "yg" in folded or "which" in folded or "irim" in folded or "usul" in folded)  # (kirim, ngirim)
-        and ("mana" in folded or "apa" in folded or "which" in folded)
+        or ("yang" in folded or "yg" in folded or "which" in folded or "irim" in folded or "usul" in folded or "mn " in folded or "mana" in folded)
+        and ("mana" in folded or "apa" in folded or "which" in folded or "mn " in folded)
         and bool(_SCHOOLS_NAMED_RE.search(folded))
         and not _CRITERIA_RE.search(folded),
     )
@@ -3625,6 +3635,9 @@ _SCHOOLS_NAMED_RE = re.compile(
     r"\b(?:yang|yg)\s+(?:sudah\s+|sdh\s+|udh\s+|udah\s+)?"
     r"(?:(?:jadi|jd|menjadi|terpilih|ditetapkan)\s+(?:sekolah penggerak|sp|psp)|diusulkan|diusulin|dipilih|diajukan|lolos|lulus|terpilih)\b"
     r"(?=[^?.!]*\b(?:mana|apa aja|apa saja|apa aj|siapa)\b|\s*$|\s*\?)"
+    # ("sd mn aja lolos angk 1 buleleng": which ones passed, asked without "yg")
+    r"|\b(?:sekolah|sklh|skolah|sd|smp|tk|paud)(?:2)?\s+(?:mana|mn)\s+(?:saja\s+|aja\s+|aj\s+|sj\s+)?(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?"
+    r"(?:lolos|lulus|terpilih|dipilih|ditetapkan)\b"
     r"|\bwhich\s+(?:schools|sd|smp|tk|paud|kindergartens?|primary schools|junior high schools)\b[^?.!]{0,40}\b"
     r"(?:became|were selected|were chosen|was chosen|was selected|were proposed|passed|made it)\b"
     # ("korwil Seririt kemarin ngirim nama SD mana aja?": the names sent)

@@ -1448,8 +1448,10 @@ def expand(words: list[str]) -> list[str]:
             if token == "capital" and words[at + 1 : at + 2] not in (["letter"], ["letters"], ["huruf"]):
                 expanded.extend(("ibu", "kota"))  # "what is the capital of Buleleng": its chief town (not "capital letters")
                 continue
-            if token in ("jum", "zum") and _APP_WORDS & set(words[max(at - 3, 0) : at + 3]):
-                expanded.append("zoom")  # dictated "pakai aplikasi apa jum atau gugel mit": Zoom, spelled as heard
+            if token == "zum" or token == "jum" and _APP_WORDS & set(words[max(at - 3, 0) : at + 3]):
+                # dictated "pakai aplikasi apa jum atau gugel mit": Zoom, spelled as heard ("zum" always: "pengingat zum nya
+                # isinya apa"; "jum" only beside an app's words, or it is Friday)
+                expanded.append("zoom")
                 continue
             if token == "gugel" and words[at + 1 : at + 2] in (["mit"], ["meet"], ["mît"]):
                 expanded.append("gmeet")  # dictated "gugel mit": Google Meet

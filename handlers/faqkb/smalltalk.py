@@ -64,7 +64,8 @@ _FILLER = frozenset(
         "saya sy tiang titiang aku nanti coba dicoba dulu dl dlu sudah sdh udah udh dah sampun besok tadi td barusan di sekolah "
         # "baik pak, SE-nya sudah sy terima", "sdh sy baca surat edarannya", "sampai jumpa di zoom (rapat) besok":
         # what was received or read, where we meet
-        "se edaran edarannya suratnya surat trima diterima nerima baca dibaca membaca read zoom lagi rapat "  # (see _TOLD)
+        # ("sampai ketemu di rapat korwil": the coordinators' meeting)
+        "se edaran edarannya suratnya surat trima diterima nerima baca dibaca membaca read zoom lagi rapat korwil "  # (see _TOLD)
         # "Good morning from Seririt", "salam dari Sawan": where the greeting comes from
         "from dari " + " ".join(name.lower() for name in BULELENG_KECAMATAN) + " singaraja buleleng bali "
         # "sampun tiang teruskan ke kepsek2", "sudah sy share ke grup": passed on to whom
