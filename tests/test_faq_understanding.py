@@ -3231,6 +3231,14 @@ ROUND_31_READINGS = [
     ("How many names did the korwil of Sawan actually send in?", "ask_back", None),
     # "zum" is Zoom, with or without an app's words beside it
     ("pengingat zum nya nanti isinya apa aja?", "answer", "bot-pengingat"),
+    # a colon before a question word: what follows is the question, what came before says who asks and why
+    (
+        "My head asked me to double-check something for the minutes: which institution ran that PMO technical guidance for local governments?",
+        "answer",
+        "bimtek-penyelenggara",
+    ),
+    # "what is the total amount …" asks for an amount, which the topic about the funds does not hold
+    ("Reporter here: what is the total amount of BOS Kinerja each Sekolah Penggerak gets?", "ask_back", None),
 ]
 ROUND_30_REVIEWED = [
     # what a school may or must do is no school's status

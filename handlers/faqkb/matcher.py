@@ -2447,7 +2447,10 @@ _AT_THE_TIME_RE = re.compile(r"^\s*(?:(?:dulu|dahulu|dlu|dl)\s+)?(?:waktu|wkt|wk
 _LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
 _ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
 _PHONE_WORDS = r"(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)"  # "nomor hp": a phone number
-_HOW_MANY_RE = re.compile(r"\b(?:berapa|brp|how many|how much|how long|kuda|pinten)\b|\b(?:nomor|number)\b(?!\s+" + _PHONE_WORDS + r"\b)")
+_HOW_MANY_RE = re.compile(
+    r"\b(?:berapa|brp|how many|how much|how long|kuda|pinten)\b"
+    # ("what was the total APBD budget Buleleng allocated …": an amount is asked)
+    r"|\bwhat (?:is|was|were|are) the (?:total|amount|size|number)\b|\bhow (?:big|large)\b|\b(?:nomor|number)\b(?!\s+" + _PHONE_WORDS + r"\b)")
 # a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
 _DATE_RE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)"

@@ -1926,6 +1926,9 @@ def without_hearsay(folded: str, asks: Callable[[str], bool]) -> str:
 # not two things of one clause: "verifikasi dan penilaian", "simulasi mengajar dan wawancara")
 _CLAUSE_RE = re.compile(
     r"[.!?;\n]+|,\s+|\s+(?:lalu|terus|trus|tapi|lan)\s+"
+    # (a colon before a question: "… asked me to check: which institution organised …", "… buat laporan: kapan …")
+    r"|:\s+(?=(?:which|what|when|who|whom|where|how|is|are|was|were|did|does|do|can|could|apa|apakah|siapa|kapan|kpn|berapa|brp|"
+    r"bagaimana|gimana|gmn|dimana|di mana|mana)\b)"
     # (dictated, unpunctuated: the one addressed, then "I" begins a sentence — "… ada berapa macam pak tiang mau isi laporan …")
     r"|\s+(?:pak|bu|bapak|ibu|ratu|bli|mbok)\s+(?=(?:tiang|titiang|saya|sy|aku)\s)"
     r"|\s+dan\s+(?=(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|dimana|di mana|kemana|mana|bisa|bs|boleh|blh|"
