@@ -3239,6 +3239,14 @@ ROUND_31_READINGS = [
     ),
     # "what is the total amount …" asks for an amount, which the topic about the funds does not hold
     ("Reporter here: what is the total amount of BOS Kinerja each Sekolah Penggerak gets?", "ask_back", None),
+    # what was heard is kept when the question points back at it ("tes begituan")
+    ("dengar dari teman angkatan 1 dulu ada tes bakat skolastik, tiang ga jago hitungan. sekarang tes begituan masih ada ga?", "answer", "tbs"),
+    # thanks for the help given
+    ("makasih sudah dibantu kemarin pak 🙏", "small_talk", None),
+    # "mau nanya dulu," with no question after it is no question: the bot's form is what the message is about
+    ("tadi salah pencet mulai isi form padahal cuma mau nanya dulu, skrg botnya minta nama lengkap terus. gimana keluarnya?", "ask_back", None),
+    # a real person asked for
+    ("sy mau ngobrol sama orang beneran aja, ada petugas yg bisa diajak chat?", "answer", "bot-kontak"),
 ]
 ROUND_30_REVIEWED = [
     # what a school may or must do is no school's status
@@ -3307,6 +3315,10 @@ def test_readings_of_rounds_14_to_31(text: str, outcome: str, topic: str | None,
 def test_the_answer_says_what_was_asked(text: str, lang: str, topic: str, said: str, engine: FaqEngine) -> None:
     match, answer = engine.answer(text, lang)
     assert match.outcome == "answer" and match.entry is not None and match.entry.id == topic and said in answer, (text, match)
+
+
+def test_a_short_word_of_the_base_with_nya_is_that_word(engine: FaqEngine) -> None:
+    assert engine.words("botnya bagus") == ["bot", "bagus"] and engine.words("nipnya brp digit")[0] == "nip"
 
 
 def test_a_short_word_with_nya_is_a_real_word_not_a_typo(engine: FaqEngine) -> None:

@@ -689,7 +689,13 @@ class FaqEngine:
         # (unless the question that ends the message names nothing itself: "… dengar dari kepsek Angkatan I ada BOS khusus
         # untuk sekolah penggerak buat beli buku. Namanya apa ya?" asks about what was heard)
         last = clauses(folded)[-1] if rest != folded else ""
-        if rest != folded and self._enough_left(rest, english) and not (_asks(last) and len(self._query(last, english)[0]) <= 1):
+        # (…or points back at it with "begituan", "seperti itu": "dengar2 dari kepsek angkatan 1 dulu ada tes bakat skolastik …. skrg
+        # tes begituan masih ada ga pak")
+        if (
+            rest != folded
+            and self._enough_left(rest, english)
+            and not (_asks(last) and len(self._query(last, english)[0]) <= 1 or _SUCH_RE.search(last))
+        ):
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         polite = _COURTESY_RE.sub(" ", folded)
         if polite != folded and len(self._query(polite, english)[0]) >= (1 if _LATE_RE.search(folded) else 2):
@@ -711,6 +717,12 @@ class FaqEngine:
                 asker_after = bool(alone) and _clear(alone)
             if words and (_REASON_START_RE.match(folded, asked_end) or asker_after or exclaimed):
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
+        elif "?" not in folded and (why := _UNMARKED_REASON_RE.search(folded)) is not None:
+            # "… atau gimana pak soalnya tiang ditanya pengawas …": why, after a question no mark ends (the clause before it asks;
+            # not "…, isinya apa ya pak, tiang blm terima krn email sekolah error terus", which tells)
+            start = max(folded.rfind(mark, 0, why.start()) for mark in ".!,;") + 1
+            if _question_words(folded[start : why.start()]) and self._query(folded[start : why.start()], english)[0]:
+                folded = folded[: why.start()]
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         # ("smpn 1 singaraja sekolah penggerak?": whether that school is one, which no source lists; read before its name goes)
         school_is_psp = "penggerak" in folded and _SCHOOL_IS_PSP_RE.search(folded) is not None
@@ -848,7 +860,9 @@ class FaqEngine:
                 and not _question_words(tail)
                 and "?" in folded[folded.find(tail) + len(tail) :]
             )
-            if words and not later_question and not _SOMEONE_RE.fullmatch(tail) and not _points_back(tail):
+            # (nor "… padahal sy cuma mau nanya2 dulu, skrg botnya nanya nama lengkap terus": only wanting to ask, for now)
+            wish_only = _ASK_ONLY_RE.match(tail) is not None and not _asks(tail)
+            if words and not later_question and not _SOMEONE_RE.fullmatch(tail) and not _points_back(tail) and not wish_only:
                 found = self._score(words, tail_numbered)
                 # (one word only when it names the programme, clearly: "nitip tanya: psp itu program apa")
                 enough = len(words) >= 2 or bool(found[0]) and self._clear_alone(words, found[0])
@@ -1915,6 +1929,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         if canonical in index.idf:
             out.append(canonical)
             continue
+        if word.endswith("nya") and len(word) <= 7 and (short := vocab.canonical(word[:-3])) in index.idf:
+            out.append(short)  # "botnya", "nipnya": a short word of the base with "-nya" (longer ones are the vocabulary's roots)
+            continue
         if english and (inflected := _english_inflected(index, word)):
             out.append(inflected)  # "how is the PMO structured": the base's "structure"
             continue
@@ -2712,6 +2729,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "… bisa daftar PSP lewat bot ini aja, ga perlu ke dinas. Caranya gimana?": where one need not go is not asked about
     (" ke ", re.compile(r"\b(?:ga|gak|gk|g|tidak|tdk|nggak|ngga|ndak|nda|tak|tanpa)\s+(?:perlu|usah|harus|hrs|mesti|need to)\s+"
                        r"(?:datang\s+|dtg\s+|pergi\s+|lagi\s+|lg\s+)?ke\s+(?:kantor\s+)?\w+"), " ", 0),
+    # "sy pengen ngobrol sama orang beneran aja": a person, not the bot (not "benar", right)
+    ("orang", re.compile(r"\borang\s+(?:beneran|benaran|benar2|asli|sungguhan|betulan|nyata)\b"), " manusia ", 0),
     # "pak ampura panjang", "maaf sy ketik panjang", "sorry for the long message": the message's length, apologised for
     ("anjang", re.compile(r"\b(?:maaf|ampura|sorry)\s+(?:ya\s+|nggih\s+|agak\s+|sy\s+ketik\s+|saya\s+ketik\s+|tiang\s+ketik\s+)?(?:panjang|pjg)\b"), " ", 0),
     ("b", re.compile(r"(?:^|(?<=[.?!,;]))\s*(?:yang|yg)\s+(?:benar|bener|bnr|betul|btl)(?:nya)?\b(?=\s+\w)"), " ", 0),
@@ -3539,6 +3558,12 @@ _SELECTION_RE = re.compile(
     r"|pengingat\w*|reminders?|(?:meng|di|ng)?ing[ae]t(?:in|kan)\w*|remind\w*)\b"
 )
 
+# what follows "mau nanya" that only ends the wish to ask ("mau nanya dulu, …", "mau tanya aja.")
+_ASK_ONLY_RE = re.compile(r"(?:dulu|dl|dlu|aja|saja|doang|sebentar|bentar)\b\s*[,.!]")
+# a reason or purpose closing a message that marks no question ("… isinya apa aja biar sy ga salah jelasin")
+_UNMARKED_REASON_RE = re.compile(r"(?<=\w)[\s,]+(?:soalnya|soale|karena|krn|karna)\s+[^.!?]*[.!\s]*$")
+# "tes begituan", "yang kayak gitu", "such a test": a thing of the kind told before
+_SUCH_RE = re.compile(r"\b(?:begituan|gituan|beginian|semacam itu|seperti itu|kayak gitu|kaya gitu|spt itu|tersebut|tsb|such|like that)\b")
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.

@@ -842,7 +842,7 @@ STOPWORDS = frozenset(
     actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
     jelaskan jelasin jelaskn terangkan uraikan jabarkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
-    aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
+    diajak begituan gituan beginian aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk berlangsung but
     heard hear said true colleague colleagues stated ago

@@ -54,7 +54,8 @@ ADDRESS = frozenset("pak bu bapak ibu bpk kak kakak mas mbak bli mbok gus dayu j
 _FILLER = frozenset(
     (
         "om admin min tim bot semua semuanya sekalian para sareng sami "
-        "banyak atas info infonya informasinya bantuannya jawabannya penjelasannya nya sekali dan juga "
+        # ("suksma sampun dibantu kemarin nggih": thanks for the help given)
+        "banyak atas info infonya informasinya bantuannya dibantu jawabannya penjelasannya nya sekali dan juga "
         "sehat selalu kembali saja aja untuk kita kami semoga deh ya dong you very much so lot a all sir madam ma am "
         # "hi there", "hello everyone": an English greeting addressed to whoever reads
         "there everyone everybody guys folks that thats it its this is was really truly s ll re ve best kind warm "
