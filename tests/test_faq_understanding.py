@@ -3247,6 +3247,23 @@ ROUND_31_READINGS = [
     ("tadi salah pencet mulai isi form padahal cuma mau nanya dulu, skrg botnya minta nama lengkap terus. gimana keluarnya?", "ask_back", None),
     # a real person asked for
     ("sy mau ngobrol sama orang beneran aja, ada petugas yg bisa diajak chat?", "answer", "bot-kontak"),
+    # English: "at what point" is when, "hand in" is submitting; what a reminder message contains; a body's duties
+    ("At what point do principals hand in the CV?", "answer", "seleksi-tahap1"),
+    ("What information will the reminder message contain?", "answer", "bot-pengingat"),
+    ("What does the regency PMO actually do?", "answer", "pmo-apa"),
+    ("what does this bot do?", "answer", "bot-fitur"),
+    # "… kapan dan bentuknya apa saja?": what the stage named holds, a second question about it
+    ("Tahap 1 angkatan 3 berlangsung kapan dan bentuknya apa saja?", "answer", "seleksi-tahap1"),
+    # "Bulan Maret 2022 itu …": the time the question is about; "sedang di …" is "currently"
+    ("Bulan Maret 2022 itu Buleleng sedang di tahap apa dalam PSP?", "answer", "angkatan-1"),
+    # "selama program berjalan": while it runs, no length asked
+    ("siapa yang mendampingi sekolah selama program berjalan?", "answer", "pelatih-ahli"),
+    # the free school meals (MBG) are other business
+    ("menu MBG telat datang, lapor kemana?", "decline", None),
+    # passing the requirements the bot checks is no selection result
+    ("cek hasil pendaftaran tiang lolos syarat atau tidak dimana?", "answer", "bot-kelayakan"),
+    # the list of schools a korwil proposed is in no source
+    ("Please send the list of schools in Banjar that the korwil proposed.", "ask_back", None),
 ]
 ROUND_30_REVIEWED = [
     # what a school may or must do is no school's status

@@ -1638,7 +1638,10 @@ class FaqEngine:
             asking = ASKING_RE.search(last)
             words = self._query(last[asking.end() :] if asking else last, english)[0]
             # ("Isi seleksi tahap 1 itu apa saja?", "tahap 1 nya isi apa aja": what the thing holds, the thing named after it)
+            content_only = bool(words) and all(w in _CONTENT_WORDS for w in words)
             words = [w for w in words if w not in _CONTENT_WORDS] or words
+            if content_only and len(clauses(folded)) > 1:
+                return True  # "Seleksi tahap 2 … berlangsung kapan dan bentuknya apa saja?": what the thing named before holds
             # ("… tiang dengar gianyar terus yang lainnya apa saja": the others of what was named before)
             # (when a question before it asked for a list: not "Tiang sudah daftar PSP lewat SIMPKB, yang lainnya apa saja?")
             if not words or not words[0].isalpha() or words == ["lain"] and any(_question_words(p) for p in clauses(folded)[:-1]):
@@ -2311,7 +2314,7 @@ _FOR_WHOM_RE = re.compile(
 )
 # What a thing holds, not a thing of its own ("isi seleksi tahap 1 apa saja")
 _CONTENT_WORDS = frozenset(
-    {"isi", "isinya", "rincian", "detail", "detil", "macam", "jenis", "contents", "content"}
+    {"isi", "isinya", "rincian", "detail", "detil", "macam", "jenis", "bentuk", "contents", "content"}
     # (the names of a thing, and a request to list them: "sebutkan nama-nama kecamatan di Buleleng apa saja")
     | {"nama", "name", "names", "sebut", "sebutkan", "disebutkan", "list", "mention"}
 )
@@ -2338,6 +2341,9 @@ _WANTED_FOR_RE = re.compile(r"^\s*" + _WANTED_FOR + r"(?:\s+(?:note|notes|kami|s
 _AS_OF_RE = re.compile(
     r"^\s*(?:per|as of|hingga|sampai|sd|s/d|until|by)\s+(?:bulan\s+)?(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
     r"november|desember|january|february|march|may|june|july|august|october|december)\s+20\d\d\s*,"
+    # ("Bulan Maret 2022 itu Badung dan Klungkung sedang di tahap apa …?": the month as the time the question is about)
+    r"|^\s*(?:pada\s+|di\s+|pas\s+)?bulan\s+(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|november|desember)"
+    r"\s+20\d\d\s+(?:itu|tu|ini)\b\s*,?"
 )
 # …or closing it ("Mohon disebutkan nama-nama kecamatan di Buleleng untuk lampiran laporan.", "… yg hadir waktu itu? buat notulen rapat")
 _WANTED_FOR_END_RE = re.compile(
@@ -2538,7 +2544,8 @@ _OWN_RESULT_RE = re.compile(
     # (…a school by its name: "SD N 1 Kubutambahan lolos tahap 1 ga pak?")
     r"|(?:sd|sdn|smp|smpn|tk|paud)(?:\s+(?:n|negeri|swasta|\d+|[a-z]+)){0,3}?)\s+"
     r"(?:(?:sudah|sdh|udah|udh|jadi|jd)\s+)?"
-    r"(?:lolos|lulus|diterima|keterima)\b(?:\s+\w+){0,3}?\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm|kah|nggih)\b"
+    # (not the requirements the bot checks: "hasil pendaftaran sy lolos syarat gak, liat dmn")
+    r"(?:lolos|lulus|diterima|keterima)\b(?!\s+(?:syarat|persyaratan|cek|pengecekan))(?:\s+\w+){0,3}?\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm|kah|nggih)\b"
     r"|\bapakah\s+(?:saya|sy|kami|tiang|sekolah\s+(?:saya|sy|kami))\s+(?:sudah\s+|sdh\s+)?(?:lolos|lulus|diterima)\b"
     # ("Our school SDN 1 Banjar registered in angkatan 3. Did we pass stage 1?")
     r"|\b(?:did|have|has|do)\s+(?:i|we|my school|our school|my principal|our principal)\s+"
@@ -2729,6 +2736,15 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "… bisa daftar PSP lewat bot ini aja, ga perlu ke dinas. Caranya gimana?": where one need not go is not asked about
     (" ke ", re.compile(r"\b(?:ga|gak|gk|g|tidak|tdk|nggak|ngga|ndak|nda|tak|tanpa)\s+(?:perlu|usah|harus|hrs|mesti|need to)\s+"
                        r"(?:datang\s+|dtg\s+|pergi\s+|lagi\s+|lg\s+)?ke\s+(?:kantor\s+)?\w+"), " ", 0),
+    # "Buleleng sedang di tahap apa dalam PSP?": "currently", not a moderate sanction ("hukuman disiplin sedang")
+    ("sedang", re.compile(r"\bsedang\s+(?=(?:di|dalam|ikut|mengikuti|menjalani|berada|masuk|ngapain|pada)\b)"), " ", 0),
+    # "siapa yang mendampingi kepala sekolah dan guru selama program berjalan?": while it runs, no length asked
+    (
+        "selama",
+        re.compile(r"\bselama\s+(?:program|programnya|psp|kegiatan|pendampingan)(?:\s+(?:ini|itu|nya|psp))?\s+(?:berjalan|berlangsung|jalan)\b"),
+        " ",
+        0,
+    ),
     # "sy pengen ngobrol sama orang beneran aja": a person, not the bot (not "benar", right)
     ("orang", re.compile(r"\borang\s+(?:beneran|benaran|benar2|asli|sungguhan|betulan|nyata)\b"), " manusia ", 0),
     # "pak ampura panjang", "maaf sy ketik panjang", "sorry for the long message": the message's length, apologised for
@@ -3495,7 +3511,7 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     # and the public-works office, a levy case at a school, pupils' competitions, a teacher's pay, a
     # teacher's NUPTK missing from the teachers' portal, a pupil moved to another school
     r"\bbos\b(?!\s+kinerja)[^.?!\n]*\b(?:cair|pencairan|dicairkan|salur|penyaluran|disalurkan|rekening)\b|\b(?:cair|pencairan)\s+(?:dana\s+)?bos\b(?!\s+kinerja)"
-    r"|\b(?:school feeding|nutrition|gizi|makan siang|makan bergizi|stunting)\b"
+    r"|\b(?:school feeding|nutrition|gizi|makan siang|makan bergizi|mbg|stunting)\b"
     r"|\b(?:jalan|jembatan)\b[^.?!\n]{0,30}\b(?:longsor|rusak|putus|amblas)\b|\b(?:dinas pu|pu kabupaten|pupr)\b"
     r"|\b(?:kasus|dugaan|laporan)\s+(?:pungutan|pungli)\b|\bpungli\b"
     r"|\b(?:porsenijar|porseni|o2sn|fls2n|fls3n|popda|osn|ksn|lomba)\b"
@@ -3649,8 +3665,9 @@ def question_kind(folded: str) -> Kind:
         bool(_DURATION_ASKED_RE.search(folded)),
         bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
         any(word in folded for word in _RESULT_HINTS) and _own_result(folded)
-        or ("yang" in folded or "yg" in folded or "which" in folded or "irim" in folded or "usul" in folded or "mn " in folded or "mana" in folded)
-        and ("mana" in folded or "apa" in folded or "which" in folded or "mn " in folded)
+        or ("yang" in folded or "yg" in folded or "which" in folded or "irim" in folded or "usul" in folded or "mn " in folded or "mana" in folded
+            or "list" in folded)
+        and ("mana" in folded or "apa" in folded or "which" in folded or "mn " in folded or "list" in folded)
         and bool(_SCHOOLS_NAMED_RE.search(folded))
         and not _CRITERIA_RE.search(folded),
     )
@@ -3663,6 +3680,9 @@ _SCHOOLS_NAMED_RE = re.compile(
     r"\b(?:yang|yg)\s+(?:sudah\s+|sdh\s+|udh\s+|udah\s+)?"
     r"(?:(?:jadi|jd|menjadi|terpilih|ditetapkan)\s+(?:sekolah penggerak|sp|psp)|diusulkan|diusulin|dipilih|diajukan|lolos|lulus|terpilih)\b"
     r"(?=[^?.!]*\b(?:mana|apa aja|apa saja|apa aj|siapa)\b|\s*$|\s*\?)"
+    # ("Could you send me the list of SD in Sawan that the korwil proposed for PSP?")
+    r"|\b(?:list|names?)\s+of\s+(?:the\s+)?(?:schools|sd|smp|tk|paud|primary schools)\b[^?.!]{0,40}\b"
+    r"(?:proposed|sent|submitted|nominated|selected|chosen|passed)\b"
     # ("sd mn aja lolos angk 1 buleleng": which ones passed, asked without "yg")
     r"|\b(?:sekolah|sklh|skolah|sd|smp|tk|paud)(?:2)?\s+(?:mana|mn)\s+(?:saja\s+|aja\s+|aj\s+|sj\s+)?(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?"
     r"(?:lolos|lulus|terpilih|dipilih|ditetapkan)\b"

@@ -839,7 +839,7 @@ STOPWORDS = frozenset(
     dalam beserta serta demikian kerjasamanya kerja samanya
     as up
     terhadap soalnya karena karna krn makanya jadinya sehingga walaupun meskipun biarpun tapi tetapi namun sedangkan
-    actually really exactly basically briefly quickly explain explanation by else someone somebody anyone anybody
+    actually really exactly exact basically briefly quickly explain explanation by else someone somebody anyone anybody
     jelaskan jelasin jelaskn terangkan uraikan jabarkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
     diajak begituan gituan beginian aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
@@ -1819,6 +1819,21 @@ _EN_PHRASES = (
     (re.compile(r"\b(?:should|must|do\s+i|do\s+we)\s+(?:be\s+)?(?:entered|enter|put|typed|type)\b"), "isi"),
     # "the PMO working groups" are its pokja; "carried out" is held; "at the same time as" is no clock time
     (re.compile(r"\bworking\s+groups?\b"), "pokja"),
+    # "What details does the reminder message include?": what the reminder holds
+    (re.compile(r"\b(reminders?|pengingat)\s+(?:messages?|texts?|notifications?)\b"), r"\1"),
+    (
+        re.compile(r"\b(?:what\s+(?:details|information|info)\s+(?:does|do|will)\s+(?:the\s+|a\s+|each\s+)?)((?:\w+\s+){1,3}?)(?:include|contain)\b"),
+        r"what is in \1",
+    ),
+    # "at what point does the principal have to hand in the health certificate?": when, and submitting it
+    (re.compile(r"\bat\s+what\s+point\b"), "when"),
+    (re.compile(r"\b(?:hand|hands|handed|turn|turns|turned)\s+in\b"), "submit"),
+    # "What does the regency PMO team actually do?": its duties (not "what do I do if …", "what does it do to my data", nor "what
+    # does this bot do?", what it offers)
+    (
+        re.compile(r"^(?:so\s+)?what\s+(?:does|do|did)\s+(?![^?]*\bbot\b)((?:the\s+)?(?:[a-z]+\s+){1,4}?)(?:actually\s+|really\s+|exactly\s+)?do\s*\??\s*$"),
+        r"what are the duties of \1",
+    ),
     (re.compile(r"\bcarried\s+out\b"), "held"),
     (re.compile(r"\b(?:at\s+)?the\s+same\s+time(?:\s+as)?\b"), "together with"),
     # "start over" is doing the form again ("do I have to start over?"); "a principal who's currently in a legal case": the
