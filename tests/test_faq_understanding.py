@@ -3264,6 +3264,15 @@ ROUND_31_READINGS = [
     ("cek hasil pendaftaran tiang lolos syarat atau tidak dimana?", "answer", "bot-kelayakan"),
     # the list of schools a korwil proposed is in no source
     ("Please send the list of schools in Banjar that the korwil proposed.", "ask_back", None),
+    # who of another regency attended: the answer names Buleleng's (not where the asker comes from)
+    ("yg ikut bimtek pmo dari tabanan siapa saja?", "ask_back", None),
+    ("sy baru pindah dari jembrana, yg ikut bimtek pmo dr buleleng siapa aja?", "answer", "bimtek-peserta"),
+    # the reason after a choice no mark ends
+    ("surat sehat itu dikumpul pas daftar atau nanti nggih, soalnya puskesmas jauh", "answer", "surat-sehat"),
+    # under whose name one registers is who registers
+    ("yg daftar PSP itu harus atas nama siapa?", "answer", "daftar-siapa"),
+    # the system one must be recorded in (Dapodik)
+    ("apakah kepsek harus tercatat di sistem tertentu dulu sebelum daftar PSP?", "answer", "dapodik"),
 ]
 ROUND_30_REVIEWED = [
     # what a school may or must do is no school's status

@@ -721,7 +721,9 @@ class FaqEngine:
             # "… atau gimana pak soalnya tiang ditanya pengawas …": why, after a question no mark ends (the clause before it asks;
             # not "…, isinya apa ya pak, tiang blm terima krn email sekolah error terus", which tells)
             start = max(folded.rfind(mark, 0, why.start()) for mark in ".!,;") + 1
-            if _question_words(folded[start : why.start()]) and self._query(folded[start : why.start()], english)[0]:
+            reasoned = folded[start : why.start()]
+            # (…or a choice: "itu dikumpul pas daftar awal atau nanti nggih, soalnya RSUD jauh dr tempat tiang")
+            if (_question_words(reasoned) or " atau " in reasoned or _YES_NO_END_RE.search(reasoned)) and self._query(reasoned, english)[0]:
                 folded = folded[: why.start()]
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         # ("smpn 1 singaraja sekolah penggerak?": whether that school is one, which no source lists; read before its name goes)
@@ -1122,6 +1124,15 @@ class FaqEngine:
             # "kepala lpmp bali sp", "who was the LPMP Bali head that opened the PMO bimtek?": the head of an office the answer
             # names no head of (it names the office, or the Disdikpora's head)
             kind_missed = (office := _office_head_asked(asking_text)) is not None and not _names_head_of(entry.answer["id"], office)
+        if confident and kind.who and not entry.forward and not kind_missed and any(region in folded for region in OTHER_REGENCIES):
+            # "yg ikut bimtek pmo dr denpasar siapa aja?": who of another regency, which the answer does not name (not where the
+            # asker comes from: "sy baru mutasi dari Jembrana, …")
+            from_there = {
+                found.group(1)
+                for found in _FROM_REGENCY_RE.finditer(asking_text)
+                if not _ASKER_FROM_RE.search(asking_text, max(0, found.start() - 50), found.end())
+            }
+            kind_missed = bool(from_there - index.answer_regencies[best])
         if kind_missed:
             confident = False  # "kapan …?" answered by a topic without a date: ask back rather than mislead
         # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
@@ -2683,7 +2694,9 @@ _WHICH_COMMAND_ID_RE = re.compile(
     r"(?!\s+(?:untuk|utk|buat|agar|supaya))"
 )
 _REGISTERED_WHERE_RE = re.compile(
-    r"\b(?:harus|wajib|perlu|mesti|hrs)\s+(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?(?:terdaftar|tercatat|terdata|masuk)\s+(?:di\s*mana|dmn|dimana|di\s+sistem\s+apa|di\s+aplikasi\s+apa)\b"
+    r"\b(?:harus|wajib|perlu|mesti|hrs)\s+(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?(?:terdaftar|tercatat|terdata|masuk)\s+"
+    # (…or "di sistem tertentu dulu": "apa data kepsek harus udah tercatat di sistem tertentu dulu baru bisa daftar")
+    r"(?:di\s*mana|dmn|dimana|di\s+sistem\s+apa|di\s+aplikasi\s+apa|di\s+(?:sistem|aplikasi|database|data)\s+(?:tertentu|khusus))\b"
 )
 _WHO_IS_IN_RE = re.compile(r"\bsiapa\s+(?:saja\s+|aja\s+|sj\s+|aj\s+)?(?:yang|yg)\s+masuk\b")
 _BACK_THEN_RE = re.compile(r"\b(?:waktu|wkt|saat|ketika|pas)\s+itu\b")
@@ -2736,6 +2749,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "… bisa daftar PSP lewat bot ini aja, ga perlu ke dinas. Caranya gimana?": where one need not go is not asked about
     (" ke ", re.compile(r"\b(?:ga|gak|gk|g|tidak|tdk|nggak|ngga|ndak|nda|tak|tanpa)\s+(?:perlu|usah|harus|hrs|mesti|need to)\s+"
                        r"(?:datang\s+|dtg\s+|pergi\s+|lagi\s+|lg\s+)?ke\s+(?:kantor\s+)?\w+"), " ", 0),
+    # "yg daftar itu sekolahnya atau harus atas nama siapa?": under whose name, a role (not a person's name, nor on whose behalf)
+    ("atas nama", re.compile(r"\batas\s+nama\s+(?=(?:siapa|sapa|sp)\b)"), " ", 0),
     # "Buleleng sedang di tahap apa dalam PSP?": "currently", not a moderate sanction ("hukuman disiplin sedang")
     ("sedang", re.compile(r"\bsedang\s+(?=(?:di|dalam|ikut|mengikuti|menjalani|berada|masuk|ngapain|pada)\b)"), " ", 0),
     # "siapa yang mendampingi kepala sekolah dan guru selama program berjalan?": while it runs, no length asked
@@ -3376,6 +3391,9 @@ _POINTING_BACK = (
 # The regencies and the city of Bali, as the facts name them for the cohorts
 BALI_REGENCIES = frozenset("buleleng denpasar badung klungkung gianyar karangasem jembrana tabanan bangli".split())
 OTHER_REGENCIES = BALI_REGENCIES - {"buleleng"}
+# who or what of another regency ("yg ikut bimtek pmo dr denpasar siapa aja?"), not where the asker comes from
+_ASKER_FROM_RE = re.compile(r"\b(?:saya|sy|tiang|titiang|kami|aku|i|we|teman|temen|rekan)\b[^.?!]{0,40}\b(?:dari|dr|from|asal)\s")
+_FROM_REGENCY_RE = re.compile(r"\b(?:dari|dr|from|of|asal)\s+(?:kabupaten\s+|kab\s+|kota\s+)?(" + "|".join(sorted(OTHER_REGENCIES)) + r")\b")
 # A regency of Bali named in a message; one after "dari", "di", "from", "in" is where the asker is or was ("sy baru pindah dari
 # Jembrana", "kepala SD di Klungkung"), not one compared ("Buleleng sama Badung itu satu angkatan?")
 _REGENCY_NAMED_RE = re.compile(r"(?:\b(\w+)\s+)?(?:(?:kab|kabupaten|kota|regency)\s+)?\b(" + "|".join(sorted(BALI_REGENCIES)) + r")\b")
