@@ -3273,6 +3273,18 @@ ROUND_31_READINGS = [
     ("yg daftar PSP itu harus atas nama siapa?", "answer", "daftar-siapa"),
     # the system one must be recorded in (Dapodik)
     ("apakah kepsek harus tercatat di sistem tertentu dulu sebelum daftar PSP?", "answer", "dapodik"),
+    # what the asker wants the answer for, after the question
+    ("sy pengen tau yg ikut bimtek PMO dari buleleng siapa aja? tiang mau kontak beliau buat tanya materi", "answer", "bimtek-peserta"),
+    # "lewat sini" is through this bot; "setting" is setting up (not "set" + "ting"); "ya itu" points back (not "yaitu")
+    ("tiang mau daftar lewat sini aja, caranya gmn ya?", "answer", "daftar-cara"),
+    ("mau dapat reminder zoom, gmn settingnya?", "answer", "bot-pengingat"),
+    ("tiang baca ada istilah pengimbasan. maksudnya gimana ya itu?", "answer", "pengimbasan"),
+    # WhatsApp Web that does not open on a laptop is a device's trouble
+    ("laptop sekolah ga bisa buka whatsapp web, kenapa ya?", "decline", None),
+    # how many schools of a place passed is in no source
+    ("sekolah di gerokgak yg lolos angkatan 1 brp?", "ask_back", None),
+    # a greeting with the writer's name and the school's
+    ("salam kenal pak, tiang Komang dari SDN 2 Bengkala", "small_talk", None),
 ]
 ROUND_30_REVIEWED = [
     # what a school may or must do is no school's status

@@ -2090,6 +2090,10 @@ def _points_back(clause: str) -> bool:
         # "…per Maret 2022 sesuai berita Bimtek itu…. Waktu itu Buleleng sudah sampai tahap apa?": the stage at the time told
         # before (not "Waktu itu siapa penanggung jawab PMO kabupaten?", which names what it asks)
         return True
+    # ("… katanya ada bimtek PMO bulan Maret, kira2 tanggal berapa sampai tanggal berapa ya itu pak?": the dates of the thing told)
+    trimmed = _ROUGHLY_RE.sub("", _THAT_END_RE.sub("", clause))
+    if trimmed != clause and _DATES_ONLY_RE.fullmatch(trimmed):
+        return True
     its = _ITS_RE.match(clause)
     if its and (_DATES_ONLY_RE.fullmatch(clause, its.end()) or _YEAR_ONLY_RE.fullmatch(clause, its.end())):
         return True  # "…, jadwalnya tgl brp sampai tgl brp?", "Angkatan III kan seleksinya 2022, terus pelaksanaannya tahun berapa?"
@@ -2484,7 +2488,9 @@ _PHONE_WORDS = r"(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)"  # "nomor hp"
 _HOW_MANY_RE = re.compile(
     r"\b(?:berapa|brp|how many|how much|how long|kuda|pinten)\b"
     # ("what was the total APBD budget Buleleng allocated …": an amount is asked)
-    r"|\bwhat (?:is|was|were|are) the (?:total|amount|size|number)\b|\bhow (?:big|large)\b|\b(?:nomor|number)\b(?!\s+" + _PHONE_WORDS + r"\b)")
+    r"|\bwhat (?:is|was|were|are) the (?:total|amount|size|number)\b|\bhow (?:big|large)\b"
+    # ("what's the annual budget of the buleleng PMO team?")
+    r"|\bwhat(?:'s|s| is| was| are| were) the (?:\w+\s+)?(?:budget|cost|costs|fee|fees|price|allocation)\b|\b(?:nomor|number)\b(?!\s+" + _PHONE_WORDS + r"\b)")
 # a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
 _DATE_RE = re.compile(
     r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)"
@@ -2651,6 +2657,8 @@ _SET_ASIDE_RE = re.compile(r"\b(?:selain|kecuali|besides|other than|apart from|e
 # …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya")
 _REASON_START_RE = re.compile(
     r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b"
+    # (…or what the asker wants it for: "yg ikut bimtek PMO dr buleleng siapa aja ya? sy pengen kontak beliau buat nanya2 materi nya")
+    r"|(?:\b(?:saya|sy|tiang|titiang|kami)\s+)(?:pengen|pengin|pingin|ingin|mau)\s+(?!tanya|nanya|bertanya|daftar|mendaftar|ikut)\w+"
     # (…or that the asker does not understand: "sy mau tanya langsung ke petugas aja bisa? ga ngerti pake bot")
     r"|(?:\b(?:saya|sy|aku|tiang|titiang)\s+)?\b(?:ga|gak|gk|nggak|ngga|tidak|tdk|kurang|krg|ndak)\s+(?:ngerti|mengerti|paham|faham|nangkep)\b)"
 )
@@ -2760,6 +2768,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
         " ",
         0,
     ),
+    # "tiang pengen daftar lewat sini aja": through this chat, the bot
+    ("sini", re.compile(r"\b(?:lewat|via|lwt)\s+sini\b"), " lewat bot ", 0),
     # "sy pengen ngobrol sama orang beneran aja": a person, not the bot (not "benar", right)
     ("orang", re.compile(r"\borang\s+(?:beneran|benaran|benar2|asli|sungguhan|betulan|nyata)\b"), " manusia ", 0),
     # "pak ampura panjang", "maaf sy ketik panjang", "sorry for the long message": the message's length, apologised for
@@ -3334,6 +3344,8 @@ _ITS_GENERIC_ASKED_RE = re.compile(
     r"(?:jadwal|waktu|tanggal|tgl|pelaksanaan|kegiatan|acara|syarat|persyaratan|tempat|lokasi|tujuan|isi|hasil|pengumuman|batas)nya\s+"
     r"(?:" + _WH + r")" + _YES_NO_TAIL + r"(?:\s+(?:untuk|utk|buat)\s+(?:angkatan|tahap)\s+\w+)?" + _YES_NO_TAIL + r"\s*"
 )
+_THAT_END_RE = re.compile(r"\s+(?:ya\s+|yah\s+)?itu(?:\s+(?:pak|bu|bli|mbok|nggih|ya|yah|gus))?\s*\??\s*$")
+_ROUGHLY_RE = re.compile(r"^\s*(?:kira|kira-kira|kira2|kr2|kurang lebih|kurleb)\s+")
 _WH_ALONE_RE = re.compile(r"\s*(?:" + _WH + r")" + _YES_NO_TAIL + r"\s*")
 # "pernah kena teguran lisan, apa langsung gugur PSP?": whether what was told before rules the asker out
 _RULED_OUT_RE = re.compile(
@@ -3424,10 +3436,12 @@ _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday 
 
 _DEVICE = (
     r"(?:zoom|laptop|komputer|hp|android|iphone|phone|aplikasi\w*|app|audio|suara|mic\w*|kamera|camera|speaker|wifi|internet"
-    r"|printer|proyektor|projector|tablet|chromebook)"
+    r"|printer|proyektor|projector|tablet|chromebook|whatsapp web|wa web)"
 )
 _BROKEN = (
     r"(?:crash\w*|error|eror|hang|lemot|ngelag|lag|freeze|rusak|mati|keeps? crashing|not working|tidak berfungsi|gak bisa dibuka|tidak bisa dibuka"
+    # ("hp tiang ga bisa buka whatsapp web di laptop sekolah")
+    r"|(?:ga|gak|gk|tidak|tdk|nggak|ngga) (?:bisa|bs) (?:buka|membuka|login|masuk)"
     # ("My laptop cannot connect to the school printer"; not this bot: _OUR_SERVICE_RE)
     r"|(?:cannot|can't|cant|won't|does not|doesn't) connect|not connecting|(?:tidak|tdk|gak|ga|nggak) (?:bisa )?(?:konek\w*|connect|terhubung))"
 )
@@ -3597,7 +3611,11 @@ _ASK_ONLY_RE = re.compile(r"(?:dulu|dl|dlu|aja|saja|doang|sebentar|bentar)\b\s*[
 # a reason or purpose closing a message that marks no question ("… isinya apa aja biar sy ga salah jelasin")
 _UNMARKED_REASON_RE = re.compile(r"(?<=\w)[\s,]+(?:soalnya|soale|karena|krn|karna)\s+[^.!?]*[.!\s]*$")
 # "tes begituan", "yang kayak gitu", "such a test": a thing of the kind told before
-_SUCH_RE = re.compile(r"\b(?:begituan|gituan|beginian|semacam itu|seperti itu|kayak gitu|kaya gitu|spt itu|tersebut|tsb|such|like that)\b")
+# (…or "itu" closing the question: "… katanya ada bimtek PMO bulan Maret, kira2 tanggal berapa sampai tanggal berapa ya itu pak?")
+_SUCH_RE = re.compile(
+    r"\b(?:begituan|gituan|beginian|semacam itu|seperti itu|kayak gitu|kaya gitu|spt itu|tersebut|tsb|such|like that)\b"
+    r"|\bitu(?:\s+(?:pak|bu|bli|mbok|nggih|ya|yah|gus))?\s*\??\s*$"
+)
 _POINTS_BACK = frozenset({"maksud", "arti", "cara", "contoh", "jelas", "detail", "rincian", "lanjut"})
 # Courtesy formulas asking for help in general ("boleh dibantu", "mohon bantuannya"): not the
 # question. The active "bisa bantu …?" is left: it may ask what the bot can do.
@@ -3637,6 +3655,10 @@ _SCHOOL_COUNT_RE = re.compile(
     + r"(?![^.?!]{0,40}?\b(?:bisa|bs|boleh|blh|harus|hrs|wajib|maksimal|maks|minimal|min|can|could|may|must|should|allowed|per|tiap|setiap"
     + r"|masing|each|every|korwil|koordinator|coordinators?)\b)"
     + r"[^.?!]{0,40}?\b(?:daftar|mendaftar|didaftarkan|terdaftar|registered|signed up|applied)\b"
+)
+# how many schools of a place passed ("angkatan I dulu sekolah di buleleng yg lolos brp ya?"): results no source gives
+_PASSED_COUNT_RE = re.compile(
+    r"\b(?:sekolah|sd|smp)\s+(?:(?:di|dari|dr)\s+\w+\s+)?(?:yang|yg)\s+(?:lolos|lulus|terpilih)\b[^.?!,]{0,30}?\b(?:berapa|brp)\b"
 )
 _COUNT_UNIT = r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?"
 _PEOPLE_NUMBER_RE = re.compile(_COUNT_UNIT + r"(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b", re.IGNORECASE)
@@ -3682,7 +3704,7 @@ def question_kind(folded: str) -> Kind:
         ("bimtek" in folded or "bimbingan" in folded) and _one_day_asked(folded),
         bool(_DURATION_ASKED_RE.search(folded)),
         bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
-        any(word in folded for word in _RESULT_HINTS) and _own_result(folded)
+        any(word in folded for word in _RESULT_HINTS) and (_own_result(folded) or _PASSED_COUNT_RE.search(folded) is not None)
         or ("yang" in folded or "yg" in folded or "which" in folded or "irim" in folded or "usul" in folded or "mn " in folded or "mana" in folded
             or "list" in folded)
         and ("mana" in folded or "apa" in folded or "which" in folded or "mn " in folded or "list" in folded)

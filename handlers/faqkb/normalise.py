@@ -244,6 +244,8 @@ SYNONYMS: dict[str, str] = {
     "continue": "lanjut",
     "replace": "ganti",
     "regency": "kabupaten",
+    "setting": "atur",  # "reminder zoom, gmn setting nya?": how to set it (not "set" + "ting")
+    "settingan": "atur",
     "regencies": "kabupaten",
     "city": "kabupaten",  # "which other regency or city …" (as "kota")
     "cities": "kabupaten",
@@ -842,7 +844,7 @@ STOPWORDS = frozenset(
     actually really exactly exact basically briefly quickly explain explanation by else someone somebody anyone anybody
     jelaskan jelasin jelaskn terangkan uraikan jabarkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
-    diajak begituan gituan beginian aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
+    yaitu yakni ialah diajak begituan gituan beginian aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk berlangsung but
     heard hear said true colleague colleagues stated ago

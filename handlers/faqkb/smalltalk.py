@@ -208,6 +208,8 @@ def _only_emoji(text: str) -> bool:
     return bool(symbols) and all(unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000 for ch in symbols)
 
 
+# words a name may follow: the writer's own ("tiang Made") and a school's ("SDN 1 Penarukan")
+_NAMED_AFTER = frozenset("saya sy tiang titiang aku sd sdn smp smpn tk negeri".split())
 # at most this many words ("baik bu, sdh cukup jelas. sy pamit dulu ya, mau jemput anak sekolah. terima kasih banyak, sampai jumpa lagi": 19), each of them
 # small talk, a filler, a form of address or a name
 _MOST_WORDS = 20
@@ -247,7 +249,8 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         elif word in ADDRESS or _DOUBLED.sub(r"\1", word) in ADDRESS:  # ("pakk", "buu")
             name_left = _NAME_WORDS
         elif word in _FILLER:
-            name_left = 0
+            # (a name may follow "tiang" or a school's kind: "salam kenal tiang Made dari SDN 1 Penarukan", capitalised)
+            name_left = _NAME_WORDS if word in _NAMED_AFTER else 0
         elif name_left and word in NAMES:
             name_left -= 1
         else:
