@@ -3285,6 +3285,21 @@ ROUND_31_READINGS = [
     ("sekolah di gerokgak yg lolos angkatan 1 brp?", "ask_back", None),
     # a greeting with the writer's name and the school's
     ("salam kenal pak, tiang Komang dari SDN 2 Bengkala", "small_talk", None),
+    # what the asker forgot is told when a question follows it
+    (
+        "tadi siang sudah daftar di bot dibantu anak, tp tiang lupa hasilnya apa. gimana cara cek lagi data yg tiang isi sama hasil kelayakannya",
+        "answer",
+        "bot-kelayakan",
+    ),
+    # "mau nanya kepsek lain dulu": whom the asker will ask first, no question
+    ("tadi coba isi formulir tp datanya blm lengkap, mau nanya kepsek lain dulu. gimana cara keluar dari formulirnya", "answer", "bot-form-navigasi"),
+    # villages named as places in a sentence that asks nothing are no other programme (but a programme named is)
+    (
+        "tiang korwil, sekolah di sini banyak dari Pemuteran sampai Sumberklampok. SD yg diusulkan ke dinas harus memenuhi syarat apa?",
+        "answer",
+        "korwil-lima-sd",
+    ),
+    ("anak saya mau ikut seleksi Paskibraka kabupaten. Syarat dan jadwal pendaftarannya bagaimana ya?", "decline", None),
 ]
 ROUND_30_REVIEWED = [
     # what a school may or must do is no school's status

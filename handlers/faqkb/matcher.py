@@ -1366,6 +1366,10 @@ class FaqEngine:
                 continue  # "Our K3S chat says 'stage 1 results coming soon'. When was …": where the news was read
             if acronym and word.upper() in _ASSOCIATIONS and _TO_PEERS_BEFORE_RE.search(before):
                 continue  # "… utk berbagi pengalaman ke kepsek2 baru di K3S": the principals' own group, where it is shared
+            if not acronym and _PLACE_BEFORE_RE.search(before) and _TERMINATOR_RE.search(text) and not _asks(_sentence_at(text, found.start()).lower()):
+                # "… sekolahnya banyak di sini dari Pemuteran sampai Sumberklampok, …. nama2 SD … syarat apa?": a place (or a
+                # time) told in a sentence that asks nothing (not "anak saya mau ikut seleksi Paskibraka. Syaratnya apa?")
+                continue
             if not acronym and (
                 word.lower() in NAMES
                 or _INTRODUCED_RE.search(before)
@@ -1712,6 +1716,9 @@ class FaqEngine:
             asks = bool(question)
             if marked:
                 asks = "?" in clause or (asks and _ends_with_question(folded, clause))
+            # ("tp tiang lupa hasilnya apa. gimana cara cek lagi …": what the asker forgot is told, when a question follows it)
+            if asks and _FORGOT_RE.match(clause) and "?" not in clause and any(_asks(piece) for piece in pieces[n + 1 :]):
+                asks = False
             # "PSP ini jg cuma utk sekolah unggulan kan?": a tag asks for confirmation
             asks = asks or bool(marked and _TAG_END_RE.search(clause) and _marked_itself(folded, clause))
             # …and so does a choice marked as a question by its own mark, the message's first question ("…. yg daftar
@@ -2130,6 +2137,16 @@ def _marked_sentences(folded: str) -> str:
     # (…and an unmarked tail: "tahun depan ada seleksi lagi? kapan")
     marked = [sentence for sentence in sentences if sentence.rstrip().endswith("?") or sentence.rstrip()[-1:] not in ".!"]
     return " ".join(marked) if marked and len(marked) < len(sentences) else folded
+
+
+_PLACE_BEFORE_RE = re.compile(r"\b(?i:dari|dr|sampai|sampe|hingga|ke|di|in|from|to|around|near|dekat|deket)$")
+
+
+def _sentence_at(text: str, at: int) -> str:
+    """The sentence of ``text`` (up to its mark) that holds position ``at``."""
+    start = max(text.rfind(mark, 0, at) for mark in ".!?\n") + 1
+    end = min((i for i in (text.find(mark, at) for mark in ".!?\n") if i >= 0), default=len(text) - 1)
+    return text[start : end + 1]
 
 
 def _named_before(pieces: list[str], n: int, clause: str) -> str | None:
@@ -3304,7 +3321,8 @@ _MY_REGION_RE = re.compile(r"\b(?:kabupaten|kab|kota|daerah)\s+(?:saya|sy|tiang|
 _SOMEONE_RE = re.compile(
     r"\s*(?:(?:ke|sama|sm|dengan|dgn|kepada|kpd)\s+)?(?:(?:pak|bu|bapak|ibu|bpk)\s+)?"
     r"(?:kepala dinas|kadis|kepala sekolah|kepsek|korwil|pengawas|admin|petugas|operator|sekretaris|atasan|pimpinan|teman|rekan)"
-    r"(?:\s+(?:dulu|dl|saja|aja|nya|ya|langsung))*\s*[.?!]*\s*"
+    # ("mau nanya kepsek lain dulu": another principal, first)
+    r"(?:\s+(?:lain|lainnya|yang lain|yg lain|senior|dulu|dl|saja|aja|nya|ya|langsung))*\s*[.?!]*\s*"
 )
 # "…jam 08.00 WIB, berarti di Buleleng jam berapa?", "…, jadi harus daftar ulang?": a conclusion
 # drawn from what was told before it
@@ -3343,6 +3361,10 @@ _YEAR_ONLY_RE = re.compile(
 _ITS_GENERIC_ASKED_RE = re.compile(
     r"(?:jadwal|waktu|tanggal|tgl|pelaksanaan|kegiatan|acara|syarat|persyaratan|tempat|lokasi|tujuan|isi|hasil|pengumuman|batas)nya\s+"
     r"(?:" + _WH + r")" + _YES_NO_TAIL + r"(?:\s+(?:untuk|utk|buat)\s+(?:angkatan|tahap)\s+\w+)?" + _YES_NO_TAIL + r"\s*"
+)
+_FORGOT_RE = re.compile(
+    r"\s*(?:tapi\s+|tp\s+|tetapi\s+|cuma\s+|hanya\s+|terus\s+|trus\s+)?(?:saya\s+|sy\s+|tiang\s+|titiang\s+|aku\s+|kami\s+)?(?:sudah\s+|udah\s+|sdh\s+)?"
+    r"(?:lupa|(?:ga|gak|gk|tidak|tdk|nggak|ndak)\s+(?:ingat|inget))\b"
 )
 _THAT_END_RE = re.compile(r"\s+(?:ya\s+|yah\s+)?itu(?:\s+(?:pak|bu|bli|mbok|nggih|ya|yah|gus))?\s*\??\s*$")
 _ROUGHLY_RE = re.compile(r"^\s*(?:kira|kira-kira|kira2|kr2|kurang lebih|kurleb)\s+")
