@@ -3301,6 +3301,35 @@ ROUND_31_READINGS = [
     ),
     ("anak saya mau ikut seleksi Paskibraka kabupaten. Syarat dan jadwal pendaftarannya bagaimana ya?", "decline", None),
 ]
+# A review of round 31's change (reading only the diff) found these read wrongly; each is read as before the change again
+ROUND_31_REVIEWED = [
+    # what the asker wants, after a question that names nothing, is what is asked
+    ("caranya gimana pak? tiang mau ubah nomor hp yang sudah diisi", "answer", "bot-form-ubah"),
+    ("caranya gmn? tiang pengen matikan pengingat zoom", "answer", "bot-pengingat"),
+    # not understanding a named subject asks about it
+    ("Apa itu PSP? tiang kurang paham soal pengimbasan", "answer", "pengimbasan"),
+    # a condition after a yes-or-no is what is asked
+    ("kepsek boleh daftar ga karena sekolahnya swasta", "answer", "psp-swasta"),
+    ("kepsek boleh daftar ga soalnya sekolahnya swasta", "answer", "psp-swasta"),
+    ("bisa daftar ga karena tiang masih plt", "answer", "plt"),
+    # "what do you / I / principals do" are no body's duties
+    ("What do you do?", "answer", "bot-fitur"),
+    ("What do teachers do?", "answer", "guru-daftar"),
+    # not having to go somewhere, asked, is the question
+    ("hasil verifikasi tidak perlu datang ke kantor dinas?", "ask_back", None),
+    # "diajak siapa" is who was invited, not the dates
+    ("bimtek PMO diajak siapa saja?", "answer", "bimtek-tujuan"),
+    # "apanya" is a question word, not an unknown word
+    ("seleksi tahap 2 yang dinilai apanya?", "answer", "seleksi-tahap2"),
+    # how long, not how many
+    ("sekolah yg lolos psp didampingi berapa tahun?", "answer", "psp-durasi"),
+    # a claim about the head of LPMP checked is answered
+    ("apakah kepala LPMP yang jadi penanggung jawab PMO kabupaten?", "answer", "pmo-penanggung-jawab"),
+    # "tiang pengen tau …" is no origin: another regency's participants are asked back
+    ("tiang pengen tau peserta bimtek pmo dari badung siapa saja?", "ask_back", None),
+    # Title Case after "saya" is no name
+    ("Selamat malam, saya Tidak Lolos Tahap", "answer", "kelulusan"),
+]
 ROUND_30_REVIEWED = [
     # what a school may or must do is no school's status
     ("smp 1 mau ikut sekolah penggerak ya?", "answer", "psp-jenjang"),
@@ -3337,7 +3366,7 @@ LATER_READINGS = (
     + ROUND_20_AFTER_THE_LAST_SETS + ROUND_21_READINGS + ROUND_21_REVIEWED + ROUND_22_READINGS
     + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS + ROUND_24_REVIEWED
     + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED + ROUND_28_READINGS
-    + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS
+    + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
 )
 
 

@@ -715,7 +715,12 @@ class FaqEngine:
                 tail = folded[asked_end:].strip(" .,!")
                 alone = self._score(words, set())[0] if self._introduces_asker(tail, self._query(tail, english)[0]) else []
                 asker_after = bool(alone) and _clear(alone)
-            if words and (_REASON_START_RE.match(folded, asked_end) or asker_after or exclaimed):
+            why_after = (
+                _REASON_START_RE.match(folded, asked_end) is not None
+                or _WANTS_START_RE.match(folded, asked_end) is not None and self._specific(words)
+                or _NOT_UNDERSTOOD_START_RE.match(folded, asked_end) is not None and not _ABOUT_SUBJECT_RE.search(folded, asked_end)
+            )
+            if words and (why_after or asker_after or exclaimed):
                 folded = before  # "kapan bimtek? soalnya sy ada rapat …", "…? takut kepotong": why, after the question
         elif "?" not in folded and (why := _UNMARKED_REASON_RE.search(folded)) is not None:
             # "… atau gimana pak soalnya tiang ditanya pengawas …": why, after a question no mark ends (the clause before it asks;
@@ -723,7 +728,8 @@ class FaqEngine:
             start = max(folded.rfind(mark, 0, why.start()) for mark in ".!,;") + 1
             reasoned = folded[start : why.start()]
             # (…or a choice: "itu dikumpul pas daftar awal atau nanti nggih, soalnya RSUD jauh dr tempat tiang")
-            if (_question_words(reasoned) or " atau " in reasoned or _YES_NO_END_RE.search(reasoned)) and self._query(reasoned, english)[0]:
+            # (not after a yes-or-no, whose condition it may be: "kepsek boleh daftar ga soalnya sekolahnya swasta")
+            if (_question_words(reasoned) - _YES_NO or _CHOICE_RE.search(reasoned)) and self._query(reasoned, english)[0]:
                 folded = folded[: why.start()]
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         # ("smpn 1 singaraja sekolah penggerak?": whether that school is one, which no source lists; read before its name goes)
@@ -1123,7 +1129,12 @@ class FaqEngine:
         if confident and not entry.forward and not kind_missed and ("lpmp" in folded or "bpmp" in folded or "paud" in folded or "kemen" in folded):
             # "kepala lpmp bali sp", "who was the LPMP Bali head that opened the PMO bimtek?": the head of an office the answer
             # names no head of (it names the office, or the Disdikpora's head)
-            kind_missed = (office := _office_head_asked(asking_text)) is not None and not _names_head_of(entry.answer["id"], office)
+            # (only when who it is, or the name, is asked: not "apakah kepala LPMP yang jadi penanggung jawab PMO kabupaten?")
+            kind_missed = (
+                _WHO_NAMED_ASKED_RE.search(asking_text) is not None
+                and (office := _office_head_asked(asking_text)) is not None
+                and not _names_head_of(entry.answer["id"], office)
+            )
         if confident and kind.who and not entry.forward and not kind_missed and any(region in folded for region in OTHER_REGENCIES):
             # "yg ikut bimtek pmo dr denpasar siapa aja?": who of another regency, which the answer does not name (not where the
             # asker comes from: "sy baru mutasi dari Jembrana, …")
@@ -2648,6 +2659,9 @@ _OFFICE_HEAD_ASKED_RE = re.compile(
 )
 
 
+_WHO_NAMED_ASKED_RE = re.compile(r"\b(?:siapa|sapa|sp|sira|nyen|who|whom|nama|namanya|name)\b")
+
+
 def _office_head_asked(folded: str) -> str | None:
     """The office whose head a (folded) question asks about: "lpmp", "bp paud", … (None when no such head is asked)."""
     found = _OFFICE_HEAD_ASKED_RE.search(folded)
@@ -2672,12 +2686,17 @@ _REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
 # "… selain orang dinas?", "… other than the LPMP?": a short phrase of what a question sets aside, at its end
 _SET_ASIDE_RE = re.compile(r"\b(?:selain|kecuali|besides|other than|apart from|except)(?:\s+[\w-]+){1,3}?\s*(?=[?.!,\n]|$)")
 # …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya")
-_REASON_START_RE = re.compile(
-    r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b"
-    # (…or what the asker wants it for: "yg ikut bimtek PMO dr buleleng siapa aja ya? sy pengen kontak beliau buat nanya2 materi nya")
-    r"|(?:\b(?:saya|sy|tiang|titiang|kami)\s+)(?:pengen|pengin|pingin|ingin|mau)\s+(?!tanya|nanya|bertanya|daftar|mendaftar|ikut)\w+"
-    # (…or that the asker does not understand: "sy mau tanya langsung ke petugas aja bisa? ga ngerti pake bot")
-    r"|(?:\b(?:saya|sy|aku|tiang|titiang)\s+)?\b(?:ga|gak|gk|nggak|ngga|tidak|tdk|kurang|krg|ndak)\s+(?:ngerti|mengerti|paham|faham|nangkep)\b)"
+_REASON_START_RE = re.compile(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b)")
+# …or what the asker wants the answer for, after a question that names its own topic ("yg ikut bimtek PMO dr buleleng siapa aja
+# ya? sy pengen kontak beliau buat nanya2 materi nya"; not "caranya gimana pak? tiang mau ubah nomor hp", which says what is asked)
+_WANTS_START_RE = re.compile(
+    r"[\s,.!]*\b(?:saya|sy|tiang|titiang|kami)\s+(?:pengen|pengin|pingin|ingin|mau)\s+(?!tanya|nanya|bertanya|daftar|mendaftar|ikut|tahu|tau)\w+"
+)
+_ABOUT_SUBJECT_RE = re.compile(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|terkait)\s+\w")
+# …or that the asker does not understand, naming no subject ("sy mau tanya langsung ke petugas aja bisa? ga ngerti pake bot"; not
+# "Apa itu PSP? tiang kurang paham soal pengimbasan")
+_NOT_UNDERSTOOD_START_RE = re.compile(
+    r"[\s,.!]*(?:\b(?:saya|sy|aku|tiang|titiang)\s+)?\b(?:ga|gak|gk|nggak|ngga|tidak|tdk|kurang|krg|ndak)\s+(?:ngerti|mengerti|paham|faham|nangkep)\b"
 )
 # …or who asks ("PMO itu singkatan apa? sy pengawas baru"; see _decide)
 _ASKER_START_RE = re.compile(
@@ -2773,7 +2792,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # claims told, is asked — nothing is corrected (not "cara isi yang benar", the right way)
     # "… bisa daftar PSP lewat bot ini aja, ga perlu ke dinas. Caranya gimana?": where one need not go is not asked about
     (" ke ", re.compile(r"\b(?:ga|gak|gk|g|tidak|tdk|nggak|ngga|ndak|nda|tak|tanpa)\s+(?:perlu|usah|harus|hrs|mesti|need to)\s+"
-                       r"(?:datang\s+|dtg\s+|pergi\s+|lagi\s+|lg\s+)?ke\s+(?:kantor\s+)?\w+"), " ", 0),
+                       # (only told, its clause closed without a question: not "hasil verifikasi tidak perlu datang ke kantor dinas?")
+                       r"(?:datang\s+|dtg\s+|pergi\s+|lagi\s+|lg\s+)?ke\s+(?:kantor\s+)?\w+(?=[^.?!,;]*[.!,;])(?![^.?!,;]*\?)"), " ", 0),
     # "yg daftar itu sekolahnya atau harus atas nama siapa?": under whose name, a role (not a person's name, nor on whose behalf)
     ("atas nama", re.compile(r"\batas\s+nama\s+(?=(?:siapa|sapa|sp)\b)"), " ", 0),
     # "Buleleng sedang di tahap apa dalam PSP?": "currently", not a moderate sanction ("hukuman disiplin sedang")
@@ -2787,6 +2807,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ),
     # "tiang pengen daftar lewat sini aja": through this chat, the bot
     ("sini", re.compile(r"\b(?:lewat|via|lwt)\s+sini\b"), " lewat bot ", 0),
+    # "ada petugas yg bisa diajak chat langsung?": to talk with (not "bimtek PMO diajak siapa saja?", who was invited)
+    ("diajak", re.compile(r"\bdiajak\s+(?=(?:chat|ngobrol|bicara|berbicara|ngomong|diskusi|komunikasi)\b)"), " ", 0),
     # "sy pengen ngobrol sama orang beneran aja": a person, not the bot (not "benar", right)
     ("orang", re.compile(r"\borang\s+(?:beneran|benaran|benar2|asli|sungguhan|betulan|nyata)\b"), " manusia ", 0),
     # "pak ampura panjang", "maaf sy ketik panjang", "sorry for the long message": the message's length, apologised for
@@ -3426,7 +3448,10 @@ _POINTING_BACK = (
 BALI_REGENCIES = frozenset("buleleng denpasar badung klungkung gianyar karangasem jembrana tabanan bangli".split())
 OTHER_REGENCIES = BALI_REGENCIES - {"buleleng"}
 # who or what of another regency ("yg ikut bimtek pmo dr denpasar siapa aja?"), not where the asker comes from
-_ASKER_FROM_RE = re.compile(r"\b(?:saya|sy|tiang|titiang|kami|aku|i|we|teman|temen|rekan)\b[^.?!]{0,40}\b(?:dari|dr|from|asal)\s")
+_ASKER_FROM_RE = re.compile(
+    r"\b(?:saya|sy|tiang|titiang|kami|aku|i|we|teman|temen|rekan)\s+(?:\w+\s+){0,3}?"
+    r"(?:pindah|pindahan|mutasi|mutasian|asal|asli|berasal|datang|dtg|moved|come|came|am|m|transferred)\s+(?:\w+\s+){0,2}?(?:dari|dr|from)\s"
+)
 _FROM_REGENCY_RE = re.compile(r"\b(?:dari|dr|from|of|asal)\s+(?:kabupaten\s+|kab\s+|kota\s+)?(" + "|".join(sorted(OTHER_REGENCIES)) + r")\b")
 # A regency of Bali named in a message; one after "dari", "di", "from", "in" is where the asker is or was ("sy baru pindah dari
 # Jembrana", "kepala SD di Klungkung"), not one compared ("Buleleng sama Badung itu satu angkatan?")
@@ -3631,7 +3656,8 @@ _SELECTION_RE = re.compile(
 # what follows "mau nanya" that only ends the wish to ask ("mau nanya dulu, …", "mau tanya aja.")
 _ASK_ONLY_RE = re.compile(r"(?:dulu|dl|dlu|aja|saja|doang|sebentar|bentar)\b\s*[,.!]")
 # a reason or purpose closing a message that marks no question ("… isinya apa aja biar sy ga salah jelasin")
-_UNMARKED_REASON_RE = re.compile(r"(?<=\w)[\s,]+(?:soalnya|soale|karena|krn|karna)\s+[^.!?]*[.!\s]*$")
+_CHOICE_RE = re.compile(r"\b(?:atau|ato|apa)\s+(?!tidak|tdk|nggak|ngga|ga|gak|gk|enggak|belum|blm|bukan|ndak)\w")
+_UNMARKED_REASON_RE = re.compile(r"(?<=\w)[\s,]+(?:soalnya|soale)\s+[^.!?]*[.!\s]*$")
 # "tes begituan", "yang kayak gitu", "such a test": a thing of the kind told before
 # (…or "itu" closing the question: "… katanya ada bimtek PMO bulan Maret, kira2 tanggal berapa sampai tanggal berapa ya itu pak?")
 _SUCH_RE = re.compile(
@@ -3680,7 +3706,9 @@ _SCHOOL_COUNT_RE = re.compile(
 )
 # how many schools of a place passed ("angkatan I dulu sekolah di buleleng yg lolos brp ya?"): results no source gives
 _PASSED_COUNT_RE = re.compile(
-    r"\b(?:sekolah|sd|smp)\s+(?:(?:di|dari|dr)\s+\w+\s+)?(?:yang|yg)\s+(?:lolos|lulus|terpilih)\b[^.?!,]{0,30}?\b(?:berapa|brp)\b"
+    r"\b(?:sekolah|sd|smp)\s+(?:(?:di|dari|dr)\s+\w+\s+)?(?:yang|yg)\s+(?:lolos|lulus|terpilih)\b[^.?!,]{0,30}?\b(?:berapa|brp)"
+    # (the count closing the question: not "sekolah yg lolos psp didampingi berapa tahun?")
+    r"(?:\s+(?:ya|sih|kah|nih|semua|semuanya|sekolah|" + _ADDRESSED + r"))*\s*(?:[.?!,]|$)"
 )
 _COUNT_UNIT = r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?"
 _PEOPLE_NUMBER_RE = re.compile(_COUNT_UNIT + r"(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b", re.IGNORECASE)

@@ -844,7 +844,7 @@ STOPWORDS = frozenset(
     actually really exactly exact basically briefly quickly explain explanation by else someone somebody anyone anybody
     jelaskan jelasin jelaskn terangkan uraikan jabarkan
     barusan kemaren dulu dahulu loh nah hmm wah aduh waduh kayaknya sepertinya mungkin
-    yaitu yakni ialah diajak begituan gituan beginian aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
+    yaitu yakni ialah apanya itunya ininya begituan gituan beginian aku gue gua lu lo elu ane ente pengin pengen pingin kepengen nantinya
     itself himself herself themselves ourselves myself yourself excuse isn aren wasn weren not always never sometimes come comes too well ngo ngos around
     kayak kyk berlangsung but
     heard hear said true colleague colleagues stated ago
@@ -1833,7 +1833,12 @@ _EN_PHRASES = (
     # "What does the regency PMO team actually do?": its duties (not "what do I do if …", "what does it do to my data", nor "what
     # does this bot do?", what it offers)
     (
-        re.compile(r"^(?:so\s+)?what\s+(?:does|do|did)\s+(?![^?]*\bbot\b)((?:the\s+)?(?:[a-z]+\s+){1,4}?)(?:actually\s+|really\s+|exactly\s+)?do\s*\??\s*$"),
+        re.compile(
+            r"^(?:so\s+)?what\s+(?:does|do|did)\s+(?![^?]*\bbot\b)"
+            # (a body or an office: not "what do you do?", "what do I need to do?", "what do principals do?")
+            r"((?:the\s+)?(?:[a-z]+\s+){0,3}?(?:pmo|team|teams|tim|lpmp|bpmp|committee|komite|pokja|office|dinas|disdikpora|unit|division|bidang)\s+)"
+            r"(?:actually\s+|really\s+|exactly\s+)?do\s*\??\s*$"
+        ),
         r"what are the duties of \1",
     ),
     (re.compile(r"\bcarried\s+out\b"), "held"),

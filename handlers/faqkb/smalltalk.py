@@ -208,8 +208,9 @@ def _only_emoji(text: str) -> bool:
     return bool(symbols) and all(unicodedata.category(ch) == "So" or ord(ch) >= 0x1F000 for ch in symbols)
 
 
-# words a name may follow: the writer's own ("tiang Made") and a school's ("SDN 1 Penarukan")
-_NAMED_AFTER = frozenset("saya sy tiang titiang aku sd sdn smp smpn tk negeri".split())
+# words a name may follow: the writer's own ("tiang Made") and a school's ("SDN 1 Penarukan", once "sdn" is spelled out)
+_SELF = frozenset("saya sy tiang titiang aku".split())
+_NAMED_AFTER = _SELF | frozenset("sd sdn smp smpn tk negeri".split())
 # at most this many words ("baik bu, sdh cukup jelas. sy pamit dulu ya, mau jemput anak sekolah. terima kasih banyak, sampai jumpa lagi": 19), each of them
 # small talk, a filler, a form of address or a name
 _MOST_WORDS = 20
@@ -238,6 +239,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
     kinds = set()
     capitalised: set[str] | None = None
     name_left = 0  # words of a name that may still follow the last form of address
+    self_named = False  # (…or the writer's "saya", "tiang")
     pending = [(word, True) for word in reversed(words)]  # (word, may be a chat spelling)
     while pending:
         typed, may_spell = pending.pop()
@@ -248,9 +250,12 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             name_left = 0
         elif word in ADDRESS or _DOUBLED.sub(r"\1", word) in ADDRESS:  # ("pakk", "buu")
             name_left = _NAME_WORDS
+            self_named = False
         elif word in _FILLER:
-            # (a name may follow "tiang" or a school's kind: "salam kenal tiang Made dari SDN 1 Penarukan", capitalised)
+            # (a name may follow "tiang": "salam kenal tiang Made dari SDN 1 Penarukan" — a Balinese name, or a capitalised
+            # word no dictionary has: not "saya Tidak Lolos Tahap")
             name_left = _NAME_WORDS if word in _NAMED_AFTER else 0
+            self_named = word in _SELF
         elif name_left and word in NAMES:
             name_left -= 1
         else:
@@ -268,7 +273,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
                 return None
             if capitalised is None:
                 capitalised = _capitalised(text)
-            if word not in capitalised:
+            if word not in capitalised or self_named and lexicon.is_real_word(word):
                 return None
             name_left -= 1
     if kinds == {ACK} and text.rstrip().endswith("?"):
