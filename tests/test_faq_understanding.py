@@ -499,6 +499,12 @@ HELD_OUT = [
     ("faq-heldout-320.tsv", (80, 15, 15, 10), 78, 15, 15, 2),
     ("faq-heldout-321.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-322.tsv", (80, 15, 15, 10), 75, 15, 14, 3),  # chat missed 3
+    ("faq-heldout-323.tsv", (80, 15, 15, 10), 78, 15, 14, 3),
+    ("faq-heldout-324.tsv", (80, 15, 15, 10), 77, 15, 15, 0),
+    ("faq-heldout-325.tsv", (80, 15, 15, 10), 76, 15, 15, 2),
+    ("faq-heldout-326.tsv", (80, 15, 15, 10), 79, 15, 15, 1),
+    ("faq-heldout-327.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
+    ("faq-heldout-328.tsv", (80, 15, 15, 10), 74, 15, 14, 3),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
