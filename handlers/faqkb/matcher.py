@@ -644,6 +644,7 @@ class FaqEngine:
         """The verdict on ``text``, and whether it is English (None when that was not needed)."""
         index = self._index
         folded = fold(text)  # (once: small talk reads it too)
+        as_typed = folded  # (the message as typed, folded: where the news was heard from included)
         talk = small_talk(text, folded) or courtesy(text, folded, self._near_topic) or thanks_with_news(text, folded)
         if talk:
             return Match(None, 0.0, small_talk=talk), None
@@ -1091,7 +1092,7 @@ class FaqEngine:
             and not _THIS_BOT_RE.search(folded)  # ("… studied in the Netherlands … can this bot reply in English")
             or _other_business(folded)
             and not _PSP_NAMED_RE.search(named_in)
-            and not self._business_told_only(folded, fold(text), english)
+            and not self._business_told_only(folded, as_typed, english)
             or _PUPIL_ADMISSION_RE.search(folded)
             and not _PSP_ITSELF_RE.search(folded)
             # ("program adiwiyata pendaftarannya kapan": "program" alone is read as PSP, but it names another)
@@ -3386,7 +3387,7 @@ _ITS_GENERIC_ASKED_RE = re.compile(
 )
 _FORGOT_RE = re.compile(
     r"\s*(?:tapi\s+|tp\s+|tetapi\s+|cuma\s+|hanya\s+|terus\s+|trus\s+)?(?:saya\s+|sy\s+|tiang\s+|titiang\s+|aku\s+|kami\s+)?(?:sudah\s+|udah\s+|sdh\s+)?"
-    r"(?:lupa|(?:ga|gak|gk|tidak|tdk|nggak|ndak)\s+(?:ingat|inget))\b"
+    r"(?:lupa|" + _NOT + r"\s+(?:ingat|inget))\b"
 )
 _THAT_END_RE = re.compile(r"\s+(?:ya\s+|yah\s+)?itu(?:\s+(?:pak|bu|bli|mbok|nggih|ya|yah|gus))?\s*\??\s*$")
 _ROUGHLY_RE = re.compile(r"^\s*(?:kira|kira-kira|kira2|kr2|kurang lebih|kurleb)\s+")
@@ -3655,8 +3656,9 @@ _SELECTION_RE = re.compile(
 
 # what follows "mau nanya" that only ends the wish to ask ("mau nanya dulu, …", "mau tanya aja.")
 _ASK_ONLY_RE = re.compile(r"(?:dulu|dl|dlu|aja|saja|doang|sebentar|bentar)\b\s*[,.!]")
-# a reason or purpose closing a message that marks no question ("… isinya apa aja biar sy ga salah jelasin")
+# a choice offered ("… pas daftar awal atau nanti"), not a yes-or-no ("… atau tidak")
 _CHOICE_RE = re.compile(r"\b(?:atau|ato|apa)\s+(?!tidak|tdk|nggak|ngga|ga|gak|gk|enggak|belum|blm|bukan|ndak)\w")
+# a reason closing a message that marks no question ("… atau gimana pak soalnya tiang ditanya pengawas kemarin")
 _UNMARKED_REASON_RE = re.compile(r"(?<=\w)[\s,]+(?:soalnya|soale)\s+[^.!?]*[.!\s]*$")
 # "tes begituan", "yang kayak gitu", "such a test": a thing of the kind told before
 # (…or "itu" closing the question: "… katanya ada bimtek PMO bulan Maret, kira2 tanggal berapa sampai tanggal berapa ya itu pak?")
