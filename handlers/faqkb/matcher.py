@@ -734,7 +734,11 @@ class FaqEngine:
                 folded = folded[: why.start()]
         folded = without_described_dates(folded)  # "… dilaksanakan pada bulan Maret 2022": which event, not what is asked
         # ("smpn 1 singaraja sekolah penggerak?": whether that school is one, which no source lists; read before its name goes)
-        school_is_psp = "penggerak" in folded and _SCHOOL_IS_PSP_RE.search(folded) is not None
+        # (a sentence of its own, after a greeting: "selamat siang, SDN 1 Seririt itu termasuk sekolah penggerak atau bukan ya pak? anak
+        # sy mau pindah kesana")
+        school_is_psp = "penggerak" in folded and any(
+            _SCHOOL_IS_PSP_RE.search(_GREETING_LEAD_RE.sub("", sentence)) for sentence in _WHOLE_SENTENCE_RE.findall(folded)
+        )
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         if "kepanjangan" in folded and "pmo" not in folded:  # (the PMO's own topic spells it out: "PMO itu kepanjangannya apa?")
             # "PSP kepanjangannya": what the letters stand for, not "panjang" (long) (read here, on the message only: the
@@ -1762,8 +1766,7 @@ class FaqEngine:
             if (
                 n
                 and words
-                and _ALTERNATIVE_START_RE.match(clause)
-                and (not _asks(clause) or _ALTERNATIVE_ASKED_RE.match(clause))
+                and (_ALTERNATIVE_START_RE.match(clause) and (not _asks(clause) or _ALTERNATIVE_ASKED_RE.match(clause)) or _ONLY_OR_RE.match(clause))
                 and not any(_asks(piece) for piece in pieces[n + 1 :])
             ):
                 # "materi bimtek ada digitalisasi sekolah gak? atau cuma perencanaan berbasis data?": the other half of
@@ -2564,7 +2567,9 @@ def _head_across_and(folded: str, asking: str) -> bool:
 
 
 # (not "surat edaran Kepala Disdikpora … mengimbau apa dan kepada siapa?": to whom, not who heads it)
-_HEAD_ASKED_RE = re.compile(_HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*(?<!\bkepada )(?<!\buntuk )(?<!\bbagi )\bsiapa\b")
+_HEAD_ASKED_RE = re.compile(
+    _HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*(?<!\bkepada )(?<!\bkpd )(?<!\buntuk )(?<!\butk )(?<!\bbuat )(?<!\bbagi )\bsiapa\b"
+)
 # "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
 _PHONE_NUMBER = r"\b(?:no|nomor|nmr|nomer)\.?\s*(?:" + _PHONE_WORDS + r"|kontak)\b"
 _PHONE_ASKED_RE = re.compile(
@@ -2860,6 +2865,9 @@ _WHO_SEES_DATA_RE = re.compile(
     # ("yang bisa lihat data pendaftaran kepsek siapa aja?": who, asked after the data)
     r"|\b(?:yang|yg)\s+(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:lihat|liat|melihat|ngeliat|akses|mengakses|baca|membaca)\s+data\b[^?.!]{0,40}?\bsiapa\b"
 )
+# (…and one asked after the question as "only this or that too": "pelatih ahli itu megang brp sekolah? apa cuma sekolah kami aja
+# atau sekolah lain jg?")
+_ONLY_OR_RE = re.compile(r"\s*(?:apa|apakah|apa\s+ya)\s+(?:cuma|cuman|cm|hanya|hny|only|just)\b[^?.!]*\b(?:atau|ato|or)\b")
 _ALTERNATIVE_START_RE = re.compile(r"\s*(?:atau|ato|atw|or)\s+(?:cuma|cuman|hanya|hny|just|only|malah|justru|apa|apakah|memang|emang)?\b")
 # (a disclaimer before the question, not "sekolah kami masih di luar PSP" nor "bukan soal PSP-nya, tapi …")
 _OUTSIDE_PSP_RE = re.compile(
@@ -3758,7 +3766,7 @@ def question_kind(folded: str) -> Kind:
         bool(_WHO_ASKED_RE.search(folded)) and not _WHICH_REGIONS_RE.search(folded),
         any(word in folded for word in _RESULT_HINTS) and (_own_result(folded) or _PASSED_COUNT_RE.search(folded) is not None)
         or ("yang" in folded or "yg" in folded or "which" in folded or "irim" in folded or "usul" in folded or "mn " in folded or "mana" in folded
-            or "list" in folded)
+            or "list" in folded or "penggerak di" in folded)
         and ("mana" in folded or "apa" in folded or "which" in folded or "mn " in folded or "list" in folded)
         and bool(_SCHOOLS_NAMED_RE.search(folded))
         and not _CRITERIA_RE.search(folded),
@@ -3783,6 +3791,8 @@ _SCHOOLS_NAMED_RE = re.compile(
     # ("korwil Seririt kemarin ngirim nama SD mana aja?": the names sent)
     r"|\b(?:kirim|ngirim|mengirim|dikirim|usul|usulkan|ngusulin|mengusulkan|diusulkan)\s+(?:nama\s+|nama-nama\s+)?(?:sekolah|sklh|sd|smp|tk)(?:2)?\s+"
     r"(?:mana|apa)\s+(?:saja|aja|aj|sj)\b"
+    # ("sekolah penggerak di gerokgak apa aja": the schools of a place, by name)
+    r"|\bsekolah\s+penggerak\s+(?:di|dr|dari)\s+(?:kec(?:amatan)?\.?\s+|desa\s+)?[a-z]+\s+(?:(?:yang|yg)\s+)?(?:apa|mana|mn)\s+(?:saja|aja|aj|sj)\b"
 )
 
 
@@ -3798,6 +3808,10 @@ _NOT_A_PLACE = (
 )
 # Whether one school named is a Sekolah Penggerak ("smpn 1 singaraja sekolah penggerak?", "apakah SD N 2 Sawan sudah jadi sekolah
 # penggerak?"): which schools are, by name, is in no source
+_GREETING_LEAD_RE = re.compile(
+    r"^\s*(?:(?:om\s+)?swastyastu|selamat\s+(?:pagi|siang|sore|malam)|pagi|siang|sore|malam|halo|hai|permisi|maaf|assalamualaikum)"
+    r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok))?\s*[,!]?\s*"
+)
 _SCHOOL_IS_PSP_RE = re.compile(
     r"^\s*(?:apakah\s+|apa\s+)?(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d+(?:\s+(?!" + _NOT_A_PLACE + r"\b)[a-z]+){1,2}\s+"
     r"(?:(?:itu|sudah|sdh|udah|udh|termasuk|jadi|jd|menjadi|apa|apakah)\s+)*sekolah penggerak"

@@ -1000,6 +1000,10 @@ def _dictated_mark(found: re.Match[str]) -> str:
 
 _K13_RE = re.compile(r"\bk\s*-?\s*13\b")
 _P3K_RE = re.compile(r"\bp3k\b")
+# "apa-apa" after a "not" ("blm nerima apa2", "ga dapet apa-apa"): anything, not "what" (but "blm tau apa2 aja syaratnya" asks)
+_NOTHING_RE = re.compile(
+    r"\b((?:blm|belum|blum|tdk|tidak|ga|gak|gk|nggak|ngga|ndak|durung|tak)\s+(?:[a-z]+\s+)?)apa(?:2|-apa|\s+apa)\b(?!\s*(?:saja|aja|sj|aj|sih)\b)"
+)
 _REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2(?=nya\b|\b)")
 _DIGIT_LETTER_RE = re.compile(r"(\d)([a-z])|([a-z])(\d)")
 _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
@@ -1059,6 +1063,8 @@ def fold(text: str) -> str:
     text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
     if "bim " in text or "i mel" in text or "we i" in text or "simpe" in text or "peka" in text:
         text = _DICTATED_WORDS_RE.sub(lambda found: _DICTATED_WORDS[found.group()], text)
+    if "apa" in text:
+        text = _NOTHING_RE.sub(r"\1apa pun", text)  # "sy blm nerima apa2 di sekolah": anything, nothing asked
     text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     if "." in text:  # "rekap Kec. Busungbiu": an abbreviation's dot ends no sentence
         text = _ABBREVIATION_DOT_RE.sub(r"\1", text)
@@ -1140,6 +1146,10 @@ def spelled_abbreviations(folded: str) -> set[str]:
 _BALINESE_GIVEN = frozenset("wayan putu gede gde made kadek nengah nyoman komang ketut".split())
 
 
+_RUN_ON_SMALL = frozenset({"itu", "ini", "apa", "aja", "saja", "sih", "dong", "kah"})
+_ENGLISH_SMALL = frozenset({"a", "an", "are", "as", "at", "be", "do", "if", "in", "is", "it", "me", "of", "on", "or", "so", "the", "to", "us", "we"})
+
+
 def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
     """Undo speech-to-text splits: ``bim tek`` → ``bimtek``, ``pe em o`` → ``pmo``, ``kep sek`` → ``kepsek``.
 
@@ -1181,6 +1191,8 @@ def join_dictated(words: list[str], known: Callable[[str], bool]) -> list[str]:
             and not (i + 2 < count and not known(words[i + 2]) and known(words[i + 1] + words[i + 2]))
             # (nor "is" + "i" before a Balinese given name: "Who is I Ketut Agus Susilawan?" asks of a man, not of "isi")
             and not (words[i + 1] == "i" and i + 2 < count and words[i + 2] in _BALINESE_GIVEN)
+            # (nor two small English words: "since we are a private school" is not "area")
+            and not (word in _ENGLISH_SMALL and words[i + 1] in _ENGLISH_SMALL)
         ):
             out.append(word + words[i + 1])
             i += 2
@@ -2160,8 +2172,8 @@ class Vocabulary:
         best: tuple[int, int, int] | None = None
         for i in range(3, len(word) - 2):
             left, right = word[:i], word[i:]
-            if left in self.words and right in self.words:
-                return [left, right]
+            if left in self.words and (right in self.words or right in _RUN_ON_SMALL):
+                return [left, right]  # (or a small word dictation ran on: "pspitu" is "psp itu")
             if strict:  # a real word ("kesempatan") is split only into two of the base's words
                 continue
             ok_left, ok_right = self._part(left), self._part(right)
