@@ -736,7 +736,7 @@ class FaqEngine:
         # ("smpn 1 singaraja sekolah penggerak?": whether that school is one, which no source lists; read before its name goes)
         # (a sentence of its own, after a greeting: "selamat siang, SDN 1 Seririt itu termasuk sekolah penggerak atau bukan ya pak? anak
         # sy mau pindah kesana")
-        school_is_psp = "penggerak" in folded and any(
+        school_is_psp = "penggerak" in folded and _SCHOOL_NUMBERED_RE.search(folded) is not None and any(
             _SCHOOL_IS_PSP_RE.search(_GREETING_LEAD_RE.sub("", sentence)) for sentence in _WHOLE_SENTENCE_RE.findall(folded)
         )
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
@@ -2079,7 +2079,8 @@ def _question_words(clause: str) -> frozenset[str]:
 
     Not "apa pun"/"siapa pun" (anything, anyone), nor a can't told ("saya tdk bisa ikut krn …").
     """
-    found = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", _ANY_RE.sub(" ", clause)).split()}
+    words = _ANY_RE.sub(" ", clause) if "pun" in clause else clause
+    found = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", words).split()}
     # an English yes-or-no begins with its auxiliary ("do we need …", "is there …"); mid-sentence it asks nothing
     return found | {"do"} if _AUXILIARY_START_RE.match(clause) else found
 
@@ -2113,7 +2114,7 @@ def _points_back(clause: str) -> bool:
         # before (not "Waktu itu siapa penanggung jawab PMO kabupaten?", which names what it asks)
         return True
     # ("… katanya ada bimtek PMO bulan Maret, kira2 tanggal berapa sampai tanggal berapa ya itu pak?": the dates of the thing told)
-    trimmed = _ROUGHLY_RE.sub("", _THAT_END_RE.sub("", clause))
+    trimmed = _ROUGHLY_RE.sub("", _THAT_END_RE.sub("", clause) if "itu" in clause else clause)
     if trimmed != clause and _DATES_ONLY_RE.fullmatch(trimmed):
         return True
     its = _ITS_RE.match(clause)
@@ -3808,6 +3809,7 @@ _NOT_A_PLACE = (
 )
 # Whether one school named is a Sekolah Penggerak ("smpn 1 singaraja sekolah penggerak?", "apakah SD N 2 Sawan sudah jadi sekolah
 # penggerak?"): which schools are, by name, is in no source
+_SCHOOL_NUMBERED_RE = re.compile(r"\b(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d")  # (a cheap look first)
 _GREETING_LEAD_RE = re.compile(
     r"^\s*(?:(?:om\s+)?swastyastu|selamat\s+(?:pagi|siang|sore|malam)|pagi|siang|sore|malam|halo|hai|permisi|maaf|assalamualaikum)"
     r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok))?\s*[,!]?\s*"

@@ -1005,6 +1005,7 @@ _NOTHING_RE = re.compile(
     r"\b((?:blm|belum|blum|tdk|tidak|ga|gak|gk|nggak|ngga|ndak|durung|tak)\s+(?:[a-z]+\s+)?)apa(?:2|-apa|\s+apa)\b(?!\s*(?:saja|aja|sj|aj|sih)\b)"
 )
 _REDUPLICATION_RE = re.compile(r"\b([a-z]{3,})2(?=nya\b|\b)")
+_ANY_DIGIT_RE = re.compile(r"[0-9]")
 _DIGIT_LETTER_RE = re.compile(r"(\d)([a-z])|([a-z])(\d)")
 _STRETCH_RE = re.compile(r"([a-hj-wyz])\1{2,}")
 
@@ -1055,17 +1056,20 @@ def fold(text: str) -> str:
     text = text.lower().replace("’", "'")
     if "  " in text or "\t" in text:
         text = _SPACES_RE.sub(" ", text)  # (a run of spaces says nothing; long runs would make some patterns slow)
-    text = _K13_RE.sub("kurikulum 2013", text)
+    if "13" in text:
+        text = _K13_RE.sub("kurikulum 2013", text)
     if "tyang" in text:
         text = _TYANG_RE.sub("tiang", text)  # Balinese "tyang", as "tiang" is also written (I, me): not "tayang" (shown)
     if "p3k" in text:
         text = _P3K_RE.sub("pppk", text)  # government contract staff, as chat writes PPPK
-    text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
+    if "titik" in text or "koma" in text or "tanda " in text:
+        text = _DICTATED_MARK_RE.sub(_dictated_mark, text)
     if "bim " in text or "i mel" in text or "we i" in text or "simpe" in text or "peka" in text:
         text = _DICTATED_WORDS_RE.sub(lambda found: _DICTATED_WORDS[found.group()], text)
     if "apa" in text:
         text = _NOTHING_RE.sub(r"\1apa pun", text)  # "sy blm nerima apa2 di sekolah": anything, nothing asked
-    text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
+    if "2" in text:
+        text = _REDUPLICATION_RE.sub(r"\1", text)  # "malam2", "syarat2nya": chat reduplication, not a number
     if "." in text:  # "rekap Kec. Busungbiu": an abbreviation's dot ends no sentence
         text = _ABBREVIATION_DOT_RE.sub(r"\1", text)
         text = _UNTIL_ABBREVIATION_RE.sub("sampai", text)  # "tgl brp s.d. brp?": "sampai dengan", no sentence ends
@@ -1074,11 +1078,17 @@ def fold(text: str) -> str:
     if ")" in text:  # "mau tanya 2 hal: 1) … 2) …": each item a sentence, the count no number
         text = _NUMBERED_ITEMS_RE.sub(lambda found: ". " if found.start() else "", text)
     # "sdh smp tahap apa", "mulai kpn smp kpn": "smp" is "sampai", not the school level
-    text = _UNTIL_RE.sub(lambda found: (found.group(1) or found.group(2) or found.group(3)) + " sampai", text)
-    text = _HELD_RE.sub(r"dilaksanakan\1", text)  # "tujuan diselenggarakannya bimtek": the event held, not its organiser
-    text = _TOOK_PLACE_RE.sub("held", text)  # "when the PMO Bimtek took place": held, not a place
+    if "smp" in text:
+        text = _UNTIL_RE.sub(lambda found: (found.group(1) or found.group(2) or found.group(3)) + " sampai", text)
+    if "diselenggarakan" in text:
+        text = _HELD_RE.sub(r"dilaksanakan\1", text)  # "tujuan diselenggarakannya bimtek": the event held, not its organiser
+    if "place" in text:
+        text = _TOOK_PLACE_RE.sub("held", text)  # "when the PMO Bimtek took place": held, not a place
     # Balinese "sane pidan" (the one back then), "pidan … pernah" (once): not "when"
-    text = _PAST_PIDAN_RE.sub(lambda found: (found.group("before") or "") + "dulu", text)
+    if "pidan" in text:
+        text = _PAST_PIDAN_RE.sub(lambda found: (found.group("before") or "") + "dulu", text)
+    if _ANY_DIGIT_RE.search(text) is None:
+        return text  # (the patterns below need a digit: a cheap look first)
     return _DIGIT_LETTER_RE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
 
 
