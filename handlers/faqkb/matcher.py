@@ -848,6 +848,8 @@ class FaqEngine:
             # (not "ini benar bot PSP? Saya mau tanya kapan bimtek PMO dilaksanakan", whose asking phrase asks more clearly)
             if _ITS_TAIL_RE.match(folded, asked.end()) or self._best(folded[asked.end() :], english) < before_mark:
                 asked = None
+        if asked is not None and _RELUCTANT_BEFORE_RE.search(folded, 0, asked.start()):
+            asked = None  # "… PMO itu singkatan apa sih pak? malu mau nanya langsung ke kepsek": shy to ask someone, not asking this
         relayed_only = False
         if asked is None and len(query) >= CLAUSE_WORDS and (not scored or scored[0][0] < THRESHOLD):
             asked = RELAYED_RE.search(folded)  # (only when the whole message, who asks included, is unclear)
@@ -1001,7 +1003,13 @@ class FaqEngine:
             # and the first question asked clearly picks another than the best (none the best): the main question decides
             scored = [scored[near_main], *(x for k, x in enumerate(scored) if k != near_main)]
             confirmed = main
-        elif len(scored) > 1 and scored[0][0] - scored[1][0] < TIE_MARGIN and strong[scored[1][1]] - strong[scored[0][1]] >= CLEAR_MARGIN:
+        elif (
+            len(scored) > 1
+            and scored[0][0] - scored[1][0] < TIE_MARGIN
+            and strong[scored[1][1]] - strong[scored[0][1]] >= CLEAR_MARGIN
+            # (not against the topic the asking clause confirmed: "bimtek pmo ini tujuannya apa ya, kok sekretaris dinas yg ikut")
+            and confirmed != scored[0][1]
+        ):
             # "pendaftaran angkatan 3 kapan": of two topics tied, the one whose own questions and
             # keywords use more of the message's words (registration, not just "angkatan 3")
             scored = [scored[1], scored[0], *scored[2:]]
@@ -1388,6 +1396,7 @@ class FaqEngine:
                 continue
             if not acronym and (
                 word.lower() in NAMES
+                or _after_given_name(before)
                 or _INTRODUCED_RE.search(before)
                 or _SCHOOL_NAMED_RE.search(before)
                 or _PLACE_NAMED_RE.search(before)
@@ -2195,6 +2204,24 @@ _CLAIM_ONLY_RE = re.compile(
 )
 
 
+_RELUCTANT_BEFORE_RE = re.compile(
+    r"\b(?:malu|segan|sungkan|takut|enggan|ragu|(?:ga|gak|nggak|ndak|tidak|tdk)\s+enak)\s+(?:(?:saya|sy|tiang|aku|kalau|kalo|klo)\s+)?$"
+)
+
+
+def _after_given_name(before: str) -> bool:
+    """Whether the capitalised words just before a word start with a Balinese given name or title.
+
+    "Nyoman Sadia", "I Gusti Ngurah Adi", "Ketut Wardana": the rest of a person's name, not a thing the base does not know.
+    """
+    for word in reversed(before.split()[-3:]):
+        if not word[:1].isupper():
+            return False
+        if word.lower() in NAMES or word == "I":
+            return True
+    return False
+
+
 def _marked_itself(folded: str, clause: str) -> bool:
     """Whether ``clause`` is followed by its own question mark (not one closing a later clause of its sentence)."""
     at = folded.find(clause)
@@ -2898,7 +2925,8 @@ _COUNTED_PLACE_RE = re.compile(
     # (…or which schools they are: "sekolah mana aja di seririt yg jadi sekolah penggerak")
     + r"|\b(?:sekolah|sd|smp|tk) mana(?:\s+(?:saja|aja|sj))?\b[^.?!\n]*?\b" + _PLACE
     + r"|\b" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\s+(?:\w+\s+)?" + _COUNTED + r"\b"
-    + r"|\b(?:target|kuota|quota)\s+(?:jumlah\s+)?(?:sekolah\s+)?(?:psp\s+)?(?:(?:untuk|utk|di|buat)\s+)?(?:kecamatan\s+|kec\s+|kabupaten\s+|kab\s+)?("
+    + r"|\b(?:target|kuota|quota)\s+(?:jumlah\s+)?(?:sekolah\s+penggerak\s+|sekolah\s+)?(?:psp\s+)?(?:(?:untuk|utk|di|buat|khusus)\s+)?"
+    + r"(?:kecamatan\s+|kec\s+|kabupaten\s+|kab\s+)?("
     + _KECAMATAN
     + r"|buleleng)\b"
 )
@@ -3165,7 +3193,9 @@ _FRAME_RE = re.compile(
 _PURPOSE_RE = re.compile(r"(?:untuk|utk|buat|bagi|for)\b(?! (?:yang|yg|those|people|kami|saya|sy)\b).*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
 _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
-    r"\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
+    # (not a relative who heads or teaches at a school: "adik tiang kepsek SD di Bangli, katanya bangli masuk angkatan III")
+    r"\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b"
+    r"(?!\s+(?:(?:jadi|jd|juga|jg|yang|yg)\s+)?(?:kepsek|kepala|guru|korwil|operator|pengawas|penilik)\b)[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
     r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
     # the Dinas's other business: teachers' certification allowance and rank, a teacher's transfer,
     # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to

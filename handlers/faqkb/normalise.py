@@ -41,6 +41,9 @@ ABBREVIATIONS: dict[str, str] = {
     "betulkan": "perbaiki",
     "membetulkan": "perbaiki",
     "benerin": "perbaiki",
+    "dibetulin": "diperbaiki",  # "bisa dibetulin?": fixed
+    "dibenerin": "diperbaiki",
+    "dibetulkan": "diperbaiki",
     "bll": "buleleng",  # the regency, as local chat shortens it
     "kapn": "kapan",
     "sy": "saya",
@@ -998,6 +1001,12 @@ def _dictated_mark(found: re.Match[str]) -> str:
     return "," if found.group(0) == "koma" else "."
 
 
+# "KM" for Kurikulum Merdeka, as teachers write it: where a school uses it ("km di SD kelas brp", "pakai KM"), not kilometres
+# ("5 km dari sekolah") nor "kamu"
+_KM_RE = re.compile(
+    r"(?<![\d.,] )\bkm\b(?=\s+(?:di|utk|untuk|buat|pd|pada|mulai|dimulai|diterapkan)\s+(?:sd|smp|tk|paud|sekolah|kelas|kls|tahun|thn)\b)"
+    r"|\b((?:pakai|pake|terapkan|menerapkan|penerapan|implementasi|pelaksanaan|ikm)\s+)km\b"
+)
 _K13_RE = re.compile(r"\bk\s*-?\s*13\b")
 _P3K_RE = re.compile(r"\bp3k\b")
 # "apa-apa" after a "not" ("blm nerima apa2", "ga dapet apa-apa"): anything, not "what" (but "blm tau apa2 aja syaratnya" asks)
@@ -1058,6 +1067,8 @@ def fold(text: str) -> str:
         text = _SPACES_RE.sub(" ", text)  # (a run of spaces says nothing; long runs would make some patterns slow)
     if "13" in text:
         text = _K13_RE.sub("kurikulum 2013", text)
+    if "km" in text:
+        text = _KM_RE.sub(lambda found: f"{found.group(1) or ''}kurikulum merdeka", text)  # "km di SD", "pakai KM": Kurikulum Merdeka
     if "tyang" in text:
         text = _TYANG_RE.sub("tiang", text)  # Balinese "tyang", as "tiang" is also written (I, me): not "tayang" (shown)
     if "p3k" in text:
