@@ -3435,6 +3435,16 @@ ROUND_32_READINGS = [
     ("pak, tiang korwil kecamatan banjar, Ketut Suastika. kabupaten mana saja yg masuk angkatan III di bali?", "answer", "angkatan-3"),
     # shy to ask someone is no asking phrase
     ("PMO itu singkatan apa? sungkan mau tanya ke kepsek", "answer", "singkatan"),
+    # the asker's name set apart after who they are is no word of the question
+    (
+        "Om swastyastu, tiang korwil kecamatan banjar, Wayan Sudira. mau tau sdh brp SD di banjar yg daftar. ada fitur buat liat rekapnya?",
+        "answer",
+        "bot-rekap",
+    ),
+    # an introduction closed as one is a greeting; with a question it is the question
+    ("Om swastyastu 🙏 tiang Komang Ardana kepsek SD 4 Banjar, baru dikasi nomor bot ini sm pengawas. salam kenal nggih", "small_talk", None),
+    ("Hello, this is Wayan from a primary school in Seririt, just saying hello. Nice to meet you!", "small_talk", None),
+    ("salam kenal pak, tiang kepsek baru. syarat daftar psp apa aja", "answer", "syarat-kepsek"),
 ]
 
 LATER_READINGS = (

@@ -70,7 +70,7 @@ from handlers.faqkb.normalise import (
     without_relay,
     without_where_heard,
 )
-from handlers.faqkb.smalltalk import ADDRESS, NAMES, courtesy, small_talk, thanks_with_news
+from handlers.faqkb.smalltalk import ADDRESS, NAMES, courtesy, introduction, small_talk, thanks_with_news
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
 THRESHOLD = 0.5
@@ -645,7 +645,7 @@ class FaqEngine:
         index = self._index
         folded = fold(text)  # (once: small talk reads it too)
         as_typed = folded  # (the message as typed, folded: where the news was heard from included)
-        talk = small_talk(text, folded) or courtesy(text, folded, self._near_topic) or thanks_with_news(text, folded)
+        talk = small_talk(text, folded) or courtesy(text, folded, self._near_topic) or thanks_with_news(text, folded) or introduction(text, folded)
         if talk:
             return Match(None, 0.0, small_talk=talk), None
         if text.strip().strip(".").isdigit():
@@ -1895,6 +1895,9 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
     if any(name in folded for name in _VOCATIVE_HINTS):
         # "bu komang bimtek itu kapan": whom the question is put to; "tiang made suarjana kepala sd …": the asker
         folded = _VOCATIVE_RE.sub(lambda m: m.group(1) + (_own_name_dropped(index.known, m.group(2)) if m.group(1) in _INTRODUCING else m.group(2)), folded)
+    if ", " in folded and _NAME_APART_RE.search(folded):
+        # "tiang korwil kecamatan sawan, nyoman sadia. …": the asker's name set apart after who they are
+        folded = _NAME_APART_RE.sub(lambda m: m.group(1) + _own_name_dropped(index.known, m.group(2)), folded)
     if " bot" in folded:
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
     if ("korwil" in folded or "koordinator" in folded or "coordinator" in folded) and _KORWIL_CHOOSES_RE.search(folded):
@@ -2251,6 +2254,7 @@ _VOCATIVE_RE = re.compile(
     r"\b(" + "|".join(sorted((*ADDRESS, *_INTRODUCING), key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted((*NAMES, "i"))) + r")\b)+"
     r"((?:\s+[a-z]+){0,2})"
 )
+_NAME_APART_RE = re.compile(r"(,\s*)(?:(?:" + "|".join(sorted((*NAMES, "i"))) + r")\s+)+((?:[a-z]+\s*){1,2})(?=[.,!?]|$)")
 _VOCATIVE_HINTS = tuple(f"{word} " for word in sorted((*ADDRESS, *_INTRODUCING)))  # (a cheap look before the pattern)
 
 

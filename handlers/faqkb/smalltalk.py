@@ -342,6 +342,22 @@ _ASKING_WORDS = frozenset(
 _CONFIRMING_END_RE = re.compile(r"\b(?:ya|nggih|kan|kah|ok|right)\W*$")
 
 
+# An introduction closed as one: "… tiang Made Sutarja kepsek SDN 3 Sambangan, baru dikasi nomor bot ini sama korwil. salam kenal
+# nggih", "… our korwil told us about this bot. Nice to meet you": a greeting, whatever it tells of who writes, when it asks nothing
+_INTRODUCED_CLOSE_RE = re.compile(
+    r"\b(?:salam kenal|nice to meet you|pleased to meet you|glad to meet you|just (?:saying|wanted to say|want to say) (?:hello|hi)"
+    r"|sekedar (?:menyapa|nyapa|say hi)|mau (?:kenalan|menyapa|nyapa))\b"
+)
+
+
+def introduction(text: str, folded: str) -> str | None:
+    """``greeting`` when ``text`` introduces its writer and closes as an introduction ("salam kenal"), asking nothing."""
+    if "?" in text or _INTRODUCED_CLOSE_RE.search(folded) is None:
+        return None
+    words = {ABBREVIATIONS.get(w, w) for w in _WORD_RE.findall(_INTRODUCED_CLOSE_RE.sub(" ", folded))}
+    return GREETING if words.isdisjoint(_ASKING_WORDS) and words.isdisjoint(_NOT_COURTESY) else None
+
+
 def thanks_with_news(text: str, folded: str) -> str | None:
     """``thanks`` when ``text`` thanks first and then only tells what was done with the answer, asking nothing (see above)."""
     if "?" in text or _DIGIT_RE.search(_unnumbered(text)):
