@@ -519,6 +519,13 @@ HELD_OUT = [
     ("faq-heldout-338.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-339.tsv", (80, 15, 15, 10), 73, 15, 15, 3),  # chat missed 1
     ("faq-heldout-340.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    # round 32's third batch (first runs on b1f3474: 70/5, 73/4, 80/1, 80/2, 79/2, 78/0 in scope / wrong of 120)
+    ("faq-heldout-341.tsv", (80, 15, 15, 10), 72, 15, 14, 4),
+    ("faq-heldout-342.tsv", (80, 15, 15, 10), 73, 14, 14, 4),  # chat missed 1
+    ("faq-heldout-343.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-344.tsv", (80, 15, 15, 10), 80, 15, 13, 2),
+    ("faq-heldout-345.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    ("faq-heldout-346.tsv", (80, 15, 15, 10), 78, 14, 15, 0),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -573,6 +580,8 @@ CHAT_MISSED = {
     # with a sorry for a message sent here by mistake, a thanks that the form was sent
     "faq-heldout-335.tsv": 3,
     "faq-heldout-339.tsv": 1,
+    # set 342: "rahajeng semeng bapak ibu admin, tiang Made dr SD N 1 Sawan, salam kenal nggih"
+    "faq-heldout-342.tsv": 1,
     "faq-heldout-52.tsv": 1,
     "faq-heldout-57.tsv": 1,
     "faq-heldout-65.tsv": 1,
@@ -3445,6 +3454,12 @@ ROUND_32_READINGS = [
     ("Om swastyastu 🙏 tiang Komang Ardana kepsek SD 4 Banjar, baru dikasi nomor bot ini sm pengawas. salam kenal nggih", "small_talk", None),
     ("Hello, this is Wayan from a primary school in Seririt, just saying hello. Nice to meet you!", "small_talk", None),
     ("salam kenal pak, tiang kepsek baru. syarat daftar psp apa aja", "answer", "syarat-kepsek"),
+    # (third batch) an essay's themes named after it are its prompts, which no source holds
+    ("wawancara tahap 2 topiknya apa aja pak, mau persiapan", "forward", "seleksi-rincian"),
+    # a rate asked is a number the answer must hold
+    ("What percentage of principals passed the PSP selection?", "ask_back", None),
+    # another thing named only to compare is not what is asked
+    ("seleksi tahap 1 itu isinya apa? ada tes kyk CPNS ga?", "answer", "seleksi-tahap1"),
 ]
 
 LATER_READINGS = (

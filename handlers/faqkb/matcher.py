@@ -1388,6 +1388,8 @@ class FaqEngine:
                 and _AT_BEFORE_RE.search(before)
             ):
                 continue  # "Our K3S chat says 'stage 1 results coming soon'. When was …": where the news was read
+            if _LIKE_BEFORE_RE.search(before):
+                continue  # "apa ada tes tulis lagi kyk CPNS?": the other thing named only to compare, not asked about
             if acronym and word.upper() in _ASSOCIATIONS and _TO_PEERS_BEFORE_RE.search(before):
                 continue  # "… utk berbagi pengalaman ke kepsek2 baru di K3S": the principals' own group, where it is shared
             if not acronym and _PLACE_BEFORE_RE.search(before) and _TERMINATOR_RE.search(text) and not _asks(_sentence_at(text, found.start()).lower()):
@@ -1951,7 +1953,7 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _SCHOOL_STATUS_RE.sub(" sekolah negeri swasta ", folded)  # "status sekolah yang dapat ikut": public or private, not /profil
     if ("essay" in folded or "esai" in folded or "interview" in folded or "wawancara" in folded) and _CONTENT_ASKED_RE.search(folded):
         # "the exact essay questions in stage 1", "pertanyaan wawancara tahap 2 persisnya apa saja": its prompts, topics
-        folded = _PROMPTS_RE.sub(lambda m: f" {m.group(1) or m.group(2)} topik ", folded)
+        folded = _PROMPTS_RE.sub(lambda m: f" {m.group(1) or m.group(2) or m.group(3)} topik ", folded)
     if english and "hour" in folded and _ZONE_WORD_RE.search(folded):
         folded = _HOURS_RE.sub(" jam ", folded)  # "… in WIB, how many hours do I add for Buleleng?": the clocks' difference
     if english and "currently" in folded:
@@ -2212,6 +2214,9 @@ _RELUCTANT_BEFORE_RE = re.compile(
 )
 
 
+_LIKE_BEFORE_RE = re.compile(r"\b(?:kyk|kayak|kaya|kek|seperti|spt|sprti|like|mirip|macam|ala|semacam)\s*$", re.IGNORECASE)
+
+
 def _after_given_name(before: str) -> bool:
     """Whether the capitalised words just before a word start with a Balinese given name or title.
 
@@ -2374,6 +2379,8 @@ _CONTENT_ASKED_RE = re.compile(
 _PROMPTS_RE = re.compile(
     r"\b(essay|interview)\s+(?:questions?|prompts?|topics?|themes?|titles?)\b"
     r"|\b(?<!pertanyaan )(?<!tanya )(?:pertanyaan|soal|tema|topik|judul)(?:-soal|-pertanyaan|nya)?\s+(wawancara|esai|essay|interview)\b"
+    # ("esai tahap 1 temanya apa aja": the essay's themes, named after it)
+    r"|\b(esai|essay|wawancara|interview)\s+(?:tahap\s+\w+\s+)?(?:tema|topik|judul|soal|pertanyaan)(?:nya)?\b"
 )
 # "KM" typed in capitals, "IKM": the Kurikulum Merdeka, its implementation (see `_decide`)
 _KM_RE = re.compile(r"\b(i)?km\b")
@@ -2554,6 +2561,8 @@ _HOW_MANY_RE = re.compile(
     # ("what was the total APBD budget Buleleng allocated …": an amount is asked)
     r"|\bwhat (?:is|was|were|are) the (?:total|amount|size|number)\b|\bhow (?:big|large)\b"
     # ("what's the annual budget of the buleleng PMO team?")
+    # (…or a rate: "what was the pass rate of the PSP selection nationally?", "berapa persen yg lolos")
+    r"|\b(?:pass|passing|success|acceptance|graduation)\s+rate\b|\bpercentage\b|\bpersentase\b"
     r"|\bwhat(?:'s|s| is| was| are| were) the (?:\w+\s+)?(?:budget|cost|costs|fee|fees|price|allocation)\b|\b(?:nomor|number)\b(?!\s+" + _PHONE_WORDS + r"\b)")
 # a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
 _DATE_RE = re.compile(

@@ -1003,7 +1003,7 @@ def _dictated_mark(found: re.Match[str]) -> str:
 
 # "KM" for Kurikulum Merdeka, as teachers write it: where a school uses it ("km di SD kelas brp", "pakai KM"), not kilometres
 # ("5 km dari sekolah") nor "kamu"
-_KM_RE = re.compile(
+_KM_SCHOOL_RE = re.compile(
     r"(?<![\d.,] )\bkm\b(?=\s+(?:di|utk|untuk|buat|pd|pada|mulai|dimulai|diterapkan)\s+(?:sd|smp|tk|paud|sekolah|kelas|kls|tahun|thn)\b)"
     r"|\b((?:pakai|pake|terapkan|menerapkan|penerapan|implementasi|pelaksanaan|ikm)\s+)km\b"
 )
@@ -1068,7 +1068,7 @@ def fold(text: str) -> str:
     if "13" in text:
         text = _K13_RE.sub("kurikulum 2013", text)
     if "km" in text:
-        text = _KM_RE.sub(lambda found: f"{found.group(1) or ''}kurikulum merdeka", text)  # "km di SD", "pakai KM": Kurikulum Merdeka
+        text = _KM_SCHOOL_RE.sub(lambda found: f"{found.group(1) or ''}kurikulum merdeka", text)  # "km di SD", "pakai KM": Kurikulum Merdeka
     if "tyang" in text:
         text = _TYANG_RE.sub("tiang", text)  # Balinese "tyang", as "tiang" is also written (I, me): not "tayang" (shown)
     if "p3k" in text:
