@@ -3460,6 +3460,9 @@ ROUND_32_READINGS = [
     ("What percentage of principals passed the PSP selection?", "ask_back", None),
     # another thing named only to compare is not what is asked
     ("seleksi tahap 1 itu isinya apa? ada tes kyk CPNS ga?", "answer", "seleksi-tahap1"),
+    # who writes, greeted at both ends, is a greeting; a subject between the greetings is asked
+    ("selamat pagi bu, tiang Wayan Sukarma dr SD N 3 Gitgit, selamat pagi", "small_talk", None),
+    ("selamat pagi pak, info bimtek pmo, selamat pagi", "answer", "bimtek-jadwal"),
 ]
 
 LATER_READINGS = (

@@ -350,11 +350,29 @@ _INTRODUCED_CLOSE_RE = re.compile(
 )
 
 
+# …or one greeted at both ends: "assalamualaikum wr wb pak, sy Ketut Alimudin dr SD N 1 Pegayaman, selamat pagi"
+_GREETED = (
+    r"(?:assalamu\s?alaikum(?:\s+wr\.?\s*wb\.?)?|(?:om\s+)?swastyastu|selamat\s+(?:pagi|siang|sore|malam)|rahajeng\s+(?:semeng|wengi|sanja)"
+    r"|good\s+(?:morning|afternoon|evening)|halo|hai|hello|hi)"
+)
+_INTRODUCING_RE = re.compile(r"\b(?:saya|sy|tiang|titiang|aku|kami|i am|i'm|im|this is|my name is|nama saya|nama tiang)\b")
+_GREETED_START_RE = re.compile(r"\s*" + _GREETED + r"\b")
+_GREETED_END_RE = re.compile(r"\b" + _GREETED + r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok|semua|all|nggih|ya))*\W*$")
+
+
 def introduction(text: str, folded: str) -> str | None:
     """``greeting`` when ``text`` introduces its writer and closes as an introduction ("salam kenal"), asking nothing."""
-    if "?" in text or _INTRODUCED_CLOSE_RE.search(folded) is None:
+    if "?" in text:
         return None
-    words = {ABBREVIATIONS.get(w, w) for w in _WORD_RE.findall(_INTRODUCED_CLOSE_RE.sub(" ", folded))}
+    if _INTRODUCED_CLOSE_RE.search(folded) is not None:
+        rest = _INTRODUCED_CLOSE_RE.sub(" ", folded)
+    elif (start := _GREETED_START_RE.match(folded)) is not None and (end := _GREETED_END_RE.search(folded, start.end())) is not None:
+        rest = folded[start.end() : end.start()]
+        if _INTRODUCING_RE.search(rest) is None:
+            return None  # (only who writes between the greetings: not "selamat pagi pak, info bimtek pmo, selamat pagi")
+    else:
+        return None
+    words = {ABBREVIATIONS.get(w, w) for w in _WORD_RE.findall(rest)}
     return GREETING if words.isdisjoint(_ASKING_WORDS) and words.isdisjoint(_NOT_COURTESY) else None
 
 
