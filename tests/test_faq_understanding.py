@@ -3465,6 +3465,31 @@ ROUND_32_READINGS = [
     ("selamat pagi pak, info bimtek pmo, selamat pagi", "answer", "bimtek-jadwal"),
 ]
 
+ROUND_32_REVIEWED = [
+    # a school told to be a Sekolah Penggerak asks nothing; only a sentence marked as a question asks whether it is one
+    ("Om swastyastu pak\nSMPN 2 Seririt sudah jadi sekolah penggerak\nmohon info tujuan bimtek PMO apa?", "answer", "bimtek-tujuan"),
+    ("Berapa lama program sekolah penggerak pak? SDN 3 Anturan sdh jd sekolah penggerak", "answer", "psp-durasi"),
+    # "sekolah penggerak di <place> apa aja" names a place, not a grade or a thing asked after it
+    ("sekolah penggerak di kelas apa aja yg pakai kurikulum merdeka?", "answer", "kurikulum"),
+    ("sekolah penggerak di buleleng apa aja manfaatnya?", "answer", "psp-apa"),
+    # a child's class teacher is the child's business
+    ("anak saya guru kelasnya bilang harus daftar ulang, daftar ulangnya dimana pak?", "decline", None),
+    # lowercase "km" is "kami" unless the grade it starts in is asked
+    ("km di smp swasta, boleh ikut PSP?", "answer", "psp-swasta"),
+    ("km di SD 2 Sawan mau daftar PSP, syaratnya apa?", "answer", "syarat-kepsek"),
+    # recruiting others is not the coaches' recruitment
+    ("komite pembelajaran direkrut dari guru mana aja?", "answer", "komite-pembelajaran"),
+    ("How are PMO members recruited?", "answer", "pmo-anggota"),
+    ("pesantren kilat di SD penggerak boleh pakai dana BOS kinerja?", "answer", "dana"),
+    # a question of its own after "kapan?" is not the narrowing of a count
+    ("pendaftaran angkatan 3 kapan? apa cuma SD atau SMP juga bisa?", "answer", "psp-jenjang"),
+    ("kapan pendaftaran angkatan 3? apa hanya sekolah negeri atau swasta juga boleh daftar?", "answer", "psp-swasta"),
+    # "ditujukan ke siapa", "malu banget mau nanya", "Gde …"
+    ("surat edaran kepala disdikpora ditujukan ke siapa?", "answer", "surat-edaran"),
+    ("PMO itu singkatan apa sih pak? malu banget mau nanya langsung ke kepsek", "answer", "singkatan"),
+    ("pak, tiang korwil, Gde Suastika. kabupaten mana saja yg masuk angkatan III di bali?", "answer", "angkatan-3"),
+]
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -3472,7 +3497,7 @@ LATER_READINGS = (
     + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS + ROUND_24_REVIEWED
     + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED + ROUND_28_READINGS
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
-    + ROUND_32_READINGS
+    + ROUND_32_READINGS + ROUND_32_REVIEWED
 )
 
 

@@ -736,8 +736,17 @@ class FaqEngine:
         # ("smpn 1 singaraja sekolah penggerak?": whether that school is one, which no source lists; read before its name goes)
         # (a sentence of its own, after a greeting: "selamat siang, SDN 1 Seririt itu termasuk sekolah penggerak atau bukan ya pak? anak
         # sy mau pindah kesana")
-        school_is_psp = "penggerak" in folded and _SCHOOL_NUMBERED_RE.search(folded) is not None and any(
-            _SCHOOL_IS_PSP_RE.search(_GREETING_LEAD_RE.sub("", sentence)) for sentence in _WHOLE_SENTENCE_RE.findall(folded)
+        # (…a sentence marked as a question: not "SMPN 2 Seririt sudah jadi sekolah penggerak\nmohon info tujuan bimtek PMO apa?")
+        school_is_psp = (
+            "penggerak" in folded
+            and _SCHOOL_NUMBERED_RE.search(folded) is not None
+            and (
+                _SCHOOL_IS_PSP_RE.search(folded) is not None
+                or any(
+                    "?" in sentence and _SCHOOL_IS_PSP_RE.search(_GREETING_LEAD_RE.sub("", sentence))
+                    for sentence in _WHOLE_SENTENCE_RE.findall(folded)
+                )
+            )
         )
         folded = without_school_names(folded, self._is_topic_word)  # "sy Plt di SD N 3 Tejakula": the asker's school, not the topic
         if "kepanjangan" in folded and "pmo" not in folded:  # (the PMO's own topic spells it out: "PMO itu kepanjangannya apa?")
@@ -1777,7 +1786,13 @@ class FaqEngine:
             if (
                 n
                 and words
-                and (_ALTERNATIVE_START_RE.match(clause) and (not _asks(clause) or _ALTERNATIVE_ASKED_RE.match(clause)) or _ONLY_OR_RE.match(clause))
+                and (
+                    _ALTERNATIVE_START_RE.match(clause)
+                    and (not _asks(clause) or _ALTERNATIVE_ASKED_RE.match(clause))
+                    # (…or "only this or that too" after a count asked: not "kapan? apa cuma SD atau SMP juga bisa?", a question of its own)
+                    or _ONLY_OR_RE.match(clause)
+                    and _HOW_MANY_RE.search(pieces[n - 1]) is not None
+                )
                 and not any(_asks(piece) for piece in pieces[n + 1 :])
             ):
                 # "materi bimtek ada digitalisasi sekolah gak? atau cuma perencanaan berbasis data?": the other half of
@@ -2210,11 +2225,15 @@ _CLAIM_ONLY_RE = re.compile(
 
 
 _RELUCTANT_BEFORE_RE = re.compile(
-    r"\b(?:malu|segan|sungkan|takut|enggan|ragu|(?:ga|gak|nggak|ndak|tidak|tdk)\s+enak)\s+(?:(?:saya|sy|tiang|aku|kalau|kalo|klo)\s+)?$"
+    r"\b(?:malu|segan|sungkan|takut|enggan|ragu|(?:ga|gak|nggak|ndak|tidak|tdk)\s+enak)\s+(?:(?:banget|bgt|bngt|sekali|bener|pisan)\s+)?"
+    r"(?:(?:saya|sy|tiang|aku|kalau|kalo|klo)\s+)?$"
 )
 
 
 _LIKE_BEFORE_RE = re.compile(r"\b(?:kyk|kayak|kaya|kek|seperti|spt|sprti|like|mirip|macam|ala|semacam)\s*$", re.IGNORECASE)
+
+
+_GIVEN_SHORT = frozenset({"gde", "gd", "md", "nym", "kt", "wy", "pt", "kd", "ngh", "kmg"})  # "Gde Suastika", "Kt Suarjana"
 
 
 def _after_given_name(before: str) -> bool:
@@ -2225,7 +2244,7 @@ def _after_given_name(before: str) -> bool:
     for word in reversed(before.split()[-3:]):
         if not word[:1].isupper():
             return False
-        if word.lower() in NAMES or word == "I":
+        if word.lower() in NAMES or word.lower() in _GIVEN_SHORT or word == "I":
             return True
     return False
 
@@ -2609,7 +2628,8 @@ def _head_across_and(folded: str, asking: str) -> bool:
 
 # (not "surat edaran Kepala Disdikpora … mengimbau apa dan kepada siapa?": to whom, not who heads it)
 _HEAD_ASKED_RE = re.compile(
-    _HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*(?<!\bkepada )(?<!\bkpd )(?<!\buntuk )(?<!\butk )(?<!\bbuat )(?<!\bbagi )\bsiapa\b"
+    _HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*(?<!\bkepada )(?<!\bkpd )(?<!\buntuk )(?<!\butk )(?<!\bbuat )(?<!\bbagi )"
+    r"(?<!\bditujukan ke )(?<!\bdikirim ke )(?<!\bdikirimkan ke )\bsiapa\b"
 )
 # "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
 _PHONE_NUMBER = r"\b(?:no|nomor|nmr|nomer)\.?\s*(?:" + _PHONE_WORDS + r"|kontak)\b"
@@ -3208,7 +3228,8 @@ _OTHER_BUSINESS_RE = re.compile(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
     # (not a relative who heads or teaches at a school: "adik tiang kepsek SD di Bangli, katanya bangli masuk angkatan III")
     r"\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b"
-    r"(?!\s+(?:(?:jadi|jd|juga|jg|yang|yg)\s+)?(?:kepsek|kepala|guru|korwil|operator|pengawas|penilik)\b)[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
+    r"(?!\s+(?:(?:jadi|jd|juga|jg|yang|yg|dados|kebetulan)\s+)?(?:kepsek|kepala(?:\s+sekolah)?|guru|korwil|operator|pengawas|penilik)\s+(?:di|sd|smp|tk|paud|sekolah)\b)"
+    r"[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
     r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
     # the Dinas's other business: teachers' certification allowance and rank, a teacher's transfer,
     # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to
@@ -3836,7 +3857,8 @@ _SCHOOLS_NAMED_RE = re.compile(
     r"|\b(?:kirim|ngirim|mengirim|dikirim|usul|usulkan|ngusulin|mengusulkan|diusulkan)\s+(?:nama\s+|nama-nama\s+)?(?:sekolah|sklh|sd|smp|tk)(?:2)?\s+"
     r"(?:mana|apa)\s+(?:saja|aja|aj|sj)\b"
     # ("sekolah penggerak di gerokgak apa aja": the schools of a place, by name)
-    r"|\bsekolah\s+penggerak\s+(?:di|dr|dari)\s+(?:kec(?:amatan)?\.?\s+|desa\s+)?[a-z]+\s+(?:(?:yang|yg)\s+)?(?:apa|mana|mn)\s+(?:saja|aja|aj|sj)\b"
+    r"|\bsekolah\s+penggerak\s+(?:di|dr|dari)\s+(?:kec(?:amatan)?\.?\s+)?(?:" + _KECAMATAN + r"|buleleng|singaraja)\s+(?:(?:yang|yg)\s+)?"
+    r"(?:ada\s+)?(?:apa|mana|mn)\s+(?:saja|aja|aj|sj)\b(?!\s+\w+nya\b)"
 )
 
 

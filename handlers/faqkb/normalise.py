@@ -1004,7 +1004,8 @@ def _dictated_mark(found: re.Match[str]) -> str:
 # "KM" for Kurikulum Merdeka, as teachers write it: where a school uses it ("km di SD kelas brp", "pakai KM"), not kilometres
 # ("5 km dari sekolah") nor "kamu"
 _KM_SCHOOL_RE = re.compile(
-    r"(?<![\d.,] )\bkm\b(?=\s+(?:di|utk|untuk|buat|pd|pada|mulai|dimulai|diterapkan)\s+(?:sd|smp|tk|paud|sekolah|kelas|kls|tahun|thn)\b)"
+    # (lowercase "km" is "kami" as often: only with the grade it starts in, "km di sd psp th pertama mulai kelas brp")
+    r"(?<![\d.,] )\bkm\b(?=\s+(?:di|pd|pada)\s+(?:sd|smp|tk|paud)\b[^.?!\n]*\b(?:kelas|kls)\b)"
     r"|\b((?:pakai|pake|terapkan|menerapkan|penerapan|implementasi|pelaksanaan|ikm)\s+)km\b"
 )
 _K13_RE = re.compile(r"\bk\s*-?\s*13\b")
