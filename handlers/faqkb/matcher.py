@@ -70,7 +70,7 @@ from handlers.faqkb.normalise import (
     without_relay,
     without_where_heard,
 )
-from handlers.faqkb.smalltalk import ADDRESS, NAMES, courtesy, introduction, small_talk, thanks_with_news
+from handlers.faqkb.smalltalk import ADDRESS, GREETED, NAMES, courtesy, introduction, small_talk, thanks_with_news
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).
 THRESHOLD = 0.5
@@ -2274,11 +2274,12 @@ _MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall
 # personal name may be one after "saya"/"tiang" ("pak Made", "bu Komang Ayu", "tiang Made Suarjana kepala SD"): a person,
 # no topic (after a form of address the question may start at once, misspelt: "pak Gede wawancra psp berapa lama?")
 _INTRODUCING = ("saya", "sy", "aku", "tiang", "titiang", "nama saya", "nama tiang")
+_NAME_PARTS = "|".join(sorted((*NAMES, "i")))  # (a Balinese name's words, "I" of "I Ketut" too)
 _VOCATIVE_RE = re.compile(
-    r"\b(" + "|".join(sorted((*ADDRESS, *_INTRODUCING), key=len, reverse=True)) + r")(?:\s+(?:" + "|".join(sorted((*NAMES, "i"))) + r")\b)+"
+    r"\b(" + "|".join(sorted((*ADDRESS, *_INTRODUCING), key=len, reverse=True)) + r")(?:\s+(?:" + _NAME_PARTS + r")\b)+"
     r"((?:\s+[a-z]+){0,2})"
 )
-_NAME_APART_RE = re.compile(r"(,\s*)(?:(?:" + "|".join(sorted((*NAMES, "i"))) + r")\s+)+((?:[a-z]+\s*){1,2})(?=[.,!?]|$)")
+_NAME_APART_RE = re.compile(r"(,\s*)(?:(?:" + _NAME_PARTS + r")\s+)+((?:[a-z]+\s*){1,2})(?=[.,!?]|$)")
 _VOCATIVE_HINTS = tuple(f"{word} " for word in sorted((*ADDRESS, *_INTRODUCING)))  # (a cheap look before the pattern)
 
 
@@ -3875,10 +3876,7 @@ _NOT_A_PLACE = (
 # Whether one school named is a Sekolah Penggerak ("smpn 1 singaraja sekolah penggerak?", "apakah SD N 2 Sawan sudah jadi sekolah
 # penggerak?"): which schools are, by name, is in no source
 _SCHOOL_NUMBERED_RE = re.compile(r"\b(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d")  # (a cheap look first)
-_GREETING_LEAD_RE = re.compile(
-    r"^\s*(?:(?:om\s+)?swastyastu|selamat\s+(?:pagi|siang|sore|malam)|pagi|siang|sore|malam|halo|hai|permisi|maaf|assalamualaikum)"
-    r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok))?\s*[,!]?\s*"
-)
+_GREETING_LEAD_RE = re.compile(r"^\s*(?:" + GREETED + r"|pagi|siang|sore|malam|permisi|maaf)(?:\s+(?:pak|bu|bapak|ibu|bli|mbok))?\s*[,!]?\s*")
 _SCHOOL_IS_PSP_RE = re.compile(
     r"^\s*(?:apakah\s+|apa\s+)?(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d+(?:\s+(?!" + _NOT_A_PLACE + r"\b)[a-z]+){1,2}\s+"
     r"(?:(?:itu|sudah|sdh|udah|udh|termasuk|jadi|jd|menjadi|apa|apakah)\s+)*sekolah penggerak"

@@ -1002,7 +1002,7 @@ def _dictated_mark(found: re.Match[str]) -> str:
 
 
 # "KM" for Kurikulum Merdeka, as teachers write it: where a school uses it ("km di SD kelas brp", "pakai KM"), not kilometres
-# ("5 km dari sekolah") nor "kamu"
+# ("5 km dari sekolah") nor "kamu" (a capital "KM" as typed is read by the matcher's _KM_RE)
 _KM_SCHOOL_RE = re.compile(
     # (lowercase "km" is "kami" as often: only with the grade it starts in, "km di sd psp th pertama mulai kelas brp")
     r"(?<![\d.,] )\bkm\b(?=\s+(?:di|pd|pada)\s+(?:sd|smp|tk|paud)\b[^.?!\n]*\b(?:kelas|kls)\b)"

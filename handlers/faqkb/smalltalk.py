@@ -351,13 +351,14 @@ _INTRODUCED_CLOSE_RE = re.compile(
 
 
 # …or one greeted at both ends: "assalamualaikum wr wb pak, sy Ketut Alimudin dr SD N 1 Pegayaman, selamat pagi"
-_GREETED = (
+# (also what opens a question after a greeting: see the matcher's _GREETING_LEAD_RE)
+GREETED = (
     r"(?:assalamu\s?alaikum(?:\s+wr\.?\s*wb\.?)?|(?:om\s+)?swastyastu|selamat\s+(?:pagi|siang|sore|malam)|rahajeng\s+(?:semeng|wengi|sanja)"
     r"|good\s+(?:morning|afternoon|evening)|halo|hai|hello|hi)"
 )
 _INTRODUCING_RE = re.compile(r"\b(?:saya|sy|tiang|titiang|aku|kami|i am|i'm|im|this is|my name is|nama saya|nama tiang)\b")
-_GREETED_START_RE = re.compile(r"\s*" + _GREETED + r"\b")
-_GREETED_END_RE = re.compile(r"\b" + _GREETED + r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok|semua|all|nggih|ya))*\W*$")
+_GREETED_START_RE = re.compile(r"\s*" + GREETED + r"\b")
+_GREETED_END_RE = re.compile(r"\b" + GREETED + r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok|semua|all|nggih|ya))*\W*$")
 
 
 def introduction(text: str, folded: str) -> str | None:
