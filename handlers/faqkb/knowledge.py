@@ -13,10 +13,10 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from handlers.faqkb.normalise import raw_tokens
+from handlers.faqkb.normalise import ascii_re, raw_tokens
 
-ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
-COMMAND_RE = re.compile(r"^[a-z]{2,32}$")
+ID_RE = ascii_re(r"^[a-z0-9][a-z0-9-]{0,39}$")
+COMMAND_RE = ascii_re(r"^[a-z]{2,32}$")
 TOPIC_LIMIT = 24  # WhatsApp list row titles
 ANSWER_LIMIT = 1200  # one phone screen or two
 LANGS = ("id", "en")
@@ -234,9 +234,9 @@ def load_file(path: Path) -> KnowledgeBase:
 # A source reference in an entry's ``sources``: "facts D" (a section of psp-facts.md), "seed"
 # (the Disdikpora news item), "config" (the operator's settings, e.g. /jadwal), "bot" (what
 # this bot itself does). Only the first two are documents a number can be checked against.
-SOURCE_RE = re.compile(r"^(?:facts [A-G]|seed|config|bot)$")
-DECREE_RE = re.compile(r"\b\d{2,4}/M/\d{4}\b")
-YEAR_RE = re.compile(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d])")
+SOURCE_RE = ascii_re(r"^(?:facts [A-G]|seed|config|bot)$")
+DECREE_RE = ascii_re(r"\b\d{2,4}/M/\d{4}\b")
+YEAR_RE = ascii_re(r"(?<![\d/.,])(?:19|20)\d{2}(?![\d])")
 _MONTHS = {
     "jan": 1, "januari": 1, "january": 1, "feb": 2, "februari": 2, "february": 2, "mar": 3, "maret": 3, "march": 3,
     "apr": 4, "april": 4, "mei": 5, "may": 5, "jun": 6, "juni": 6, "june": 6, "jul": 7, "juli": 7, "july": 7,
@@ -244,10 +244,10 @@ _MONTHS = {
     "october": 10, "nov": 11, "november": 11, "des": 12, "desember": 12, "dec": 12, "december": 12,
 }  # fmt: skip
 _MONTH = "(" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b"
-_RANGE_RE = re.compile(r"\b(\d{1,2})\s*(?:[–-]|s\.\s?d\.|s/d|sampai|to)\s*(\d{1,2})\s+" + _MONTH, re.IGNORECASE)
-_DAY_RE = re.compile(r"\b(\d{1,2})\s+" + _MONTH, re.IGNORECASE)
-PHONE_RE = re.compile(r"(?:\+62|\b0)[\d\s-]{8,}\d")
-LINK_RE = re.compile(r"\b(?:https?://\S+|www\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|go\.id)\b)", re.IGNORECASE)
+_RANGE_RE = ascii_re(r"\b(\d{1,2})\s*(?:[–-]|s\.\s?d\.|s/d|sampai|to)\s*(\d{1,2})\s+" + _MONTH, re.IGNORECASE)
+_DAY_RE = ascii_re(r"\b(\d{1,2})\s+" + _MONTH, re.IGNORECASE)
+PHONE_RE = ascii_re(r"(?:\+62|\b0)[\d\s-]{8,}\d")
+LINK_RE = ascii_re(r"\b(?:https?://\S+|www\.\S+|[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:id|com|org|net|go\.id)\b)", re.IGNORECASE)
 # Spellings the KBBI does not accept, and the standard form.
 NON_STANDARD = {"menghimbau": "mengimbau", "dihimbau": "diimbau", "himbauan": "imbauan", "aktifitas": "aktivitas", "ijin": "izin"}
 

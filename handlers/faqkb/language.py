@@ -8,10 +8,8 @@ nothing in memory, where py3langid's model adds about 75 MB to the process (see 
 
 from __future__ import annotations
 
-import re
-
 from handlers.faqkb import lexicon
-from handlers.faqkb.normalise import fold
+from handlers.faqkb.normalise import ascii_re, fold
 
 _ENGLISH = frozenset(
     """
@@ -32,7 +30,7 @@ _INDONESIAN = frozenset(
     tiang titiang napi punapi kenken pidan nike niki nggih sampun durung nunas ampura suksma ring lan sane
     """.split()
 )
-_WORD_RE = re.compile(r"[a-z']+")
+_WORD_RE = ascii_re(r"[a-z']+")
 
 
 def question_language(text: str, folded: bool = False) -> str:

@@ -48,6 +48,7 @@ from handlers.faqkb.normalise import (
     STOPWORDS,
     SYNONYMS,
     Vocabulary,
+    ascii_re,
     clauses,
     clock_words,
     english_bases,
@@ -422,7 +423,7 @@ class FaqEngine:
             variant_postings=[FaqEngine._variant_postings([v for v, _ in vs], idf, specific_idf) for vs in sorted_variants],
             decline=base.decline,
             decline_by_first={p[0]: [q for q in base.decline if q[0] == p[0]] for p in base.decline},
-            compared=re.compile(_COMPARED + r"(?:" + "|".join(re.escape(" ".join(p)) for p in base.decline) + r")\b") if base.decline else None,
+            compared=ascii_re(_COMPARED + r"(?:" + "|".join(re.escape(" ".join(p)) for p in base.decline) + r")\b") if base.decline else None,
             domain=tuple(frozenset(vocab.canonical(w) for w in _content(list(phrase))) for phrase in base.domain),
             by_id={e.id: e for e in entries},
             lacking=FaqEngine._lacking_words(entries, canon),
@@ -2077,10 +2078,10 @@ def _colloquial_root(index: _Index, word: str, slang: dict[str, str]) -> str | N
     return None
 
 
-_CLOCK_RE = re.compile(r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*(wib|wita|wit)\b")
+_CLOCK_RE = ascii_re(r"\b([01]?\d|2[0-3])(?:[.:]([0-5]\d))?\s*(wib|wita|wit)\b")
 _ZONES = {"wib": 7, "wita": 8, "wit": 9}
-_ZONE_RE = re.compile(r"\b(?:wib|wita|wit)\b")
-_ZONE_NAMED_RE = re.compile(r"wi[bt]", re.IGNORECASE)  # "WIB", "Wita", "WIT" (a cheap look before folding)
+_ZONE_RE = ascii_re(r"\b(?:wib|wita|wit)\b")
+_ZONE_NAMED_RE = ascii_re(r"wi[bt]", re.IGNORECASE)  # "WIB", "Wita", "WIT" (a cheap look before folding)
 
 
 def time_conversion(text: str, lang: str) -> str:
@@ -2153,7 +2154,7 @@ def _points_back(clause: str) -> bool:
 
 
 # "Angkatan III", "angkatan I–III"; "angkatan lain/berikutnya/sesudahnya": cohorts in general
-_COHORT_NAMED_RE = re.compile(
+_COHORT_NAMED_RE = ascii_re(
     r"\bangkatan\s+(?:(i{1,3}|iv|v|[1-9])(?:\s*[–-]\s*(i{1,3}|iv|v|[1-9]))?\b|(lain|berikutnya|sesudahnya|selanjutnya|tertentu|mana)\b)"
 )
 
@@ -2184,7 +2185,7 @@ def _marked_sentences(folded: str) -> str:
     return " ".join(marked) if marked and len(marked) < len(sentences) else folded
 
 
-_PLACE_BEFORE_RE = re.compile(r"\b(?i:dari|dr|sampai|sampe|hingga|ke|di|in|from|to|around|near|dekat|deket)$")
+_PLACE_BEFORE_RE = ascii_re(r"\b(?i:dari|dr|sampai|sampe|hingga|ke|di|in|from|to|around|near|dekat|deket)$")
 
 
 def _sentence_at(text: str, at: int) -> str:
@@ -2203,7 +2204,7 @@ def _named_before(pieces: list[str], n: int, clause: str) -> str | None:
     that = _THAT_THING_RE.match(clause)
     if that is None or _question_words(that.group(1)):
         return None
-    thing = re.compile(r"\b" + that.group(1) + r"\b((?:\s+(?!" + _NAME_ENDS + r"\b)[a-z]+){1,5})")
+    thing = ascii_re(r"\b" + that.group(1) + r"\b((?:\s+(?!" + _NAME_ENDS + r"\b)[a-z]+){1,5})")
     for k in range(n - 1, max(n - 3, 0) - 1, -1):
         if found := thing.search(pieces[k]):
             return clause[: that.start(1)] + that.group(1) + found.group(1) + clause[that.end() :]
@@ -2218,19 +2219,19 @@ def _one_sentence(folded: str, first: str, second: str) -> bool:
 
 
 # "katanya ada tahap verifikasi ya", "kabarnya bimtek diundur ya": hearsay put to the bot, with no question word of its own
-_CLAIM_ONLY_RE = re.compile(
+_CLAIM_ONLY_RE = ascii_re(
     r"\s*(?:katanya|kabarnya|denger\w*|dengar\w*|konon|infonya)\b"
     r"(?![^.?!\n]*\b(?:apa|siapa|kapan|kpn|berapa|brp|gimana|gmn|bagaimana|mana|dimana|kenapa|mengapa)\b)[^.?!\n]*$"
 )
 
 
-_RELUCTANT_BEFORE_RE = re.compile(
+_RELUCTANT_BEFORE_RE = ascii_re(
     r"\b(?:malu|segan|sungkan|takut|enggan|ragu|(?:ga|gak|nggak|ndak|tidak|tdk)\s+enak)\s+(?:(?:banget|bgt|bngt|sekali|bener|pisan)\s+)?"
     r"(?:(?:saya|sy|tiang|aku|kalau|kalo|klo)\s+)?$"
 )
 
 
-_LIKE_BEFORE_RE = re.compile(r"\b(?:kyk|kayak|kaya|kek|seperti|spt|sprti|like|mirip|macam|ala|semacam)\s*$", re.IGNORECASE)
+_LIKE_BEFORE_RE = ascii_re(r"\b(?:kyk|kayak|kaya|kek|seperti|spt|sprti|like|mirip|macam|ala|semacam)\s*$", re.IGNORECASE)
 
 
 _GIVEN_SHORT = frozenset({"gde", "gd", "md", "nym", "kt", "wy", "pt", "kd", "ngh", "kmg"})  # "Gde Suastika", "Kt Suarjana"
@@ -2264,22 +2265,22 @@ def _ends_with_question(folded: str, clause: str) -> bool:
     return end is not None and end.group() == "?"
 
 
-_PROPER_NAME_RE = re.compile(r"\b[A-Z][A-Za-z0-9]{2,}\b")
-_TERMINATOR_RE = re.compile(r"[.!?\n]")
-_SENTENCE_END_RE = re.compile(r"[.!?\n]+(?:\s|$)")
-_WHOLE_SENTENCE_RE = re.compile(r"[^.!?\n]+(?:[.!?\n]+|$)")
+_PROPER_NAME_RE = ascii_re(r"\b[A-Z][A-Za-z0-9]{2,}\b")
+_TERMINATOR_RE = ascii_re(r"[.!?\n]")
+_SENTENCE_END_RE = ascii_re(r"[.!?\n]+(?:\s|$)")
+_WHOLE_SENTENCE_RE = ascii_re(r"[^.!?\n]+(?:[.!?\n]+|$)")
 _YES_NO = frozenset({"bisa", "boleh", "can", "do"})
-_MEET_VERB_RE = re.compile(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|it|often|regularly|usually|pmo|team)\s+meet\b")
+_MEET_VERB_RE = ascii_re(r"\b(does|do|did|will|would|should|to|can|could|shall|must|they|we|i|you|she|he|it|often|regularly|usually|pmo|team)\s+meet\b")
 # a form of address or the asker's "saya"/"tiang", the Balinese names after it and the two words after them, of which a
 # personal name may be one after "saya"/"tiang" ("pak Made", "bu Komang Ayu", "tiang Made Suarjana kepala SD"): a person,
 # no topic (after a form of address the question may start at once, misspelt: "pak Gede wawancra psp berapa lama?")
 _INTRODUCING = ("saya", "sy", "aku", "tiang", "titiang", "nama saya", "nama tiang")
 _NAME_PARTS = "|".join(sorted((*NAMES, "i")))  # (a Balinese name's words, "I" of "I Ketut" too)
-_VOCATIVE_RE = re.compile(
+_VOCATIVE_RE = ascii_re(
     r"\b(" + "|".join(sorted((*ADDRESS, *_INTRODUCING), key=len, reverse=True)) + r")(?:\s+(?:" + _NAME_PARTS + r")\b)+"
     r"((?:\s+[a-z]+){0,2})"
 )
-_NAME_APART_RE = re.compile(r"(,\s*)(?:(?:" + _NAME_PARTS + r")\s+)+((?:[a-z]+\s*){1,2})(?=[.,!?]|$)")
+_NAME_APART_RE = ascii_re(r"(,\s*)(?:(?:" + _NAME_PARTS + r")\s+)+((?:[a-z]+\s*){1,2})(?=[.,!?]|$)")
 _VOCATIVE_HINTS = tuple(f"{word} " for word in sorted((*ADDRESS, *_INTRODUCING)))  # (a cheap look before the pattern)
 
 
@@ -2294,68 +2295,68 @@ def _own_name_dropped(known: frozenset[str], after: str) -> str:
     return " " + " ".join(words) + (" " if words else "")
 # "halo bot, …", "pagi bot": the bot greeted is whom the question is put to, not a question about the bot
 # ("es de": SD dictated)
-_KORWIL_CHOOSES_RE = re.compile(
+_KORWIL_CHOOSES_RE = ascii_re(
     r"\b(?:pilih|milih|memilih|dipilih|choose|chooses|choosing|chose|pick|picks|picked)\b(?=\s+(?:\w+\s+)?(?:sd|es\s+de|sekolah|schools?))"
 )
-_QUICK_CHECK_RE = re.compile(r"^\s*(?:(?:a\s+)?quick\s+check|just\s+(?:checking|to\s+check|double[- ]checking)|double[- ]check(?:ing)?)\s*[:,-]?")
-_MAP_PEOPLE_RE = re.compile(r"\bmap\b(?=[^.?!]{0,30}\b(?:principals?|heads?|headmasters?|kepala|kepsek|candidates?|teachers?)\b)")
-_ASK_DIRECTLY_RE = re.compile(r"\b(nanya|tanya|bertanya|menanyakan|nanyain|ask|asking)\s+langsung\b")
-_SLASH_COMMAND_RE = re.compile(r"(?<![\w/])/([A-Za-z]+)\b")  # a bot command as typed or written in an answer ("/rekap")
+_QUICK_CHECK_RE = ascii_re(r"^\s*(?:(?:a\s+)?quick\s+check|just\s+(?:checking|to\s+check|double[- ]checking)|double[- ]check(?:ing)?)\s*[:,-]?")
+_MAP_PEOPLE_RE = ascii_re(r"\bmap\b(?=[^.?!]{0,30}\b(?:principals?|heads?|headmasters?|kepala|kepsek|candidates?|teachers?)\b)")
+_ASK_DIRECTLY_RE = ascii_re(r"\b(nanya|tanya|bertanya|menanyakan|nanyain|ask|asking)\s+langsung\b")
+_SLASH_COMMAND_RE = ascii_re(r"(?<![\w/])/([A-Za-z]+)\b")  # a bot command as typed or written in an answer ("/rekap")
 # "kurikulum apa ya namanya?", "kegiatan itu namanya apa?": what the thing is called (not a person's name: _PERSON_NAMED_RE;
 # nor a role described, "yang dampingi kepsek dan guru namanya apa?")
-_WHAT_NAME_RE = re.compile(r"\bapa\s+(?:ya\s+|sih\s+|itu\s+)?namanya\b|\bnamanya\s+apa\b")
-_ROLE_DESCRIBED_RE = re.compile(r"\b(?:yang|yg)\s+(?:\w+\s+){1,5}namanya\b")
-_PERSON_NAMED_RE = re.compile(
+_WHAT_NAME_RE = ascii_re(r"\bapa\s+(?:ya\s+|sih\s+|itu\s+)?namanya\b|\bnamanya\s+apa\b")
+_ROLE_DESCRIBED_RE = ascii_re(r"\b(?:yang|yg)\s+(?:\w+\s+){1,5}namanya\b")
+_PERSON_NAMED_RE = ascii_re(
     r"\b(?:siapa|pejabat|peserta|pelatih|narasumber|pemateri|kadis|kabid|ketua|pengawas|fasilitator|orang|perwakilan|wakil|petugas|kepala dinas)\b"
 )
-_GREETED_BOT_RE = re.compile(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
+_GREETED_BOT_RE = ascii_re(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
 # "ikut psp ini wajib ya?", "wajib semua kepsek daftar?", "is it compulsory to join": whether joining is
 # an obligation, which the circular answers (it urges eligible principals); not a thing the topic requires
 _OBLIGED_EN = "compulsory|mandatory|obligatory"
 _OBLIGED = rf"(?:wajib|diwajibkan|{_OBLIGED_EN})"
 _JOINING = r"(?:ikut|mengikuti|daftar|mendaftar|join|joining|participate)"
-_OBLIGED_TO_JOIN_RE = re.compile(
+_OBLIGED_TO_JOIN_RE = ascii_re(
     rf"\b{_JOINING}\b(?:\s+\S+){{0,3}}?\s+{_OBLIGED}\b"
     rf"|\b{_OBLIGED}\b(?:\s+\S+){{0,3}}?\s+{_JOINING}\b(?!\s+\S*(?:bimtek|zoom|pelatihan))"
     rf"|\b(?:psp|penggerak|programme|program)\s+(?:is\s+|itu\s+)?(?:{_OBLIGED_EN})\b"  # (not "sekolah penggerak wajib punya wifi")
 )
-_OBLIGATION_RE = re.compile(rf"\b{_OBLIGED}\b")
+_OBLIGATION_RE = ascii_re(rf"\b{_OBLIGED}\b")
 _OBLIGED_HINTS = ("wajib", *_OBLIGED_EN.split("|"))  # (a cheap look before the patterns: every question passes here)
-_OBLIGED_ELSEWHERE_RE = re.compile(r"\b(?:bimtek|zoom|pelatihan|training|kurikulum|curriculum|email|akreditasi|accreditation)\b")
+_OBLIGED_ELSEWHERE_RE = ascii_re(r"\b(?:bimtek|zoom|pelatihan|training|kurikulum|curriculum|email|akreditasi|accreditation)\b")
 # "accreditation grade", "nilai akreditasi", "peringkat akreditasi": the school's accreditation, not a selection score
 # "what is it for?", "What was the Bimtek … actually for?": the aim asked (not "what do I prepare for?")
-_WHAT_FOR_RE = re.compile(r"\bwhat(?:\s+(?:is|was|are|were)|'s|s)\b[^.?!\n]*\bfor\s*(?=[?.!]|$)")
-_VOWEL_DROPPED_RE = re.compile(r"[b-df-hj-np-tv-z]{2}")  # (a word opening with two consonants: "sgala", "bnyak")
+_WHAT_FOR_RE = ascii_re(r"\bwhat(?:\s+(?:is|was|are|were)|'s|s)\b[^.?!\n]*\bfor\s*(?=[?.!]|$)")
+_VOWEL_DROPPED_RE = ascii_re(r"[b-df-hj-np-tv-z]{2}")  # (a word opening with two consonants: "sgala", "bnyak")
 # the heads that ask for a date, whatever its topic (question_kind's business)
 _DATE_HEADS = frozenset({"tanggal", "jadwal", "waktu", "date", "dates", "tahun", "bulan", "hari", "jam"})
 # (a question word anywhere in a text, punctuation or not: _question_words reads whitespace-split words)
-_WH_WORD_RE = re.compile(r"\b(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|mana|dimana|when|what|who|how|which|where)\b")
+_WH_WORD_RE = ascii_re(r"\b(?:apa|apakah|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn|mana|dimana|when|what|who|how|which|where)\b")
 # "hari ke 3", "hari kedua", "day 2", "the first day" of the Bimtek: which of its sessions
-_BIMTEK_DAY_RE = re.compile(
+_BIMTEK_DAY_RE = ascii_re(
     r"\b(?:pada\s+|di\s+)?hari\s+(?:ke\s*-?\s*(?:\d|satu|dua|tiga|empat)|pertama|kedua|ketiga|keempat|terakhir)\b"
     r"|\b(?:on\s+)?(?:day\s+\d|(?:the\s+)?(?:first|second|third|fourth|last)\s+day)\b"
 )
 # "setelah (seleksi / wawancara) tahap 2 selesai": a time told by the stage that ends, before what is asked about
-_STAGE_DONE_RE = re.compile(r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s+(?:selesai|usai|beres|kelar|berakhir)\b")
+_STAGE_DONE_RE = ascii_re(r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s+(?:selesai|usai|beres|kelar|berakhir)\b")
 # (…and one passed, told in a sentence of its own before a question about another: "… passed stage 1. During which period is stage 2
 # held?"; not "sekolah yg lolos tahap 1 kapan diumumkan", whose stage is the one asked about)
 # (…or its ordinal, before "and …": "my husband just passed the first stage and he is super nervous now")
-_STAGE_PASSED_RE = re.compile(
+_STAGE_PASSED_RE = ascii_re(
     r"\b(?:passed|lolos|lulus)\s+(?:seleksi\s+|the\s+)?(?:(?:tahap|stage)\s+\d|(?:first|second)\s+stage|tahap\s+(?:pertama|kedua))\b"
     r"(?=\s*(?:[.,;!]|and\b|dan\b|tapi\b|but\b))"
 )
-_STAGE_ORDINAL_RE = re.compile(r"\b(?:first|second)\s+stage\b|\btahap\s+(?:pertama|kedua)\b")
+_STAGE_ORDINAL_RE = ascii_re(r"\b(?:first|second)\s+stage\b|\btahap\s+(?:pertama|kedua)\b")
 # How long something lasts, asked ("berapa lama", "brp minggu", "how long", "how many days") and told in an answer ("4 tahun",
 # "three school years", "8–11 Maret": a range of days)
 _UNITS = r"(?:minggu|pekan|hari|bulan|tahun|thn|jam|menit|weeks?|days?|months?|years?|hours?|minutes?|semester)"
-_DURATION_ASKED_RE = re.compile(
+_DURATION_ASKED_RE = ascii_re(
     # (not how often, "rapat PMO brp bulan sekali", "tiap brp bulan", nor a number's length, "how long is the NUPTK number")
     # (nor a countdown: "berapa hari lagi pendaftaran ditutup?", "how many days until registration closes?")
     r"(?<!tiap )(?<!per )\b(?:berapa|brp|brapa|pira)\s+(?:lama|lamanya|minggu|pekan|hari|bulan|jam|menit)\b(?!\s+(?:sekali|lagi|lg))"
     r"|\bhow long\b(?!\s+is\s+(?:the\s+|a\s+|an\s+)?(?:\w+\s+)?(?:number|nip|npsn|nuptk|nisn|code))"
     r"|\bhow many (?:weeks|days|months|hours|minutes)\b(?!\s+(?:until|till|before|left|to go|remain))"
 )
-_DURATION_RE = re.compile(
+_DURATION_RE = ascii_re(
     r"\b(?:\d+|satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan|sepuluh|one|two|three|four|five|six|seven|eight|nine|ten)\s+"
     r"(?:(?:school|tahun ajaran|academic)\s+)?" + _UNITS + r"\b"
     # (not a law's year, "UU No. 27 Tahun 2022", nor which semester of which year, "semester 2 tahun pertama")
@@ -2364,57 +2365,57 @@ _DURATION_RE = re.compile(
     r"|\b\d{1,2}\s*[–-]\s*\d{1,2}\s+(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)",
     re.IGNORECASE,
 )
-_STAGE_NUMBER_RE = re.compile(r"\b(?:tahap|stage)\s+\d\b")
-_ACCREDITATION_GRADE_RE = re.compile(
+_STAGE_NUMBER_RE = ascii_re(r"\b(?:tahap|stage)\s+\d\b")
+_ACCREDITATION_GRADE_RE = ascii_re(
     r"\b(?:akreditasi|accreditation)\s+(?:grade|level|rating|peringkat|nilai|predikat)\b"
     r"|\b(?:grade|level|rating|peringkat|nilai|predikat)\s+(?:of\s+)?(?:akreditasi|accreditation)\b"
 )
 # this bot itself, named: what it does is PSP's business here
-_THIS_BOT_RE = re.compile(r"\b(?:this|the) (?:chat ?)?bot\b|\bbot (?:ini|psp|pmo)\b|\bbotnya\b")
-_EVENT_RE = re.compile(r"\b(?:bimtek|bimbingan teknis|pelatihan|training|sesi|session|webinar|workshop|pkp)\b")
+_THIS_BOT_RE = ascii_re(r"\b(?:this|the) (?:chat ?)?bot\b|\bbot (?:ini|psp|pmo)\b|\bbotnya\b")
+_EVENT_RE = ascii_re(r"\b(?:bimtek|bimbingan teknis|pelatihan|training|sesi|session|webinar|workshop|pkp)\b")
 # what something was about: its content ("materi")
-_ABOUT_WHAT_RE = re.compile(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|\bwhat\s+(?:was|is|were|are)\b[^?.!,]*\babout\b(?=\s*(?:[?.!,]|$))")
+_ABOUT_WHAT_RE = ascii_re(r"\b(?:tentang|ttg|mengenai)\s+apa\b|\babout what\b|\bwhat\s+(?:was|is|were|are)\b[^?.!,]*\babout\b(?=\s*(?:[?.!,]|$))")
 # English wordings read as the base says them (see `_query_words`): hours beside a time zone, a condition "currently" in
 # force, the PMO "organised", "besides", "covered by", education levels
-_ZONE_WORD_RE = re.compile(r"\b(?:wib|wita|wit|time ?zones?|zona)\b")
-_HOURS_RE = re.compile(r"\bhours?\b")
+_ZONE_WORD_RE = ascii_re(r"\b(?:wib|wita|wit|time ?zones?|zona)\b")
+_HOURS_RE = ascii_re(r"\bhours?\b")
 # (…or in a condition: "a principal who is currently under a disciplinary sanction")
-_CURRENTLY_DOING_RE = re.compile(r"\b(is|are|am|was|were)\s+currently\s+(?=[a-z]+(?:ing|ed)\b|(?:under|in|on|facing|serving)\s)")
-_ORGANISED_RE = re.compile(r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:pmo|pokja|pmo team)\s+(?:organi[sz]ed|structured|set up)\b")
-_BESIDES_RE = re.compile(r"\b(?:besides|apart from|other than)\b")
-_COVERED_BY_RE = re.compile(r"\b(?:are|is|were|was|be|being)\s+covered\s+(?:by|in|under)\b")
-_LEVELS_RE = re.compile(r"\b(?:education(?:al)?|school|schooling)\s+levels?\b")
+_CURRENTLY_DOING_RE = ascii_re(r"\b(is|are|am|was|were)\s+currently\s+(?=[a-z]+(?:ing|ed)\b|(?:under|in|on|facing|serving)\s)")
+_ORGANISED_RE = ascii_re(r"\b(?:is|are|was|were)\s+(?:the\s+)?(?:pmo|pokja|pmo team)\s+(?:organi[sz]ed|structured|set up)\b")
+_BESIDES_RE = ascii_re(r"\b(?:besides|apart from|other than)\b")
+_COVERED_BY_RE = ascii_re(r"\b(?:are|is|were|was|be|being)\s+covered\s+(?:by|in|under)\b")
+_LEVELS_RE = ascii_re(r"\b(?:education(?:al)?|school|schooling)\s+levels?\b")
 # A school's status (public or private: "penjelasan terkait status sekolah yang dapat ikut"), not a registration's
 # (only beside the kinds of school or who may take part: not "status sekolah sy gmn ya", "cek status sekolah sy, sudah terdaftar
 # blm", one's registration; nor its status as a Sekolah Penggerak: "status sekolah penggerak masih ada tidak?")
-_SCHOOL_KIND_RE = re.compile(r"\b(?:negeri|swasta|yayasan|unggulan|favorit|(?:dapat|bisa|boleh|bs)\s+ikut)\b")
-_REGISTERED_RE = re.compile(r"\b(?:cek|check|terdaftar|daftar\w*|masuk|lolos|pending|verifikasi|diverifikasi|bot|profil)\b")
-_SCHOOL_STATUS_RE = re.compile(
+_SCHOOL_KIND_RE = ascii_re(r"\b(?:negeri|swasta|yayasan|unggulan|favorit|(?:dapat|bisa|boleh|bs)\s+ikut)\b")
+_REGISTERED_RE = ascii_re(r"\b(?:cek|check|terdaftar|daftar\w*|masuk|lolos|pending|verifikasi|diverifikasi|bot|profil)\b")
+_SCHOOL_STATUS_RE = ascii_re(
     r"\bstatus\s+(?:sekolah|skolah|sklh)(?:nya)?\b(?!\s+penggerak)(?!\s+(?:(?:saya|sy|kami|tiang)\s+)?(?:di|dalam|pada)\s+(?:bot|pendaftaran|form))"
 )
 # (their content asked for: not "ada soal esai di tahap 1?", whether there is one, nor "pertanyaan soal wawancara", about it)
-_CONTENT_ASKED_RE = re.compile(
+_CONTENT_ASKED_RE = ascii_re(
     r"\b(?:apa\s+(?:saja|aja|aj|sj)|persis\w*|bocoran|jumlah|berapa|brp|how many|contoh\w*|daftar|list|what\s+(?:are|were|is|was)|what'?s|exact\w*|which)\b"
 )
-_PROMPTS_RE = re.compile(
+_PROMPTS_RE = ascii_re(
     r"\b(essay|interview)\s+(?:questions?|prompts?|topics?|themes?|titles?)\b"
     r"|\b(?<!pertanyaan )(?<!tanya )(?:pertanyaan|soal|tema|topik|judul)(?:-soal|-pertanyaan|nya)?\s+(wawancara|esai|essay|interview)\b"
     # ("esai tahap 1 temanya apa aja": the essay's themes, named after it)
     r"|\b(esai|essay|wawancara|interview)\s+(?:tahap\s+\w+\s+)?(?:tema|topik|judul|soal|pertanyaan)(?:nya)?\b"
 )
 # "KM" typed in capitals, "IKM": the Kurikulum Merdeka, its implementation (see `_decide`)
-_KM_RE = re.compile(r"\b(i)?km\b")
+_KM_RE = ascii_re(r"\b(i)?km\b")
 _ONLY_HINTS = ("saja", "aja", "doang", "sj", "aj", "cuma", "hanya", "khusus")
 # Whether it is for one level only ("psp untuk sd saja?", "psp cuma buat sd?"): which levels it is for
-_ONLY_LEVEL_RE = re.compile(
+_ONLY_LEVEL_RE = ascii_re(
     r"\b(?:untuk|utk|buat|cuma|hanya|khusus)\s+(?:sd|smp|tk|paud|sma|smk)\s+(?:saja|aja|doang|sj|aj)\b"
     r"|\b(?:cuma|hanya|khusus)\s+(?:untuk\s+|utk\s+|buat\s+)?(?:sd|smp|tk|paud|sma|smk)\b"
 )
 # What the Bimtek was for, in Indonesian ("bimtek pmo buat apa?"; not "… apa saja", a list)
-_WHAT_FOR_ID_RE = re.compile(r"\b(?:untuk|utk|buat)\s+apa\b(?!\s+(?:saja|aja|sj|aj)\b)")
-_LASTING_RE = re.compile(r"\b(?:berapa|brp)\s+lama\b|\bhow long\b|\blama(?:nya)?\s+(?:berapa|brp)\b")
+_WHAT_FOR_ID_RE = ascii_re(r"\b(?:untuk|utk|buat)\s+apa\b(?!\s+(?:saja|aja|sj|aj)\b)")
+_LASTING_RE = ascii_re(r"\b(?:berapa|brp)\s+lama\b|\bhow long\b|\blama(?:nya)?\s+(?:berapa|brp)\b")
 # Whom an event was for ("bimtek pmo itu untuk siapa?", "who was the bimtek for?"): who attended it
-_FOR_WHOM_RE = re.compile(
+_FOR_WHOM_RE = ascii_re(
     r"\b(?:untuk|utk|buat|bagi)\s+siapa\b|\bfor whom\b"
     r"|\bwho\s+(?:was|is|were|are)\s+(?:it|the\s+(?P<event>[a-z]+(?:\s+[a-z]+)?))\s+(?:meant\s+|intended\s+)?for\b"
 )
@@ -2427,14 +2428,14 @@ _CONTENT_WORDS = frozenset(
 # The order of two stages asked ("… sebelum atau sesudah tahap 2 mulai?", "Which ended later, stage 2 or the verification …?"):
 # the timeline that dates them all (two stages named: not "Did the Rapor Pendidikan start before or after the Bimtek?", nor
 # "sertifikat keluar sebelum atau sesudah pengumuman?")
-_ORDER_HINTS = re.compile(r"sebelum|sesudah|setelah|before|after|first|earlier|later|last|duluan|dulu|awal|akhir")
-_ORDER_ASKED_RE = re.compile(
+_ORDER_HINTS = ascii_re(r"sebelum|sesudah|setelah|before|after|first|earlier|later|last|duluan|dulu|awal|akhir")
+_ORDER_ASKED_RE = ascii_re(
     r"\b(?:sebelum|sesudah|setelah)\s+(?:atau|apa|ato)\s+(?:sebelum|sesudah|setelah)\b|\b(?:before|after)\s+or\s+(?:before|after)\b"
     r"|\bwhich\s+(?:one\s+)?(?:came|comes|was|is|ended|ends|started|starts|finished|finishes|happened|closed|opened)\s+(?:first|earlier|later|last|sooner)\b"
     r"|\b(?:mana|mn)\s+(?:yang|yg)\s+(?:duluan|lebih dulu|lebih dahulu|lebih awal|lebih akhir|terakhir|belakangan)\b"
     r"|\b(?:duluan|lebih dulu|lebih dahulu)\s+(?:mana|mn)\b"
 )
-_STAGE_NAMED_RE = re.compile(
+_STAGE_NAMED_RE = ascii_re(
     r"\b(?:tahap|stage|seleksi|selection|verifikasi|verification|pendaftaran|registration|pengumuman|announcement|wawancara|interview)\b"
 )
 # What the answer is wanted for, opening the message ("For a briefing note: …", "For our report, …", "Untuk bahan laporan: …")
@@ -2442,9 +2443,9 @@ _WANTED_FOR = (
     r"(?:(?:just\s+)?for|untuk|utk|buat)\s+(?:a|an|our|my|the|bahan|keperluan|lampiran)?\s*"
     r"(?:briefing|report|paper|note|memo|presentation|laporan|notulen|catatan|paparan|presentasi|(?:meeting\s+)?minutes|records?|sambutan)"
 )
-_WANTED_FOR_RE = re.compile(r"^\s*" + _WANTED_FOR + r"(?:\s+(?:note|notes|kami|saya|dinas))?\s*[:,]")
+_WANTED_FOR_RE = ascii_re(r"^\s*" + _WANTED_FOR + r"(?:\s+(?:note|notes|kami|saya|dinas))?\s*[:,]")
 # A month and year opening the message as the time a question is about ("Per Maret 2022, …", "As of March 2022, …")
-_AS_OF_RE = re.compile(
+_AS_OF_RE = ascii_re(
     r"^\s*(?:per|as of|hingga|sampai|sd|s/d|until|by)\s+(?:bulan\s+)?(?:januari|februari|maret|april|mei|juni|juli|agustus|september|oktober|"
     r"november|desember|january|february|march|may|june|july|august|october|december)\s+20\d\d\s*,"
     # ("Bulan Maret 2022 itu Badung dan Klungkung sedang di tahap apa …?": the month as the time the question is about)
@@ -2452,7 +2453,7 @@ _AS_OF_RE = re.compile(
     r"\s+20\d\d\s+(?:itu|tu|ini)\b\s*,?"
 )
 # …or closing it ("Mohon disebutkan nama-nama kecamatan di Buleleng untuk lampiran laporan.", "… yg hadir waktu itu? buat notulen rapat")
-_WANTED_FOR_END_RE = re.compile(
+_WANTED_FOR_END_RE = ascii_re(
     # (not what the asker needs the thing for: "… nomornya brp ya, tiang perlu utk laporan" asks a figure that no topic gives)
     # (starting only after a non-space: a run of spaces is not tried from each of its positions)
     r"(?<!\s)[,;]?\s*(?<!perlu )(?<!butuh )(?<!need )(?<!needs )\b"
@@ -2461,37 +2462,37 @@ _WANTED_FOR_END_RE = re.compile(
 )
 # "berarti …" opening the message: "so …", drawing a conclusion from what was said (not "PSP berarti apa", a meaning)
 # (the message's opening only: "…, berarti di Singaraja pukul berapa?" concludes within the question)
-_SO_START_RE = re.compile(r"^(\s*)(?:(?:oh|o|ooh|jadi)\s+)?(?:berarti|brarti|brrti|berarty)\b")
+_SO_START_RE = ascii_re(r"^(\s*)(?:(?:oh|o|ooh|jadi)\s+)?(?:berarti|brarti|brrti|berarty)\b")
 # How often the PMO meets ("rapat PMO itu tiap bulan atau per triwulan?", "berapa bulan sekali"): periodically, not a date
 # (the PMO's or a coordination meeting only: not "pertemuan kombel tiap minggu wajib?")
-_MEETING_WORD_RE = re.compile(r"\b(?:rapat\w*|pertemuan\w*|meeting|ketemu\w*|kumpul\w*)\b")
-_EVERY_MONTH_RE = re.compile(
+_MEETING_WORD_RE = ascii_re(r"\b(?:rapat\w*|pertemuan\w*|meeting|ketemu\w*|kumpul\w*)\b")
+_EVERY_MONTH_RE = ascii_re(
     r"\b(?:tiap|setiap|per|sekali)\s+(?:bulan|minggu|pekan)\b|\b(?:berapa|brp)\s+(?:bulan|minggu|pekan)\s+sekali\b|\b(?:sebulan|seminggu)\s+sekali\b|\bbulanan\b"
 )
 # (at the end of its clause or for someone: not "what does the bot do with my data", "what can you do if my NPSN …")
-_BOT_DOES_RE = re.compile(
+_BOT_DOES_RE = ascii_re(
     r"\bwhat\s+(?:can|does|do|could|will)\s+(?:this|the|your|you)(?:\s+(?:psp\s+)?(?:bot|chatbot|service|chat))?\s+(?:actually\s+|really\s+)?(?:do|offer)\b"
     r"(?=\s*(?:[?.!,]|$)|\s+(?:for|to help)\b)"
 )
 # (how to, or whether one can, the clause ending there: not "… when I register through the bot", "can she still register …",
 # "can I apply through the bot if I am Plt?")
-_THROUGH_BOT_RE = re.compile(
+_THROUGH_BOT_RE = ascii_re(
     r"\b(?:how (?:do|can|should) (?:i|we)|can (?:i|we)|how to)(?:\s+actually)?\s+(?:register|sign up|signup|apply|enrol|enroll)\b"
     r"(?:\s+[\w']+){0,5}?\s+(?:through|via|in|on|with|using)\s+(?:this|the)\s+(?:chat ?)?bot\b(?=\s*(?:[?.!,]|$))"
 )
-_HOW_TO_START_RE = re.compile(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
-_REQUIREMENTS_RE = re.compile(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
-_MEET_RE = re.compile(r"\b(?:meet|meets|meeting)\b")
-_TAG_END_RE = re.compile(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
-_AUXILIARY_START_RE = re.compile(
+_HOW_TO_START_RE = ascii_re(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
+_REQUIREMENTS_RE = ascii_re(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
+_MEET_RE = ascii_re(r"\b(?:meet|meets|meeting)\b")
+_TAG_END_RE = ascii_re(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
+_AUXILIARY_START_RE = ascii_re(
     r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|may|shall|has|have)\s+"
     r"(?:i|we|you|they|he|she|it|there|the|a|an|my|our|your|this|that|these|those|principals?|schools?|teachers?)\b"
 )
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
-_ANY_RE = re.compile(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
-_YES_NO_START_RE = re.compile(r"(?:is|are|will|would|apakah|apa ada|ada)\s")
+_ANY_RE = ascii_re(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
+_YES_NO_START_RE = ascii_re(r"(?:is|are|will|would|apakah|apa ada|ada)\s")
 # (…and "Is another cohort planned after 2024, and when would registration open?": one still to come)
-_FUTURE_RE = re.compile(
+_FUTURE_RE = ascii_re(
     r"\b(?:berikut(?:nya)?|brktnya|selanjutnya|mendatang|depan|next|upcoming|coming|planned)\b"
     r"|\banother\s+(?:cohort|angkatan|batch|round|intake)\b"
     # (…or the present one: "rapat PMO triwulan ini kapan", "this quarter's meeting")
@@ -2499,7 +2500,7 @@ _FUTURE_RE = re.compile(
 )
 
 
-_CAME_FROM_RE = re.compile(r"\b(?:dari|dr|from|asal|asli)\s+(?:kabupaten\s+|kab\s+|kota\s+)?([a-z]+)")
+_CAME_FROM_RE = ascii_re(r"\b(?:dari|dr|from|asal|asli)\s+(?:kabupaten\s+|kab\s+|kota\s+)?([a-z]+)")
 
 
 def _regions_come_from(folded: str) -> set[str]:
@@ -2509,7 +2510,7 @@ def _regions_come_from(folded: str) -> set[str]:
     return {found.group(1) for found in _CAME_FROM_RE.finditer(folded) if found.group(1) in BALI_REGENCIES}
 
 
-_TAKING_PART_RE = re.compile(r"\b(?:daftar|mendaftar|ikut|mengikuti|seleksi|psp|pendaftaran|angkatan|tahap|bimtek|pengumuman|apply|join|register)\w*")
+_TAKING_PART_RE = ascii_re(r"\b(?:daftar|mendaftar|ikut|mengikuti|seleksi|psp|pendaftaran|angkatan|tahap|bimtek|pengumuman|apply|join|register)\w*")
 
 
 def _asks_future(text: str) -> bool:
@@ -2527,7 +2528,7 @@ def _asks_future(text: str) -> bool:
     return any(_FUTURE_RE.search(p) for p in asking or pieces)
 # (fold() has made a past "pidan" — "sane pidan", "pidan … pernah" — into "dulu")
 # (a birth date is a field of the form, not "when"; nor is "… asked to apply when nominating SD schools")
-_WHEN_RE = re.compile(
+_WHEN_RE = ascii_re(
     # (not "when" opening a clause of its own before the question: "So when I register through the bot, how many digits …")
     # (…nor one closing the question after it: "How many digits should a NIP have when I register?", unless it opens a sentence)
     r"\b(?:kapan|kpn|pidan|when(?! [a-z]+ing\b)(?! (?:i|we|you|they|he|she) (?!(?:can|could|should|will|would|must|may|need|have)\b)[a-z]+\b[^?,.]*,)"
@@ -2538,7 +2539,7 @@ _WHEN_RE = re.compile(
 )
 # ("is there an upper age limit", "is there any budget in …": of the three words after it, the first that names something)
 # (a two-letter kind of school counts: "brp SD"; not "tgl brp sd tgl brp" nor "tgl brp smp brp", both "sampai")
-_THING_BEFORE_RE = re.compile(r"\b([a-z]{2,})\s+(?:berapa|brp)\b")  # "kls brp": which grade
+_THING_BEFORE_RE = ascii_re(r"\b([a-z]{2,})\s+(?:berapa|brp)\b")  # "kls brp": which grade
 ZOOM_ENTRY = "bimtek-media"  # its chat answer also gives each session's Zoom details (config [[events]])
 SCHEDULE_ENTRY = "bimtek-jadwal"  # …and this one each session's hours, when asked
 ABBREVIATIONS_ENTRY = "singkatan"  # the list of the programme's abbreviations
@@ -2546,7 +2547,7 @@ ABBREVIATIONS_ENTRY = "singkatan"  # the list of the programme's abbreviations
 _ZOOM_DETAILS = frozenset({"link", "tautan", "meeting", "id", "passcode", "password", "pw", "sandi", "kode"})
 # …and of one about another meeting ("link zoom rapat korwil besok", "… pengimbasan"): the Bimtek's details are not its
 _OTHER_MEETINGS = frozenset({"rapat", "imbas", "pengimbasan", "sosialisasi", "webinar", "kkg", "mgmp", "pelatihan", "workshop", "lokakarya"})
-_HOW_ASKED_RE = re.compile(
+_HOW_ASKED_RE = ascii_re(
     # (not how to know or check something: "trs gmn tau tiang memenuhi syarat atau tdk?" asks the result, not how to register;
     # nor "or what": "… apakah ada tes atau gimana pak")
     r"(?<!atau )\b(?:bagaimana|gimana|gmn|gmana|bgmn|bgm|gmna|kenken|punapi|how)\b"
@@ -2555,15 +2556,15 @@ _HOW_ASKED_RE = re.compile(
     r"|\b(?:lewat|melalui|via|through)\s+(?:(?:portal|laman|web|website|situs|aplikasi|platform)\s+)?(?:apa|mana|which|what)\b"
 )
 # (…or what someone else said: "buleleng masuk psp angkatan berapa? kata kepsek sebelah angkatan II")
-_GUESS_RE = re.compile(
+_GUESS_RE = ascii_re(
     r"\b(?:(?:tiang|titiang|saya|sy|aku|kami|i)\s+(?:kira|kirain|pikir|sangka|thought|assumed)|kirain"
     r"|kata\s+(?:kepsek|kepala sekolah|teman|temen|rekan|korwil|pengawas|kawan|orang|bli|pak|bu)"
     r"|(?:my|a)\s+(?:colleague|friend)\s+(?:said|says|told me))\b[^.?!\n]*"
 )
-_WHICH_UNIT_RE = re.compile(r"\b(?:tahun|thn|bulan|tanggal|tgl|jam|angkatan|tahap|kelas)\s+$")
+_WHICH_UNIT_RE = ascii_re(r"\b(?:tahun|thn|bulan|tanggal|tgl|jam|angkatan|tahap|kelas)\s+$")
 # the kecamatan of Buleleng but the town's own (a pattern's alternatives)
 _KECAMATAN = "|".join(sorted(name.lower() for name in BULELENG_KECAMATAN if name != "Buleleng"))
-_ASKED_THING_RE = re.compile(
+_ASKED_THING_RE = ascii_re(
     # (the thing counted, not the place it is in: "how many buleleng schools joined psp")
     r"\b(?:berapa|brp|how many|how much|jumlah)\s+(?:(?:buleleng|bali|singaraja|" + _KECAMATAN + r")\s+)?"
     r"([a-z]{2,})\b(?!\s+(?:tgl|tanggal|brp|berapa|kpn|kapan|\d))"
@@ -2572,11 +2573,11 @@ _ASKED_THING_RE = re.compile(
 # (a particle or a form of address may close the question: "… apa aja ya?", "… berapa nggih pak?")
 _ADDRESSED = "|".join(sorted(ADDRESS, key=len, reverse=True))
 _CLOSING = r"(?:\s+(?:ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"
-_AT_THE_TIME_RE = re.compile(r"^\s*(?:(?:dulu|dahulu|dlu|dl)\s+)?(?:waktu|wkt|wktu|pada waktu|pd waktu|saat|pada saat|pd saat|ketika|ktk|pas|semasa|selama)\s+")
-_LISTED_LAST_RE = re.compile(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
-_ASKED_LAST_RE = re.compile(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
+_AT_THE_TIME_RE = ascii_re(r"^\s*(?:(?:dulu|dahulu|dlu|dl)\s+)?(?:waktu|wkt|wktu|pada waktu|pd waktu|saat|pada saat|pd saat|ketika|ktk|pas|semasa|selama)\s+")
+_LISTED_LAST_RE = ascii_re(r"\b(?:apa|apanya)\s+(?:aja|saja|sajakah)" + _CLOSING + r"\s*\??\s*$")
+_ASKED_LAST_RE = ascii_re(r"\b(?:berapa|brp)(?:\s+(?:aja|saja))?" + _CLOSING + r"\s*\??\s*$")
 _PHONE_WORDS = r"(?:hp|wa|whatsapp|telepon|telp|handphone|ponsel)"  # "nomor hp": a phone number
-_HOW_MANY_RE = re.compile(
+_HOW_MANY_RE = ascii_re(
     r"\b(?:berapa|brp|how many|how much|how long|kuda|pinten)\b"
     # ("what was the total APBD budget Buleleng allocated …": an amount is asked)
     r"|\bwhat (?:is|was|were|are) the (?:total|amount|size|number)\b|\bhow (?:big|large)\b"
@@ -2585,7 +2586,7 @@ _HOW_MANY_RE = re.compile(
     r"|\b(?:pass|passing|success|acceptance|graduation)\s+rate\b|\bpercentage\b|\bpersentase\b"
     r"|\bwhat(?:'s|s| is| was| are| were) the (?:\w+\s+)?(?:budget|cost|costs|fee|fees|price|allocation)\b|\b(?:nomor|number)\b(?!\s+" + _PHONE_WORDS + r"\b)")
 # a year, a day of a month ("8 Maret", "8–11 Mar", "20 June"; not "3–5 sekolah"), or a date relative to a stage
-_DATE_RE = re.compile(
+_DATE_RE = ascii_re(
     r"\b(?:19|20)\d{2}\b|\b\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?(?:jan|feb|mar|apr|mei|may|jun|jul|agu|aug|sep|okt|oct|nov|des|dec)"
     r"|\b(?:setelah|sesudah|after)\b",
     re.IGNORECASE,
@@ -2595,7 +2596,7 @@ _DATE_RE = re.compile(
 # (not "siapa kepala sekolah yang boleh ikut": who may take part).
 _HEAD = r"(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|kabid)\s+(?!sekolah|sd\b|smp\b|tk\b|paud\b|yang\b|yg\b)"
 _HEAD_WHO = r"\bsiapa\s+" + _HEAD + r"|\bwho (?:is|was) the (?:head|director|chair)\b"
-_NAME_RE = re.compile(
+_NAME_RE = ascii_re(
     # ("sp" for "siapa" only where the question ends: not "SP" as a letter, "nama sekolah di SP … ditulis lengkap?")
     r"\bsiapa\s+(?:nama|namanya)\b|\bnama\w*\s+(?:\w+\s+){0,6}(?:siapa\b|sp(?=\s*(?:ya|yah|nggih|pak|bu)?\s*(?:[?.!,]|$)))"
     # (not "please name the regencies …", asking to list them)
@@ -2610,10 +2611,10 @@ _NAME_RE = re.compile(
 )
 # A person named in an answer: an academic title (S.Pd., M.M., M.A.P.) or a Balinese given-name prefix.
 _PERSON = r"\b[SM]\.[A-Z][A-Za-z]*\.|\b(?:Ida Bagus|Anak Agung|Ni Luh|I (?:Ketut|Made|Wayan|Nyoman|Putu|Gede|Gde|Komang|Kadek|Nengah))\b|\bMade [A-Z]"
-_PERSON_RE = re.compile(_PERSON)
+_PERSON_RE = ascii_re(_PERSON)
 # "siapa kadis …", "Kepala Disdikpora … itu siapa?", "who was the head of …": the person heading an
 # office is asked (not "siapa kepala sekolah yang boleh ikut": who may take part) …
-_HEAD_ACROSS_AND_RE = re.compile(r"\b" + _HEAD + r"[^.?!,\n]*\bdan\b[^.?!,\n]*\bsiapa\b")  # (one stretch, no comma)
+_HEAD_ACROSS_AND_RE = ascii_re(r"\b" + _HEAD + r"[^.?!,\n]*\bdan\b[^.?!,\n]*\bsiapa\b")  # (one stretch, no comma)
 
 
 def _head_across_and(folded: str, asking: str) -> bool:
@@ -2628,31 +2629,31 @@ def _head_across_and(folded: str, asking: str) -> bool:
 
 
 # (not "surat edaran Kepala Disdikpora … mengimbau apa dan kepada siapa?": to whom, not who heads it)
-_HEAD_ASKED_RE = re.compile(
+_HEAD_ASKED_RE = ascii_re(
     _HEAD_WHO + r"|\b" + _HEAD + r"[^.?!\n]*(?<!\bkepada )(?<!\bkpd )(?<!\buntuk )(?<!\butk )(?<!\bbuat )(?<!\bbagi )"
     r"(?<!\bditujukan ke )(?<!\bdikirim ke )(?<!\bdikirimkan ke )\bsiapa\b"
 )
 # "minta no hp …", "nomor wa korwil berapa", "what is the contact number of …": a phone number is asked
 _PHONE_NUMBER = r"\b(?:no|nomor|nmr|nomer)\.?\s*(?:" + _PHONE_WORDS + r"|kontak)\b"
-_PHONE_ASKED_RE = re.compile(
+_PHONE_ASKED_RE = ascii_re(
     r"\b(?:minta|berapa|brp|apa|ada|kasih|bagi|share|mohon|tau|tahu|punya)\b[^.?!\n]*" + _PHONE_NUMBER
     + r"|" + _PHONE_NUMBER + r"[^.?!\n]*\b(?:berapa|brp|apa|ada)\b"
     r"|\b(?:phone|whatsapp|contact|mobile) number\b"
 )
 # "kecamatan mana yg paling banyak …", "sekolah apa yang terbaik", "which kecamatan sent the most": a ranking is asked
-_RANK_ASKED_RE = re.compile(
+_RANK_ASKED_RE = ascii_re(
     r"\b(?:mana|siapa|apa|which|who)\b[^.?!\n]*\b(?:paling\s+(?:banyak|sedikit|cepat|lambat|tinggi|rendah|besar|kecil|aktif|bagus|baik)|"
     r"ter(?:banyak|sedikit|cepat|tinggi|rendah|besar|kecil|aktif|baik)|the most|the fewest|the highest|the best)\b"
 )
-_RANK_RE = re.compile(r"\b(?:paling|terbanyak|tersedikit|tertinggi|terendah|terbesar|terbaik|most|fewest|highest|best)\b", re.IGNORECASE)
+_RANK_RE = ascii_re(r"\b(?:paling|terbanyak|tersedikit|tertinggi|terendah|terbesar|terbaik|most|fewest|highest|best)\b", re.IGNORECASE)
 # "kantor tim PMO buleleng dmn?", "where is the PMO office": where an office is, which only an address answers
 _WHERE = r"(?:dimana|di mana|dmn|dmana|dimn|where|alamat\w*(?!\s+(?:email|e-mail|surel|web\w*|situs|link))|lokasi\w*)"
 _OFFICE = r"(?:kantor\w*|sekretariat\w*|office|posko)"
-_PLACE_ASKED_RE = re.compile(r"\b" + _OFFICE + r"\b[^.?!\n]*\b" + _WHERE + r"\b|\b" + _WHERE + r"\b[^.?!\n]*\b" + _OFFICE + r"\b")
+_PLACE_ASKED_RE = ascii_re(r"\b" + _OFFICE + r"\b[^.?!\n]*\b" + _WHERE + r"\b|\b" + _WHERE + r"\b[^.?!\n]*\b" + _OFFICE + r"\b")
 # "SMP N 3 Seririt lolos tahap 1 gak?", "apakah saya lulus?", "sekolah kami diterima tidak?": the
 # asker's own result, asked yes-or-no (not "syarat agar sekolah kami lolos"; a condition — "kalau
 # sekolah saya lolos …" — is left out in question_kind)
-_OWN_RESULT_RE = re.compile(
+_OWN_RESULT_RE = ascii_re(
     r"\b(?:saya|sy|aku|kami|tiang|titiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang)"
     # (…a school by its name: "SD N 1 Kubutambahan lolos tahap 1 ga pak?")
     r"|(?:sd|sdn|smp|smpn|tk|paud)(?:\s+(?:n|negeri|swasta|\d+|[a-z]+)){0,3}?)\s+"
@@ -2671,34 +2672,34 @@ _OWN_RESULT_RE = re.compile(
     r"(?:saya|sy|kami|tiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang))\b"
 )
 _IF = r"kalau|kalo|klo|jika|bila|apabila|if"  # "if", as chat writes it
-_CONDITION_RE = re.compile(r"\b(?:" + _IF + r"|agar|supaya|setelah|sesudah|misal\w*|once)\b[^.?!,\n]*$")
+_CONDITION_RE = ascii_re(r"\b(?:" + _IF + r"|agar|supaya|setelah|sesudah|misal\w*|once)\b[^.?!,\n]*$")
 # the offices alone (as the index reads them): a message naming only one of these is about PSP
 # only when it is also near a topic
 OFFICE_WORDS = ("disdikpora", "kemendikbudristek", "kemendikdasmen", "lpmp", "bpmp")
 # "siapa …", "who is …" (not "siapa pun", nor the relative "principals who have not …"): someone
 # asked for, whom the answer must name — a person, an office, a body or a role
-_WHO_ASKED_RE = re.compile(r"\b(?:siapa|siapakah|sira|sapasira|sapa)\b(?!\s*pun\b)|(?:^|[.?!,;:]\s*|\band\s+)(?:who|whom)\b")
+_WHO_ASKED_RE = ascii_re(r"\b(?:siapa|siapakah|sira|sapasira|sapa)\b(?!\s*pun\b)|(?:^|[.?!,;:]\s*|\band\s+)(?:who|whom)\b")
 # "selain buleleng siapa lg yg angkatan I": which regions, not a person
 # ("angkatan II di bali siapa aja": the cohort's members, the regencies)
-_WHICH_REGIONS_RE = re.compile(
+_WHICH_REGIONS_RE = ascii_re(
     r"\bsiapa\s+(?:saja\s+|aja\s+|lagi\s+|lg\s+|lainnya\s+)?(?:(?:yang|yg)\s+)?(?:masuk\s+|ikut\s+|termasuk\s+)?angkatan\b"
     r"|(?<!sekolah )(?<!kepsek )(?<!kepala sekolah )\bangkatan [^ .?!,]+(?: psp| sekolah penggerak)?(?: (?:di|in) bali)? siapa (?:saja|aja|sj|lagi|lg)\b"
     # (…"selain" a regency: "selain buleleng, siapa lagi yg duluan ikut psp angkatan pertama?")
     r"|\bselain\s+(?:kab\w*\s+|kota\s+)?(?:buleleng|denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b[^?]*\bsiapa\b"
 )
-_WHO_IN_ANSWER_RE = re.compile(
+_WHO_IN_ANSWER_RE = ascii_re(
     _PERSON + r"|\b(?:Disdikpora|Kemendikbud\w*|Kementerian|Kemendikdasmen|BPMP|LPMP|PMO|Pokja|GTK|Bidang|Sekretaris|Kabid|Bupati|Dinas|Ministry)\b"
     r"|\b(?:kepala|guru|korwil|koordinator|petugas|pengawas|tim|panitia|dinas|komite|pelatih|operator|admin|peserta|pejabat|pemerintah|yayasan|pusat|pleno"
     r"|principal|teacher|coordinator|staff|team|officer|supervisor|committee|coach|participant|official|government|foundation|plenary)s?\b"
 )
 # One day of the four-day Bimtek ("hari ketiga", "hari ke-2", "tgl 9 maret", "on the first day"), not its
 # span ("tgl 8 sampai 11"), in a message about the Bimtek (question_kind checks that)
-_ONE_DAY_RE = re.compile(
+_ONE_DAY_RE = ascii_re(
     r"\bhari (?:pertama|kedua|ketiga|keempat|ke ?-?[1-4])\b|\b(?:first|second|third|fourth) day\b|\bday (?:one|two|three|four|[1-4])\b"
     r"|\b(?:tgl|tanggal|on) (?:8|9|10|11)\s+(?:maret|march)\b|\bmarch (?:8|9|10|11)\b(?! ?(?:sampai|sd|s/d|hingga|until|to|-|–))"
 )
 # (…not the Bimtek's first or last day checked, or one of two offered: "Bimtek PMO mulai tgl 8 atau tgl 11 maret?" asks its dates)
-_DAY_AS_BOUND_RE = re.compile(r"\b(?:mulai|dimulai|selesai|berakhir|sampai|sampe|hingga|atau|start\w*|began|begin\w*|end\w*|finish\w*|or)\s+$")
+_DAY_AS_BOUND_RE = ascii_re(r"\b(?:mulai|dimulai|selesai|berakhir|sampai|sampe|hingga|atau|start\w*|began|begin\w*|end\w*|finish\w*|or)\s+$")
 
 
 def _one_day_asked(folded: str) -> bool:
@@ -2710,16 +2711,16 @@ def _one_day_asked(folded: str) -> bool:
     )
 
 
-_ONE_DAY_IN_ANSWER_RE = re.compile(r"\b(?:[Hh]ari (?:pertama|kedua|ketiga|keempat|ke-?\d)|(?:first|second|third|fourth) day|[Dd]ay [1-4])\b")
-_ADDRESS_RE = re.compile(r"\b(?:Jl|Jalan|Jln)\.?\s+[A-Z]")
-_PHONE_NAMED_RE = re.compile(r"\b(?:" + _PHONE_WORDS + r"|kontak|number)\b")
-_PHONE_RE = re.compile(r"(?:\+62|\b0)\d[\d -]{6,}\d")
+_ONE_DAY_IN_ANSWER_RE = ascii_re(r"\b(?:[Hh]ari (?:pertama|kedua|ketiga|keempat|ke-?\d)|(?:first|second|third|fourth) day|[Dd]ay [1-4])\b")
+_ADDRESS_RE = ascii_re(r"\b(?:Jl|Jalan|Jln)\.?\s+[A-Z]")
+_PHONE_NAMED_RE = ascii_re(r"\b(?:" + _PHONE_WORDS + r"|kontak|number)\b")
+_PHONE_RE = ascii_re(r"(?:\+62|\b0)\d[\d -]{6,}\d")
 # … and the answer must name a person as that head, in the same sentence ("Kepala … saat itu
 # <a name>"), not merely mention the office ("atas izin Kepala Disdikpora, … Sekretaris …")
-_HEAD_NAMED_RE = re.compile(r"\b(?:Kepala|Ketua|Pimpinan|Direktur|head|director|chair)\b(?:[^.;]|\.(?=\S)){0,40}?(?:" + _PERSON + ")")
+_HEAD_NAMED_RE = ascii_re(r"\b(?:Kepala|Ketua|Pimpinan|Direktur|head|director|chair)\b(?:[^.;]|\.(?=\S)){0,40}?(?:" + _PERSON + ")")
 # The head of an office asked for ("kepala LPMP Bali", "head of LPMP Bali", "the LPMP Bali head", "kadis BPMP")
 _OFFICES_HEADED = r"(lpmp|bpmp|bp\s*paud|kemendikbud\w*|kemdikbud\w*|kementerian)"
-_OFFICE_HEAD_ASKED_RE = re.compile(
+_OFFICE_HEAD_ASKED_RE = ascii_re(
     # (not one told to be checked: "… penanggung jawab PMO tingkat kabupaten itu kepala LPMP, bener?")
     r"(?<!\bitu )(?<!\badalah )(?<!\bialah )(?<!\byaitu )(?<!\bis )"
     r"\b(?:kepala|ketua|pimpinan|pemimpin|direktur|kadis|heads?|director|chief)\s+(?:of\s+(?:the\s+)?)?" + _OFFICES_HEADED + r"\b"
@@ -2727,7 +2728,7 @@ _OFFICE_HEAD_ASKED_RE = re.compile(
 )
 
 
-_WHO_NAMED_ASKED_RE = re.compile(r"\b(?:siapa|sapa|sp|sira|nyen|who|whom|nama|namanya|name)\b")
+_WHO_NAMED_ASKED_RE = ascii_re(r"\b(?:siapa|sapa|sp|sira|nyen|who|whom|nama|namanya|name)\b")
 
 
 def _office_head_asked(folded: str) -> str | None:
@@ -2743,31 +2744,31 @@ def _names_head_of(answer: str, office: str) -> bool:
 
 
 # A sentence of an answer saying the sources hold no such fact.
-_SENTENCE_RE = re.compile(r"[.;]")
-_SILENT_PHRASES = re.compile(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
+_SENTENCE_RE = ascii_re(r"[.;]")
+_SILENT_PHRASES = ascii_re(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
 _REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|kuatir)\b"
 _NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
 # a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
-_REASON_RE = re.compile(r"(?<=\S)[\s,.?!]+" + _REASONS)
+_REASON_RE = ascii_re(r"(?<=\S)[\s,.?!]+" + _REASONS)
 # "… selain orang dinas?", "… other than the LPMP?": a short phrase of what a question sets aside, at its end
-_SET_ASIDE_RE = re.compile(r"\b(?:selain|kecuali|besides|other than|apart from|except)(?:\s+[\w-]+){1,3}?\s*(?=[?.!,\n]|$)")
+_SET_ASIDE_RE = ascii_re(r"\b(?:selain|kecuali|besides|other than|apart from|except)(?:\s+[\w-]+){1,3}?\s*(?=[?.!,\n]|$)")
 # …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya")
-_REASON_START_RE = re.compile(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b)")
+_REASON_START_RE = ascii_re(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b)")
 # …or what the asker wants the answer for, after a question that names its own topic ("yg ikut bimtek PMO dr buleleng siapa aja
 # ya? sy pengen kontak beliau buat nanya2 materi nya"; not "caranya gimana pak? tiang mau ubah nomor hp", which says what is asked)
-_WANTS_START_RE = re.compile(
+_WANTS_START_RE = ascii_re(
     r"[\s,.!]*\b(?:saya|sy|tiang|titiang|kami)\s+(?:pengen|pengin|pingin|ingin|mau)\s+(?!tanya|nanya|bertanya|daftar|mendaftar|ikut|tahu|tau)\w+"
 )
-_ABOUT_SUBJECT_RE = re.compile(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|terkait)\s+\w")
+_ABOUT_SUBJECT_RE = ascii_re(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|terkait)\s+\w")
 # …or that the asker does not understand, naming no subject ("sy mau tanya langsung ke petugas aja bisa? ga ngerti pake bot"; not
 # "Apa itu PSP? tiang kurang paham soal pengimbasan")
-_NOT_UNDERSTOOD_START_RE = re.compile(
+_NOT_UNDERSTOOD_START_RE = ascii_re(
     r"[\s,.!]*(?:\b(?:saya|sy|aku|tiang|titiang)\s+)?\b(?:ga|gak|gk|nggak|ngga|tidak|tdk|kurang|krg|ndak)\s+(?:ngerti|mengerti|paham|faham|nangkep)\b"
 )
 # …or who asks ("PMO itu singkatan apa? sy pengawas baru"; see _decide)
-_ASKER_START_RE = re.compile(
+_ASKER_START_RE = ascii_re(
     r"[\s,.!]*\b(?:saya|sy|aku|tiang|titiang|i m|i am)\s+(?:seorang\s+|a\s+|an\s+)?(?:baru\s+|new\s+)?"
     r"(?:pengawas|guru|kepsek|kepala sekolah|operator|korwil|staf|staff|pegawai|supervisor|teacher|principal"
     # (…or how long they have held the post: "Saya baru menjabat jadi tidak mengikuti waktu itu"; or how they feel:
@@ -2775,61 +2776,61 @@ _ASKER_START_RE = re.compile(
     r"|menjabat|dilantik|diangkat|ditugaskan|appointed|grogi|gugup|cemas|khawatir|deg-degan|deg degan|nervous|worried|anxious)\b"
 )
 # ("PSP kepanjangannya", "kepanjangan PSP apa"; not "Durasi pelatihannya kepanjangan, bisa dipersingkat?", too long)
-_STANDS_FOR_RE = re.compile(
+_STANDS_FOR_RE = ascii_re(
     r"(?<=\bapa )kepanjangan(?:nya)?\b|\bkepanjangan(?:nya)?\b(?=\s+(?:dari|dr)\b|\s+\w+\s+(?:apa|itu apa)\b)"
     r"|(?<![a-z]nya )(?<!\bkami )(?<!\bsaya )\bkepanjangan(?:nya)?\b(?=\s*(?:apa\b|\?|$|(?:ya|pak|bu|nggih)\b))"
 )
 # An office of the Disdikpora ("kadis", "kepala dinas", "sekdis", "head of the education office")…
-_OFFICE_HOLDER_RE = re.compile(
+_OFFICE_HOLDER_RE = ascii_re(
     r"\b(?:kadis\w*|kadisdik\w*|sekdis|kepala\s+(?:dinas|disdikpora|disdik)|sekretaris\s+(?:dinas|disdikpora|disdik)"
     r"|(?:head|secretary)\s+of\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department))"
     r"|(?:leads|heads|runs)\s+(?:the\s+)?(?:disdikpora|dinas|education\s+(?:office|agency|department)))\b"
 )
-_CURRENTLY_RE = re.compile(r"\bcurrently\b|\bsaat ini\b|\bkini\b")
+_CURRENTLY_RE = ascii_re(r"\bcurrently\b|\bsaat ini\b|\bkini\b")
 # …at the time of the Bimtek ("pas bimtek PMO maret 2022", "at the time of the March 2022 Bimtek", "during the PMO Bimtek")
-_AT_THE_BIMTEK_RE = re.compile(
+_AT_THE_BIMTEK_RE = ascii_re(
     # (…and the verb of its taking place, "waktu bimtek pmo dilaksanakan", "when the Bimtek was held"; one atomic group)
     r"\b(?:pas|waktu|wkt|saat|pada saat|pd saat|ketika|semasa|at the time of|during|when)\s+(?>(?:the\s+)?(?:(?:maret|march)\s+(?:2022\s+)?)?"
     r"(?:kegiatan\s+)?(?:(?:tim\s+)?(?:pokja\s+)?pmo\s+)?bimtek(?:\s+(?:tim\s+)?(?:pokja\s+)?(?:pmo|pemda))*(?:\s+(?:tgl\s+|tanggal\s+)?(?:8\s*[–-]\s*11\s+)?(?:bulan\s+)?(?:maret|march))?"
     r"(?:\s+(?:tahun\s+|thn\s+)?2022)?(?:\s+(?:was\s+held|was\s+on|took\s+place|happened|berlangsung|dilaksanakan|diadakan|digelar))?)\b"
 )
-_REAPPLY_RE = re.compile(
+_REAPPLY_RE = ascii_re(
     r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda|durung|not|didn't|didnt|wasn't|wasnt|weren't|werent)\s+"
     r"(?:lolos|lulus|terpilih|selected|passed|pass|chosen)\b[^?.!]*?\b(?:daftar|mendaftar|ikut|apply|register|try|coba)\s+(?:lagi|lg|kembali|again)\b"
 )
-_PURPOSE_LEAD_RE = re.compile(
+_PURPOSE_LEAD_RE = ascii_re(
     r"(^|[.!?]\s*)(?:buat|untuk|utk|sebagai)\s+(?:bahan\s+)?(?:gambaran|referensi|pegangan|persiapan|arsip|dokumentasi|pengetahuan|jaga-jaga|jaga2)"
     r"(?:\s+[a-z0-9-]+){0,4}\s*:\s*"
 )
-_WHICH_COMMAND_ID_RE = re.compile(
+_WHICH_COMMAND_ID_RE = ascii_re(
     r"\bperintah\s+apa\s+(?:yang\s+|yg\s+)?(?:harus\s+|perlu\s+|bisa\s+|dapat\s+)?(?:saya\s+|sy\s+|kami\s+)?(?:gunakan|pakai|ketik|digunakan|dipakai|diketik)\b"
     r"(?!\s+(?:untuk|utk|buat|agar|supaya))"
 )
-_REGISTERED_WHERE_RE = re.compile(
+_REGISTERED_WHERE_RE = ascii_re(
     r"\b(?:harus|wajib|perlu|mesti|hrs)\s+(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?(?:terdaftar|tercatat|terdata|masuk)\s+"
     # (…or "di sistem tertentu dulu": "apa data kepsek harus udah tercatat di sistem tertentu dulu baru bisa daftar")
     r"(?:di\s*mana|dmn|dimana|di\s+sistem\s+apa|di\s+aplikasi\s+apa|di\s+(?:sistem|aplikasi|database|data)\s+(?:tertentu|khusus))\b"
 )
-_WHO_IS_IN_RE = re.compile(r"\bsiapa\s+(?:saja\s+|aja\s+|sj\s+|aj\s+)?(?:yang|yg)\s+masuk\b")
-_BACK_THEN_RE = re.compile(r"\b(?:waktu|wkt|saat|ketika|pas)\s+itu\b")
-_ASSIGNED_RE = re.compile(
+_WHO_IS_IN_RE = ascii_re(r"\bsiapa\s+(?:saja\s+|aja\s+|sj\s+|aj\s+)?(?:yang|yg)\s+masuk\b")
+_BACK_THEN_RE = ascii_re(r"\b(?:waktu|wkt|saat|ketika|pas)\s+itu\b")
+_ASSIGNED_RE = ascii_re(
     r"\b(?:dapat|dpt|dapet|dapatnya|diberi|dikasi|dikasih)?\s*jatah\s+(?=(?:men|me|nge)?(?:dampingi|damping|pegang|megang|bina|membina|ajar|ngajar|tangani|handle)\w*\b)"
 )
-_AMONG_OTHERS_RE = re.compile(r"\b(?:antara lain|di antaranya|diantaranya)\b")
+_AMONG_OTHERS_RE = ascii_re(r"\b(?:antara lain|di antaranya|diantaranya)\b")
 # Words of a message read as the base says them (hint: a piece every match holds, looked for first; pattern, replacement,
 # how many — 0: all):
-_LATER_COHORT_RE = re.compile(
+_LATER_COHORT_RE = ascii_re(
     r"\b(?:(?:another|new|next)\s+(?:psp\s+)?(?:cohort|batch|angkatan)|angkatan\s+(?:psp\s+)?(?:lain|baru))\b"
     r"([^.?!\n]{0,60}?)\b(?:setelah|sesudah|stlh|after)\s+angkatan\s+(?:3|iii|tiga|three)\b"
 )
-_KORWIL_NAMED_RE = re.compile(
+_KORWIL_NAMED_RE = ascii_re(
     r"\b(?:who\s+is|who's|whos|siapa(?:\s+nama)?)\s+(?:the\s+)?korwil(?:nya)?\s+(?:(?:for|of|in|di|untuk|utk)\s+)?(?:kecamatan\s+|kec\s+)?(?:"
     + _KECAMATAN
     + r")\b|\bkorwil\s+(?:kecamatan\s+|kec\s+)?(?:"
     + _KECAMATAN
     + r")\s+(?:itu\s+|sekarang\s+|skrg\s+|saat ini\s+)?(?:siapa|sapa)\b"
 )
-_MEANS_GUESSED_RE = re.compile(
+_MEANS_GUESSED_RE = ascii_re(
     r"(?<=\w)\s*\?\s*(?:through|thru|via|lewat|lwt)"
     r"(?:\s+(?!(?:apa|apaan|mana|what|which|siapa|who|gimana|gmn|bagaimana)\b)[\w.]+){1,2}(?:\s+(?:ya|kah|kan|juga|jg))?\s*\?\s*$"
 )
@@ -2837,8 +2838,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked
     ("jatah", _ASSIGNED_RE, " ", 0),  # "1 pelatih ahli dapat jatah dampingi berapa sekolah": assigned, no quota
     # formal names: "ditambahkan ke kalender di telepon genggam" is a phone, "tercatat di data pokok pendidikan" Dapodik
-    ("genggam", re.compile(r"\b(?:telepon|telpon|telp)\s+genggam\b"), "hp", 0),
-    ("data pokok", re.compile(r"\bdata\s+pokok(?:\s+pendidikan|\s*nya)?\b"), "dapodik", 0),  # (and "data pokok nya" alone)
+    ("genggam", ascii_re(r"\b(?:telepon|telpon|telp)\s+genggam\b"), "hp", 0),
+    ("data pokok", ascii_re(r"\bdata\s+pokok(?:\s+pendidikan|\s*nya)?\b"), "dapodik", 0),  # (and "data pokok nya" alone)
     # "… menghentikan pengisian formulir …. Perintah apa yang harus saya gunakan?": how to do what was told, not the list of commands
     ("perintah", _WHICH_COMMAND_ID_RE, " cara ", 1),
     # "utk daftar PSP kepala sekolah harus sdh terdaftar di mana?": the database one must be in (Dapodik), not registering
@@ -2852,42 +2853,42 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # holds (not the korwil's role in this bot)
     ("korwil", _KORWIL_NAMED_RE, " siapa nama korwil ", 0),
     # "Which topics were covered during the PMO Bimtek sessions?", "materi sesi bimtek": the event's content, its sessions no subject
-    ("ses", re.compile(r"\b(topics?|materi\w*|materials?|subjects?|contents?)\b([^.?!]*?)\s*\b(?:sessions?|sesi(?:nya)?)\b"), r"\1\2", 0),
+    ("ses", ascii_re(r"\b(topics?|materi\w*|materials?|subjects?|contents?)\b([^.?!]*?)\s*\b(?:sessions?|sesi(?:nya)?)\b"), r"\1\2", 0),
     # "where do principals sign up for PSP? through dapodik?": a channel guessed after the question, for the answer to confirm
     # or correct; the question before it says what is asked (not "boleh daftar? pakai sk plt?": what it is done with is asked)
     ("?", _MEANS_GUESSED_RE, "?", 1),
     # "… Tiang jawab SD aja, ternyata salah. Yg benar jenjang apa aja?", "yg bener yg daftar siapa?": which is right, after two
     # claims told, is asked — nothing is corrected (not "cara isi yang benar", the right way)
     # "… bisa daftar PSP lewat bot ini aja, ga perlu ke dinas. Caranya gimana?": where one need not go is not asked about
-    (" ke ", re.compile(r"\b(?:ga|gak|gk|g|tidak|tdk|nggak|ngga|ndak|nda|tak|tanpa)\s+(?:perlu|usah|harus|hrs|mesti|need to)\s+"
+    (" ke ", ascii_re(r"\b(?:ga|gak|gk|g|tidak|tdk|nggak|ngga|ndak|nda|tak|tanpa)\s+(?:perlu|usah|harus|hrs|mesti|need to)\s+"
                        # (only told, its clause closed without a question: not "hasil verifikasi tidak perlu datang ke kantor dinas?")
                        r"(?:datang\s+|dtg\s+|pergi\s+|lagi\s+|lg\s+)?ke\s+(?:kantor\s+)?\w+(?=[^.?!,;]*[.!,;])(?![^.?!,;]*\?)"), " ", 0),
     # "yg daftar itu sekolahnya atau harus atas nama siapa?": under whose name, a role (not a person's name, nor on whose behalf)
-    ("atas nama", re.compile(r"\batas\s+nama\s+(?=(?:siapa|sapa|sp)\b)"), " ", 0),
+    ("atas nama", ascii_re(r"\batas\s+nama\s+(?=(?:siapa|sapa|sp)\b)"), " ", 0),
     # "Buleleng sedang di tahap apa dalam PSP?": "currently", not a moderate sanction ("hukuman disiplin sedang")
-    ("sedang", re.compile(r"\bsedang\s+(?=(?:di|dalam|ikut|mengikuti|menjalani|berada|masuk|ngapain|pada)\b)"), " ", 0),
+    ("sedang", ascii_re(r"\bsedang\s+(?=(?:di|dalam|ikut|mengikuti|menjalani|berada|masuk|ngapain|pada)\b)"), " ", 0),
     # "siapa yang mendampingi kepala sekolah dan guru selama program berjalan?": while it runs, no length asked
     (
         "selama",
-        re.compile(r"\bselama\s+(?:program|programnya|psp|kegiatan|pendampingan)(?:\s+(?:ini|itu|nya|psp))?\s+(?:berjalan|berlangsung|jalan)\b"),
+        ascii_re(r"\bselama\s+(?:program|programnya|psp|kegiatan|pendampingan)(?:\s+(?:ini|itu|nya|psp))?\s+(?:berjalan|berlangsung|jalan)\b"),
         " ",
         0,
     ),
     # "tiang pengen daftar lewat sini aja": through this chat, the bot
-    ("sini", re.compile(r"\b(?:lewat|via|lwt)\s+sini\b"), " lewat bot ", 0),
+    ("sini", ascii_re(r"\b(?:lewat|via|lwt)\s+sini\b"), " lewat bot ", 0),
     # "ada petugas yg bisa diajak chat langsung?": to talk with (not "bimtek PMO diajak siapa saja?", who was invited)
-    ("diajak", re.compile(r"\bdiajak\s+(?=(?:chat|ngobrol|bicara|berbicara|ngomong|diskusi|komunikasi)\b)"), " ", 0),
+    ("diajak", ascii_re(r"\bdiajak\s+(?=(?:chat|ngobrol|bicara|berbicara|ngomong|diskusi|komunikasi)\b)"), " ", 0),
     # "sy pengen ngobrol sama orang beneran aja": a person, not the bot (not "benar", right)
-    ("orang", re.compile(r"\borang\s+(?:beneran|benaran|benar2|asli|sungguhan|betulan|nyata)\b"), " manusia ", 0),
+    ("orang", ascii_re(r"\borang\s+(?:beneran|benaran|benar2|asli|sungguhan|betulan|nyata)\b"), " manusia ", 0),
     # "pak ampura panjang", "maaf sy ketik panjang", "sorry for the long message": the message's length, apologised for
-    ("anjang", re.compile(r"\b(?:maaf|ampura|sorry)\s+(?:ya\s+|nggih\s+|agak\s+|sy\s+ketik\s+|saya\s+ketik\s+|tiang\s+ketik\s+)?(?:panjang|pjg)\b"), " ", 0),
-    ("b", re.compile(r"(?:^|(?<=[.?!,;]))\s*(?:yang|yg)\s+(?:benar|bener|bnr|betul|btl)(?:nya)?\b(?=\s+\w)"), " ", 0),
+    ("anjang", ascii_re(r"\b(?:maaf|ampura|sorry)\s+(?:ya\s+|nggih\s+|agak\s+|sy\s+ketik\s+|saya\s+ketik\s+|tiang\s+ketik\s+)?(?:panjang|pjg)\b"), " ", 0),
+    ("b", ascii_re(r"(?:^|(?<=[.?!,;]))\s*(?:yang|yg)\s+(?:benar|bener|bnr|betul|btl)(?:nya)?\b(?=\s+\w)"), " ", 0),
 )
-_OPENED_BY_RE = re.compile(
+_OPENED_BY_RE = ascii_re(
     r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka secara resmi|membukanya|membuka|buka)\b"
     r"|\bwho\s+(?:officially\s+)?opened\b|\b(?:dibuka|opened)\s+(?:secara resmi\s+|officially\s+)?(?:oleh|by)\s+(?:siapa|whom|who)\b"
 )
-_NOT_ANSWERED_RE = re.compile(
+_NOT_ANSWERED_RE = ascii_re(
     r"\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|tak|ndak|nda)\s+(?:bisa\s+|bs\s+|dapat\s+|dpt\s+|mampu\s+|sanggup\s+|ter)?"
     r"(?:di|men|ter)?(?:jawab|jwb)\w*"
     r"|\b(?:can\s*not|can't|cant|could\s*not|couldn't|couldnt|does\s*not|doesn't|doesnt|did\s*not|didn't|didnt|unable\s+to)\s+(?:yet\s+)?answer\b"
@@ -2895,33 +2896,33 @@ _NOT_ANSWERED_RE = re.compile(
     r"|\b(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|ndak)\s+(?:tau|tahu|tw)\s+(?:jawaban|jawabannya|jwbnnya|jawabnya)\b"
     r"|\b(?:doesn't|doesnt|does\s+not|don't|dont)\s+know\s+the\s+answer\b"
 )
-_MAIL_REQUIRED_RE = re.compile(
+_MAIL_REQUIRED_RE = ascii_re(
     r"\be-?mail(?:nya)?\s+(?:wajib|harus|perlu|mesti|required|mandatory|optional|opsional|compulsory)\b"
     r"|\b(?:wajib|harus|perlu|mesti)\s+(?:isi|diisi|ngisi|mengisi|punya|pakai|pake)\s+e-?mail\b|\b(?:is|need)\s+(?:an?\s+)?e-?mail\s+(?:required|needed|mandatory)\b"
 )
 # A field of the form one does not have ("ga punya NIP", "bukan PNS jadi tdk punya NIP", "tanpa NPSN"), and what to fill in asked
-_NO_FIELD_RE = re.compile(
+_NO_FIELD_RE = ascii_re(
     r"\b(?:(?:ga|gak|gk|tidak|tdk|nggak|ngga|enggak|belum|blm|bukan|non|tanpa)\s+(?:punya|pny|ada|memiliki|mempunyai)?"
     r"|no|(?:don't|dont|do not|doesn't|doesnt|does not)\s+have\s+(?:a|an)?|without\s+(?:a|an)?|have\s+no)\s*(?P<field>nip|npsn|nuptk)\b"
 )
-_FILL_ASKED_RE = re.compile(
+_FILL_ASKED_RE = ascii_re(
     r"\b(?:di|harus\s+|hrs\s+)?(?:isi|isikan|ketik|tulis)\s+(?:apa|apaan|gimana|gmn|bagaimana|dengan apa|dgn apa)\b"
     # ("principal at a yayasan school, no NIP. leave it empty or type a dash?", "what do I type/enter instead?")
     r"|\bleave\s+it\s+(?:empty|blank)\b|\b(?:type|enter|put|fill\s+in|write)\s+(?:a\s+dash|something|what|instead)\b"
     r"|\bwhat\s+(?:do|should|can)\s+(?:i|we)\s+(?:type|enter|put|fill\s+in|write)\b"
 )
-_PURPOSE_OF_HOLDING_RE = re.compile(
+_PURPOSE_OF_HOLDING_RE = ascii_re(
     r"\b(tujuan\w*|maksud|purpose|goal|aim|objective)\s+(?:(?:dari|dr|of|utama|the|main)\s+)*"
     r"(?:pelaksanaan\w*|penyelenggaraan\w*|diadakan\w*|dilaksanakan\w*|diselenggarakan\w*|digelar\w*|holding|organi[sz]ing|running|conducting)\b"
 )
 # (the data one gives: registration, personal, what one typed in, a NIP or a phone number; not a school's Dapodik or pupils' results)
-_OWN_DATA_RE = re.compile(
+_OWN_DATA_RE = ascii_re(
     r"\bdata\s+(?:saya|sy|tiang|pribadi|diri|pendaftaran|pendaftar|daftar|kepsek|kepala sekolah|yg|yang|di\s+(?:bot|form|formulir))\b"
     r"|\bnip\b|\bnomor\s+(?:hp|wa|telepon)\b"
 )
 # ("Is it only for high-performing schools, or can any school take part?": the other half asked in the same breath)
-_ALTERNATIVE_ASKED_RE = re.compile(r"\s*(?:or|atau|ato)\s+(?:can|could|is|are|does|do|must|should|will|bisa|bs|boleh|blh|harus|hrs)\b")
-_WHO_SEES_DATA_RE = re.compile(
+_ALTERNATIVE_ASKED_RE = ascii_re(r"\s*(?:or|atau|ato)\s+(?:can|could|is|are|does|do|must|should|will|bisa|bs|boleh|blh|harus|hrs)\b")
+_WHO_SEES_DATA_RE = ascii_re(
     r"\b(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:di)?(?:lihat|liat|akses|baca)\s+(?:oleh\s+)?siapa(?:\s+(?:saja|aja|sj|aj))?\b"
     r"|\bsiapa(?:\s+(?:saja|aja|sj|aj))?\s+(?:yang\s+|yg\s+)?(?:bisa|bs|dapat|dpt|boleh|blh)\s+(?:lihat|liat|melihat|ngeliat|akses|mengakses|baca|membaca)\b"
     # ("yang bisa lihat data pendaftaran kepsek siapa aja?": who, asked after the data)
@@ -2929,17 +2930,17 @@ _WHO_SEES_DATA_RE = re.compile(
 )
 # (…and one asked after the question as "only this or that too": "pelatih ahli itu megang brp sekolah? apa cuma sekolah kami aja
 # atau sekolah lain jg?")
-_ONLY_OR_RE = re.compile(r"\s*(?:apa|apakah|apa\s+ya)\s+(?:cuma|cuman|cm|hanya|hny|only|just)\b[^?.!]*\b(?:atau|ato|or)\b")
-_ALTERNATIVE_START_RE = re.compile(r"\s*(?:atau|ato|atw|or)\s+(?:cuma|cuman|hanya|hny|just|only|malah|justru|apa|apakah|memang|emang)?\b")
+_ONLY_OR_RE = ascii_re(r"\s*(?:apa|apakah|apa\s+ya)\s+(?:cuma|cuman|cm|hanya|hny|only|just)\b[^?.!]*\b(?:atau|ato|or)\b")
+_ALTERNATIVE_START_RE = ascii_re(r"\s*(?:atau|ato|atw|or)\s+(?:cuma|cuman|hanya|hny|just|only|malah|justru|apa|apakah|memang|emang)?\b")
 # (a disclaimer before the question, not "sekolah kami masih di luar PSP" nor "bukan soal PSP-nya, tapi …")
-_OUTSIDE_PSP_RE = re.compile(
+_OUTSIDE_PSP_RE = ascii_re(
     r"(?:^|\b(?:maaf|pertanyaan|tanya|nanya|ini|agak|sedikit|pak|bu|bli|sorry|question|this is)\s+)"
     r"(?:di\s*luar|bukan\s+(?:soal|tentang|terkait|masalah|urusan)|not\s+about|unrelated\s+to|(?<![\w ])outside(?:\s+of)?)\s+"
     r"(?:topik\s+|urusan\s+|soal\s+|the\s+)?(?:psp|program sekolah penggerak|sekolah penggerak)\b(?!\w*\s*,?\s*(?:tapi|tetapi|melainkan|but)\b)"
 )
 # (…a clause that only introduces the asker: a role, then at most the school and its place)
 # (after whom it is put to: "mohon izin bertanya Bapak/Ibu, saya kepala SD di Busungbiu. …")
-_ASKER_INTRO_RE = re.compile(
+_ASKER_INTRO_RE = ascii_re(
     r"\s*(?:(?:bapak|ibu|pak|bu|bpk)(?:\s*/\s*(?:bapak|ibu|bpk))?\s*,?\s+)?"
     r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:kepsek|kepala|operator|korwil|guru|pengawas)\b"
 )
@@ -2953,7 +2954,7 @@ _TAIL_INTRO_WORDS = _INTRO_WORDS | {"swasta"}  # (after "mau tanya": "tiang kepa
 # people of one place (not "… sy kepsek di Seririt, syarat umur brp", the asker's place, nor "… di Buleleng jam brp")
 _PLACE = r"(?:di|dari|dr|untuk|utk|buat|in|ring|of)\s+(?:(?:kecamatan|kec|kabupaten|kab)\s+)?(" + _KECAMATAN + r"|buleleng)\b"
 _COUNTED = r"(?:sekolah|sd|smp|tk|paud|kepsek|kepala sekolah|orang|org|peserta|pendaftar|schools?|principals?|sds)"
-_COUNTED_PLACE_RE = re.compile(
+_COUNTED_PLACE_RE = ascii_re(
     r"\b(?:berapa|brp|how many|jumlah)\s+(?:\w+\s+)?" + _COUNTED + r"\b[^.?!\n]*?\b" + _PLACE
     + r"|\b(?:sekolah penggerak|psp)\s+" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\b"
     # (…or which schools they are: "sekolah mana aja di seririt yg jadi sekolah penggerak")
@@ -2965,7 +2966,7 @@ _COUNTED_PLACE_RE = re.compile(
     + r"|buleleng)\b"
 )
 # what one kecamatan's korwil has already sent: "sd yang sudah dikirim korwil gerokgak berapa sekolah" (not the rule per korwil)
-_SENT_BY_KORWIL_RE = re.compile(
+_SENT_BY_KORWIL_RE = ascii_re(
     r"\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\s+(?:oleh\s+)?"
     r"(?:korwil|koordinator wilayah|koordinator)\s+(?:kecamatan\s+|kec\s+)?("
     + _KECAMATAN
@@ -2988,7 +2989,7 @@ _SENT_BY_KORWIL_RE = re.compile(
     + r")\b[^.?!\n]{0,30}?\b(?:sudah|sdh|udah|udh|telah)\s+(?:di)?(?:kirim|usulkan|usulin|ajukan)\s+(?:oleh\s+)?korwil\b"
 )
 # …or all of them together ("in total how many SD names did the korwil send in the end?"; not the rule, "how many must each korwil send")
-_SENT_IN_ALL_RE = re.compile(
+_SENT_IN_ALL_RE = ascii_re(
     # ("How many school names did the korwil of Gerokgak actually send in?")
     r"\bhow many\b[^.?!\n]*?\b(?:did|have)\s+(?:the\s+)?(?:korwil|coordinators?)\s+(?:\w+\s+){0,3}"
     r"(?:send|sent|propose|proposed|submit|submitted|nominate|nominated)\b"
@@ -3003,34 +3004,34 @@ _SENT_IN_ALL_RE = re.compile(
 # a month checked: "… itu bulan Agustus kan?", "… in August, right?" (the month, then a tag asking to confirm)
 # every spelling of a month ("may" only where it is the month: see _MAY_MONTH_RE), longest first
 _MONTH_ALTERNATIVES = "|".join(sorted(MONTH_WORDS - {"may"}, key=len, reverse=True))
-_CHECKED_MONTH_RE = re.compile(
+_CHECKED_MONTH_RE = ascii_re(
     r"\b(?:" + _MONTH_ALTERNATIVES + r")(?:\s+20\d\d)?\s*,?\s*"
     r"(?:kan|ya|yah|bukan|betul|benar|bener|kah|right|correct|is that right)\b" + _CLOSING + r"\s*(?:\?|$)"
     # ("When did stage 2 start for Angkatan III, May?": the English modal never ends a question after a comma)
     r"|,\s*may\s*\?\s*$"
 )
 # what was heard, to be checked ("katanya …, bener gak?", "I heard …. Is that right?")
-_CLAIM_CHECKED_RE = re.compile(
+_CLAIM_CHECKED_RE = ascii_re(
     r"\b(?:katanya|kabarnya|dengar|denger|dengarnya|heard|is it true|is that (?:right|true|correct)|apa (?:benar|bener|betul)"
     r"|apakah (?:benar|betul)|(?:benar|bener|betul)(?:kah| gak| ga| gk| nggak| tidak| tdk| ndak| kan)?\s*\?)"
 )
-_AGAIN_RE = re.compile(r"\b(?:lagi|lg|berikutnya|selanjutnya|next|again|tahun depan|nanti)\b")
-_MONTH_AT_END_RE = re.compile(
+_AGAIN_RE = ascii_re(r"\b(?:lagi|lg|berikutnya|selanjutnya|next|again|tahun depan|nanti)\b")
+_MONTH_AT_END_RE = ascii_re(
     r"\b(?:" + _MONTH_ALTERNATIVES + r")(?:\s+20\d\d)?" + _CLOSING + r"\s*(?:\?|$)"
 )
-_OR_RE = re.compile(r"\b(?:atau|or|ato)\s+(?:angkatan|tahap|cohort|stage)\b")
-_MAY_MONTH_RE = re.compile(r"\bmei\b|(?:\d|\b(?:in|on|of|bulan|since|until|by))\s+may\b|\bmay\s+(?:\d|20\d\d)")
+_OR_RE = ascii_re(r"\b(?:atau|or|ato)\s+(?:angkatan|tahap|cohort|stage)\b")
+_MAY_MONTH_RE = ascii_re(r"\bmei\b|(?:\d|\b(?:in|on|of|bulan|since|until|by))\s+may\b|\bmay\s+(?:\d|20\d\d)")
 # "principle" where a principal is meant: one who passes, registers or is of a school (not "the principle of PSP")
-_PRINCIPLE_RE = re.compile(
+_PRINCIPLE_RE = ascii_re(
     r"\bprinciple(?=s?\s+(?:pass|passes|passed|fail|fails|failed|who|must|should|register|registers|registered|of (?:my|our|the|this) school)\b)"
     r"|(?<=\bschool )principle\b|(?:(?<=\bmy )|(?<=\bour )|(?<=\bnew )|(?<=\ba ))principle\b(?!\s+of\b)"
 )
 # a figure per korwil or per coach is the same in every kecamatan ("korwil di Busungbiu … berapa sekolah")
-_PER_UNIT_RE = re.compile(r"\b(?:korwil|koordinator|coordinators?|pelatih|coach\w*|mentor\w*|per (?:kecamatan|sekolah|korwil))\b")
+_PER_UNIT_RE = ascii_re(r"\b(?:korwil|koordinator|coordinators?|pelatih|coach\w*|mentor\w*|per (?:kecamatan|sekolah|korwil))\b")
 
 
 _OWN_PLACE_RES = {
-    place: re.compile(r"\b(?:saya|sy|tiang|titiang|kami|aku|i am|i m)\b(?:\s+\w+){0,4}\s+(?:di|dari|dr)\s+(?:kecamatan\s+|kec\s+)?" + place + r"\b")
+    place: ascii_re(r"\b(?:saya|sy|tiang|titiang|kami|aku|i am|i m)\b(?:\s+\w+){0,4}\s+(?:di|dari|dr)\s+(?:kecamatan\s+|kec\s+)?" + place + r"\b")
     for place in (*_KECAMATAN.split("|"), "buleleng")
 }
 
@@ -3051,7 +3052,7 @@ def _counted_place(folded: str) -> str | None:
     return None if _OWN_PLACE_RES[place].search(folded) else place
 
 
-_OWN_PERSON_RE = re.compile(
+_OWN_PERSON_RE = ascii_re(
     # (within one sentence: "Kepala sekolah kami baru lolos. … Siapa saja anggotanya?" asks no person of ours)
     # (nor across a reason: "dikeluarkan oleh siapa karena sekolah kami swasta" asks the issuer)
     r"\b(?:siapa|sapasira|sira)\b" + _NO_REASON + r"*\b(?:sekolah|kecamatan|desa|gugus|sd|smp|tk|paud) (?:saya|sy|kami|tiang)\b"
@@ -3073,7 +3074,7 @@ _OWN_PERSON_RE = re.compile(
 )
 # "the Bimtek held in March 2022", "tujuan diselenggarakannya … pada bulan Maret 2022": the month
 # says which event is meant, it is not what is asked
-_DESCRIBED_MONTH_RE = re.compile(
+_DESCRIBED_MONTH_RE = ascii_re(
     r"\b(?:held|conducted|organi[sz]ed|took place|diselenggarakan\w*|dilaksanakan\w*|diadakan\w*|berlangsung|digelar)\b"
     r"(?:[^\w.?!]+\w+){0,12}?[^\w.?!]+(?P<date>(?:(?:in|on|pada|di|tanggal|tgl|bulan)\s+){0,3}"
     r"(?:\d{1,2}\s*(?:[–-]\s*\d{1,2}\s*)?)?(?P<month>[a-z]+)\s+20\d\d)\b"
@@ -3085,19 +3086,19 @@ _EVENT_NAME = (
     # (and how it was held, which says which event too: "bimtek pmo secara daring tgl 8-11 maret")
     r"(?:\s+(?:secara\s+|via\s+|lewat\s+)?(?:daring|online|virtual|zoom)\b)?"
 )
-_EVENT_MONTH_RE = re.compile(
+_EVENT_MONTH_RE = ascii_re(
     _EVENT_NAME
     # (with its days too: "tujuan bimtek pmo 8-11 maret itu apa")
     + r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?(?:bulan\s+)?(?:\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+)?(?:maret|march|mar)(?:\s+20\d\d)?\b"
 )
 # …or its dates in brackets after a description ("the Bimtek for the regional PMO teams (8-11 March 2022)")
-_BRACKETED_DATES_RE = re.compile(
+_BRACKETED_DATES_RE = ascii_re(
     # (its days, not only a month: "Siapa kepala dinasnya waktu berita itu terbit (Maret 2022)?" dates the person asked about)
     r"\(\s*(?:(?:pada|tgl|tanggal|on|in)\s+)?\d{1,2}(?:\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2})?\s+(?:maret|march|mar)(?:\s+20\d\d)?\s*\)"
 )
-_YEAR_ASKED_RE = re.compile(r"\b(?:tahun|thn|th|year)\s+(?:berapa|brp|apa|pira)\b|\bwhich year\b|\bwhat year\b")
+_YEAR_ASKED_RE = ascii_re(r"\b(?:tahun|thn|th|year)\s+(?:berapa|brp|apa|pira)\b|\bwhich year\b|\bwhat year\b")
 # …a range of its days ("tgl 8-11 maret"), not one session's ("tgl 9 maret mulai jam brp" asks about that day)
-_EVENT_DAYS_RE = re.compile(
+_EVENT_DAYS_RE = ascii_re(
     _EVENT_NAME + r"\s+(?:(?:pada|di|tgl|tanggal|on|in)\s+)?\d{1,2}\s*(?:[–-]|sampai|sd|s/d|to)\s*\d{1,2}\s+(?:maret|march|mar)(?:\s+20\d\d)?\b"
 )
 
@@ -3155,17 +3156,17 @@ def without_school_names(folded: str, topic_word: Callable[[str], bool] = lambda
 # school, not another programme or office
 _SCHOOL_KINDS = frozenset("sd sdn sdit smp smpn smpit sma sman smk smkn tk tkn kb paud slb slbn mi min mts mtsn ma man uptd upt".split())
 # A school's name after its kind: "SDN 2 Kalibukbuk", "SD Negeri 1 Sukasada", "TK Pertiwi Seririt"
-_DIGIT_RE = re.compile(r"\d")
+_DIGIT_RE = ascii_re(r"\d")
 # "sd n 3 tejakula", "smpn 1 seririt", "sd negeri 2 kalibukbuk" (folded); not "angkatan 1 sd 3" (s.d., until)
-_SCHOOL_NUMBER_RE = re.compile(
+_SCHOOL_NUMBER_RE = ascii_re(
     r"\b(?<!\d )(?P<kind>" + "|".join(sorted(_SCHOOL_KINDS - {"mi", "ma", "kb", "min", "man", "upt", "uptd"}, key=len, reverse=True))
     + r")(?:\s+(?:negeri|swasta|n|no\.?))?\s+\d{1,3}(?:\s+(?P<place>[a-z]{4,}))?\b"
 )
 # "tiang tinggal di desa Les Tejakula", "Banjar Dinas Kaja": a village or hamlet is where someone is, not a programme
-_PLACE_NAMED_RE = re.compile(r"\b(?i:desa|ds|dusun|banjar|br|kelurahan|kel)\.?(?:\s+[A-Z][a-z]+)?$")
+_PLACE_NAMED_RE = ascii_re(r"\b(?i:desa|ds|dusun|banjar|br|kelurahan|kel)\.?(?:\s+[A-Z][a-z]+)?$")
 # Where the asker's school is, said in the sentence that says who asks: "tiang kepsek SD di Menyali",
 # "kepala SD di Tejakula dekat pantai Les", "principal of an SD in Kubutambahan here"
-_WHERE_FROM_RE = re.compile(
+_WHERE_FROM_RE = ascii_re(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r"|kepsek|kasek|kepala|principal|head|operator|guru|teacher|korwil|pengawas)\b"
     # (between the role and "di", only the school: "kepsek SD N 2", "principal of an SD", "kepala SD di Tejakula dekat …" —
     # not a question: "saya guru, kapan pendaftaran di Paskibraka?")
@@ -3173,7 +3174,7 @@ _WHERE_FROM_RE = re.compile(
     r"(?:\s(?i:di|dari|dr|in|at|from|dekat|deket|near)(?:\s+(?i:desa|ds|dusun|kelurahan|kel|kecamatan|kec|village|pantai|pura|pasar))?"
     r"(?:\s+[A-Z][a-z]+){0,2}){1,2}$"
 )
-_SCHOOL_NAMED_RE = re.compile(
+_SCHOOL_NAMED_RE = ascii_re(
     r"\b(?i:" + "|".join(sorted(_SCHOOL_KINDS, key=len, reverse=True)) + r")(?:\s+(?i:negeri|swasta|n|no\.?))?(?:\s+\d+)?(?:\s+[A-Z][a-z]+){0,2}$"
     # (…or the foundation that runs it: "sekolah di bawah yayasan Hindu", "Yayasan Widya Dharma")
     r"|\b(?i:yayasan|yys|foundation)(?:\s+[A-Z][a-z]+){0,2}$"
@@ -3181,12 +3182,12 @@ _SCHOOL_NAMED_RE = re.compile(
 # "kayak / seperti / sama dengan / like …": what something is compared with
 # (only when the rest names the programme or its own things; not "program seperti kampus mengajar", such as,
 # nor a difference asked: "apa bedanya sekolah penggerak dibandingkan dengan guru penggerak?")
-_PSP_OWN_RE = re.compile(
+_PSP_OWN_RE = ascii_re(
     r"\b(?:psp|sekolah penggerak|simpkb|bimtek|pmo|pokja|komite pembelajaran|pelatih ahli|kepsek penggerak"
     # the selection's own steps ("seleksi tahap 2 isinya apa? ada simulasi ngajar kayak PPG?")
     r"|seleksi tahap|simulasi (?:mengajar|ngajar))\b"
 )
-_DIFFERENCE_RE = re.compile(r"\b(?:beda\w*|perbedaan|difference|differ\w*|program (?:seperti|spt|kayak|kyk))\b")
+_DIFFERENCE_RE = ascii_re(r"\b(?:beda\w*|perbedaan|difference|differ\w*|program (?:seperti|spt|kayak|kyk))\b")
 _COMPARED = (
     r"\b(?:kayak|kaya|kyk|kek|seperti|spt|sprt|sama(?: dengan| dgn| kayak| kyk| seperti| spt)|mirip(?: dengan| dgn)?"
     r"|(?:di)?banding(?:kan)?(?: dengan| dgn| sama)?|(?<!would )(?<!\bd )like|similar to|compared (?:with|to)|as with)\s+"
@@ -3196,27 +3197,27 @@ _COMPARED = (
 # Pupils' admission ("PPDB", "pendaftaran murid baru … di sekolah penggerak"): not a principal
 # registering for PSP, even when the school named is a Sekolah Penggerak — unless the message names
 # the programme itself ("pendaftaran PSP barengan sama PPDB")
-_PUPIL_ADMISSION_RE = re.compile(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
+_PUPIL_ADMISSION_RE = ascii_re(r"\bppdb\b|\b(?:penerimaan|pendaftaran|daftar)\s+(?:siswa|murid|peserta didik|pd)\s+baru\b")
 # (only where a clock time is asked: "di kecamatan X … berapa" counts schools there)
-_AT_PLACE_RE = re.compile(r"\b(?:di|in|at) ([a-z]+) (?=(?:\w+ )?(?:jam|pukul|time)\b)")
-_ABOUT_THING_RE = re.compile(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|regarding)\b")
-_WHAT_CHANGES_RE = re.compile(
+_AT_PLACE_RE = ascii_re(r"\b(?:di|in|at) ([a-z]+) (?=(?:\w+ )?(?:jam|pukul|time)\b)")
+_ABOUT_THING_RE = ascii_re(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|regarding)\b")
+_WHAT_CHANGES_RE = ascii_re(
     r"\b(?:apa (?:saja |aja |sja )?(?:yang|yg)|apa aja|hal apa (?:saja |aja )?(?:yang|yg)"
     r"|what(?: else| things)?|what will|what would|how (?:will|would|does|do)(?: things)?)"
     r" (?:akan |bakal |nanti )?(?:berubah|changes?|be different)\b"
 )
 # (…at a school: "apa yg berubah di bot ini?", "… dengan sertifikat?" are about those things)
-_AT_SCHOOL_RE = re.compile(r"\b(?:sekolah|sekolahnya|school|schools)\b")
+_AT_SCHOOL_RE = ascii_re(r"\b(?:sekolah|sekolahnya|school|schools)\b")
 # (…unless it is data, a form, a registration or another named thing that changes)
-_DATA_CHANGED_RE = re.compile(
+_DATA_CHANGED_RE = ascii_re(
     r"\b(?:data|datanya|isian|form|formnya|formulir|profil|pendaftaran|registration|details"
     r"|kurikulum|kurikulumnya|curriculum|rapor|jadwal|jadwalnya|schedule|aturan|aturannya|rules|syarat|syaratnya|requirements|nama|namanya|name)\b"
 )
 # an asking phrase's short tail pointing back with "-nya": "…? Sy ingin tahu gambaran waktunya."
-_ITS_TAIL_RE = re.compile(r"\s*(?:[a-z]+\s+)?[a-z]{3,}nya\s*[.!]*\s*$")
+_ITS_TAIL_RE = ascii_re(r"\s*(?:[a-z]+\s+)?[a-z]{3,}nya\s*[.!]*\s*$")
 # a clause saying what the question is asked within ("Dalam intervensi pendampingan konsultatif, …"; not
 # where it came up: "Dalam rapat dinas tadi dibahas, …")
-_FRAME_RE = re.compile(
+_FRAME_RE = ascii_re(
     r"\s*(?:dalam|di dalam|terkait|mengenai|perihal|tentang|regarding|within|as for)\s+"
     r"(?![^.?!,]*\b(?:dibahas|dibicarakan|ramai|diskusi\w*|rapat|grup|group|survey|survei|did|discussed|meeting)\b)[a-z]"
     # (…or the programme year it is asked of: "setelah tahun pertama, sekolah penggerak ngapain?" is about what follows year 1)
@@ -3224,8 +3225,8 @@ _FRAME_RE = re.compile(
 )
 # a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
 # (not "untuk yang belum isi form, …": those people are context)
-_PURPOSE_RE = re.compile(r"(?:untuk|utk|buat|bagi|for)\b(?! (?:yang|yg|those|people|kami|saya|sy)\b).*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
-_OTHER_BUSINESS_RE = re.compile(
+_PURPOSE_RE = ascii_re(r"(?:untuk|utk|buat|bagi|for)\b(?! (?:yang|yg|those|people|kami|saya|sy)\b).*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
+_OTHER_BUSINESS_RE = ascii_re(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
     # (not a relative who heads or teaches at a school: "adik tiang kepsek SD di Bangli, katanya bangli masuk angkatan III")
     r"\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b"
@@ -3289,7 +3290,7 @@ _OTHER_BUSINESS_RE = re.compile(
 _WH = r"(?:apa|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
 _WH_OR_WHERE = r"(?:" + _WH + r"|mana|dimana|di mana|dmn|kemana)"
 # ("siapa saja yang menjadi anggotanya?" too)
-_OF_THAT_RE = re.compile(
+_OF_THAT_RE = ascii_re(
     # (two words after it after a question word or before one: "apa syaratnya sudah terpenuhi", "kabupatennya
     # masuk angkatan brp", "daftarnya lewat mana" — not "materinya bisa dikirim")
     # (not what a word named after it means: "maksudnya ngimbas itu gmn" names its thing; "maksudnya gimana?" points back)
@@ -3301,43 +3302,43 @@ _OF_THAT_RE = re.compile(
 _MAY = r"(?:bisa|bs|boleh|blh|bole|dapat|dpt)"
 _NOT = r"(?:gak|ga|gk|nggak|tidak|tdk|ndak)"
 _YES_NO_TAIL = r"(?:\s+(?:" + _NOT + r"|ya|yah|sih|nggih|kah|dong|deh|" + _ADDRESSED + r"))*"  # "… gk?", "… tidak ya pak?", "… gk gan?"
-_CANNOT_RE = re.compile(r"\b(?:" + _NOT + r"|enggak|belum|blm)\s+" + _MAY + r"\b")
+_CANNOT_RE = ascii_re(r"\b(?:" + _NOT + r"|enggak|belum|blm)\s+" + _MAY + r"\b")
 # "rekaman zoom … ada gak pak", "wajib on gak": a clause ending in "not?" asks yes or no
-_YES_NO_END_RE = re.compile(
+_YES_NO_END_RE = ascii_re(
     r"\b(?:ada|wajib|harus|perlu|bisa|bs|boleh|blh|on|aktif)\s+(?:" + _NOT + r"|enggak)(?:\s+(?:ya|sih|nih|" + _ADDRESSED + r"))*\s*$"
 )
 # "…, masih bisa ikut seleksi?", "apakah saya masih boleh daftar?": "still" presupposes the
 # condition told before it (an age, a term left)
 # (and "…, apa bisa tetap jadi sekolah penggerak?": "still", despite what was told)
-_STILL_RE = re.compile(
+_STILL_RE = ascii_re(
     r"\s*(?:apakah\s+|apa\s+)?(?:saya\s+|sy\s+|kami\s+|tiang\s+|beliau\s+)?"
     r"(?:(?:masih|msh)\s+" + _MAY + r"|(?:" + _MAY + r"\s+)?(?:tetap|ttp)\s+(?:" + _MAY + r"|jadi|menjadi|ikut|daftar|mendaftar)\b)"
 )
 # "…, bisa napi lewat bot?", "bisa lewat sini gak?", "bs diterima gk di form?": whether the thing told
 # before can be done (or is taken) here
-_VIA_RE = re.compile(
+_VIA_RE = ascii_re(
     r"\s*(?:apakah\s+)?" + _MAY + r"\s+(?:\w+\s+)?(?:" + _NOT + r"\s+)?(?:lewat|melalui|via|di)\s+"
     r"(?:bot|sini|chat|wa|whatsapp|telegram|hp|form|formulir|formnya)(?:\s+\w+){0,2}\s*"
 )
 # "…, bs dijadwal ulang gk?", "boleh diwakilkan?", "nanti di form bisa diterima?": a passive yes-or-no without its subject asks
 # about the thing the sentence before it names
-_PASSIVE_RE = re.compile(
+_PASSIVE_RE = ascii_re(
     r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}" + _MAY + r"\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
     + _YES_NO_TAIL + r"\s*"
 )
 # "tiang perlu link zoom & jadwal bimtek, …. Bisa dilihat di mana nggih di bot ini?": where the thing named before is seen
-_WHERE_SEEN_RE = re.compile(
+_WHERE_SEEN_RE = ascii_re(
     r"\s*(?:(?:apakah|apa|nanti|itu)\s+)?" + _MAY + r"\s+(?:di)?(?:lihat|liat|cek|baca|akses|temukan|dapat|dapatkan)\w*\s+(?:di\s*mana|dmn|dimana)"
     + _YES_NO_TAIL + r"(?:\s+(?:di|lewat|dalam)\s+(?:bot|sini|chat|wa|whatsapp|telegram)(?:\s+(?:ini|nya))?)?" + _YES_NO_TAIL + r"\s*\??\s*"
 )
 # "… daftar pendaftar … dlm bentuk file excel …. dr bot bisa download ga bu?": fetching the thing named before
-_FETCHED_RE = re.compile(
+_FETCHED_RE = ascii_re(
     r"\s*(?:(?:apakah|apa|nanti|dari|dr|di|lewat|via|bot|sini|ini)\s+){0,3}" + _MAY + r"\s+(?:di)?(?:download|donlod|unduh|cetak|print|ekspor|export)(?:nya)?"
     + _YES_NO_TAIL + r"\s*"
 )
 # "…, thn lalu gagal di tahap 2, boleh daftar ulang?", "…, apa boleh ikut seleksi PSP?": a yes-or-no
 # of two words or fewer (and the programme's name) whether the one told about may do something
-_MAY_I_RE = re.compile(
+_MAY_I_RE = ascii_re(
     # ("…. apa skrg sy tdk bisa ikut PSP?": now, and whether not)
     r"\s*(?:apakah\s+|apa\s+)?(?:(?:sekarang|skrg|skg|jadi|jd)\s+)?(?:saya\s+|sy\s+|kami\s+|beliau\s+|tiang\s+)?(?:(?:tidak|tdk|gak|ga|nggak|gk|jadi|jd)\s+)?"
     + _MAY
@@ -3347,7 +3348,7 @@ _MAY_I_RE = re.compile(
 # "…, lupa tgl pastinya, dari tgl brp sampai tgl brp nggih?": which dates, of the thing told before;
 # "verifikasi dan penilaian itu, tgl brp dilaksanakan?", "…, kapan diumumkan?": when it is done
 _WHEN = r"(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)|kapan|kpn)"
-_DATES_ONLY_RE = re.compile(
+_DATES_ONLY_RE = ascii_re(
     r"\s*(?:dari\s+|mulai\s+)?(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)"
     r"(?:\s+(?:sampai|sampe|smp|hingga|sd|s d|-)\s+(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+)?(?:brp|berapa))?"
     r"(?:\s+(?:pelaksanaan|acara|kegiatan|jadwal)nya)?" + _YES_NO_TAIL + r"\s*"  # ("… tanggal berapa sampai berapa pelaksanaannya?")
@@ -3356,15 +3357,15 @@ _DATES_ONLY_RE = re.compile(
 # "kepsek dulu pernah kena hukuman disiplin, apa otomatis gugur?": a yes-or-no of two words about the thing told before
 # (not "apa itu PMO?", "apa kabar?", nor one naming the programme: "apakah bimtek online?")
 _NOT_POINTING = r"(?!(?:itu|ini|kabar|kabarnya|bimtek\w*|pmo|psp|pokja|zoom|sekolah)\b)"
-_SHORT_YES_NO_RE = re.compile(r"\s*(?:apakah|apa|apa iya|apa ya)\s+" + _NOT_POINTING + r"[a-z]+(?:\s+" + _NOT_POINTING + r"[a-z]+)?" + _YES_NO_TAIL + r"\s*")
+_SHORT_YES_NO_RE = ascii_re(r"\s*(?:apakah|apa|apa iya|apa ya)\s+" + _NOT_POINTING + r"[a-z]+(?:\s+" + _NOT_POINTING + r"[a-z]+)?" + _YES_NO_TAIL + r"\s*")
 # "masalah yg ga bisa diselesaikan di kabupaten, dibawa kemana selanjutnya?": where the thing told before goes
-_WHERE_TO_RE = re.compile(
+_WHERE_TO_RE = ascii_re(
     r"\s*(?:selanjutnya\s+|berikutnya\s+|lalu\s+)?(?:harus\s+|hrs\s+|mesti\s+)?di[a-z]{3,}\s+(?:ke\s*mana|kmn|ke\s+siapa|ke\s+sp)"
     r"(?:\s+(?:selanjutnya|berikutnya|lagi|lg))?" + _YES_NO_TAIL + r"\s*"
 )
 # "akreditasi sekolah kami masih C, apakah itu jadi syarat ikut psp?", "…, apa jd masalah utk daftar?":
 # whether the thing told before is a requirement or an obstacle
-_IS_IT_RE = re.compile(
+_IS_IT_RE = ascii_re(
     r"\s*(?:apakah\s+|apa\s+)(?:itu\s+|ini\s+|hal\s+(?:itu|ini|tersebut|tsb)\s+|tersebut\s+|tsb\s+)?"
     # (…or whether it affects something: "thn lalu sy kena hukdis ringan, apa ngaruh ke pendaftaran?")
     r"(?:(?:jadi|jd|menjadi|termasuk|merupakan)\s+(?:masalah|syarat|halangan|kendala|penghalang|hambatan|persoalan)"
@@ -3373,7 +3374,7 @@ _IS_IT_RE = re.compile(
 )
 # "… the dates of the Bimtek? Was it in person?": English asking about "it", the thing named before;
 # "If the principal is acting, is the school still eligible?": "still" presupposes what was told before
-_WAS_IT_RE = re.compile(
+_WAS_IT_RE = ascii_re(
     r"\s*(?:is|was|are|were|will|would|did)\s+(?:it|that|this)\b.*|\s*(?:does|can|could|should)\s+it\s+(?:go|get|move|pass|escalate|continue|stop|end|happen|last|start|count|matter)\b.*|\s*(?:is|are|am|can|could|will)\s+(?:\w+\s+){0,3}still\b.*"
     # ("I read the news about the PMO Bimtek. When exactly was it held?": when the thing named before was held)
     r"|\s*(?:when|where|how)(?:\s+(?:exactly|precisely|actually))?\s+(?:is|was|were|will|did)\s+it\b.*"
@@ -3383,39 +3384,39 @@ _WAS_IT_RE = re.compile(
     r"|\s*(?:is|are|was|were)\s+(?:held|done|conducted|carried out|organi[sz]ed|announced|opened|closed)\b.*"
 )
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
-_HOW_LONG_RE = re.compile(
+_HOW_LONG_RE = ascii_re(
     r"\s*(?:(?:dan|and|terus|trus|lalu)\s+)?(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*"
     # "Whom does a Pelatih Ahli mentor, and for how long at minimum?": how long what was told before lasts
     r"|\s*(?:and\s+)?(?:for\s+)?how long(?:\s+(?:at (?:the )?(?:minimum|least|most)|minimum|maximum|exactly))?\s*"
 )
 # "Tujuan dilaksanakannya Bimtek … itu apa?", "What was the (stated) purpose of …": the noun asked for
-_HEAD_NOUN_RE = re.compile(
+_HEAD_NOUN_RE = ascii_re(
     r"(?:^|[.?!,]\s*)([a-z]+)\b[^.?!,]*?\b(?:itu|tu)\s+(?:(?:sebenarnya|sebenernya|sbnrnya|sih)\s+)?(?:(?:buat|untuk|utk)\s+)?apa\b"
     r"|\bwhat (?:is|was|are|were) the (?:[a-z]+ )?([a-z]+) of\b"
 )
 # "proses PSP di buleleng dimulai dari bidang mana?", "started in which division": the kind of thing a which-question asks;
 # "… dananya PSP dari mana pak?": where the thing comes from (tried only when "mana"/"which" is there)
-_WHICH_NOUN_RE = re.compile(
+_WHICH_NOUN_RE = ascii_re(
     r"\b(?:dari|di|oleh|from|in|by)\s+(?:([a-z]+)\s+(?:mana|mn)|which\s+([a-z]+))(?=\s*(?:ya|sih|kah|pak|bu)?\s*(?:[?.!,]|$))"
     r"|\b([a-z]{3,})nya\s+(?:[a-z]+\s+){0,2}?(?:dari|dr)\s+(?:mana|mn)\b"
 )
 # "Angkatan III diseleksi tahun 2022, lalu mulai jalan tahun berapa?", "…, mulai jalannya th brp?": when
 # the thing told before started (a few words only after "lalu"/"tapi": "Bimtek mulai kapan?" names its own)
-_STARTED_WHEN_RE = re.compile(
+_STARTED_WHEN_RE = ascii_re(
     r"\s*(?:(?:lalu|terus|trus|trs|tapi|tp|namun|kemudian|then|but|and)\s+(?:\w+\s+){0,3}?)?(?:mulai|dimulai|start\w*|began|begin)\s+"
     r"(?:\w+\s+){0,3}?(?:(?:tahun|thn|th|taun)\s+(?:berapa|brp|brapa)|kapan|kpn)" + _YES_NO_TAIL + r"\s*"
 )
 # "bimteknya daring atau tatap muka? pakai aplikasi apa?": through what the thing told before is done
 # (…or which menu or command: "total pendaftar semua kecamatan sekaligus, pakai menu apa")
-_WHICH_MEDIUM_RE = re.compile(
+_WHICH_MEDIUM_RE = ascii_re(
     r"\s*(?:(?:pakai|pake|pakek|menggunakan|lewat|via|melalui)\s+(?:aplikasi\s+|apk\s+|media\s+|menu\s+|perintah\s+|fitur\s+|tombol\s+)?"
     r"|(?:menu|perintah|fitur|tombol|command)(?:nya)?\s+)(?:apa|apaan|yg mana|yang mana)" + _YES_NO_TAIL + r"\s*"
     # (English: "… held online? Which app?", "on which platform?")
     r"|\s*(?:(?:on|via|through|using)\s+)?(?:which|what)\s+(?:app|application|platform|medium)\s*(?:was it|is it|did they use|do they use)?\s*[?.!]*\s*"
 )
 # "tiang guru dr Bangli. Kabupaten tiang angkatan berapa?": the asker's own region, named before
-_MY_REGION_RE = re.compile(r"\b(?:kabupaten|kab|kota|daerah)\s+(?:saya|sy|tiang|titiang|kami|kita)\b")
-_SOMEONE_RE = re.compile(
+_MY_REGION_RE = ascii_re(r"\b(?:kabupaten|kab|kota|daerah)\s+(?:saya|sy|tiang|titiang|kami|kita)\b")
+_SOMEONE_RE = ascii_re(
     r"\s*(?:(?:ke|sama|sm|dengan|dgn|kepada|kpd)\s+)?(?:(?:pak|bu|bapak|ibu|bpk)\s+)?"
     r"(?:kepala dinas|kadis|kepala sekolah|kepsek|korwil|pengawas|admin|petugas|operator|sekretaris|atasan|pimpinan|teman|rekan)"
     # ("mau nanya kepsek lain dulu": another principal, first)
@@ -3423,51 +3424,51 @@ _SOMEONE_RE = re.compile(
 )
 # "…jam 08.00 WIB, berarti di Buleleng jam berapa?", "…, jadi harus daftar ulang?": a conclusion
 # drawn from what was told before it
-_SO_RE = re.compile(r"\s*(?:berarti|brarti|brrti|brti|artinya|which means)\s+.+")
+_SO_RE = ascii_re(r"\s*(?:berarti|brarti|brrti|brti|artinya|which means)\s+.+")
 # "…, ga punya nip, isi apa di form?", "gmn ngisinya di form?", "ketik apa di kolom itu?": what to type
 # for the thing told before
-_WHAT_TO_TYPE_RE = re.compile(
+_WHAT_TO_TYPE_RE = ascii_re(
     r"\s*(?:(?:gmn|gimana|bagaimana|cara(?:nya)?)\s+)?(?:di|ng|meng|me)?(?:isi|ketik|tulis)\w*(?:\s+apa)?\s+(?:di|ke|pada)\s+"
     r"(?:form|formulir|formnya|kolom\w*|bot)(?:\s+\w+)?\s*\??\s*"
 )
 _NAME_ENDS = r"(?:itu|ini|tsb|tersebut|karena|krn|yang|yg|dan|tapi|terus|trus|di|ke|dari|untuk|utk|sudah|sdh|udah|belum|blm|juga|jg|sih|ya|nggih)"
 # The Bimtek as the time a stage reached is asked for ("pas bimtek pmo maret 2022 psp buleleng udh smpe tahap apa")
-_DURING_EVENT_RE = re.compile(r"\b(?:pas|waktu|wkt|saat|ketika|sewaktu|during|at the time of)\s+(?:the\s+)?bimtek(?:\s+(?:tim\s+)?(?:pokja\s+)?pmo)?\b")
-_STAGE_REACHED_RE = re.compile(
+_DURING_EVENT_RE = ascii_re(r"\b(?:pas|waktu|wkt|saat|ketika|sewaktu|during|at the time of)\s+(?:the\s+)?bimtek(?:\s+(?:tim\s+)?(?:pokja\s+)?pmo)?\b")
+_STAGE_REACHED_RE = ascii_re(
     r"\b(?:tahap|posisi|status)(?:nya)?\s+(?:apa|mana|brp|berapa)\b|\bsampai\s+(?:mana|tahap)\b|\b(?:which|what)\s+stage\b|\bhow far\b"
 )
-_STAGE_ASKED_RE = re.compile(r"(?:\s+[a-z]+){0,4}\s+(?:tahap|posisi|status)(?:nya)?\s+(?:apa|mana|brp|berapa)(?:\s+[a-z]+){0,2}\s*")
+_STAGE_ASKED_RE = ascii_re(r"(?:\s+[a-z]+){0,4}\s+(?:tahap|posisi|status)(?:nya)?\s+(?:apa|mana|brp|berapa)(?:\s+[a-z]+){0,2}\s*")
 # "… yg ikut waktu itu", "hadir saat itu": attending what was named before
-_ATTENDED_THEN_RE = re.compile(r"\b(?:ikut|mengikuti|hadir|menghadiri|datang)\s+(?:pada\s+)?(?:waktu|saat|ketika|kala|wkt|pas)\s+(?:itu|tsb|tersebut)\b")
-_AT_THAT_TIME_RE = re.compile(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
-_THAT_THING_RE = re.compile(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
-_THAT_START_RE = re.compile(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
+_ATTENDED_THEN_RE = ascii_re(r"\b(?:ikut|mengikuti|hadir|menghadiri|datang)\s+(?:pada\s+)?(?:waktu|saat|ketika|kala|wkt|pas)\s+(?:itu|tsb|tersebut)\b")
+_AT_THAT_TIME_RE = ascii_re(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
+_THAT_THING_RE = ascii_re(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
+_THAT_START_RE = ascii_re(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
 # (after "terus/lalu" only a generic noun points back: "…, terus pendaftarannya tgl brp?" names its own topic)
-_ITS_RE = re.compile(
+_ITS_RE = ascii_re(
     r"\s*(?:(?:nah\s+)?(?:terus|trus|lalu|kemudian|habis itu|abis itu|setelah itu|nah)\s+(?=(?:jadwal|pelaksanaan|waktu|kegiatan|acara|implementasi)nya\b))?"
     r"[a-z]{3,}nya\s+"
 )
 # "…, terus pelaksanaannya tahun berapa?": the year of what was told before
 # (…"pelaksanaannya di sekolah itu mulai tahun berapa?": at the school told about)
-_YEAR_ONLY_RE = re.compile(
+_YEAR_ONLY_RE = ascii_re(
     r"\s*(?:di\s+(?:sekolah|sana|situ)(?:\s+(?:itu|tsb|tersebut))?\s+|disana\s+|disitu\s+)?(?:(?:di)?mulai\s+)?(?:di\s+|pada\s+)?(?:tahun|thn)\s+(?:brp|berapa)"
     + _YES_NO_TAIL
     + r"\s*"
 )
 # "…, itu jadwalnya kapan ya pak untuk angkatan III?": a generic thing of what was told before, asked about (a cohort may follow)
-_ITS_GENERIC_ASKED_RE = re.compile(
+_ITS_GENERIC_ASKED_RE = ascii_re(
     r"(?:jadwal|waktu|tanggal|tgl|pelaksanaan|kegiatan|acara|syarat|persyaratan|tempat|lokasi|tujuan|isi|hasil|pengumuman|batas)nya\s+"
     r"(?:" + _WH + r")" + _YES_NO_TAIL + r"(?:\s+(?:untuk|utk|buat)\s+(?:angkatan|tahap)\s+\w+)?" + _YES_NO_TAIL + r"\s*"
 )
-_FORGOT_RE = re.compile(
+_FORGOT_RE = ascii_re(
     r"\s*(?:tapi\s+|tp\s+|tetapi\s+|cuma\s+|hanya\s+|terus\s+|trus\s+)?(?:saya\s+|sy\s+|tiang\s+|titiang\s+|aku\s+|kami\s+)?(?:sudah\s+|udah\s+|sdh\s+)?"
     r"(?:lupa|" + _NOT + r"\s+(?:ingat|inget))\b"
 )
-_THAT_END_RE = re.compile(r"\s+(?:ya\s+|yah\s+)?itu(?:\s+(?:pak|bu|bli|mbok|nggih|ya|yah|gus))?\s*\??\s*$")
-_ROUGHLY_RE = re.compile(r"^\s*(?:kira|kira-kira|kira2|kr2|kurang lebih|kurleb)\s+")
-_WH_ALONE_RE = re.compile(r"\s*(?:" + _WH + r")" + _YES_NO_TAIL + r"\s*")
+_THAT_END_RE = ascii_re(r"\s+(?:ya\s+|yah\s+)?itu(?:\s+(?:pak|bu|bli|mbok|nggih|ya|yah|gus))?\s*\??\s*$")
+_ROUGHLY_RE = ascii_re(r"^\s*(?:kira|kira-kira|kira2|kr2|kurang lebih|kurleb)\s+")
+_WH_ALONE_RE = ascii_re(r"\s*(?:" + _WH + r")" + _YES_NO_TAIL + r"\s*")
 # "pernah kena teguran lisan, apa langsung gugur PSP?": whether what was told before rules the asker out
-_RULED_OUT_RE = re.compile(
+_RULED_OUT_RE = ascii_re(
     r"\s*(?:apa\s+|apakah\s+)?(?:saya\s+|sy\s+|tiang\s+|kami\s+|beliau\s+|sekolah\s+kami\s+)?(?:langsung\s+|otomatis\s+|pasti\s+|bakal\s+|akan\s+)?"
     r"(?:gugur|didiskualifikasi|diskualifikasi|dicoret|ditolak|(?:tidak|tdk|gak|ga|nggak|gk)\s+lolos)(?:\s+(?:dari\s+)?(?:psp|seleksi|seleksinya))?"
     + _YES_NO_TAIL
@@ -3475,17 +3476,17 @@ _RULED_OUT_RE = re.compile(
 )
 # "If the principal passes the selection, what happens to the school?", "…, terus nasib sekolahnya gimana?": what follows
 # from the condition told before
-_WHAT_HAPPENS_RE = re.compile(
+_WHAT_HAPPENS_RE = ascii_re(
     r"\s*(?:(?:and|then|so)\s+)?what (?:happens?|will happen|would happen)(?:\s+(?:to|with)\s+(?:the|my|our|his|her)?\s*(?:school|principal)s?)?\s*"
     r"|\s*(?:(?:terus|trus|lalu|lantas)\s+)?(?:nasib\s+)?(?:sekolah|sekolahnya|sekolah kami|sekolah saya)\s+(?:gimana|bagaimana|gmn|kenken|punapi)"
     + _YES_NO_TAIL
     + r"\s*"
 )
 # "…, penyelenggaranya LPMP ya Bu, atau dari Kementerian langsung?": the other choice for the question before it
-_OR_ELSE_RE = re.compile(r"\s*(?:atau|ato|atau mungkin|or)\s+(?:dari|oleh|di|lewat|melalui|from|by)\s+[a-z ]+\??\s*")
+_OR_ELSE_RE = ascii_re(r"\s*(?:atau|ato|atau mungkin|or)\s+(?:dari|oleh|di|lewat|melalui|from|by)\s+[a-z ]+\??\s*")
 # the questions about what was told before them (see _points_back)
 # "… ada yang bilang PSP punya lima intervensi. Apa saja itu?": what was told before, asked about by "that" alone
-_WHAT_THAT_IS_RE = re.compile(
+_WHAT_THAT_IS_RE = ascii_re(
     r"\s*(?:(?:apa|apa saja|apa aja|apa sajakah|apa2|apaan|siapa|siapa saja|siapa aja)\s+(?:itu|tsb|tersebut|saja itu|aja itu)"
     r"|what (?:are|were) (?:they|those|these|them)|what (?:is|was) (?:it|that)|who (?:are|were) (?:they|those))"
     + _CLOSING
@@ -3493,19 +3494,19 @@ _WHAT_THAT_IS_RE = re.compile(
 )
 # "Yg 5 nika apa saja nggih?", "the five of them, which are they?": the things counted before, asked for
 # ("Could you list them for me?": the same, in English)
-_THE_COUNTED_RE = re.compile(
+_THE_COUNTED_RE = ascii_re(
     r"\s*(?:yang|yg)\s+(?:\d|dua|tiga|empat|lima|enam|tujuh)\s+(?:itu|ini|tsb|tersebut|nika|niki|tu)\s+(?:apa|apa saja|apa aja|apa sj|napi|napi manten)"
     + _YES_NO_TAIL
     + r"\s*"
     + r"|\s*(?:could|can|would)\s+you\s+(?:please\s+)?(?:list|name|tell me|explain)\s+(?:them|those|these|it)(?:\s+(?:for me|all|please|again))*\s*"
 )
 # "sy kepsek swasta gapunya NIP, di form diisi apa?": what to fill in for the field told before
-_FILLED_WITH_RE = re.compile(
+_FILLED_WITH_RE = ascii_re(
     r"\s*(?:(?:terus|trus|jadi|jd|lalu)\s+)?(?:(?:di|dalam|pada|dlm)\s+(?:form|formulir|formnya|formulirnya|bot)\s+)?(?:saya\s+|sy\s+|tiang\s+)?"
     r"(?:di)?isi(?:nya|kan)?\s+(?:apa|gimana|gmn|bagaimana|pakai apa|pake apa|dengan apa|dgn apa)" + _YES_NO_TAIL + r"\s*"
 )
 # (…only when the clause before names a field the form asks for)
-_FORM_FIELD_RE = re.compile(
+_FORM_FIELD_RE = ascii_re(
     r"\b(?:nip|npsn|nuptk|nik|nama lengkap|tanggal lahir|tgl lahir|nomor hp|no hp|nomor wa|no wa|hp|email|e-mail|jenjang|kecamatan"
     r"|status kepegawaian|alamat)\b"
 )
@@ -3523,14 +3524,14 @@ _POINTING_BACK = (
 BALI_REGENCIES = frozenset("buleleng denpasar badung klungkung gianyar karangasem jembrana tabanan bangli".split())
 OTHER_REGENCIES = BALI_REGENCIES - {"buleleng"}
 # who or what of another regency ("yg ikut bimtek pmo dr denpasar siapa aja?"), not where the asker comes from
-_ASKER_FROM_RE = re.compile(
+_ASKER_FROM_RE = ascii_re(
     r"\b(?:saya|sy|tiang|titiang|kami|aku|i|we|teman|temen|rekan)\s+(?:\w+\s+){0,3}?"
     r"(?:pindah|pindahan|mutasi|mutasian|asal|asli|berasal|datang|dtg|moved|come|came|am|m|transferred)\s+(?:\w+\s+){0,2}?(?:dari|dr|from)\s"
 )
-_FROM_REGENCY_RE = re.compile(r"\b(?:dari|dr|from|of|asal)\s+(?:kabupaten\s+|kab\s+|kota\s+)?(" + "|".join(sorted(OTHER_REGENCIES)) + r")\b")
+_FROM_REGENCY_RE = ascii_re(r"\b(?:dari|dr|from|of|asal)\s+(?:kabupaten\s+|kab\s+|kota\s+)?(" + "|".join(sorted(OTHER_REGENCIES)) + r")\b")
 # A regency of Bali named in a message; one after "dari", "di", "from", "in" is where the asker is or was ("sy baru pindah dari
 # Jembrana", "kepala SD di Klungkung"), not one compared ("Buleleng sama Badung itu satu angkatan?")
-_REGENCY_NAMED_RE = re.compile(r"(?:\b(\w+)\s+)?(?:(?:kab|kabupaten|kota|regency)\s+)?\b(" + "|".join(sorted(BALI_REGENCIES)) + r")\b")
+_REGENCY_NAMED_RE = ascii_re(r"(?:\b(\w+)\s+)?(?:(?:kab|kabupaten|kota|regency)\s+)?\b(" + "|".join(sorted(BALI_REGENCIES)) + r")\b")
 _WHERE_ONE_IS = frozenset("dari dr asal from in di ke to pindah mutasi".split())
 
 
@@ -3543,16 +3544,16 @@ _NAMES_OF_NO_PROGRAMME = frozenset(
 )
 # a group chat where news is heard ("Our K3S chat says …", "di grup WA MKKS"), not another programme
 # (…or at its meeting: "Apa itu pengimbasan? sering dengar di rapat K3S", "in the MKKS meeting"; not "rapat K3S kapan?")
-_GROUP_CHAT_BEFORE_RE = re.compile(
+_GROUP_CHAT_BEFORE_RE = ascii_re(
     r"\b(?:(?:grup|group|gc|wag|wa|whatsapp)(?:\s+wa)?|(?:di|dari|dalam|saat|pas|waktu|in|at|during|from)\s+(?:the\s+)?(?:rapat|pertemuan|meeting|forum))$",
     re.IGNORECASE,
 )
-_GROUP_CHAT_AFTER_RE = re.compile(r"\s*(?:chat|group|grup|wa|whatsapp|wag)\b", re.IGNORECASE)
+_GROUP_CHAT_AFTER_RE = ascii_re(r"\s*(?:chat|group|grup|wa|whatsapp|wag)\b", re.IGNORECASE)
 # the principals' and teachers' own groups, named as where something is shared or passed on ("ke kepsek2 baru di K3S", "ke grup MKKS")
 _ASSOCIATIONS = frozenset({"K3S", "KKKS", "MKKS", "KKG", "MGMP", "IGTKI", "KKPS"})
-_TO_PEERS_BEFORE_RE = re.compile(r"\b(?:di|ke|kpd|kepada|dlm|dalam|grup|group|forum|with|to|in)$", re.IGNORECASE)
-_MEETING_AFTER_RE = re.compile(r"\s*(?:meeting|meetings)\b", re.IGNORECASE)
-_AT_BEFORE_RE = re.compile(r"\b(?:in|at|during|from)(?:\s+(?:the|our|a|an))?$", re.IGNORECASE)
+_TO_PEERS_BEFORE_RE = ascii_re(r"\b(?:di|ke|kpd|kepada|dlm|dalam|grup|group|forum|with|to|in)$", re.IGNORECASE)
+_MEETING_AFTER_RE = ascii_re(r"\s*(?:meeting|meetings)\b", re.IGNORECASE)
+_AT_BEFORE_RE = ascii_re(r"\b(?:in|at|during|from)(?:\s+(?:the|our|a|an))?$", re.IGNORECASE)
 _WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday senin selasa rabu kamis jumat sabtu minggu".split())
 
 
@@ -3571,7 +3572,7 @@ _BROKEN = (
 
 def _in_one_sentence(thing: str, trouble: str) -> re.Pattern[str]:
     """A thing and its trouble named in the same sentence, in either order ("zoom … error", "lupa … password")."""
-    return re.compile(r"\b" + thing + r"\b[^.?!\n]*\b" + trouble + r"\b|\b" + trouble + r"\b[^.?!\n]*\b" + thing + r"\b")
+    return ascii_re(r"\b" + thing + r"\b[^.?!\n]*\b" + trouble + r"\b|\b" + trouble + r"\b[^.?!\n]*\b" + thing + r"\b")
 
 
 _TROUBLE_RE = _in_one_sentence(_DEVICE, _BROKEN)
@@ -3582,36 +3583,36 @@ _ACCOUNT_BROKEN = r"(?:gagal|failed|lupa|forgot|reset\w*|not found|tidak ditemuk
 _ACCOUNT_TROUBLE_RE = _in_one_sentence(_ACCOUNT, _ACCOUNT_BROKEN)
 _INSTALL_RE = _in_one_sentence(r"(?:zoom|aplikasi\w*|app|apps|apk|whatsapp|telegram)", r"(?:install\w*|instal\w*|menginstal\w*|uninstall\w*)")
 # (SIMPKB: where PSP registers; the selection's interview is held online too)
-_OUR_SERVICE_RE = re.compile(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form|simpkb|wawancara|interview)(?:nya)?\b")
+_OUR_SERVICE_RE = ascii_re(r"\b(?:bot|bimtek|psp|penggerak|pmo|link|tautan|daftar|formulir|form|simpkb|wawancara|interview)(?:nya)?\b")
 # a condition the question rests on ("kalau SD sy digabung …, statusnya gimana?")
-_CONDITION_START_RE = re.compile(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
+_CONDITION_START_RE = ascii_re(r"\s*(?:" + _IF + r"|kl|jikalau|seandainya)\b")
 # the programme's own name, not a school described by it ("guru di sekolah penggerak")
 _PROGRAMME_BODIES = r"pmo|pokja|komite pembelajaran|pelatih ahli|rapor pendidikan"
-_PSP_ITSELF_RE = re.compile(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b")
+_PSP_ITSELF_RE = ascii_re(r"\bpsp\w*|\b(?:bimtek|" + _PROGRAMME_BODIES + r")\b")
 # …or by its name, not describing a school ("guru di sekolah penggerak", "teachers at a sekolah penggerak")
-_PSP_BY_NAME_RE = re.compile(r"(?<!\bdi )(?<!\bdari )(?<!\bin )(?<!\bat )(?<!\ba )\bsekolah penggerak\b")
+_PSP_BY_NAME_RE = ascii_re(r"(?<!\bdi )(?<!\bdari )(?<!\bin )(?<!\bat )(?<!\ba )\bsekolah penggerak\b")
 # joining PSP or its principal's requirements, asked by name ("kepsek yang ikut PPG boleh daftar sekolah penggerak?",
 # "sertifikat PPG jadi syarat kepala sekolah penggerak?"; not "program guru penggerak daftarnya gmn? beda kan sama sekolah penggerak")
-_PSP_JOINED_RE = re.compile(r"\b(?:daftar|mendaftar|ikut|mengikuti|syarat|persyaratan|kepala|kepsek|calon)\s+(?:program\s+)?sekolah penggerak\b")
-_NAMED_ITSELF_RE = re.compile(r"\b(?:bimtek|psp|pmo|pokja)nya\b")  # "bimteknya …": the programme's own name, pointed at
+_PSP_JOINED_RE = ascii_re(r"\b(?:daftar|mendaftar|ikut|mengikuti|syarat|persyaratan|kepala|kepsek|calon)\s+(?:program\s+)?sekolah penggerak\b")
+_NAMED_ITSELF_RE = ascii_re(r"\b(?:bimtek|psp|pmo|pokja)nya\b")  # "bimteknya …": the programme's own name, pointed at
 # The programme itself named: the Disdikpora or a "bimtek" alone are also the Dinas's other business
-_PROGRAMME_NAMED_RE = re.compile(r"\bprogram\s+([a-z]{4,})\b")  # (the name after it; "sekolah inpres" is a kind of school)
-_PSP_NAMED_RE = re.compile(r"\b(?:psp|penggerak|bos kinerja|" + _PROGRAMME_BODIES + r")\b")
+_PROGRAMME_NAMED_RE = ascii_re(r"\bprogram\s+([a-z]{4,})\b")  # (the name after it; "sekolah inpres" is a kind of school)
+_PSP_NAMED_RE = ascii_re(r"\b(?:psp|penggerak|bos kinerja|" + _PROGRAMME_BODIES + r")\b")
 
 
 # The teachers' contract-staff recruitment as "PPPK guru" ("PPPK GURU DAFTAR KPN"), unless the programme or a principal of
 # that status is named ("kepsek berstatus PPPK guru boleh daftar PSP?", "nomor induk pppk guru 18 digit juga?", "… wajib ikut pkp?")
-_PPPK_RECRUITMENT_RE = re.compile(r"\bpppk guru\b[^.?!\n]*\b(?:daftar|pendaftaran|formasi|tes|seleksi|lowongan|jadwal|pengumuman|hasil|kpn|kapan|gaji)\b")
-_PPPK_OF_PSP_RE = re.compile(
+_PPPK_RECRUITMENT_RE = ascii_re(r"\bpppk guru\b[^.?!\n]*\b(?:daftar|pendaftaran|formasi|tes|seleksi|lowongan|jadwal|pengumuman|hasil|kpn|kapan|gaji)\b")
+_PPPK_OF_PSP_RE = ascii_re(
     r"\b(?:psp|penggerak|bimtek|pmo|komite|kepala sekolah|kepsek|berstatus|nip|ni|nomor induk|nuptk|formulir|form|bot|pkp|pelatihan|dapodik)\b"
 )
 # Another regency's office and how to reach it ("Alamat dinas pendidikan kabupaten Tabanan dimana ya?"; not "Disdik Gianyar ikut
 # angkatan berapa?", a selection word; not the province's office in Denpasar, nor beside Buleleng's own)
-_OTHER_OFFICE_RE = re.compile(
+_OTHER_OFFICE_RE = ascii_re(
     r"\b(?:alamat|kantor|nomor|telepon|telp|email|address|office)\b[^.?!\n]{0,40}\b(?:dinas|disdik\w*|education office)\b[^.?!\n]{0,30}"
     r"\b(?:denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b"
 )
-_OWN_OFFICE_RE = re.compile(r"\b(?:buleleng|provinsi|province)\b")
+_OWN_OFFICE_RE = ascii_re(r"\b(?:buleleng|provinsi|province)\b")
 
 
 def _other_business(folded: str) -> bool:
@@ -3645,13 +3646,13 @@ _HOLIDAYS = (
     *("nyepi", "galungan", "kuningan", "saraswati", "pagerwesi", "siwaratri"),
     *("idul fitri", "idulfitri", "lebaran", "natal", "imlek", "waisak", "hari raya"),
 )
-_HOLIDAY_DATE_RE = re.compile(
+_HOLIDAY_DATE_RE = ascii_re(
     r"(?<!setelah )(?<!sesudah )(?<!sebelum )(?<!habis )(?<!abis )(?<!after )(?<!before )(?<!pas )(?<!saat )(?<!menjelang )"
     r"\b(?:" + "|".join(_HOLIDAYS) + r")\b[^.?!\n]{0,25}\b(?:tanggal|tgl|kapan|kpn|jatuh|hari apa|when|date)\b"
 )
 # The national assessment's own dates ("jadwal asesmen nasional SD thn ini kpn?"; not the Rapor Pendidikan and its data drawn
 # from it: "data asesmen nasional kapan masuk ke rapor sekolah?")
-_ASSESSMENT_DATES_RE = re.compile(
+_ASSESSMENT_DATES_RE = ascii_re(
     r"^(?![^.?!\n]*\b(?:rapor|data|hasil\w*|perencanaan|planning|pbd)\b)[^.?!\n]*?(?:"
     r"\b(?:asesmen nasional|anbk)\b[^.?!\n]{0,30}\b(?:jadwal|kapan|kpn|tanggal|tgl)\b"
     r"|\b(?:jadwal|kapan|kpn|tanggal|tgl)\b[^.?!\n]{0,20}\b(?:asesmen nasional|anbk)\b)"
@@ -3660,7 +3661,7 @@ _ASSESSMENT_DATES_RE = re.compile(
 
 # …and business the programme's selection or Bimtek may touch ("apakah peserta bimtek dapat makan siang?",
 # "kepsek sy juara lomba, bisa jadi poin di esai?"): other business only when neither is named
-_OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
+_OTHER_BUSINESS_UNLESS_SELECTION_RE = ascii_re(
     # a school's BOS money paid out (not PSP's own "BOS Kinerja"), pupils' meals and nutrition, roads
     # and the public-works office, a levy case at a school, pupils' competitions, a teacher's pay, a
     # teacher's NUPTK missing from the teachers' portal, a pupil moved to another school
@@ -3718,8 +3719,8 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = re.compile(
     r"|\b(?:teacher|teachers|staff|civil servant)\b(?![^.?!\n]*\b(?:committee|komite|penggerak|psp)\b)"
     r"[^.?!\n]*\b(?:transfer|transferred|move to another school)\b"
 )
-_SELECTION_STAGE_RE = re.compile(r"\b(?:seleksi|tahap|esai|wawancara|penggerak|psp)\b")
-_SELECTION_RE = re.compile(
+_SELECTION_STAGE_RE = ascii_re(r"\b(?:seleksi|tahap|esai|wawancara|penggerak|psp)\b")
+_SELECTION_RE = ascii_re(
     r"\b(?:seleksi|bimtek|wawancara|esai|syarat|persyaratan|angkatan|dapodik|penggerak|psp|daftar|pkp|simulasi|komite(?!\s+sekolah)|committee|pelatihan"
     # (the programme's own things and its statements: "habis upacara tadi kepsek bilang sekolah kita akan pengimbasan, itu apa?",
     # "scanner rusak, surat keterangan sehat boleh difoto saja?")
@@ -3729,14 +3730,14 @@ _SELECTION_RE = re.compile(
 )
 
 # what follows "mau nanya" that only ends the wish to ask ("mau nanya dulu, …", "mau tanya aja.")
-_ASK_ONLY_RE = re.compile(r"(?:dulu|dl|dlu|aja|saja|doang|sebentar|bentar)\b\s*[,.!]")
+_ASK_ONLY_RE = ascii_re(r"(?:dulu|dl|dlu|aja|saja|doang|sebentar|bentar)\b\s*[,.!]")
 # a choice offered ("… pas daftar awal atau nanti"), not a yes-or-no ("… atau tidak")
-_CHOICE_RE = re.compile(r"\b(?:atau|ato|apa)\s+(?!tidak|tdk|nggak|ngga|ga|gak|gk|enggak|belum|blm|bukan|ndak)\w")
+_CHOICE_RE = ascii_re(r"\b(?:atau|ato|apa)\s+(?!tidak|tdk|nggak|ngga|ga|gak|gk|enggak|belum|blm|bukan|ndak)\w")
 # a reason closing a message that marks no question ("… atau gimana pak soalnya tiang ditanya pengawas kemarin")
-_UNMARKED_REASON_RE = re.compile(r"(?<=\w)[\s,]+(?:soalnya|soale)\s+[^.!?]*[.!\s]*$")
+_UNMARKED_REASON_RE = ascii_re(r"(?<=\w)[\s,]+(?:soalnya|soale)\s+[^.!?]*[.!\s]*$")
 # "tes begituan", "yang kayak gitu", "such a test": a thing of the kind told before
 # (…or "itu" closing the question: "… katanya ada bimtek PMO bulan Maret, kira2 tanggal berapa sampai tanggal berapa ya itu pak?")
-_SUCH_RE = re.compile(
+_SUCH_RE = ascii_re(
     r"\b(?:begituan|gituan|beginian|semacam itu|seperti itu|kayak gitu|kaya gitu|spt itu|tersebut|tsb|such|like that)\b"
     r"|\bitu(?:\s+(?:pak|bu|bli|mbok|nggih|ya|yah|gus))?\s*\??\s*$"
 )
@@ -3747,31 +3748,31 @@ _LATE = (
     r"\b(?:sorry|maaf|mohon maaf|ampura)\s+(?:for\s+(?:the\s+|my\s+)?|atas\s+|krn\s+|karena\s+)?(?:late|telat|terlambat|baru sempat|baru)\s+"
     r"(?:msg|message|messages|reply|replying|balas|bales|respon|chat|nanya|tanya|bertanya)\b"
 )
-_LATE_RE = re.compile(_LATE)
-_COURTESY_RE = re.compile(
+_LATE_RE = ascii_re(_LATE)
+_COURTESY_RE = ascii_re(
     r"\b(?:boleh|bisa|mohon|minta|tolong)\s+dibantu\b|\b(?:mohon|minta)\s+bantuan(?:nya)?\b|\bminta tolong\b"
     # (…or an apology for writing late: "sorry for the late msg, …", "maaf baru sempat nanya": one word left is enough, see _LATE_RE)
     r"|" + _LATE
 )
 # The words before a person's name: "saya Ni Kadek", "sy Wayan", "pak Gede Arta", "my name is Putu".
-_INTRODUCED_RE = re.compile(
+_INTRODUCED_RE = ascii_re(
     r"\b(?i:saya|sy|aku|tiang|titiang|nama(?:\s+saya|\s+tiang)?|namaku|i am|i'm|im|my name is|mr|mrs|ms|"
     + "|".join(sorted(ADDRESS, key=len, reverse=True))
     # (Balinese names run to four words: "Saya Ni Luh Putu Ariani", "tiang I Gusti Made Arta")
     + r")\.?(?:\s+[A-Z][a-z]+){0,4}$"
 )
-_CLOCK_ASKED_RE = re.compile(r"\b(?:jam|jm|pukul|pkl) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
-_CLOCK_IN_ANSWER_RE = re.compile(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
+_CLOCK_ASKED_RE = ascii_re(r"\b(?:jam|jm|pukul|pkl) (?:berapa|brp)\b|\bwhat time\b|\bat what time\b")
+_CLOCK_IN_ANSWER_RE = ascii_re(r"\b\d{1,2}[.:]\d{2}\b|/jadwal")
 _PEOPLE = r"(?:orang|org|kepala sekolah|kepsek|kasek|ks|guru|peserta|pendaftar|principals|teachers|people|participants)"
 # "…ada brp?", "…ada berapa ya pak": the count closes the clause (not "… ada berapa tahap seleksinya")
 _HOW_MANY_AT_END = r"\bada\s+(?:berapa|brp)(?:\s+(?:ya|sih|kah|nih|" + _ADDRESSED + r"))*\s*(?:[.?!,]|$)"
-_PEOPLE_COUNT_RE = re.compile(
+_PEOPLE_COUNT_RE = ascii_re(
     r"\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?" + _PEOPLE + r"\b"
     r"|\b" + _PEOPLE + r"\s+(?:yang|yg)\s+[^.?!,]{0,60}?" + _HOW_MANY_AT_END
 )
 # "sekolah yg lolos angkatan 1 di buleleng ada brp?": the schools first, the count asked at the end
 # ("berapa sekolah" alone is also the targets' and the korwil's five schools: a count of them is in answers)
-_SCHOOL_COUNT_RE = re.compile(
+_SCHOOL_COUNT_RE = ascii_re(
     r"\b(?:sekolah|sd|smp)\s+(?:yang|yg)\s+[^.?!,]{0,60}?" + _HOW_MANY_AT_END
     # (…or how many registered: "how many schools from Buleleng registered for batch 3?", "berapa sekolah buleleng yg daftar
     # angkatan 3?"; not how many may: "berapa sekolah yg boleh daftar per kecamatan")
@@ -3781,15 +3782,15 @@ _SCHOOL_COUNT_RE = re.compile(
     + r"[^.?!]{0,40}?\b(?:daftar|mendaftar|didaftarkan|terdaftar|registered|signed up|applied)\b"
 )
 # how many schools of a place passed ("angkatan I dulu sekolah di buleleng yg lolos brp ya?"): results no source gives
-_PASSED_COUNT_RE = re.compile(
+_PASSED_COUNT_RE = ascii_re(
     r"\b(?:sekolah|sd|smp)\s+(?:(?:di|dari|dr)\s+\w+\s+)?(?:yang|yg)\s+(?:lolos|lulus|terpilih)\b[^.?!,]{0,30}?\b(?:berapa|brp)"
     # (the count closing the question: not "sekolah yg lolos psp didampingi berapa tahun?")
     r"(?:\s+(?:ya|sih|kah|nih|semua|semuanya|sekolah|" + _ADDRESSED + r"))*\s*(?:[.?!,]|$)"
 )
 _COUNT_UNIT = r"(?:\d[\d.,]*|satu|dua|tiga|empat|lima)\s*(?:[–-]\s*\d+\s*)?"
-_PEOPLE_NUMBER_RE = re.compile(_COUNT_UNIT + r"(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b", re.IGNORECASE)
-_SCHOOL_NUMBER_IN_ANSWER_RE = re.compile(_COUNT_UNIT + r"(?:sekolah|sd|smp|schools)\b", re.IGNORECASE)
-_NUMBER_RE = re.compile(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
+_PEOPLE_NUMBER_RE = ascii_re(_COUNT_UNIT + r"(?:orang|kepala sekolah|guru|peserta|pejabat|principals|teachers|people)\b", re.IGNORECASE)
+_SCHOOL_NUMBER_IN_ANSWER_RE = ascii_re(_COUNT_UNIT + r"(?:sekolah|sd|smp|schools)\b", re.IGNORECASE)
+_NUMBER_RE = ascii_re(r"\d|\b(?:satu|dua|tiga|empat|lima|enam|[IVX]+|one|two|three|four|five)\b")
 
 
 class Kind(NamedTuple):
@@ -3841,7 +3842,7 @@ def question_kind(folded: str) -> Kind:
 
 # Which schools were chosen, by name ("sklh mana aj di kec gerokgak yg jd sekolah penggerak", "sekolah2 di kec. Tejakula yg
 # diusulkan korwil … apa aja?", "which schools in Sawan were selected"): results no source lists, not the recap of registrations
-_SCHOOLS_NAMED_RE = re.compile(
+_SCHOOLS_NAMED_RE = ascii_re(
     r"\b(?:sekolah|sklh|skolah|sd|smp|tk|paud)(?:2|-sekolah)?\s+(?:mana\s+|mn\s+)?(?:saja\s+|aja\s+|aj\s+)?(?:di\s+|dr\s+|dari\s+)?[^?.!]{0,30}?"
     r"\b(?:yang|yg)\s+(?:sudah\s+|sdh\s+|udh\s+|udah\s+)?"
     r"(?:(?:jadi|jd|menjadi|terpilih|ditetapkan)\s+(?:sekolah penggerak|sp|psp)|diusulkan|diusulin|dipilih|diajukan|lolos|lulus|terpilih)\b"
@@ -3864,7 +3865,7 @@ _SCHOOLS_NAMED_RE = re.compile(
 
 
 # (not the criteria they are chosen by: "SD yg diusulkan korwil syaratnya apa aja")
-_CRITERIA_RE = re.compile(r"\b(?:syarat|kriteria|patokan|ketentuan|persyaratan|requirement|criteria|criterion)\w*")
+_CRITERIA_RE = ascii_re(r"\b(?:syarat|kriteria|patokan|ketentuan|persyaratan|requirement|criteria|criterion)\w*")
 
 
 _RESULT_HINTS = ("lolos", "lulus", "terima", "pass", "accepted", "qualif", "through")
@@ -3875,9 +3876,9 @@ _NOT_A_PLACE = (
 )
 # Whether one school named is a Sekolah Penggerak ("smpn 1 singaraja sekolah penggerak?", "apakah SD N 2 Sawan sudah jadi sekolah
 # penggerak?"): which schools are, by name, is in no source
-_SCHOOL_NUMBERED_RE = re.compile(r"\b(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d")  # (a cheap look first)
-_GREETING_LEAD_RE = re.compile(r"^\s*(?:" + GREETED + r"|pagi|siang|sore|malam|permisi|maaf)(?:\s+(?:pak|bu|bapak|ibu|bli|mbok))?\s*[,!]?\s*")
-_SCHOOL_IS_PSP_RE = re.compile(
+_SCHOOL_NUMBERED_RE = ascii_re(r"\b(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d")  # (a cheap look first)
+_GREETING_LEAD_RE = ascii_re(r"^\s*(?:" + GREETED + r"|pagi|siang|sore|malam|permisi|maaf)(?:\s+(?:pak|bu|bapak|ibu|bli|mbok))?\s*[,!]?\s*")
+_SCHOOL_IS_PSP_RE = ascii_re(
     r"^\s*(?:apakah\s+|apa\s+)?(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d+(?:\s+(?!" + _NOT_A_PLACE + r"\b)[a-z]+){1,2}\s+"
     r"(?:(?:itu|sudah|sdh|udah|udh|termasuk|jadi|jd|menjadi|apa|apakah)\s+)*sekolah penggerak"
     r"(?:\s+(?:bukan|kah|ya|gak|ga|gk|nggak|atau bukan|atau tidak|atau belum|belum|blm|" + _ADDRESSED + r"))*\s*\??\s*$"

@@ -17,7 +17,7 @@ from rapidfuzz.distance import OSA
 
 from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
-from handlers.faqkb.normalise import ABBREVIATIONS, fold
+from handlers.faqkb.normalise import ABBREVIATIONS, ascii_re, fold
 
 GREETING = "greeting"
 THANKS = "thanks"
@@ -127,7 +127,7 @@ NAMES = frozenset(
     "wayan putu gede made kadek nengah nyoman komang ketut luh ni ngurah gusti agung ayu dewa bagus ida anak sang desak oka rai kompyang".split()
 )
 _NAME_WORDS = 4  # at most this many words of a name after one form of address
-_CAPITALISED_RE = re.compile(r"\b[A-Z][a-z]+\b")
+_CAPITALISED_RE = ascii_re(r"\b[A-Z][a-z]+\b")
 # things a thank-you or a goodbye may mention ("SE-nya sudah sy terima", "sampai jumpa di zoom
 # besok", "maaf baru buka hp") — with a question mark they are what is asked ("admin sudah balas wa?")
 _TOLD = frozenset(
@@ -136,7 +136,7 @@ _TOLD = frozenset(
 )
 # "… Salam hormat, Pengawas Kecamatan Banjar.", "Best regards, Komang": a letter's closing; what
 # follows it (a few words, no question) is the signature
-_SIGNED_RE = re.compile(r"\b(?:salam hormat|hormat (?:kami|saya)|regards|wassalam(?:ualaikum)?)\b(?P<signature>[a-z ,.]*)$")
+_SIGNED_RE = ascii_re(r"\b(?:salam hormat|hormat (?:kami|saya)|regards|wassalam(?:ualaikum)?)\b(?P<signature>[a-z ,.]*)$")
 _SIGNATURE_WORDS = 6
 # …written as a signature: capitalised names and roles ("Pengawas Kecamatan Banjar"), not a
 # request ("salam hormat, mohon info jadwal bimtek")
@@ -144,28 +144,28 @@ _SIGNATURE_ROLES = frozenset("kepala sekolah kepsek guru pengawas korwil koordin
 
 # "tim pe em o": the addressee spelled out by speech-to-text
 _SPELLED = {"pe em o": "pmo", "pe es pe": "psp", "mtr suksma": "matur suksma", "mtur suksma": "matur suksma"}  # ("mtr": not "materi" here)
-_SPELLED_RE = re.compile(r"\b(?:" + "|".join(_SPELLED) + r")\b")
+_SPELLED_RE = ascii_re(r"\b(?:" + "|".join(_SPELLED) + r")\b")
 # Which kind answers a mixed message ("ok makasih" thanks, "halo, siap" greets).
 _PRIORITY = (THANKS, FAREWELL, GREETING, ACK)
-_WORD_RE = re.compile(r"[a-z]+")
-_HOW_ARE_YOU_RE = re.compile(
+_WORD_RE = ascii_re(r"[a-z]+")
+_HOW_ARE_YOU_RE = ascii_re(
     r"\b(?:apa|gimana|gmn|bagaimana|pripun|kenken)\s+kabar(?:nya)?\b|\bhow are you\b|\bkabar baik\b|\bwhats up\b|\bhow(?:s| is) it going\b"
 )
 # "have a nice day", "enjoy your weekend", "good bye": a farewell on its own
-_NICE_DAY_RE = re.compile(
+_NICE_DAY_RE = ascii_re(
     r"\b(?:have|enjoy)\s+(?:a|your)\s+(?:nice|good|great|lovely|wonderful)?\s*(?:day|weekend|evening|night)\b|\bgood\s+bye\b|\bbye\s+bye\b"
 )
-_DIGIT_RE = re.compile(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
-_REDUPLICATED_RE = re.compile(r"(?<=[a-z])2\b")
+_DIGIT_RE = ascii_re(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
+_REDUPLICATED_RE = ascii_re(r"(?<=[a-z])2\b")
 # a school's number in its name ("Warm regards from SD Negeri 1 Singaraja", "salam dari SDN 2 Sawan") and a group's ("gugus 3")
-_SCHOOL_NUMBER_RE = re.compile(r"\b(?:sd|smp|tk|sdn|smpn|negeri|gugus)\s*\d{1,2}\b", re.IGNORECASE)
+_SCHOOL_NUMBER_RE = ascii_re(r"\b(?:sd|smp|tk|sdn|smpn|negeri|gugus)\s*\d{1,2}\b", re.IGNORECASE)
 
 
 def _unnumbered(text: str) -> str:
     """``text`` without the numbers that say nothing asked: a plural's 2 ("kepsek2"), a school's or a group's number."""
     return _SCHOOL_NUMBER_RE.sub(" ", _REDUPLICATED_RE.sub("", text))
-_STRETCHED = re.compile(r"(.)\1{2,}")
-_DOUBLED = re.compile(r"(.)\1+")
+_STRETCHED = ascii_re(r"(.)\1{2,}")
+_DOUBLED = ascii_re(r"(.)\1+")
 
 
 @lru_cache(maxsize=8192)
@@ -290,9 +290,9 @@ _COURTESY_CHARS = 300
 _COURTEOUS = frozenset((GREETING, THANKS, FAREWELL))
 # "akan kami bahas bersama guru", "segera saya tindaklanjuti", "we will share it": what the writer
 # promises to do with what was received
-_PROMISE_RE = re.compile(r"\b(?:akan|segera|nanti|siap) (?:kami|saya|sy|tiang|titiang) [a-z]+\b|\b(?:we|i) (?:will|ll|shall) [a-z]+\b")
+_PROMISE_RE = ascii_re(r"\b(?:akan|segera|nanti|siap) (?:kami|saya|sy|tiang|titiang) [a-z]+\b|\b(?:we|i) (?:will|ll|shall) [a-z]+\b")
 _COURTESY_OTHER_WORDS = 8
-_APOLOGY_RE = re.compile(r"\b(?:mohon|nyuwun|nunas) (?:maaf|ampun|ampura)\b")
+_APOLOGY_RE = ascii_re(r"\b(?:mohon|nyuwun|nunas) (?:maaf|ampun|ampura)\b")
 # words of a farewell that say only when ("weather singaraja tomorrow"): a courtesy needs another word of its kind
 _WHEN_ONLY = frozenset("tomorrow later soon".split())
 # words that ask for something or tell of a problem: "terima kasih, tapi link belum masuk",
@@ -325,7 +325,7 @@ def courtesy(text: str, folded: str, topical: Callable[[list[str]], bool]) -> st
 # Thanks first, then news of what the writer did with the answer or how it was received ("Suksma pisan
 # Bapak atas jawabannya, sudah tiang teruskan ke grup guru-guru … dan mereka senang sekali 🙏"): thanks,
 # whatever its length, when the rest asks nothing, asks for nothing and tells of no problem.
-_FIRST_PART_RE = re.compile(r"[^,.!?;\n]+")
+_FIRST_PART_RE = ascii_re(r"[^,.!?;\n]+")
 # (news of the answer passed on, or of how it was received: not a new subject)
 _PASSED_ON = frozenset(
     "teruskan diteruskan terusin sampaikan disampaikan bagikan dibagikan share shared sharing forward forwarded sebarkan disebarkan "
@@ -339,12 +339,12 @@ _ASKING_WORDS = frozenset(
     "tanya nanya bertanya menanyakan ditanyakan nanyain asking ask asks bingung ragu lupa mati rusak kosong ditolak ganda "
     "confused problem issue broken wrong".split()
 )
-_CONFIRMING_END_RE = re.compile(r"\b(?:ya|nggih|kan|kah|ok|right)\W*$")
+_CONFIRMING_END_RE = ascii_re(r"\b(?:ya|nggih|kan|kah|ok|right)\W*$")
 
 
 # An introduction closed as one: "… tiang Made Sutarja kepsek SDN 3 Sambangan, baru dikasi nomor bot ini sama korwil. salam kenal
 # nggih", "… our korwil told us about this bot. Nice to meet you": a greeting, whatever it tells of who writes, when it asks nothing
-_INTRODUCED_CLOSE_RE = re.compile(
+_INTRODUCED_CLOSE_RE = ascii_re(
     r"\b(?:salam kenal|nice to meet you|pleased to meet you|glad to meet you|just (?:saying|wanted to say|want to say) (?:hello|hi)"
     r"|sekedar (?:menyapa|nyapa|say hi)|mau (?:kenalan|menyapa|nyapa))\b"
 )
@@ -356,9 +356,9 @@ GREETED = (
     r"(?:assalamu\s?alaikum(?:\s+wr\.?\s*wb\.?)?|(?:om\s+)?swastyastu|selamat\s+(?:pagi|siang|sore|malam)|rahajeng\s+(?:semeng|wengi|sanja)"
     r"|good\s+(?:morning|afternoon|evening)|halo|hai|hello|hi)"
 )
-_INTRODUCING_RE = re.compile(r"\b(?:saya|sy|tiang|titiang|aku|kami|i am|i'm|im|this is|my name is|nama saya|nama tiang)\b")
-_GREETED_START_RE = re.compile(r"\s*" + GREETED + r"\b")
-_GREETED_END_RE = re.compile(r"\b" + GREETED + r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok|semua|all|nggih|ya))*\W*$")
+_INTRODUCING_RE = ascii_re(r"\b(?:saya|sy|tiang|titiang|aku|kami|i am|i'm|im|this is|my name is|nama saya|nama tiang)\b")
+_GREETED_START_RE = ascii_re(r"\s*" + GREETED + r"\b")
+_GREETED_END_RE = ascii_re(r"\b" + GREETED + r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok|semua|all|nggih|ya))*\W*$")
 
 
 def introduction(text: str, folded: str) -> str | None:
