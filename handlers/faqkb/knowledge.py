@@ -13,7 +13,8 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
-from handlers.faqkb.normalise import ascii_re, raw_tokens
+from handlers.faqkb.normalise import raw_tokens
+from handlers.faqkb.patterns import ascii_re
 
 ID_RE = ascii_re(r"^[a-z0-9][a-z0-9-]{0,39}$")
 COMMAND_RE = ascii_re(r"^[a-z]{2,32}$")

@@ -9,7 +9,8 @@ nothing in memory, where py3langid's model adds about 75 MB to the process (see 
 from __future__ import annotations
 
 from handlers.faqkb import lexicon
-from handlers.faqkb.normalise import ascii_re, fold
+from handlers.faqkb.normalise import fold
+from handlers.faqkb.patterns import ascii_re
 
 _ENGLISH = frozenset(
     """

@@ -48,7 +48,6 @@ from handlers.faqkb.normalise import (
     STOPWORDS,
     SYNONYMS,
     Vocabulary,
-    ascii_re,
     clauses,
     clock_words,
     english_bases,
@@ -71,6 +70,7 @@ from handlers.faqkb.normalise import (
     without_relay,
     without_where_heard,
 )
+from handlers.faqkb.patterns import ascii_re
 from handlers.faqkb.smalltalk import ADDRESS, GREETED, NAMES, courtesy, introduction, small_talk, thanks_with_news
 
 # Calibrated on shared/faq-dev-queries.tsv and tests/data/faq-queries.tsv (see BENCHMARKS.md).

@@ -19,17 +19,7 @@ from rapidfuzz import fuzz, process
 from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
 from handlers.faqkb.affixes import stem_candidates
-
-
-def ascii_re(source: str, flags: int = 0) -> re.Pattern[str]:
-    r"""A pattern of the FAQ engine: ``\w``, ``\b``, ``\d`` and ``\s`` in their ASCII sense.
-
-    Folded text is ASCII but for stray symbols (accents are stripped), and Python tests a word
-    boundary against the Unicode tables in a function call per character unless told ASCII: the
-    same matches, about 7% fewer instructions per long message (BENCHMARKS, FAQ round 33).
-    """
-    return re.compile(source, flags | re.ASCII)
-
+from handlers.faqkb.patterns import ascii_re
 
 # Chat abbreviations and slang → standard words (may expand to several words).
 # The regency's kecamatan and its town, folded (where an asker works, not another regency)
@@ -1129,10 +1119,22 @@ LETTER_NAMES = {
 _SPELLED_RUN = 3
 
 
+# The last text found with no letter stretched: no part of it has one either, so the clauses of a message, read
+# after the whole of it, are not searched again (one slot shared by all threads: whichever text it holds, that holds)
+_UNSTRETCHED: list[str] = [""]
+
+
 def tokens(text: str, folded: bool = False) -> list[str]:
     """Folded word tokens as typed (no expansion); stretched letters folded ("bimtekk", "pakkk")."""
-    # Roman numerals ("iii", "xx") are letters repeated on purpose: i and x are never folded.
-    return _TOKEN_RE.findall(_STRETCH_RE.sub(r"\1", text if folded else fold(text)))
+    if not folded:
+        text = fold(text)
+    if text not in _UNSTRETCHED[0]:
+        # Roman numerals ("iii", "xx") are letters repeated on purpose: i and x are never folded.
+        unstretched = _STRETCH_RE.sub(r"\1", text)
+        if unstretched == text:
+            _UNSTRETCHED[0] = text
+        text = unstretched
+    return _TOKEN_RE.findall(text)
 
 
 # affixes speech-to-text writes apart ("pen daftar an", "per syarat an"), joined only when the whole is a

@@ -17,7 +17,8 @@ from rapidfuzz.distance import OSA
 
 from bot.config import BULELENG_KECAMATAN
 from handlers.faqkb import lexicon
-from handlers.faqkb.normalise import ABBREVIATIONS, ascii_re, fold
+from handlers.faqkb.normalise import ABBREVIATIONS, fold
+from handlers.faqkb.patterns import ascii_re
 
 GREETING = "greeting"
 THANKS = "thanks"
