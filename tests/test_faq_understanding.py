@@ -3497,6 +3497,31 @@ ROUND_32_REVIEWED = [
     ("pak, tiang korwil, Gde Suastika. kabupaten mana saja yg masuk angkatan III di bali?", "answer", "angkatan-3"),
 ]
 
+ROUND_33_READINGS = [
+    # "kepsek PSP ga boleh dipindah sekian tahun ya? brp tahun?": how many years, of the transfer told just before
+    (
+        "pak, sy kepsek SD di Sawan mau pindah ke Denpasar. tp katanya kepala sekolah penggerak ga boleh dimutasi sekian tahun ya? brp tahun?",
+        "answer",
+        "mutasi",
+    ),
+    # an email as what one signs in with is no contact address asked for
+    ("login PMM pake akun apa ya? email gmail biasa bisa?", "answer", "merdeka-mengajar"),
+    # a secretary introducing themselves after "mohon info" is who asks; the question follows
+    ("Mohon info, saya sekretaris korwil Sawan. Bimtek PMO itu tatap muka atau gimana?", "answer", "bimtek-media"),
+    # attending "from home" is attending online
+    ("bimtek pmo itu wajib datang ke lokasi atau bisa ikut dari rumah?", "answer", "bimtek-media"),
+    # "kegiatan itu" is the event named before
+    ("Kasi minta sy jelaskan bimtek tim pokja PMO di rapat. sebenarnya kegiatan itu buat apa?", "answer", "bimtek-tujuan"),
+    # data "dibuang" is data deleted
+    ("sy kepsek yg udh purna tugas. data sy di bot mau dibuang aja, bisa?", "answer", "bot-hapus-data"),
+    # a month the asker's story starts in ("sejak januari") is told, not asked: no month mismatch
+    ("tiang Plt kepsek sejak bulan juni krn kepsek lama pensiun, boleh daftar psp?", "answer", "plt"),
+    # a repair shop to recommend is no PSP business
+    ("Pak sy kepsek di Banjar, motor sy mogok terus. ada bengkel yg bagus di Seririt?", "decline", None),
+    # a rank's rise named as what the certificate is needed for: the certificate is asked about (in no source: passed on)
+    ("pak, berapa JP sertifikat bimtek kemarin? untuk kenaikan pangkat", "forward", "sertifikat"),
+]
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -3504,12 +3529,12 @@ LATER_READINGS = (
     + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS + ROUND_24_REVIEWED
     + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED + ROUND_28_READINGS
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
-    + ROUND_32_READINGS + ROUND_32_REVIEWED
+    + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS
 )
 
 
 @pytest.mark.parametrize(("text", "outcome", "topic"), LATER_READINGS)
-def test_readings_of_rounds_14_to_32(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+def test_readings_of_rounds_14_to_33(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
 

@@ -1002,7 +1002,8 @@ class FaqEngine:
             # "Tiang lagi nyusun laporan kegiatan bulan maret …. Tujuan bimtek … itu apa?": a month in the context, not in the
             # question the topic was confirmed by, is no month the answer must name
             guessed = guessed | (MONTH_NAMES - set(self._query(asking_text, english)[0]))
-        scored = self._adjusted(scored, asked_numbers, set(query) - described_months(folded) - _regions_come_from(folded) - guessed, choice)
+        told_months = described_months(folded) | _months_since(folded)
+        scored = self._adjusted(scored, asked_numbers, set(query) - told_months - _regions_come_from(folded) - guessed, choice)
         # (the list of abbreviations answers an abbreviation only when nothing more is asked about its thing: "PMO itu
         # singkatan apa? Apa saja tugasnya?" is answered by the PMO's topic, which spells it out too)
         if main is not None and index.entries[main].id == ABBREVIATIONS_ENTRY:
@@ -1172,7 +1173,7 @@ class FaqEngine:
         # (a date asked or checked is answered by the right one: "Bimtek PMO nya tgl 8 April kan?")
         # …and a month checked: "Pleno kelulusan angkatan III itu bulan Agustus kan?" is answered with its month)
         # (…or one told as hearsay to be checked: "Pengumuman tahap 1 angkatan III katanya bulan mei 2022?"; see `checked`)
-        months = set(query) & MONTH_NAMES - described_months(folded) if confident and not kind.date and not checked and index.months[best] else set()
+        months = set(query) & MONTH_NAMES - told_months if confident and not kind.date and not checked and index.months[best] else set()
         if "mei" in months and not _MAY_MONTH_RE.search(folded):
             months.discard("mei")  # "May I know who organised the Bimtek?": the modal, not the month
         if months and not entry.forward and not months & index.months[best]:
@@ -1194,7 +1195,10 @@ class FaqEngine:
         if confident and not entry.forward and not self._answers_asked_thing(folded, english, best):
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
         if (confident or in_domain) and not entry.forward:
-            lacking = self._lacking(self._asked_words(folded, english, query, whole), best, scored)
+            asked_words = self._asked_words(folded, english, query, whole)
+            if "email" in asked_words and _SIGN_IN_RE.search(folded):
+                asked_words = [w for w in asked_words if w != "email"]  # ("login PMM pake akun apa? email gmail biasa bisa?": an account, no address asked)
+            lacking = self._lacking(asked_words, best, scored)
             if lacking is not None and not confident:
                 # not sure of the best topic either: the lacking thing must be what the message is
                 # about, not a word of its context ("info dari grup wa …, bimtek kapan?")
@@ -2204,6 +2208,12 @@ def _named_before(pieces: list[str], n: int, clause: str) -> str | None:
     that = _THAT_THING_RE.match(clause)
     if that is None or _question_words(that.group(1)):
         return None
+    if that.group(1) in _GENERIC_EVENTS:
+        # "… ringkasan tujuan bimtek tim pokja PMO …, intinya kegiatan itu buat apa sih?": the event named before
+        for k in range(n - 1, max(n - 3, 0) - 1, -1):
+            if named := [found.group(0) for found in _EVENT_NAMED_RE.finditer(pieces[k])]:
+                return clause[: that.start(1)] + named[-1] + clause[that.end(1) :]
+        return None
     thing = ascii_re(r"\b" + that.group(1) + r"\b((?:\s+(?!" + _NAME_ENDS + r"\b)[a-z]+){1,5})")
     for k in range(n - 1, max(n - 3, 0) - 1, -1):
         if found := thing.search(pieces[k]):
@@ -2874,6 +2884,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
         " ",
         0,
     ),
+    # "bimtek … harus dtg ke tempat kah atau bs ikut dr rumah?", "can I join from home?": attending online
+    ("rumah", ascii_re(r"\b(?:ikut|ikutan|mengikuti|gabung|join|hadir|attend)\s+(?:\w+\s+)?(?:dari|dr|dri|from)\s+rumah\b"), " ikut daring ", 0),
     # "tiang pengen daftar lewat sini aja": through this chat, the bot
     ("sini", ascii_re(r"\b(?:lewat|via|lwt)\s+sini\b"), " lewat bot ", 0),
     # "ada petugas yg bisa diajak chat langsung?": to talk with (not "bimtek PMO diajak siapa saja?", who was invited)
@@ -2942,13 +2954,14 @@ _OUTSIDE_PSP_RE = ascii_re(
 # (after whom it is put to: "mohon izin bertanya Bapak/Ibu, saya kepala SD di Busungbiu. …")
 _ASKER_INTRO_RE = ascii_re(
     r"\s*(?:(?:bapak|ibu|pak|bu|bpk)(?:\s*/\s*(?:bapak|ibu|bpk))?\s*,?\s+)?"
-    r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:kepsek|kepala|operator|korwil|guru|pengawas)\b"
+    r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:kepsek|kepala|operator|korwil|guru|pengawas|penilik|sekretaris|staf|staff|bendahara|wakil|wakasek|admin)\b"
 )
 _INTRO_WORDS = frozenset(
     {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "camat", "desa", "buleleng"}
     | {name.lower() for name in BULELENG_KECAMATAN}
 )
-_TAIL_INTRO_WORDS = _INTRO_WORDS | {"swasta"}  # (after "mau tanya": "tiang kepala TK swasta di Kec. Banjar." is still who asks)
+# (after "mau tanya": "tiang kepala TK swasta di Kec. Banjar.", "sy sekretaris korwil Tejakula." are still who asks)
+_TAIL_INTRO_WORDS = _INTRO_WORDS | {"swasta", "penilik", "sekretaris", "staf", "bendahara", "wakil", "wakasek", "admin"}
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 # "target … untuk Kecamatan Busungbiu berapa sekolah", "sekolah penggerak di busungbiu ada brp": a count of schools or
 # people of one place (not "… sy kepsek di Seririt, syarat umur brp", the asker's place, nor "… di Buleleng jam brp")
@@ -3103,6 +3116,17 @@ _EVENT_DAYS_RE = ascii_re(
 )
 
 
+# "tiang baru jadi Plt kepsek sejak januari": a month the asker's own story starts in, told
+_SINCE_MONTH_RE = ascii_re(r"\b(?:sejak|semenjak|since)\s+(?:bulan\s+|bln\s+)?([a-z]+)")
+
+
+def _months_since(folded: str) -> frozenset[str]:
+    """Months a message tells something has lasted since ("sejak januari"), not asked about."""
+    if "sejak" not in folded and "since" not in folded:
+        return frozenset()
+    return frozenset(m for m in (month_name(found.group(1)) for found in _SINCE_MONTH_RE.finditer(folded)) if m)
+
+
 def described_months(folded: str) -> frozenset[str]:
     """Months naming the event a message is about ("… held in March 2022"), not asked about."""
     if not folded or "20" not in folded:
@@ -3247,7 +3271,9 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"|\b(?:guru|honorer|pegawai|pns|asn|operator)\b[^.?!\n]*\b(?:pindah tugas|mutasi|dimutasi|pindah sekolah|pindah ke)\b"
     # a job vacancy at a school or the office ("ada lowongan operator sekolah di dinas?")
     r"|\blowongan\b"
-    r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\b(?:kenaikan|naik) pangkat\b|\bmutasi guru\b"
+    r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\bmutasi guru\b"
+    # (a rank's rise asked about, not named as what the thing asked for is needed for: "sertifikatnya kapan keluar? … butuh buat naik pangkat")
+    r"|(?<!\bbuat )(?<!\bbwt )(?<!\buntuk )(?<!\butk )(?<!\bkeperluan )(?<!\bfor )\b(?:kenaikan|naik) pangkat\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
     # a school building's damage and its repair ("atap kelas bocor, ajukan rehab lewat mana")
     r"|\b(?:atap|plafon|genteng|tembok|dinding|lantai|toilet|wc|gedung|ruang kelas|ruang guru)\b[^.?!\n]{0,30}\b(?:bocor|rusak|roboh|ambruk|retak|jebol)\b"
@@ -3283,7 +3309,9 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"|\b(?:password|sandi|kata sandi)\s+(?:the\s+|of\s+the\s+)?(?:wifi|wi-fi)\b|\bwifi\s+password\b"
     # a place to stay or eat recommended ("Can you recommend a hotel near the Disdikpora office?", "penginapan murah dekat dinas")
     r"|\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+)?"
-    r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat))\b"
+    r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat)"
+    r"|bengkel|mechanic|mechanics|repair shop|garage)\b"
+    r"|\b(?:bengkel|mechanic|repair shop)\s+(?:yang\s+|yg\s+)?(?:bagus|murah|dekat|deket|near|in|di)\b"
     r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
@@ -3385,7 +3413,7 @@ _WAS_IT_RE = ascii_re(
 )
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
 _HOW_LONG_RE = ascii_re(
-    r"\s*(?:(?:dan|and|terus|trus|lalu)\s+)?(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|kali)" + _YES_NO_TAIL + r"\s*"
+    r"\s*(?:(?:dan|and|terus|trus|lalu)\s+)?(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|tahun|thn|kali)" + _YES_NO_TAIL + r"\s*"
     # "Whom does a Pelatih Ahli mentor, and for how long at minimum?": how long what was told before lasts
     r"|\s*(?:and\s+)?(?:for\s+)?how long(?:\s+(?:at (?:the )?(?:minimum|least|most)|minimum|maximum|exactly))?\s*"
 )
@@ -3441,6 +3469,11 @@ _STAGE_ASKED_RE = ascii_re(r"(?:\s+[a-z]+){0,4}\s+(?:tahap|posisi|status)(?:nya)
 # "… yg ikut waktu itu", "hadir saat itu": attending what was named before
 _ATTENDED_THEN_RE = ascii_re(r"\b(?:ikut|mengikuti|hadir|menghadiri|datang)\s+(?:pada\s+)?(?:waktu|saat|ketika|kala|wkt|pas)\s+(?:itu|tsb|tersebut)\b")
 _AT_THAT_TIME_RE = ascii_re(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
+_GENERIC_EVENTS = frozenset({"kegiatan", "acara", "event", "agenda", "pertemuan"})
+_EVENT_NAMED_RE = ascii_re(
+    r"\bbimtek(?:\s+tim)?(?:\s+pokja)?(?:\s+pmo)?(?:\s+(?:pemerintah daerah|pemda))?\b|\bpelatihan komite pembelajaran\b|\bpkp\b"
+    r"|\bsosialisasi(?:\s+(?:psp|program sekolah penggerak|sekolah penggerak))?\b"
+)
 _THAT_THING_RE = ascii_re(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
 _THAT_START_RE = ascii_re(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
 # (after "terus/lalu" only a generic noun points back: "…, terus pendaftarannya tgl brp?" names its own topic)
@@ -3613,6 +3646,8 @@ _OTHER_OFFICE_RE = ascii_re(
     r"\b(?:denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b"
 )
 _OWN_OFFICE_RE = ascii_re(r"\b(?:buleleng|provinsi|province)\b")
+# an email as what one signs in with ("akun buat login PMM pakai email apa?", "can I sign in with my gmail?")
+_SIGN_IN_RE = ascii_re(r"\b(?:login|log in|sign in|masuk akun|akun|account|gmail|yahoo)\b")
 
 
 def _other_business(folded: str) -> bool:
