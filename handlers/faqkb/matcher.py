@@ -2681,7 +2681,7 @@ _OWN_RESULT_RE = ascii_re(
     r"|\b(?:lolos|lulus|diterima|keterima)\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm)\s+(?:ya\s+|sih\s+)?"
     r"(?:saya|sy|kami|tiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang))\b"
 )
-_IF = r"kalau|kalo|klo|jika|bila|apabila|if"  # "if", as chat writes it
+_IF = r"kalau|kalo|klo|kl|kalu|jika|jikalau|bila|apabila|if"  # "if", as chat writes it
 _CONDITION_RE = ascii_re(r"\b(?:" + _IF + r"|agar|supaya|setelah|sesudah|misal\w*|once)\b[^.?!,\n]*$")
 # the offices alone (as the index reads them): a message naming only one of these is about PSP
 # only when it is also near a topic
@@ -2859,6 +2859,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "Will another PSP cohort be opened after Angkatan III?": a later cohort (the sources end with the third)
     # (another cohort named as such: not "setelah angkatan 3 lulus, kapan pendampingan dimulai?")
     ("angkatan", _LATER_COHORT_RE, r" angkatan selanjutnya \1 ", 0),
+    # "Will there be a new PSP cohort opening next year?": a cohort still to come, the next one
+    ("cohort", ascii_re(r"\b(?:new|upcoming|future)\s+(?:psp\s+)?cohort\b"), " next cohort ", 0),
     # "who is the korwil for kecamatan tejakula?", "korwil kecamatan seririt siapa ya skrg?": a person's name, which no source
     # holds (not the korwil's role in this bot)
     ("korwil", _KORWIL_NAMED_RE, " siapa nama korwil ", 0),
