@@ -3520,6 +3520,18 @@ ROUND_33_READINGS = [
     ("Pak sy kepsek di Banjar, motor sy mogok terus. ada bengkel yg bagus di Seririt?", "decline", None),
     # a rank's rise named as what the certificate is needed for: the certificate is asked about (in no source: passed on)
     ("pak, berapa JP sertifikat bimtek kemarin? untuk kenaikan pangkat", "forward", "sertifikat"),
+    # "kl" opens a condition: a result on a condition is no result asked
+    ("kl sy lolos psp bisa dimutasi ga? soalnya ada rotasi", "answer", "mutasi"),
+    # a new cohort is the next one (in no source: passed on)
+    ("Is there going to be a new cohort after this one?", "forward", "angkatan-berikutnya"),
+    # a meeting of the kindergarten teachers' association ("dr rapat IGTKI") is where it was heard, no other programme
+    ("tiang dengar dr rapat IGTKI katanya ada pemetaan kepsek utk PSP. TK ikut dipetakan jg ga?", "answer", "psp-jenjang"),
+    # "ada … ga?" in a sentence of its own, marked, asks
+    (
+        "Selamat sore, sy guru kelas 2 di SD N 1 Banjar. temen sy di jawa ikut komite pembelajaran. daftarnya di mana ya? ada link pendaftaran buat guru ga?",
+        "answer",
+        "guru-daftar",
+    ),
 ]
 
 LATER_READINGS = (

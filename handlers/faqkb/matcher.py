@@ -1762,6 +1762,11 @@ class FaqEngine:
                 asks = False
             # "PSP ini jg cuma utk sekolah unggulan kan?": a tag asks for confirmation
             asks = asks or bool(marked and _TAG_END_RE.search(clause) and _marked_itself(folded, clause))
+            # …and so does "is there … or not?" marked by its own mark ("… daftarnya di mana ya? ada link pendaftaran buat guru ga?")
+            # (a sentence of its own: not "kalo edaran dikirim lewat bot, ada tanda sdh dibaca ga?", asked with its condition)
+            asks = asks or bool(
+                marked and _THERE_IS_ASKED_RE.match(clause) and _marked_itself(folded, clause) and not (n and _one_sentence(folded, pieces[n - 1], clause))
+            )
             # …and so does a choice marked as a question by its own mark, the message's first question ("…. yg daftar
             # sekolahnya atau kepseknya ya?"; not "pewawancaranya siapa? dari kementerian atau pelatih ahli?", which
             # offers choices for the question before it)
@@ -2494,6 +2499,11 @@ _HOW_TO_START_RE = ascii_re(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)
 _REQUIREMENTS_RE = ascii_re(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
 _MEET_RE = ascii_re(r"\b(?:meet|meets|meeting)\b")
 _TAG_END_RE = ascii_re(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
+# (not "ada soal X ga?", a thing asked about after a question of its own: "materinya ttg apa aja sih? ada soal digitalisasi ga?")
+_THERE_IS_ASKED_RE = ascii_re(
+    r"\s*(?:(?:apa|apakah|apa masih|masih)\s+)?ada\s+(?!(?:soal|tentang|ttg|mengenai|perihal)\b)[^.?!]*"
+    r"\b(?:ga|gak|gk|g|nggak|ngga|enggak|tidak|tdk|ndak|nda|kah)\s*$"
+)
 _AUXILIARY_START_RE = ascii_re(
     r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|may|shall|has|have)\s+"
     r"(?:i|we|you|they|he|she|it|there|the|a|an|my|our|your|this|that|these|those|principals?|schools?|teachers?)\b"
@@ -3580,7 +3590,7 @@ _NAMES_OF_NO_PROGRAMME = frozenset(
 # a group chat where news is heard ("Our K3S chat says …", "di grup WA MKKS"), not another programme
 # (…or at its meeting: "Apa itu pengimbasan? sering dengar di rapat K3S", "in the MKKS meeting"; not "rapat K3S kapan?")
 _GROUP_CHAT_BEFORE_RE = ascii_re(
-    r"\b(?:(?:grup|group|gc|wag|wa|whatsapp)(?:\s+wa)?|(?:di|dari|dalam|saat|pas|waktu|in|at|during|from)\s+(?:the\s+)?(?:rapat|pertemuan|meeting|forum))$",
+    r"\b(?:(?:grup|group|gc|wag|wa|whatsapp)(?:\s+wa)?|(?:di|dari|dr|dri|dalam|saat|pas|waktu|wkt|in|at|during|from)\s+(?:the\s+)?(?:rapat|pertemuan|meeting|forum))$",
     re.IGNORECASE,
 )
 _GROUP_CHAT_AFTER_RE = ascii_re(r"\s*(?:chat|group|grup|wa|whatsapp|wag)\b", re.IGNORECASE)
