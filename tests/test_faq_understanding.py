@@ -3519,7 +3519,7 @@ ROUND_33_READINGS = [
     # a repair shop to recommend is no PSP business
     ("Pak sy kepsek di Banjar, motor sy mogok terus. ada bengkel yg bagus di Seririt?", "decline", None),
     # a rank's rise named as what the certificate is needed for: the certificate is asked about (in no source: passed on)
-    ("pak, berapa JP sertifikat bimtek kemarin? untuk kenaikan pangkat", "forward", "sertifikat"),
+    ("pak, berapa JP sertifikat bimtek kemarin? sy butuh untuk kenaikan pangkat", "forward", "sertifikat"),
     # "kl" opens a condition: a result on a condition is no result asked
     ("kl sy lolos psp bisa dimutasi ga? soalnya ada rotasi", "answer", "mutasi"),
     # a new cohort is the next one (in no source: passed on)
@@ -3534,6 +3534,42 @@ ROUND_33_READINGS = [
     ),
 ]
 
+# The review of round 33's readings (d0a8de5 → bc89ab1): each message changed for the worse, shown on both engines, now as before
+ROUND_33_REVIEWED = [
+    ("email admin PMM apa pak? akun sy terblokir", "forward", "kontak-nomor"),
+    ("PMM sy gak bisa login, ada email helpdesk nya?", "forward", "kontak-nomor"),
+    ("email CS platform merdeka mengajar apa ya? ga bisa masuk akun", "forward", "kontak-nomor"),
+    ("email panitia bimtek PMO apa ya? akun sy blm terdaftar", "forward", "kontak-nomor"),
+    ("What is the email of the PMO team? My account doesn't work.", "forward", "kontak-nomor"),
+    ("Tiang sdh ikut bimtek PMO, lalu ada seleksi tahap 2. kegiatan itu kapan?", "answer", "seleksi-tahap2"),
+    ("Sesudah sosialisasi PSP ada wawancara seleksi tahap 2. kegiatan itu dimana?", "answer", "seleksi-tahap2"),
+    ("habis bimtek PMO ada pengimbasan ke sekolah lain. kegiatan itu kapan mulainya?", "answer", "pengimbasan"),
+    ("Setelah bimtek PMO ada lokakarya pengimbasan. kegiatan itu kapan?", "answer", "pengimbasan"),
+    ("boleh ikut pkp dari rumah?", "answer", "pkp"),
+    ("kepsek boleh hadir pkp dari rumah?", "answer", "pkp"),
+    ("bisa ikut wawancara dari rumah?", "forward", "seleksi-teknis"),
+    ("apakah bisa mengikuti wawancara dari rumah?", "forward", "seleksi-teknis"),
+    ("bisa ikut seleksi dari rumah?", "forward", "seleksi-teknis"),
+    ("sy boleh ikut simulasi dari rumah?", "forward", "seleksi-teknis"),
+    ("tiang boleh ikut sosialisasi dari rumah?", "ask_back", None),
+    ("syarat usia untuk naik pangkat brp?", "decline", None),
+    ("batas usia untuk naik pangkat brp?", "decline", None),
+    ("surat edaran untuk kenaikan pangkat sudah keluar?", "decline", None),
+    ("sanksi disiplin bisa menghambat untuk naik pangkat?", "decline", None),
+    ("surat keterangan sehat untuk kenaikan pangkat dari mana?", "decline", None),
+    ("kapan jadwal usulan untuk kenaikan pangkat di disdikpora?", "decline", None),
+    ("berapa tahun masa kerja untuk naik pangkat?", "decline", None),
+    # (…and the cases the review found still failing, now read: the Bimtek attended from home, a repair shop, "brp taun?")
+    ("Can I join the PMO bimtek from home?", "answer", "bimtek-media"),
+    ("bimtek PMO bisa dari rumah aja kah?", "answer", "bimtek-media"),
+    ("Pak sy kepsek di Banjar, motor sy mogok terus. ada bengkel motor di Seririt?", "decline", None),
+    (
+        "pak, sy kepsek SD di Sawan mau pindah ke Denpasar. tp katanya kepala sekolah penggerak ga boleh dimutasi sekian tahun ya? brp taun?",
+        "answer",
+        "mutasi",
+    ),
+]
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -3541,7 +3577,7 @@ LATER_READINGS = (
     + ROUND_22_REVIEWED + ROUND_23_READINGS + ROUND_23_REVIEWED + ROUND_24_READINGS + ROUND_24_REVIEWED
     + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED + ROUND_28_READINGS
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
-    + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS
+    + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS + ROUND_33_REVIEWED
 )
 
 

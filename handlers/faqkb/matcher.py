@@ -1196,7 +1196,7 @@ class FaqEngine:
             confident = False  # "berapa honor …": a number asked about something this topic never mentions
         if (confident or in_domain) and not entry.forward:
             asked_words = self._asked_words(folded, english, query, whole)
-            if "email" in asked_words and _SIGN_IN_RE.search(folded):
+            if "email" in asked_words and _EMAIL_ACCOUNT_RE.search(folded):
                 asked_words = [w for w in asked_words if w != "email"]  # ("login PMM pake akun apa? email gmail biasa bisa?": an account, no address asked)
             lacking = self._lacking(asked_words, best, scored)
             if lacking is not None and not confident:
@@ -2214,11 +2214,12 @@ def _named_before(pieces: list[str], n: int, clause: str) -> str | None:
     if that is None or _question_words(that.group(1)):
         return None
     if that.group(1) in _GENERIC_EVENTS:
-        # "… ringkasan tujuan bimtek tim pokja PMO …, intinya kegiatan itu buat apa sih?": the event named before
-        for k in range(n - 1, max(n - 3, 0) - 1, -1):
-            if named := [found.group(0) for found in _EVENT_NAMED_RE.finditer(pieces[k])]:
-                return clause[: that.start(1)] + named[-1] + clause[that.end(1) :]
-        return None
+        # "… ringkasan tujuan bimtek tim pokja PMO …, intinya kegiatan itu buat apa sih?": the event named just before
+        # (not past another step named after it: "habis bimtek PMO ada pengimbasan ke sekolah lain. kegiatan itu kapan?")
+        named = list(_EVENT_NAMED_RE.finditer(pieces[n - 1])) if n else []
+        if not named or _OTHER_STEP_RE.search(pieces[n - 1], named[-1].end()):
+            return None
+        return clause[: that.start(1)] + named[-1].group(0) + clause[that.end(1) :]
     thing = ascii_re(r"\b" + that.group(1) + r"\b((?:\s+(?!" + _NAME_ENDS + r"\b)[a-z]+){1,5})")
     for k in range(n - 1, max(n - 3, 0) - 1, -1):
         if found := thing.search(pieces[k]):
@@ -2896,8 +2897,9 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
         " ",
         0,
     ),
-    # "bimtek … harus dtg ke tempat kah atau bs ikut dr rumah?", "can I join from home?": attending online
-    ("rumah", ascii_re(r"\b(?:ikut|ikutan|mengikuti|gabung|join|hadir|attend)\s+(?:\w+\s+)?(?:dari|dr|dri|from)\s+rumah\b"), " ikut daring ", 0),
+    # "bimtek … harus dtg ke tempat kah atau bs ikut dr rumah?", "can I join the bimtek from home?": attending online
+    # (the Bimtek's, named before it in the sentence: not "boleh ikut pkp dari rumah?", "bisa ikut wawancara dari rumah?")
+    ("bimtek", ascii_re(r"(\bbimtek\b[^.?!]*?)\b(?:dari|dr|dri|from)\s+(?:rumah|rmh|home)\b"), r"\1 daring ", 0),
     # "tiang pengen daftar lewat sini aja": through this chat, the bot
     ("sini", ascii_re(r"\b(?:lewat|via|lwt)\s+sini\b"), " lewat bot ", 0),
     # "ada petugas yg bisa diajak chat langsung?": to talk with (not "bimtek PMO diajak siapa saja?", who was invited)
@@ -3134,7 +3136,7 @@ _SINCE_MONTH_RE = ascii_re(r"\b(?:sejak|semenjak|since)\s+(?:bulan\s+|bln\s+)?([
 
 def _months_since(folded: str) -> frozenset[str]:
     """Months a message tells something has lasted since ("sejak januari"), not asked about."""
-    if "sejak" not in folded and "since" not in folded:
+    if "sejak" not in folded and "semenjak" not in folded and "since" not in folded:
         return frozenset()
     return frozenset(m for m in (month_name(found.group(1)) for found in _SINCE_MONTH_RE.finditer(folded)) if m)
 
@@ -3285,7 +3287,8 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"|\blowongan\b"
     r"|\btunjangan (?:sertifikasi|profesi)\b|\bsertifikasi guru\b|\bmutasi guru\b"
     # (a rank's rise asked about, not named as what the thing asked for is needed for: "sertifikatnya kapan keluar? … butuh buat naik pangkat")
-    r"|(?<!\bbuat )(?<!\bbwt )(?<!\buntuk )(?<!\butk )(?<!\bkeperluan )(?<!\bfor )\b(?:kenaikan|naik) pangkat\b"
+    r"|(?<!\bbutuh )(?<!\bperlu )(?<!\bbutuh buat )(?<!\bperlu buat )(?<!\bbutuh untuk )(?<!\bperlu untuk )(?<!\bbutuh utk )(?<!\bperlu utk )"
+    r"(?<!\bneeded for )(?<!\bneed it for )\b(?:kenaikan|naik) pangkat\b"
     r"|\bdak fisik\b|\brehab(?:ilitasi)? (?:ruang|gedung|kelas|sekolah)\b|\bruang kelas baru\b"
     # a school building's damage and its repair ("atap kelas bocor, ajukan rehab lewat mana")
     r"|\b(?:atap|plafon|genteng|tembok|dinding|lantai|toilet|wc|gedung|ruang kelas|ruang guru)\b[^.?!\n]{0,30}\b(?:bocor|rusak|roboh|ambruk|retak|jebol)\b"
@@ -3323,7 +3326,7 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"|\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+)?"
     r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat)"
     r"|bengkel|mechanic|mechanics|repair shop|garage)\b"
-    r"|\b(?:bengkel|mechanic|repair shop)\s+(?:yang\s+|yg\s+)?(?:bagus|murah|dekat|deket|near|in|di)\b"
+    r"|\bbengkel\b(?!\s+kerja)"  # (a repair shop: "ada bengkel motor di Seririt?"; not a "bengkel kerja", a workshop)
     r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
@@ -3425,7 +3428,7 @@ _WAS_IT_RE = ascii_re(
 )
 # "… wajib ikut pelatihan tatap muka? brp hari?": how long the thing told before lasts
 _HOW_LONG_RE = ascii_re(
-    r"\s*(?:(?:dan|and|terus|trus|lalu)\s+)?(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|tahun|thn|kali)" + _YES_NO_TAIL + r"\s*"
+    r"\s*(?:(?:dan|and|terus|trus|lalu)\s+)?(?:selama\s+)?(?:berapa|brp|brapa)\s+(?:hari|lama|jam|minggu|bulan|tahun|thn|taun|th|kali)" + _YES_NO_TAIL + r"\s*"
     # "Whom does a Pelatih Ahli mentor, and for how long at minimum?": how long what was told before lasts
     r"|\s*(?:and\s+)?(?:for\s+)?how long(?:\s+(?:at (?:the )?(?:minimum|least|most)|minimum|maximum|exactly))?\s*"
 )
@@ -3485,6 +3488,9 @@ _GENERIC_EVENTS = frozenset({"kegiatan", "acara", "event", "agenda", "pertemuan"
 _EVENT_NAMED_RE = ascii_re(
     r"\bbimtek(?:\s+tim)?(?:\s+pokja)?(?:\s+pmo)?(?:\s+(?:pemerintah daerah|pemda))?\b|\bpelatihan komite pembelajaran\b|\bpkp\b"
     r"|\bsosialisasi(?:\s+(?:psp|program sekolah penggerak|sekolah penggerak))?\b"
+)
+_OTHER_STEP_RE = ascii_re(
+    r"\b(?:seleksi|wawancara|tahap|pengimbasan|lokakarya|pelatihan|pleno|verifikasi|simulasi|pendaftaran|pengumuman|interview|workshop)\b"
 )
 _THAT_THING_RE = ascii_re(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
 _THAT_START_RE = ascii_re(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
@@ -3658,8 +3664,11 @@ _OTHER_OFFICE_RE = ascii_re(
     r"\b(?:denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b"
 )
 _OWN_OFFICE_RE = ascii_re(r"\b(?:buleleng|provinsi|province)\b")
-# an email as what one signs in with ("akun buat login PMM pakai email apa?", "can I sign in with my gmail?")
-_SIGN_IN_RE = ascii_re(r"\b(?:login|log in|sign in|masuk akun|akun|account|gmail|yahoo)\b")
+# an email as what one signs in with ("akun buat login PMM pakai email apa?", "email gmail biasa bisa?", "can I sign in with my gmail?";
+# not "email admin PMM apa? akun sy terblokir", an address asked for)
+_EMAIL_ACCOUNT_RE = ascii_re(
+    r"\b(?:gmail|yahoo)\b|\b(?:pakai|pake|pk|dengan|dgn|with|using|use)\s+(?:akun\s+)?e-?mail\b|\be-?mail\s+(?:pribadi|biasa|sendiri|personal)\b"
+)
 
 
 def _other_business(folded: str) -> bool:
