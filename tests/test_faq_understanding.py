@@ -12,7 +12,7 @@ import pytest
 
 from bot.config import DEFAULT_FAQ_PATH
 from bot.i18n import own_texts
-from handlers.faqkb import lexicon
+from handlers.faqkb import lexicon, matcher
 from handlers.faqkb.affixes import stem_candidates
 from handlers.faqkb.knowledge import audit_sources, dates_in, load_file
 from handlers.faqkb.language import question_language
@@ -3526,6 +3526,13 @@ ROUND_33_READINGS = [
     ("Is there going to be a new cohort after this one?", "forward", "angkatan-berikutnya"),
     # a meeting of the kindergarten teachers' association ("dr rapat IGTKI") is where it was heard, no other programme
     ("tiang dengar dr rapat IGTKI katanya ada pemetaan kepsek utk PSP. TK ikut dipetakan jg ga?", "answer", "psp-jenjang"),
+    # a number others claimed, told before the clause that asks for it, is no number asked
+    (
+        "Om swastyastu, tiang Putu Sudarsana kepsek SD di Sawan. di grup ada yg bilang buleleng angkatan 2, ada yg ngotot angkatan 3. "
+        "jd yg bener buleleng angkatan brp nggih?",
+        "answer",
+        "angkatan-1",
+    ),
     # "ada … ga?" in a sentence of its own, marked, asks
     (
         "Selamat sore, sy guru kelas 2 di SD N 1 Banjar. temen sy di jawa ikut komite pembelajaran. daftarnya di mana ya? ada link pendaftaran buat guru ga?",
@@ -3728,3 +3735,21 @@ def test_dictation_joins_no_two_small_english_words_and_splits_a_run_on_small_wo
     assert vocab.split_joined("pspitu") == ["psp", "itu"]
     assert vocab.split_joined("pmoapa") == ["pmo", "apa"]
 
+
+
+def test_the_askers_name_is_no_word_of_the_question(engine: FaqEngine) -> None:
+    # the word right after Balinese name words is a name even when a dictionary holds it (Wisnu, Manik, Ratna)
+    assert engine.words("tiang Putu Wisnu kepsek SDN 2 Gerokgak") == engine.words("tiang kepsek SDN 2 Gerokgak")
+    assert "manik" not in engine.words("sy Ida Ayu Ketut Manik kepsek TK swasta di Singaraja")
+    # (…and a name between "tiang" and the role still introduces who asks)
+    assert matcher._ASKER_INTRO_RE.match("nggih, tiang gusti ayu ratna kepsek sdn 1 pancasari sukasada") is not None
+    assert matcher._ASKER_INTRO_RE.match("tiang mau tanya kepsek sdn 1") is None
+
+
+def test_the_one_question_breaks_a_tie_only_when_it_picks_the_best_clearly() -> None:
+    found = ([(0.64, 3), (0.57, 5), (0.52, 7)], {}, {})
+    assert matcher._question_breaks_tie([(["surat"], found, True, "surat … siapa")], best=3, second=7)
+    assert not matcher._question_breaks_tie([(["surat"], found, True, "surat … siapa")], best=3, second=5)  # (0.07 behind: not clear)
+    assert not matcher._question_breaks_tie([(["surat"], found, False, "surat …")], best=3, second=7)  # (a clause that asks nothing)
+    assert not matcher._question_breaks_tie([(["a"], found, True, "a?"), (["b"], found, True, "b?")], best=3, second=7)  # (two questions)
+    assert not matcher._question_breaks_tie(None, best=3, second=7)

@@ -257,6 +257,19 @@ def _ahead(scored: list[tuple[float, int]]) -> bool:
     return len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN
 
 
+def _question_breaks_tie(parts: list[tuple[list[str], _Scored, bool, str]] | None, best: int, second: int) -> bool:
+    """Whether the one clause that asks picks ``best`` with ``second`` a clear margin behind it.
+
+    "… sy kepsek TK swasta di Singaraja. surat keterangan sisa masa jabatan utk sekolah swasta itu yg ngeluarin siapa?": the
+    whole message ties the letter's topic with private schools'; the question alone does not.
+    """
+    asking = [found for _, found, asks, _ in parts or () if asks and found[0]]
+    if len(asking) != 1 or asking[0][0][0][1] != best:
+        return False
+    top = asking[0][0]
+    return top[0][0] - next((score for score, i in top if i == second), 0.0) >= CLEAR_MARGIN
+
+
 def _clear(scored: list[tuple[float, int]]) -> bool:
     """Whether the best topic is confident and clearly ahead of the second."""
     return scored[0][0] >= THRESHOLD and _ahead(scored)
@@ -991,6 +1004,10 @@ class FaqEngine:
             return Match(None, 0.0), english
         # (the asker's own guess is no number asked: "buleleng masuk angkatan brp? tiang kira angkatan 3 bareng gianyar")
         asked_numbers = numbered_pairs(expand(tokens(_GUESS_RE.sub(" ", folded), folded=True)) if _GUESS_RE.search(folded) else typed)
+        if asking_text is not folded and _WHICH_NUMBER_ASKED_RE.search(asking_text):
+            # (…nor a number others claimed, told before the clause that asks for it: "… ada yg ngotot kita baru angkatan 2. jd yg
+            # bener buleleng ini angkatan brp?")
+            asked_numbers = numbered_pairs(expand(tokens(asking_text, folded=True)))
         choice = len({word for word, _ in asked_numbers}) < len(asked_numbers) and _OR_RE.search(folded) is not None
         # (…nor a month the asker guesses and wants checked: "pendaftaran angkatan III ditutup 28 maret kan?" is answered with February)
         # (not a coming one: "katanya bimtek PMO diadakan lagi bulan Agustus?")
@@ -1133,7 +1150,13 @@ class FaqEngine:
         clear = best_score - runner_up >= CLEAR_MARGIN and strong[best] >= CLEAR_STRONG
         confident = disagree is None and (best_score >= THRESHOLD or (in_domain and best_score >= CLEAR_THRESHOLD and clear))
         tied = 0 <= best_score - runner_up < TIE_MARGIN and best_score < TIE_HIGH
-        if confident and tied and best != confirmed and not self._number_decides(best, scored, asked_numbers):
+        if (
+            confident
+            and tied
+            and best != confirmed
+            and not self._number_decides(best, scored, asked_numbers)
+            and not _question_breaks_tie(parts, best, scored[1][1])
+        ):
             # two topics fit a middling message equally well ("… bimtek bulan Maret, tanggal berapa
             # sampai tanggal berapa?" — the Bimtek's dates or the registration's): picking one is a
             # coin toss, and a wrong answer is worse than asking back with both (unless the message's
@@ -2303,9 +2326,13 @@ _VOCATIVE_HINTS = tuple(f"{word} " for word in sorted((*ADDRESS, *_INTRODUCING))
 def _own_name_dropped(known: frozenset[str], after: str) -> str:
     """The words after Balinese name words without the personal name among them ("suarjana kepala" → " kepala").
 
-    A personal name is a word that is neither the base's nor a real Indonesian word; the first real word ends it.
+    A personal name is a word that is neither the base's nor a real Indonesian word; the first real word ends it. The
+    word right after the name words is a name even when a dictionary holds it ("tiang putu wisnu kepsek …": Wisnu), unless
+    the base uses it or it is a function word.
     """
     words = after.split()
+    if words and words[0] not in known and words[0] not in STOPWORDS and words[0] not in lexicon.slang():
+        words.pop(0)
     while words and words[0] not in known and not lexicon.is_real_word(words[0]) and words[0] not in STOPWORDS and words[0] not in lexicon.slang():
         words.pop(0)
     return " " + " ".join(words) + (" " if words else "")
@@ -2499,6 +2526,7 @@ _THROUGH_BOT_RE = ascii_re(
 _HOW_TO_START_RE = ascii_re(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
 _REQUIREMENTS_RE = ascii_re(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
 _MEET_RE = ascii_re(r"\b(?:meet|meets|meeting)\b")
+_WHICH_NUMBER_ASKED_RE = ascii_re(r"\b(?:angkatan|tahap|stage|cohort|batch)\s+(?:brp|berapa|brapa|ke\s*berapa|keberapa|ke\s*brp|mana|which|what)\b")
 _TAG_END_RE = ascii_re(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
 # (not "ada soal X ga?", a thing asked about after a question of its own: "materinya ttg apa aja sih? ada soal digitalisasi ga?")
 _THERE_IS_ASKED_RE = ascii_re(
@@ -2967,8 +2995,11 @@ _OUTSIDE_PSP_RE = ascii_re(
 # (…a clause that only introduces the asker: a role, then at most the school and its place)
 # (after whom it is put to: "mohon izin bertanya Bapak/Ibu, saya kepala SD di Busungbiu. …")
 _ASKER_INTRO_RE = ascii_re(
-    r"\s*(?:(?:bapak|ibu|pak|bu|bpk)(?:\s*/\s*(?:bapak|ibu|bpk))?\s*,?\s+)?"
-    r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:kepsek|kepala|operator|korwil|guru|pengawas|penilik|sekretaris|staf|staff|bendahara|wakil|wakasek|admin)\b"
+    r"\s*(?:(?:nggih|ya)\s*,?\s+)?(?:(?:bapak|ibu|pak|bu|bpk)(?:\s*/\s*(?:bapak|ibu|bpk))?\s*,?\s+)?"
+    r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?"
+    # (with the asker's name between: "tiang Gusti Ayu Ratna kepsek SDN 1 Pancasari")
+    r"(?:(?:" + _NAME_PARTS + r")\s+(?:(?:" + _NAME_PARTS + r")\s+)*(?:[a-z]+\s+){0,2}?)?"
+    r"(?:kepsek|kepala|operator|korwil|guru|pengawas|penilik|sekretaris|staf|staff|bendahara|wakil|wakasek|admin)\b"
 )
 _INTRO_WORDS = frozenset(
     {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "camat", "desa", "buleleng"}
