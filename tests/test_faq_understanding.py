@@ -3533,6 +3533,15 @@ ROUND_33_READINGS = [
         "answer",
         "angkatan-1",
     ),
+    # "How can I do that?" asks how to do what the sentence before it told (an English introduction before it is who asks)
+    (
+        "Hello, I'm Wayan, principal of SDN 1 Banjar. I signed up through this bot in May. I want to check which of my details the bot "
+        "stores. How can I do that?",
+        "answer",
+        "bot-data",
+    ),
+    # a device to buy, recommended, is no PSP business
+    ("Hi, Made here, operator at an SD in Sawan. Any recommendation for a decent laptop for our school admin?", "decline", None),
     # "ada … ga?" in a sentence of its own, marked, asks
     (
         "Selamat sore, sy guru kelas 2 di SD N 1 Banjar. temen sy di jawa ikut komite pembelajaran. daftarnya di mana ya? ada link pendaftaran buat guru ga?",
@@ -3744,6 +3753,7 @@ def test_the_askers_name_is_no_word_of_the_question(engine: FaqEngine) -> None:
     # (…and a name between "tiang" and the role still introduces who asks)
     assert matcher._ASKER_INTRO_RE.match("nggih, tiang gusti ayu ratna kepsek sdn 1 pancasari sukasada") is not None
     assert matcher._ASKER_INTRO_RE.match("tiang mau tanya kepsek sdn 1") is None
+    assert matcher._ASKER_INTRO_RE.match("principal of sdn 2 kaliuntu") is not None
 
 
 def test_the_one_question_breaks_a_tie_only_when_it_picks_the_best_clearly() -> None:

@@ -1897,7 +1897,7 @@ class FaqEngine:
             whole_asked = asks and points_back and tuple(words) == tuple(whole)
             # (…and one that reads the sentence before it, which asks nothing itself, makes that sentence the question:
             # "… ada yang bilang PSP punya lima intervensi. Apa saja itu?")
-            if asks and points_back and tuple(words) in seen and not whole_asked and _WHAT_THAT_IS_RE.fullmatch(clause):
+            if asks and points_back and tuple(words) in seen and not whole_asked and (_WHAT_THAT_IS_RE.fullmatch(clause) or _HOW_DONE_RE.fullmatch(clause)):
                 found = [f for f in found if not (not f[3] and f[1] == words)]
                 seen.discard(tuple(words))
             if not words or (len(words) < 2 and not alone) or tuple(words) in seen and not whole_asked:
@@ -2527,6 +2527,12 @@ _HOW_TO_START_RE = ascii_re(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)
 _REQUIREMENTS_RE = ascii_re(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
 _MEET_RE = ascii_re(r"\b(?:meet|meets|meeting)\b")
 _WHICH_NUMBER_ASKED_RE = ascii_re(r"\b(?:angkatan|tahap|stage|cohort|batch)\s+(?:brp|berapa|brapa|ke\s*berapa|keberapa|ke\s*brp|mana|which|what)\b")
+# "… I'd like to see what data the bot keeps about me. How can I do that?", "… mau lihat data sy. gimana caranya?": how to do what was told
+_HOW_DONE_RE = ascii_re(
+    r"\s*(?:so\s+|then\s+)?how\s+(?:can|do|could|should|would)\s+(?:i|we)\s+do\s+(?:that|this|it|so)(?:\s+please)?\s*"
+    r"|\s*(?:terus\s+|trus\s+|lalu\s+)?(?:gimana|gmn|bagaimana|gmana)\s+caranya(?:\s+(?:ya|pak|bu|nggih|min))*\s*"
+    r"|\s*(?:terus\s+|trus\s+|lalu\s+)?caranya\s+(?:gimana|gmn|bagaimana|gmana)(?:\s+(?:ya|pak|bu|nggih|min))*\s*"
+)
 _TAG_END_RE = ascii_re(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
 # (not "ada soal X ga?", a thing asked about after a question of its own: "materinya ttg apa aja sih? ada soal digitalisasi ga?")
 _THERE_IS_ASKED_RE = ascii_re(
@@ -3000,6 +3006,9 @@ _ASKER_INTRO_RE = ascii_re(
     # (with the asker's name between: "tiang Gusti Ayu Ratna kepsek SDN 1 Pancasari")
     r"(?:(?:" + _NAME_PARTS + r")\s+(?:(?:" + _NAME_PARTS + r")\s+)*(?:[a-z]+\s+){0,2}?)?"
     r"(?:kepsek|kepala|operator|korwil|guru|pengawas|penilik|sekretaris|staf|staff|bendahara|wakil|wakasek|admin)\b"
+    # (…and in English: "Hi, I'm Ni Kadek Anggreni, principal of SDN 2 Kaliuntu.")
+    r"|\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\s*,?\s*)?(?:(?:i'm|i am|im|this is|my name is)\s+(?:[a-z]+\s+){0,3}?)?"
+    r"(?:a\s+|an\s+|the\s+)?(?:school\s+)?(?:principal|headmaster|head teacher|operator|teacher|korwil|coordinator|supervisor)\s+(?:of|at|from|in)\b"
 )
 _INTRO_WORDS = frozenset(
     {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "camat", "desa", "buleleng"}
@@ -3355,8 +3364,10 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"|\b(?:wifi|wi-fi|laptop|printer|komputer|computer)\b[^?.!]{0,45}\b(?:password|sandi|disconnect\w*|putus\w*|rusak|error|lemot|lambat|slow|fix|repair|perbaiki|servis|service)\b"
     r"|\b(?:password|sandi|kata sandi)\s+(?:the\s+|of\s+the\s+)?(?:wifi|wi-fi)\b|\bwifi\s+password\b"
     # a place to stay or eat recommended ("Can you recommend a hotel near the Disdikpora office?", "penginapan murah dekat dinas")
-    r"|\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+)?"
+    # (…or a device to buy: "Any recommendation for a decent laptop under 7 million for school admin work?")
+    r"|\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+|for\s+|untuk\s+|utk\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+|decent\s+)?"
     r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat)"
+    r"|laptop|laptops|notebook|komputer|computer|printer|proyektor|projector|handphone|smartphone"
     r"|bengkel|mechanic|mechanics|repair shop|garage)\b"
     r"|\bbengkel\b(?!\s+kerja)"  # (a repair shop: "ada bengkel motor di Seririt?"; not a "bengkel kerja", a workshop)
     r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
