@@ -2820,8 +2820,9 @@ ROUND_25_READINGS = [
     ("Goodbye, have a nice day.", "small_talk", None),
     ("berarti kalau kepsek PSP dipindah ke sesama sekolah penggerak masih boleh ya?", "answer", "mutasi"),
     # (angkatan-1 and angkatan-nasional tie here, both naming cohort I's Denpasar and Buleleng; the madrasah topic of round 32
-    # moved the words' weights by a hair, and the tie went to the list of all cohorts)
-    ("For a briefing note: which regencies/cities in Bali belonged to PSP Angkatan I?", "answer", "angkatan-nasional"),
+    # moved the words' weights by a hair, and the tie went to the list of all cohorts; round 33's question variant of the
+    # national target ("berapa kabupaten/kota …") moved them back to cohort I's own topic)
+    ("For a briefing note: which regencies/cities in Bali belonged to PSP Angkatan I?", "answer", "angkatan-1"),
     ("So when I register for PSP through the bot, how many digits is the NIP?", "answer", "npsn-nip"),
     # a school's status; hours beside a zone; other business; a deadline; whose a school is
     ("Apakah PSP merupakan program khusus sekolah unggulan? Mohon penjelasan terkait status sekolah yang dapat ikut.", "answer", "psp-swasta"),
