@@ -3543,6 +3543,8 @@ ROUND_33_READINGS = [
     ),
     # a device to buy, recommended, is no PSP business
     ("Hi, Made here, operator at an SD in Sawan. Any recommendation for a decent laptop for our school admin?", "decline", None),
+    # the bot's notifications are its reminders
+    ("rame bgt notif dr bot, bisa dimatiin ga?", "answer", "bot-pengingat"),
     # "ada … ga?" in a sentence of its own, marked, asks
     (
         "Selamat sore, sy guru kelas 2 di SD N 1 Banjar. temen sy di jawa ikut komite pembelajaran. daftarnya di mana ya? ada link pendaftaran buat guru ga?",

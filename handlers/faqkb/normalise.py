@@ -433,6 +433,8 @@ SYNONYMS: dict[str, str] = {
     "session": "sesi",
     "sessions": "sesi",
     "reminder": "pengingat",
+    "notif": "pengingat",  # "bot nya ngirim pengingat zoom terus, jd rame notif": the bot's reminders
+    "notifnya": "pengingat",
     "reminders": "pengingat",
     "remind": "pengingat",
     "web": "laman",
