@@ -545,8 +545,8 @@ HELD_OUT = [
     ("faq-heldout-360.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
     ("faq-heldout-361.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-362.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
-    ("faq-heldout-363.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
-    ("faq-heldout-364.tsv", (80, 15, 15, 10), 78, 15, 14, 1),
+    ("faq-heldout-363.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    ("faq-heldout-364.tsv", (80, 15, 15, 10), 78, 15, 14, 0),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -3561,6 +3561,10 @@ ROUND_33_READINGS = [
     ("Hi, Made here, operator at an SD in Sawan. Any recommendation for a decent laptop for our school admin?", "decline", None),
     # the bot's notifications are its reminders
     ("rame bgt notif dr bot, bisa dimatiin ga?", "answer", "bot-pengingat"),
+    # a korwil "of the dinas" named by kecamatan: a person's name no source holds (not the office's officials)
+    ("korwil dinas kec sawan skrg siapa pak?", "ask_back", None),
+    # "bllg" is Buleleng, as chat shortens it
+    ("bllg masuk angkatan brp?", "answer", "angkatan-1"),
     # "ada … ga?" in a sentence of its own, marked, asks
     (
         "Selamat sore, sy guru kelas 2 di SD N 1 Banjar. temen sy di jawa ikut komite pembelajaran. daftarnya di mana ya? ada link pendaftaran buat guru ga?",

@@ -2881,7 +2881,7 @@ _LATER_COHORT_RE = ascii_re(
 _KORWIL_NAMED_RE = ascii_re(
     r"\b(?:who\s+is|who's|whos|siapa(?:\s+nama)?)\s+(?:the\s+)?korwil(?:nya)?\s+(?:(?:for|of|in|di|untuk|utk)\s+)?(?:kecamatan\s+|kec\s+)?(?:"
     + _KECAMATAN
-    + r")\b|\bkorwil\s+(?:kecamatan\s+|kec\s+)?(?:"
+    + r")\b|\bkorwil\s+(?:disdikpora\s+|dinas\s+|disdik\s+)?(?:kecamatan\s+|kec\s+)?(?:"
     + _KECAMATAN
     + r")\s+(?:itu\s+|sekarang\s+|skrg\s+|saat ini\s+)?(?:siapa|sapa)\b"
 )

@@ -29,6 +29,7 @@ ABBREVIATIONS: dict[str, str] = {
     "kelar": "selesai",  # "ga kelar di sekolah" (colloquial; a real word, so never a typo)
     "duluan": "dulu",  # "smp kls brp yg duluan": first (colloquial)
     "gmn": "bagaimana",
+    "bllg": "buleleng",  # (as chat shortens the regency's name)
     "gmna": "bagaimana",
     "gimana": "bagaimana",
     "bgmn": "bagaimana",
