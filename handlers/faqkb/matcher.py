@@ -1004,7 +1004,11 @@ class FaqEngine:
             return Match(None, 0.0), english
         # (the asker's own guess is no number asked: "buleleng masuk angkatan brp? tiang kira angkatan 3 bareng gianyar")
         asked_numbers = numbered_pairs(expand(tokens(_GUESS_RE.sub(" ", folded), folded=True)) if _GUESS_RE.search(folded) else typed)
-        if asking_text is not folded and _WHICH_NUMBER_ASKED_RE.search(asking_text):
+        if (
+            asking_text is not folded
+            and _WHICH_NUMBER_ASKED_RE.search(asking_text)
+            and _CLAIMED_BY_OTHERS_RE.search(folded.replace(asking_text, " "))
+        ):
             # (…nor a number others claimed, told before the clause that asks for it: "… ada yg ngotot kita baru angkatan 2. jd yg
             # bener buleleng ini angkatan brp?")
             asked_numbers = numbered_pairs(expand(tokens(asking_text, folded=True)))
@@ -2327,11 +2331,11 @@ def _own_name_dropped(known: frozenset[str], after: str) -> str:
     """The words after Balinese name words without the personal name among them ("suarjana kepala" → " kepala").
 
     A personal name is a word that is neither the base's nor a real Indonesian word; the first real word ends it. The
-    word right after the name words is a name even when a dictionary holds it ("tiang putu wisnu kepsek …": Wisnu), unless
-    the base uses it or it is a function word.
+    word right after the name words is a name even when a dictionary holds it, when who the asker is follows it ("tiang
+    putu wisnu kepsek …": Wisnu; not "tiang wayan pindah tugas …", "sy ni honorer di …").
     """
     words = after.split()
-    if words and words[0] not in known and words[0] not in STOPWORDS and words[0] not in lexicon.slang():
+    if len(words) >= 2 and words[1] in _ROLES_AFTER_NAME and words[0] not in known | _ROLE_MODIFIERS and words[0] not in STOPWORDS:
         words.pop(0)
     while words and words[0] not in known and not lexicon.is_real_word(words[0]) and words[0] not in STOPWORDS and words[0] not in lexicon.slang():
         words.pop(0)
@@ -2526,6 +2530,8 @@ _THROUGH_BOT_RE = ascii_re(
 _HOW_TO_START_RE = ascii_re(r"\bhow\s+(?:do|can|should|would)\s+(?:i|we|one|you)\s+(?:start|begin|get started)\b")
 _REQUIREMENTS_RE = ascii_re(r"\b(?:requirements?|criteria|conditions?|qualifications?|eligibility|standards?)\b")
 _MEET_RE = ascii_re(r"\b(?:meet|meets|meeting)\b")
+# (what others said or insisted: "ada yg bilang …", "ada jg yg ngotot …", "katanya …", "someone claimed …")
+_CLAIMED_BY_OTHERS_RE = ascii_re(r"\b(?:bilang|ngotot|katanya|kata\s+(?:teman|temen|orang|mereka)|denger\w*|dengar\w*|claimed|insists?|said|told)\b")
 _WHICH_NUMBER_ASKED_RE = ascii_re(r"\b(?:angkatan|tahap|stage|cohort|batch)\s+(?:brp|berapa|brapa|ke\s*berapa|keberapa|ke\s*brp|mana|which|what)\b")
 # "… I'd like to see what data the bot keeps about me. How can I do that?", "… mau lihat data sy. gimana caranya?": how to do what was told
 _HOW_DONE_RE = ascii_re(
@@ -3006,9 +3012,6 @@ _ASKER_INTRO_RE = ascii_re(
     # (with the asker's name between: "tiang Gusti Ayu Ratna kepsek SDN 1 Pancasari")
     r"(?:(?:" + _NAME_PARTS + r")\s+(?:(?:" + _NAME_PARTS + r")\s+)*(?:[a-z]+\s+){0,2}?)?"
     r"(?:kepsek|kepala|operator|korwil|guru|pengawas|penilik|sekretaris|staf|staff|bendahara|wakil|wakasek|admin)\b"
-    # (…and in English: "Hi, I'm Ni Kadek Anggreni, principal of SDN 2 Kaliuntu.")
-    r"|\s*(?:(?:hi|hello|hey|good (?:morning|afternoon|evening))\s*,?\s*)?(?:(?:i'm|i am|im|this is|my name is)\s+(?:[a-z]+\s+){0,3}?)?"
-    r"(?:a\s+|an\s+|the\s+)?(?:school\s+)?(?:principal|headmaster|head teacher|operator|teacher|korwil|coordinator|supervisor)\s+(?:of|at|from|in)\b"
 )
 _INTRO_WORDS = frozenset(
     {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "camat", "desa", "buleleng"}
@@ -3364,10 +3367,8 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"|\b(?:wifi|wi-fi|laptop|printer|komputer|computer)\b[^?.!]{0,45}\b(?:password|sandi|disconnect\w*|putus\w*|rusak|error|lemot|lambat|slow|fix|repair|perbaiki|servis|service)\b"
     r"|\b(?:password|sandi|kata sandi)\s+(?:the\s+|of\s+the\s+)?(?:wifi|wi-fi)\b|\bwifi\s+password\b"
     # a place to stay or eat recommended ("Can you recommend a hotel near the Disdikpora office?", "penginapan murah dekat dinas")
-    # (…or a device to buy: "Any recommendation for a decent laptop under 7 million for school admin work?")
-    r"|\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+|for\s+|untuk\s+|utk\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+|decent\s+)?"
+    r"|\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+)?"
     r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat)"
-    r"|laptop|laptops|notebook|komputer|computer|printer|proyektor|projector|handphone|smartphone"
     r"|bengkel|mechanic|mechanics|repair shop|garage)\b"
     r"|\bbengkel\b(?!\s+kerja)"  # (a repair shop: "ada bengkel motor di Seririt?"; not a "bengkel kerja", a workshop)
     r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
@@ -3527,6 +3528,18 @@ _STAGE_ASKED_RE = ascii_re(r"(?:\s+[a-z]+){0,4}\s+(?:tahap|posisi|status)(?:nya)
 # "… yg ikut waktu itu", "hadir saat itu": attending what was named before
 _ATTENDED_THEN_RE = ascii_re(r"\b(?:ikut|mengikuti|hadir|menghadiri|datang)\s+(?:pada\s+)?(?:waktu|saat|ketika|kala|wkt|pas)\s+(?:itu|tsb|tersebut)\b")
 _AT_THAT_TIME_RE = ascii_re(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt)\s+(?:itu|tsb|tersebut)\b")
+# ("tiang Ketut mantan kepsek …": a former head, no name)
+_ROLE_MODIFIERS = frozenset({"mantan", "eks", "ex", "bekas", "calon", "plt", "wakil", "baru", "sementara", "pensiunan"})
+# (…or a word that leads to who they are: "sy Komang Jaya baru diangkat kepsek", "Hi, Komang Adi here, operator at …")
+_ROLES_AFTER_NAME = frozenset({"kepsek", "kepala", "guru", "operator", "korwil", "pengawas", "penilik", "staf", "admin", "wakasek"}) | {
+    "baru",
+    "jadi",
+    "jd",
+    "sebagai",
+    "sbg",
+    "selaku",
+    "here",
+}
 _GENERIC_EVENTS = frozenset({"kegiatan", "acara", "event", "agenda", "pertemuan"})
 _EVENT_NAMED_RE = ascii_re(
     r"\bbimtek(?:\s+tim)?(?:\s+pokja)?(?:\s+pmo)?(?:\s+(?:pemerintah daerah|pemda))?\b|\bpelatihan komite pembelajaran\b|\bpkp\b"
@@ -3706,6 +3719,12 @@ _OTHER_OFFICE_RE = ascii_re(
     r"\b(?:alamat|kantor|nomor|telepon|telp|email|address|office)\b[^.?!\n]{0,40}\b(?:dinas|disdik\w*|education office)\b[^.?!\n]{0,30}"
     r"\b(?:denpasar|badung|klungkung|gianyar|karangasem|jembrana|tabanan|bangli)\b"
 )
+# a device to buy, recommended ("any recommendation for a decent laptop …")
+_DEVICE_RECOMMENDED_RE = ascii_re(
+    r"\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+|for\s+|untuk\s+|utk\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+|decent\s+)?"
+    r"(?:laptop|laptops|notebook|komputer|computer|printer|proyektor|projector|handphone|smartphone)\b"
+)
+_PSP_DEVICES_RE = ascii_re(r"\b(?:digitali[sz]\w*|intervensi|interventions?|bimtek|zoom|kementerian|ministry|psp|sekolah penggerak)\b")
 _OWN_OFFICE_RE = ascii_re(r"\b(?:buleleng|provinsi|province)\b")
 # an email as what one signs in with ("akun buat login PMM pakai email apa?", "email gmail biasa bisa?", "can I sign in with my gmail?";
 # not "email admin PMM apa? akun sy terblokir", an address asked for)
@@ -3718,6 +3737,8 @@ def _other_business(folded: str) -> bool:
     """Whether a message is about the Dinas's other business or a device's trouble."""
     if _OTHER_BUSINESS_RE.search(folded):
         return True
+    if _DEVICE_RECOMMENDED_RE.search(folded) and not _PSP_DEVICES_RE.search(folded):
+        return True  # "Any recommendation for a decent laptop for school admin work?" (not the digitalisation intervention's, nor for the Zoom)
     if "pppk" in folded and _PPPK_RECRUITMENT_RE.search(folded) and not _PPPK_OF_PSP_RE.search(folded):
         return True
     if (
