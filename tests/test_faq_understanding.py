@@ -547,6 +547,13 @@ HELD_OUT = [
     ("faq-heldout-362.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-363.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-364.tsv", (80, 15, 15, 10), 78, 15, 14, 0),
+    # round 33's final six (first runs on 945e8c0, after both reviews' fixes; not worked on)
+    ("faq-heldout-365.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-366.tsv", (80, 15, 15, 10), 72, 14, 15, 3),
+    ("faq-heldout-367.tsv", (80, 15, 15, 10), 78, 15, 15, 0),
+    ("faq-heldout-368.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
+    ("faq-heldout-369.tsv", (80, 15, 15, 10), 78, 15, 14, 2),  # chat missed 1
+    ("faq-heldout-370.tsv", (80, 15, 15, 10), 77, 15, 14, 3),  # chat missed 1
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -620,6 +627,9 @@ CHAT_MISSED = {
     # set 322: principals introducing themselves with their school and that they just saved the bot's number, "om shanti shanti
     # shanti om" closing thanks with a promise to ask again
     "faq-heldout-322.tsv": 3,
+    # sets 369 and 370: "ok sampun pak, tiang tunggu kabar selanjutnya" (declined), "ok pak, tiang cek dulu" (read as checking a status)
+    "faq-heldout-369.tsv": 1,
+    "faq-heldout-370.tsv": 1,
 }
 
 
