@@ -3821,7 +3821,7 @@ def test_the_askers_name_is_no_word_of_the_question(engine: FaqEngine) -> None:
 
 
 def test_the_one_question_breaks_a_tie_only_when_it_picks_the_best_clearly() -> None:
-    found = ([(0.64, 3), (0.57, 5), (0.52, 7)], {}, {})
+    found = ([(0.64, 3), (0.57, 5), (0.52, 7)], {}, [])
     assert matcher._question_breaks_tie([(["surat"], found, True, "surat … siapa")], best=3, second=7)
     assert not matcher._question_breaks_tie([(["surat"], found, True, "surat … siapa")], best=3, second=5)  # (0.07 behind: not clear)
     assert not matcher._question_breaks_tie([(["surat"], found, False, "surat …")], best=3, second=7)  # (a clause that asks nothing)
