@@ -3006,19 +3006,24 @@ _OUTSIDE_PSP_RE = ascii_re(
 )
 # (…a clause that only introduces the asker: a role, then at most the school and its place)
 # (after whom it is put to: "mohon izin bertanya Bapak/Ibu, saya kepala SD di Busungbiu. …")
+# Who asks, by role ("tiang kepsek …", "sy sekretaris korwil …")
+_ASKER_ROLES = (
+    *("kepsek", "kepala", "operator", "korwil", "guru", "pengawas", "penilik"),
+    *("sekretaris", "staf", "staff", "bendahara", "wakil", "wakasek", "admin"),
+)
 _ASKER_INTRO_RE = ascii_re(
     r"\s*(?:(?:nggih|ya)\s*,?\s+)?(?:(?:bapak|ibu|pak|bu|bpk)(?:\s*/\s*(?:bapak|ibu|bpk))?\s*,?\s+)?"
     r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?"
     # (with the asker's name between: "tiang Gusti Ayu Ratna kepsek SDN 1 Pancasari")
     r"(?:(?:" + _NAME_PARTS + r")\s+(?:(?:" + _NAME_PARTS + r")\s+)*(?:[a-z]+\s+){0,2}?)?"
-    r"(?:kepsek|kepala|operator|korwil|guru|pengawas|penilik|sekretaris|staf|staff|bendahara|wakil|wakasek|admin)\b"
+    r"(?:" + "|".join(_ASKER_ROLES) + r")\b"
 )
 _INTRO_WORDS = frozenset(
     {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "camat", "desa", "buleleng"}
     | {name.lower() for name in BULELENG_KECAMATAN}
 )
 # (after "mau tanya": "tiang kepala TK swasta di Kec. Banjar.", "sy sekretaris korwil Tejakula." are still who asks)
-_TAIL_INTRO_WORDS = _INTRO_WORDS | {"swasta", "penilik", "sekretaris", "staf", "bendahara", "wakil", "wakasek", "admin"}
+_TAIL_INTRO_WORDS = _INTRO_WORDS | {"swasta", *_ASKER_ROLES}
 # "siapa pelatih ahli di sekolah saya", "who is my school's coach": a person of the asker's own case.
 # "target … untuk Kecamatan Busungbiu berapa sekolah", "sekolah penggerak di busungbiu ada brp": a count of schools or
 # people of one place (not "… sy kepsek di Seririt, syarat umur brp", the asker's place, nor "… di Buleleng jam brp")
@@ -3307,6 +3312,8 @@ _FRAME_RE = ascii_re(
 # a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
 # (not "untuk yang belum isi form, …": those people are context)
 _PURPOSE_RE = ascii_re(r"(?:untuk|utk|buat|bagi|for)\b(?! (?:yang|yg|those|people|kami|saya|sy)\b).*\b(?:bot|form|formnya|formulir|formulirnya|isian)\b")
+# something recommended to the asker ("can you recommend a good hotel", "any recommendation for a decent laptop")
+_RECOMMENDED = r"\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+|for\s+|untuk\s+|utk\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+|decent\s+)?"
 _OTHER_BUSINESS_RE = ascii_re(
     # (a child's admission: "anak sy mau daftar SMA"; naming PSP makes it a parent's PSP question)
     # (not a relative who heads or teaches at a school: "adik tiang kepsek SD di Bangli, katanya bangli masuk angkatan III")
@@ -3367,8 +3374,8 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"|\b(?:wifi|wi-fi|laptop|printer|komputer|computer)\b[^?.!]{0,45}\b(?:password|sandi|disconnect\w*|putus\w*|rusak|error|lemot|lambat|slow|fix|repair|perbaiki|servis|service)\b"
     r"|\b(?:password|sandi|kata sandi)\s+(?:the\s+|of\s+the\s+)?(?:wifi|wi-fi)\b|\bwifi\s+password\b"
     # a place to stay or eat recommended ("Can you recommend a hotel near the Disdikpora office?", "penginapan murah dekat dinas")
-    r"|\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+)?"
-    r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat)"
+    r"|" + _RECOMMENDED
+    + r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat)"
     r"|bengkel|mechanic|mechanics|repair shop|garage)\b"
     r"|\bbengkel\b(?!\s+kerja)"  # (a repair shop: "ada bengkel motor di Seririt?"; not a "bengkel kerja", a workshop)
     r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
@@ -3531,15 +3538,7 @@ _AT_THAT_TIME_RE = ascii_re(r"\s*(?:pada\s+|di\s+)?(?:waktu|saat|ketika|kala|wkt
 # ("tiang Ketut mantan kepsek …": a former head, no name)
 _ROLE_MODIFIERS = frozenset({"mantan", "eks", "ex", "bekas", "calon", "plt", "wakil", "baru", "sementara", "pensiunan"})
 # (…or a word that leads to who they are: "sy Komang Jaya baru diangkat kepsek", "Hi, Komang Adi here, operator at …")
-_ROLES_AFTER_NAME = frozenset({"kepsek", "kepala", "guru", "operator", "korwil", "pengawas", "penilik", "staf", "admin", "wakasek"}) | {
-    "baru",
-    "jadi",
-    "jd",
-    "sebagai",
-    "sbg",
-    "selaku",
-    "here",
-}
+_ROLES_AFTER_NAME = frozenset({*_ASKER_ROLES, "baru", "jadi", "jd", "sebagai", "sbg", "selaku", "here"})
 _GENERIC_EVENTS = frozenset({"kegiatan", "acara", "event", "agenda", "pertemuan"})
 _EVENT_NAMED_RE = ascii_re(
     r"\bbimtek(?:\s+tim)?(?:\s+pokja)?(?:\s+pmo)?(?:\s+(?:pemerintah daerah|pemda))?\b|\bpelatihan komite pembelajaran\b|\bpkp\b"
@@ -3721,8 +3720,7 @@ _OTHER_OFFICE_RE = ascii_re(
 )
 # a device to buy, recommended ("any recommendation for a decent laptop …")
 _DEVICE_RECOMMENDED_RE = ascii_re(
-    r"\b(?:recommend\w*|rekomendasi\w*|rekomen|saran)\s+(?:me\s+|for\s+|untuk\s+|utk\s+)?(?:a\s+|an\s+|some\s+)?(?:good\s+|cheap\s+|decent\s+)?"
-    r"(?:laptop|laptops|notebook|komputer|computer|printer|proyektor|projector|handphone|smartphone)\b"
+    _RECOMMENDED + r"(?:laptop|laptops|notebook|komputer|computer|printer|proyektor|projector|handphone|smartphone)\b"
 )
 _PSP_DEVICES_RE = ascii_re(r"\b(?:digitali[sz]\w*|intervensi|interventions?|bimtek|zoom|kementerian|ministry|psp|sekolah penggerak)\b")
 _OWN_OFFICE_RE = ascii_re(r"\b(?:buleleng|provinsi|province)\b")
