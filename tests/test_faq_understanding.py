@@ -554,6 +554,13 @@ HELD_OUT = [
     ("faq-heldout-368.tsv", (80, 15, 15, 10), 80, 14, 14, 1),
     ("faq-heldout-369.tsv", (80, 15, 15, 10), 78, 15, 14, 2),  # chat missed 1
     ("faq-heldout-370.tsv", (80, 15, 15, 10), 77, 15, 14, 3),  # chat missed 1
+    # round 34's first six (first runs on 08f0062)
+    ("faq-heldout-371.tsv", (80, 15, 15, 10), 76, 14, 14, 3),  # chat missed 1
+    ("faq-heldout-372.tsv", (80, 15, 15, 10), 77, 15, 14, 4),
+    ("faq-heldout-373.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
+    ("faq-heldout-374.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    ("faq-heldout-375.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
+    ("faq-heldout-376.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -630,6 +637,8 @@ CHAT_MISSED = {
     # sets 369 and 370: "ok sampun pak, tiang tunggu kabar selanjutnya" (declined), "ok pak, tiang cek dulu" (read as checking a status)
     "faq-heldout-369.tsv": 1,
     "faq-heldout-370.tsv": 1,
+    # set 371: "ok makasih ya pak, nanti tiang kabari lg kalo ada yg bingung" (declined)
+    "faq-heldout-371.tsv": 1,
 }
 
 
