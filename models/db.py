@@ -13,9 +13,8 @@ from pathlib import Path
 from typing import Any
 
 import aiosqlite
-from sqlalchemy import ColumnElement, bindparam, create_engine, event, text
+from sqlalchemy import ARRAY, ColumnElement, bindparam, create_engine, event, text
 from sqlalchemy.dialects import registry
-from sqlalchemy.dialects.postgresql import ARRAY
 from sqlalchemy.dialects.sqlite.aiosqlite import AsyncAdapt_aiosqlite_dbapi, SQLiteDialect_aiosqlite
 from sqlalchemy.engine import URL, Engine, make_url
 from sqlalchemy.ext.asyncio import AsyncEngine, async_sessionmaker, create_async_engine

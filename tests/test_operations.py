@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import json
 import logging
 import signal
 import stat
@@ -13,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from bot.logs import redact, setup_logging
-from models.db import is_sqlite
+from models.db import is_sqlite, upgrade_schema
 from tests.conftest import TEST_TOKEN, clean_env
 from tests.fake_telegram import FakeTelegramServer
 
@@ -82,6 +83,46 @@ async def test_debug_logs_of_a_real_run_hold_no_token_and_no_personal_data(tmp_p
     assert '"level": "DEBUG"' in stderr  # the project's own debug lines are there…
     assert SECRET not in stderr  # …but never the token,
     assert "200003" not in stderr and "Ni Luh Putu Sari" not in stderr  # nor what the person typed
+
+
+# What a bot on SQLite never loads: each of these costs resident memory (SPEC §9, < 100 MB idle) and is
+# imported where it is first needed — the PostgreSQL dialect (2.3 MB), phone numbers, the staff pages'
+# templates, spreadsheets.
+NOT_LOADED_ON_SQLITE = ("sqlalchemy.dialects.postgresql", "psycopg", "phonenumbers", "jinja2", "openpyxl")
+_STARTUP_ON_SQLITE = """
+import asyncio, json, sys
+from datetime import datetime, timezone
+import bot.__main__, bot.app
+from bot.messages import Inbound
+from models import inbox
+from models.db import Database, upgrade_schema
+
+async def main(url):
+    upgrade_schema(url)
+    db = Database(url)
+    items = [Inbound("k1", "telegram", "7", "{}"), Inbound("k1", "telegram", "7", "{}"), Inbound("k2", "telegram", "7", "{}")]
+    async with db.session() as session:
+        await inbox.add_received(session, items, datetime.now(timezone.utc), 50, postgres=False)
+        await session.commit()
+    async with db.session() as session:
+        count = await inbox.pending_count(session)
+    await db.close()
+    print(json.dumps({"pending": count, "loaded": sorted(m for m in json.loads(sys.argv[2]) if m in sys.modules)}))
+
+asyncio.run(main(sys.argv[1]))
+"""
+
+
+def test_a_bot_on_sqlite_loads_no_postgresql_dialect_nor_first_use_libraries(tmp_path: Path) -> None:
+    url = f"sqlite:///{tmp_path}/bot.sqlite3"
+    upgrade_schema(url)  # a restart: the schema is current, so the bot's own start loads no Alembic either
+    done = subprocess.run(
+        [sys.executable, "-c", _STARTUP_ON_SQLITE, url, json.dumps(NOT_LOADED_ON_SQLITE)],
+        cwd=ROOT, env=clean_env(), capture_output=True, text=True, timeout=120, check=False,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr[-3000:]
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    assert result == {"pending": 2, "loaded": []}  # the repeated delivery stored once, and none of the heavy modules
 
 
 # -- files and errors -----------------------------------------------------------------------
