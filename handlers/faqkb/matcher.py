@@ -1237,6 +1237,10 @@ class FaqEngine:
                 # that the sources lack it (and pass it on) rather than answer the general topic
                 # or offer topics that do not hold it either.
                 return Match(index.entries[lacking], round(best_score, 4), in_domain=True), english
+        elif in_domain and not confident and entry.forward and any(best in index.lacking.get(w, ()) for w in self._asked_words(folded, english, query, whole)):
+            # "waktu bimtek pmo harus pakai baju dinas atau boleh bebas ya": unsure, but the nearest topic is one the sources
+            # lack, and the clause that asks names its very thing — pass it on, as when a known topic was nearest
+            return Match(entry, round(best_score, 4), in_domain=True), english
         if (confident or kind_missed) and not entry.forward and self._lacks_detail(self._without_reason(folded, english, weights), best):
             # "siapa moderator bimtek hari ketiga": nearer a question the topic is known not to answer
             # than any way of asking what it does answer — the sources lack it; pass it on
@@ -1669,7 +1673,7 @@ class FaqEngine:
             return []  # nothing lacking named anywhere in the message: no need to find the clause
         pieces = clauses(folded)
         # (not "saya tdk bisa ikut krn …": a can't is told, not asked; "rekaman … ada gak pak": a yes-or-no is asked)
-        asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p)]
+        asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p) or _choice_put(p)]
         if not asking and "?" in folded:
             # "… itu wajib dilampirkan waktu pendaftaran atau nanti? Soalnya puskesmas …": the
             # sentence with the question mark asks; the reason after it is context
@@ -1954,6 +1958,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _NAME_APART_RE.sub(lambda m: m.group(1) + _own_name_dropped(index.known, m.group(2)), folded)
     if " bot" in folded:
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
+    if "sini" in folded or " ini" in folded or "grup" in folded or "group" in folded:
+        folded = _ADDED_HERE_RE.sub(" ", folded)
     if ("korwil" in folded or "koordinator" in folded or "coordinator" in folded) and _KORWIL_CHOOSES_RE.search(folded):
         folded = _KORWIL_CHOOSES_RE.sub(" usul ", folded)  # "syarat yg dipakai korwil pilih SD": the schools a korwil proposes
     if english and "check" in folded:
@@ -2158,8 +2164,16 @@ def _question_end(folded: str) -> int | None:
 
 
 def _asks(clause: str) -> bool:
-    """Whether a clause asks something: a question mark or a question word."""
-    return "?" in clause or bool(_question_words(clause))
+    """Whether a clause asks something: a question mark, a question word, or a choice put ("… baju dinas atau bebas ya")."""
+    return "?" in clause or bool(_question_words(clause)) or _choice_put(clause)
+
+
+def _choice_put(clause: str) -> bool:
+    return " atau " in clause and _CHOICE_PUT_RE.search(clause) is not None
+
+
+# "bimtek pmo itu wajib pake baju dinas atau bebas ya": a choice put with "ya" at its end asks, without a question mark
+_CHOICE_PUT_RE = ascii_re(r"\batau\s+(?:\w+\s+){0,3}?\w+\s+(?:ya|kah|yah)(?:\s+(?:pak|bu|bapak|ibu|min|bli|mbok|nggih))*\s*$")
 
 
 def _points_back(clause: str) -> bool:
@@ -2357,6 +2371,12 @@ _PERSON_NAMED_RE = ascii_re(
     r"\b(?:siapa|pejabat|peserta|pelatih|narasumber|pemateri|kadis|kabid|ketua|pengawas|fasilitator|orang|perwakilan|wakil|petugas|kepala dinas)\b"
 )
 _GREETED_BOT_RE = ascii_re(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
+# "tiang baru dimasukin ke sini sm korwil", "baru join grup ini": how the writer came to this chat, which names no topic
+_ADDED_HERE_RE = ascii_re(
+    r"\b(?:dimasukin|dimasukkan|dimasukan|dimasukkin|ditambahin|ditambahkan|diundang|diinvite|diadd|gabung|bergabung|join|masuk)\s+"
+    r"(?:ke\s+|di\s+|dalam\s+|dlm\s+)?(?:sini|grup\s+ini|group\s+ini|bot\s+ini|chat\s+ini)"
+    r"(?:\s+(?:sama|sm|ama|oleh|olh|dari|dr|by)\s+(?:pak\s+|bu\s+|bapak\s+|ibu\s+)?(?:korwil|pengawas|admin|dinas|kepsek|teman|temen|rekan))?\b"
+)
 # "ikut psp ini wajib ya?", "wajib semua kepsek daftar?", "is it compulsory to join": whether joining is
 # an obligation, which the circular answers (it urges eligible principals); not a thing the topic requires
 _OBLIGED_EN = "compulsory|mandatory|obligatory"
@@ -2534,10 +2554,13 @@ _MEET_RE = ascii_re(r"\b(?:meet|meets|meeting)\b")
 _CLAIMED_BY_OTHERS_RE = ascii_re(r"\b(?:bilang|ngotot|katanya|kata\s+(?:teman|temen|orang|mereka)|denger\w*|dengar\w*|claimed|insists?|said|told)\b")
 _WHICH_NUMBER_ASKED_RE = ascii_re(r"\b(?:angkatan|tahap|stage|cohort|batch)\s+(?:brp|berapa|brapa|ke\s*berapa|keberapa|ke\s*brp|mana|which|what)\b")
 # "… I'd like to see what data the bot keeps about me. How can I do that?", "… mau lihat data sy. gimana caranya?": how to do what was told
+_HOW_WORD = r"(?:gimana|gmn|bagaimana|gmana|gmna)"
+_VIA_BOT = r"(?:lewat|melalui|via|pakai|pake|dengan|dgn|dg)\s+(?:bot|sini|chat|wa|whatsapp|telegram)(?:\s+(?:ini|nya))?"
 _HOW_DONE_RE = ascii_re(
     r"\s*(?:so\s+|then\s+)?how\s+(?:can|do|could|should|would)\s+(?:i|we)\s+do\s+(?:that|this|it|so)(?:\s+please)?\s*"
-    r"|\s*(?:terus\s+|trus\s+|lalu\s+)?(?:gimana|gmn|bagaimana|gmana)\s+caranya(?:\s+(?:ya|pak|bu|nggih|min))*\s*"
-    r"|\s*(?:terus\s+|trus\s+|lalu\s+)?caranya\s+(?:gimana|gmn|bagaimana|gmana)(?:\s+(?:ya|pak|bu|nggih|min))*\s*"
+    # (…and done through the bot: "Lewat bot caranya gmn pak?", "gimana caranya lewat bot ini?")
+    r"|\s*(?:terus\s+|trus\s+|lalu\s+)?(?:" + _VIA_BOT + r"\s+)?(?:" + _HOW_WORD + r"\s+caranya|caranya\s+" + _HOW_WORD + r")"
+    r"(?:\s+" + _VIA_BOT + r")?(?:\s+(?:ya|pak|bu|nggih|min))*\s*"
 )
 _TAG_END_RE = ascii_re(r"\b(?:kan|bukan|ya kan|kan ya|toh|right)\s*$")
 # (not "ada soal X ga?", a thing asked about after a question of its own: "materinya ttg apa aja sih? ada soal digitalisasi ga?")
@@ -3015,7 +3038,8 @@ _ASKER_INTRO_RE = ascii_re(
     r"\s*(?:(?:nggih|ya)\s*,?\s+)?(?:(?:bapak|ibu|pak|bu|bpk)(?:\s*/\s*(?:bapak|ibu|bpk))?\s*,?\s+)?"
     r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?"
     # (with the asker's name between: "tiang Gusti Ayu Ratna kepsek SDN 1 Pancasari")
-    r"(?:(?:" + _NAME_PARTS + r")\s+(?:(?:" + _NAME_PARTS + r")\s+)*(?:[a-z]+\s+){0,2}?)?"
+    # (…and a comma after it: "sy Kadek Suantara, kepsek SDN 3 Sambangan")
+    r"(?:(?:" + _NAME_PARTS + r"),?\s+(?:(?:" + _NAME_PARTS + r"),?\s+)*(?:[a-z]+,?\s+){0,2}?)?"
     r"(?:" + "|".join(_ASKER_ROLES) + r")\b"
 )
 _INTRO_WORDS = frozenset(
@@ -3622,7 +3646,7 @@ _POINTING_BACK = (
     _FETCHED_RE,
     *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _WHERE_SEEN_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE),
     *(_WHICH_MEDIUM_RE, _RULED_OUT_RE),
-    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE),
+    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE, _HOW_DONE_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
 # programme or office

@@ -175,6 +175,9 @@ ABBREVIATIONS: dict[str, str] = {
     "pake": "pakai",
     "ngadain": "mengadakan",
     "ngadakan": "mengadakan",
+    "diadain": "diadakan",  # (round 34: "-in" for "-kan", as "dimasukin"; not a typo of "kada")
+    "diadakin": "diadakan",
+    "adain": "adakan",
     "ngapain": "apa",
     "keberapa": "berapa",
     "tu": "itu",
