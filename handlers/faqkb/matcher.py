@@ -3344,7 +3344,10 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b"
     r"(?!\s+(?:(?:jadi|jd|juga|jg|yang|yg|dados|kebetulan)\s+)?(?:kepsek|kepala(?:\s+sekolah)?|guru|korwil|operator|pengawas|penilik)\s+(?:di|sd|smp|tk|paud|sekolah)\b)"
     r"[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
-    r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
+    # (…as in English: "my son wants to enrol in SMP"; not "my son usually handles that stuff", a helper at home)
+    r"|\b(?:my|our) (?:child|son|daughter|kid|children|kids)\b[^.?!\n]*\b(?:regist\w*|enrol\w*|admi\w*|school\w*|appl\w*|join\w*|entr\w*"
+    r"|sign\w*|stud\w*|class\w*|grade|ppdb|sd|smp|sma|smk|tk|kindergarten|university|college|scholarship\w*|kip|pip|zonasi|zoning"
+    r"|sick|ill|illness|fever|hospital\w*|leave|birth|born|vaccin\w*|health)\b"
     # the Dinas's other business: teachers' certification allowance and rank, a teacher's transfer,
     # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to
     # the staff: asked back and queued)

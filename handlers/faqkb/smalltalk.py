@@ -118,7 +118,10 @@ _FILLER = frozenset(
         # "baik, sudah kami catat untuk notulen": where it was noted (asked with "?", see _TOLD)
         "notulen notulensi laporan catatan minutes notes "
         # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
-        "quick prompt fast cepat response responses reply respon respons balasan balasannya berikutnya selanjutnya next time pertemuan kesempatan"
+        "quick prompt fast cepat response responses reply respon respons balasan balasannya berikutnya selanjutnya next time pertemuan kesempatan "
+        # "nanti tiang kabari lg kalo ada yg bingung", "tiang tunggu kabar selanjutnya", "ok pak, tiang cek dulu", "nanti sy hubungi lg
+        # kalau ada pertanyaan": a promise to write again, to wait or to check, nothing asked (round 34)
+        "kalau kalo klo kl ada yang kurang tunggu ditunggu kabar kabarnya hubungi menghubungi cek dicek ngecek check"
     ).split()
 )
 # Without the index at hand, a word after a form of address counts as a name when it is capitalised
