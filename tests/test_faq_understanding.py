@@ -3684,6 +3684,8 @@ ROUND_34_READINGS = [
         "bot-form-isian",
     ),
     ("My son wants to enrol in SMP, when does the registration open?", "decline", None),
+    # an essay's "tema" is its topic, which the sources lack
+    ("esai seleksi angkatan 2 temanya apa", "forward", "seleksi-rincian"),
 ]
 
 LATER_READINGS = (
