@@ -3686,6 +3686,8 @@ ROUND_34_READINGS = [
     ("My son wants to enrol in SMP, when does the registration open?", "decline", None),
     # an essay's "tema" is its topic, which the sources lack
     ("esai seleksi angkatan 2 temanya apa", "forward", "seleksi-rincian"),
+    # the clause ending on "gak" asks; the queue at the hospital after it is context (no hospital asked about)
+    ("surat sehat bebas narkoba wajib dilampirkan waktu daftar gak bu, antri di rsud lama sekali", "answer", "surat-sehat"),
 ]
 
 LATER_READINGS = (
@@ -3860,6 +3862,7 @@ def test_the_askers_name_is_no_word_of_the_question(engine: FaqEngine) -> None:
     assert matcher._ASKER_INTRO_RE.match("tiang mau tanya kepsek sdn 1") is None
     # (round 34: a comma after the name, "sy Kadek Suantara, kepsek SDN 3 Sambangan")
     assert matcher._ASKER_INTRO_RE.match("sy kadek suantara, kepsek sdn 3 sambangan") is not None
+    assert matcher._ASKER_INTRO_RE.match("tiang ketut suarta sdn 3 gerokgak") is not None  # (…or only the school)
 
 
 def test_the_one_question_breaks_a_tie_only_when_it_picks_the_best_clearly() -> None:

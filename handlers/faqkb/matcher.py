@@ -1674,6 +1674,10 @@ class FaqEngine:
         pieces = clauses(folded)
         # (not "saya tdk bisa ikut krn …": a can't is told, not asked; "rekaman … ada gak pak": a yes-or-no is asked)
         asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p) or _choice_put(p)]
+        if not asking and "?" not in folded:
+            # "surat ket sehat … hrs dilampirin pas daftar ga pak, antri di rsud lama bgt": the clause ending on "ga" asks;
+            # the complaint after it is context
+            asking = [p for p in pieces if _NOT_TAG_END_RE.search(p)]
         if not asking and "?" in folded:
             # "… itu wajib dilampirkan waktu pendaftaran atau nanti? Soalnya puskesmas …": the
             # sentence with the question mark asks; the reason after it is context
@@ -2172,6 +2176,7 @@ def _choice_put(clause: str) -> bool:
     return " atau " in clause and _CHOICE_PUT_RE.search(clause) is not None
 
 
+_NOT_TAG_END_RE = ascii_re(r"\b(?:ga|gak|gk|nggak|ngga|enggak|ndak|nda|tidak|tdk)(?:\s+(?:ya|sih|nih|pak|bu|bapak|ibu|min|bli|mbok|nggih))*\s*$")
 # "bimtek pmo itu wajib pake baju dinas atau bebas ya": a choice put with "ya" at its end asks, without a question mark
 _CHOICE_PUT_RE = ascii_re(r"\batau\s+(?:\w+\s+){0,3}?\w+\s+(?:ya|kah|yah)(?:\s+(?:pak|bu|bapak|ibu|min|bli|mbok|nggih))*\s*$")
 
@@ -3040,7 +3045,8 @@ _ASKER_INTRO_RE = ascii_re(
     # (with the asker's name between: "tiang Gusti Ayu Ratna kepsek SDN 1 Pancasari")
     # (…and a comma after it: "sy Kadek Suantara, kepsek SDN 3 Sambangan")
     r"(?:(?:" + _NAME_PARTS + r"),?\s+(?:(?:" + _NAME_PARTS + r"),?\s+)*(?:[a-z]+,?\s+){0,2}?)?"
-    r"(?:" + "|".join(_ASKER_ROLES) + r")\b"
+    # (…or only the school: "tiang Ketut Suarta SDN 3 Gerokgak")
+    r"(?:" + "|".join(_ASKER_ROLES) + r"|sd|sdn|smp|smpn|tk|paud)\b"
 )
 _INTRO_WORDS = frozenset(
     {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "camat", "desa", "buleleng"}
