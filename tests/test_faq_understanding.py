@@ -561,6 +561,13 @@ HELD_OUT = [
     ("faq-heldout-374.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
     ("faq-heldout-375.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
     ("faq-heldout-376.tsv", (80, 15, 15, 10), 79, 15, 14, 1),
+    # round 34's second six (first runs on 6629508)
+    ("faq-heldout-377.tsv", (80, 15, 15, 10), 77, 15, 15, 1),
+    ("faq-heldout-378.tsv", (80, 15, 15, 10), 78, 15, 15, 1),
+    ("faq-heldout-379.tsv", (80, 15, 15, 10), 79, 15, 14, 2),
+    ("faq-heldout-380.tsv", (80, 15, 15, 10), 79, 15, 15, 0),  # chat missed 1
+    ("faq-heldout-381.tsv", (80, 15, 15, 10), 71, 15, 15, 3),
+    ("faq-heldout-382.tsv", (80, 15, 15, 10), 68, 15, 12, 7),  # chat missed 2, nofact refused 1
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -611,6 +618,7 @@ OUT_ANSWERED = {
     "faq-heldout-195.tsv": 1,
     "faq-heldout-205.tsv": 1,
     "faq-heldout-255.tsv": 1,  # "pelatihan mandiri kurikulum merdeka di PMM, aksi nyata sy ditolak terus kenapa ya?" (first run on 7018e9b)
+    "faq-heldout-382.tsv": 1,  # "… dapet chromebook dr digitalisasi sekolah. dapetnya brp unit per sekolah pak" (first run on 6629508)
 }
 CHAT_MISSED = {
     # sets 335 and 339 (long messages): principals introducing themselves by name and school and saying hello, a thanks
@@ -634,6 +642,9 @@ CHAT_MISSED = {
     # set 322: principals introducing themselves with their school and that they just saved the bot's number, "om shanti shanti
     # shanti om" closing thanks with a promise to ask again
     "faq-heldout-322.tsv": 2,
+    # set 380: "selamat siang pak, mohon ijin" (declined); set 382: a thanks praising the bot's speed, a goodnight after the day's odalan
+    "faq-heldout-380.tsv": 1,
+    "faq-heldout-382.tsv": 2,
     # (sets 369, 370 and 371, "ok sampun pak, tiang tunggu kabar selanjutnya", "ok pak, tiang cek dulu", "ok makasih ya pak,
     # nanti tiang kabari lg kalo ada yg bingung": small talk since round 34)
 }
