@@ -577,6 +577,7 @@ HELD_OUT = [
 # set 148's "Guru di sekolah penggerak otomatis diakui jadi guru penggerak gak?" names the other programme; set 208's "kenapa
 # buleleng yg dipilih duluan bareng denpasar? apa kriterianya?" (first run on 4832938).
 NOFACT_DECLINED = {
+    "faq-heldout-382.tsv": 1,  # "… dapet chromebook dr digitalisasi sekolah. dapetnya brp unit per sekolah pak" (first run on 6629508)
     # set 337: "guru di sekolah penggerak wajib ikut guru penggerak jg ga?" reads as the other programme's question
     "faq-heldout-337.tsv": 1,
     "faq-heldout-41.tsv": 1,
@@ -618,7 +619,6 @@ OUT_ANSWERED = {
     "faq-heldout-195.tsv": 1,
     "faq-heldout-205.tsv": 1,
     "faq-heldout-255.tsv": 1,  # "pelatihan mandiri kurikulum merdeka di PMM, aksi nyata sy ditolak terus kenapa ya?" (first run on 7018e9b)
-    "faq-heldout-382.tsv": 1,  # "… dapet chromebook dr digitalisasi sekolah. dapetnya brp unit per sekolah pak" (first run on 6629508)
 }
 CHAT_MISSED = {
     # sets 335 and 339 (long messages): principals introducing themselves by name and school and saying hello, a thanks
