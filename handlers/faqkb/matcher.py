@@ -1230,17 +1230,18 @@ class FaqEngine:
                 # not sure of the best topic either: the lacking thing must be what the message is
                 # about, not a word of its context ("info dari grup wa …, bimtek kapan?")
                 near = dict((i, sc) for sc, i in scored).get(lacking, 0.0)
-                lacking = lacking if near >= LACKING_NEAR * best_score else None
+                # (…and it must share a specific word of its own with what is asked, besides the lacking thing: "bimtek pmo
+                # wajib pake baju dinas atau bebas ya" is the Bimtek's dress, "pakaian dinas kepsek hari senin apa" no topic's)
+                shared = any(
+                    w not in index.lacking and w in index.entry_words[lacking] and index.idf.get(w, 0.0) >= index.specific_idf for w in asked_words
+                )
+                lacking = lacking if near >= LACKING_NEAR * best_score and shared else None
             if lacking is not None:
                 # "apakah peserta bimtek dapat sertifikat?": the message asks for a thing only a
                 # "not in our sources" topic names, and the best topic never mentions it: say
                 # that the sources lack it (and pass it on) rather than answer the general topic
                 # or offer topics that do not hold it either.
                 return Match(index.entries[lacking], round(best_score, 4), in_domain=True), english
-        elif in_domain and not confident and entry.forward and any(best in index.lacking.get(w, ()) for w in self._asked_words(folded, english, query, whole)):
-            # "waktu bimtek pmo harus pakai baju dinas atau boleh bebas ya": unsure, but the nearest topic is one the sources
-            # lack, and the clause that asks names its very thing — pass it on, as when a known topic was nearest
-            return Match(entry, round(best_score, 4), in_domain=True), english
         if (confident or kind_missed) and not entry.forward and self._lacks_detail(self._without_reason(folded, english, weights), best):
             # "siapa moderator bimtek hari ketiga": nearer a question the topic is known not to answer
             # than any way of asking what it does answer — the sources lack it; pass it on
@@ -1673,11 +1674,12 @@ class FaqEngine:
             return []  # nothing lacking named anywhere in the message: no need to find the clause
         pieces = clauses(folded)
         # (not "saya tdk bisa ikut krn …": a can't is told, not asked; "rekaman … ada gak pak": a yes-or-no is asked)
-        asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p) or _choice_put(p)]
+        asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p)]
         if not asking and "?" not in folded:
-            # "surat ket sehat … hrs dilampirin pas daftar ga pak, antri di rsud lama bgt": the clause ending on "ga" asks;
-            # the complaint after it is context
-            asking = [p for p in pieces if _NOT_TAG_END_RE.search(p)]
+            # "surat ket sehat … hrs dilampirin pas daftar ga pak, antri di rsud lama bgt": the clause ending on "ga" asks, and
+            # so does a choice put with "ya" ("bimtek pmo itu wajib pake baju dinas atau bebas ya, kan dr rumah zoomnya");
+            # the complaint or the reason after it is context
+            asking = [p for p in pieces if _NOT_TAG_END_RE.search(p) or _choice_put(p)]
         if not asking and "?" in folded:
             # "… itu wajib dilampirkan waktu pendaftaran atau nanti? Soalnya puskesmas …": the
             # sentence with the question mark asks; the reason after it is context
@@ -2169,10 +2171,11 @@ def _question_end(folded: str) -> int | None:
 
 def _asks(clause: str) -> bool:
     """Whether a clause asks something: a question mark, a question word, or a choice put ("… baju dinas atau bebas ya")."""
-    return "?" in clause or bool(_question_words(clause)) or _choice_put(clause)
+    return "?" in clause or bool(_question_words(clause))
 
 
 def _choice_put(clause: str) -> bool:
+    """Whether a clause puts a choice with "ya" at its end, which asks without a question mark."""
     return " atau " in clause and _CHOICE_PUT_RE.search(clause) is not None
 
 
@@ -2376,9 +2379,11 @@ _PERSON_NAMED_RE = ascii_re(
     r"\b(?:siapa|pejabat|peserta|pelatih|narasumber|pemateri|kadis|kabid|ketua|pengawas|fasilitator|orang|perwakilan|wakil|petugas|kepala dinas)\b"
 )
 _GREETED_BOT_RE = ascii_re(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
-# "tiang baru dimasukin ke sini sm korwil", "baru join grup ini": how the writer came to this chat, which names no topic
+# "tiang baru dimasukin ke sini sm korwil", "sy br di add ke sini": how the writer came to this chat, which names no topic (not
+# "jawaban dinas masuk ke sini kan?", "kepsek lain bisa gabung di sini?")
 _ADDED_HERE_RE = ascii_re(
-    r"\b(?:dimasukin|dimasukkan|dimasukan|dimasukkin|ditambahin|ditambahkan|diundang|diinvite|diadd|gabung|bergabung|join|masuk)\s+"
+    r"\b(?:saya|sy|tiang|titiang|aku|kami)\s+(?:(?:baru|br|barusan|tadi|td|sudah|sdh|udah|udh)\s+)?"
+    r"(?:dimasukin|dimasukkan|dimasukan|dimasukkin|ditambahin|ditambahkan|diundang|diinvite|diadd|di\s+add|gabung|bergabung|join|masuk)\s+"
     r"(?:ke\s+|di\s+|dalam\s+|dlm\s+)?(?:sini|grup\s+ini|group\s+ini|bot\s+ini|chat\s+ini)"
     r"(?:\s+(?:sama|sm|ama|oleh|olh|dari|dr|by)\s+(?:pak\s+|bu\s+|bapak\s+|ibu\s+)?(?:korwil|pengawas|admin|dinas|kepsek|teman|temen|rekan))?\b"
 )
@@ -2923,6 +2928,7 @@ _MEANS_GUESSED_RE = ascii_re(
     r"(?<=\w)\s*\?\s*(?:through|thru|via|lewat|lwt)"
     r"(?:\s+(?!(?:apa|apaan|mana|what|which|siapa|who|gimana|gmn|bagaimana)\b)[\w.]+){1,2}(?:\s+(?:ya|kah|kan|juga|jg))?\s*\?\s*$"
 )
+_ESSAY_THEME_RE = ascii_re(r"\btema(?:nya)?\b")
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked
     ("jatah", _ASSIGNED_RE, " ", 0),  # "1 pelatih ahli dapat jatah dampingi berapa sekolah": assigned, no quota
@@ -2938,6 +2944,7 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "Will another PSP cohort be opened after Angkatan III?": a later cohort (the sources end with the third)
     # (another cohort named as such: not "setelah angkatan 3 lulus, kapan pendampingan dimulai?")
     ("angkatan", _LATER_COHORT_RE, r" angkatan selanjutnya \1 ", 0),
+    ("esai", _ESSAY_THEME_RE, " topik ", 0),  # "esai tahap 1 … temanya apa aja": the essay's topics (not a P5 theme)
     # "Will there be a new PSP cohort opening next year?": a cohort still to come, the next one
     ("cohort", ascii_re(r"\b(?:new|upcoming|future)\s+(?:psp\s+)?cohort\b"), " next cohort ", 0),
     # "who is the korwil for kecamatan tejakula?", "korwil kecamatan seririt siapa ya skrg?": a person's name, which no source
@@ -3350,10 +3357,9 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"\b(?:anak|putra|putri|keponakan|adik|cucu)\s+(?:saya|sy|kami|aku|tiang|titiang|ku)\b"
     r"(?!\s+(?:(?:jadi|jd|juga|jg|yang|yg|dados|kebetulan)\s+)?(?:kepsek|kepala(?:\s+sekolah)?|guru|korwil|operator|pengawas|penilik)\s+(?:di|sd|smp|tk|paud|sekolah)\b)"
     r"[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
-    # (…as in English: "my son wants to enrol in SMP"; not "my son usually handles that stuff", a helper at home)
-    r"|\b(?:my|our) (?:child|son|daughter|kid|children|kids)\b[^.?!\n]*\b(?:regist\w*|enrol\w*|admi\w*|school\w*|appl\w*|join\w*|entr\w*"
-    r"|sign\w*|stud\w*|class\w*|grade|ppdb|sd|smp|sma|smk|tk|kindergarten|university|college|scholarship\w*|kip|pip|zonasi|zoning"
-    r"|sick|ill|illness|fever|hospital\w*|leave|birth|born|vaccin\w*|health)\b"
+    # (…in English; not a child who helps at home: "my son usually handles that stuff", "my son helps me with the phone")
+    r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
+    r"(?![^.?!\n]*\b(?:handles?|handling|helps?|helping|does (?:that|this|it|them)|usually|types?|fills?|sets? up|set it up)\b)"
     # the Dinas's other business: teachers' certification allowance and rank, a teacher's transfer,
     # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to
     # the staff: asked back and queued)

@@ -662,9 +662,6 @@ SYNONYMS: dict[str, str] = {
     "persetujuannya": "consent",
     "menyetujui": "consent",
     "disetujui": "consent",
-    # (round 34) "esai tahap 1 temanya apa aja": the essay's topics
-    "tema": "topik",
-    "temanya": "topik",
 }
 
 

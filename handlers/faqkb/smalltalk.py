@@ -119,9 +119,8 @@ _FILLER = frozenset(
         "notulen notulensi laporan catatan minutes notes "
         # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
         "quick prompt fast cepat response responses reply respon respons balasan balasannya berikutnya selanjutnya next time pertemuan kesempatan "
-        # "nanti tiang kabari lg kalo ada yg bingung", "tiang tunggu kabar selanjutnya", "ok pak, tiang cek dulu", "nanti sy hubungi lg
-        # kalau ada pertanyaan": a promise to write again, to wait or to check, nothing asked (round 34)
-        "kalau kalo klo kl ada yang kurang tunggu ditunggu kabar kabarnya hubungi menghubungi cek dicek ngecek check"
+        # "tiang tunggu dulu", "nanti sy hubungi lg": a promise to wait or to write again (round 34; see _PROMISED_RE)
+        "tunggu ditunggu hubungi menghubungi"
     ).split()
 )
 # Without the index at hand, a word after a form of address counts as a name when it is capitalised
@@ -158,6 +157,20 @@ _HOW_ARE_YOU_RE = ascii_re(
 # "have a nice day", "enjoy your weekend", "good bye": a farewell on its own
 _NICE_DAY_RE = ascii_re(
     r"\b(?:have|enjoy)\s+(?:a|your)\s+(?:nice|good|great|lovely|wonderful)?\s*(?:day|weekend|evening|night)\b|\bgood\s+bye\b|\bbye\s+bye\b"
+)
+# A promise to write again, to wait for news or to check first (round 34): "nanti tiang kabari lg kalo ada yg bingung", "kalau ada
+# yang kurang jelas saya tanya lagi", "tiang tunggu kabar selanjutnya", "ok pak, tiang cek dulu", "I'll wait for the news" — as whole
+# phrases: "kalau guru?", "cek ya pak formulir tiang", "sudah ada kabar?" ask
+_PROMISED_RE = ascii_re(
+    r"\b(?:kalau|kalo|klo|kl|jika|jikalau|if)\s+(?:ada|masih\s+ada|there\s+is|there\s+are|i\s+have)\s+"
+    r"(?:(?:yang|yg)\s+(?:masih\s+)?(?:bingung|kurang\s+jelas|belum\s+jelas|blm\s+jelas|mau\s+ditanyakan|perlu\s+ditanyakan)"
+    r"|pertanyaan(?:\s+lagi|\s+lg)?|apa2|apa-apa|any\s+(?:more\s+)?questions?|more\s+questions?)\b"
+    r"|\b(?:tunggu|nunggu|menunggu|wait\s+for)\s+(?:the\s+)?(?:kabar|kabarnya|info|infonya|informasi|informasinya|news|update|updates)"
+    r"(?:\s+(?:selanjutnya|berikutnya|baiknya|lebih\s+lanjut|lanjutan))?\b"
+    r"|\b(?:saya|sy|tiang|titiang|aku|kami|i\s*ll|i\s+will)\s+(?:coba\s+)?(?:cek|check|ngecek|mengecek)(?:\s+(?:email|wa|hp|form|formnya))?"
+    r"(?:\s+(?:dulu|dl|dlu|lagi|lg|nanti|first|again))+\b"
+    r"|\b(?:nanti|ntr|nnti)?\s*(?:saya|sy|tiang|titiang|aku|kami)\s+(?:kabari|kabarin|kabarkan)(?:\s+(?:lagi|lg))?\b"
+    r"|\bget\s+back\s+to\s+you\b"
 )
 _DIGIT_RE = ascii_re(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
 _REDUPLICATED_RE = ascii_re(r"(?<=[a-z])2\b")
@@ -236,6 +249,8 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
         if len(signature) <= _SIGNATURE_WORDS and all(w in written or w in _SIGNATURE_ROLES or w in NAMES for w in signature):
             plain = plain[: signed.start("signature")]
     plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
+    if "?" not in plain:
+        plain = _PROMISED_RE.sub(" ", plain)  # "nanti tiang kabari lg kalo ada yg bingung", "tiang tunggu kabar selanjutnya"
     plain = _NICE_DAY_RE.sub(" bye ", plain)  # "Goodbye, have a nice day."
     words: list[str] = _WORD_RE.findall(plain)  # (typed: mypyc needs the element type)
     if not words or len(words) > _MOST_WORDS:
