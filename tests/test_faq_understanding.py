@@ -3696,6 +3696,10 @@ ROUND_34_READINGS = [
     ("esai seleksi angkatan 2 temanya apa", "forward", "seleksi-rincian"),
     # the clause ending on "gak" asks; the queue at the hospital after it is context (no hospital asked about)
     ("surat sehat bebas narkoba wajib dilampirkan waktu daftar gak bu, antri di rsud lama sekali", "answer", "surat-sehat"),
+    # a ceremony told as the reason, before a question about this bot's reminders, is no other business asked
+    ("pak, sy sering lupa jadwal zoom krn sibuk upakara di pura. bisa ga bot ini ngingetin sebelum zoom bimtek? gmn nyalainnya", "answer", "bot-pengingat"),
+    # a clock told with WIB, then "berarti jam brp di sini": the conversion to Bali's zone
+    ("pak, undangan rapat dari pusat jam 13.00 WIB, sy suka salah hitung. berarti jam brp di sini ya", "answer", "zona-waktu"),
 ]
 
 # A review of round 34's change (each found worse than before it, then fixed): follow-ups of filler words are no small talk, a

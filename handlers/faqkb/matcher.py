@@ -1547,9 +1547,15 @@ class FaqEngine:
         whose question points back at the trouble, nor "… akreditasi … pengajuan di sispena gmn ya?", which names it).
         """
         asked = _marked_sentences(folded)
-        if asked is folded or not _PSP_ITSELF_RE.search(typed) or _other_business(asked):
+        # (…or one whose question names the Bimtek or this bot: "sering lupa jadwal zoom krn sibuk upakara di desa. bisa ga bot ini
+        # ngingetin sy sebelum zoom bimtek mulai?")
+        named = _PSP_ITSELF_RE.search(typed) or "bimtek" in asked or _THIS_BOT_RE.search(asked)
+        if asked is folded or not named or _other_business(asked):
             return False
-        last = clauses(asked)[-1]
+        pieces = clauses(asked)
+        last = pieces[-1]
+        if len(pieces) > 1 and _points_back(last) and _asks(pieces[-2]):
+            last = pieces[-2]  # ("… bisa ga bot ini ngingetin sy sebelum zoom bimtek mulai? gmn nyalainnya": how, of the question before)
         return not _points_back(last) and self._specific(self._query(asked, english)[0])
 
     def _introduces_asker(self, clause: str, words: list[str]) -> bool:
@@ -2928,6 +2934,10 @@ _MEANS_GUESSED_RE = ascii_re(
     r"(?<=\w)\s*\?\s*(?:through|thru|via|lewat|lwt)"
     r"(?:\s+(?!(?:apa|apaan|mana|what|which|siapa|who|gimana|gmn|bagaimana)\b)[\w.]+){1,2}(?:\s+(?:ya|kah|kan|juga|jg))?\s*\?\s*$"
 )
+_ZONE_ASKED_AFTER_RE = ascii_re(
+    r"(\b(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*wib\b.*?)\b(?:itu\s+|jadi\s+|berarti\s+|brarti\s+|artinya\s+)*(?:jam|pukul|pkl)\s+(?:brp|berapa|berapaan)"
+    r"(?:\s+(?:di|utk|untuk)\s+(?:buleleng|bali|sini|singaraja|wita))?"
+)
 _ESSAY_THEME_RE = ascii_re(r"\btema(?:nya)?\b")
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked
@@ -2945,6 +2955,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # (another cohort named as such: not "setelah angkatan 3 lulus, kapan pendampingan dimulai?")
     ("angkatan", _LATER_COHORT_RE, r" angkatan selanjutnya \1 ", 0),
     ("esai", _ESSAY_THEME_RE, " topik ", 0),  # "esai tahap 1 … temanya apa aja": the essay's topics (not a P5 theme)
+    # "undangan zoom … jam 08.00 WIB, …. itu berarti jam brp di buleleng?": the clock told, converted to Bali's zone
+    ("wib", _ZONE_ASKED_AFTER_RE, r"\1 konversi wita jam berapa ", 1),  # "esai tahap 1 … temanya apa aja": the essay's topics (not a P5 theme)
     # "Will there be a new PSP cohort opening next year?": a cohort still to come, the next one
     ("cohort", ascii_re(r"\b(?:new|upcoming|future)\s+(?:psp\s+)?cohort\b"), " next cohort ", 0),
     # "who is the korwil for kecamatan tejakula?", "korwil kecamatan seririt siapa ya skrg?": a person's name, which no source
