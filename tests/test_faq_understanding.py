@@ -3700,6 +3700,13 @@ ROUND_34_READINGS = [
     ("pak, sy sering lupa jadwal zoom krn sibuk upakara di pura. bisa ga bot ini ngingetin sebelum zoom bimtek? gmn nyalainnya", "answer", "bot-pengingat"),
     # a clock told with WIB, then "berarti jam brp di sini": the conversion to Bali's zone
     ("pak, undangan rapat dari pusat jam 13.00 WIB, sy suka salah hitung. berarti jam brp di sini ya", "answer", "zona-waktu"),
+    # a stage told in a sentence of the story is no number asked when the asking sentence names its own
+    (
+        "Om swastyastu pak, tiang kepsek SDN 3 Sawan. teman tiang di Tabanan udah selesai tahap 2 PSP dan skrg nunggu hasil. "
+        "pleno kelulusan angkatan 3 itu tgl brp nggih",
+        "answer",
+        "kelulusan",
+    ),
 ]
 
 # A review of round 34's change (each found worse than before it, then fixed): follow-ups of filler words are no small talk, a

@@ -252,6 +252,27 @@ def index_apart(path: Path) -> tuple[_Index, KnowledgeBase]:
     return index, KnowledgeBase(index.entries, examples_path=result[2])
 
 
+def _numbers_told_apart(folded: str, asking: str) -> frozenset[tuple[str, str]]:
+    """The numbered things of the sentence that asks, when every other sentence naming one only tells (else none).
+
+    "temen tiang … udah selesai tahap 2 PSP dan skrg nunggu hasil. pleno kelulusan angkatan 3 itu kapan nggih": cohort III,
+    not stage 2 (but not "Pengumuman tahap 1 … tanggal berapa, trus tahap 2 mulai kapan?", one sentence asking of both).
+    """
+    own: frozenset[tuple[str, str]] = frozenset()
+    told = False
+    for sentence in _SENTENCE_END_RE.split(folded):
+        pairs = numbered_pairs(expand(tokens(sentence, folded=True)))
+        if not pairs:
+            continue
+        if asking in sentence:
+            own = pairs
+        elif _asks(sentence):
+            return frozenset()
+        else:
+            told = True
+    return own if told else frozenset()
+
+
 def _ahead(scored: list[tuple[float, int]]) -> bool:
     """Whether the best topic is clearly ahead of the second (or alone)."""
     return len(scored) < 2 or scored[0][0] - scored[1][0] >= CLEAR_MARGIN
@@ -1012,6 +1033,10 @@ class FaqEngine:
             # (…nor a number others claimed, told before the clause that asks for it: "… ada yg ngotot kita baru angkatan 2. jd yg
             # bener buleleng ini angkatan brp?")
             asked_numbers = numbered_pairs(expand(tokens(asking_text, folded=True)))
+        elif asking_text is not folded and len(asked_numbers) > 1 and (own_numbers := _numbers_told_apart(folded, asking_text)):
+            # (…nor a number of the story when the clause that asks names its own: "temen tiang … udah selesai tahap 2 PSP dan skrg
+            # nunggu hasil. pleno kelulusan angkatan 3 itu kapan nggih" asks about cohort III's plenary, no stage 2)
+            asked_numbers = own_numbers
         choice = len({word for word, _ in asked_numbers}) < len(asked_numbers) and _OR_RE.search(folded) is not None
         # (…nor a month the asker guesses and wants checked: "pendaftaran angkatan III ditutup 28 maret kan?" is answered with February)
         # (not a coming one: "katanya bimtek PMO diadakan lagi bulan Agustus?")
