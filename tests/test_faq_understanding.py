@@ -3707,6 +3707,11 @@ ROUND_34_READINGS = [
         "answer",
         "kelulusan",
     ),
+    # "harus udah ada di sistem tertentu": the database one must be in
+    ("bu, katanya data kepsek hrs udah ada di sistem tertentu dulu baru bisa daftar PSP. sistemnya apa ya", "answer", "dapodik"),
+    # a purpose closing the message is why it is asked, not what; an introduction is not the question
+    ("Om swastyastu, tiang kepsek SDN 2 Sawan. yg daftar PSP itu atas nama sekolah atau kepala sekolahnya pak, biar ga salah isi", "answer", "daftar-siapa"),
+    ("Om swastyastu, tiang kepsek SDN 1 Julah. kalo misal sdh lolos PSP tp di tengah jalan mau mundur krn gurunya kurang, ada sanksi ga pak", "ask_back", None),
 ]
 
 # A review of round 34's change (each found worse than before it, then fixed): follow-ups of filler words are no small talk, a

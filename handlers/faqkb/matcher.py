@@ -942,8 +942,12 @@ class FaqEngine:
             for words, found, asks, clause in parts:
                 if asking and not asks:
                     continue
-                if not asks and any(p[2] for p in parts) and self._introduces_asker(clause, words):
+                if not asks and (any(p[2] for p in parts) or len(parts) > 1) and self._introduces_asker(clause, words):
                     # "tiang kepsek SD di Tejakula, …, sekolah boleh diliburkan ndak ya pak": who asks and where is not the question
+                    continue
+                if not asks and folded.rstrip(" .!").endswith(clause) and _REASON_START_RE.match(clause) and len(parts) > 1:
+                    # "… yg daftar itu atas nama sekolah atau kepala sekolahnya pak, biar ga salah isi": the purpose closing the
+                    # message is why it is asked, not what
                     continue
                 if (
                     (len(words) < 2 or len(words) == 2 and not self._specific(words) and not _WH_WORD_RE.search(clause))
@@ -2932,7 +2936,7 @@ _WHICH_COMMAND_ID_RE = ascii_re(
     r"(?!\s+(?:untuk|utk|buat|agar|supaya))"
 )
 _REGISTERED_WHERE_RE = ascii_re(
-    r"\b(?:harus|wajib|perlu|mesti|hrs)\s+(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?(?:terdaftar|tercatat|terdata|masuk)\s+"
+    r"\b(?:harus|wajib|perlu|mesti|hrs)\s+(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?(?:terdaftar|tercatat|terdata|masuk|ada)\s+"
     # (…or "di sistem tertentu dulu": "apa data kepsek harus udah tercatat di sistem tertentu dulu baru bisa daftar")
     r"(?:di\s*mana|dmn|dimana|di\s+sistem\s+apa|di\s+aplikasi\s+apa|di\s+(?:sistem|aplikasi|database|data)\s+(?:tertentu|khusus))\b"
 )
