@@ -3712,6 +3712,8 @@ ROUND_34_READINGS = [
     # a purpose closing the message is why it is asked, not what; an introduction is not the question
     ("Om swastyastu, tiang kepsek SDN 2 Sawan. yg daftar PSP itu atas nama sekolah atau kepala sekolahnya pak, biar ga salah isi", "answer", "daftar-siapa"),
     ("Om swastyastu, tiang kepsek SDN 1 Julah. kalo misal sdh lolos PSP tp di tengah jalan mau mundur krn gurunya kurang, ada sanksi ga pak", "ask_back", None),
+    # Bali's holy days planned around name no other programme
+    ("Hello, I am head of SDN 1 Pemaron. When does selection stage 2 of Angkatan III run? We have Galungan and Kuningan coming.", "answer", "seleksi-tahap2"),
 ]
 
 # A review of round 34's change (each found worse than before it, then fixed): follow-ups of filler words are no small talk, a

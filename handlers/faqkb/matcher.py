@@ -1578,7 +1578,7 @@ class FaqEngine:
         asked = _marked_sentences(folded)
         # (…or one whose question names the Bimtek or this bot: "sering lupa jadwal zoom krn sibuk upakara di desa. bisa ga bot ini
         # ngingetin sy sebelum zoom bimtek mulai?")
-        named = _PSP_ITSELF_RE.search(typed) or "bimtek" in asked or _THIS_BOT_RE.search(asked)
+        named = _PSP_ITSELF_RE.search(typed) or _SELECTION_RE.search(asked) or _THIS_BOT_RE.search(asked)
         if asked is folded or not named or _other_business(asked):
             return False
         pieces = clauses(asked)
@@ -3726,7 +3726,9 @@ def _compared_regencies(folded: str) -> set[str]:
     return {found.group(2) for found in _REGENCY_NAMED_RE.finditer(folded) if found.group(1) not in _WHERE_ONE_IS}
 _NAMES_OF_NO_PROGRAMME = frozenset(
     "jakarta denpasar singaraja bali balinese jawa java javanese surabaya bandung yogyakarta jogja lombok mataram makassar medan indonesia indonesian "
-    "nik nisn".split()
+    "nik nisn "
+    # Bali's holy days, named as what the asker plans around ("… when does stage 2 run? I need to plan around … Galungan")
+    "galungan kuningan nyepi saraswati pagerwesi siwaratri purnama tilem".split()
 )
 # a group chat where news is heard ("Our K3S chat says …", "di grup WA MKKS"), not another programme
 # (…or at its meeting: "Apa itu pengimbasan? sering dengar di rapat K3S", "in the MKKS meeting"; not "rapat K3S kapan?")
