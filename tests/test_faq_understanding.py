@@ -3742,6 +3742,25 @@ ROUND_34_REVIEWED = [
     ("my son helps me with the phone, can he fill in the registration form for me?", "answer", "bot-form-isian"),
 ]
 
+# A second review (56 messages from 8 causes, against the first review's fixes; each fixed and checked against 08f0062 too)
+ROUND_34_REVIEWED_B = [
+    ("ok pak, tiang cek ya", "small_talk", None),
+    ("sudah dicek pak, terima kasih", "small_talk", None),
+    ("ok kalo gitu makasih bu", "small_talk", None),
+    ("ok pak, kabar selanjutnya tiang tunggu", "small_talk", None),
+    ("thanks, I'll check it later", "small_talk", None),
+    ("br gabung di sini pak, bot ini bisa apa aja", "answer", "bot-fitur"),
+    ("tiang jg baru dimasukkan ke grup ini, boleh tanya2 soal PSP?", "answer", "psp-apa"),
+    ("My kids want to register at an SMP next year, when does registration open?", "decline", None),
+    ("My son is a principal, is there an age limit?", "answer", "usia"),
+    ("sertifikat bimtek pmo dikirim lewat email ya pak", "forward", "sertifikat"),
+    ("tema bimtek pmo apa ya pak", "answer", "bimtek-materi"),
+    ("tema essay seleksi angkatan 2 apa", "forward", "seleksi-rincian"),
+    ("untuk daftar PSP, file SK harus ada di mana pak", "ask_back", None),
+    ("kalau mau daftar, CV harus ada di mana bu", "answer", "seleksi-tahap1"),
+    ("anak sy mau daftar SMP. bot ini bisa bantu daftar? gmn caranya", "decline", None),
+]
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -3750,7 +3769,7 @@ LATER_READINGS = (
     + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED + ROUND_28_READINGS
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
     + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS + ROUND_33_REVIEWED + ROUND_33_REVIEWED_B
-    + ROUND_34_READINGS + ROUND_34_REVIEWED
+    + ROUND_34_READINGS + ROUND_34_REVIEWED + ROUND_34_REVIEWED_B
 )
 
 

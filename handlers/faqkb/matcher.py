@@ -1259,11 +1259,10 @@ class FaqEngine:
                 # not sure of the best topic either: the lacking thing must be what the message is
                 # about, not a word of its context ("info dari grup wa …, bimtek kapan?")
                 near = dict((i, sc) for sc, i in scored).get(lacking, 0.0)
-                # (…and it must share a specific word of its own with what is asked, besides the lacking thing: "bimtek pmo
-                # wajib pake baju dinas atau bebas ya" is the Bimtek's dress, "pakaian dinas kepsek hari senin apa" no topic's)
-                shared = any(
-                    w not in index.lacking and w in index.entry_words[lacking] and index.idf.get(w, 0.0) >= index.specific_idf for w in asked_words
-                )
+                # (…and the topic must speak of another thing asked, besides the lacking one: "bimtek pmo wajib pake baju dinas atau
+                # bebas ya" is the Bimtek's dress, "pakaian dinas kepsek hari senin apa" no topic's)
+                held_there = index.entry_words[lacking] | index.answer_words[lacking]
+                shared = any(w not in index.lacking and w not in STOPWORDS and w in held_there for w in asked_words)
                 lacking = lacking if near >= LACKING_NEAR * best_score and shared else None
             if lacking is not None:
                 # "apakah peserta bimtek dapat sertifikat?": the message asks for a thing only a
@@ -1576,9 +1575,9 @@ class FaqEngine:
         whose question points back at the trouble, nor "… akreditasi … pengajuan di sispena gmn ya?", which names it).
         """
         asked = _marked_sentences(folded)
-        # (…or one whose question names the Bimtek or this bot: "sering lupa jadwal zoom krn sibuk upakara di desa. bisa ga bot ini
-        # ngingetin sy sebelum zoom bimtek mulai?")
-        named = _PSP_ITSELF_RE.search(typed) or _SELECTION_RE.search(asked) or _THIS_BOT_RE.search(asked)
+        # (…or one whose question names the Bimtek or its reminders: "sering lupa jadwal zoom krn sibuk upakara di desa. bisa ga bot
+        # ini ngingetin sy sebelum zoom bimtek mulai?"; not "anak sy mau daftar SMP. bot ini bisa bantu daftar?")
+        named = _PSP_ITSELF_RE.search(typed) or "bimtek" in asked or _REMINDER_ASKED_RE.search(asked)
         if asked is folded or not named or _other_business(asked):
             return False
         pieces = clauses(asked)
@@ -2417,7 +2416,7 @@ _GREETED_BOT_RE = ascii_re(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore
 # "tiang baru dimasukin ke sini sm korwil", "sy br di add ke sini": how the writer came to this chat, which names no topic (not
 # "jawaban dinas masuk ke sini kan?", "kepsek lain bisa gabung di sini?")
 _ADDED_HERE_RE = ascii_re(
-    r"\b(?:saya|sy|tiang|titiang|aku|kami)\s+(?:(?:baru|br|barusan|tadi|td|sudah|sdh|udah|udh)\s+)?"
+    r"(?:\b(?:saya|sy|tiang|titiang|aku|kami)\s+|^\s*(?=b)|(?<=[,.!]\s)(?=b))(?:(?:baru|br|barusan|tadi|td|sudah|sdh|udah|udh|saja|aja|juga|jg)\s+){0,3}"
     r"(?:dimasukin|dimasukkan|dimasukan|dimasukkin|ditambahin|ditambahkan|diundang|diinvite|diadd|di\s+add|gabung|bergabung|join|masuk)\s+"
     r"(?:ke\s+|di\s+|dalam\s+|dlm\s+)?(?:sini|grup\s+ini|group\s+ini|bot\s+ini|chat\s+ini)"
     r"(?:\s+(?:sama|sm|ama|oleh|olh|dari|dr|by)\s+(?:pak\s+|bu\s+|bapak\s+|ibu\s+)?(?:korwil|pengawas|admin|dinas|kepsek|teman|temen|rekan))?\b"
@@ -2936,9 +2935,11 @@ _WHICH_COMMAND_ID_RE = ascii_re(
     r"(?!\s+(?:untuk|utk|buat|agar|supaya))"
 )
 _REGISTERED_WHERE_RE = ascii_re(
-    r"\b(?:harus|wajib|perlu|mesti|hrs)\s+(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?(?:terdaftar|tercatat|terdata|masuk|ada)\s+"
+    r"\b(?:harus|wajib|perlu|mesti|hrs)\s+(?:sudah\s+|sdh\s+|udah\s+|udh\s+)?(?:(?:terdaftar|tercatat|terdata|masuk)\s+"
     # (…or "di sistem tertentu dulu": "apa data kepsek harus udah tercatat di sistem tertentu dulu baru bisa daftar")
-    r"(?:di\s*mana|dmn|dimana|di\s+sistem\s+apa|di\s+aplikasi\s+apa|di\s+(?:sistem|aplikasi|database|data)\s+(?:tertentu|khusus))\b"
+    r"(?:di\s*mana|dmn|dimana|di\s+sistem\s+apa|di\s+aplikasi\s+apa|di\s+(?:sistem|aplikasi|database|data)\s+(?:tertentu|khusus))"
+    # (…and "harus udah ada di sistem tertentu", not "file SK harus ada di mana", a place for a file)
+    r"|ada\s+di\s+(?:sistem|aplikasi|database)\s+(?:apa|tertentu|khusus))\b"
 )
 _WHO_IS_IN_RE = ascii_re(r"\bsiapa\s+(?:saja\s+|aja\s+|sj\s+|aj\s+)?(?:yang|yg)\s+masuk\b")
 _BACK_THEN_RE = ascii_re(r"\b(?:waktu|wkt|saat|ketika|pas)\s+itu\b")
@@ -2967,6 +2968,7 @@ _ZONE_ASKED_AFTER_RE = ascii_re(
     r"(\b(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*wib\b.*?)\b(?:itu\s+|jadi\s+|berarti\s+|brarti\s+|artinya\s+)*(?:jam|pukul|pkl)\s+(?:brp|berapa|berapaan)"
     r"(?:\s+(?:di|utk|untuk)\s+(?:buleleng|bali|sini|singaraja|wita))?"
 )
+_REMINDER_ASKED_RE = ascii_re(r"\b(?:pengingat\w*|reminders?|(?:meng|di|ng)?ing[ae]t(?:in|kan)\w*|remind\w*)\b")
 _ESSAY_THEME_RE = ascii_re(r"\btema(?:nya)?\b")
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked
@@ -2983,9 +2985,10 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "Will another PSP cohort be opened after Angkatan III?": a later cohort (the sources end with the third)
     # (another cohort named as such: not "setelah angkatan 3 lulus, kapan pendampingan dimulai?")
     ("angkatan", _LATER_COHORT_RE, r" angkatan selanjutnya \1 ", 0),
-    ("esai", _ESSAY_THEME_RE, " topik ", 0),  # "esai tahap 1 … temanya apa aja": the essay's topics (not a P5 theme)
+    # "esai tahap 1 … temanya apa aja", "tema bimtek pmo apa": the essay's or the Bimtek's topics (not a P5 theme, nor the curriculum's)
+    *((hint, _ESSAY_THEME_RE, " topik ", 0) for hint in ("esai", "essay", "tulisan", "bimtek")),
     # "undangan zoom … jam 08.00 WIB, …. itu berarti jam brp di buleleng?": the clock told, converted to Bali's zone
-    ("wib", _ZONE_ASKED_AFTER_RE, r"\1 konversi wita jam berapa ", 1),  # "esai tahap 1 … temanya apa aja": the essay's topics (not a P5 theme)
+    ("wib", _ZONE_ASKED_AFTER_RE, r"\1 konversi wita jam berapa ", 1),
     # "Will there be a new PSP cohort opening next year?": a cohort still to come, the next one
     ("cohort", ascii_re(r"\b(?:new|upcoming|future)\s+(?:psp\s+)?cohort\b"), " next cohort ", 0),
     # "who is the korwil for kecamatan tejakula?", "korwil kecamatan seririt siapa ya skrg?": a person's name, which no source
@@ -3399,8 +3402,9 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"(?!\s+(?:(?:jadi|jd|juga|jg|yang|yg|dados|kebetulan)\s+)?(?:kepsek|kepala(?:\s+sekolah)?|guru|korwil|operator|pengawas|penilik)\s+(?:di|sd|smp|tk|paud|sekolah)\b)"
     r"[^.?!\n]*\b(?:daftar\w*|mendaftar\w*|masuk|sekolah)\b"
     # (…in English; not a child who helps at home: "my son usually handles that stuff", "my son helps me with the phone")
-    r"|\b(?:my|our) (?:child|son|daughter|kid)\b"
+    r"|\b(?:my (?:child|son|daughter|kid|kids|children)|our (?:child|son|daughter))\b"
     r"(?![^.?!\n]*\b(?:handles?|handling|helps?|helping|does (?:that|this|it|them)|usually|types?|fills?|sets? up|set it up)\b)"
+    r"(?!\s+(?:is|was)\s+(?:a\s+|an\s+|the\s+)?(?:principal|head|teacher|headmaster|headmistress|korwil|supervisor|operator)\b)"
     # the Dinas's other business: teachers' certification allowance and rank, a teacher's transfer,
     # building grants, Dapodik's own syncing, diplomas, pupils' aid (a Dapodik training is left to
     # the staff: asked back and queued)

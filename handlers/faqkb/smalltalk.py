@@ -120,7 +120,9 @@ _FILLER = frozenset(
         # "thanks for the quick response", "sampai jumpa pada kegiatan berikutnya": the answer, the next meeting
         "quick prompt fast cepat response responses reply respon respons balasan balasannya berikutnya selanjutnya next time pertemuan kesempatan "
         # "tiang tunggu dulu", "nanti sy hubungi lg": a promise to wait or to write again (round 34; see _PROMISED_RE)
-        "tunggu ditunggu hubungi menghubungi"
+        "tunggu ditunggu hubungi menghubungi "
+        # "mantap botnya cepet bgt balesnya", "tiang mau istirahat abis seharian di sekolah", "mohon ijin": praise, the day's end, leave
+        "bgt banget cepet bales balesnya abis habis odalan piodalan ijin izin"
     ).split()
 )
 # Without the index at hand, a word after a form of address counts as a name when it is capitalised
@@ -161,17 +163,26 @@ _NICE_DAY_RE = ascii_re(
 # A promise to write again, to wait for news or to check first (round 34): "nanti tiang kabari lg kalo ada yg bingung", "kalau ada
 # yang kurang jelas saya tanya lagi", "tiang tunggu kabar selanjutnya", "ok pak, tiang cek dulu", "I'll wait for the news" — as whole
 # phrases: "kalau guru?", "cek ya pak formulir tiang", "sudah ada kabar?" ask
+_NEWS = r"(?:kabar|kabarnya|info|infonya|informasi|informasinya|news|update|updates)"
+_WRITER = r"(?:saya|sy|tiang|titiang|aku|kami)"
 _PROMISED_RE = ascii_re(
     r"\b(?:kalau|kalo|klo|kl|jika|jikalau|if)\s+(?:ada|masih\s+ada|there\s+is|there\s+are|i\s+have)\s+"
-    r"(?:(?:yang|yg)\s+(?:masih\s+)?(?:bingung|kurang\s+jelas|belum\s+jelas|blm\s+jelas|mau\s+ditanyakan|perlu\s+ditanyakan)"
-    r"|pertanyaan(?:\s+lagi|\s+lg)?|apa2|apa-apa|any\s+(?:more\s+)?questions?|more\s+questions?)\b"
-    r"|\b(?:tunggu|nunggu|menunggu|wait\s+for)\s+(?:the\s+)?(?:kabar|kabarnya|info|infonya|informasi|informasinya|news|update|updates)"
-    r"(?:\s+(?:selanjutnya|berikutnya|baiknya|lebih\s+lanjut|lanjutan))?\b"
-    r"|\b(?:saya|sy|tiang|titiang|aku|kami|i\s*ll|i\s+will)\s+(?:coba\s+)?(?:cek|check|ngecek|mengecek)(?:\s+(?:email|wa|hp|form|formnya))?"
-    r"(?:\s+(?:dulu|dl|dlu|lagi|lg|nanti|first|again))+\b"
-    r"|\b(?:nanti|ntr|nnti)?\s*(?:saya|sy|tiang|titiang|aku|kami)\s+(?:kabari|kabarin|kabarkan)(?:\s+(?:lagi|lg))?\b"
+    r"(?:(?:yang|yg)\s+(?:masih\s+)?(?:bingung|kurang(?:\s+jelas)?|belum\s+jelas|blm\s+jelas|mau\s+ditanyakan|perlu\s+ditanyakan)"
+    r"|pertanyaan(?:\s+lagi|\s+lg)?|kabar|info|apa2|apa-apa|any\s+(?:more\s+)?questions?|more\s+questions?)\b"
+    # "kalau begitu …", "kalo gitu makasih": in that case
+    r"|\b(?:kalau|kalo|klo|kl)\s+(?:begitu|gitu|bgitu|begini|gini)\b"
+    r"|\b(?:tunggu|nunggu|menunggu|wait\s+for)\s+(?:aja\s+|saja\s+|dulu\s+|the\s+)?" + _NEWS
+    + r"(?:\s+(?:selanjutnya|berikutnya|baiknya|lebih\s+lanjut|lanjutan))?\b"
+    r"|\b" + _NEWS + r"(?:\s+(?:selanjutnya|berikutnya))?\s+" + _WRITER + r"\s+(?:tunggu|nunggu|tunggu2)\b"
+    # "tiang cek dulu", "sudah dicek pak", "nanti sy cek", "akan saya cek", "dicek dulu nggih" (not "cek ya pak formulir tiang", a request)
+    r"|\b(?:(?:sudah|sdh|udah|udh|sampun|akan|nanti|ntr)\s+)?" + _WRITER + r"\s+(?:coba\s+)?(?:cek|check|ngecek|mengecek)\b"
+    r"(?:\s+(?:email|wa|hp)\b)?(?:\s+(?:dulu|dl|dlu|lagi|lg|nanti|ya|nggih)\b)*"
+    r"|\b(?:sudah|sdh|udah|udh|sampun|akan|nanti|ntr)\s+(?:di)?(?:cek|check)\b|\bdicek\s+(?:dulu|dl|dlu|lagi|lg)\b"
+    r"|\b(?:i\s*'?\s*ll|i\s+will|will)\s+check\b(?:\s+(?:it|again|later|first|tomorrow|with\s+(?:my|our|the)\s+\w+))*"
+    r"|\b(?:nanti|ntr|nnti)?\s*" + _WRITER + r"\s+(?:kabari|kabarin|kabarkan)(?:\s+(?:lagi|lg))?\b"
     r"|\bget\s+back\s+to\s+you\b"
 )
+_DAY_EVENT_RE = ascii_re(r"\bada\s+(?:odalan|piodalan|upacara|upakara|rapat|acara|kegiatan)\b")
 _DIGIT_RE = ascii_re(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
 _REDUPLICATED_RE = ascii_re(r"(?<=[a-z])2\b")
 # a school's number in its name ("Warm regards from SD Negeri 1 Singaraja", "salam dari SDN 2 Sawan") and a group's ("gugus 3")
@@ -251,6 +262,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
     plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
     if "?" not in plain:
         plain = _PROMISED_RE.sub(" ", plain)  # "nanti tiang kabari lg kalo ada yg bingung", "tiang tunggu kabar selanjutnya"
+        plain = _DAY_EVENT_RE.sub(" ", plain)  # "… abis seharian di sekolah ada odalan": the day told
     plain = _NICE_DAY_RE.sub(" bye ", plain)  # "Goodbye, have a nice day."
     words: list[str] = _WORD_RE.findall(plain)  # (typed: mypyc needs the element type)
     if not words or len(words) > _MOST_WORDS:
