@@ -1963,6 +1963,8 @@ def test_a_question_about_the_form_is_not_small_talk() -> None:
         ("siap bu, nanti kalau ada yang kurang jelas saya hubungi lagi", "ack"),
         ("baik pak, sy tunggu kabarnya saja", "ack"),
         ("oke bu, nanti tiang cek lagi", "ack"),
+        ("selamat sore bu, mohon izin", "greeting"),
+        ("makasih bu, botnya cepet bgt balesnya", "thanks"),
     ],
 )
 def test_a_longer_courtesy_is_small_talk(text: str, kind: str, engine: FaqEngine) -> None:

@@ -182,7 +182,11 @@ _PROMISED_RE = ascii_re(
     r"|\b(?:nanti|ntr|nnti)?\s*" + _WRITER + r"\s+(?:kabari|kabarin|kabarkan)(?:\s+(?:lagi|lg))?\b"
     r"|\bget\s+back\s+to\s+you\b"
 )
-_DAY_EVENT_RE = ascii_re(r"\bada\s+(?:odalan|piodalan|upacara|upakara|rapat|acara|kegiatan)\b")
+_DAY_EVENT_RE = ascii_re(
+    r"\bada\s+(?:odalan|piodalan|upacara|upakara|rapat|acara|kegiatan)\b"
+    # "selamat siang pak, mohon ijin": leave asked to write, nothing else
+    r"|\bmohon\s+(?:ijin|izin)\b(?=(?:\s+(?:pak|bu|bapak|ibu|nggih|ya))*\s*[,.!]*\s*$)"
+)
 _DIGIT_RE = ascii_re(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
 _REDUPLICATED_RE = ascii_re(r"(?<=[a-z])2\b")
 # a school's number in its name ("Warm regards from SD Negeri 1 Singaraja", "salam dari SDN 2 Sawan") and a group's ("gugus 3")
