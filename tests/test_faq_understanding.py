@@ -568,6 +568,13 @@ HELD_OUT = [
     ("faq-heldout-380.tsv", (80, 15, 15, 10), 79, 15, 15, 0),  # chat missed 1
     ("faq-heldout-381.tsv", (80, 15, 15, 10), 71, 15, 15, 3),
     ("faq-heldout-382.tsv", (80, 15, 15, 10), 68, 15, 12, 7),  # chat missed 2, nofact refused 1
+    # round 34's final six (first runs on 83d7985, after both reviews' fixes; the same verdicts on 08f0062, the round's start)
+    ("faq-heldout-383.tsv", (80, 15, 15, 10), 79, 15, 13, 3),
+    ("faq-heldout-384.tsv", (80, 15, 15, 10), 68, 15, 14, 8),
+    ("faq-heldout-385.tsv", (80, 15, 15, 10), 77, 15, 13, 3),
+    ("faq-heldout-386.tsv", (80, 15, 15, 10), 79, 14, 13, 2),
+    ("faq-heldout-387.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
+    ("faq-heldout-388.tsv", (80, 15, 15, 10), 80, 15, 13, 2),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -3763,6 +3770,13 @@ ROUND_34_REVIEWED_B = [
     ("anak sy mau daftar SMP. bot ini bisa bantu daftar? gmn caranya", "decline", None),
 ]
 
+# After the final six: a degree written "S1"/"S2" is one word (which the sources hold no rule on), "on cam" is the camera
+ROUND_34_AFTER_THE_LAST_SETS = [
+    ("kepsek yang pendidikannya baru D3 bisa ikut psp?", "ask_back", None),
+    ("kepsek yg lagi kuliah S2 boleh daftar psp?", "ask_back", None),
+    ("pas bimtek pmo wajib on cam ga?", "forward", "bimtek-narasumber"),
+]
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -3771,7 +3785,7 @@ LATER_READINGS = (
     + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED + ROUND_28_READINGS
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
     + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS + ROUND_33_REVIEWED + ROUND_33_REVIEWED_B
-    + ROUND_34_READINGS + ROUND_34_REVIEWED + ROUND_34_REVIEWED_B
+    + ROUND_34_READINGS + ROUND_34_REVIEWED + ROUND_34_REVIEWED_B + ROUND_34_AFTER_THE_LAST_SETS
 )
 
 

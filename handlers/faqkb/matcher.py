@@ -2012,6 +2012,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _ASK_DIRECTLY_RE.sub(r"\1", folded)  # "malu mau nanya langsung, …": how one asks, no topic
     if "namanya" in folded and not _PERSON_NAMED_RE.search(folded) and not _ROLE_DESCRIBED_RE.search(folded):
         folded = _WHAT_NAME_RE.sub(" apa ", folded)  # "kurikulum apa ya namanya?": the curriculum itself, not a name list
+    if _DEGREE_HINT_RE.search(folded):
+        folded = _DEGREE_RE.sub(lambda m: _DEGREES[m.group(1) + m.group(2)], folded)  # "harus minimal S1?": a degree, not "s" and "1"
     if "principle" in folded:
         folded = _PRINCIPLE_RE.sub("principal", folded)  # "if the principle pass the selection": a principal, misspelt
     if english and "for" in folded:
@@ -2969,6 +2971,10 @@ _ZONE_ASKED_AFTER_RE = ascii_re(
     r"(?:\s+(?:di|utk|untuk)\s+(?:buleleng|bali|sini|singaraja|wita))?"
 )
 _REMINDER_ASKED_RE = ascii_re(r"\b(?:pengingat\w*|reminders?|(?:meng|di|ng)?ing[ae]t(?:in|kan)\w*|remind\w*)\b")
+# academic degrees as written ("S1", "S-1", "D4", folded "s 1"): one word, not a letter and a number
+_DEGREE_HINT_RE = ascii_re(r"\b[sd][\s-]*[1-4]\b")
+_DEGREE_RE = ascii_re(r"\b([sd])[\s-]*([1-4])\b")
+_DEGREES = {"s1": " sarjana ", "s2": " magister ", "s3": " doktor ", "s4": " sarjana "} | {f"d{n}": " diploma " for n in "1234"}
 _ESSAY_THEME_RE = ascii_re(r"\btema(?:nya)?\b")
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked

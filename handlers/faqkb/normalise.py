@@ -662,6 +662,10 @@ SYNONYMS: dict[str, str] = {
     "persetujuannya": "consent",
     "menyetujui": "consent",
     "disetujui": "consent",
+    # (round 34) "wajib on cam ga di zoom": the camera
+    "cam": "kamera",
+    "oncam": "kamera",
+    "offcam": "kamera",
 }
 
 
