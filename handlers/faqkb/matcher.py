@@ -1998,7 +1998,7 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _NAME_APART_RE.sub(lambda m: m.group(1) + _own_name_dropped(index.known, m.group(2)), folded)
     if " bot" in folded:
         folded = _GREETED_BOT_RE.sub(r"\1", folded)
-    if "sini" in folded or " ini" in folded or "grup" in folded or "group" in folded:
+    if any(verb in folded for verb in _ADDED_HINTS):
         folded = _ADDED_HERE_RE.sub(" ", folded)
     if ("korwil" in folded or "koordinator" in folded or "coordinator" in folded) and _KORWIL_CHOOSES_RE.search(folded):
         folded = _KORWIL_CHOOSES_RE.sub(" usul ", folded)  # "syarat yg dipakai korwil pilih SD": the schools a korwil proposes
@@ -2012,8 +2012,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _ASK_DIRECTLY_RE.sub(r"\1", folded)  # "malu mau nanya langsung, …": how one asks, no topic
     if "namanya" in folded and not _PERSON_NAMED_RE.search(folded) and not _ROLE_DESCRIBED_RE.search(folded):
         folded = _WHAT_NAME_RE.sub(" apa ", folded)  # "kurikulum apa ya namanya?": the curriculum itself, not a name list
-    if _DEGREE_HINT_RE.search(folded):
-        folded = _DEGREE_RE.sub(lambda m: _DEGREES[m.group(1) + m.group(2)], folded)  # "harus minimal S1?": a degree, not "s" and "1"
+    if ("1" in folded or "2" in folded or "3" in folded or "4" in folded) and _DEGREE_RE.search(folded):
+        folded = _DEGREE_PARTS_RE.sub(lambda m: _DEGREES[m.group(1) + m.group(2)], folded)  # "harus minimal S1?": a degree, not "s" and "1"
     if "principle" in folded:
         folded = _PRINCIPLE_RE.sub("principal", folded)  # "if the principle pass the selection": a principal, misspelt
     if english and "for" in folded:
@@ -2417,6 +2417,7 @@ _PERSON_NAMED_RE = ascii_re(
 _GREETED_BOT_RE = ascii_re(r"\b(halo|hallo|helo|hai|hi|hello|hey|pagi|siang|sore|malam|swastyastu|swastiastu|permisi)\s+bot\b")
 # "tiang baru dimasukin ke sini sm korwil", "sy br di add ke sini": how the writer came to this chat, which names no topic (not
 # "jawaban dinas masuk ke sini kan?", "kepsek lain bisa gabung di sini?")
+_ADDED_HINTS = ("masuk", "gabung", "join", "undang", "tambah", "invite", "add")
 _ADDED_HERE_RE = ascii_re(
     r"(?:\b(?:saya|sy|tiang|titiang|aku|kami)\s+|^\s*(?=b)|(?<=[,.!]\s)(?=b))(?:(?:baru|br|barusan|tadi|td|sudah|sdh|udah|udh|saja|aja|juga|jg)\s+){0,3}"
     r"(?:dimasukin|dimasukkan|dimasukan|dimasukkin|ditambahin|ditambahkan|diundang|diinvite|diadd|di\s+add|gabung|bergabung|join|masuk)\s+"
@@ -2972,8 +2973,8 @@ _ZONE_ASKED_AFTER_RE = ascii_re(
 )
 _REMINDER_ASKED_RE = ascii_re(r"\b(?:pengingat\w*|reminders?|(?:meng|di|ng)?ing[ae]t(?:in|kan)\w*|remind\w*)\b")
 # academic degrees as written ("S1", "S-1", "D4", folded "s 1"): one word, not a letter and a number
-_DEGREE_HINT_RE = ascii_re(r"\b[sd][\s-]*[1-4]\b")
-_DEGREE_RE = ascii_re(r"\b([sd])[\s-]*([1-4])\b")
+_DEGREE_RE = ascii_re(r"[sd](?<![a-z0-9][sd])[\s-]*[1-4]\b")
+_DEGREE_PARTS_RE = ascii_re(r"\b([sd])[\s-]*([1-4])\b")
 _DEGREES = {"s1": " sarjana ", "s2": " magister ", "s3": " doktor ", "s4": " sarjana "} | {f"d{n}": " diploma " for n in "1234"}
 _ESSAY_THEME_RE = ascii_re(r"\btema(?:nya)?\b")
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (

@@ -165,6 +165,7 @@ _NICE_DAY_RE = ascii_re(
 # phrases: "kalau guru?", "cek ya pak formulir tiang", "sudah ada kabar?" ask
 _NEWS = r"(?:kabar|kabarnya|info|infonya|informasi|informasinya|news|update|updates)"
 _WRITER = r"(?:saya|sy|tiang|titiang|aku|kami)"
+_PROMISE_HINTS = ("kal", "kl ", "klo", "jika", "if ", "tunggu", "nunggu", "wait", "kabar", "cek", "check", "get back")
 _PROMISED_RE = ascii_re(
     r"\b(?:kalau|kalo|klo|kl|jika|jikalau|if)\s+(?:ada|masih\s+ada|there\s+is|there\s+are|i\s+have)\s+"
     r"(?:(?:yang|yg)\s+(?:masih\s+)?(?:bingung|kurang(?:\s+jelas)?|belum\s+jelas|blm\s+jelas|mau\s+ditanyakan|perlu\s+ditanyakan)"
@@ -265,8 +266,10 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             plain = plain[: signed.start("signature")]
     plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
     if "?" not in plain:
-        plain = _PROMISED_RE.sub(" ", plain)  # "nanti tiang kabari lg kalo ada yg bingung", "tiang tunggu kabar selanjutnya"
-        plain = _DAY_EVENT_RE.sub(" ", plain)  # "… abis seharian di sekolah ada odalan": the day told
+        if any(hint in plain for hint in _PROMISE_HINTS):
+            plain = _PROMISED_RE.sub(" ", plain)  # "nanti tiang kabari lg kalo ada yg bingung", "tiang tunggu kabar selanjutnya"
+        if "ada " in plain or "mohon" in plain:
+            plain = _DAY_EVENT_RE.sub(" ", plain)  # "… abis seharian di sekolah ada odalan": the day told
     plain = _NICE_DAY_RE.sub(" bye ", plain)  # "Goodbye, have a nice day."
     words: list[str] = _WORD_RE.findall(plain)  # (typed: mypyc needs the element type)
     if not words or len(words) > _MOST_WORDS:
