@@ -2971,7 +2971,9 @@ _ZONE_ASKED_AFTER_RE = ascii_re(
     r"(\b(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*wib\b.*?)\b(?:itu\s+|jadi\s+|berarti\s+|brarti\s+|artinya\s+)*(?:jam|pukul|pkl)\s+(?:brp|berapa|berapaan)"
     r"(?:\s+(?:di|utk|untuk)\s+(?:buleleng|bali|sini|singaraja|wita))?"
 )
-_REMINDER_ASKED_RE = ascii_re(r"\b(?:pengingat\w*|reminders?|(?:meng|di|ng)?ing[ae]t(?:in|kan)\w*|remind\w*)\b")
+# this bot's reminders: "pengingat", "ngingetin", "reminder"
+_REMINDING = r"pengingat\w*|reminders?|(?:meng|di|ng)?ing[ae]t(?:in|kan)\w*|remind\w*"
+_REMINDER_ASKED_RE = ascii_re(r"\b(?:" + _REMINDING + r")\b")
 # academic degrees as written ("S1", "S-1", "D4", folded "s 1"): one word, not a letter and a number
 _DEGREE_RE = ascii_re(r"[sd](?<![a-z0-9][sd])[\s-]*[1-4]\b")
 _DEGREE_PARTS_RE = ascii_re(r"\b([sd])[\s-]*([1-4])\b")
@@ -3937,7 +3939,7 @@ _SELECTION_RE = ascii_re(
     # "scanner rusak, surat keterangan sehat boleh difoto saja?")
     r"|pengimbasan|kurikulum merdeka|intervensi|pelatih ahli|rapor pendidikan|merdeka mengajar|surat keterangan"
     # (this bot's reminders: "HP tiang bunyi kena pengingat zoom … pas upacara piodalan, cara matikan pengingatnya?")
-    r"|pengingat\w*|reminders?|(?:meng|di|ng)?ing[ae]t(?:in|kan)\w*|remind\w*)\b"
+    r"|" + _REMINDING + r")\b"
 )
 
 # what follows "mau nanya" that only ends the wish to ask ("mau nanya dulu, …", "mau tanya aja.")
