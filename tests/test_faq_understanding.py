@@ -3775,6 +3775,14 @@ ROUND_34_AFTER_THE_LAST_SETS = [
     ("kepsek yang pendidikannya baru D3 bisa ikut psp?", "ask_back", None),
     ("kepsek yg lagi kuliah S2 boleh daftar psp?", "ask_back", None),
     ("pas bimtek pmo wajib on cam ga?", "forward", "bimtek-narasumber"),
+    # "bisa download dr bot ini gak?" points back at the data told before it (the Excel export, not the calendar file); where the
+    # asker will attach it is no part of the question
+    ("pak, korwil Gerokgak nih. sekdis minta data pendaftar kecamatan dlm bentuk excel besok pagi. bisa didownload dr bot gak?", "answer", "bot-ekspor"),
+    (
+        "pak, sy korwil Sawan, mau download daftar kepsek yg sdh daftar dlm bentuk excel utk dilampirkan di surat ke dinas. bisa ga lewat bot?",
+        "answer",
+        "bot-ekspor",
+    ),
 ]
 
 LATER_READINGS = (

@@ -2978,6 +2978,9 @@ _REMINDER_ASKED_RE = ascii_re(r"\b(?:" + _REMINDING + r")\b")
 _DEGREE_RE = ascii_re(r"[sd](?<![a-z0-9][sd])[\s-]*[1-4]\b")
 _DEGREE_PARTS_RE = ascii_re(r"\b([sd])[\s-]*([1-4])\b")
 _DEGREES = {"s1": " sarjana ", "s2": " magister ", "s3": " doktor ", "s4": " sarjana "} | {f"d{n}": " diploma " for n in "1234"}
+_TO_ATTACH_RE = ascii_re(
+    r"\b(?:utk|untuk|buat|biar|supaya|agar)\s+(?:di|me)?lampir(?:kan|kn|in)?\b(?:\s+(?:di|ke|dlm|dalam|pada|sebagai)\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:ke|kpd|kepada)\s+[a-z]+)?"
+)
 _ESSAY_THEME_RE = ascii_re(r"\btema(?:nya)?\b")
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked
@@ -2996,6 +2999,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("angkatan", _LATER_COHORT_RE, r" angkatan selanjutnya \1 ", 0),
     # "esai tahap 1 … temanya apa aja", "tema bimtek pmo apa": the essay's or the Bimtek's topics (not a P5 theme, nor the curriculum's)
     *((hint, _ESSAY_THEME_RE, " topik ", 0) for hint in ("esai", "essay", "tulisan", "bimtek")),
+    # "… data pendaftar utk dilampirkan ke laporan bulanan ke dinas": where the asker will put it, not what is asked
+    ("lampir", _TO_ATTACH_RE, " ", 0),
     # "undangan zoom … jam 08.00 WIB, …. itu berarti jam brp di buleleng?": the clock told, converted to Bali's zone
     ("wib", _ZONE_ASKED_AFTER_RE, r"\1 konversi wita jam berapa ", 1),
     # "Will there be a new PSP cohort opening next year?": a cohort still to come, the next one
@@ -3504,7 +3509,7 @@ _STILL_RE = ascii_re(
 # "…, bisa napi lewat bot?", "bisa lewat sini gak?", "bs diterima gk di form?": whether the thing told
 # before can be done (or is taken) here
 _VIA_RE = ascii_re(
-    r"\s*(?:apakah\s+)?" + _MAY + r"\s+(?:\w+\s+)?(?:" + _NOT + r"\s+)?(?:lewat|melalui|via|di)\s+"
+    r"\s*(?:apakah\s+)?" + _MAY + r"\s+(?:\w+\s+)?(?:" + _NOT + r"\s+)?(?:lewat|melalui|via|di|dari|dr)\s+"
     r"(?:bot|sini|chat|wa|whatsapp|telegram|hp|form|formulir|formnya)(?:\s+\w+){0,2}\s*"
 )
 # "…, bs dijadwal ulang gk?", "boleh diwakilkan?", "nanti di form bisa diterima?": a passive yes-or-no without its subject asks
