@@ -2012,8 +2012,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _ASK_DIRECTLY_RE.sub(r"\1", folded)  # "malu mau nanya langsung, …": how one asks, no topic
     if "namanya" in folded and not _PERSON_NAMED_RE.search(folded) and not _ROLE_DESCRIBED_RE.search(folded):
         folded = _WHAT_NAME_RE.sub(" apa ", folded)  # "kurikulum apa ya namanya?": the curriculum itself, not a name list
-    if ("1" in folded or "2" in folded or "3" in folded or "4" in folded) and _DEGREE_RE.search(folded):
-        folded = _DEGREE_PARTS_RE.sub(lambda m: _DEGREES[m.group(1) + m.group(2)], folded)  # "harus minimal S1?": a degree, not "s" and "1"
+    if "1" in folded or "2" in folded or "3" in folded or "4" in folded:
+        folded = _DEGREE_RE.sub(lambda m: _DEGREES.get(m.group(1) + m.group(2), m.group(0)), folded)  # "harus minimal S1?": a degree, not "s" and "1"
     if "principle" in folded:
         folded = _PRINCIPLE_RE.sub("principal", folded)  # "if the principle pass the selection": a principal, misspelt
     if english and "for" in folded:
@@ -2206,7 +2206,7 @@ def _question_end(folded: str) -> int | None:
 
 
 def _asks(clause: str) -> bool:
-    """Whether a clause asks something: a question mark, a question word, or a choice put ("… baju dinas atau bebas ya")."""
+    """Whether a clause asks something: a question mark or a question word."""
     return "?" in clause or bool(_question_words(clause))
 
 
@@ -2975,9 +2975,9 @@ _ZONE_ASKED_AFTER_RE = ascii_re(
 _REMINDING = r"pengingat\w*|reminders?|(?:meng|di|ng)?ing[ae]t(?:in|kan)\w*|remind\w*"
 _REMINDER_ASKED_RE = ascii_re(r"\b(?:" + _REMINDING + r")\b")
 # academic degrees as written ("S1", "S-1", "D4", folded "s 1"): one word, not a letter and a number
-_DEGREE_RE = ascii_re(r"[sd](?<![a-z0-9][sd])[\s-]*[1-4]\b")
-_DEGREE_PARTS_RE = ascii_re(r"\b([sd])[\s-]*([1-4])\b")
-_DEGREES = {"s1": " sarjana ", "s2": " magister ", "s3": " doktor ", "s4": " sarjana "} | {f"d{n}": " diploma " for n in "1234"}
+# (the letter first, then the look back for a word start: Python scans for an "s" or a "d", not at every position)
+_DEGREE_RE = ascii_re(r"([sd])(?<![a-z0-9][sd])[\s-]*([1-4])\b")
+_DEGREES = {"s1": " sarjana ", "s2": " magister ", "s3": " doktor "} | {f"d{n}": " diploma " for n in "1234"}
 _TO_ATTACH_RE = ascii_re(
     r"\b(?:utk|untuk|buat|biar|supaya|agar)\s+(?:di|me)?lampir(?:kan|kn|in)?\b(?:\s+(?:di|ke|dlm|dalam|pada|sebagai)\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:ke|kpd|kepada)\s+[a-z]+)?"
 )
