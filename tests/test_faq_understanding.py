@@ -575,6 +575,13 @@ HELD_OUT = [
     ("faq-heldout-386.tsv", (80, 15, 15, 10), 79, 14, 13, 2),
     ("faq-heldout-387.tsv", (80, 15, 15, 10), 78, 14, 15, 1),
     ("faq-heldout-388.tsv", (80, 15, 15, 10), 80, 15, 13, 2),
+    # round 35's first six (first runs on ead5543, round 34's end)
+    ("faq-heldout-389.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
+    ("faq-heldout-390.tsv", (80, 15, 15, 10), 72, 15, 14, 1),
+    ("faq-heldout-391.tsv", (80, 15, 15, 10), 78, 14, 14, 2),
+    ("faq-heldout-392.tsv", (80, 15, 15, 10), 79, 13, 14, 3),  # 2 off-topic answered
+    ("faq-heldout-393.tsv", (80, 15, 15, 10), 77, 15, 15, 2),
+    ("faq-heldout-394.tsv", (80, 15, 15, 10), 77, 14, 14, 4),  # 1 off-topic answered
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
