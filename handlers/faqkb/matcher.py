@@ -1479,6 +1479,14 @@ class FaqEngine:
                 or _WHERE_FROM_RE.search(before)
             ):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
+            if acronym and "?" in text and not _sentence_at(text, found.start()).rstrip().endswith("?"):
+                # "… sy lg bikin timeline … buat dipajang pas HUT sekolah. waktu berita dinas bulan Maret 2022 itu angkatan I posisinya
+                # lg di tahap apa ya?": a thing told in a sentence that asks nothing, when the marked question names the programme's
+                # own (not "Anak saya ikut O2SN. Pendaftarannya kapan?", whose question points back at it)
+                asked = _marked_sentences(fold(text))
+                words = set(self._query(asked, question_language(asked, folded=True) == "en")[0]) if word.lower() not in asked else set()
+                if not _THAT_AT_END_RE.search(asked) and any(phrase and phrase <= words for phrase in self._index.domain):
+                    continue
             return True
         return False
 
@@ -1709,6 +1717,12 @@ class FaqEngine:
         pieces = clauses(folded)
         # (not "saya tdk bisa ikut krn …": a can't is told, not asked; "rekaman … ada gak pak": a yes-or-no is asked)
         asking = [p for p in pieces if _question_words(p) or _YES_NO_END_RE.search(p)]
+        if "?" in folded and len(asking) > 1:
+            # (in a message that marks its question, a clause after the last mark that does not start with a question word is
+            # why it is asked: "Tim PMO kabupaten itu anggotanya siapa aja nggih? tiang perlu tau siapa yg bisa dihubungi …"; not
+            # "Is there a PDF …? where can I download it", a second question left unmarked)
+            last_mark = folded.rfind("?")
+            asking = [p for p in asking if _ends_with_question(folded, p) or folded.rfind(p) < last_mark or _WH_WORD_RE.match(p)] or asking
         if not asking and "?" not in folded:
             # "surat ket sehat … hrs dilampirin pas daftar ga pak, antri di rsud lama bgt": the clause ending on "ga" asks, and
             # so does a choice put with "ya" ("bimtek pmo itu wajib pake baju dinas atau bebas ya, kan dr rumah zoomnya");
@@ -1833,6 +1847,11 @@ class FaqEngine:
                 asks = False
             # "PSP ini jg cuma utk sekolah unggulan kan?": a tag asks for confirmation
             asks = asks or bool(marked and _TAG_END_RE.search(clause) and _marked_itself(folded, clause))
+            # …and so does a yes-or-no ending on "ga", marked by its own mark, the one question at the end of a story no other clause
+            # asks in ("… kemarin sy lg isi form pendaftaran tiba2 sinyal ilang, maklum di gunung. baru skrg bisa buka lg. harus
+            # ngulang dr awal ga ya?"; not "kalo ada surat edaran dikirim lewat bot, sy perlu konfirmasi sudah baca gak?", whose
+            # condition is part of it)
+            asks = asks or bool(marked and n >= 3 and _NOT_TAG_END_RE.search(clause) and _marked_itself(folded, clause) and folded.count("?") == 1 and not any(_question_words(p) - _YES_NO for p in pieces))
             # …and so does "is there … or not?" marked by its own mark ("… daftarnya di mana ya? ada link pendaftaran buat guru ga?")
             # (a sentence of its own: not "kalo edaran dikirim lewat bot, ada tanda sdh dibaca ga?", asked with its condition)
             asks = asks or bool(
@@ -2279,6 +2298,8 @@ def _marked_sentences(folded: str) -> str:
     return " ".join(marked) if marked and len(marked) < len(sentences) else folded
 
 
+# a question ending on what it points back at ("Which office in Singaraja handles that?")
+_THAT_AT_END_RE = ascii_re(r"\b(?:that|it|this|itu|ini|tsb|tersebut)\W*$")
 _PLACE_BEFORE_RE = ascii_re(r"\b(?i:dari|dr|sampai|sampe|hingga|ke|di|in|from|to|around|near|dekat|deket)$")
 
 
@@ -3867,6 +3888,8 @@ _HOLIDAYS = (
 _HOLIDAY_DATE_RE = ascii_re(
     r"(?<!setelah )(?<!sesudah )(?<!sebelum )(?<!habis )(?<!abis )(?<!after )(?<!before )(?<!pas )(?<!saat )(?<!menjelang )"
     r"\b(?:" + "|".join(_HOLIDAYS) + r")\b[^.?!\n]{0,25}\b(?:tanggal|tgl|kapan|kpn|jatuh|hari apa|when|date)\b"
+    # (…asked first: "when is nyepi this year?", "kapan hari raya galungan?")
+    r"|\b(?:tanggal|tgl|kapan|kpn|when(?:\s+is|\s+does|\s+will)?|what\s+date\s+is)\s+(?:hari\s+raya\s+)?(?:" + "|".join(_HOLIDAYS) + r")\b"
 )
 # The national assessment's own dates ("jadwal asesmen nasional SD thn ini kpn?"; not the Rapor Pendidikan and its data drawn
 # from it: "data asesmen nasional kapan masuk ke rapor sekolah?")
@@ -3889,6 +3912,10 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = ascii_re(
     r"|\b(?:kasus|dugaan|laporan)\s+(?:pungutan|pungli)\b|\bpungli\b"
     r"|\b(?:porsenijar|porseni|o2sn|fls2n|fls3n|popda|osn|ksn|lomba)\b"
     r"|\b(?:gaji|upah|insentif)\s+(?:guru|honorer|pns|asn|pegawai|pppk|p3k|operator|tendik)\b"
+    # a civil servant's allowances paid out ("tpp guru kpn cair", "tunjangan profesi triwulan 3 udh cair?")
+    r"|\btpp\b|\b(?:tunjangan|tpg|thr|gaji)\b[^.?!\n]{0,30}\b(?:cair|pencairan|dicairkan)\b"
+    # a trip for pleasure ("is the lovina dolphin tour worth it?", "tempat wisata di buleleng yg bagus apa")
+    r"|\b(?:dolphins?|lumba|snorkel\w*|diving|sightseeing|tourists?|wisata|tamasya|liburan)\b|\b(?:tour|trip)\b(?!\s+(?:of|through|around)\s+(?:the\s+)?(?:bot|form|menu|app))"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
     # the school year's start ("tahun ajaran baru mulai tgl brp?"; not a cohort's school year, which names the selection or PSP)
