@@ -1851,7 +1851,14 @@ class FaqEngine:
             # asks in ("… kemarin sy lg isi form pendaftaran tiba2 sinyal ilang, maklum di gunung. baru skrg bisa buka lg. harus
             # ngulang dr awal ga ya?"; not "kalo ada surat edaran dikirim lewat bot, sy perlu konfirmasi sudah baca gak?", whose
             # condition is part of it)
-            asks = asks or bool(marked and n >= 3 and _NOT_TAG_END_RE.search(clause) and _marked_itself(folded, clause) and folded.count("?") == 1 and not any(_question_words(p) - _YES_NO for p in pieces))
+            asks = asks or bool(
+                marked
+                and n >= 3
+                and _NOT_TAG_END_RE.search(clause)
+                and _marked_itself(folded, clause)
+                and folded.count("?") == 1
+                and not any(_question_words(p) - _YES_NO for p in pieces)
+            )
             # …and so does "is there … or not?" marked by its own mark ("… daftarnya di mana ya? ada link pendaftaran buat guru ga?")
             # (a sentence of its own: not "kalo edaran dikirim lewat bot, ada tanda sdh dibaca ga?", asked with its condition)
             asks = asks or bool(
