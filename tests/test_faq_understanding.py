@@ -1931,8 +1931,9 @@ ROUND_14_READINGS = [
     # "are there any schools …": the thing asked is the first word naming something
     ("Were there schools from Buleleng in cohort 1?", "answer", "angkatan-1"),
     ("What data does the form collect?", "answer", "bot-privasi"),
-    # a question pointing back that reads the whole message: a context clause does not outvote it
-    ("form sy blm selesai, bisa dilanjutkan besok?", "ask_back", None),
+    # a question pointing back that reads the whole message: a context clause does not outvote it (asked back until round 35;
+    # since then the unfinished form is one to go on with, which the form's topic answers)
+    ("form sy blm selesai, bisa dilanjutkan besok?", "answer", "bot-form-navigasi"),
 ]
 
 
@@ -3792,6 +3793,47 @@ ROUND_34_AFTER_THE_LAST_SETS = [
     ),
 ]
 
+ROUND_35_READINGS = [
+    # a holiday's date asked first, allowances paid out and trips for pleasure are other business
+    ("when is galungan this year? is school off?", "decline", None),
+    ("kapan hari raya nyepi thn depan", "decline", None),
+    ("tpp pegawai bulan ini kapan cair ya", "decline", None),
+    ("tunjangan profesi triwulan ini udah dicairkan belum?", "decline", None),
+    ("the snorkeling trip at menjangan, is it worth it? what time do boats leave", "decline", None),
+    # …but the Bimtek named beside a holiday is the programme's question
+    ("bimtek pmo kapan ya pak, bentrok sama galungan ga?", "answer", "bimtek-jadwal"),
+    # a closing yes-or-no ending on "ga", after a story no other clause asks in, asks about the story's form ("mesti" is "harus")
+    (
+        "selamat siang bu, sy kepsek SD di Busungbiu. tadi sy isi formulir daftar di bot, hp tiba2 mati. skrg sdh nyala lg. "
+        "mesti mulai dr awal lg ga ya?",
+        "answer",
+        "bot-form-navigasi",
+    ),
+    # a clause after the question mark that does not start with a question word is why it is asked
+    (
+        "pak, anggota tim PMO kabupaten itu siapa saja? sy mau tau siapa yg bisa dihubungi kalau ada masalah",
+        "answer",
+        "pmo-anggota",
+    ),
+    # an acronym told in a sentence that asks nothing is context when the question names the programme
+    (
+        "pak sy kepsek SD angkatan I. kami mau bikin pameran foto utk HUT sekolah. bulan maret 2022 itu angkatan I lagi di tahap apa ya?",
+        "answer",
+        "angkatan-1",
+    ),
+    # …not when the question points back at it
+    ("Our school needs to renew its SPK permit. Which office handles that?", "decline", None),
+    # Balinese "ten" is "not", a number written as one word is two
+    ("umur tiang limapuluh tujuh, masih bisa daftar napi ten?", "answer", "usia"),
+    # a form left unfinished is to be gone on with
+    ("formulir pendaftaran sy blm selesai kemarin", "answer", "bot-form-navigasi"),
+    # "dftr nya" after a clause naming the committee is registering for it, not for PSP
+    ("guru kami pengen masuk komite pembelajaran, daftarnya gimana pak", "answer", "komite-pembelajaran"),
+    # (…an adverb ending in "-nya" points at nothing: "sebenarnya")
+    ("sy operator, kepsek minta sy isi pendaftaran psp, sebenarnya yg didaftarkan itu sekolahnya atau kepseknya?", "answer", "daftar-siapa"),
+]
+
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -3800,12 +3842,12 @@ LATER_READINGS = (
     + ROUND_25_READINGS + ROUND_25_REVIEWED + ROUND_26_READINGS + ROUND_27_READINGS + ROUND_27_REVIEWED + ROUND_28_READINGS
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
     + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS + ROUND_33_REVIEWED + ROUND_33_REVIEWED_B
-    + ROUND_34_READINGS + ROUND_34_REVIEWED + ROUND_34_REVIEWED_B + ROUND_34_AFTER_THE_LAST_SETS
+    + ROUND_34_READINGS + ROUND_34_REVIEWED + ROUND_34_REVIEWED_B + ROUND_34_AFTER_THE_LAST_SETS + ROUND_35_READINGS
 )
 
 
 @pytest.mark.parametrize(("text", "outcome", "topic"), LATER_READINGS)
-def test_readings_of_rounds_14_to_34(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+def test_readings_of_rounds_14_to_35(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
 

@@ -1878,6 +1878,16 @@ class FaqEngine:
             points_back = all(w in _POINTS_BACK for w in words) or _points_back(clause) and not _NAMED_ITSELF_RE.search(clause)
             # ("sy kepsek swasta gapunya NIP, di form diisi apa?": what to fill in for the field told just before)
             points_back = points_back or bool(n and _FILLED_WITH_RE.fullmatch(clause) and _FORM_FIELD_RE.search(pieces[n - 1]))
+            # ("guru sy mau daftar jd komite pembelajaran, dftr nya lewat mana ya": the registering told before, in the same
+            # sentence, for the thing it names — not registering in general)
+            points_back = points_back or bool(
+                n
+                and _ITS_FIRST_RE.match(clause)
+                and not _asks(pieces[n - 1])
+                and _one_sentence(folded, pieces[n - 1], clause)
+                and set(words) <= set(told_words := self._query(pieces[n - 1], english)[0]) | _POINTS_BACK
+                and self._specific(told_words)
+            )
             if not points_back and "maksud" in words:
                 words = [w for w in words if w != "maksud"]
             # (a yes-or-no marked as a question by its own mark asks too: "kepsek sy masih Plt, blh daftar PSP gk?")
@@ -2305,6 +2315,12 @@ def _marked_sentences(folded: str) -> str:
     return " ".join(marked) if marked and len(marked) < len(sentences) else folded
 
 
+# a clause whose first word is "its" thing ("dftr nya lewat mana", "daftarnya kapan")
+# (not an adverb ending in "-nya": "sbnrnya yg terdaftar itu …", "katanya", "biasanya")
+_ITS_FIRST_RE = ascii_re(
+    r"\s*(?!(?:sebenar|sbnr|sbenar|benar|bener|biasa|rupa|kata|akhir|kayak|kaya|seperti|spt|misal|pokok|inti|mesti|harus|seharus|hrs"
+    r"|kira|nampak|tampak|jelas|soal|sisa|lain|selanjut)(?:\s+nya|nya)\b)[a-z]{3,}(?:\s+nya|nya)\b"
+)
 # a question ending on what it points back at ("Which office in Singaraja handles that?")
 _THAT_AT_END_RE = ascii_re(r"\b(?:that|it|this|itu|ini|tsb|tersebut)\W*$")
 _PLACE_BEFORE_RE = ascii_re(r"\b(?i:dari|dr|sampai|sampe|hingga|ke|di|in|from|to|around|near|dekat|deket)$")
@@ -3070,6 +3086,13 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "pak ampura panjang", "maaf sy ketik panjang", "sorry for the long message": the message's length, apologised for
     ("anjang", ascii_re(r"\b(?:maaf|ampura|sorry)\s+(?:ya\s+|nggih\s+|agak\s+|sy\s+ketik\s+|saya\s+ketik\s+|tiang\s+ketik\s+)?(?:panjang|pjg)\b"), " ", 0),
     ("b", ascii_re(r"(?:^|(?<=[.?!,;]))\s*(?:yang|yg)\s+(?:benar|bener|bnr|betul|btl)(?:nya)?\b(?=\s+\w)"), " ", 0),
+    # "isi form kmrn blm selesai": a form left unfinished, to go on with ("belum" is a stop word, leaving "selesai": done)
+    (
+        "selesai",
+        ascii_re(r"(\b(?:form|formnya|formulir|formulirnya|isian|ngisi|isi)\b[^.?!]{0,30}?)\b(?:belum|blm|durung|ga|gak|gk|tidak|tdk)\s+selesai\b"),
+        r"\1 terputus ",
+        0,
+    ),
 )
 _OPENED_BY_RE = ascii_re(
     r"\b(?:siapa|sapa)\s+(?:yang|yg)\s+(?:membuka secara resmi|membukanya|membuka|buka)\b"

@@ -751,6 +751,8 @@ BALINESE: dict[str, str] = {
     "ngorahang": "bilang",
     "baosang": "bilang",
     "patut": "harus",
+    "mesti": "harus",
+    "musti": "harus",
     "wau": "baru",
     "rauh": "datang",
     "kadampingin": "didampingi",
@@ -1047,6 +1049,14 @@ _UNTIL_RE = ascii_re(
 _HELD_RE = ascii_re(r"\bdiselenggarakan(nya)?\b(?!\s+oleh\b)")
 # Balinese "pidan" is "when", but "back then" after "sane" (the one back then) and "once" before "pernah"
 _PAST_PIDAN_RE = ascii_re(r"\b(?P<before>(?:sane|ane|yang|yg|dugas|uli)\s+)pidan\b|\bpidan\b(?=\s+(?:\w+\s+)?pernah\b)")
+# Balinese "ten" is "not" ("masih bisa daftar napi ten", "ten wenten", "sampun ten"), not the English number, beside the
+# Balinese words it goes with
+_NOT_TEN_RE = ascii_re(
+    r"\b(?P<before>(?:napi|nggih|inggih|sampun|durung|punapi|nike|niki|tiang|titiang) )ten\b"
+    r"|\bten(?= (?:wenten|uning|dados|sida|nyidayang|kayun|polih|mresidayang|nike|niki|nggih)\b)"
+)
+# a spelled number written as one word ("umur tiang limapuluh delapan"): its two words
+_JOINED_NUMBER_RE = ascii_re(r"\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(puluh|belas)\b")
 
 
 _UNTIL_ABBREVIATION_RE = ascii_re(r"\bs\s?\.\s?d\b\.?")
@@ -1110,6 +1120,10 @@ def fold(text: str) -> str:
     # Balinese "sane pidan" (the one back then), "pidan … pernah" (once): not "when"
     if "pidan" in text:
         text = _PAST_PIDAN_RE.sub(lambda found: (found.group("before") or "") + "dulu", text)
+    if "ten" in text:
+        text = _NOT_TEN_RE.sub(lambda found: (found.group("before") or "") + "tidak", text)
+    if "puluh" in text or "belas" in text:
+        text = _JOINED_NUMBER_RE.sub(r"\1 \2", text)
     if _ANY_DIGIT_RE.search(text) is None:
         return text  # (the patterns below need a digit: a cheap look first)
     return _DIGIT_LETTER_RE.sub(lambda m: f"{m.group(1) or m.group(3)} {m.group(2) or m.group(4)}", text)
