@@ -921,6 +921,9 @@ class FaqEngine:
             )
             # (nor "… padahal sy cuma mau nanya2 dulu, skrg botnya nanya nama lengkap terus": only wanting to ask, for now)
             wish_only = _ASK_ONLY_RE.match(tail) is not None and not _asks(tail)
+            # (nor "… minimal brp sekolah per kecamatan nike? mohon info nggih biar ga salah kirim": why the information is asked for,
+            # after the question itself)
+            wish_only = wish_only or (lead := _POLITE_LEAD_RE.match(tail)) is not None and _REASON_START_RE.match(tail, lead.end()) is not None
             if words and not later_question and not _SOMEONE_RE.fullmatch(tail) and not _points_back(tail) and not wish_only:
                 found = self._score(words, tail_numbered)
                 # (one word only when it names the programme, clearly: "nitip tanya: psp itu program apa")
@@ -1053,6 +1056,7 @@ class FaqEngine:
             # question the topic was confirmed by, is no month the answer must name
             guessed = guessed | (MONTH_NAMES - set(self._query(asking_text, english)[0]))
         told_months = described_months(folded) | _months_since(folded)
+        unadjusted = scored[0][1]
         scored = self._adjusted(scored, asked_numbers, set(query) - told_months - _regions_come_from(folded) - guessed, choice)
         # (the list of abbreviations answers an abbreviation only when nothing more is asked about its thing: "PMO itu
         # singkatan apa? Apa saja tugasnya?" is answered by the PMO's topic, which spells it out too)
@@ -1204,6 +1208,20 @@ class FaqEngine:
             # "pelatihan komite pembelajaran angkatan 3 kpn": the topic gives Angkatan II's dates only
             # (…or a date is asked and its answer gives another cohort's only: "pengumuman kelulusan angkatan 2 tgl brp", answered
             # for Angkatan III)
+            confident = False
+        if (
+            confident
+            and kind.date
+            and best != unadjusted
+            and not entry.forward
+            and unadjusted in index.when_topics
+            and strong[unadjusted] > strong[best]
+            and (asked_cohorts := {n for w, n in self._cohorts_asked(folded, asking_text) if w == "angkatan"})
+            and (told_cohorts := index.answer_cohorts[unadjusted] - {"*"})
+            and not asked_cohorts & told_cohorts
+        ):
+            # "pendaftaran angkatan 2 dulu dibuka tgl brp?": the dates of the thing asked are another cohort's only (the later ones
+            # "not in our sources"); a topic about that cohort's other business (its training's dates) is no answer either
             confident = False
         kind_missed = confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry)
         if confident and not entry.forward and not kind_missed and ("lpmp" in folded or "bpmp" in folded or "paud" in folded or "kemen" in folded):
@@ -2230,7 +2248,8 @@ def _question_words(clause: str) -> frozenset[str]:
     Not "apa pun"/"siapa pun" (anything, anyone), nor a can't told ("saya tdk bisa ikut krn …").
     """
     words = _ANY_RE.sub(" ", clause) if "pun" in clause else clause
-    found = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", words).split()}
+    # ("what's the difference …": the question word before an English contraction)
+    found = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", words.replace("'s ", " ") if "'s " in words else words).split()}
     # an English yes-or-no begins with its auxiliary ("do we need …", "is there …"); mid-sentence it asks nothing
     return found | {"do"} if _AUXILIARY_START_RE.match(clause) else found
 
@@ -2367,6 +2386,8 @@ def _one_sentence(folded: str, first: str, second: str) -> bool:
 _CLAIM_ONLY_RE = ascii_re(
     r"\s*(?:katanya|kabarnya|denger\w*|dengar\w*|konon|infonya)\b"
     r"(?![^.?!\n]*\b(?:apa|siapa|kapan|kpn|berapa|brp|gimana|gmn|bagaimana|mana|dimana|kenapa|mengapa)\b)[^.?!\n]*$"
+    # (…or an English statement checked with "right": "the ministry isn't called Kemendikbudristek anymore right? what's it now …")
+    r"|(?![^.?!\n]*\b(?:what|who|when|where|which|how|why)\b)[^.?!\n]*\b(?:right|isn't it|is it not|correct)\s*$"
 )
 
 
@@ -2467,6 +2488,9 @@ _ADDED_HERE_RE = ascii_re(
     r"(?:dimasukin|dimasukkan|dimasukan|dimasukkin|ditambahin|ditambahkan|diundang|diinvite|diadd|di\s+add|gabung|bergabung|join|masuk)\s+"
     r"(?:ke\s+|di\s+|dalam\s+|dlm\s+)?(?:sini|grup\s+ini|group\s+ini|bot\s+ini|chat\s+ini)"
     r"(?:\s+(?:sama|sm|ama|oleh|olh|dari|dr|by)\s+(?:pak\s+|bu\s+|bapak\s+|ibu\s+)?(?:korwil|pengawas|admin|dinas|kepsek|teman|temen|rekan))?\b"
+    # (…without being told what it is for: "sy baru dimasukin ke sini sm korwil ga dijelasin apa2")
+    r"(?:,?\s+(?:tp\s+|tapi\s+|trus\s+|terus\s+)?(?:ga|gak|gk|nggak|tidak|tdk|tanpa|blm|belum)\s+(?:dijelasin|dijelaskan|dikasi\s+tau|dikasih\s+tau|diberi\s+tahu|dikasitau)"
+    r"(?:\s+(?:apa2|apa-apa|apa\s+apa|apa\s+pun|apapun|apa))?\b)?"
 )
 # "ikut psp ini wajib ya?", "wajib semua kepsek daftar?", "is it compulsory to join": whether joining is
 # an obligation, which the circular answers (it urges eligible principals); not a thing the topic requires
@@ -2930,6 +2954,8 @@ _REASON_RE = ascii_re(r"(?<=\S)[\s,.?!]+" + _REASONS)
 # "… selain orang dinas?", "… other than the LPMP?": a short phrase of what a question sets aside, at its end
 _SET_ASIDE_RE = ascii_re(r"\b(?:selain|kecuali|besides|other than|apart from|except)(?:\s+[\w-]+){1,3}?\s*(?=[?.!,\n]|$)")
 # …right after the question mark, or a purpose there ("…? biar sy siapkan dulu dokumennya")
+# the polite words that may open what follows "mohon info" ("mohon info nggih pak, …")
+_POLITE_LEAD_RE = ascii_re(r"(?:[\s,.!]*\b(?:nggih|inggih|ya|yah|pak|bu|bapak|ibu|bli|dong|nih|ampura|maaf|sekali|banget|bgt)\b)*")
 _REASON_START_RE = ascii_re(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar|spy|so that)\b)")
 # …or what the asker wants the answer for, after a question that names its own topic ("yg ikut bimtek PMO dr buleleng siapa aja
 # ya? sy pengen kontak beliau buat nanya2 materi nya"; not "caranya gimana pak? tiang mau ubah nomor hp", which says what is asked)
@@ -3180,6 +3206,7 @@ _COUNTED_PLACE_RE = ascii_re(
     + r"|\b(?:sekolah penggerak|psp)\s+" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\b"
     # (…or which schools they are: "sekolah mana aja di seririt yg jadi sekolah penggerak")
     + r"|\b(?:sekolah|sd|smp|tk) mana(?:\s+(?:saja|aja|sj))?\b[^.?!\n]*?\b" + _PLACE
+    + r"|\bwhich\s+(?:schools?|sds?|smps?|tks?)\b[^.?!\n]*?\b" + _PLACE  # ("which SDs in sukasada did the korwil nominate?")
     + r"|\b" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\s+(?:\w+\s+)?" + _COUNTED + r"\b"
     + r"|\b(?:target|kuota|quota)\s+(?:jumlah\s+)?(?:sekolah\s+penggerak\s+|sekolah\s+)?(?:psp\s+)?(?:(?:untuk|utk|di|buat|khusus)\s+)?"
     + r"(?:kecamatan\s+|kec\s+|kabupaten\s+|kab\s+)?("
@@ -3259,15 +3286,27 @@ _OWN_PLACE_RES = {
 
 def _counted_place(folded: str) -> str | None:
     """The kecamatan (or the regency) whose count of schools or people a question asks for, if it asks one."""
-    if not ("brp" in folded or "berapa" in folded or "how many" in folded or "jumlah" in folded or "target" in folded or "kuota" in folded or "mana" in folded):
+    if not (
+        "brp" in folded
+        or "berapa" in folded
+        or "how many" in folded
+        or "jumlah" in folded
+        or "target" in folded
+        or "kuota" in folded
+        or "mana" in folded
+        or "which" in folded
+    ):
         return None
     if sent := _SENT_BY_KORWIL_RE.search(folded):
         return next(place for place in sent.groups() if place)
     if ("korwil" in folded or "coordinator" in folded) and _SENT_IN_ALL_RE.search(folded):
         return "buleleng"  # (the regency's count: no answer gives one)
     found = _COUNTED_PLACE_RE.search(folded)
-    if found is None or _PER_UNIT_RE.search(folded):
-        return None  # ("korwil di Busungbiu harus mengusulkan berapa sekolah?", "1 pelatih ahli … pegang brp sekolah": the same everywhere)
+    listed = found is not None and (found.group(0).startswith("which") or " mana" in found.group(0))
+    if found is None or _PER_UNIT_RE.search(folded) and not listed:
+        # ("korwil di Busungbiu harus mengusulkan berapa sekolah?", "1 pelatih ahli … pegang brp sekolah": the same everywhere; not
+        # which schools of a place: "which SDs in sukasada did the korwil nominate?")
+        return None
     place = next(place for place in found.groups() if place)
     # (the asker's own place is context: "tiang korwil di Kubutambahan, … minimal brp sekolah?")
     return None if _OWN_PLACE_RES[place].search(folded) else place
@@ -3527,7 +3566,11 @@ _OTHER_BUSINESS_RE = ascii_re(
     + r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat)"
     r"|bengkel|mechanic|mechanics|repair shop|garage)\b"
     r"|\bbengkel\b(?!\s+kerja)"  # (a repair shop: "ada bengkel motor di Seririt?"; not a "bengkel kerja", a workshop)
-    r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
+    r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)(?:\s+[a-z]+){0,3}?\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
+    # (…a dish's name between: "warung babi guling enak di seririt", "warung ayam betutu yg enak deket kantor dinas")
+    # phone credit to be topped up ("pulsa sy abis, bs isiin ga bot")
+    r"|\bpulsa\b[^.?!\n]{0,30}\b(?:isiin|isikan|beliin|belikan|top\s?up|kirimin|kirimi|transfer|transferin)\b"
+    r"|\b(?:isiin|isikan|beliin|belikan|top\s?up|kirimin|transferin)\b[^.?!\n]{0,20}\bpulsa\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
@@ -3765,13 +3808,19 @@ _FORM_FIELD_RE = ascii_re(
     r"\b(?:nip|npsn|nuptk|nik|nama lengkap|tanggal lahir|tgl lahir|nomor hp|no hp|nomor wa|no wa|hp|email|e-mail|jenjang|kecamatan"
     r"|status kepegawaian|alamat)\b"
 )
+# "… the bot said it is already registered, probably by the old principal. What can I do now?": what to do about the thing told
+# (…or what the thing told is called now: "the ministry isn't called Kemendikbudristek anymore right? what's it now for schools?")
+_WHAT_NOW_RE = ascii_re(
+    r"\s*(?:so\s+|then\s+)?what\s+(?:can|should|do|must|shall)\s+(?:i|we)\s+do(?:\s+(?:now|then|next|about\s+(?:it|this|that)))?\s*"
+    r"|\s*(?:so\s+|then\s+)?what(?:'s|\s+is)\s+it(?:\s+called)?\s+now(?:\s+for\s+\w+)?\s*"
+)
 _POINTING_BACK = (
     _THE_COUNTED_RE,
     _WHAT_THAT_IS_RE,
     _FETCHED_RE,
     *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _WHERE_SEEN_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE),
     *(_WHICH_MEDIUM_RE, _RULED_OUT_RE),
-    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE, _HOW_DONE_RE),
+    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE, _HOW_DONE_RE, _WHAT_NOW_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
 # programme or office

@@ -1055,6 +1055,8 @@ _NOT_TEN_RE = ascii_re(
     r"\b(?P<before>(?:napi|nggih|inggih|sampun|durung|punapi|nike|niki|tiang|titiang) )ten\b"
     r"|\bten(?= (?:wenten|uning|dados|sida|nyidayang|kayun|polih|mresidayang|nike|niki|nggih)\b)"
 )
+# a kecamatan's name as dictation splits it ("sekolah penggerak di kecamatan teja kula ada berapa"): one name
+_SPLIT_PLACE_RE = ascii_re(r"\b(?:(gerok) (gak)|(seri) (rit)|(busung) (biu)|(suka) (sada)|(teja) (kula)|(kubu) (tambahan)|(bule) (leng))\b")
 # a spelled number written as one word ("umur tiang limapuluh delapan"): its two words
 _JOINED_NUMBER_RE = ascii_re(r"\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(puluh|belas)\b")
 
@@ -1122,6 +1124,10 @@ def fold(text: str) -> str:
         text = _PAST_PIDAN_RE.sub(lambda found: (found.group("before") or "") + "dulu", text)
     if "ten" in text:
         text = _NOT_TEN_RE.sub(lambda found: (found.group("before") or "") + "tidak", text)
+    if ("kula" in text or "tambahan" in text or "biu" in text or "sada" in text or " gak" in text or " rit" in text or " leng" in text) and (
+        (joined := _SPLIT_PLACE_RE.sub(lambda found: "".join(part for part in found.groups() if part), text)) != text
+    ):
+        text = joined
     if "puluh" in text or "belas" in text:
         text = _JOINED_NUMBER_RE.sub(r"\1 \2", text)
     if _ANY_DIGIT_RE.search(text) is None:
@@ -1825,6 +1831,8 @@ _EN_SHORTHAND_RE = ascii_re(r"\b(?:" + "|".join(_EN_SHORTHAND) + r")\b")
 # staff member" (a person to contact, not a member of a team), "everything the bot has stored about me" (one's data)
 _EN_PHRASES = (
     (ascii_re(r"\bshort\s+for\b"), "stand for"),
+    # "how do I get out of the form without sending anything?": leaving it, as "stop"
+    (ascii_re(r"\bget\s+out\s+of\b"), "quit"),
     # "share its experience with other schools": sharing good practice (not "could you share their names?", "share my screen
     # with other participants")
     (ascii_re(r"\bshare\b(?=(?:\s+\w+){0,3}\s+with\s+(?:other|another|nearby|neighbouring|neighboring)\s+(?:schools?|sekolah)\b)"), "berbagi"),

@@ -122,7 +122,9 @@ _FILLER = frozenset(
         # "tiang tunggu dulu", "nanti sy hubungi lg": a promise to wait or to write again (round 34; see _PROMISED_RE)
         "tunggu ditunggu hubungi menghubungi "
         # "mantap botnya cepet bgt balesnya", "tiang mau istirahat abis seharian di sekolah", "mohon ijin": praise, the day's end, leave
-        "bgt banget cepet bales balesnya abis habis odalan piodalan ijin izin"
+        "bgt banget cepet bales balesnya abis habis odalan piodalan ijin izin "
+        # "semoga lancar terus": a wish that lasts (round 35)
+        "terus trs senantiasa"
     ).split()
 )
 # Without the index at hand, a word after a form of address counts as a name when it is capitalised
@@ -187,6 +189,10 @@ _DAY_EVENT_RE = ascii_re(
     r"\bada\s+(?:odalan|piodalan|upacara|upakara|rapat|acara|kegiatan)\b"
     # "selamat siang pak, mohon ijin": leave asked to write, nothing else
     r"|\bmohon\s+(?:ijin|izin)\b(?=(?:\s+(?:pak|bu|bapak|ibu|nggih|ya))*\s*[,.!]*\s*$)"
+)
+# what an answer saved the writer, praised ("jd ga perlu telp dinas lg hehe", "so I don't need to call the office anymore")
+_NO_NEED_NOW_RE = ascii_re(
+    r"\b(?:jadi|jd|jdi|so)\s+(?:ga|gak|gk|g|nggak|ngga|tidak|tdk|ndak|nda|tak)\s+(?:perlu|usah|need to)\s+(?:[a-z]+\s+){1,4}?(?:lagi|lg|anymore)\b"
 )
 _DIGIT_RE = ascii_re(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
 _REDUPLICATED_RE = ascii_re(r"(?<=[a-z])2\b")
@@ -266,6 +272,8 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             plain = plain[: signed.start("signature")]
     plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
     if "?" not in plain:
+        if "perlu" in plain or "usah" in plain:
+            plain = _NO_NEED_NOW_RE.sub(" ", plain)  # "makasih ya bot, jd ga perlu telp dinas lg": what the answer saved the writer
         if any(hint in plain for hint in _PROMISE_HINTS):
             plain = _PROMISED_RE.sub(" ", plain)  # "nanti tiang kabari lg kalo ada yg bingung", "tiang tunggu kabar selanjutnya"
         if "ada " in plain or "mohon" in plain:
@@ -396,6 +404,12 @@ GREETED = (
 )
 _INTRODUCING_RE = ascii_re(r"\b(?:saya|sy|tiang|titiang|aku|kami|i am|i'm|im|this is|my name is|nama saya|nama tiang)\b")
 _GREETED_START_RE = ascii_re(r"\s*" + GREETED + r"\b")
+# (…or greeted first and closed with a wish: "om swastyastu pak, … tiang Made kepsek SD N 1 Sawan, baru pertama kali chat ke nomor ini
+# dikasi korwil. semoga bapak sehat selalu nggih 🙏")
+_WISHED_END_RE = ascii_re(
+    r"(?:^|(?<=[.,!]))\s*(?:semoga|smoga|moga|dumogi)\s+(?:(?:bapak|ibu|bpk|pak|bu|kita|tim|semua|semuanya)\s+)*"
+    r"(?:sehat|sukses|lancar|rahayu|selalu|dalam lindungan)(?:\s+(?:selalu|terus|semua|semuanya|sehat|sukses|lancar|nggih|ya|pak|bu))*\W*$"
+)
 _GREETED_END_RE = ascii_re(r"\b" + GREETED + r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok|semua|all|nggih|ya))*\W*$")
 
 
@@ -405,7 +419,9 @@ def introduction(text: str, folded: str) -> str | None:
         return None
     if _INTRODUCED_CLOSE_RE.search(folded) is not None:
         rest = _INTRODUCED_CLOSE_RE.sub(" ", folded)
-    elif (start := _GREETED_START_RE.match(folded)) is not None and (end := _GREETED_END_RE.search(folded, start.end())) is not None:
+    elif (start := _GREETED_START_RE.match(folded)) is not None and (
+        (end := _GREETED_END_RE.search(folded, start.end())) is not None or (end := _WISHED_END_RE.search(folded, start.end())) is not None
+    ):
         rest = folded[start.end() : end.start()]
         if _INTRODUCING_RE.search(rest) is None:
             return None  # (only who writes between the greetings: not "selamat pagi pak, info bimtek pmo, selamat pagi")
