@@ -3566,7 +3566,8 @@ _OTHER_BUSINESS_RE = ascii_re(
     + r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat)"
     r"|bengkel|mechanic|mechanics|repair shop|garage)\b"
     r"|\bbengkel\b(?!\s+kerja)"  # (a repair shop: "ada bengkel motor di Seririt?"; not a "bengkel kerja", a workshop)
-    r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)(?:\s+[a-z]+){0,3}?\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
+    r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)(?:\s+[a-z]+){0,3}?\s+(?:yang\s+|yg\s+)?"
+    r"(?:murah|enak|dekat|deket|near)\b"
     # (…a dish's name between: "warung babi guling enak di seririt", "warung ayam betutu yg enak deket kantor dinas")
     # phone credit to be topped up ("pulsa sy abis, bs isiin ga bot")
     r"|\bpulsa\b[^.?!\n]{0,30}\b(?:isiin|isikan|beliin|belikan|top\s?up|kirimin|kirimi|transfer|transferin)\b"
