@@ -3867,6 +3867,21 @@ ROUND_35_READINGS = [
     # "what's …" asks; "… right?" before another question is a claim checked
     ("I keep mixing up the zones. What's the time difference between WIB and WITA?", "answer", "zona-waktu"),
     ("the ministry is not called Kemendikbud anymore, right? what's it called now?", "answer", "kementerian"),
+    # the asking clause, unsure, nearly tying the whole message's clear winner does not outvote it
+    (
+        "selamat sore, sy korwil kec Sawan. lg nyusun daftar SD yg mau dikirim ke dinas utk PSP. SD yg dikirim itu kepseknya harus "
+        "memenuhi syarat apa aja?",
+        "answer",
+        "korwil-lima-sd",
+    ),
+    # an English yes-or-no marked by its own mark asks, whatever its subject
+    ("Our school is quite new and its accreditation is still C. Is accreditation a requirement for PSP?", "answer", "akreditasi"),
+    # the selection stage a question is asked of, told before it
+    ("Hello, I'm a principal in Seririt. For the first selection stage, what do candidates need to submit?", "answer", "dokumen"),
+    # a question pointing with "itu" at the circular heard of
+    ("kmrn dengar dr korwil katanya ada surat edaran dr dinas soal psp, itu isinya apa ya pak", "answer", "surat-edaran"),
+    # "nah itu …" after the thing told in the same sentence is about it
+    ("angkatan III kan dipilih th 2022, nah itu mulai dilaksanakan di sekolah th brp?", "answer", "angkatan-3"),
 ]
 
 

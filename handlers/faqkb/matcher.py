@@ -731,6 +731,9 @@ class FaqEngine:
             rest != folded
             and self._enough_left(rest, english)
             and not (_asks(last) and len(self._query(last, english)[0]) <= 1 or _SUCH_RE.search(last))
+            # (…or a question of the rest starts by pointing at it: "td dpt info dr gugus katanya ada surat edaran dr disdikpora soal
+            # psp, itu isinya ngapain ya, kepsek disuruh apa")
+            and not any(_THAT_START_RE.match(piece) and _asks(piece) for piece in clauses(rest))
         ):
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         polite = _COURTESY_RE.sub(" ", folded)
@@ -1017,7 +1020,20 @@ class FaqEngine:
                 if found[0][0][0] < THRESHOLD:
                     if not _clear(scored):
                         disagree = (found[0][0][1], scored[0][1])
-                elif not (_clear(scored) and scored[0][0] >= found[0][0][0] and not _clear(found[0])):
+                # (…nor when the asking clause, unsure between three topics, has the whole message's clear winner among them: "… sdh ngumpulin
+                # nama sd buat dikirim ke dinas utk PSP, tp bingung kriteria milihnya. sekolah yg dikirim itu kepseknya harus memenuhi
+                # syarat apa aja sih?" is the korwil's five schools and their criteria, not the age limit alone)
+                elif not (
+                    _clear(scored)
+                    and not _clear(found[0])
+                    and (
+                        scored[0][0] >= found[0][0][0]
+                        or scored[0][0] >= found[0][0][0] - CLEAR_MARGIN
+                        and len(found[0]) > 2
+                        and found[0][0][0] - found[0][2][0] < CLEAR_MARGIN
+                        and any(i == scored[0][1] for _, i in found[0][:3])
+                    )
+                ):
                     scored, weights, strong = found
                     query = words
                     asking_text = clause
@@ -1865,6 +1881,9 @@ class FaqEngine:
                 asks = False
             # "PSP ini jg cuma utk sekolah unggulan kan?": a tag asks for confirmation
             asks = asks or bool(marked and _TAG_END_RE.search(clause) and _marked_itself(folded, clause))
+            # …and so does an English yes-or-no marked by its own mark, whatever its subject ("… Our school's accreditation is still C
+            # because we are quite new. Is accreditation a requirement to join PSP?")
+            asks = asks or bool(marked and english and _AUXILIARY_ANY_START_RE.match(clause) and _marked_itself(folded, clause))
             # …and so does a yes-or-no ending on "ga", marked by its own mark, the one question at the end of a story no other clause
             # asks in ("… kemarin sy lg isi form pendaftaran tiba2 sinyal ilang, maklum di gunung. baru skrg bisa buka lg. harus
             # ngulang dr awal ga ya?"; not "kalo ada surat edaran dikirim lewat bot, sy perlu konfirmasi sudah baca gak?", whose
@@ -1905,6 +1924,16 @@ class FaqEngine:
                 and _one_sentence(folded, pieces[n - 1], clause)
                 and set(words) <= set(told_words := self._query(pieces[n - 1], english)[0]) | _POINTS_BACK
                 and self._specific(told_words)
+            )
+            # (…and so does one opening with "nah itu" after the thing told in the same sentence: "angkatan III kan seleksinya th
+            # 2022, nah itu mulai jalan beneran di sklh th brp ya?" — when cohort III started at school)
+            points_back = points_back or bool(
+                n
+                and _THAT_START_RE.match(clause)
+                and _question_words(clause)
+                and not _asks(pieces[n - 1])
+                and _one_sentence(folded, pieces[n - 1], clause)
+                and self._specific(self._query(pieces[n - 1], english)[0])
             )
             if not points_back and "maksud" in words:
                 words = [w for w in words if w != "maksud"]
@@ -2687,6 +2716,7 @@ _AUXILIARY_START_RE = ascii_re(
     r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|may|shall|has|have)\s+"
     r"(?:i|we|you|they|he|she|it|there|the|a|an|my|our|your|this|that|these|those|principals?|schools?|teachers?)\b"
 )
+_AUXILIARY_ANY_START_RE = ascii_re(r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|can|may|shall|has|have)\s+[a-z]")
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = ascii_re(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
 _YES_NO_START_RE = ascii_re(r"(?:is|are|will|would|apakah|apa ada|ada)\s")
@@ -3493,6 +3523,8 @@ _FRAME_RE = ascii_re(
     r"(?![^.?!,]*\b(?:dibahas|dibicarakan|ramai|diskusi\w*|rapat|grup|group|survey|survei|did|discussed|meeting)\b)[a-z]"
     # (…or the programme year it is asked of: "setelah tahun pertama, sekolah penggerak ngapain?" is about what follows year 1)
     r"|\s*(?:setelah|sesudah|stlh|abis|habis|after)\s+(?:the\s+)?(?:tahun|thn|th|first\s+year|year)\b"
+    # (…or the selection stage it is asked of: "For the first selection stage of PSP, what do candidates have to submit?")
+    r"|\s*(?:for|in|at|untuk|utk|buat|pada|di)\s+(?:the\s+)?(?:(?:first|second|1st|2nd)\s+)?(?:selection\s+)?(?:stage|tahap|seleksi)\b"
 )
 # a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
 # (not "untuk yang belum isi form, …": those people are context)
