@@ -3305,7 +3305,8 @@ ROUND_30_READINGS = [
     # a claim checked with only its mark is told: what points back at it asks about it
     ("katanya ada simulasi mengajar di tahap 2 ya? itu jalannya kapan sampai kapan?", "answer", "seleksi-tahap2"),
     # "the five of them", counted before; past a remark naming nothing, to what was counted
-    ("Dulu di sosialisasi disebut ada 5 intervensi, tiang cuma ingat satu, sisanya lupa. Yg 5 itu apa saja pak?", "ask_back", None),
+    # (asked back until round 35; since then the sentence naming what was counted is found past the remark: answered)
+    ("Dulu di sosialisasi disebut ada 5 intervensi, tiang cuma ingat satu, sisanya lupa. Yg 5 itu apa saja pak?", "answer", "psp-intervensi"),
     # how the PMO works is what it does; the stage 1 dates asked as its start
     ("PMO nika kerjanya gmn?", "answer", "pmo-apa"),
     ("sy sdh bikin akun simpkb, tahap 1 mulai tgl brp?", "answer", "seleksi-tahap1"),
@@ -3882,6 +3883,21 @@ ROUND_35_READINGS = [
     ("kmrn dengar dr korwil katanya ada surat edaran dr dinas soal psp, itu isinya apa ya pak", "answer", "surat-edaran"),
     # "nah itu …" after the thing told in the same sentence is about it
     ("angkatan III kan dipilih th 2022, nah itu mulai dilaksanakan di sekolah th brp?", "answer", "angkatan-3"),
+    # what the answer is wanted for ("mau cek …"), after a question no mark ends, is no part of it
+    ("sy operator baru, NUPTK kepsek itu berapa digit ya, mau cek data yg sy ketik udh bener", "answer", "npsn-nip"),
+    # a passive yes-or-no by the bot, or the other way, is about what was told before it: not the eligibility check (asked back
+    # between the NPSN's topic and the form's)
+    ("NPSN TK kami ada hurufnya, bukan angka semua. apa bisa diterima bot atau pasti ditolak?", "ask_back", None),
+    # "habis tahap 2 itu" is the time after which it comes, no stage asked
+    ("habis tahap 2 itu ada verifikasi ya pak, tanggalnya kpn? terus pleno kelulusannya kpn?", "answer", "kelulusan"),
+    # a selection stage named beside a ceremony makes it the programme's question
+    ("bulan juni ada upacara odalan di desa, takut bentrok sm tahap 2. tahap 2 itu tanggal berapa saja?", "answer", "seleksi-tahap2"),
+    # a question pointing back past a remark is about the sentence that names what it names
+    (
+        "sy mau daftar PSP tp bingung daftarnya di web mana, cucu sy yg biasa bantu juga ga tau. daftarnya lewat portal apa?",
+        "answer",
+        "daftar-cara",
+    ),
 ]
 
 

@@ -1984,6 +1984,19 @@ class FaqEngine:
                     start -= 1
                 # (…the remarks walked past left out: their words are no part of what is asked)
                 told = " ".join(p for k, p in enumerate(pieces[start:n]) if k == 0 or any(w in self._index.idf for w in self._query(p, english)[0]))
+                # (…or, past a remark between, the sentence that names what the question's own words name: "sy mau daftar PSP tp
+                # bingung daftarnya di web mana, anak sy yg biasa ngajarin buka hp jg ga tau. daftarnya lewat portal apa bu?")
+                named_there = [
+                    k
+                    for k in range(n - 1, max(-1, n - 4), -1)
+                    if words
+                    and (
+                        set(words) <= (there := set(self._query(pieces[k], english)[0])) | _POINTS_BACK
+                        or len(set(words) & there) >= 2
+                    )
+                ]
+                if named_there and named_there[0] < start:
+                    told = pieces[named_there[0]]
                 # ("Ada pesan WA terusan soal Program Sekolah Penggerak, napi niki sebenarnya?": what the
                 # message was about is what is asked about, not the message; not "… surat edaran soal PSP, isinya
                 # apa?", which asks for the circular's content)
@@ -2548,7 +2561,10 @@ _BIMTEK_DAY_RE = ascii_re(
     r"|\b(?:on\s+)?(?:day\s+\d|(?:the\s+)?(?:first|second|third|fourth|last)\s+day)\b"
 )
 # "setelah (seleksi / wawancara) tahap 2 selesai": a time told by the stage that ends, before what is asked about
-_STAGE_DONE_RE = ascii_re(r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s+(?:selesai|usai|beres|kelar|berakhir)\b")
+# (…or the stage as the time after which it comes: "habis tahap 2 itu katanya ada verifikasi dan penilaian ya, tanggalnya kpn?")
+_STAGE_DONE_RE = ascii_re(
+    r"\b(?:setelah|sesudah|stlh|sehabis|habis|abis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s*(?:(?:selesai|usai|beres|kelar|berakhir|itu)\b|,)"
+)
 # (…and one passed, told in a sentence of its own before a question about another: "… passed stage 1. During which period is stage 2
 # held?"; not "sekolah yg lolos tahap 1 kapan diumumkan", whose stage is the one asked about)
 # (…or its ordinal, before "and …": "my husband just passed the first stage and he is super nervous now")
@@ -3643,6 +3659,8 @@ _VIA_RE = ascii_re(
 # about the thing the sentence before it names
 _PASSIVE_RE = ascii_re(
     r"\s*(?:(?:apakah|apa|nanti|kalau|kalo|klo|di|lewat|form|formulir|bot|sini|ini)\s+){0,4}" + _MAY + r"\s+di[a-z]{3,}(?:\s+(?:ulang|lagi|kembali|susulan))?"
+    # (…by the bot, or the other way: "apa bisa diterima bot atau pasti ditolak nggih?")
+    r"(?:\s+(?:oleh\s+)?(?:bot|sistem|system|form|formulir))?(?:\s+(?:atau|ato|apa)\s+(?:pasti\s+|langsung\s+|akan\s+)?di[a-z]{3,})?"
     + _YES_NO_TAIL + r"\s*"
 )
 # "tiang perlu link zoom & jadwal bimtek, …. Bisa dilihat di mana nggih di bot ini?": where the thing named before is seen
@@ -4082,6 +4100,8 @@ _SELECTION_RE = ascii_re(
     # (the programme's own things and its statements: "habis upacara tadi kepsek bilang sekolah kita akan pengimbasan, itu apa?",
     # "scanner rusak, surat keterangan sehat boleh difoto saja?")
     r"|pengimbasan|kurikulum merdeka|intervensi|pelatih ahli|rapor pendidikan|merdeka mengajar|surat keterangan"
+    # (…and its stages: "bln juni ada upacara ngaben keluarga di desa, takut bentrok sm tahap 2. tahap 2 itu rentang tanggalnya kapan?")
+    r"|(?<!pencairan )(?<!penyaluran )(?<!cair )(?<!salur )tahap\s+(?:\d|i{1,2}|satu|dua|pertama|kedua)"
     # (this bot's reminders: "HP tiang bunyi kena pengingat zoom … pas upacara piodalan, cara matikan pengingatnya?")
     r"|" + _REMINDING + r")\b"
 )
@@ -4091,7 +4111,10 @@ _ASK_ONLY_RE = ascii_re(r"(?:dulu|dl|dlu|aja|saja|doang|sebentar|bentar)\b\s*[,.
 # a choice offered ("… pas daftar awal atau nanti"), not a yes-or-no ("… atau tidak")
 _CHOICE_RE = ascii_re(r"\b(?:atau|ato|apa)\s+(?!tidak|tdk|nggak|ngga|ga|gak|gk|enggak|belum|blm|bukan|ndak)\w")
 # a reason closing a message that marks no question ("… atau gimana pak soalnya tiang ditanya pengawas kemarin")
-_UNMARKED_REASON_RE = ascii_re(r"(?<=\w)[\s,]+(?:soalnya|soale)\s+[^.!?]*[.!\s]*$")
+# (…or what the answer is wanted for: "… sy lupa NUPTK itu berapa digit ya, mau cek apa yg sy catat udh bener")
+_UNMARKED_REASON_RE = ascii_re(
+    r"(?<=\w)[\s,]+(?:soalnya|soale|(?:mau|mo|pengen|pingin|ingin)\s+(?:cek|ngecek|mengecek|mastiin|memastikan|pastiin|cocokin|mencocokkan))\s+[^.!?]*[.!\s]*$"
+)
 # "tes begituan", "yang kayak gitu", "such a test": a thing of the kind told before
 # (…or "itu" closing the question: "… katanya ada bimtek PMO bulan Maret, kira2 tanggal berapa sampai tanggal berapa ya itu pak?")
 _SUCH_RE = ascii_re(
