@@ -3901,6 +3901,56 @@ ROUND_35_READINGS = [
 ]
 
 
+ROUND_35_REVIEWED = [
+    # the first review of round 35: messages its new rules first read worse (each checked against ead5543, the round's start)
+    (
+        'Om swastyastu pak, tiang Komang Suarjana kepsek SDN 3 Tista. Tmn tiang yg angkatan I dulu cerita ada tes '
+        'bakat skolastik, soal matematikanya susah katanya, tiang jd ngeri duluan 😂 utk angkatan III masih ada TBS gitu ga pak?',
+        'answer',
+        'tbs',
+    ),
+    (
+        'om swastyastu, tiang kepsek SD 2 Banjar. tmn tiang angkatan 1 cerita ada wawancara, katanya lama. angkatan 3 '
+        'masih ada wawancara ga ya?',
+        'answer',
+        'seleksi-tahap2',
+    ),
+    ('selamat siang bu, tiang kepsek SD di Gerokgak. mau tanya nggih, soalnya tiang belum paham, tugas pmo apa?', 'answer', 'pmo-apa'),
+    ('selamat siang bu, tiang kepsek SD di Gerokgak. mau tanya, krn belum paham, apa itu pmo?', 'answer', 'pmo-apa'),
+    ('om swastyastu pak, tiang Made kepsek SD N 1 Sawan, info jadwal bimtek pmo pak. semoga sehat selalu', 'answer', 'bimtek-jadwal'),
+    ('om swastyastu, tiang Made kepsek SD 2 Sawan. kirimkan jadwal bimtek pmo nggih. semoga sukses selalu', 'answer', 'bimtek-jadwal'),
+    ('halo pak, sy kepsek di Seririt, link pendaftaran psp nya pak. semoga sukses', 'answer', 'daftar-cara'),
+    ('om swastyastu pak, tiang kepsek SD 1 Banjar. syarat usia kepsek utk daftar psp nggih pak. dumogi rahayu', 'answer', 'usia'),
+    ('selamat pagi pak, sy Komang operator SD 1 Sukasada, jadwal pengumuman kelulusan tahap 1 pak. semoga sukses selalu', 'answer', 'kelulusan'),
+    ('halo bu, sy kepsek SD 4 Sawan, kepsek sy lg sakit, surat keterangan sehatnya nanti nyusul. semoga lancar', 'forward', 'seleksi-teknis'),
+    ('jadi ga perlu surat keterangan sehat lagi ya pak', 'answer', 'surat-sehat'),
+    ('jadi ga usah lapor ke korwil lagi ya pak', 'ask_back', None),
+    ('when is nyepi? is the registration still open that day?', 'answer', 'pendaftaran-jadwal'),
+    ('tgl nyepi pendaftaran ditutup ga?', 'answer', 'pendaftaran-jadwal'),
+    ('kapan nyepi? formulir pendaftaran di bot tetap bisa diisi?', 'answer', 'bot-form-isian'),
+    ('kapan galungan pak, pengumuman hasil tahap 1 diundur ga?', 'answer', 'kelulusan'),
+    ('when is kuningan? is the announcement of results delayed?', 'answer', 'kelulusan'),
+    ('kepsek lg liburan ke jawa, operator boleh isi form pendaftarannya?', 'answer', 'bot-form-isian'),
+    ("I'm on a trip to Java next week, can I fill in the registration form from there?", 'answer', 'bot-form-isian'),
+    ('kepsek sy lagi liburan, pengumuman tahap 1 bisa dilihat di mana?', 'answer', 'kelulusan'),
+    ('sekolah kami di desa wisata, pengumuman hasil tahap 1 kapan?', 'answer', 'kelulusan'),
+    ('Our school is in a tourist village in Pemuteran. Can we join the programme?', 'ask_back', None),
+    ('My principal is away on a trip, can the operator fill in the registration form for him?', 'ask_back', None),
+    ('During the school holidays (liburan), is the bot still answering?', 'ask_back', None),
+    ('can you give me a tour of what this bot can do?', 'ask_back', None),
+    ('pkp angkatan 2 dulu di hotel mana dekat kota?', 'answer', 'pkp'),
+    ('is the bimtek venue the hotel by the beach near lovina, or online?', 'ask_back', None),
+    ('was the learning committee training at the hotel in singaraja near the office?', 'ask_back', None),
+    ('tempat makan siang peserta bimtek dekat lokasi disediakan panitia?', 'ask_back', None),
+    ('sy sdh top up pulsa tp bot ga bales', 'ask_back', None),
+    ('which schools in tejakula are eligible, private ones too?', 'answer', 'psp-swasta'),
+    ('isian data dapodik blm selesai, apa bisa ikut seleksi?', 'answer', 'dapodik'),
+    ('the bimtek is not on zoom anymore, right? where is it now?', 'answer', 'bimtek-media'),
+    ("the ministry isn't called Kemendikbud anymore right? what's the name now?", 'answer', 'kementerian'),
+    ("the ministry changed its name, what's the new name?", 'answer', 'kementerian'),
+]
+
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -3910,6 +3960,7 @@ LATER_READINGS = (
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
     + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS + ROUND_33_REVIEWED + ROUND_33_REVIEWED_B
     + ROUND_34_READINGS + ROUND_34_REVIEWED + ROUND_34_REVIEWED_B + ROUND_34_AFTER_THE_LAST_SETS + ROUND_35_READINGS
+    + ROUND_35_REVIEWED
 )
 
 

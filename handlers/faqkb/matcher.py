@@ -926,7 +926,13 @@ class FaqEngine:
             wish_only = _ASK_ONLY_RE.match(tail) is not None and not _asks(tail)
             # (nor "… minimal brp sekolah per kecamatan nike? mohon info nggih biar ga salah kirim": why the information is asked for,
             # after the question itself)
-            wish_only = wish_only or (lead := _POLITE_LEAD_RE.match(tail)) is not None and _REASON_START_RE.match(tail, lead.end()) is not None
+            wish_only = wish_only or (
+                (lead := _POLITE_LEAD_RE.match(tail)) is not None
+                and _REASON_START_RE.match(tail, lead.end()) is not None
+                # (not a reason told before the question itself: "mau tanya nggih, soalnya tiang belum paham, tugas pmo apa?")
+                and not _question_words(tail)
+                and "?" not in tail
+            )
             if words and not later_question and not _SOMEONE_RE.fullmatch(tail) and not _points_back(tail) and not wish_only:
                 found = self._score(words, tail_numbered)
                 # (one word only when it names the programme, clearly: "nitip tanya: psp itu program apa")
@@ -1895,6 +1901,9 @@ class FaqEngine:
                 and _marked_itself(folded, clause)
                 and folded.count("?") == 1
                 and not any(_question_words(p) - _YES_NO for p in pieces)
+                # (one that names a thing the story named too is read with the story: "… tmn tiang angkatan 1 cerita ada wawancara.
+                # angkatan 3 masih ada wawancara ga ya?" is the interview, not cohort III)
+                and (not self._specific(words) or not any(set(words) & set(self._query(piece, english)[0]) for piece in pieces[:n]))
             )
             # …and so does "is there … or not?" marked by its own mark ("… daftarnya di mana ya? ada link pendaftaran buat guru ga?")
             # (a sentence of its own: not "kalo edaran dikirim lewat bot, ada tanda sdh dibaca ga?", asked with its condition)
@@ -2290,8 +2299,7 @@ def _question_words(clause: str) -> frozenset[str]:
     Not "apa pun"/"siapa pun" (anything, anyone), nor a can't told ("saya tdk bisa ikut krn …").
     """
     words = _ANY_RE.sub(" ", clause) if "pun" in clause else clause
-    # ("what's the difference …": the question word before an English contraction)
-    found = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", words.replace("'s ", " ") if "'s " in words else words).split()}
+    found = QUESTION_WORDS & {ABBREVIATIONS.get(w, w) for w in _CANNOT_RE.sub(" ", words).split()}
     # an English yes-or-no begins with its auxiliary ("do we need …", "is there …"); mid-sentence it asks nothing
     return found | {"do"} if _AUXILIARY_START_RE.match(clause) else found
 
@@ -2428,8 +2436,6 @@ def _one_sentence(folded: str, first: str, second: str) -> bool:
 _CLAIM_ONLY_RE = ascii_re(
     r"\s*(?:katanya|kabarnya|denger\w*|dengar\w*|konon|infonya)\b"
     r"(?![^.?!\n]*\b(?:apa|siapa|kapan|kpn|berapa|brp|gimana|gmn|bagaimana|mana|dimana|kenapa|mengapa)\b)[^.?!\n]*$"
-    # (…or an English statement checked with "right": "the ministry isn't called Kemendikbudristek anymore right? what's it now …")
-    r"|(?![^.?!\n]*\b(?:what|who|when|where|which|how|why)\b)[^.?!\n]*\b(?:right|isn't it|is it not|correct)\s*$"
 )
 
 
@@ -2531,7 +2537,7 @@ _ADDED_HERE_RE = ascii_re(
     r"(?:ke\s+|di\s+|dalam\s+|dlm\s+)?(?:sini|grup\s+ini|group\s+ini|bot\s+ini|chat\s+ini)"
     r"(?:\s+(?:sama|sm|ama|oleh|olh|dari|dr|by)\s+(?:pak\s+|bu\s+|bapak\s+|ibu\s+)?(?:korwil|pengawas|admin|dinas|kepsek|teman|temen|rekan))?\b"
     # (…without being told what it is for: "sy baru dimasukin ke sini sm korwil ga dijelasin apa2")
-    r"(?:,?\s+(?:tp\s+|tapi\s+|trus\s+|terus\s+)?(?:ga|gak|gk|nggak|tidak|tdk|tanpa|blm|belum)\s+(?:dijelasin|dijelaskan|dikasi\s+tau|dikasih\s+tau|diberi\s+tahu|dikasitau)"
+    r"(?:[,.]?\s+(?:tp\s+|tapi\s+|trus\s+|terus\s+)?(?:ga|gak|gk|nggak|tidak|tdk|tanpa|blm|belum|ten)\s+(?:dijelasin|dijelaskan|dikasi\s+tau|dikasih\s+tau|diberi\s+tahu|dikasitau)"
     r"(?:\s+(?:apa2|apa-apa|apa\s+apa|apa\s+pun|apapun|apa))?\b)?"
 )
 # "ikut psp ini wajib ya?", "wajib semua kepsek daftar?", "is it compulsory to join": whether joining is
@@ -3161,7 +3167,11 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "isi form kmrn blm selesai": a form left unfinished, to go on with ("belum" is a stop word, leaving "selesai": done)
     (
         "selesai",
-        ascii_re(r"(\b(?:form|formnya|formulir|formulirnya|isian|ngisi|isi)\b[^.?!]{0,30}?)\b(?:belum|blm|durung|ga|gak|gk|tidak|tdk)\s+selesai\b"),
+        ascii_re(
+            r"(\b(?:form|formnya|formulir|formulirnya)\b[^.?!]{0,30}?)\b(?:belum|blm|durung|ga|gak|gk|tidak|tdk)\s+(?:sempat\s+)?selesai\b"
+            # (…or told first: "sy belum selesai isi form kemarin")
+            r"|()\b(?:belum|blm|durung|ga|gak|gk|tidak|tdk)\s+(?:sempat\s+)?selesai\s+(?=(?:isi|ngisi|mengisi)\s+(?:form|formulir)\b)"
+        ),
         r"\1 terputus ",
         0,
     ),
@@ -3252,7 +3262,8 @@ _COUNTED_PLACE_RE = ascii_re(
     + r"|\b(?:sekolah penggerak|psp)\s+" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\b"
     # (…or which schools they are: "sekolah mana aja di seririt yg jadi sekolah penggerak")
     + r"|\b(?:sekolah|sd|smp|tk) mana(?:\s+(?:saja|aja|sj))?\b[^.?!\n]*?\b" + _PLACE
-    + r"|\bwhich\s+(?:schools?|sds?|smps?|tks?)\b[^.?!\n]*?\b" + _PLACE  # ("which SDs in sukasada did the korwil nominate?")
+    # ("which SDs in sukasada did the korwil nominate?"; not "which schools in tejakula are eligible", who may join)
+    + r"|\bwhich\s+(?:schools?|sds?|smps?|tks?)\b(?![^.?!\n]*\b(?:eligible|can|could|may|allowed)\b)[^.?!\n]*?\b" + _PLACE
     + r"|\b" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\s+(?:\w+\s+)?" + _COUNTED + r"\b"
     + r"|\b(?:target|kuota|quota)\s+(?:jumlah\s+)?(?:sekolah\s+penggerak\s+|sekolah\s+)?(?:psp\s+)?(?:(?:untuk|utk|di|buat|khusus)\s+)?"
     + r"(?:kecamatan\s+|kec\s+|kabupaten\s+|kab\s+)?("
@@ -3614,12 +3625,12 @@ _OTHER_BUSINESS_RE = ascii_re(
     + r"(?:hotel|hotels|penginapan|homestay|villa|kos|kost|restaurant|restaurants|restoran|warung|rumah makan|tempat makan|place to (?:stay|eat)"
     r"|bengkel|mechanic|mechanics|repair shop|garage)\b"
     r"|\bbengkel\b(?!\s+kerja)"  # (a repair shop: "ada bengkel motor di Seririt?"; not a "bengkel kerja", a workshop)
-    r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)(?:\s+[a-z]+){0,3}?\s+(?:yang\s+|yg\s+)?"
-    r"(?:murah|enak|dekat|deket|near)\b"
+    r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
+    r"|\b(?:restoran|warung|rumah makan)(?:\s+[a-z]+){1,3}?\s+(?:yang\s+|yg\s+)?(?:murah|enak)\b"
     # (…a dish's name between: "warung babi guling enak di seririt", "warung ayam betutu yg enak deket kantor dinas")
     # phone credit to be topped up ("pulsa sy abis, bs isiin ga bot")
-    r"|\bpulsa\b[^.?!\n]{0,30}\b(?:isiin|isikan|beliin|belikan|top\s?up|kirimin|kirimi|transfer|transferin)\b"
-    r"|\b(?:isiin|isikan|beliin|belikan|top\s?up|kirimin|transferin)\b[^.?!\n]{0,20}\bpulsa\b"
+    r"|\bpulsa\b[^.?!\n]{0,30}\b(?:isiin|isikan|beliin|belikan|kirimin|transferin)\b"
+    r"|\b(?:isiin|isikan|beliin|belikan|kirimin|transferin)\b[^.?!\n]{0,20}\bpulsa\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
@@ -3860,11 +3871,7 @@ _FORM_FIELD_RE = ascii_re(
     r"|status kepegawaian|alamat)\b"
 )
 # "… the bot said it is already registered, probably by the old principal. What can I do now?": what to do about the thing told
-# (…or what the thing told is called now: "the ministry isn't called Kemendikbudristek anymore right? what's it now for schools?")
-_WHAT_NOW_RE = ascii_re(
-    r"\s*(?:so\s+|then\s+)?what\s+(?:can|should|do|must|shall)\s+(?:i|we)\s+do(?:\s+(?:now|then|next|about\s+(?:it|this|that)))?\s*"
-    r"|\s*(?:so\s+|then\s+)?what(?:'s|\s+is)\s+it(?:\s+called)?\s+now(?:\s+for\s+\w+)?\s*"
-)
+_WHAT_NOW_RE = ascii_re(r"\s*(?:so\s+|then\s+)?what\s+(?:can|should|do|must|shall)\s+(?:i|we)\s+do(?:\s+(?:now|then|next|about\s+(?:it|this|that)))?\s*")
 _POINTING_BACK = (
     _THE_COUNTED_RE,
     _WHAT_THAT_IS_RE,
@@ -3994,7 +4001,12 @@ def _other_business(folded: str) -> bool:
         _OTHER_BUSINESS_UNLESS_SELECTION_RE.search(folded) or _OTHER_OFFICE_RE.search(folded) and not _OWN_OFFICE_RE.search(folded)
     ) and not _SELECTION_RE.search(folded):
         return True
-    if any(word in folded for word in _HOLIDAYS) and _HOLIDAY_DATE_RE.search(folded) and not _SELECTION_RE.search(folded):
+    if (
+        any(word in folded for word in _HOLIDAYS)
+        and _HOLIDAY_DATE_RE.search(folded)
+        and not _SELECTION_RE.search(folded)
+        and not _PSP_BUSINESS_RE.search(folded)
+    ):
         return True
     if ("asesmen nasional" in folded or "anbk" in folded) and _ASSESSMENT_DATES_RE.search(folded) and not _SELECTION_RE.search(folded):
         return True
@@ -4014,6 +4026,10 @@ def _other_business(folded: str) -> bool:
 _HOLIDAYS = (
     *("nyepi", "galungan", "kuningan", "saraswati", "pagerwesi", "siwaratri"),
     *("idul fitri", "idulfitri", "lebaran", "natal", "imlek", "waisak", "hari raya"),
+)
+# (…the programme's own business asked beside a holiday: "kapan galungan pak, pengumuman hasil tahap 1 diundur ga?")
+_PSP_BUSINESS_RE = ascii_re(
+    r"\b(?:pendaftaran|registration|register|formulir|form|pengumuman|announcement|results?|hasil|tahap|stage|bot|zoom|pengingat|reminders?)\b"
 )
 _HOLIDAY_DATE_RE = ascii_re(
     r"(?<!setelah )(?<!sesudah )(?<!sebelum )(?<!habis )(?<!abis )(?<!after )(?<!before )(?<!pas )(?<!saat )(?<!menjelang )"
@@ -4045,7 +4061,7 @@ _OTHER_BUSINESS_UNLESS_SELECTION_RE = ascii_re(
     # a civil servant's allowances paid out ("tpp guru kpn cair", "tunjangan profesi triwulan 3 udh cair?")
     r"|\btpp\b|\b(?:tunjangan|tpg|thr|gaji)\b[^.?!\n]{0,30}\b(?:cair|pencairan|dicairkan)\b"
     # a trip for pleasure ("is the lovina dolphin tour worth it?", "tempat wisata di buleleng yg bagus apa")
-    r"|\b(?:dolphins?|lumba|snorkel\w*|diving|sightseeing|tourists?|wisata|tamasya|liburan)\b|\b(?:tour|trip)\b(?!\s+(?:of|through|around)\s+(?:the\s+)?(?:bot|form|menu|app))"
+    r"|\b(?:dolphins?|lumba|snorkel\w*|sightseeing|tamasya)\b|\b(?:tempat|objek|obyek)\s+wisata\b|\b(?:study|dolphin|island|boat|city)\s+tours?\b"
     r"|\binfo gtk\b|\bnuptk\b[^.?!\n]{0,30}\b(?:tidak muncul|tdk muncul|gak muncul|ga muncul|belum muncul|hilang)\b"
     r"|\b(?:siswa|murid|peserta didik)\b[^.?!\n]*\b(?:pindah|dipindah\w*|mutasi)\b"
     # the school year's start ("tahun ajaran baru mulai tgl brp?"; not a cohort's school year, which names the selection or PSP)

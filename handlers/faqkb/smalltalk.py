@@ -190,7 +190,8 @@ _DAY_EVENT_RE = ascii_re(
     # "selamat siang pak, mohon ijin": leave asked to write, nothing else
     r"|\bmohon\s+(?:ijin|izin)\b(?=(?:\s+(?:pak|bu|bapak|ibu|nggih|ya))*\s*[,.!]*\s*$)"
 )
-# what an answer saved the writer, praised ("jd ga perlu telp dinas lg hehe", "so I don't need to call the office anymore")
+_THANKED_RE = ascii_re(r"\b(?:makasih|makasi|terima kasih|trima kasih|terimakasih|suksma|thanks|thank you|thx|tq|matur nuwun)\b")
+# what an answer saved the writer, praised with thanks ("jd ga perlu telp dinas lg hehe", "so I don't need to call the office anymore")
 _NO_NEED_NOW_RE = ascii_re(
     r"\b(?:jadi|jd|jdi|so)\s+(?:ga|gak|gk|g|nggak|ngga|tidak|tdk|ndak|nda|tak)\s+(?:perlu|usah|need to)\s+(?:[a-z]+\s+){1,4}?(?:lagi|lg|anymore)\b"
 )
@@ -272,7 +273,7 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             plain = plain[: signed.start("signature")]
     plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
     if "?" not in plain:
-        if "perlu" in plain or "usah" in plain:
+        if ("perlu" in plain or "usah" in plain) and _THANKED_RE.search(plain):
             plain = _NO_NEED_NOW_RE.sub(" ", plain)  # "makasih ya bot, jd ga perlu telp dinas lg": what the answer saved the writer
         if any(hint in plain for hint in _PROMISE_HINTS):
             plain = _PROMISED_RE.sub(" ", plain)  # "nanti tiang kabari lg kalo ada yg bingung", "tiang tunggu kabar selanjutnya"
@@ -410,6 +411,11 @@ _WISHED_END_RE = ascii_re(
     r"(?:^|(?<=[.,!]))\s*(?:semoga|smoga|moga|dumogi)\s+(?:(?:bapak|ibu|bpk|pak|bu|kita|tim|semua|semuanya)\s+)*"
     r"(?:sehat|sukses|lancar|rahayu|selalu|dalam lindungan)(?:\s+(?:selalu|terus|semua|semuanya|sehat|sukses|lancar|nggih|ya|pak|bu))*\W*$"
 )
+# (…when it says this is the writer's first message here: not "om swastyastu pak, tiang Made …, info jadwal bimtek pmo pak. semoga
+# sehat selalu", a request between the greeting and the wish)
+_FIRST_CONTACT_RE = ascii_re(
+    r"\b(?:baru|pertama kali|pertama|perdana)\b[^.?!]{0,30}\b(?:chat|wa|whatsapp|hubungi|menghubungi|kontak|nomor|bot|gabung|join)\b"
+)
 _GREETED_END_RE = ascii_re(r"\b" + GREETED + r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok|semua|all|nggih|ya))*\W*$")
 
 
@@ -420,7 +426,8 @@ def introduction(text: str, folded: str) -> str | None:
     if _INTRODUCED_CLOSE_RE.search(folded) is not None:
         rest = _INTRODUCED_CLOSE_RE.sub(" ", folded)
     elif (start := _GREETED_START_RE.match(folded)) is not None and (
-        (end := _GREETED_END_RE.search(folded, start.end())) is not None or (end := _WISHED_END_RE.search(folded, start.end())) is not None
+        (end := _GREETED_END_RE.search(folded, start.end())) is not None
+        or (end := _WISHED_END_RE.search(folded, start.end())) is not None and _FIRST_CONTACT_RE.search(folded) is not None
     ):
         rest = folded[start.end() : end.start()]
         if _INTRODUCING_RE.search(rest) is None:
