@@ -589,6 +589,14 @@ HELD_OUT = [
     ("faq-heldout-398.tsv", (80, 15, 15, 10), 79, 13, 14, 2),  # 1 off-topic answered
     ("faq-heldout-399.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-400.tsv", (80, 15, 15, 10), 68, 15, 14, 6),  # 1 small talk missed
+    # round 35's final six (first runs on 40a0e85, after the first review's fixes; on ead5543, the round's start, the same
+    # verdicts but one: set 405's "tpg triwulan ini udh cair blm" was queued)
+    ("faq-heldout-401.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
+    ("faq-heldout-402.tsv", (80, 15, 15, 10), 72, 15, 13, 5),  # 1 small talk missed, 1 without a fact declined
+    ("faq-heldout-403.tsv", (80, 15, 15, 10), 79, 15, 13, 2),
+    ("faq-heldout-404.tsv", (80, 15, 15, 10), 79, 15, 15, 0),
+    ("faq-heldout-405.tsv", (80, 15, 15, 10), 77, 15, 15, 0),
+    ("faq-heldout-406.tsv", (80, 15, 15, 10), 77, 15, 14, 1),
 ]
 # A question without a fact in the sources that names nothing of the programme may be declined
 # rather than passed on: "file scan sk yg diupload format pdf maksimal brp MB" (set 41), "link
@@ -598,6 +606,8 @@ HELD_OUT = [
 # set 148's "Guru di sekolah penggerak otomatis diakui jadi guru penggerak gak?" names the other programme; set 208's "kenapa
 # buleleng yg dipilih duluan bareng denpasar? apa kriterianya?" (first run on 4832938).
 NOFACT_DECLINED = {
+    # set 402: "… sdh dapat arahan kirim minimal 5 nama SD ke dinas. deadline kirimnya kapan nggih? … susah sinyal" (first run on 40a0e85)
+    "faq-heldout-402.tsv": 1,
     "faq-heldout-397.tsv": 1,  # "sklh penggerak katanya dpt chromebook dr program digitalisasi sklh, dpt brp unit ya per sklh" (first run on 233540f)
     "faq-heldout-382.tsv": 1,  # "… dapet chromebook dr digitalisasi sekolah. dapetnya brp unit per sekolah pak" (first run on 6629508)
     # set 337: "guru di sekolah penggerak wajib ikut guru penggerak jg ga?" reads as the other programme's question
@@ -643,6 +653,7 @@ OUT_ANSWERED = {
     "faq-heldout-255.tsv": 1,  # "pelatihan mandiri kurikulum merdeka di PMM, aksi nyata sy ditolak terus kenapa ya?" (first run on 7018e9b)
 }
 CHAT_MISSED = {
+    "faq-heldout-402.tsv": 1,  # "makasih banyak ya min, udh jelas skrg, td sy salah paham 😁" (first run on 40a0e85)
     # sets 335 and 339 (long messages): principals introducing themselves by name and school and saying hello, a thanks
     # with a sorry for a message sent here by mistake, a thanks that the form was sent
     "faq-heldout-335.tsv": 3,
