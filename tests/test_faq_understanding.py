@@ -3901,14 +3901,21 @@ ROUND_35_READINGS = [
     ("NPSN TK kami ada hurufnya, bukan angka semua. apa bisa diterima bot atau pasti ditolak?", "ask_back", None),
     # "habis tahap 2 itu" is the time after which it comes, no stage asked
     ("habis tahap 2 itu ada verifikasi ya pak, tanggalnya kpn? terus pleno kelulusannya kpn?", "answer", "kelulusan"),
-    # a selection stage named beside a ceremony makes it the programme's question
-    ("bulan juni ada upacara odalan di desa, takut bentrok sm tahap 2. tahap 2 itu tanggal berapa saja?", "answer", "seleksi-tahap2"),
     # a question pointing back past a remark is about the sentence that names what it names
     (
         "sy mau daftar PSP tp bingung daftarnya di web mana, cucu sy yg biasa bantu juga ga tau. daftarnya lewat portal apa?",
         "answer",
         "daftar-cara",
     ),
+    # after the final six: small talk owning a misunderstanding; "ada fiturnya di bot ini?", "bisa download langsung dr bot?"
+    # after the thing told; "ngaruh gak ke pendaftaran?" about the thing told; "mau sy umumin ke guru2" after the question is why;
+    # "tgl brp mulai?" after a date question asks it again; "will the bimtek be recorded?" is a recording
+    ("makasih ya pak, udh jelas skrg, tadi sy salah paham", "small_talk", None),
+    ("sy korwil Sawan, kabid minta data pendaftar kecamatan dlm bentuk excel. bisa download langsung dr bot?", "answer", "bot-ekspor"),
+    ("nama sy blm tercatat di dapodik sbg kepsek krn operator blm update. ngaruh gak ke pendaftaran PSP?", "answer", "dapodik"),
+    ("bot bilang sy memenuhi syarat, berarti sy pasti diterima ya pak? mau sy umumin ke guru2", "answer", "bot-kelayakan"),
+    ("pelatihan komite pembelajaran utk angkatan 3 itu jadwalnya kapan? tgl brp mulai?", "ask_back", None),
+    ("Will the bimtek on zoom be recorded? I have a ceremony that day", "forward", "bimtek-narasumber"),
 ]
 
 
@@ -3962,6 +3969,69 @@ ROUND_35_REVIEWED = [
 ]
 
 
+ROUND_35_REVIEWED_B = [
+    # the second review of round 35 (of 40a0e85): messages its rules read worse than ead5543, the round's start, did
+    ('gmn caranya kalo mau cek status pendaftaran sy', 'answer', 'bot-status'),
+    ('gimana caranya mau cek hasil seleksi tahap 1', 'answer', 'kelulusan'),
+    ('link apa yg dipake kalo mau cek kelulusan tahap 1 pak', 'answer', 'kelulusan'),
+    ('di mana tempatnya kalau mau cek pengumuman kelulusan', 'answer', 'kelulusan'),
+    ('caranya gmn pak kalo sy mau ngecek data yg sudah sy isi di bot', 'answer', 'bot-data'),
+    ('apa yg harus sy lakukan kalau ingin mengecek status pendaftaran', 'answer', 'bot-status'),
+    ('om swastyastu, tiang kepsek SD 1 Banjar. masa tugas tiang tinggal 3 tahun lagi. masih memenuhi syarat ga nggih?', 'answer', 'masa-tugas'),
+    ('… umur tiang 57 thn. masih memenuhi syarat ga nggih?', 'answer', 'usia'),
+    ('… sekolah tiang akreditasi C. masih memenuhi syarat ga nggih?', 'answer', 'akreditasi'),
+    ('selamat pagi pak, sy kepsek SD 2 Sawan. sy pernah kena hukuman disiplin ringan th lalu. masih memenuhi syarat ga pak?', 'answer', 'sanksi'),
+    ('kata temen usia maksimal 56, nah itu kalo syarat akreditasinya apa ya?', 'answer', 'akreditasi'),
+    ('umur maksimal kan 56 ya, nah itu kalau masa tugasnya minimal brp?', 'answer', 'masa-tugas'),
+    ('angkatan 3 kan tahun 2022, nah itu bimtek pmo nya kapan?', 'answer', 'bimtek-jadwal'),
+    ('kepsek sy sdh daftar lewat bot, itu kapan pengumuman tahap 1?', 'answer', 'kelulusan'),
+    ('sy sdh isi form pendaftaran di bot, nah itu status sy bisa dicek di mana?', 'answer', 'bot-status'),
+    ('kata korwil pendaftaran psp sdh dibuka, itu bot ini bisa dipakai daftar?', 'answer', 'bot-fitur'),
+    ('td dpt info dr gugus katanya pengumuman tahap 1 sdh keluar, ini bot bisa cek status sy ga?', 'answer', 'bot-status'),
+    ("wasn't there a TBS aptitude test in the selection? did cohort 3 still have it?", 'answer', 'tbs'),
+    ("didn't the selection use to have an interview? does cohort 3 still have one?", 'answer', 'seleksi-tahap2'),
+    ("there was a TBS test in cohort 1, wasn't there? does cohort 3 have it too?", 'answer', 'tbs'),
+    ('utk tahap 1, akreditasi minimal apa?', 'answer', 'akreditasi'),
+    ('for stage 1, what accreditation is needed?', 'answer', 'akreditasi'),
+    ('abis tahap 1, yg menilai esai siapa pak?', 'forward', 'seleksi-rincian'),
+    ('habis tahap 1 itu siapa yg menilai esainya?', 'ask_back', None),
+    (
+        'om swastyastu pak, tiang Made kepsek SD 1 Sawan, baru pertama chat di sini, info jadwal bimtek pmo '
+        'pak. semoga sehat selalu',
+        'answer',
+        'bimtek-jadwal',
+    ),
+    ('selamat pagi pak, sy Komang operator SD 1 Sukasada, baru gabung, link pendaftaran psp nya pak. semoga lancar', 'answer', 'daftar-cara'),
+    ('selamat siang bu, sy Ketut, pertama kali chat ke nomor ini, syarat usia kepsek utk daftar psp nggih. semoga sehat', 'answer', 'usia'),
+    ('halo pak, sy kepsek SD 2 Gerokgak, baru chat nih, kepsek sy lg sakit, surat keterangan sehatnya nyusul. semoga lancar', 'forward', 'seleksi-teknis'),
+    ('selamat pagi pak, sy operator baru SD 1 Kubutambahan, kontak PMO kabupaten nggih pak. semoga sehat selalu', 'answer', 'pmo-anggota'),
+    ('makasih pak, jadi ga perlu surat keterangan sehat lagi ya', 'answer', 'surat-sehat'),
+    ('terima kasih bu, terus selanjutnya?', 'answer', 'setelah-daftar'),
+    ('makasih pak, trs selanjutnya?', 'answer', 'setelah-daftar'),
+    ('kapan galungan? sertifikat kepsek bisa diambil?', 'forward', 'sertifikat'),
+    ('kapan nyepi? korwil masih terima usulan sekolah ga?', 'ask_back', None),
+    ('korwil minta nama sekolah dikirim paling lambat tgl galungan ya pak', 'ask_back', None),
+    ('bot, galungan tahun ini tanggal berapa?', 'decline', None),
+    ('galungan tanggal berapa ya bot', 'decline', None),
+    ('MBG tahap 2 kapan mulai di sekolah kami pak?', 'decline', None),
+    ('mbg tahap 2 kapan sampai ke sd di gerokgak?', 'decline', None),
+    ('ujian sekolah tahap 1 jadwalnya kapan?', 'decline', None),
+    ('jalan ke sekolah rusak, perbaikan tahap 2 kapan?', 'decline', None),
+    ('jadwal anbk tahap 2 sd kapan pak?', 'decline', None),
+    ('Teman sy ikut seleksi CASN. Pengumuman hasil seleksi tahap 1 kapan ya?', 'decline', None),
+    ('Anak sy ikut seleksi OSN tingkat kabupaten. Pengumuman hasil seleksi tahap 1 kapan ya pak?', 'decline', None),
+    ('formulir pendaftaran psp di simpkb blm selesai diisi, bisa lanjut?', 'ask_back', None),
+    ('form di simpkb blm selesai sy isi, bisa dilanjut besok?', 'ask_back', None),
+    ('sy belum selesai isi formulir di laman sekolah penggerak, masih bisa lanjut?', 'ask_back', None),
+    ('pulsa data sy habis pak, tolong kirimin link rekaman bimteknya lewat email', 'forward', 'bimtek-narasumber'),
+    ('pulsa sy abis jd ga bs ikut zoom, kirimin materi bimtek ke wa sy bisa?', 'forward', 'bimtek-narasumber'),
+    ('pulsa abis, form nya tolong isiin sama operator boleh?', 'answer', 'bot-form-isian'),
+    ('kuota pulsa habis, bisa kirimin jadwal bimtek lwt sms?', 'ask_back', None),
+    ('tiang ikut bimtek zoom dr warung kopi yg sinyalnya enak, boleh ga pak?', 'ask_back', None),
+    ('which schools in tejakula qualify, private ones too?', 'answer', 'psp-swasta'),
+]
+
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -3971,7 +4041,7 @@ LATER_READINGS = (
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
     + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS + ROUND_33_REVIEWED + ROUND_33_REVIEWED_B
     + ROUND_34_READINGS + ROUND_34_REVIEWED + ROUND_34_REVIEWED_B + ROUND_34_AFTER_THE_LAST_SETS + ROUND_35_READINGS
-    + ROUND_35_REVIEWED
+    + ROUND_35_REVIEWED + ROUND_35_REVIEWED_B
 )
 
 

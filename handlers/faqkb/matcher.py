@@ -733,7 +733,7 @@ class FaqEngine:
             and not (_asks(last) and len(self._query(last, english)[0]) <= 1 or _SUCH_RE.search(last))
             # (…or a question of the rest starts by pointing at it: "td dpt info dr gugus katanya ada surat edaran dr disdikpora soal
             # psp, itu isinya ngapain ya, kepsek disuruh apa")
-            and not any(_THAT_START_RE.match(piece) and _asks(piece) for piece in clauses(rest))
+            and not any(_ITU_START_RE.match(piece) and _asks(piece) for piece in clauses(rest))
         ):
             folded = rest  # "kami dapat edaran psp. …": where the news came from is context, not the question
         polite = _COURTESY_RE.sub(" ", folded)
@@ -1519,7 +1519,7 @@ class FaqEngine:
                 or _WHERE_FROM_RE.search(before)
             ):
                 continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
-            if acronym and "?" in text and not _sentence_at(text, found.start()).rstrip().endswith("?"):
+            if acronym and "?" in text and not (told_in := _sentence_at(text, found.start())).rstrip().endswith("?") and not _ITS_OWN_EVENT_RE.search(told_in):
                 # "… sy lg bikin timeline … buat dipajang pas HUT sekolah. waktu berita dinas bulan Maret 2022 itu angkatan I posisinya
                 # lg di tahap apa ya?": a thing told in a sentence that asks nothing, when the marked question names the programme's
                 # own (not "Anak saya ikut O2SN. Pendaftarannya kapan?", whose question points back at it)
@@ -1889,7 +1889,10 @@ class FaqEngine:
             asks = asks or bool(marked and _TAG_END_RE.search(clause) and _marked_itself(folded, clause))
             # …and so does an English yes-or-no marked by its own mark, whatever its subject ("… Our school's accreditation is still C
             # because we are quite new. Is accreditation a requirement to join PSP?")
-            asks = asks or bool(marked and english and _AUXILIARY_ANY_START_RE.match(clause) and _marked_itself(folded, clause))
+            # (not one pointing back: "wasn't there a TBS aptitude test …? did cohort 3 still have it?")
+            asks = asks or bool(
+                marked and english and _AUXILIARY_ANY_START_RE.match(clause) and _marked_itself(folded, clause) and not _IT_AT_END_RE.search(clause)
+            )
             # …and so does a yes-or-no ending on "ga", marked by its own mark, the one question at the end of a story no other clause
             # asks in ("… kemarin sy lg isi form pendaftaran tiba2 sinyal ilang, maklum di gunung. baru skrg bisa buka lg. harus
             # ngulang dr awal ga ya?"; not "kalo ada surat edaran dikirim lewat bot, sy perlu konfirmasi sudah baca gak?", whose
@@ -1904,6 +1907,10 @@ class FaqEngine:
                 # (one that names a thing the story named too is read with the story: "… tmn tiang angkatan 1 cerita ada wawancara.
                 # angkatan 3 masih ada wawancara ga ya?" is the interview, not cohort III)
                 and (not self._specific(words) or not any(set(words) & set(self._query(piece, english)[0]) for piece in pieces[:n]))
+                # (…and only when its own best topic is one of the whole message's two best: not "… masa tugas tiang tinggal 3 tahun
+                # lagi. masih memenuhi syarat ga nggih?", the term's question, not the bot's eligibility check)
+                and bool(alone_top := self._score(words, numbered)[0])
+                and alone_top[0][1] in {i for _, i in self._score(whole, set())[0][:2]}
             )
             # …and so does "is there … or not?" marked by its own mark ("… daftarnya di mana ya? ada link pendaftaran buat guru ga?")
             # (a sentence of its own: not "kalo edaran dikirim lewat bot, ada tanda sdh dibaca ga?", asked with its condition)
@@ -1938,12 +1945,17 @@ class FaqEngine:
             # 2022, nah itu mulai jalan beneran di sklh th brp ya?" — when cohort III started at school)
             points_back = points_back or bool(
                 n
-                and _THAT_START_RE.match(clause)
+                and _NAH_THAT_START_RE.match(clause)
                 and _question_words(clause)
+                and not self._specific(words)
                 and not _asks(pieces[n - 1])
                 and _one_sentence(folded, pieces[n - 1], clause)
                 and self._specific(self._query(pieces[n - 1], english)[0])
             )
+            if n and _DATES_ONLY_RE.fullmatch(clause) and _asks(pieces[n - 1]) and _marked_itself(folded, pieces[n - 1]):
+                # "… pelatihan komite pembelajaran utk angkatan 3 itu jadwalnya kapan ya? tgl brp mulai?": the date question before
+                # it, asked again
+                continue
             if not points_back and "maksud" in words:
                 words = [w for w in words if w != "maksud"]
             # (a yes-or-no marked as a question by its own mark asks too: "kepsek sy masih Plt, blh daftar PSP gk?")
@@ -2390,6 +2402,8 @@ _ITS_FIRST_RE = ascii_re(
     r"\s*(?!(?:sebenar|sbnr|sbenar|benar|bener|biasa|rupa|kata|akhir|kayak|kaya|seperti|spt|misal|pokok|inti|mesti|harus|seharus|hrs"
     r"|kira|nampak|tampak|jelas|soal|sisa|lain|selanjut)(?:\s+nya|nya)\b)[a-z]{3,}(?:\s+nya|nya)\b"
 )
+# (…unless that sentence tells of another selection, contest or test: "Teman sy ikut seleksi CASN.")
+_ITS_OWN_EVENT_RE = ascii_re(r"\b(?i:seleksi|ikut|lomba|tes|test|ujian|daftar|mendaftar|selection|exam|contest)\b")
 # a question ending on what it points back at ("Which office in Singaraja handles that?")
 _THAT_AT_END_RE = ascii_re(r"\b(?:that|it|this|itu|ini|tsb|tersebut)\W*$")
 _PLACE_BEFORE_RE = ascii_re(r"\b(?i:dari|dr|sampai|sampe|hingga|ke|di|in|from|to|around|near|dekat|deket)$")
@@ -2569,7 +2583,9 @@ _BIMTEK_DAY_RE = ascii_re(
 # "setelah (seleksi / wawancara) tahap 2 selesai": a time told by the stage that ends, before what is asked about
 # (…or the stage as the time after which it comes: "habis tahap 2 itu katanya ada verifikasi dan penilaian ya, tanggalnya kpn?")
 _STAGE_DONE_RE = ascii_re(
-    r"\b(?:setelah|sesudah|stlh|sehabis|habis|abis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s*(?:(?:selesai|usai|beres|kelar|berakhir|itu)\b|,)"
+    r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s+(?:selesai|usai|beres|kelar|berakhir)\b"
+    # (…"itu" or a comma only before what comes next: not "abis tahap 1, yg menilai esai siapa pak?", stage 1's own business)
+    r"|\b(?:setelah|sesudah|stlh|sehabis|habis|abis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s*(?:itu\b|,)(?=[^.?!]*\bada\b)"
 )
 # (…and one passed, told in a sentence of its own before a question about another: "… passed stage 1. During which period is stage 2
 # held?"; not "sekolah yg lolos tahap 1 kapan diumumkan", whose stage is the one asked about)
@@ -2738,6 +2754,7 @@ _AUXILIARY_START_RE = ascii_re(
     r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|may|shall|has|have)\s+"
     r"(?:i|we|you|they|he|she|it|there|the|a|an|my|our|your|this|that|these|those|principals?|schools?|teachers?)\b"
 )
+_IT_AT_END_RE = ascii_re(r"\b(?:it|one|them|that|this)(?:\s+(?:too|as well|also|still|now|anymore))?\W*$")
 _AUXILIARY_ANY_START_RE = ascii_re(r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|can|may|shall|has|have)\s+[a-z]")
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = ascii_re(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
@@ -3013,6 +3030,8 @@ _REASON_START_RE = ascii_re(r"[\s,.!]*(?:" + _REASONS + r"|\b(?:biar|supaya|agar
 # ya? sy pengen kontak beliau buat nanya2 materi nya"; not "caranya gimana pak? tiang mau ubah nomor hp", which says what is asked)
 _WANTS_START_RE = ascii_re(
     r"[\s,.!]*\b(?:saya|sy|tiang|titiang|kami)\s+(?:pengen|pengin|pingin|ingin|mau)\s+(?!tanya|nanya|bertanya|daftar|mendaftar|ikut|tahu|tau)\w+"
+    # (…or, the words the other way round, passing the answer on: "mau sy umumin ke guru2")
+    r"|[\s,.!]*\b(?:mau|pengen|ingin)\s+(?:saya|sy|tiang|titiang|kami)\s+(?:umumin|umumkan|kabarin|kabari|kabarkan|sampaikan|sampein|bagikan|share|teruskan)\b"
 )
 _ABOUT_SUBJECT_RE = ascii_re(r"\b(?:soal|tentang|ttg|mengenai|perihal|about|terkait)\s+\w")
 # …or that the asker does not understand, naming no subject ("sy mau tanya langsung ke petugas aja bisa? ga ngerti pake bot"; not
@@ -3168,9 +3187,10 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     (
         "selesai",
         ascii_re(
-            r"(\b(?:form|formnya|formulir|formulirnya)\b[^.?!]{0,30}?)\b(?:belum|blm|durung|ga|gak|gk|tidak|tdk)\s+(?:sempat\s+)?selesai\b"
+            r"(\b(?:form|formnya|formulir|formulirnya)\b(?![^.?!]*\b(?:simpkb|laman|situs|web|website|portal)\b)[^.?!]{0,30}?)"
+            r"\b(?:belum|blm|durung|ga|gak|gk|tidak|tdk)\s+(?:sempat\s+)?selesai\b"
             # (…or told first: "sy belum selesai isi form kemarin")
-            r"|()\b(?:belum|blm|durung|ga|gak|gk|tidak|tdk)\s+(?:sempat\s+)?selesai\s+(?=(?:isi|ngisi|mengisi)\s+(?:form|formulir)\b)"
+            r"|()\b(?:belum|blm|durung|ga|gak|gk|tidak|tdk)\s+(?:sempat\s+)?selesai\s+(?=(?:isi|ngisi|mengisi)\s+(?:form|formulir)\b(?![^.?!]*\b(?:simpkb|laman|situs|web|website|portal)\b))"
         ),
         r"\1 terputus ",
         0,
@@ -3249,6 +3269,7 @@ _ASKER_INTRO_RE = ascii_re(
 _INTRO_WORDS = frozenset(
     {"kepala", "sekolah", "sd", "smp", "tk", "paud", "operator", "korwil", "guru", "pengawas", "negeri", "kecamatan", "camat", "desa", "buleleng"}
     | {name.lower() for name in BULELENG_KECAMATAN}
+    | {"singaraja"}  # (the regency's town: "saya Nyoman kepsek SMP swasta di Singaraja")
 )
 # (after "mau tanya": "tiang kepala TK swasta di Kec. Banjar.", "sy sekretaris korwil Tejakula." are still who asks)
 _TAIL_INTRO_WORDS = _INTRO_WORDS | {"swasta", *_ASKER_ROLES}
@@ -3263,7 +3284,9 @@ _COUNTED_PLACE_RE = ascii_re(
     # (…or which schools they are: "sekolah mana aja di seririt yg jadi sekolah penggerak")
     + r"|\b(?:sekolah|sd|smp|tk) mana(?:\s+(?:saja|aja|sj))?\b[^.?!\n]*?\b" + _PLACE
     # ("which SDs in sukasada did the korwil nominate?"; not "which schools in tejakula are eligible", who may join)
-    + r"|\bwhich\s+(?:schools?|sds?|smps?|tks?)\b(?![^.?!\n]*\b(?:eligible|can|could|may|allowed)\b)[^.?!\n]*?\b" + _PLACE
+    + r"|\bwhich\s+(?:schools?|sds?|smps?|tks?)\b(?![^.?!\n]*\b(?:eligible|qualify|qualified|qualifies|can|could|may|allowed|meet|boleh|bisa)\b)"
+    + r"[^.?!\n]*?\b"
+    + _PLACE
     + r"|\b" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\s+(?:\w+\s+)?" + _COUNTED + r"\b"
     + r"|\b(?:target|kuota|quota)\s+(?:jumlah\s+)?(?:sekolah\s+penggerak\s+|sekolah\s+)?(?:psp\s+)?(?:(?:untuk|utk|di|buat|khusus)\s+)?"
     + r"(?:kecamatan\s+|kec\s+|kabupaten\s+|kab\s+)?("
@@ -3551,7 +3574,7 @@ _FRAME_RE = ascii_re(
     # (…or the programme year it is asked of: "setelah tahun pertama, sekolah penggerak ngapain?" is about what follows year 1)
     r"|\s*(?:setelah|sesudah|stlh|abis|habis|after)\s+(?:the\s+)?(?:tahun|thn|th|first\s+year|year)\b"
     # (…or the selection stage it is asked of: "For the first selection stage of PSP, what do candidates have to submit?")
-    r"|\s*(?:for|in|at|untuk|utk|buat|pada|di)\s+(?:the\s+)?(?:(?:first|second|1st|2nd)\s+)?(?:selection\s+)?(?:stage|tahap|seleksi)\b"
+    r"|\s*(?:for|in|at)\s+(?:the\s+)?(?:(?:first|second|1st|2nd)\s+)?selection\s+stage\b|\s*(?:untuk|utk|buat|pada|di)\s+seleksi\s+tahap\b"
 )
 # a clause saying the question is about the bot's form ("untuk daftar di bot, …", "for the bot's form, …")
 # (not "untuk yang belum isi form, …": those people are context)
@@ -3626,11 +3649,11 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"|bengkel|mechanic|mechanics|repair shop|garage)\b"
     r"|\bbengkel\b(?!\s+kerja)"  # (a repair shop: "ada bengkel motor di Seririt?"; not a "bengkel kerja", a workshop)
     r"|\b(?:hotel|penginapan|homestay|kos|kost|restoran|warung|rumah makan|tempat makan)\s+(?:yang\s+|yg\s+)?(?:murah|enak|dekat|deket|near)\b"
-    r"|\b(?:restoran|warung|rumah makan)(?:\s+[a-z]+){1,3}?\s+(?:yang\s+|yg\s+)?(?:murah|enak)\b"
+    r"|\b(?:restoran|warung|rumah makan)(?![^.?!]*\bsinyal)(?:\s+[a-z]+){1,3}?\s+(?:yang\s+|yg\s+)?(?:murah|enak)\b"
     # (…a dish's name between: "warung babi guling enak di seririt", "warung ayam betutu yg enak deket kantor dinas")
     # phone credit to be topped up ("pulsa sy abis, bs isiin ga bot")
-    r"|\bpulsa\b[^.?!\n]{0,30}\b(?:isiin|isikan|beliin|belikan|kirimin|transferin)\b"
-    r"|\b(?:isiin|isikan|beliin|belikan|kirimin|transferin)\b[^.?!\n]{0,20}\bpulsa\b"
+    r"|\bpulsa\b[^.?!\n]{0,20}\b(?:isiin|isikan|beliin|belikan)\b(?!\s+(?:sama|sm|oleh|ama)\b)"
+    r"|\b(?:isiin|isikan|beliin|belikan)\s+(?:\w+\s+)?pulsa\b"
 )
 # A question about one thing "of it" and nothing else: "siapa saja anggotanya?", "syaratnya apa?"
 _WH = r"(?:apa|siapa|kapan|kpn|berapa|brp|bagaimana|gimana|gmn)(?:\s+(?:saja|aja|sajakah))?"
@@ -3663,8 +3686,15 @@ _STILL_RE = ascii_re(
 # "…, bisa napi lewat bot?", "bisa lewat sini gak?", "bs diterima gk di form?": whether the thing told
 # before can be done (or is taken) here
 _VIA_RE = ascii_re(
-    r"\s*(?:apakah\s+)?" + _MAY + r"\s+(?:\w+\s+)?(?:" + _NOT + r"\s+)?(?:lewat|melalui|via|di|dari|dr)\s+"
+    # (two words between: "bisa download langsung dr bot?")
+    r"\s*(?:apakah\s+)?" + _MAY + r"\s+(?:\w+\s+){0,2}(?:" + _NOT + r"\s+)?(?:lewat|melalui|via|di|dari|dr)\s+"
     r"(?:bot|sini|chat|wa|whatsapp|telegram|hp|form|formulir|formnya)(?:\s+\w+){0,2}\s*"
+    # "…, dipisah per jenjang. ada fiturnya nggih di bot ini?", "pake perintah apa ya di bot?": whether or how the bot does the
+    # thing told before
+    r"|\s*(?:apakah\s+|apa\s+)?(?:ada|punya)\s+fitur(?:nya)?(?:\s+(?:nggih|ya|yah|kah|gak|ga|tidak))?\s+(?:di|dalam|dlm)\s+bot(?:\s+ini)?"
+    + _YES_NO_TAIL + r"\s*"
+    r"|\s*(?:pakai|pake|pk|dengan|dgn|lewat)\s+(?:perintah|command|menu)\s+apa(?:\s+(?:ya|nggih|sih|kah))?(?:\s+(?:di|dalam)\s+bot(?:\s+ini)?)?"
+    + _YES_NO_TAIL + r"\s*"
 )
 # "…, bs dijadwal ulang gk?", "boleh diwakilkan?", "nanti di form bisa diterima?": a passive yes-or-no without its subject asks
 # about the thing the sentence before it names
@@ -3699,7 +3729,8 @@ _WHEN = r"(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)|kapan|kpn)"
 _DATES_ONLY_RE = ascii_re(
     r"\s*(?:dari\s+|mulai\s+)?(?:tgl|tanggal|tangal|hari|jam|pukul)\s+(?:brp|berapa)"
     r"(?:\s+(?:sampai|sampe|smp|hingga|sd|s d|-)\s+(?:(?:tgl|tanggal|tangal|hari|jam|pukul)\s+)?(?:brp|berapa))?"
-    r"(?:\s+(?:pelaksanaan|acara|kegiatan|jadwal)nya)?" + _YES_NO_TAIL + r"\s*"  # ("… tanggal berapa sampai berapa pelaksanaannya?")
+    r"(?:\s+(?:pelaksanaan|acara|kegiatan|jadwal)nya)?"  # ("… tanggal berapa sampai berapa pelaksanaannya?")
+    r"(?:\s+(?:mulai|mulainya|dimulai|dimulainya|selesai|selesainya|berakhir))?" + _YES_NO_TAIL + r"\s*"  # ("… jadwalnya kapan? tgl brp mulai?")
     r"|\s*(?:" + _WHEN + r"\s+(?:akan\s+)?di[a-z]{3,}|(?:akan\s+)?di[a-z]{3,}\s+(?:pada\s+)?" + _WHEN + r")" + _YES_NO_TAIL + r"\s*"
 )
 # "kepsek dulu pernah kena hukuman disiplin, apa otomatis gugur?": a yes-or-no of two words about the thing told before
@@ -3802,6 +3833,9 @@ _OTHER_STEP_RE = ascii_re(
     r"\b(?:seleksi|wawancara|tahap|pengimbasan|lokakarya|pelatihan|pleno|verifikasi|simulasi|pendaftaran|pengumuman|interview|workshop)\b"
 )
 _THAT_THING_RE = ascii_re(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
+# "…, nah itu mulai jalan beneran di sklh th brp ya?": "nah itu" pointing at what was told
+_ITU_START_RE = ascii_re(r"\s*(?:nah\s+)?itu\s+")
+_NAH_THAT_START_RE = ascii_re(r"\s*nah\s+(?:itu|ini)\s+")
 _THAT_START_RE = ascii_re(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
 # (after "terus/lalu" only a generic noun points back: "…, terus pendaftarannya tgl brp?" names its own topic)
 _ITS_RE = ascii_re(
@@ -3871,6 +3905,13 @@ _FORM_FIELD_RE = ascii_re(
     r"|status kepegawaian|alamat)\b"
 )
 # "… the bot said it is already registered, probably by the old principal. What can I do now?": what to do about the thing told
+# "… nama sy blm masuk dapodik sbg kepsek krn operator lama blm update. ngaruh gak ke pendaftaran PSP?": whether the thing told
+# affects it ("does that affect my registration?")
+_AFFECTS_RE = ascii_re(
+    r"\s*(?:apa(?:kah)?\s+|terus\s+|jadi\s+)?(?:itu\s+|hal itu\s+)?(?:ngaruh|ngefek|berpengaruh|pengaruh|mempengaruhi)"
+    r"(?:\s+(?:" + _NOT + r"|ya|nggih|kah))?\s+(?:ke|ka|dengan|dgn|sama|sm|thd|terhadap|buat|untuk|utk)\s+\w+(?:\s+\w+)?" + _YES_NO_TAIL + r"\s*"
+    r"|\s*(?:does|will|would|could)\s+(?:that|this|it)\s+affect\s+(?:my|our|the)\s+\w+(?:\s+\w+)?\s*"
+)
 _WHAT_NOW_RE = ascii_re(r"\s*(?:so\s+|then\s+)?what\s+(?:can|should|do|must|shall)\s+(?:i|we)\s+do(?:\s+(?:now|then|next|about\s+(?:it|this|that)))?\s*")
 _POINTING_BACK = (
     _THE_COUNTED_RE,
@@ -3878,7 +3919,7 @@ _POINTING_BACK = (
     _FETCHED_RE,
     *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _WHERE_SEEN_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE),
     *(_WHICH_MEDIUM_RE, _RULED_OUT_RE),
-    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE, _HOW_DONE_RE, _WHAT_NOW_RE),
+    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE, _HOW_DONE_RE, _WHAT_NOW_RE, _AFFECTS_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
 # programme or office
@@ -4029,13 +4070,15 @@ _HOLIDAYS = (
 )
 # (…the programme's own business asked beside a holiday: "kapan galungan pak, pengumuman hasil tahap 1 diundur ga?")
 _PSP_BUSINESS_RE = ascii_re(
-    r"\b(?:pendaftaran|registration|register|formulir|form|pengumuman|announcement|results?|hasil|tahap|stage|bot|zoom|pengingat|reminders?)\b"
+    r"\b(?:pendaftaran|registration|register|formulir|form|pengumuman|announcement|results?|hasil|tahap|stage|zoom|pengingat|reminders?"
+    r"|korwil|sertifikat|usulan|kepsek)\b"
 )
 _HOLIDAY_DATE_RE = ascii_re(
     r"(?<!setelah )(?<!sesudah )(?<!sebelum )(?<!habis )(?<!abis )(?<!after )(?<!before )(?<!pas )(?<!saat )(?<!menjelang )"
     r"\b(?:" + "|".join(_HOLIDAYS) + r")\b[^.?!\n]{0,25}\b(?:tanggal|tgl|kapan|kpn|jatuh|hari apa|when|date)\b"
     # (…asked first: "when is nyepi this year?", "kapan hari raya galungan?")
-    r"|\b(?:tanggal|tgl|kapan|kpn|when(?:\s+is|\s+does|\s+will)?|what\s+date\s+is)\s+(?:hari\s+raya\s+)?(?:" + "|".join(_HOLIDAYS) + r")\b"
+    r"|(?<!lambat )(?<!sebelum )(?<!setelah )(?<!sampai )(?<!hingga )\b(?:tanggal|tgl|kapan|kpn|when(?:\s+is|\s+does|\s+will)?|what\s+date\s+is)\s+"
+    r"(?:hari\s+raya\s+)?(?:" + "|".join(_HOLIDAYS) + r")\b"
 )
 # The national assessment's own dates ("jadwal asesmen nasional SD thn ini kpn?"; not the Rapor Pendidikan and its data drawn
 # from it: "data asesmen nasional kapan masuk ke rapor sekolah?")
@@ -4116,8 +4159,6 @@ _SELECTION_RE = ascii_re(
     # (the programme's own things and its statements: "habis upacara tadi kepsek bilang sekolah kita akan pengimbasan, itu apa?",
     # "scanner rusak, surat keterangan sehat boleh difoto saja?")
     r"|pengimbasan|kurikulum merdeka|intervensi|pelatih ahli|rapor pendidikan|merdeka mengajar|surat keterangan"
-    # (…and its stages: "bln juni ada upacara ngaben keluarga di desa, takut bentrok sm tahap 2. tahap 2 itu rentang tanggalnya kapan?")
-    r"|(?<!pencairan )(?<!penyaluran )(?<!cair )(?<!salur )tahap\s+(?:\d|i{1,2}|satu|dua|pertama|kedua)"
     # (this bot's reminders: "HP tiang bunyi kena pengingat zoom … pas upacara piodalan, cara matikan pengingatnya?")
     r"|" + _REMINDING + r")\b"
 )
@@ -4129,7 +4170,9 @@ _CHOICE_RE = ascii_re(r"\b(?:atau|ato|apa)\s+(?!tidak|tdk|nggak|ngga|ga|gak|gk|e
 # a reason closing a message that marks no question ("… atau gimana pak soalnya tiang ditanya pengawas kemarin")
 # (…or what the answer is wanted for: "… sy lupa NUPTK itu berapa digit ya, mau cek apa yg sy catat udh bener")
 _UNMARKED_REASON_RE = ascii_re(
-    r"(?<=\w)[\s,]+(?:soalnya|soale|(?:mau|mo|pengen|pingin|ingin)\s+(?:cek|ngecek|mengecek|mastiin|memastikan|pastiin|cocokin|mencocokkan))\s+[^.!?]*[.!\s]*$"
+    r"(?<=\w)[\s,]+(?:soalnya|soale)\s+[^.!?]*[.!\s]*$"
+    # (after a comma only: not "gmn caranya kalo mau cek status pendaftaran sy", where what is checked is asked about)
+    r"|(?<=\w)\s*,\s*(?:mau|mo|pengen|pingin|ingin)\s+(?:cek|ngecek|mengecek|mastiin|memastikan|pastiin|cocokin|mencocokkan)\s+[^.!?]*[.!\s]*$"
 )
 # "tes begituan", "yang kayak gitu", "such a test": a thing of the kind told before
 # (…or "itu" closing the question: "… katanya ada bimtek PMO bulan Maret, kira2 tanggal berapa sampai tanggal berapa ya itu pak?")

@@ -1893,8 +1893,10 @@ _EN_PHRASES = (
     # "daylight saving time" is the time zone's; "period of service" the term left; "the national
     # (education) database" is Dapodik; "what should be entered in that field" is what to fill in
     (ascii_re(r"\bdaylight\s+sav(?:ing|ings)(?:\s+time)?\b"), "zona waktu"),
-    # (a principal to "be recorded" in a database, not a recording: "was the Bimtek recorded?" keeps its word)
-    (ascii_re(r"\b(?:be|been|being)\s+recorded\b"), "be registered"),
+    # (a principal to "be recorded" in a database, not a recording: "was the Bimtek recorded?", "will the zoom bimtek be recorded?"
+    # keep their word)
+    (ascii_re(r"\b(?:be|been|being)\s+recorded\b(?=\s+(?:in|on|as|into|under|at)\b)"), "be registered"),
+    (ascii_re(r"(\b(?:database|system|dapodik|where|which)\b[^.?!]*?)\b(?:be|been|being)\s+recorded\b"), r"\1be registered"),
     (ascii_re(r"\bperiod\s+of\s+service\b|\bterm\s+of\s+office\b|\bservice\s+(?:period|term)\b"), "masa tugas"),
     (ascii_re(r"\b(?:national\s+)?(?:education\s+)?(?:database|data\s*base)\b"), "dapodik"),
     (ascii_re(r"\b(?:should|must|do\s+i|do\s+we)\s+(?:be\s+)?(?:entered|enter|put|typed|type)\b"), "isi"),

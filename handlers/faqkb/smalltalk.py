@@ -123,8 +123,8 @@ _FILLER = frozenset(
         "tunggu ditunggu hubungi menghubungi "
         # "mantap botnya cepet bgt balesnya", "tiang mau istirahat abis seharian di sekolah", "mohon ijin": praise, the day's end, leave
         "bgt banget cepet bales balesnya abis habis odalan piodalan ijin izin "
-        # "semoga lancar terus": a wish that lasts (round 35)
-        "terus trs senantiasa"
+        # "semoga lancar terus": a wish that lasts; "udh jelas skrg": understood now (round 35)
+        "senantiasa jelas paham ngerti mengerti"
     ).split()
 )
 # Without the index at hand, a word after a form of address counts as a name when it is capitalised
@@ -190,10 +190,12 @@ _DAY_EVENT_RE = ascii_re(
     # "selamat siang pak, mohon ijin": leave asked to write, nothing else
     r"|\bmohon\s+(?:ijin|izin)\b(?=(?:\s+(?:pak|bu|bapak|ibu|nggih|ya))*\s*[,.!]*\s*$)"
 )
+_LASTING_WISH_RE = ascii_re(r"\b(lancar|sukses|sehat|semangat|jaya|rahayu)\s+(?:terus|trs)\b")
 _THANKED_RE = ascii_re(r"\b(?:makasih|makasi|terima kasih|trima kasih|terimakasih|suksma|thanks|thank you|thx|tq|matur nuwun)\b")
 # what an answer saved the writer, praised with thanks ("jd ga perlu telp dinas lg hehe", "so I don't need to call the office anymore")
 _NO_NEED_NOW_RE = ascii_re(
     r"\b(?:jadi|jd|jdi|so)\s+(?:ga|gak|gk|g|nggak|ngga|tidak|tdk|ndak|nda|tak)\s+(?:perlu|usah|need to)\s+(?:[a-z]+\s+){1,4}?(?:lagi|lg|anymore)\b"
+    r"(?!\s+(?:ya|yah|kan|kah|nggih|ga|gak|tidak|bukan|right)\b)"  # (not a claim checked: "makasih pak, jadi ga perlu surat … lagi ya")
 )
 _DIGIT_RE = ascii_re(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
 _REDUPLICATED_RE = ascii_re(r"(?<=[a-z])2\b")
@@ -273,6 +275,10 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             plain = plain[: signed.start("signature")]
     plain = _HOW_ARE_YOU_RE.sub(" halo ", plain)  # "apa kabar pak?", "how are you": a greeting, not a question
     if "?" not in plain:
+        if "terus" in plain or "trs" in plain:
+            plain = _LASTING_WISH_RE.sub(r"\1", plain)  # "semoga lancar terus": a wish that lasts
+        if "salah paham" in plain and _THANKED_RE.search(plain):
+            plain = plain.replace("salah paham", " ")  # "makasih ya min, udh jelas skrg, td sy salah paham": the misunderstanding owned
         if ("perlu" in plain or "usah" in plain) and _THANKED_RE.search(plain):
             plain = _NO_NEED_NOW_RE.sub(" ", plain)  # "makasih ya bot, jd ga perlu telp dinas lg": what the answer saved the writer
         if any(hint in plain for hint in _PROMISE_HINTS):
@@ -416,6 +422,7 @@ _WISHED_END_RE = ascii_re(
 _FIRST_CONTACT_RE = ascii_re(
     r"\b(?:baru|pertama kali|pertama|perdana)\b[^.?!]{0,30}\b(?:chat|wa|whatsapp|hubungi|menghubungi|kontak|nomor|bot|gabung|join)\b"
 )
+_PARTS_RE = ascii_re(r"[,.;!]")
 _GREETED_END_RE = ascii_re(r"\b" + GREETED + r"(?:\s+(?:pak|bu|bapak|ibu|bli|mbok|semua|all|nggih|ya))*\W*$")
 
 
@@ -423,15 +430,24 @@ def introduction(text: str, folded: str) -> str | None:
     """``greeting`` when ``text`` introduces its writer and closes as an introduction ("salam kenal"), asking nothing."""
     if "?" in text:
         return None
+    wished = False  # (closed with a wish rather than a greeting)
     if _INTRODUCED_CLOSE_RE.search(folded) is not None:
         rest = _INTRODUCED_CLOSE_RE.sub(" ", folded)
     elif (start := _GREETED_START_RE.match(folded)) is not None and (
         (end := _GREETED_END_RE.search(folded, start.end())) is not None
-        or (end := _WISHED_END_RE.search(folded, start.end())) is not None and _FIRST_CONTACT_RE.search(folded) is not None
+        or (wished := (end := _WISHED_END_RE.search(folded, start.end())) is not None and _FIRST_CONTACT_RE.search(folded) is not None)
     ):
         rest = folded[start.end() : end.start()]
         if _INTRODUCING_RE.search(rest) is None:
             return None  # (only who writes between the greetings: not "selamat pagi pak, info bimtek pmo, selamat pagi")
+        if wished and not all(
+            all(w in ADDRESS for w in part.split())
+            or _GREETED_START_RE.match(part)
+            or _INTRODUCING_RE.match(part.strip())
+            or _FIRST_CONTACT_RE.search(part)
+            for part in _PARTS_RE.split(rest)
+        ):
+            return None  # (closed with a wish: each part greets, says who writes or that this is the first message — nothing else)
     else:
         return None
     words = {ABBREVIATIONS.get(w, w) for w in _WORD_RE.findall(rest)}
