@@ -1122,9 +1122,9 @@ def fold(text: str) -> str:
     # Balinese "sane pidan" (the one back then), "pidan … pernah" (once): not "when"
     if "pidan" in text:
         text = _PAST_PIDAN_RE.sub(lambda found: (found.group("before") or "") + "dulu", text)
-    if "ten" in text:
+    if " ten" in text or text.startswith("ten"):
         text = _NOT_TEN_RE.sub(lambda found: (found.group("before") or "") + "tidak", text)
-    if ("kula" in text or "tambahan" in text or "biu" in text or "sada" in text or " gak" in text or " rit" in text or " leng" in text) and (
+    if ("kula" in text or "tambahan" in text or "biu" in text or "sada" in text or "gerok " in text or " rit" in text or " leng" in text) and (
         (joined := _SPLIT_PLACE_RE.sub(lambda found: "".join(part for part in found.groups() if part), text)) != text
     ):
         text = joined
