@@ -1891,7 +1891,7 @@ class FaqEngine:
             # because we are quite new. Is accreditation a requirement to join PSP?")
             # (not one pointing back: "wasn't there a TBS aptitude test …? did cohort 3 still have it?")
             asks = asks or bool(
-                marked and english and _AUXILIARY_ANY_START_RE.match(clause) and _marked_itself(folded, clause) and not _IT_AT_END_RE.search(clause)
+                marked and english and _AUXILIARY_ANY_START_RE.match(clause) and _marked_itself(folded, clause) and not _THAT_AT_END_RE.search(clause)
             )
             # …and so does a yes-or-no ending on "ga", marked by its own mark, the one question at the end of a story no other clause
             # asks in ("… kemarin sy lg isi form pendaftaran tiba2 sinyal ilang, maklum di gunung. baru skrg bisa buka lg. harus
@@ -2404,8 +2404,8 @@ _ITS_FIRST_RE = ascii_re(
 )
 # (…unless that sentence tells of another selection, contest or test: "Teman sy ikut seleksi CASN.")
 _ITS_OWN_EVENT_RE = ascii_re(r"\b(?i:seleksi|ikut|lomba|tes|test|ujian|daftar|mendaftar|selection|exam|contest)\b")
-# a question ending on what it points back at ("Which office in Singaraja handles that?")
-_THAT_AT_END_RE = ascii_re(r"\b(?:that|it|this|itu|ini|tsb|tersebut)\W*$")
+# a question ending on what it points back at ("Which office in Singaraja handles that?", "… did cohort 3 still have it?")
+_THAT_AT_END_RE = ascii_re(r"\b(?:it|one|them|that|this|itu|ini|tsb|tersebut)(?:\s+(?:too|as well|also|still|now|anymore))?\W*$")
 _PLACE_BEFORE_RE = ascii_re(r"\b(?i:dari|dr|sampai|sampe|hingga|ke|di|in|from|to|around|near|dekat|deket)$")
 
 
@@ -2582,10 +2582,11 @@ _BIMTEK_DAY_RE = ascii_re(
 )
 # "setelah (seleksi / wawancara) tahap 2 selesai": a time told by the stage that ends, before what is asked about
 # (…or the stage as the time after which it comes: "habis tahap 2 itu katanya ada verifikasi dan penilaian ya, tanggalnya kpn?")
+_AFTER_STAGE = r"\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d"
 _STAGE_DONE_RE = ascii_re(
-    r"\b(?:setelah|sesudah|stlh|sehabis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s+(?:selesai|usai|beres|kelar|berakhir)\b"
+    r"\b(?:setelah|sesudah|stlh|sehabis|after)" + _AFTER_STAGE + r"\s+(?:selesai|usai|beres|kelar|berakhir)\b"
     # (…"itu" or a comma only before what comes next: not "abis tahap 1, yg menilai esai siapa pak?", stage 1's own business)
-    r"|\b(?:setelah|sesudah|stlh|sehabis|habis|abis|after)\s+(?:seleksi\s+|wawancara\s+)?tahap\s+\d\s*(?:itu\b|,)(?=[^.?!]*\bada\b)"
+    r"|\b(?:setelah|sesudah|stlh|sehabis|habis|abis|after)" + _AFTER_STAGE + r"\s*(?:itu\b|,)(?=[^.?!]*\bada\b)"
 )
 # (…and one passed, told in a sentence of its own before a question about another: "… passed stage 1. During which period is stage 2
 # held?"; not "sekolah yg lolos tahap 1 kapan diumumkan", whose stage is the one asked about)
@@ -2754,7 +2755,6 @@ _AUXILIARY_START_RE = ascii_re(
     r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|may|shall|has|have)\s+"
     r"(?:i|we|you|they|he|she|it|there|the|a|an|my|our|your|this|that|these|those|principals?|schools?|teachers?)\b"
 )
-_IT_AT_END_RE = ascii_re(r"\b(?:it|one|them|that|this)(?:\s+(?:too|as well|also|still|now|anymore))?\W*$")
 _AUXILIARY_ANY_START_RE = ascii_re(r"\s*(?:do|does|did|is|are|was|were|will|would|should|must|could|can|may|shall|has|have)\s+[a-z]")
 _FUTURE_WORDS = frozenset({"lanjut", "depan", "datang", "next", "upcoming", "coming"})
 _ANY_RE = ascii_re(r"\b(?:apa|siapa|kapan|mana|bagaimana|berapa)\s*pun\b")
@@ -3833,8 +3833,9 @@ _OTHER_STEP_RE = ascii_re(
     r"\b(?:seleksi|wawancara|tahap|pengimbasan|lokakarya|pelatihan|pleno|verifikasi|simulasi|pendaftaran|pengumuman|interview|workshop)\b"
 )
 _THAT_THING_RE = ascii_re(r"\s*(?:[a-z]+\s+)?([a-z]{3,})\s+(?:itu|tsb|tersebut)\b")
-# "…, nah itu mulai jalan beneran di sklh th brp ya?": "nah itu" pointing at what was told
+# "… katanya ada surat edaran dr disdikpora soal psp, itu isinya ngapain ya": "itu" opening a question about the news told
 _ITU_START_RE = ascii_re(r"\s*(?:nah\s+)?itu\s+")
+# "…, nah itu mulai jalan beneran di sklh th brp ya?": "nah itu" pointing at what was told
 _NAH_THAT_START_RE = ascii_re(r"\s*nah\s+(?:itu|ini)\s+")
 _THAT_START_RE = ascii_re(r"\s*(?:nah\s+)?(?:itu|ini|tersebut|tsb|hal itu|hal ini|hal tersebut)\s+")
 # (after "terus/lalu" only a generic noun points back: "…, terus pendaftarannya tgl brp?" names its own topic)

@@ -1057,8 +1057,6 @@ _NOT_TEN_RE = ascii_re(
 )
 # a kecamatan's name as dictation splits it ("sekolah penggerak di kecamatan teja kula ada berapa"): one name
 _SPLIT_PLACE_RE = ascii_re(r"\b(?:(gerok) (gak)|(seri) (rit)|(busung) (biu)|(suka) (sada)|(teja) (kula)|(kubu) (tambahan)|(bule) (leng))\b")
-# a spelled number written as one word ("umur tiang limapuluh delapan"): its two words
-_JOINED_NUMBER_RE = ascii_re(r"\b(satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)(puluh|belas)\b")
 
 
 _UNTIL_ABBREVIATION_RE = ascii_re(r"\bs\s?\.\s?d\b\.?")
@@ -1768,6 +1766,8 @@ def without_interjections(text: str) -> str:
 # A date said aloud, as speech-to-text writes it ("bimtek pmo tanggal delapan sampai sebelas maret"): its day in digits, so that
 # the date is read as the ones typed are ("tanggal 8 sampai 11 maret" says which Bimtek)
 _UNIT_WORDS = "|".join(_UNITS)
+# a spelled number written as one word ("umur tiang limapuluh delapan"): its two words
+_JOINED_NUMBER_RE = ascii_re(r"\b(" + _UNIT_WORDS + r")(puluh|belas)\b")
 _SPOKEN_DAY = r"(?:(?:" + _UNIT_WORDS + r")\s+(?:puluh(?:\s+(?:" + _UNIT_WORDS + r"))?|belas)|sepuluh|sebelas|" + _UNIT_WORDS + r")"
 _SPOKEN_DATE_RE = ascii_re(
     r"\b(" + _SPOKEN_DAY + r")(?=(?:\s+(?:sampai|sampe|hingga|sd|s d|dan|atau)\s+(?:tanggal\s+|tgl\s+)?(?:" + _SPOKEN_DAY + r"|\d{1,2}))?"
