@@ -4032,6 +4032,23 @@ ROUND_35_REVIEWED_B = [
 ]
 
 
+ROUND_36_READINGS = [
+    # "who else besides …?" asks for more of the thing told before, which the clause does not name
+    (
+        "pak, kmrn sy dengar psp itu ada komite pembelajaran. isinya kepsek dan guru, selain kepsek siapa lagi?",
+        "answer",
+        "komite-pembelajaran",
+    ),
+    # a question already answered, said with thanks, is small talk
+    ("makasih pak, td sdh terjawab kok", "small_talk", None),
+    # the kind of question announced ("hal yg agak pribadi") names no topic
+    ("maaf pak mau tanya hal yg agak pribadi. sy pernah kena hukuman disiplin ringan, masih boleh daftar psp?", "answer", "sanksi"),
+    # "the Bimtek that was in the news" says which Bimtek, not that the news is asked about
+    ("bimtek pmo yg di berita itu tujuannya apa ya", "answer", "bimtek-tujuan"),
+    # examples in brackets ending in "dll" are an aside to what is asked
+    ("tolong data sy (nip, tgl lahir dll) dihapus dr bot ini, caranya?", "answer", "bot-hapus-data"),
+]
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -4041,12 +4058,12 @@ LATER_READINGS = (
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
     + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS + ROUND_33_REVIEWED + ROUND_33_REVIEWED_B
     + ROUND_34_READINGS + ROUND_34_REVIEWED + ROUND_34_REVIEWED_B + ROUND_34_AFTER_THE_LAST_SETS + ROUND_35_READINGS
-    + ROUND_35_REVIEWED + ROUND_35_REVIEWED_B
+    + ROUND_35_REVIEWED + ROUND_35_REVIEWED_B + ROUND_36_READINGS
 )
 
 
 @pytest.mark.parametrize(("text", "outcome", "topic"), LATER_READINGS)
-def test_readings_of_rounds_14_to_35(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
+def test_readings_of_rounds_14_to_36(text: str, outcome: str, topic: str | None, engine: FaqEngine) -> None:
     match = engine.match(text)
     assert match.outcome == outcome and (match.entry.id if match.entry else None) == topic, match
 

@@ -1997,7 +1997,9 @@ class FaqEngine:
                 # sentence before it, which asks nothing itself; the two together are the question
                 # (two pieces back when the one before asks nothing either: "kami ikut wawancara
                 # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview)
-                two = n >= 2 and not _asks(pieces[n - 2]) and _one_sentence(folded, pieces[n - 2], pieces[n - 1])
+                # (…and so are the two before "the others", which name the set and the one already known: "… PSP itu ada lima
+                # intervensi. tiang cuma inget digitalisasi sekolah. yg lain apa aja?")
+                two = n >= 2 and not _asks(pieces[n - 2]) and (_one_sentence(folded, pieces[n - 2], pieces[n - 1]) or bool(_WHAT_ELSE_RE.fullmatch(clause)))
                 start = n - 2 if two else n - 1
                 # (past a remark naming nothing the base knows: "… asked me what the five interventions … are and I totally
                 # blanked out haha, embarrassing. Could you list them for me?")
@@ -2127,6 +2129,12 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _OUTSIDE_PSP_RE.sub(" ", folded)  # "pak maaf diluar PSP, dana PIP …": the programme named as what is not asked about
     if "langsung" in folded:
         folded = _ASK_DIRECTLY_RE.sub(r"\1", folded)  # "malu mau nanya langsung, …": how one asks, no topic
+    if any(kind in folded for kind in _QUESTION_KINDS) and _KIND_OF_QUESTION_RE.search(folded):
+        folded = _KIND_OF_QUESTION_RE.sub(" ", folded)  # "mau tanya hal yg agak pribadi": the kind of question, no topic
+    if "(" in folded and _EXAMPLES_ASIDE_RE.search(folded):
+        folded = _EXAMPLES_ASIDE_RE.sub(" ", folded)  # "data sy (NIP, tgl lahir dll) dihapus": the examples are an aside
+    if ("berita" in folded or "koran" in folded) and _IN_THE_NEWS_RE.search(folded):
+        folded = _IN_THE_NEWS_RE.sub(" ", folded)  # "bimtek PMO yg di berita itu …": the one meant, not the news
     if "namanya" in folded and not _PERSON_NAMED_RE.search(folded) and not _ROLE_DESCRIBED_RE.search(folded):
         folded = _WHAT_NAME_RE.sub(" apa ", folded)  # "kurikulum apa ya namanya?": the curriculum itself, not a name list
     if "1" in folded or "2" in folded or "3" in folded or "4" in folded:
@@ -2533,6 +2541,18 @@ _KORWIL_CHOOSES_RE = ascii_re(
 _QUICK_CHECK_RE = ascii_re(r"^\s*(?:(?:a\s+)?quick\s+check|just\s+(?:checking|to\s+check|double[- ]checking)|double[- ]check(?:ing)?)\s*[:,-]?")
 _MAP_PEOPLE_RE = ascii_re(r"\bmap\b(?=[^.?!]{0,30}\b(?:principals?|heads?|headmasters?|kepala|kepsek|candidates?|teachers?)\b)")
 _ASK_DIRECTLY_RE = ascii_re(r"\b(nanya|tanya|bertanya|menanyakan|nanyain|ask|asking)\s+langsung\b")
+# "mau tanya hal yg agak pribadi", "a bit of a personal question": what kind of question follows, not its topic
+_KIND_OF_QUESTION_RE = ascii_re(
+    r"\b(?:hal|sesuatu|sst|pertanyaan|soal)\s+(?:yang|yg)\s+(?:agak\s+|sedikit\s+|sdkt\s+|cukup\s+|sangat\s+|rada\s+|lumayan\s+)?"
+    r"(?:pribadi|sensitif|sepele|aneh|bodoh|konyol|privat|rahasia)\b"
+    r"|\b(?:a\s+)?(?:bit\s+(?:of\s+)?(?:a\s+)?|rather\s+|quite\s+|somewhat\s+)?(?:personal|private|sensitive|silly|stupid|dumb)\s+question\b"
+)
+# "bimtek PMO yg di berita itu tujuannya apa": which Bimtek is meant, the one in the news, not the news as a source
+_IN_THE_NEWS_RE = ascii_re(r"(?<=[a-z])\s+(?:yang|yg)\s+(?:ada\s+)?(?:di|dalam|dlm|masuk)\s+(?:berita|koran)\s+(?:itu|tsb|tersebut|tadi)\b")
+# "data sy (NIP, tgl lahir dll)", "(dapodik, arkas, dll 😩)": examples in brackets, an aside to what is asked
+_EXAMPLES_ASIDE_RE = ascii_re(r"\s*\([^()]{0,80}?\b(?:dll|dsb|dst|etc|dan lain lain|dan lain-lain|dan sebagainya)\b[^()]{0,12}\)")
+_QUESTION_KINDS = ("pribadi", "sensitif", "sepele", "aneh", "bodoh", "konyol", "privat", "rahasia")
+_QUESTION_KINDS += ("personal", "private", "sensitive", "silly", "stupid", "dumb")
 _SLASH_COMMAND_RE = ascii_re(r"(?<![\w/])/([A-Za-z]+)\b")  # a bot command as typed or written in an answer ("/rekap")
 # "kurikulum apa ya namanya?", "kegiatan itu namanya apa?": what the thing is called (not a person's name: _PERSON_NAMED_RE;
 # nor a role described, "yang dampingi kepsek dan guru namanya apa?")
@@ -3914,13 +3934,23 @@ _AFFECTS_RE = ascii_re(
     r"|\s*(?:does|will|would|could)\s+(?:that|this|it)\s+affect\s+(?:my|our|the)\s+\w+(?:\s+\w+)?\s*"
 )
 _WHAT_NOW_RE = ascii_re(r"\s*(?:so\s+|then\s+)?what\s+(?:can|should|do|must|shall)\s+(?:i|we)\s+do(?:\s+(?:now|then|next|about\s+(?:it|this|that)))?\s*")
+# "selain itu ada apa lg?", "yg lain apa aja nggih?", "selain kepsek siapa lg?", "what else is there?": more of the thing told
+# before, which the clause does not name
+_WHAT_ELSE_RE = ascii_re(
+    r"\s*(?:terus\s+|trus\s+|lalu\s+|jadi\s+|jd\s+)?(?:selain\s+(?:itu|tsb|tersebut|[a-z]+(?:\s+[a-z]+)?)\s+)?(?:ada\s+)?"
+    r"(?:apa|apa2|siapa|sp)(?:\s+(?:saja|aja))?\s+(?:lagi|lg|lainnya)(?:\s+(?:saja|aja))?" + _CLOSING + r"\s*"
+    r"|\s*(?:terus\s+|trus\s+|lalu\s+)?(?:yang|yg)\s+lain(?:nya)?\s+(?:apa|siapa|sp)(?:\s+(?:saja|aja))?" + _CLOSING + r"\s*"
+    r"|\s*selain\s+(?:itu|tsb|tersebut)\s+(?:ada\s+)?(?:apa|siapa|sp)(?:\s+(?:saja|aja))?" + _CLOSING + r"\s*"
+    r"|\s*(?:and\s+|so\s+)?(?:what|who)\s+else(?:\s+(?:is|are|was|were)(?:\s+(?:there|in it|included|involved|on it))?)?(?:\s+please)?\s*"
+    r"|\s*(?:and\s+)?what\s+(?:are|were)\s+the\s+other(?:s|\s+ones)?(?:\s+please)?\s*"
+)
 _POINTING_BACK = (
     _THE_COUNTED_RE,
     _WHAT_THAT_IS_RE,
     _FETCHED_RE,
     *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _WHERE_SEEN_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE),
     *(_WHICH_MEDIUM_RE, _RULED_OUT_RE),
-    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE, _HOW_DONE_RE, _WHAT_NOW_RE, _AFFECTS_RE),
+    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE, _HOW_DONE_RE, _WHAT_NOW_RE, _AFFECTS_RE, _WHAT_ELSE_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
 # programme or office

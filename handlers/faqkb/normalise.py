@@ -1978,6 +1978,8 @@ _RELAY_FRAME_RE = ascii_re(
     r"(?:ada\s+(?:yang|yg)|(?:kepsek|kasek|kepala\s+(?:sekolah|sd|smp|tk|paud)|guru|teman|temen|rekan|pengawas|operator)(?:\s+(?:sd|smp|tk|paud))?)"
     r"(?:\s+(?:di|dr|dari)\s+(?:(?:kecamatan|kec|wilayah|gugus|daerah|desa)\s+)?(?:saya|sy|kami|tiang))?"
     r"(?P<place>\s+(?:di|dr|dari)\s+(?:(?:kecamatan|kec)\s+)?[a-z]+)?"
+    # ("kepsek binaan sy nanya", "guru pada nanya": whose they are, and that they asked together)
+    r"(?:\s+(?:binaan|sebelah|lain)(?:\s+(?:saya|sy|tiang|kami))?)?(?:\s+(?:pada|pd|semua|smua|sering|juga|jg))?"
     r"\s+(?:nanya|nanyain|nanyakan|tanya|bertanya|menanyakan)(?:\s+(?:ke|kpd|kepada|sama|sm)\s+(?:saya|sy|tiang|kami))?"
     r"\b(?!\s+(?:ke|kpd|kepada|pada|sama|sm|ama|dengan|dgn|jawab)\b)\s*[,:]?"
     r"|\b(?:(?:some|several|many|a few|two|three|a|one|the|my|our)\s+)?(?:of\s+(?:the|my|our)\s+)?"

@@ -197,6 +197,11 @@ _NO_NEED_NOW_RE = ascii_re(
     r"\b(?:jadi|jd|jdi|so)\s+(?:ga|gak|gk|g|nggak|ngga|tidak|tdk|ndak|nda|tak)\s+(?:perlu|usah|need to)\s+(?:[a-z]+\s+){1,4}?(?:lagi|lg|anymore)\b"
     r"(?!\s+(?:ya|yah|kan|kah|nggih|ga|gak|tidak|bukan|right)\b)"  # (not a claim checked: "makasih pak, jadi ga perlu surat … lagi ya")
 )
+# a question already answered, said with thanks ("td sdh terjawab kok, suksma", "pertanyaan sy sudah dijawab, makasih", "all answered, thanks")
+_ANSWERED_NOW_RE = ascii_re(
+    r"\b(?:(?:td|tadi|tdi|pertanyaan(?:nya)?(?:\s+(?:saya|sy|tiang))?)\s+)?(?:sudah|sdh|udah|udh|dah|sampun)\s+(?:ter|di)jawab(?:\s+(?:kok|koq|semua|smua))?\b"
+    r"|\b(?:(?:it|that)\s+(?:is|was|has been)|(?:it|that)s|all|already)\s+(?:been\s+)?answered\b"
+)
 _DIGIT_RE = ascii_re(r"(?<![A-Za-z])\d|\d(?![A-Za-z])")  # (a number; not the digit inside a name such as "K3S")
 _REDUPLICATED_RE = ascii_re(r"(?<=[a-z])2\b")
 # a school's number in its name ("Warm regards from SD Negeri 1 Singaraja", "salam dari SDN 2 Sawan") and a group's ("gugus 3")
@@ -281,6 +286,8 @@ def small_talk(text: str, folded: str | None = None) -> str | None:
             plain = plain.replace("salah paham", " ")  # "makasih ya min, udh jelas skrg, td sy salah paham": the misunderstanding owned
         if ("perlu" in plain or "usah" in plain) and _THANKED_RE.search(plain):
             plain = _NO_NEED_NOW_RE.sub(" ", plain)  # "makasih ya bot, jd ga perlu telp dinas lg": what the answer saved the writer
+        if ("jawab" in plain or "answered" in plain) and _THANKED_RE.search(plain):
+            plain = _ANSWERED_NOW_RE.sub(" ", plain)  # "td sdh terjawab kok, suksma": the question answered already
         if any(hint in plain for hint in _PROMISE_HINTS):
             plain = _PROMISED_RE.sub(" ", plain)  # "nanti tiang kabari lg kalo ada yg bingung", "tiang tunggu kabar selanjutnya"
         if "ada " in plain or "mohon" in plain:
