@@ -2551,8 +2551,7 @@ _KIND_OF_QUESTION_RE = ascii_re(
 _IN_THE_NEWS_RE = ascii_re(r"(?<=[a-z])\s+(?:yang|yg)\s+(?:ada\s+)?(?:di|dalam|dlm|masuk)\s+(?:berita|koran)\s+(?:itu|tsb|tersebut|tadi)\b")
 # "data sy (NIP, tgl lahir dll)", "(dapodik, arkas, dll 😩)": examples in brackets, an aside to what is asked
 _EXAMPLES_ASIDE_RE = ascii_re(r"\s*\([^()]{0,80}?\b(?:dll|dsb|dst|etc|dan lain lain|dan lain-lain|dan sebagainya)\b[^()]{0,12}\)")
-_QUESTION_KINDS = ("pribadi", "sensitif", "sepele", "aneh", "bodoh", "konyol", "privat", "rahasia")
-_QUESTION_KINDS += ("personal", "private", "sensitive", "silly", "stupid", "dumb")
+_QUESTION_KINDS = tuple("pribadi sensitif sepele aneh bodoh konyol privat rahasia personal private sensitive silly stupid dumb".split())
 _SLASH_COMMAND_RE = ascii_re(r"(?<![\w/])/([A-Za-z]+)\b")  # a bot command as typed or written in an answer ("/rekap")
 # "kurikulum apa ya namanya?", "kegiatan itu namanya apa?": what the thing is called (not a person's name: _PERSON_NAMED_RE;
 # nor a role described, "yang dampingi kepsek dan guru namanya apa?")
