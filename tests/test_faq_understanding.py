@@ -1194,6 +1194,8 @@ def test_every_word_an_expand_rule_tests_passes_its_gate() -> None:
 def test_years_said_aloud_are_numbers() -> None:
     assert raw_tokens("tahun dua ribu dua puluh satu") == ["tahun", "2021"]
     assert raw_tokens("dua ribu dua puluh") == ["2020"]
+    assert raw_tokens("maret dua ribu dua dua") == ["maret", "2022"]  # (the last two digits said one by one)
+    assert raw_tokens("dua ribu dua") == ["2002"]
     assert raw_tokens("seribu sembilan ratus") == ["1000", "9", "ratus"]
 
 
@@ -3703,8 +3705,9 @@ ROUND_33_REVIEWED_B = [
     ("Selamat pagi, sy kepsek SD di Kubutambahan. Angkatan 2 pelatihannya sdh selesai? angkatan brp yg skrg jalan?", "answer", "angkatan-nasional"),
     ("Selamat pagi, sy kepsek SD di Kubutambahan. teman sy baru lulus angkatan 3. skrg angkatan brp yg lagi jalan?", "answer", "angkatan-nasional"),
     ("For the school digitalisation intervention, any recommendation for a laptop or chromebook?", "forward", "sarana-digital"),
-    ("intervensi digitalisasi sekolah, rekomendasi laptop atau chromebook yang dipakai apa?", "ask_back", None),
-    ("Om swastyastu, tiang operator SD di Sawan. Utk intervensi digitalisasi sekolah, ada rekomendasi laptop dr kementerian?", "answer", "psp-intervensi"),
+    # (round 36: a laptop is digital equipment, the topic that says the sources have no such recommendation and forwards it)
+    ("intervensi digitalisasi sekolah, rekomendasi laptop atau chromebook yang dipakai apa?", "forward", "sarana-digital"),
+    ("Om swastyastu, tiang operator SD di Sawan. Utk intervensi digitalisasi sekolah, ada rekomendasi laptop dr kementerian?", "forward", "sarana-digital"),
     ("Does the ministry recommend a laptop for the school digitalisation intervention?", "ask_back", None),
     ("For the Zoom bimtek, do you recommend a laptop or is a smartphone enough?", "ask_back", None),
 ]
@@ -4047,6 +4050,15 @@ ROUND_36_READINGS = [
     ("bimtek pmo yg di berita itu tujuannya apa ya", "answer", "bimtek-tujuan"),
     # examples in brackets ending in "dll" are an aside to what is asked
     ("tolong data sy (nip, tgl lahir dll) dihapus dr bot ini, caranya?", "answer", "bot-hapus-data"),
+    # a year asked that the topic's answer does not tell of: not the 2022 Bimtek's dates
+    ("bimtek tim pokja pmo 2025 masih ada?", "ask_back", None),
+    # …but a claim about a year is answered (the answer corrects it), and "K13" names a curriculum, no year
+    ("rapor pendidikan katanya baru ada tahun 2023, benar?", "answer", "rapor-pendidikan"),
+    # "perdana" is "pertama"; a year said digit by digit ("dua ribu dua dua") is 2022
+    ("psp di buleleng perdana dimulai tahun berapa", "answer", "angkatan-1"),
+    # digital equipment named as a laptop is the forwarded equipment topic; health insurance is other business
+    ("sekolah penggerak dpt laptop gratis ga?", "forward", "sarana-digital"),
+    ("how to register bpjs kesehatan online", "decline", None),
 ]
 
 LATER_READINGS = (

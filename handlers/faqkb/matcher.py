@@ -170,6 +170,7 @@ class _Index:
     number_words: list[frozenset[str]] = field(default_factory=list)  # …and the words numbered ("tahap")
     keyword_words: list[frozenset[str]] = field(default_factory=list)
     months: list[frozenset[str]] = field(default_factory=list)  # the months each answer names
+    years: list[frozenset[str]] = field(default_factory=list)  # the years each answer names ("2022")
     answer_places: list[frozenset[str]] = field(default_factory=list)  # the regency and kecamatan each answer names
     answer_regencies: list[frozenset[str]] = field(default_factory=list)  # the regencies of Bali each answer names
     answer_cohorts: list[frozenset[str]] = field(default_factory=list)  # the cohorts each answer names ("*": others too)
@@ -465,6 +466,7 @@ class FaqEngine:
             number_words=[frozenset(w for w, _ in pairs) for pairs in numbers],
             keyword_words=[frozenset().union(*(canon(k) for k in e.keywords)) for e in entries],
             months=[frozenset(w for w in raw_tokens(e.answer["id"]) if w in MONTH_NAMES) for e in entries],
+            years=[frozenset(w for w in raw_tokens(e.answer["id"]) if _is_year(w)) for e in entries],
             answer_places=[frozenset(w for w in fold(e.answer["id"]).split() if w.strip(".,;:()") in KECAMATAN_NAMES) for e in entries],
             answer_regencies=[frozenset(raw_tokens(e.answer["id"])) & BALI_REGENCIES for e in entries],
             answer_cohorts=[_cohorts_named(fold(e.answer["id"])) for e in entries],
@@ -1274,6 +1276,16 @@ class FaqEngine:
             months.discard("mei")  # "May I know who organised the Bimtek?": the modal, not the month
         if months and not entry.forward and not months & index.months[best]:
             confident = False  # "juli 2022 angkatan 3 lagi ngapain": the topic tells what happened in March, not in July
+        if (
+            confident
+            and not entry.forward
+            and index.years[best]
+            # ("kayak e-rapor K13?": the curriculum's name; "katanya baru ada tahun 2023, benar?": a claim the answer corrects)
+            and (years := {w for k, w in enumerate(query) if _is_year(w) and (not k or query[k - 1] != "kurikulum")})
+            and not years & index.years[best]
+            and not (_CLAIM_CHECKED_RE.search(folded) and not _AGAIN_RE.search(folded))
+        ):
+            confident = False  # "bimtek pmo 2023 ada lg?": the topic tells of 2022, not of the year asked
         if confident and not (entry.forward or entry.command) and (place := _counted_place(asking_text)) and place not in index.answer_places[best]:
             confident = False  # "target … untuk Kecamatan Busungbiu berapa sekolah": the topic's figures are not that place's
         # (…also when the date is asked in another clause than the one that won: "Rapat PMO kabupaten berikutnya kapan dan
@@ -3466,6 +3478,11 @@ _EVENT_DAYS_RE = ascii_re(
 _SINCE_MONTH_RE = ascii_re(r"\b(?:sejak|semenjak|since)\s+(?:bulan\s+|bln\s+)?([a-z]+)")
 
 
+def _is_year(word: str) -> bool:
+    """A year of the programme's time, as a word ("2022"; not "2000", "dua ribu berapa" read as a number)."""
+    return len(word) == 4 and word.isdigit() and "2010" <= word <= "2039"
+
+
 def _months_since(folded: str) -> frozenset[str]:
     """Months a message tells something has lasted since ("sejak januari"), not asked about."""
     if "sejak" not in folded and "semenjak" not in folded and "since" not in folded:
@@ -3639,6 +3656,8 @@ _OTHER_BUSINESS_RE = ascii_re(
     r"|\b(?:update|upgrade|instal|install|pasang)\w*\s+(?:aplikasi\s+)?dapodik\b|\bdapodik\s+versi\b"
     r"|\bbelajar\s*\.?\s*id\b[^.?!\n]*\b(?:password|kata sandi|sandi|pw)\b|\b(?:password|kata sandi|sandi)\b[^.?!\n]*\bbelajar\s*\.?\s*id\b"
     r"|\bsk\s+pembagian\s+tugas\b|\bpembagian\s+tugas\s+(?:guru|mengajar)\b"
+    # health and labour insurance ("how to apply bpjs kesehatan", "iuran bpjs guru honorer")
+    r"|\bbpjs\b"
     # the province's governor ("who is the governor of bali now?"; the sources name no governor)
     r"|\b(?:gubernur|governor)\b"
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
@@ -3660,7 +3679,7 @@ _OTHER_BUSINESS_RE = ascii_re(
     # renting a hall or a bus, a class's farewell ("harga sewa gedung untuk acara perpisahan kelas VI")
     r"|\bsewa\s+(?:gedung|aula|tenda|sound|bus|mobil|bis|kursi)\b|\b(?:acara\s+)?perpisahan\s+(?:kelas|siswa|murid)\b"
     # a computer, a printer or the wifi ("my laptop wifi keeps disconnecting, how to fix", "password wifi di kantor dinas apa")
-    r"|\b(?:wifi|wi-fi|laptop|printer|komputer|computer)\b[^?.!]{0,45}\b(?:password|sandi|disconnect\w*|putus\w*|rusak|error|lemot|lambat|slow|fix|repair|perbaiki|servis|service)\b"
+    r"|\b(?:wifi|wi-fi|laptop|printer|komputer|computer)\b[^?.!]{0,45}\b(?:password|sandi|disconnect\w*|putus\w*|rusak|error|lemot|lambat|slow|fix|repair|perbaiki|benerin\w*|servis|service|konek|connect)\b"
     r"|\b(?:password|sandi|kata sandi)\s+(?:the\s+|of\s+the\s+)?(?:wifi|wi-fi)\b|\bwifi\s+password\b"
     # a place to stay or eat recommended ("Can you recommend a hotel near the Disdikpora office?", "penginapan murah dekat dinas")
     r"|" + _RECOMMENDED

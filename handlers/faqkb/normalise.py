@@ -219,6 +219,8 @@ ABBREVIATIONS: dict[str, str] = {
 
 # English (and a few Indonesian) words mapped to the word the knowledge base uses.
 SYNONYMS: dict[str, str] = {
+    # the first of a series ("pelaksanaan perdana psp di buleleng thn brp"): "perdana" is "pertama"
+    "perdana": "pertama",
     # complaining is reporting a problem: "ngadunya kemana", "diadukan ke siapa"
     "ngadu": "lapor",
     # a body's job is its duties: "pmo kerjaannya apa aja?"
@@ -1374,7 +1376,7 @@ def _compose_english(words: list[str]) -> list[str]:
 
 
 def _compose_thousands(words: list[str]) -> list[str]:
-    """A year said aloud: "dua ribu dua puluh satu" → "2021", "dua ribu dua" → "2002"."""
+    """A year said aloud: "dua ribu dua puluh satu" → "2021", "dua ribu dua" → "2002", "dua ribu dua dua" → "2022"."""
     out: list[str] = []
     i = 0
     while i < len(words):
@@ -1390,6 +1392,9 @@ def _compose_thousands(words: list[str]) -> list[str]:
         if rest.isdigit() and int(rest) < 1000:
             value += int(rest)
             i += 1
+        elif rest in _UNITS and i + 1 < len(words) and words[i + 1] in _UNITS:
+            value += 10 * _UNITS[rest] + _UNITS[words[i + 1]]  # "dua ribu dua dua": the year's last two digits said one by one, 2022
+            i += 2
         elif rest in _UNITS and (i + 1 >= len(words) or words[i + 1] != "ratus"):
             value += _UNITS[rest]
             i += 1
@@ -2243,10 +2248,12 @@ class Vocabulary:
         best: tuple[int, int, int] | None = None
         for i in range(3, len(word) - 2):
             left, right = word[:i], word[i:]
+            if strict:  # a real word ("kesempatan") is split only into two of the base's words, neither a short one ("perdana" is no "per" + "dana")
+                if left in self.words and right in self.words and min(len(left), len(right)) >= 4:
+                    return [left, right]
+                continue
             if left in self.words and (right in self.words or right in _RUN_ON_SMALL):
                 return [left, right]  # (or a small word dictation ran on: "pspitu" is "psp itu")
-            if strict:  # a real word ("kesempatan") is split only into two of the base's words
-                continue
             ok_left, ok_right = self._part(left), self._part(right)
             if ok_left and ok_right and (left in self.words or right in self.words or ok_left + ok_right >= 3):
                 rank = (ok_left + ok_right, min(len(left), len(right)), i)
