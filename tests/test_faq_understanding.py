@@ -4059,6 +4059,17 @@ ROUND_36_READINGS = [
     # digital equipment named as a laptop is the forwarded equipment topic; health insurance is other business
     ("sekolah penggerak dpt laptop gratis ga?", "forward", "sarana-digital"),
     ("how to register bpjs kesehatan online", "decline", None),
+    # "caranya gmn?" after a purpose ("biar tau …") asks how to do what was told before the purpose
+    (
+        "om swastyastu, tiang korwil kec. Seririt. tiang mau lihat rekap kepsek yg udh daftar lewat bot di kecamatan tiang, per jenjang, "
+        "biar tau udh sesuai target. caranya gmn?",
+        "answer",
+        "bot-rekap",
+    ),
+    # a korwil's question with other business only in the reason after it is the programme's (no deadline known: passed on)
+    ("sy korwil Gerokgak. kirim lima nama SD ke dinas paling lambat tgl brp ya? sy takut lupa krn sibuk ngurus lomba porsenijar", "forward", None),
+    # "its web" after a question about the portal asks the same thing
+    ("pendaftaran kepsek psp lewat situs apa ya? alamat webnya apa? sy mau minta tolong operator", "answer", "daftar-cara"),
 ]
 
 LATER_READINGS = (

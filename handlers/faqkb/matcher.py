@@ -1637,7 +1637,9 @@ class FaqEngine:
         asked = _marked_sentences(folded)
         # (…or one whose question names the Bimtek or its reminders: "sering lupa jadwal zoom krn sibuk upakara di desa. bisa ga bot
         # ini ngingetin sy sebelum zoom bimtek mulai?"; not "anak sy mau daftar SMP. bot ini bisa bantu daftar?")
-        named = _PSP_ITSELF_RE.search(typed) or "bimtek" in asked or _REMINDER_ASKED_RE.search(asked)
+        # (…or by a korwil, whose business here is the programme's: "sy korwil Sukasada. yg kirim minimal lima nama SD ke dinas itu
+        # deadline nya kpn ya? sy takut telat krn kmrn sibuk ngurus lomba porsenijar")
+        named = _PSP_ITSELF_RE.search(typed) or "bimtek" in asked or _REMINDER_ASKED_RE.search(asked) or _KORWIL_ASKS_RE.match(typed)
         if asked is folded or not named or _other_business(asked):
             return False
         pieces = clauses(asked)
@@ -1645,6 +1647,11 @@ class FaqEngine:
         if len(pieces) > 1 and _points_back(last) and _asks(pieces[-2]):
             last = pieces[-2]  # ("… bisa ga bot ini ngingetin sy sebelum zoom bimtek mulai? gmn nyalainnya": how, of the question before)
         return not _points_back(last) and self._specific(self._query(asked, english)[0])
+
+    def _follows_up(self, clause: str, before: str, english: bool) -> bool:
+        """Whether ``clause`` asks about "its" thing that the question ``before`` it named ("alamat webnya apa?" after "… lewat portal apa?")."""
+        its = [word[:-3] for word in clause.split() if word.endswith("nya") and len(word) >= 6]
+        return bool(its) and not set(self._query(" ".join(its), english)[0]).isdisjoint(self._query(before, english)[0])
 
     def _introduces_asker(self, clause: str, words: list[str]) -> bool:
         """Whether a clause only says who asks and where ("tiang kepsek SD di Tejakula", "saya operator sd negeri 1 sukasada")."""
@@ -2011,14 +2018,21 @@ class FaqEngine:
                 # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview)
                 # (…and so are the two before "the others", which name the set and the one already known: "… PSP itu ada lima
                 # intervensi. tiang cuma inget digitalisasi sekolah. yg lain apa aja?")
-                two = n >= 2 and not _asks(pieces[n - 2]) and (_one_sentence(folded, pieces[n - 2], pieces[n - 1]) or bool(_WHAT_ELSE_RE.fullmatch(clause)))
-                start = n - 2 if two else n - 1
+                # (…past the purpose told just before it: "… pengen liat rekap kepsek yg udh daftar, per jenjang, biar tau udh nyampe
+                # target blm. caranya gmn?" is how to see the recap, not the target)
+                end = n - 1 if n >= 2 and _REASON_START_RE.match(pieces[n - 1]) and not _asks(pieces[n - 2]) else n
+                two = (
+                    end >= 2
+                    and not _asks(pieces[end - 2])
+                    and (_one_sentence(folded, pieces[end - 2], pieces[end - 1]) or bool(_WHAT_ELSE_RE.fullmatch(clause)))
+                )
+                start = end - 2 if two else end - 1
                 # (past a remark naming nothing the base knows: "… asked me what the five interventions … are and I totally
                 # blanked out haha, embarrassing. Could you list them for me?")
-                while start > max(0, n - 3) and not any(w in self._index.idf for w in self._query(" ".join(pieces[start:n]), english)[0]):
+                while start > max(0, end - 3) and not any(w in self._index.idf for w in self._query(" ".join(pieces[start:end]), english)[0]):
                     start -= 1
                 # (…the remarks walked past left out: their words are no part of what is asked)
-                told = " ".join(p for k, p in enumerate(pieces[start:n]) if k == 0 or any(w in self._index.idf for w in self._query(p, english)[0]))
+                told = " ".join(p for k, p in enumerate(pieces[start:end]) if k == 0 or any(w in self._index.idf for w in self._query(p, english)[0]))
                 # (…or, past a remark between, the sentence that names what the question's own words name: "sy mau daftar PSP tp
                 # bingung daftarnya di web mana, anak sy yg biasa ngajarin buka hp jg ga tau. daftarnya lewat portal apa bu?")
                 named_there = [
@@ -2058,6 +2072,10 @@ class FaqEngine:
                 # "… bingung soal surat keterangan sisa masa jabatan itu karena …. Untuk sekolah swasta seperti kami, surat
                 # itu dikeluarkan oleh siapa?": "surat itu" is the one named before; the question is about it
                 words, numbered = self._query(named, english)
+            elif n and asks and marked and 0 < len(words) <= 3 and before_asks and self._follows_up(clause, pieces[n - 1], english):
+                # "… pendaftaran kepsek utk PSP itu online lewat portal apa ya? alamat webnya apa?": "its web" is the portal just asked
+                # about; the two together are the question
+                words, numbered = self._query(f"{pieces[n - 1]} {clause}", english)
             if n and asks and words and _ATTENDED_THEN_RE.search(clause) and not _EVENT_RE.search(clause):
                 # "tiang baca berita soal bimtek PMO …, lupa siapa saja dari dinas yg ikut waktu itu": who attended the
                 # event named before, not the office's officials
@@ -2411,8 +2429,10 @@ def _marked_sentences(folded: str) -> str:
     if "?" not in folded:
         return folded
     sentences = [m.group(0) for m in _WHOLE_SENTENCE_RE.finditer(folded)]
-    # (…and an unmarked tail: "tahun depan ada seleksi lagi? kapan")
-    marked = [sentence for sentence in sentences if sentence.rstrip().endswith("?") or sentence.rstrip()[-1:] not in ".!"]
+    # (…and an unmarked tail: "tahun depan ada seleksi lagi? kapan"; not one that gives a reason: "…? sy takut telat krn …")
+    marked = [
+        sentence for sentence in sentences if sentence.rstrip().endswith("?") or sentence.rstrip()[-1:] not in ".!" and not _REASONS_RE.search(sentence)
+    ]
     return " ".join(marked) if marked and len(marked) < len(sentences) else folded
 
 
@@ -3047,7 +3067,10 @@ _SENTENCE_RE = ascii_re(r"[.;]")
 _SILENT_PHRASES = ascii_re(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
+# a message that opens with who asks, a korwil ("sy korwil Sukasada, …", "tiang korwil kec. Sawan")
+_KORWIL_ASKS_RE = ascii_re(r"(?:[^.?!]{0,40}?\b)?(?:saya|sy|tiang|titiang|aku|kami)\s+(?:selaku\s+|sebagai\s+)?(?:korwil|koordinator wilayah)\b")
 _REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|kuatir)\b"
+_REASONS_RE = ascii_re(_REASONS)
 _NO_REASON = rf"(?:(?!{_REASONS})[^.?!\n])"
 # a reason given after something was asked ("…, bisa ikut? soalnya …"), not at the message's start
 _REASON_RE = ascii_re(r"(?<=\S)[\s,.?!]+" + _REASONS)
