@@ -2211,6 +2211,8 @@ def _query_words(index: _Index, folded: str, english: bool) -> tuple[list[str], 
         folded = _PROMPTS_RE.sub(lambda m: f" {m.group(1) or m.group(2) or m.group(3)} topik ", folded)
     if english and "hour" in folded and _ZONE_WORD_RE.search(folded):
         folded = _HOURS_RE.sub(" jam ", folded)  # "… in WIB, how many hours do I add for Buleleng?": the clocks' difference
+    if english and "last" in folded and "long" in folded:
+        folded = _HOW_LONG_LAST_RE.sub(r"\1", folded)  # "how long does the interview last?": "long" asks the length; "last" is no "final"
     if english and "currently" in folded:
         folded = _CURRENTLY_DOING_RE.sub(r"\1 ", folded)  # "a principal who is currently involved in a legal case": the condition, not current figures
     if english and "organi" in folded:
@@ -2583,6 +2585,7 @@ _KIND_OF_QUESTION_RE = ascii_re(
 _IN_THE_NEWS_RE = ascii_re(r"(?<=[a-z])\s+(?:yang|yg)\s+(?:ada\s+)?(?:di|dalam|dlm|masuk)\s+(?:berita|koran)\s+(?:itu|tsb|tersebut|tadi)\b")
 # "data sy (NIP, tgl lahir dll)", "(dapodik, arkas, dll 😩)": examples in brackets, an aside to what is asked
 _EXAMPLES_ASIDE_RE = ascii_re(r"\s*\([^()]{0,80}?\b(?:dll|dsb|dst|etc|dan lain lain|dan lain-lain|dan sebagainya)\b[^()]{0,12}\)")
+_HOW_LONG_LAST_RE = ascii_re(r"\b(how long\b(?:\s+(?:does|did|will|would|do|is|was)\b)?(?:\s+[a-z0-9]+){1,6}?)\s+last\b(?!\s+(?:day|week|month|year|cohort|stage|time)\b)")
 _QUESTION_KINDS = tuple("pribadi sensitif sepele aneh bodoh konyol privat rahasia personal private sensitive silly stupid dumb".split())
 _SLASH_COMMAND_RE = ascii_re(r"(?<![\w/])/([A-Za-z]+)\b")  # a bot command as typed or written in an answer ("/rekap")
 # "kurikulum apa ya namanya?", "kegiatan itu namanya apa?": what the thing is called (not a person's name: _PERSON_NAMED_RE;
