@@ -1529,8 +1529,11 @@ class FaqEngine:
                 or _SCHOOL_NAMED_RE.search(before)
                 or _PLACE_NAMED_RE.search(before)
                 or _WHERE_FROM_RE.search(before)
+                or "(" in before and _NAME_IN_BRACKETS_RE.search(before)
             ):
-                continue  # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk": a person or the asker's school, not a thing
+                # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk", "sy admin dinas (Ayu Sriwahyuni)": a person or the
+                # asker's school, not a thing
+                continue
             if acronym and "?" in text and not (told_in := _sentence_at(text, found.start())).rstrip().endswith("?") and not _ITS_OWN_EVENT_RE.search(told_in):
                 # "… sy lg bikin timeline … buat dipajang pas HUT sekolah. waktu berita dinas bulan Maret 2022 itu angkatan I posisinya
                 # lg di tahap apa ya?": a thing told in a sentence that asks nothing, when the marked question names the programme's
@@ -2404,6 +2407,10 @@ def _points_back(clause: str) -> bool:
     return any(pattern.fullmatch(clause) for pattern in _POINTING_BACK) or _STILL_RE.match(clause) is not None or _MY_REGION_RE.search(clause) is not None
 
 
+# who asks, then their name in brackets ("sy admin dinas (Ayu Sriwahyuni)")
+_NAME_IN_BRACKETS_RE = ascii_re(r"\b(?:saya|sy|tiang|titiang|aku|kami|i am|i'm|this is)(?:\s+[a-z]+){1,3}\s*\((?:\s*[a-z]+){0,3}$", re.IGNORECASE)
+
+
 # "Angkatan III", "angkatan I–III"; "angkatan lain/berikutnya/sesudahnya": cohorts in general
 _COHORT_NAMED_RE = ascii_re(
     r"\bangkatan\s+(?:(i{1,3}|iv|v|[1-9])(?:\s*[–-]\s*(i{1,3}|iv|v|[1-9]))?\b|(lain|berikutnya|sesudahnya|selanjutnya|tertentu|mana)\b)"
@@ -2585,7 +2592,9 @@ _KIND_OF_QUESTION_RE = ascii_re(
 _IN_THE_NEWS_RE = ascii_re(r"(?<=[a-z])\s+(?:yang|yg)\s+(?:ada\s+)?(?:di|dalam|dlm|masuk)\s+(?:berita|koran)\s+(?:itu|tsb|tersebut|tadi)\b")
 # "data sy (NIP, tgl lahir dll)", "(dapodik, arkas, dll 😩)": examples in brackets, an aside to what is asked
 _EXAMPLES_ASIDE_RE = ascii_re(r"\s*\([^()]{0,80}?\b(?:dll|dsb|dst|etc|dan lain lain|dan lain-lain|dan sebagainya)\b[^()]{0,12}\)")
-_HOW_LONG_LAST_RE = ascii_re(r"\b(how long\b(?:\s+(?:does|did|will|would|do|is|was)\b)?(?:\s+[a-z0-9]+){1,6}?)\s+last\b(?!\s+(?:day|week|month|year|cohort|stage|time)\b)")
+_HOW_LONG_LAST_RE = ascii_re(
+    r"\b(how long\b(?:\s+(?:does|did|will|would|do|is|was)\b)?(?:\s+[a-z0-9]+){1,6}?)\s+last\b(?!\s+(?:day|week|month|year|cohort|stage|time)\b)"
+)
 _QUESTION_KINDS = tuple("pribadi sensitif sepele aneh bodoh konyol privat rahasia personal private sensitive silly stupid dumb".split())
 _SLASH_COMMAND_RE = ascii_re(r"(?<![\w/])/([A-Za-z]+)\b")  # a bot command as typed or written in an answer ("/rekap")
 # "kurikulum apa ya namanya?", "kegiatan itu namanya apa?": what the thing is called (not a person's name: _PERSON_NAMED_RE;
@@ -3770,7 +3779,9 @@ _PASSIVE_RE = ascii_re(
 )
 # "tiang perlu link zoom & jadwal bimtek, …. Bisa dilihat di mana nggih di bot ini?": where the thing named before is seen
 _WHERE_SEEN_RE = ascii_re(
-    r"\s*(?:(?:apakah|apa|nanti|itu)\s+)?" + _MAY + r"\s+(?:di)?(?:lihat|liat|cek|baca|akses|temukan|dapat|dapatkan)\w*\s+(?:di\s*mana|dmn|dimana)"
+    # (…with who sees it: "itu bisa sy lihat dmn")
+    r"\s*(?:(?:apakah|apa|nanti|itu)\s+)?" + _MAY + r"\s+(?:(?:saya|sy|tiang|kami|aku)\s+)?"
+    r"(?:di)?(?:lihat|liat|cek|baca|akses|temukan|dapat|dapatkan)\w*\s+(?:di\s*mana|dmn|dimana)"
     + _YES_NO_TAIL + r"(?:\s+(?:di|lewat|dalam)\s+(?:bot|sini|chat|wa|whatsapp|telegram)(?:\s+(?:ini|nya))?)?" + _YES_NO_TAIL + r"\s*\??\s*"
 )
 # "… daftar pendaftar … dlm bentuk file excel …. dr bot bisa download ga bu?": fetching the thing named before
