@@ -4070,6 +4070,14 @@ ROUND_36_READINGS = [
     ("sy korwil Gerokgak. kirim lima nama SD ke dinas paling lambat tgl brp ya? sy takut lupa krn sibuk ngurus lomba porsenijar", "forward", None),
     # "its web" after a question about the portal asks the same thing
     ("pendaftaran kepsek psp lewat situs apa ya? alamat webnya apa? sy mau minta tolong operator", "answer", "daftar-cara"),
+    # "how long does X last" asks X's length, not the programme's
+    ("how long does the interview last, roughly?", "answer", "seleksi-tahap2"),
+    # a name in brackets after who asks is a person, not another thing named; "bisa sy lihat dmn" asks where the thing told is seen
+    ("Selamat pagi, sy operator dinas (Komang Ari). data kepsek yg daftar lewat bot itu bisa sy lihat dmn?", "answer", "bot-rekap"),
+    # one named school's status, in English too, is in no source
+    ("Is SDN 3 Banjar a sekolah penggerak?", "ask_back", None),
+    # a cohort no source tells of is not answered with the targets by school year
+    ("berapa sekolah yg ikut psp angkatan 5 secara nasional?", "ask_back", None),
 ]
 
 LATER_READINGS = (

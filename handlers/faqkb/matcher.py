@@ -1247,6 +1247,18 @@ class FaqEngine:
             # "pendaftaran angkatan 2 dulu dibuka tgl brp?": the dates of the thing asked are another cohort's only (the later ones
             # "not in our sources"); a topic about that cohort's other business (its training's dates) is no answer either
             confident = False
+        if (
+            confident
+            and not entry.forward
+            and "*" not in index.answer_cohorts[best]
+            # (a cohort's number, not a school year: "the very first national batch 2021/22")
+            and (asked_cohorts := {n for w, n in self._cohorts_asked(folded, asking_text) if w == "angkatan" and len(n) <= 2})
+            and asked_cohorts - set().union(*index.answer_cohorts)
+            and not asked_cohorts & index.answer_cohorts[best]
+        ):
+            # "Berapa kabupaten/kota … yang ikut PSP angkatan IV?": a cohort no source tells of, and an answer that does not
+            # speak of it (not the targets by school year)
+            confident = False
         kind_missed = confident and not answers_kind(kind, entry) and not self._says_lacking(query, entry)
         if confident and not entry.forward and not kind_missed and ("lpmp" in folded or "bpmp" in folded or "paud" in folded or "kemen" in folded):
             # "kepala lpmp bali sp", "who was the LPMP Bali head that opened the PMO bimtek?": the head of an office the answer
@@ -3347,6 +3359,8 @@ _COUNTED = r"(?:sekolah|sd|smp|tk|paud|kepsek|kepala sekolah|orang|org|peserta|p
 _COUNTED_PLACE_RE = ascii_re(
     r"\b(?:berapa|brp|how many|jumlah)\s+(?:\w+\s+)?" + _COUNTED + r"\b[^.?!\n]*?\b" + _PLACE
     + r"|\b(?:sekolah penggerak|psp)\s+" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\b"
+    # (…or who they are: "sekolah penggerak di tejakula sp aja")
+    + r"|\b(?:sekolah penggerak|psp)\s+" + _PLACE + r"[^.?!\n]*?\b(?:(?:siapa|sp)\s+(?:saja|aja|sj)|apa\s+(?:saja|aja|sj)\s+sekolahnya)\b"
     # (…or which schools they are: "sekolah mana aja di seririt yg jadi sekolah penggerak")
     + r"|\b(?:sekolah|sd|smp|tk) mana(?:\s+(?:saja|aja|sj))?\b[^.?!\n]*?\b" + _PLACE
     # ("which SDs in sukasada did the korwil nominate?"; not "which schools in tejakula are eligible", who may join)
@@ -3441,6 +3455,8 @@ def _counted_place(folded: str) -> str | None:
         or "kuota" in folded
         or "mana" in folded
         or "which" in folded
+        or "aja" in folded
+        or "saja" in folded
     ):
         return None
     if sent := _SENT_BY_KORWIL_RE.search(folded):
@@ -4407,6 +4423,9 @@ _SCHOOL_IS_PSP_RE = ascii_re(
     r"^\s*(?:apakah\s+|apa\s+)?(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d+(?:\s+(?!" + _NOT_A_PLACE + r"\b)[a-z]+){1,2}\s+"
     r"(?:(?:itu|sudah|sdh|udah|udh|termasuk|jadi|jd|menjadi|apa|apakah)\s+)*sekolah penggerak"
     r"(?:\s+(?:bukan|kah|ya|gak|ga|gk|nggak|atau bukan|atau tidak|atau belum|belum|blm|" + _ADDRESSED + r"))*\s*\??\s*$"
+    # ("Is SMPN 1 Singaraja a sekolah penggerak?")
+    r"|^\s*(?:is|was)\s+(?:sd|sdn|smp|smpn|tk|tkn|paud|sma|sman|smk|smkn)\s*(?:n\s+|negeri\s+)?\d+(?:\s+(?!" + _NOT_A_PLACE + r"\b)[a-z]+){1,2}\s+"
+    r"(?:already\s+)?(?:a|an|one of the)\s+sekolah penggerak(?:\s+school)?(?:\s+(?:now|yet|already))?\s*\??\s*$"
 )
 
 
