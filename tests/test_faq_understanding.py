@@ -4086,6 +4086,15 @@ ROUND_36_READINGS = [
     ("Is SDN 3 Banjar a sekolah penggerak?", "ask_back", None),
     # a cohort no source tells of is not answered with the targets by school year
     ("berapa sekolah yg ikut psp angkatan 5 secara nasional?", "ask_back", None),
+    # other business only told after a question about this bot's form does not decline the question
+    ("email wajib diisi ga di form pendaftaran? sy blm pernah bikin email soalnya", "answer", "bot-form-isian"),
+    # "berangkat" (to depart) is a root of its own, not "angkat" as in "angkatan"; a Dapodik account is the Dapodik's business
+    ("keberangkatan bus ke denpasar jam brp ya pak", "decline", None),
+    ("gmn cara dapat akun dapodik buat operator baru", "decline", None),
+    # "what happens next?" after a condition asks about the thing the condition names
+    ("If the school can't solve a problem, what happens next?", "answer", "pmo-apa"),
+    # how many schools of a regency were selected is in no source
+    ("how many schools in tabanan were selected for cohort 3?", "ask_back", None),
 ]
 
 LATER_READINGS = (

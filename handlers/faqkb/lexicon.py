@@ -57,7 +57,9 @@ class WordList:
 
 # KBBI roots the package's list lacks, which its affix rules would cut into another word
 # ("setuju", agree, is not "se-" + "tuju", the root of "tujuan", aim)
-_MISSING_ROOTS = ("setuju",)
+_MISSING_ROOTS = ("setuju", "berangkat")
+# roots no affixed form is cut below: "berangkatnya" is departing ("bus … jam brp berangkatnya"), not "angkat" (as in "angkatan")
+KEPT_ROOTS = frozenset({"berangkat"})
 
 
 @cache

@@ -899,6 +899,8 @@ class FaqEngine:
             and not _PSP_JOINED_RE.search(folded)
             and self._declined(typed)
             and not self._asks_psp_apart(folded)
+            # (…nor one whose other business is only told: "email wajib diisi ga pak di form pendaftaran? tiang blm pernah bikin email")
+            and not self._business_told_only(folded, as_typed, english)
         ):
             # (a message naming PSP itself asks about it too: "ikut seleksi guru penggerak, boleh daftar PSP sekaligus?")
             return Match(None, 0.0), english
@@ -1671,7 +1673,13 @@ class FaqEngine:
         # ini ngingetin sy sebelum zoom bimtek mulai?"; not "anak sy mau daftar SMP. bot ini bisa bantu daftar?")
         # (…or by a korwil, whose business here is the programme's: "sy korwil Sukasada. yg kirim minimal lima nama SD ke dinas itu
         # deadline nya kpn ya? sy takut telat krn kmrn sibuk ngurus lomba porsenijar")
-        named = _PSP_ITSELF_RE.search(typed) or "bimtek" in asked or _REMINDER_ASKED_RE.search(asked) or _KORWIL_ASKS_RE.match(typed)
+        named = (
+            _PSP_ITSELF_RE.search(typed)
+            or "bimtek" in asked
+            or _REMINDER_ASKED_RE.search(asked)
+            or _KORWIL_ASKS_RE.match(typed)
+            or _FORM_ASKED_RE.search(asked)  # (…or this bot's form: "email wajib diisi ga pak di form pendaftaran?")
+        )
         if asked is folded or not named or _other_business(asked):
             return False
         pieces = clauses(asked)
@@ -3108,6 +3116,7 @@ _SENTENCE_RE = ascii_re(r"[.;]")
 _SILENT_PHRASES = ascii_re(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
+_FORM_ASKED_RE = ascii_re(r"\b(?:di|dalam|dlm|in|on)\s+(?:the\s+)?(?:form|formulir|formnya|formulirnya)\b")
 # a message that opens with who asks, a korwil ("sy korwil Sukasada, …", "tiang korwil kec. Sawan")
 _KORWIL_ASKS_RE = ascii_re(r"(?:[^.?!]{0,40}?\b)?(?:saya|sy|tiang|titiang|aku|kami)\s+(?:selaku\s+|sebagai\s+)?(?:korwil|koordinator wilayah)\b")
 _REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|kuatir)\b"
@@ -3722,6 +3731,8 @@ _OTHER_BUSINESS_RE = ascii_re(
     # Dapodik's own application updated ("cara update aplikasi dapodik versi baru gmn"), a belajar.id password reset, a
     # teachers' task-allocation decree ("cara bikin sk pembagian tugas guru")
     r"|\b(?:update|upgrade|instal|install|pasang)\w*\s+(?:aplikasi\s+)?dapodik\b|\bdapodik\s+versi\b"
+    # a Dapodik account asked for or lost ("operator baru gmn cara minta akun dapodik", "akun dapodik sy terkunci")
+    r"|\b(?:minta|buat|bikin|dapat|dapet|reset|lupa|ganti)\w*\s+(?:\w+\s+)?akun\s+dapodik\b|\bakun\s+dapodik\b[^.?!\n]{0,30}\b(?:terkunci|hilang|lupa|reset|diblokir)\b"
     r"|\bbelajar\s*\.?\s*id\b[^.?!\n]*\b(?:password|kata sandi|sandi|pw)\b|\b(?:password|kata sandi|sandi)\b[^.?!\n]*\bbelajar\s*\.?\s*id\b"
     r"|\bsk\s+pembagian\s+tugas\b|\bpembagian\s+tugas\s+(?:guru|mengajar)\b"
     # health and labour insurance ("how to apply bpjs kesehatan", "iuran bpjs guru honorer")
@@ -3980,7 +3991,8 @@ _RULED_OUT_RE = ascii_re(
 # "If the principal passes the selection, what happens to the school?", "…, terus nasib sekolahnya gimana?": what follows
 # from the condition told before
 _WHAT_HAPPENS_RE = ascii_re(
-    r"\s*(?:(?:and|then|so)\s+)?what (?:happens?|will happen|would happen)(?:\s+(?:to|with)\s+(?:the|my|our|his|her)?\s*(?:school|principal)s?)?\s*"
+    r"\s*(?:(?:and|then|so)\s+)?what (?:happens?|will happen|would happen)(?:\s+(?:to|with)\s+(?:the|my|our|his|her)?\s*(?:school|principal)s?)?"
+    r"(?:\s+(?:next|then|after that|afterwards))?\s*"
     r"|\s*(?:(?:terus|trus|lalu|lantas)\s+)?(?:nasib\s+)?(?:sekolah|sekolahnya|sekolah kami|sekolah saya)\s+(?:gimana|bagaimana|gmn|kenken|punapi)"
     + _YES_NO_TAIL
     + r"\s*"
@@ -4337,7 +4349,9 @@ _SCHOOL_COUNT_RE = ascii_re(
     + r"|\b(?:berapa|brp|how many|jumlah)\s+(?:banyak\s+)?(?:sekolah|sd|smp|schools)\b(?!\s+(?:principals?|kepala|kepsek|in\b))"
     + r"(?![^.?!]{0,40}?\b(?:bisa|bs|boleh|blh|harus|hrs|wajib|maksimal|maks|minimal|min|can|could|may|must|should|allowed|per|tiap|setiap"
     + r"|masing|each|every|korwil|koordinator|coordinators?)\b)"
-    + r"[^.?!]{0,40}?\b(?:daftar|mendaftar|didaftarkan|terdaftar|registered|signed up|applied)\b"
+    # (…or were chosen: "how many schools in bali were selected for psp angkatan iii?")
+    + r"[^.?!]{0,40}?\b(?:daftar|mendaftar|didaftarkan|terdaftar|registered|signed up|applied|selected|chosen|accepted|passed|lolos|lulus|terpilih)\b"
+    + r"|\bhow many\s+(?:schools|sds|smps)\s+(?:in|from)\s+[a-z]+\s+(?:were|have been|got|are|was)\s+(?:selected|chosen|accepted|passed)\b"
 )
 # how many schools of a place passed ("angkatan I dulu sekolah di buleleng yg lolos brp ya?"): results no source gives
 _PASSED_COUNT_RE = ascii_re(

@@ -2167,8 +2167,10 @@ class Vocabulary:
         if word.isdigit() or len(word) <= 3 or word in lexicon.root_words():
             result = word
         else:
-            known = [c for c in stem_candidates(word) if c in self.words]
-            result = min(known, key=len) if known else word
+            candidates = stem_candidates(word)
+            kept = next((c for c in candidates if c in lexicon.KEPT_ROOTS), None)
+            known = [c for c in candidates if c in self.words]
+            result = kept or (min(known, key=len) if known else word)
         if len(self._canonical) < 100_000:
             self._canonical[word] = result
         return result
