@@ -3561,7 +3561,7 @@ ROUND_32_READINGS = [
     # (third batch) an essay's themes named after it are its prompts, which no source holds
     ("wawancara tahap 2 topiknya apa aja pak, mau persiapan", "forward", "seleksi-rincian"),
     # a rate asked is a number the answer must hold
-    ("What percentage of principals passed the PSP selection?", "ask_back", None),
+    ("What percentage of principals passed the PSP selection?", "forward", "seleksi-rincian"),  # (round 36: the pass rate the sources lack)
     # another thing named only to compare is not what is asked
     ("seleksi tahap 1 itu isinya apa? ada tes kyk CPNS ga?", "answer", "seleksi-tahap1"),
     # who writes, greeted at both ends, is a greeting; a subject between the greetings is asked
@@ -4095,6 +4095,17 @@ ROUND_36_READINGS = [
     ("If the school can't solve a problem, what happens next?", "answer", "pmo-apa"),
     # how many schools of a regency were selected is in no source
     ("how many schools in tabanan were selected for cohort 3?", "ask_back", None),
+    # "who sits on it?", "where does that number come from?": of the thing told before ("sit" on a committee is to be a member)
+    (
+        "Good morning, I'm Wayan, head of SD 2 Sawan, our school just passed. I have to set up the Komite Pembelajaran soon. Who is supposed to sit on it?",
+        "answer",
+        "komite-pembelajaran",
+    ),
+    ("so the age cap is 56 tho? where does that number come from", "answer", "usia"),
+    # "put forward" is propose
+    ("how many SDs does each korwil need to put forward?", "answer", "korwil-lima-sd"),
+    # a pass rate is a detail of the selection the sources lack
+    ("berapa persen kepsek yg lolos seleksi tahap 2?", "forward", "seleksi-rincian"),
 ]
 
 LATER_READINGS = (

@@ -3242,6 +3242,8 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "Will another PSP cohort be opened after Angkatan III?": a later cohort (the sources end with the third)
     # (another cohort named as such: not "setelah angkatan 3 lulus, kapan pendampingan dimulai?")
     ("angkatan", _LATER_COHORT_RE, r" angkatan selanjutnya \1 ", 0),
+    # "how many primary schools am I supposed to put forward for PSP?": propose them
+    ("forward", ascii_re(r"\bput\s+(?:\w+\s+){0,2}?forward\b"), " propose ", 0),
     # "esai tahap 1 … temanya apa aja", "tema bimtek pmo apa": the essay's or the Bimtek's topics (not a P5 theme, nor the curriculum's)
     *((hint, _ESSAY_THEME_RE, " topik ", 0) for hint in ("esai", "essay", "tulisan", "bimtek")),
     # "… data pendaftar utk dilampirkan ke laporan bulanan ke dinas": where the asker will put it, not what is asked
@@ -3363,7 +3365,7 @@ _ASKER_ROLES = (
 )
 _ASKER_INTRO_RE = ascii_re(
     r"\s*(?:(?:nggih|ya)\s*,?\s+)?(?:(?:bapak|ibu|pak|bu|bpk)(?:\s*/\s*(?:bapak|ibu|bpk))?\s*,?\s+)?"
-    r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?"
+    r"(?:saya|sy|aku|tiang|titiang|kami)\s+(?:seorang\s+|ini\s+)?(?:(?:dari|dr)\s+(?=(?:sd|sdn|smp|smpn|tk|paud)\b))?"
     # (with the asker's name between: "tiang Gusti Ayu Ratna kepsek SDN 1 Pancasari")
     # (…and a comma after it: "sy Kadek Suantara, kepsek SDN 3 Sambangan")
     r"(?:(?:" + _NAME_PARTS + r"),?\s+(?:(?:" + _NAME_PARTS + r"),?\s+)*(?:[a-z]+,?\s+){0,2}?)?"
@@ -3810,6 +3812,9 @@ _VIA_RE = ascii_re(
     # thing told before
     r"|\s*(?:apakah\s+|apa\s+)?(?:ada|punya)\s+fitur(?:nya)?(?:\s+(?:nggih|ya|yah|kah|gak|ga|tidak))?\s+(?:di|dalam|dlm)\s+bot(?:\s+ini)?"
     + _YES_NO_TAIL + r"\s*"
+    # ("… per jenjang, trus yg memenuhi syarat brp. di bot ini ada fitur buat liat itu ga?", "bot ada fitur buat itu?")
+    r"|\s*(?:apakah\s+|apa\s+)?(?:(?:di|dalam|dlm)\s+)?(?:bot|sini)(?:\s+ini)?\s+(?:ada|punya)\s+fitur(?:nya)?\s+(?:buat|untuk|utk)\s+"
+    r"(?:(?:liat|lihat|cek|ngecek|tau|tahu)\s+)?(?:itu|ini|tsb|tersebut)" + _YES_NO_TAIL + r"\s*"
     r"|\s*(?:pakai|pake|pk|dengan|dgn|lewat)\s+(?:perintah|command|menu)\s+apa(?:\s+(?:ya|nggih|sih|kah))?(?:\s+(?:di|dalam)\s+bot(?:\s+ini)?)?"
     + _YES_NO_TAIL + r"\s*"
 )
@@ -4044,13 +4049,19 @@ _WHAT_ELSE_RE = ascii_re(
     r"|\s*(?:and\s+|so\s+)?(?:what|who)\s+else(?:\s+(?:is|are|was|were)(?:\s+(?:there|in it|included|involved|on it))?)?(?:\s+please)?\s*"
     r"|\s*(?:and\s+)?what\s+(?:are|were)\s+the\s+other(?:s|\s+ones)?(?:\s+please)?\s*"
 )
+# "Who is supposed to sit on it?", "what goes in it?", "where does that number come from?": of the thing told before
+_OF_IT_EN_RE = ascii_re(
+    r"\s*(?:(?:so|and|then|but)\s+)?(?:who|what|which|where)\b[^.?!,]{0,40}?\b(?:on|in|of|for|about|with|into|from)\s+(?:it|them|that|this)\s*"
+    r"|\s*(?:(?:so|and|but)\s+)?(?:where|why)\s+(?:does|did|do)\s+(?:that|this|the)\s+(?:number|figure|rule|limit|cap|age|requirement)\s+come\s+from\s*"
+)
 _POINTING_BACK = (
     _THE_COUNTED_RE,
     _WHAT_THAT_IS_RE,
     _FETCHED_RE,
     *(_OR_ELSE_RE, _WHAT_HAPPENS_RE, _OF_THAT_RE, _VIA_RE, _PASSIVE_RE, _WHERE_SEEN_RE, _MAY_I_RE, _WHAT_TO_TYPE_RE, _SO_RE, _DATES_ONLY_RE),
     *(_WHICH_MEDIUM_RE, _RULED_OUT_RE),
-    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE, _HOW_DONE_RE, _WHAT_NOW_RE, _AFFECTS_RE, _WHAT_ELSE_RE),
+    *(_HOW_LONG_RE, _SHORT_YES_NO_RE, _WHERE_TO_RE, _IS_IT_RE, _WAS_IT_RE, _STARTED_WHEN_RE, _HOW_DONE_RE, _WHAT_NOW_RE, _AFFECTS_RE),
+    *(_WHAT_ELSE_RE, _OF_IT_EN_RE),
 )
 # Cities (where someone is or something was held) and a person's ID numbers ("NIK") name no other
 # programme or office

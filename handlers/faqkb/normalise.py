@@ -221,6 +221,9 @@ ABBREVIATIONS: dict[str, str] = {
 SYNONYMS: dict[str, str] = {
     # the first of a series ("pelaksanaan perdana psp di buleleng thn brp"): "perdana" is "pertama"
     "perdana": "pertama",
+    # an age cap is its limit ("why is the age cap 56"); to sit on a committee is to be its member ("who is supposed to sit on it")
+    "cap": "batas",
+    "sit": "anggota",
     # complaining is reporting a problem: "ngadunya kemana", "diadukan ke siapa"
     "ngadu": "lapor",
     # a body's job is its duties: "pmo kerjaannya apa aja?"
@@ -879,6 +882,7 @@ STOPWORDS = frozenset(
     somewhere ones recently today moment earlier going trying try matters stuff sounds forget forgot lol lots lot getting confused
     confusing worried worry nervous curious busy silly bother disturb advance newly actual happen happened happening
     btw guys gaes gais
+    tho supposed soon
     """.split()
 )
 
