@@ -4106,6 +4106,8 @@ ROUND_36_READINGS = [
     ("how many SDs does each korwil need to put forward?", "answer", "korwil-lima-sd"),
     # a pass rate is a detail of the selection the sources lack
     ("berapa persen kepsek yg lolos seleksi tahap 2?", "forward", "seleksi-rincian"),
+    # how to check whether one was accepted is no question for one's own result
+    ("gimana cara cek hasil pendaftaran sy diterima atau tidak", "answer", "bot-kelayakan"),
 ]
 
 LATER_READINGS = (
@@ -4291,3 +4293,11 @@ def test_the_one_question_breaks_a_tie_only_when_it_picks_the_best_clearly() -> 
     assert not matcher._question_breaks_tie([(["surat"], found, False, "surat …")], best=3, second=7)  # (a clause that asks nothing)
     assert not matcher._question_breaks_tie([(["a"], found, True, "a?"), (["b"], found, True, "b?")], best=3, second=7)  # (two questions)
     assert not matcher._question_breaks_tie(None, best=3, second=7)
+
+
+def test_who_said_it_is_left_out_of_hearsay() -> None:
+    from handlers.faqkb.normalise import without_where_heard
+
+    # "kata X" is hearsay without its teller; a guess after the question keeps who made it
+    assert without_where_heard("kata pak korwil bisa daftar lewat bot ini") == "katanya bisa daftar lewat bot ini"
+    assert without_where_heard("angkatan berapa? kata kepsek sebelah angkatan ii") == "angkatan berapa? kata kepsek sebelah angkatan ii"

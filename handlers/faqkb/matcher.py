@@ -3039,6 +3039,9 @@ _OWN_RESULT_RE = ascii_re(
     r"|\b(?:lolos|lulus|diterima|keterima)\s+(?:ga|gak|gk|nggak|tidak|tdk|belum|blm)\s+(?:ya\s+|sih\s+)?"
     r"(?:saya|sy|kami|tiang|(?:sekolah|kepsek|kepala sekolah)\s+(?:saya|sy|kami|tiang))\b"
 )
+_HOW_TO_CHECK_RE = ascii_re(
+    r"\b(?:gimana|gmn|gmna|bagaimana|bgmn|cara(?:nya)?|how\s+(?:do|can)\s+i)\s+(?:(?:untuk|utk|buat)\s+)?(?:cek|ngecek|mengecek|lihat|liat|melihat|check|see)\b"
+)
 _IF = r"kalau|kalo|klo|kl|kalu|jika|jikalau|bila|apabila|if"  # "if", as chat writes it
 _CONDITION_RE = ascii_re(r"\b(?:" + _IF + r"|agar|supaya|setelah|sesudah|misal\w*|once)\b[^.?!,\n]*$")
 # the offices alone (as the index reads them): a message naming only one of these is about PSP
@@ -4472,7 +4475,12 @@ _SCHOOL_IS_PSP_RE = ascii_re(
 
 
 def _own_result(folded: str) -> bool:
-    """Whether the asker asks for their own result, yes or no — not on a condition ("kalau sekolah saya lolos …")."""
+    """Whether the asker asks for their own result, yes or no — not on a condition ("kalau sekolah saya lolos …").
+
+    (Nor how to check it: "gmn cek hasil pendaftaran sy diterima ga" asks where the bot shows a registration's state.)
+    """
+    if _HOW_TO_CHECK_RE.search(folded):
+        return False
     return any(_CONDITION_RE.search(folded, 0, found.start()) is None for found in _OWN_RESULT_RE.finditer(folded))
 
 

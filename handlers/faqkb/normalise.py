@@ -1817,11 +1817,17 @@ _TELLER_RE = ascii_re(
     r"\s+(?=(?:bilang|blg|mengatakan|ngomong|cerita|menyampaikan)\b)"
     r"|\b(?:the|our|my|a)\s+(?:korwil|colleague|colleagues|friend|supervisor)\s+(?=(?:said|says|told|mentioned)\b)"
 )
+# ("kata korwil bisa daftar PSP lewat bot ini": as the korwil said — hearsay still, without who told it; not a guess after the
+# question, "… angkatan berapa? kata kepsek sebelah angkatan II")
+_SAID_BY_RE = ascii_re(
+    r"(?<![?]\s)\bkata\s+(?:(?:pak|bu|bapak|ibu|bli)\s+)?(?:korwil|teman|temen|rekan|kepsek|pengawas|kawan|operator)(?:\s+(?:saya|sy|tiang|kami|sebelah|lain))?\b"
+)
 
 
 def without_where_heard(folded: str) -> str:
     """``folded`` without where a claim told in the same sentence was heard, nor who told it (see above)."""
-    return _TELLER_RE.sub("", _HEARD_AT_RE.sub(lambda m: m.group(1) + m.group(2), folded))
+    told = _TELLER_RE.sub("", _HEARD_AT_RE.sub(lambda m: m.group(1) + m.group(2), folded))
+    return _SAID_BY_RE.sub("katanya", told) if "kata " in told else told
 
 
 # English chat shorthand, in a message read as English ("hi when ws the pmo bimtek", "how many yrs …"): the words
