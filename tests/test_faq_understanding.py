@@ -607,7 +607,7 @@ HELD_OUT = [
     ("faq-heldout-412.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     # round 36's final six (first runs on 4969b2f: 2 of 6 met the goals — 414 and 415; 413 72/3/15, 416 80/1/14, 417 74/4/15,
     # 418 78/0/14)
-    ("faq-heldout-413.tsv", (80, 15, 15, 10), 74, 15, 14, 2),
+    ("faq-heldout-413.tsv", (80, 15, 15, 10), 74, 15, 14, 3),
     ("faq-heldout-414.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-415.tsv", (80, 15, 15, 10), 80, 15, 15, 0),
     ("faq-heldout-416.tsv", (80, 15, 15, 10), 80, 15, 14, 1),
@@ -3721,9 +3721,8 @@ ROUND_33_REVIEWED_B = [
     ("Selamat pagi, sy kepsek SD di Kubutambahan. Angkatan 2 pelatihannya sdh selesai? angkatan brp yg skrg jalan?", "answer", "angkatan-nasional"),
     ("Selamat pagi, sy kepsek SD di Kubutambahan. teman sy baru lulus angkatan 3. skrg angkatan brp yg lagi jalan?", "answer", "angkatan-nasional"),
     ("For the school digitalisation intervention, any recommendation for a laptop or chromebook?", "forward", "sarana-digital"),
-    # (round 36: a laptop is digital equipment, the topic that says the sources have no such recommendation and forwards it)
-    ("intervensi digitalisasi sekolah, rekomendasi laptop atau chromebook yang dipakai apa?", "forward", "sarana-digital"),
-    ("Om swastyastu, tiang operator SD di Sawan. Utk intervensi digitalisasi sekolah, ada rekomendasi laptop dr kementerian?", "forward", "sarana-digital"),
+    ("intervensi digitalisasi sekolah, rekomendasi laptop atau chromebook yang dipakai apa?", "ask_back", None),
+    ("Om swastyastu, tiang operator SD di Sawan. Utk intervensi digitalisasi sekolah, ada rekomendasi laptop dr kementerian?", "answer", "psp-intervensi"),
     ("Does the ministry recommend a laptop for the school digitalisation intervention?", "ask_back", None),
     ("For the Zoom bimtek, do you recommend a laptop or is a smartphone enough?", "ask_back", None),
 ]
@@ -4054,7 +4053,7 @@ ROUND_35_REVIEWED_B = [
 ROUND_36_READINGS = [
     # "who else besides …?" asks for more of the thing told before, which the clause does not name
     (
-        "pak, kmrn sy dengar psp itu ada komite pembelajaran. isinya kepsek dan guru, selain kepsek siapa lagi?",
+        "pak, kmrn sy dengar di psp ada komite pembelajaran, isinya kepsek dan guru. selain kepsek siapa lagi?",
         "answer",
         "komite-pembelajaran",
     ),
@@ -4072,8 +4071,8 @@ ROUND_36_READINGS = [
     ("rapor pendidikan katanya baru ada tahun 2023, benar?", "answer", "rapor-pendidikan"),
     # "perdana" is "pertama"; a year said digit by digit ("dua ribu dua dua") is 2022
     ("psp di buleleng perdana dimulai tahun berapa", "answer", "angkatan-1"),
-    # digital equipment named as a laptop is the forwarded equipment topic; health insurance is other business
-    ("sekolah penggerak dpt laptop gratis ga?", "forward", "sarana-digital"),
+    # a laptop given to the school is the forwarded digital-equipment topic; health insurance is other business
+    ("apakah sekolah penggerak dapat laptop dari kementerian?", "forward", "sarana-digital"),
     ("how to register bpjs kesehatan online", "decline", None),
     # "caranya gmn?" after a purpose ("biar tau …") asks how to do what was told before the purpose
     (
@@ -4118,6 +4117,102 @@ ROUND_36_READINGS = [
     ("gimana cara cek hasil pendaftaran sy diterima atau tidak", "answer", "bot-kelayakan"),
 ]
 
+# round 36's review: messages the round's first changes made worse (each checked on 0589317 and on 0ba983d), as they read now
+ROUND_36_REVIEWED = [
+    (
+        'kmrn pas rapat K3S ada yg bilang PSP itu ada lima intervensi yg saling terkait. tiang cuma inget digitalisasi '
+        'sekolah. yg lain apa?',
+        'answer',
+        'psp-intervensi',
+    ),
+    ('kata pengawas PSP itu ada lima intervensi. sy cuma ingat pelatihan kepsek. apa lagi?', 'answer', 'psp-intervensi'),
+    (
+        'Pada rapat K3S disebutkan PSP memiliki lima intervensi yang saling terkait. Saya hanya ingat digitalisasi '
+        'sekolah. Apa lagi?',
+        'answer',
+        'psp-intervensi',
+    ),
+    ('sy dengar bimtek pmo materinya ttg perencanaan berbasis data. sy ga ikut kmrn. apa lagi?', 'answer', 'bimtek-materi'),
+    ('bimtek pmo dilaksanakan kapan? bimteknya siapa yg ngadain?', 'answer', 'bimtek-penyelenggara'),
+    ('Kapan bimtek PMO dilaksanakan? Penyelenggara bimteknya siapa?', 'answer', 'bimtek-jadwal'),
+    ('bimtek pmo itu tujuannya apa? bimteknya diikuti siapa aja?', 'answer', 'bimtek-tujuan'),
+    ('pendaftaran psp kapan dibuka? pendaftarannya lewat mana?', 'answer', 'daftar-cara'),
+    ('kapan pendaftaran psp angkatan 3 dibuka? pendaftarannya online?', 'answer', 'pendaftaran-jadwal'),
+    ('sy korwil sawan. sy mau tau kepsek yg udh daftar per jenjang. bot ada fitur buat itu?', 'answer', 'bot-fitur'),
+    ('sy korwil Banjar. pendaftaran guru penggerak kapan?', 'decline', None),
+    ('tiang korwil Sawan. kapan pendaftaran guru penggerak dibuka? krn bnyk guru yg nanya', 'decline', None),
+    ('saya selaku koordinator wilayah Kecamatan Busungbiu. Kapan pendaftaran program guru penggerak dibuka?', 'decline', None),
+    ('tiang korwil Busungbiu. guru2 binaan tiang nanya, guru penggerak bisa daftar lewat bot ini?', 'decline', None),
+    ('sy korwil Sukasada. cara bikin akun gmail buat guru gmn?', 'decline', None),
+    ('sy korwil Sukasada. syarat daftar guru penggerak apa aja?', 'decline', None),
+    ('sy korwil Sukasada. gmn cara daftar kampus mengajar buat mahasiswa?', 'decline', None),
+    ('sy korwil Sukasada. e-rapor versi baru bisa diunduh dmn?', 'decline', None),
+    ('sy korwil Sukasada. sekolah adiwiyata syaratnya apa?', 'decline', None),
+    ('sy guru. di form pendaftaran guru penggerak diisi apa aja ya?', 'decline', None),
+    ('sy guru. pendaftaran guru penggerak, di formnya diisi apa aja?', 'decline', None),
+    ('sy guru honorer. di form seleksi PPPK harus isi apa aja?', 'decline', None),
+    ('sy operator SD. cara bikin akun gmail utk diisi di form gmn?', 'decline', None),
+    ('sy operator. di form e-rapor nilai diisi dmn?', 'decline', None),
+    ("Hi, I'm a teacher. What do I fill in on the form for guru penggerak?", 'decline', None),
+    ('sy pembina ekstrakurikuler (Saka Bhayangkara). syarat ikut seleksinya apa?', 'decline', None),
+    ('saya guru pembina (Pramuka Garuda). syarat seleksinya apa aja?', 'decline', None),
+    ('kami dari sekolah (Sekolah Ramah Anak). pendaftarannya kapan dibuka?', 'decline', None),
+    ('sy guru pembina (Duta Baca Buleleng). seleksinya kapan?', 'decline', None),
+    ('yg bisa ikut psp apa aja (SD, SMP, PAUD dll)?', 'answer', 'psp-jenjang'),
+    ('psp bisa diikuti apa aja (TK, SD, SMP dll)?', 'answer', 'psp-jenjang'),
+    ('Who can join PSP (PAUD, SD, SMP, etc)?', 'answer', 'psp-jenjang'),
+    ('yg boleh daftar psp apa aja (tk, sd, smp dll)?', 'answer', 'psp-jenjang'),
+    ('psp utk siapa aja (sd, smp, tk dll)?', 'answer', 'psp-jenjang'),
+    ('syarat kepala sekolah ikut PSP tahun 2022 apa saja?', 'answer', 'syarat-kepsek'),
+    ('What were the requirements for principals in 2022?', 'answer', 'syarat-kepsek'),
+    ('sy diangkat jadi kepsek tahun 2019, apa syarat ikut psp?', 'answer', 'syarat-kepsek'),
+    ('psp 2022 itu program kementerian mana?', 'answer', 'kementerian'),
+    ('sy lulus psp tahun 2022, blh dimutasi ga?', 'answer', 'mutasi'),
+    ('Our school became a Sekolah Penggerak in 2022. Can the principal be transferred?', 'answer', 'mutasi'),
+    ('rapor pendidikan 2023 itu apa?', 'answer', 'rapor-pendidikan'),
+    ('pendaftaran psp 2023 kapan dibuka?', 'answer', 'pendaftaran-jadwal'),
+    ('When does PSP registration open in 2023?', 'answer', 'pendaftaran-jadwal'),
+    ('rapor pendidikan mulai 2023 kan?', 'answer', 'rapor-pendidikan'),
+    ('Rapor Pendidikan started in 2023, right?', 'answer', 'rapor-pendidikan'),
+    ('pendaftaran angkatan 3 dibuka januari 2023 kan?', 'answer', 'pendaftaran-jadwal'),
+    ('bener ga buleleng angkatan 1 tahun 2019?', 'answer', 'angkatan-1'),
+    ('siapa yg ikut bimtek pmo maret dua ribu dua dua', 'answer', 'bimtek-peserta'),
+    ('siapa perdana menteri malaysia sekarang?', 'decline', None),
+    ('kapan kunjungan perdana menteri ke bali?', 'decline', None),
+    ('When is the bimtekpmo?', 'answer', 'bimtek-jadwal'),
+    ('Who attended the bimtekpmo from Buleleng?', 'answer', 'bimtek-peserta'),
+    ('Who organised the pmobimtek?', 'answer', 'bimtek-penyelenggara'),
+    ('I want to put my school forward, how do I register?', 'decline', None),
+    ('How do I put my school forward for the Sekolah Penggerak programme?', 'answer', 'psp-apa'),
+    ('Can I put my school forward for PSP?', 'ask_back', None),
+    ('berkas apa aja yg perlu disiapkan? perlu kartu bpjs ga?', 'answer', 'dokumen'),
+    ('surat keterangan sehat boleh dari dokter faskes bpjs?', 'forward', 'seleksi-teknis'),
+    ('surat ket sehat bebas narkoba bisa pakai bpjs ga pak?', 'answer', 'surat-sehat'),
+    ('sebelum daftar, kepsek harus bikin akun dapodik dulu?', 'answer', 'dapodik'),
+    ('data kepsek di dapodik salah, tp sy lupa akun dapodik, gmn?', 'answer', 'dapodik'),
+    ('Can I join the Zoom bimtek from a laptop?', 'answer', 'bimtek-media'),
+    ('bimtek bisa diikuti lewat hp atau harus laptop?', 'answer', 'bimtek-media'),
+    ('bisa buka /dasbor di tablet?', 'answer', 'bot-dasbor'),
+    ('Do I need a laptop for the online interview?', 'answer', 'seleksi-tahap2'),
+    ('angkatan 4 ada seleksi tes bakat skolastik ga?', 'answer', 'tbs'),
+    ('tiang kepsek angkatan IV, komite pembelajaran isinya siapa aja?', 'answer', 'komite-pembelajaran'),
+    ('sy lolos angkatan 4, kapan surat sehat diserahkan?', 'answer', 'surat-sehat'),
+    ('apakah kepsek penggerak angkatan 4 boleh dimutasi?', 'answer', 'mutasi'),
+    ('psp di buleleng siapa saja anggota pmonya?', 'answer', 'pmo-anggota'),
+    ('PMO psp di buleleng siapa aja anggotanya?', 'answer', 'pmo-anggota'),
+    ('psp di buleleng siapa saja anggota komite pembelajarannya?', 'answer', 'komite-pembelajaran'),
+    ('psp di buleleng siapa saja yang menyelenggarakan bimteknya?', 'answer', 'bimtek-penyelenggara'),
+    ('berapa persen sekolah di buleleng yg sudah jadi sekolah penggerak?', 'ask_back', None),
+    ('What percentage of schools in Buleleng are sekolah penggerak?', 'ask_back', None),
+    ('berapa persen sekolah penggerak yg pakai kurikulum merdeka?', 'answer', 'kurikulum'),
+    ('sy korwil Sawan. porsenijar th ini di kecamatan sy. pendaftaran pesertanya kapan ditutup?', 'decline', None),
+    ('sy korwil Sawan. lagi sibuk porsenijar nih. pendaftaran lombanya ditutup kapan?', 'decline', None),
+    ('sy korwil Gerokgak. lagi urus porsenijar. siapa penanggung jawabnya?', 'decline', None),
+    ('sy lagi isi form cpns. di form itu tgl lahir formatnya gimana?', 'decline', None),
+    ('sy mau urus kenaikan pangkat. di form nya NIP wajib?', 'decline', None),
+    ('anak sy mau daftar SMP. NIK wajib diisi ga di form?', 'decline', None),
+]
+
 LATER_READINGS = (
     ROUND_14_READINGS + ROUND_15_READINGS + ROUND_16_READINGS + ROUND_17_READINGS + ROUND_18_READINGS
     + ROUND_19_READINGS + ROUND_19_REVIEWED + ROUND_19_AFTER_THE_LAST_SETS + ROUND_20_READINGS + ROUND_20_REVIEWED
@@ -4127,7 +4222,7 @@ LATER_READINGS = (
     + ROUND_29_READINGS + ROUND_29_REVIEWED + ROUND_30_READINGS + ROUND_30_REVIEWED + ROUND_31_READINGS + ROUND_31_REVIEWED
     + ROUND_32_READINGS + ROUND_32_REVIEWED + ROUND_33_READINGS + ROUND_33_REVIEWED + ROUND_33_REVIEWED_B
     + ROUND_34_READINGS + ROUND_34_REVIEWED + ROUND_34_REVIEWED_B + ROUND_34_AFTER_THE_LAST_SETS + ROUND_35_READINGS
-    + ROUND_35_REVIEWED + ROUND_35_REVIEWED_B + ROUND_36_READINGS
+    + ROUND_35_REVIEWED + ROUND_35_REVIEWED_B + ROUND_36_READINGS + ROUND_36_REVIEWED
 )
 
 

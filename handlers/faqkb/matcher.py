@@ -1270,6 +1270,8 @@ class FaqEngine:
             confident
             and not entry.forward
             and "*" not in index.answer_cohorts[best]
+            # (a count only: not "angkatan 4 ada tes bakat skolastik ga?", whose answer speaks of every cohort's test)
+            and (kind.number or kind.schools or kind.people)
             # (a cohort's number, not a school year: "the very first national batch 2021/22")
             and (asked_cohorts := {n for w, n in self._cohorts_asked(folded, asking_text) if w == "angkatan" and len(n) <= 2})
             and asked_cohorts - set().union(*index.answer_cohorts)
@@ -1314,7 +1316,9 @@ class FaqEngine:
             # ("kayak e-rapor K13?": the curriculum's name; "katanya baru ada tahun 2023, benar?": a claim the answer corrects)
             and (years := {w for k, w in enumerate(query) if _is_year(w) and (not k or query[k - 1] != "kurikulum")})
             and not years & index.years[best]
-            and not (_CLAIM_CHECKED_RE.search(folded) and not _AGAIN_RE.search(folded))
+            # (only of something asked again or still to be: "bimtek pmo 2023 ada lg?", "… 2025 masih ada?"; not a year told as
+            # context, "syarat kepsek ikut PSP tahun 2022 apa saja?", nor a claim the answer corrects)
+            and (_AGAIN_RE.search(asking_text) is not None or _STILL_HELD_RE.search(asking_text) is not None)
         ):
             confident = False  # "bimtek pmo 2023 ada lg?": the topic tells of 2022, not of the year asked
         if confident and not (entry.forward or entry.command) and (place := _counted_place(asking_text)) and place not in index.answer_places[best]:
@@ -1560,7 +1564,7 @@ class FaqEngine:
                 or _SCHOOL_NAMED_RE.search(before)
                 or _PLACE_NAMED_RE.search(before)
                 or _WHERE_FROM_RE.search(before)
-                or "(" in before and _NAME_IN_BRACKETS_RE.search(before)
+                or "(" in before and (bracketed := _NAME_IN_BRACKETS_RE.search(before)) is not None and (bracketed.group("first") or "").lower() in NAMES
             ):
                 # "sy Wayan pengawas SD", "Saya Ni Kadek", "SDN 2 Kalibukbuk", "sy admin dinas (Ayu Sriwahyuni)": a person or the
                 # asker's school, not a thing
@@ -1677,10 +1681,14 @@ class FaqEngine:
             _PSP_ITSELF_RE.search(typed)
             or "bimtek" in asked
             or _REMINDER_ASKED_RE.search(asked)
-            or _KORWIL_ASKS_RE.match(typed)
+            or _KORWIL_ASKS_RE.match(typed) and _KORWIL_SCHOOLS_RE.search(asked)
             or _FORM_ASKED_RE.search(asked)  # (…or this bot's form: "email wajib diisi ga pak di form pendaftaran?")
         )
         if asked is folded or not named or _other_business(asked):
+            return False
+        # (…nor when the question itself names a programme of the declined list: "sy korwil Banjar. pendaftaran guru penggerak kapan?")
+        marked = " ".join(m.group(0) for m in _WHOLE_SENTENCE_RE.finditer(folded) if m.group(0).rstrip().endswith("?"))
+        if self._declined(expand(tokens(marked or asked, folded=True))):
             return False
         pieces = clauses(asked)
         last = pieces[-1]
@@ -1689,7 +1697,13 @@ class FaqEngine:
         return not _points_back(last) and self._specific(self._query(asked, english)[0])
 
     def _follows_up(self, clause: str, before: str, english: bool) -> bool:
-        """Whether ``clause`` asks about "its" thing that the question ``before`` it named ("alamat webnya apa?" after "… lewat portal apa?")."""
+        """Whether ``clause`` asks about "its" thing that the question ``before`` it named ("alamat webnya apa?" after "… lewat portal apa?").
+
+        (With the same question word only: "kapan? … bimteknya siapa yg ngadain?" is a second question.)
+        """
+        asked = _question_words(clause)
+        if not asked or not asked <= _question_words(before):
+            return False
         its = [word[:-3] for word in clause.split() if word.endswith("nya") and len(word) >= 6]
         return bool(its) and not set(self._query(" ".join(its), english)[0]).isdisjoint(self._query(before, english)[0])
 
@@ -2056,15 +2070,13 @@ class FaqEngine:
                 # sentence before it, which asks nothing itself; the two together are the question
                 # (two pieces back when the one before asks nothing either: "kami ikut wawancara
                 # tahap 2 tapi listrik padam, bs diulang gk?" is about the interview)
-                # (…and so are the two before "the others", which name the set and the one already known: "… PSP itu ada lima
-                # intervensi. tiang cuma inget digitalisasi sekolah. yg lain apa aja?")
                 # (…past the purpose told just before it: "… pengen liat rekap kepsek yg udh daftar, per jenjang, biar tau udh nyampe
                 # target blm. caranya gmn?" is how to see the recap, not the target)
                 end = n - 1 if n >= 2 and _REASON_START_RE.match(pieces[n - 1]) and not _asks(pieces[n - 2]) else n
                 two = (
                     end >= 2
                     and not _asks(pieces[end - 2])
-                    and (_one_sentence(folded, pieces[end - 2], pieces[end - 1]) or bool(_WHAT_ELSE_RE.fullmatch(clause)))
+                    and _one_sentence(folded, pieces[end - 2], pieces[end - 1])
                 )
                 start = end - 2 if two else end - 1
                 # (past a remark naming nothing the base knows: "… asked me what the five interventions … are and I totally
@@ -2445,7 +2457,9 @@ def _points_back(clause: str) -> bool:
 
 
 # who asks, then their name in brackets ("sy admin dinas (Ayu Sriwahyuni)")
-_NAME_IN_BRACKETS_RE = ascii_re(r"\b(?:saya|sy|tiang|titiang|aku|kami|i am|i'm|this is)(?:\s+[a-z]+){1,3}\s*\((?:\s*[a-z]+){0,3}$", re.IGNORECASE)
+_NAME_IN_BRACKETS_RE = ascii_re(
+    r"\b(?:saya|sy|tiang|titiang|aku|kami|i am|i'm|this is|ini)(?:\s+[a-z]+){1,3}\s*\((?P<first>[a-z]+)?(?:\s*[a-z]+){0,2}$", re.IGNORECASE
+)
 
 
 # "Angkatan III", "angkatan I–III"; "angkatan lain/berikutnya/sesudahnya": cohorts in general
@@ -2628,7 +2642,10 @@ _KIND_OF_QUESTION_RE = ascii_re(
 # "bimtek PMO yg di berita itu tujuannya apa": which Bimtek is meant, the one in the news, not the news as a source
 _IN_THE_NEWS_RE = ascii_re(r"(?<=[a-z])\s+(?:yang|yg)\s+(?:ada\s+)?(?:di|dalam|dlm|masuk)\s+(?:berita|koran)\s+(?:itu|tsb|tersebut|tadi)\b")
 # "data sy (NIP, tgl lahir dll)", "(dapodik, arkas, dll 😩)": examples in brackets, an aside to what is asked
-_EXAMPLES_ASIDE_RE = ascii_re(r"\s*\([^()]{0,80}?\b(?:dll|dsb|dst|etc|dan lain lain|dan lain-lain|dan sebagainya)\b[^()]{0,12}\)")
+# (not school levels listed: "yg bisa ikut psp apa aja (SD, SMP, PAUD dll)?" asks about them)
+_EXAMPLES_ASIDE_RE = ascii_re(
+    r"\s*\((?![^()]*\b(?:sd|smp|sma|smk|tk|paud|slb)\b)[^()]{0,80}?\b(?:dll|dsb|dst|etc|dan lain lain|dan lain-lain|dan sebagainya)\b[^()]{0,12}\)"
+)
 _HOW_LONG_LAST_RE = ascii_re(
     r"\b(how long\b(?:\s+(?:does|did|will|would|do|is|was)\b)?(?:\s+[a-z0-9]+){1,6}?)\s+last\b(?!\s+(?:day|week|month|year|cohort|stage|time)\b)"
 )
@@ -3119,7 +3136,11 @@ _SENTENCE_RE = ascii_re(r"[.;]")
 _SILENT_PHRASES = ascii_re(r"\b(?:sumber kami tidak menyebut|tidak ada dalam sumber kami)", re.IGNORECASE)
 # Names every message about the programme shares: they say nothing about which fact is lacking.
 _EVERYWHERE = frozenset({"psp", "buleleng", "disdikpora", "sekolah", "kepala", "sumber"})
-_FORM_ASKED_RE = ascii_re(r"\b(?:di|dalam|dlm|in|on)\s+(?:the\s+)?(?:form|formulir|formnya|formulirnya)\b")
+_FORM_ASKED_RE = ascii_re(
+    r"\b(?:di|dalam|dlm|in|on)\s+(?:the\s+)?(?:form|formulir)\s+(?:pendaftaran|daftar|psp|bot|registrasi|registration)\b(?!\s+(?:guru|cpns|pppk))"
+)
+# the korwil's own business in the programme: the schools they name ("yg kirim minimal lima nama SD ke dinas …")
+_KORWIL_SCHOOLS_RE = ascii_re(r"\b(?:nama|usul\w*|kirim\w*|diusulkan|dikirim)\b[^.?!]{0,30}\b(?:sd|sekolah)\b")
 # a message that opens with who asks, a korwil ("sy korwil Sukasada, …", "tiang korwil kec. Sawan")
 _KORWIL_ASKS_RE = ascii_re(r"(?:[^.?!]{0,40}?\b)?(?:saya|sy|tiang|titiang|aku|kami)\s+(?:selaku\s+|sebagai\s+)?(?:korwil|koordinator wilayah)\b")
 _REASONS = r"\b(?:karena|karna|krn|soal ?nya|sebab|soale|because|takut|khawatir|kuatir)\b"
@@ -3230,6 +3251,13 @@ _TO_ATTACH_RE = ascii_re(
     r"\b(?:utk|untuk|buat|biar|supaya|agar)\s+(?:di|me)?lampir(?:kan|kn|in)?\b(?:\s+(?:di|ke|dlm|dalam|pada|sebagai)\s+[a-z]+(?:\s+[a-z]+)?)?(?:\s+(?:ke|kpd|kepada)\s+[a-z]+)?"
 )
 _ESSAY_THEME_RE = ascii_re(r"\btema(?:nya)?\b")
+_EQUIPMENT_GIVEN_RE = ascii_re(
+    r"\b(?:dapat|dpt|dapet|dapatkan|bantuan|dikasih|diberi|diberikan|get|gets|given|receive|receives)\s+(?:\w+\s+)?(?:laptop|tablet|chromebook)s?\b"
+)
+_PASS_RATE_RE = ascii_re(
+    r"\b(?:berapa\s+)?(?:persen|persentase|percent(?:age)?)\b(?=[^.?!]{0,40}\b(?:pass|passed|passes|lolos|lulus|diterima)\b)"
+)
+_PUT_FORWARD_RE = ascii_re(r"\b((?:schools|sds|smps|names)\b(?:\s+\w+){0,5}?\s+)put\s+forward\b|\bput\s+forward(?=\s+(?:\w+\s+)?(?:schools|sds|names)\b)")
 _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     ("itu", _BACK_THEN_RE, " dulu ", 0),  # "Materinya waktu itu apa aja?": back then, no time of day asked
     ("jatah", _ASSIGNED_RE, " ", 0),  # "1 pelatih ahli dapat jatah dampingi berapa sekolah": assigned, no quota
@@ -3245,8 +3273,15 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "Will another PSP cohort be opened after Angkatan III?": a later cohort (the sources end with the third)
     # (another cohort named as such: not "setelah angkatan 3 lulus, kapan pendampingan dimulai?")
     ("angkatan", _LATER_COHORT_RE, r" angkatan selanjutnya \1 ", 0),
+    # "pelaksanaan perdana psp": the first (not "perdana menteri", a prime minister)
+    ("perdana", ascii_re(r"\bperdana\b(?!\s+menteri)"), "pertama", 0),
+    # "sklh penggerak dpt laptop?": equipment given to the school, the digital-equipment topic (not a laptop to join a Zoom with)
+    ("lap", _EQUIPMENT_GIVEN_RE, " bantuan perangkat ", 0),
+    # "roughly what percent of principals pass stage 2?": a pass rate, a detail of the selection the sources lack
+    ("per", _PASS_RATE_RE, " ambang ", 0),
     # "how many primary schools am I supposed to put forward for PSP?": propose them
-    ("forward", ascii_re(r"\bput\s+(?:\w+\s+){0,2}?forward\b"), " propose ", 0),
+    # (schools or names put forward, not one's own: "I want to put my school forward")
+    ("forward", _PUT_FORWARD_RE, r"\1propose ", 0),
     # "esai tahap 1 … temanya apa aja", "tema bimtek pmo apa": the essay's or the Bimtek's topics (not a P5 theme, nor the curriculum's)
     *((hint, _ESSAY_THEME_RE, " topik ", 0) for hint in ("esai", "essay", "tulisan", "bimtek")),
     # "… data pendaftar utk dilampirkan ke laporan bulanan ke dinas": where the asker will put it, not what is asked
@@ -3391,7 +3426,8 @@ _COUNTED_PLACE_RE = ascii_re(
     r"\b(?:berapa|brp|how many|jumlah)\s+(?:\w+\s+)?" + _COUNTED + r"\b[^.?!\n]*?\b" + _PLACE
     + r"|\b(?:sekolah penggerak|psp)\s+" + _PLACE + r"[^.?!\n]*?\b(?:berapa|brp|how many)\b"
     # (…or who they are: "sekolah penggerak di tejakula sp aja")
-    + r"|\b(?:sekolah penggerak|psp)\s+" + _PLACE + r"[^.?!\n]*?\b(?:(?:siapa|sp)\s+(?:saja|aja|sj)|apa\s+(?:saja|aja|sj)\s+sekolahnya)\b"
+    + r"|\b(?:sekolah penggerak|psp)\s+(?:di|ring)\s+(?:(?:kecamatan|kec)\s+)?(" + _KECAMATAN + r")\s+"
+    + r"(?:(?:siapa|sp)\s+(?:saja|aja|sj)|apa\s+(?:saja|aja|sj)\s+sekolahnya)\b"
     # (…or which schools they are: "sekolah mana aja di seririt yg jadi sekolah penggerak")
     + r"|\b(?:sekolah|sd|smp|tk) mana(?:\s+(?:saja|aja|sj))?\b[^.?!\n]*?\b" + _PLACE
     # ("which SDs in sukasada did the korwil nominate?"; not "which schools in tejakula are eligible", who may join)
@@ -3558,6 +3594,9 @@ _EVENT_DAYS_RE = ascii_re(
 
 # "tiang baru jadi Plt kepsek sejak januari": a month the asker's own story starts in, told
 _SINCE_MONTH_RE = ascii_re(r"\b(?:sejak|semenjak|since)\s+(?:bulan\s+|bln\s+)?([a-z]+)")
+
+
+_STILL_HELD_RE = ascii_re(r"\b(?:masih|msh)\s+(?:ada|diadakan|dilaksanakan|berjalan|jalan)\b|\bstill\s+(?:on|held|running|happening)\b")
 
 
 def _is_year(word: str) -> bool:
@@ -3737,11 +3776,11 @@ _OTHER_BUSINESS_RE = ascii_re(
     # teachers' task-allocation decree ("cara bikin sk pembagian tugas guru")
     r"|\b(?:update|upgrade|instal|install|pasang)\w*\s+(?:aplikasi\s+)?dapodik\b|\bdapodik\s+versi\b"
     # a Dapodik account asked for or lost ("operator baru gmn cara minta akun dapodik", "akun dapodik sy terkunci")
-    r"|\b(?:minta|buat|bikin|dapat|dapet|reset|lupa|ganti)\w*\s+(?:\w+\s+)?akun\s+dapodik\b|\bakun\s+dapodik\b[^.?!\n]{0,30}\b(?:terkunci|hilang|lupa|reset|diblokir)\b"
+    r"|\b(?:minta|dapat|dapet|reset)\w*\s+(?:\w+\s+)?akun\s+dapodik\b(?![^.?!\n]*\b(?:daftar|psp|penggerak)\b)"
     r"|\bbelajar\s*\.?\s*id\b[^.?!\n]*\b(?:password|kata sandi|sandi|pw)\b|\b(?:password|kata sandi|sandi)\b[^.?!\n]*\bbelajar\s*\.?\s*id\b"
     r"|\bsk\s+pembagian\s+tugas\b|\bpembagian\s+tugas\s+(?:guru|mengajar)\b"
     # health and labour insurance ("how to apply bpjs kesehatan", "iuran bpjs guru honorer")
-    r"|\bbpjs\b"
+    r"|\b(?:daftar|mendaftar|apply|applying|register|registering|urus|ngurus|mengurus|iuran|bayar|membayar|klaim|claim)\w*\s+(?:for\s+|ke\s+)?(?:\w+\s+)?bpjs\b"
     # the province's governor ("who is the governor of bali now?"; the sources name no governor)
     r"|\b(?:gubernur|governor)\b"
     # a pupil's record ("tgl lahir siswa yg salah di dapodik", "NISN")
@@ -3815,9 +3854,6 @@ _VIA_RE = ascii_re(
     # thing told before
     r"|\s*(?:apakah\s+|apa\s+)?(?:ada|punya)\s+fitur(?:nya)?(?:\s+(?:nggih|ya|yah|kah|gak|ga|tidak))?\s+(?:di|dalam|dlm)\s+bot(?:\s+ini)?"
     + _YES_NO_TAIL + r"\s*"
-    # ("… per jenjang, trus yg memenuhi syarat brp. di bot ini ada fitur buat liat itu ga?", "bot ada fitur buat itu?")
-    r"|\s*(?:apakah\s+|apa\s+)?(?:(?:di|dalam|dlm)\s+)?(?:bot|sini)(?:\s+ini)?\s+(?:ada|punya)\s+fitur(?:nya)?\s+(?:buat|untuk|utk)\s+"
-    r"(?:(?:liat|lihat|cek|ngecek|tau|tahu)\s+)?(?:itu|ini|tsb|tersebut)" + _YES_NO_TAIL + r"\s*"
     r"|\s*(?:pakai|pake|pk|dengan|dgn|lewat)\s+(?:perintah|command|menu)\s+apa(?:\s+(?:ya|nggih|sih|kah))?(?:\s+(?:di|dalam)\s+bot(?:\s+ini)?)?"
     + _YES_NO_TAIL + r"\s*"
 )
@@ -4045,12 +4081,8 @@ _WHAT_NOW_RE = ascii_re(r"\s*(?:so\s+|then\s+)?what\s+(?:can|should|do|must|shal
 # "selain itu ada apa lg?", "yg lain apa aja nggih?", "selain kepsek siapa lg?", "what else is there?": more of the thing told
 # before, which the clause does not name
 _WHAT_ELSE_RE = ascii_re(
-    r"\s*(?:terus\s+|trus\s+|lalu\s+|jadi\s+|jd\s+)?(?:selain\s+(?:itu|tsb|tersebut|[a-z]+(?:\s+[a-z]+)?)\s+)?(?:ada\s+)?"
+    r"\s*(?:terus\s+|trus\s+|lalu\s+|jadi\s+|jd\s+)?selain\s+(?:itu|tsb|tersebut|[a-z]+(?:\s+[a-z]+)?)\s+(?:ada\s+)?"
     r"(?:apa|apa2|siapa|sp)(?:\s+(?:saja|aja))?\s+(?:lagi|lg|lainnya)(?:\s+(?:saja|aja))?" + _CLOSING + r"\s*"
-    r"|\s*(?:terus\s+|trus\s+|lalu\s+)?(?:yang|yg)\s+lain(?:nya)?\s+(?:apa|siapa|sp)(?:\s+(?:saja|aja))?" + _CLOSING + r"\s*"
-    r"|\s*selain\s+(?:itu|tsb|tersebut)\s+(?:ada\s+)?(?:apa|siapa|sp)(?:\s+(?:saja|aja))?" + _CLOSING + r"\s*"
-    r"|\s*(?:and\s+|so\s+)?(?:what|who)\s+else(?:\s+(?:is|are|was|were)(?:\s+(?:there|in it|included|involved|on it))?)?(?:\s+please)?\s*"
-    r"|\s*(?:and\s+)?what\s+(?:are|were)\s+the\s+other(?:s|\s+ones)?(?:\s+please)?\s*"
 )
 # "Who is supposed to sit on it?", "what goes in it?", "where does that number come from?": of the thing told before
 _OF_IT_EN_RE = ascii_re(

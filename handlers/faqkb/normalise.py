@@ -219,8 +219,6 @@ ABBREVIATIONS: dict[str, str] = {
 
 # English (and a few Indonesian) words mapped to the word the knowledge base uses.
 SYNONYMS: dict[str, str] = {
-    # the first of a series ("pelaksanaan perdana psp di buleleng thn brp"): "perdana" is "pertama"
-    "perdana": "pertama",
     # an age cap is its limit ("why is the age cap 56"); to sit on a committee is to be its member ("who is supposed to sit on it")
     "cap": "batas",
     "sit": "anggota",
@@ -1785,10 +1783,20 @@ _SPOKEN_DATE_RE = ascii_re(
 
 
 def spoken_dates(folded: str) -> str:
-    """``folded`` with the days of dates said aloud in digits (see above)."""
+    """``folded`` with the days of dates said aloud in digits (see above), and a year said aloud ("dua ribu dua dua") too."""
+    if "ribu" in folded and _SPOKEN_YEAR_RE.search(folded):
+        # (in the text, as typed years are: "maret dua ribu dua dua" names the event's month as "maret 2022" does)
+        folded = _SPOKEN_YEAR_RE.sub(lambda m: " ".join(_compose_thousands(_compose_numbers(m.group(0).split()))), folded)
     if not any(month in folded for month in _MONTHS) or not _SPOKEN_DATE_RE.search(folded):
         return folded
     return _SPOKEN_DATE_RE.sub(lambda m: _CARDINAL.get(m.group(1)) or " ".join(_compose_numbers(m.group(1).split())), folded)
+
+
+_UNIT_NAMES = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+# "dua ribu dua dua", "dua ribu dua puluh dua", "dua ribu dua satu": a year of this century said aloud
+_SPOKEN_YEAR_RE = ascii_re(
+    r"\bdua ribu (?:dua puluh(?: " + _UNIT_NAMES + r")?|" + _UNIT_NAMES + r" " + _UNIT_NAMES + r"|sepuluh|sebelas|" + _UNIT_NAMES + r" belas)\b"
+)
 
 
 def clock_words(folded: str) -> str:
@@ -2260,12 +2268,10 @@ class Vocabulary:
         best: tuple[int, int, int] | None = None
         for i in range(3, len(word) - 2):
             left, right = word[:i], word[i:]
-            if strict:  # a real word ("kesempatan") is split only into two of the base's words, neither a short one ("perdana" is no "per" + "dana")
-                if left in self.words and right in self.words and min(len(left), len(right)) >= 4:
-                    return [left, right]
-                continue
             if left in self.words and (right in self.words or right in _RUN_ON_SMALL):
                 return [left, right]  # (or a small word dictation ran on: "pspitu" is "psp itu")
+            if strict:  # a real word ("kesempatan") is split only into two of the base's words
+                continue
             ok_left, ok_right = self._part(left), self._part(right)
             if ok_left and ok_right and (left in self.words or right in self.words or ok_left + ok_right >= 3):
                 rank = (ok_left + ok_right, min(len(left), len(right)), i)
