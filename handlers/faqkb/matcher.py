@@ -3236,20 +3236,6 @@ _MEANS_GUESSED_RE = ascii_re(
     r"(?<=\w)\s*\?\s*(?:through|thru|via|lewat|lwt)"
     r"(?:\s+(?!(?:apa|apaan|mana|what|which|siapa|who|gimana|gmn|bagaimana)\b)[\w.]+){1,2}(?:\s+(?:ya|kah|kan|juga|jg))?\s*\?\s*$"
 )
-# "syarat sd yg dikirim korwil itu apa aja? usia aja?", "buleleng nike angkatan kuda psp nya? angkatan 2 kah?": a short guess at the
-# answer after a question asked with a question word, closing the message (the question before it says what is asked)
-_ANSWER_GUESSED_RE = ascii_re(
-    r"(\b(?:apa|apaan|berapa|brp|kuda|napi|siapa|sapa|sp|kapan|kpn|pidan|mana)\b[^.?!]*\?)\s*(?:apa\s+|atau\s+|ato\s+)?"
-    # (a guess names no question word: not "PMO itu singkatan dari apa? tugasnya apa aja?", a second question)
-    r"(?!(?:[a-z0-9]+\s+){0,3}?(?:apa|apaan|berapa|brp|siapa|sp|kapan|kpn|mana|gimana|gmn|bagaimana|napi|kuda|pidan)\b)"
-    r"(?:[a-z0-9]+\s+){0,2}[a-z0-9]+\s+(?:aja|saja|doang|tok)(?:\s+(?:ya|nggih|pak|bu))?\s*\?\s*$"
-)
-# (…or one with "kah" that names again a word of the question: "… angkatan kuda psp nya? angkatan 2 kah?"; not "bimtek pmo kapan?
-# daring kah?", a second question)
-_NAMED_GUESS_RE = ascii_re(
-    r"(\b(?=[^.?!]*\b(?:apa|apaan|berapa|brp|kuda|napi|siapa|sapa|sp|kapan|kpn|pidan|mana)\b)[^.?!]*?\b([a-z]{4,})\b[^.?!]*\?)"
-    r"\s*(?:apa\s+|atau\s+|ato\s+)?\2(?:\s+[a-z0-9]+){0,2}\s+kah(?:\s+(?:ya|nggih|pak|bu))?\s*\?\s*$"
-)
 _ZONE_ASKED_AFTER_RE = ascii_re(
     r"(\b(?:[01]?\d|2[0-3])(?:[.:][0-5]\d)?\s*wib\b.*?)\b(?:itu\s+|jadi\s+|berarti\s+|brarti\s+|artinya\s+)*(?:jam|pukul|pkl)\s+(?:brp|berapa|berapaan)"
     r"(?:\s+(?:di|utk|untuk)\s+(?:buleleng|bali|sini|singaraja|wita))?"
@@ -3312,8 +3298,6 @@ _MESSAGE_REWRITES: tuple[tuple[str, re.Pattern[str], str, int], ...] = (
     # "where do principals sign up for PSP? through dapodik?": a channel guessed after the question, for the answer to confirm
     # or correct; the question before it says what is asked (not "boleh daftar? pakai sk plt?": what it is done with is asked)
     ("?", _MEANS_GUESSED_RE, "?", 1),
-    ("?", _ANSWER_GUESSED_RE, r"\1", 1),
-    ("kah", _NAMED_GUESS_RE, r"\1", 1),
     # "… Tiang jawab SD aja, ternyata salah. Yg benar jenjang apa aja?", "yg bener yg daftar siapa?": which is right, after two
     # claims told, is asked — nothing is corrected (not "cara isi yang benar", the right way)
     # "… bisa daftar PSP lewat bot ini aja, ga perlu ke dinas. Caranya gimana?": where one need not go is not asked about
