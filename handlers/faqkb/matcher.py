@@ -632,7 +632,7 @@ class FaqEngine:
         lowest = 0.0
         for i in range(count):
             covered = weak[i] + strong[i]
-            if covered <= lowest if len(shortlist) == SHORTLIST else covered <= 0.0:
+            if covered <= lowest:  # (0 until the shortlist is full, then the coverage of its last)
                 continue
             at = len(shortlist)
             while at and best[at - 1] < covered:
@@ -642,7 +642,7 @@ class FaqEngine:
             if len(shortlist) > SHORTLIST:
                 shortlist.pop()
                 best.pop()
-            lowest = best[-1]
+            lowest = best[-1] if len(shortlist) == SHORTLIST else 0.0
         coverage = dict(zip(shortlist, best, strict=True))
         for i in sorted(include) if include else ():
             if i not in coverage and (covered := weak[i] + strong[i]):

@@ -1792,7 +1792,7 @@ def spoken_dates(folded: str) -> str:
     return _SPOKEN_DATE_RE.sub(lambda m: _CARDINAL.get(m.group(1)) or " ".join(_compose_numbers(m.group(1).split())), folded)
 
 
-_UNIT_NAMES = r"(?:satu|dua|tiga|empat|lima|enam|tujuh|delapan|sembilan)"
+_UNIT_NAMES = "(?:" + "|".join(_UNITS) + ")"
 # "dua ribu dua dua", "dua ribu dua puluh dua", "dua ribu dua satu": a year of this century said aloud
 _SPOKEN_YEAR_RE = ascii_re(
     r"\bdua ribu (?:dua puluh(?: " + _UNIT_NAMES + r")?|" + _UNIT_NAMES + r" " + _UNIT_NAMES + r"|sepuluh|sebelas|" + _UNIT_NAMES + r" belas)\b"
